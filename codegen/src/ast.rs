@@ -1,0 +1,74 @@
+//! Serde types that mirror the Smithy 2.0 JSON AST.
+//!
+//! Nothing is interpreted here: traits stay raw JSON values until lowering
+//! gives them types. Members keep their declaration order because it decides
+//! the order of fields, builder methods and JSON keys in generated code.
+
+use indexmap::IndexMap;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// A whole model file.
+#[derive(Debug, Deserialize)]
+pub struct Model {
+    /// The IDL version, `"2.0"` (or `"1.0"`) in practice.
+    pub smithy: String,
+    /// Shapes keyed by absolute shape id, sorted so that every walk is deterministic.
+    #[serde(default)]
+    pub shapes: BTreeMap<String, Shape>,
+}
+
+/// Traits of a shape or member, keyed by absolute trait shape id.
+pub type Traits = IndexMap<String, serde_json::Value>;
+
+/// A reference to another shape: `{"target": "ns#Name"}`.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Target {
+    /// The absolute id of the referenced shape.
+    pub target: String,
+}
+
+/// A member of an aggregate shape.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Member {
+    /// The absolute id of the member's target shape.
+    pub target: String,
+    /// The member's own traits.
+    #[serde(default)]
+    pub traits: Traits,
+}
+
+/// Any shape. Fields that a given shape type does not use stay empty.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Shape {
+    /// `structure`, `string`, `operation`, `service`, ...
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// Members of structures, unions and enums, in declaration order.
+    #[serde(default)]
+    pub members: IndexMap<String, Member>,
+    /// The member of a list.
+    pub member: Option<Member>,
+    /// An operation's input structure.
+    pub input: Option<Target>,
+    /// An operation's output structure.
+    pub output: Option<Target>,
+    /// An operation's (or service's) error structures.
+    #[serde(default)]
+    pub errors: Vec<Target>,
+    /// A service's operations.
+    #[serde(default)]
+    pub operations: Vec<Target>,
+    /// A service's version string.
+    pub version: Option<String>,
+    /// The shape's traits.
+    #[serde(default)]
+    pub traits: Traits,
+}
+
+impl Model {
+    /// Parses a model from its JSON text.
+    pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
+        serde_json::from_str(text)
+    }
+}

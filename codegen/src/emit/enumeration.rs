@@ -1,0 +1,81 @@
+//! Open enums: every modelled value, plus one that keeps unknown values.
+
+use super::{doc_attrs, ident, type_docs};
+use crate::ir::Enum;
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub(super) fn emit(enumeration: &Enum) -> TokenStream {
+    let name = ident(&enumeration.name);
+    let docs = type_docs(&enumeration.docs, &enumeration.id, None);
+    let variants = enumeration.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.name);
+        let mut docs = doc_attrs(&variant.docs, variant.deprecated.as_ref());
+        if docs.is_empty() {
+            let line = format!(" `{}`", variant.value);
+            docs = quote! { #[doc = #line] };
+        }
+        quote! { #docs #variant_name, }
+    });
+    let to_str = enumeration.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.name);
+        let value = &variant.value;
+        quote! { #name::#variant_name => #value, }
+    });
+    let from_str = enumeration.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.name);
+        let value = &variant.value;
+        quote! { #value => #name::#variant_name, }
+    });
+    let values = enumeration.variants.iter().map(|variant| &variant.value);
+    quote! {
+        #docs
+        #[doc = ""]
+        #[doc = " The enum is open: a value this model does not list is kept as `Unknown`."]
+        #[non_exhaustive]
+        #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        pub enum #name {
+            #(#variants)*
+            /// A value that this version of the model does not list.
+            Unknown(crate::UnknownVariantValue),
+        }
+
+        impl #name {
+            /// The value as it goes on the wire.
+            pub fn as_str(&self) -> &str {
+                match self {
+                    #(#to_str)*
+                    #name::Unknown(value) => value.as_str(),
+                }
+            }
+
+            /// Every value the model lists, in model order.
+            pub const fn values() -> &'static [&'static str] {
+                &[#(#values),*]
+            }
+        }
+
+        impl ::std::convert::From<&str> for #name {
+            fn from(value: &str) -> Self {
+                match value {
+                    #(#from_str)*
+                    other => #name::Unknown(crate::UnknownVariantValue(other.to_owned())),
+                }
+            }
+        }
+
+        impl ::std::str::FromStr for #name {
+            type Err = ::std::convert::Infallible;
+
+            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
+                ::std::result::Result::Ok(#name::from(value))
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+    }
+}

@@ -1,0 +1,347 @@
+//! Error structures' extra behaviour, and each operation's error enum.
+
+use super::{ident, module_name};
+use crate::ir::{ErrorTraits, Field, Kind, Operation, RetryKind, Structure, Types};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// The modelled message member, if the error has one.
+fn message_field(structure: &Structure) -> Option<&Field> {
+    structure.fields.iter().find(|f| f.member.eq_ignore_ascii_case("message") && f.value.kind == Kind::String)
+}
+
+fn retry_kind(retry: Option<RetryKind>) -> TokenStream {
+    match retry {
+        None => quote! { ::std::option::Option::None },
+        Some(RetryKind::Throttling) => quote! { ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::ThrottlingError) },
+        Some(RetryKind::Server) => quote! { ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::ServerError) },
+        Some(RetryKind::Transient) => quote! { ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::TransientError) },
+    }
+}
+
+pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -> TokenStream {
+    let name = ident(&structure.name);
+    let builder = format_ident!("{}Builder", structure.name);
+    let error_name = &structure.name;
+    let modelled_status = match error.http_status {
+        Some(status) => quote! { ::std::option::Option::Some(#status) },
+        None => quote! { ::std::option::Option::None },
+    };
+    let retry = retry_kind(error.retry);
+    let message = match message_field(structure) {
+        Some(field) => {
+            let field_name = ident(&field.name);
+            if field.always_present() {
+                quote! { ::std::option::Option::Some(self.#field_name.as_str()) }
+            } else {
+                quote! { self.#field_name.as_deref().or(self.meta.message()) }
+            }
+        }
+        None => quote! { self.meta.message() },
+    };
+    let fault = match error.fault {
+        crate::ir::Fault::Client => "the caller's",
+        crate::ir::Fault::Server => "the service's",
+    };
+    let status_doc = format!(" The HTTP status the response had, or else the modelled one ({}).", error.http_status.map_or("none".to_owned(), |s| s.to_string()));
+    let retry_doc = format!(" Whether a client should retry: {}. The fault is {fault}.", if error.retry.is_some() { "yes" } else { "no" });
+    quote! {
+        impl #name {
+            /// The error's name, as services send it.
+            pub const ERROR_NAME: &'static str = #error_name;
+
+            /// Name, message and request id, as read from the response.
+            pub fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+                &self.meta
+            }
+
+            #[doc = #status_doc]
+            pub fn http_status(&self) -> ::std::option::Option<u16> {
+                self.http_status.or(#modelled_status)
+            }
+
+            /// The request id the service gave the failed request.
+            pub fn request_id(&self) -> ::std::option::Option<&str> {
+                self.meta.extra("request_id")
+            }
+
+            /// The human-readable message, from the modelled member or else the response.
+            pub fn error_message(&self) -> ::std::option::Option<&str> {
+                #message
+            }
+
+            #[doc = #retry_doc]
+            pub fn is_retryable(&self) -> bool {
+                ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(self).is_some()
+            }
+
+            pub(crate) fn with_response(mut self, meta: ::aws_smithy_types::error::metadata::ErrorMetadata, http_status: u16) -> Self {
+                self.meta = meta;
+                self.http_status = ::std::option::Option::Some(http_status);
+                self
+            }
+        }
+
+        impl #builder {
+            /// Sets the metadata read from the response.
+            pub fn meta(mut self, meta: ::aws_smithy_types::error::metadata::ErrorMetadata) -> Self {
+                self.meta = meta;
+                self
+            }
+
+            /// Sets the HTTP status the response had.
+            pub fn http_status(mut self, status: u16) -> Self {
+                self.http_status = ::std::option::Option::Some(status);
+                self
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(#error_name)?;
+                if let ::std::option::Option::Some(message) = self.error_message() {
+                    write!(f, ": {message}")?;
+                }
+                ::std::result::Result::Ok(())
+            }
+        }
+
+        impl ::std::error::Error for #name {}
+
+        impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+                &self.meta
+            }
+        }
+
+        impl ::aws_smithy_types::retry::ProvideErrorKind for #name {
+            fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
+                #retry
+            }
+
+            fn code(&self) -> ::std::option::Option<&str> {
+                ::std::option::Option::Some(#error_name)
+            }
+        }
+    }
+}
+
+pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> TokenStream {
+    let name = ident(&operation.error_enum);
+    let structures: Vec<&Structure> = operation.errors.iter().map(|e| types.structures.iter().find(|s| &s.name == e).expect("lowering put every error in the error crate")).collect();
+    let variants = structures.iter().map(|s| {
+        let variant = ident(&s.name);
+        let docs = super::doc_attrs(&s.docs, None);
+        quote! { #docs #variant(crate::#variant), }
+    });
+    let resolve = structures.iter().map(|s| {
+        let variant = ident(&s.name);
+        let error_name = &s.name;
+        let fallback = if s.fields.iter().any(Field::always_present) {
+            quote! { return #name::Unhandled(crate::UnhandledError::new(response.meta, status)) }
+        } else {
+            quote! { crate::#variant::builder().build() }
+        };
+        quote! {
+            #error_name => {
+                let error = match crate::#variant::from_json(body) {
+                    ::std::result::Result::Ok(parsed) => parsed,
+                    ::std::result::Result::Err(_) => #fallback,
+                };
+                #name::#variant(error.with_response(response.meta, status))
+            }
+        }
+    });
+    let each = |body: TokenStream| {
+        let arms = structures.iter().map(|s| {
+            let variant = ident(&s.name);
+            quote! { #name::#variant(error) => #body, }
+        });
+        quote! { #(#arms)* }
+    };
+    let meta_arms = each(quote! { error.meta() });
+    let status_arms = each(quote! { error.http_status() });
+    let message_arms = each(quote! { error.error_message() });
+    let display_arms = each(quote! { ::std::fmt::Display::fmt(error, f) });
+    let source_arms = each(quote! { ::std::option::Option::Some(error) });
+    let kind_arms = each(quote! { ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error) });
+    let predicates = structures.iter().map(|s| {
+        let variant = ident(&s.name);
+        let predicate = format_ident!("is_{}", module_name(&s.name));
+        let doc = format!(" Whether this is a [`{}`](crate::{}).", s.name, s.name);
+        quote! {
+            #[doc = #doc]
+            pub fn #predicate(&self) -> bool {
+                matches!(self, #name::#variant(_))
+            }
+        }
+    });
+    let enum_doc = format!(" Every error `{}` can return.", operation.name);
+    quote! {
+        #[doc = #enum_doc]
+        ///
+        /// The modelled errors have a variant each; anything else, including an
+        /// error name this model does not know, is [`Unhandled`](Self::Unhandled),
+        /// which keeps the name, message, request id and HTTP status.
+        #[non_exhaustive]
+        #[derive(Debug)]
+        pub enum #name {
+            #(#variants)*
+            /// An error the model does not list for this operation.
+            Unhandled(crate::UnhandledError),
+        }
+
+        impl #name {
+            /// Resolves an error response (any status that is not the operation's success code).
+            ///
+            /// The error is named by the `X-Amzn-Errortype` header, else the body's `code`,
+            /// else its `__type`, sanitized with [`sanitize_error_name`](crate::sanitize_error_name).
+            /// The body's modelled members are read when it is the expected JSON; a body that
+            /// is not still gives a typed error when its name is known. Never panics.
+            pub fn from_response(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> Self {
+                let response = crate::error_response::read(headers, body);
+                let ::std::option::Option::Some(error_name) = response.name.as_deref() else {
+                    return #name::Unhandled(crate::UnhandledError::new(response.meta, status));
+                };
+                match error_name {
+                    #(#resolve)*
+                    _ => #name::Unhandled(crate::UnhandledError::new(response.meta, status)),
+                }
+            }
+
+            /// Name, message and request id, as read from the response.
+            pub fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+                match self {
+                    #meta_arms
+                    #name::Unhandled(error) => error.meta(),
+                }
+            }
+
+            /// The error's name (sanitized), if the response gave one.
+            pub fn error_name(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #name::Unhandled(error) => error.meta().code(),
+                    _ => ::aws_smithy_types::retry::ProvideErrorKind::code(self),
+                }
+            }
+
+            /// The human-readable message, if any.
+            pub fn error_message(&self) -> ::std::option::Option<&str> {
+                match self {
+                    #message_arms
+                    #name::Unhandled(error) => error.meta().message(),
+                }
+            }
+
+            /// The request id the service gave the failed request.
+            pub fn request_id(&self) -> ::std::option::Option<&str> {
+                self.meta().extra("request_id")
+            }
+
+            /// The HTTP status of the response.
+            pub fn http_status(&self) -> ::std::option::Option<u16> {
+                match self {
+                    #status_arms
+                    #name::Unhandled(error) => ::std::option::Option::Some(error.http_status()),
+                }
+            }
+
+            /// Whether the model says a client should retry this error.
+            pub fn is_retryable(&self) -> bool {
+                ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(self).is_some()
+            }
+
+            #(#predicates)*
+
+            /// Whether this is an error the model does not list.
+            pub fn is_unhandled(&self) -> bool {
+                matches!(self, #name::Unhandled(_))
+            }
+        }
+
+        impl ::std::fmt::Display for #name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                match self {
+                    #display_arms
+                    #name::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
+                }
+            }
+        }
+
+        impl ::std::error::Error for #name {
+            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+                match self {
+                    #source_arms
+                    #name::Unhandled(error) => ::std::option::Option::Some(error),
+                }
+            }
+        }
+
+        impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+                #name::meta(self)
+            }
+        }
+
+        impl ::aws_smithy_types::retry::ProvideErrorKind for #name {
+            fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
+                match self {
+                    #kind_arms
+                    #name::Unhandled(_) => ::std::option::Option::None,
+                }
+            }
+
+            fn code(&self) -> ::std::option::Option<&str> {
+                self.meta().code()
+            }
+        }
+    }
+}
+
+pub(super) fn emit_unhandled_error() -> TokenStream {
+    quote! {
+        /// An error response whose name the model does not list, or that had no name.
+        ///
+        /// It keeps everything the response said: the name (if any), message,
+        /// request id and HTTP status.
+        #[derive(Clone, Debug)]
+        pub struct UnhandledError {
+            meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
+            http_status: u16,
+        }
+
+        impl UnhandledError {
+            pub(crate) fn new(meta: ::aws_smithy_types::error::metadata::ErrorMetadata, http_status: u16) -> Self {
+                UnhandledError { meta, http_status }
+            }
+
+            /// Name, message and request id, as read from the response.
+            pub fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+                &self.meta
+            }
+
+            /// The HTTP status of the response.
+            pub fn http_status(&self) -> u16 {
+                self.http_status
+            }
+        }
+
+        impl ::std::fmt::Display for UnhandledError {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.write_str(self.meta.code().unwrap_or("unnamed error"))?;
+                if let ::std::option::Option::Some(message) = self.meta.message() {
+                    write!(f, ": {message}")?;
+                }
+                write!(f, " (HTTP {})", self.http_status)
+            }
+        }
+
+        impl ::std::error::Error for UnhandledError {}
+
+        impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for UnhandledError {
+            fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+                &self.meta
+            }
+        }
+    }
+}

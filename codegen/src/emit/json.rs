@@ -1,0 +1,131 @@
+//! restJson1 bodies: writing and reading a structure's members.
+
+use super::{ident, rust_type};
+use crate::ir::{Kind, Structure, Value};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+pub(super) fn emit(structure: &Structure) -> TokenStream {
+    let name = ident(&structure.name);
+    let writes = structure.fields.iter().map(|field| {
+        let field_name = ident(&field.name);
+        let key = &field.json_name;
+        let write = write_value(&field.value, quote! { object.key(#key) }, quote! { value });
+        if field.always_present() {
+            quote! { { let value = &self.#field_name; #write } }
+        } else {
+            quote! { if let ::std::option::Option::Some(value) = &self.#field_name { #write } }
+        }
+    });
+    let reads = structure.fields.iter().map(|field| {
+        let set = quote::format_ident!("set_{}", crate::naming::unraw(&field.name));
+        let key = &field.json_name;
+        let read = read_value(&field.value, key);
+        quote! { #key => builder = builder.#set(#read?), }
+    });
+    let build = if structure.fields.iter().any(|f| f.always_present()) { quote! { builder.build()? } } else { quote! { builder.build() } };
+    let shape = &structure.name;
+    let to_doc = format!(" The restJson1 body for this [`{}`]: model member names as keys, unset members left out.", structure.name);
+    let from_doc = format!(" Reads a [`{}`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.", structure.name);
+    quote! {
+        impl #name {
+            #[doc = #to_doc]
+            pub fn to_json(&self) -> ::std::string::String {
+                let mut out = ::std::string::String::new();
+                let mut object = ::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
+                self.write_json(&mut object);
+                object.finish();
+                out
+            }
+
+            pub(crate) fn write_json(&self, object: &mut ::aws_smithy_json::serialize::JsonObjectWriter<'_>) {
+                #(#writes)*
+            }
+
+            #[doc = #from_doc]
+            pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
+                let mut tokens = crate::json::tokens(body);
+                let value = if tokens.peek().is_none() {
+                    Self::read_members(&mut tokens, false)?
+                } else {
+                    Self::read_json(&mut tokens, #shape)?.ok_or_else(|| crate::JsonError::new("the body is `null`, not an object"))?
+                };
+                crate::json::expect_end(&mut tokens)?;
+                ::std::result::Result::Ok(value)
+            }
+
+            /// Reads the structure at the cursor; `None` for `null`.
+            pub(crate) fn read_json(tokens: &mut crate::json::Tokens<'_>, member: &str) -> ::std::result::Result<::std::option::Option<Self>, crate::JsonError> {
+                if !crate::json::start_object(tokens, member)? {
+                    return ::std::result::Result::Ok(::std::option::Option::None);
+                }
+                Self::read_members(tokens, true).map(::std::option::Option::Some)
+            }
+
+            #[allow(unused_mut)]
+            fn read_members(tokens: &mut crate::json::Tokens<'_>, started: bool) -> ::std::result::Result<Self, crate::JsonError> {
+                let mut builder = Self::builder();
+                while started {
+                    let ::std::option::Option::Some(key) = crate::json::next_key(tokens, #shape)? else { break };
+                    match key.as_ref() {
+                        #(#reads)*
+                        _ => crate::json::skip(tokens)?,
+                    }
+                }
+                ::std::result::Result::Ok(#build)
+            }
+        }
+    }
+}
+
+/// Writes `binding` (a reference) with the value writer `writer`.
+fn write_value(value: &Value, writer: TokenStream, binding: TokenStream) -> TokenStream {
+    match &value.kind {
+        Kind::String => quote! { #writer.string(#binding); },
+        Kind::Boolean => quote! { #writer.boolean(*#binding); },
+        Kind::Integer | Kind::Long => quote! {
+            #writer.number(if *#binding < 0 {
+                ::aws_smithy_types::Number::NegInt(i64::from(*#binding))
+            } else {
+                ::aws_smithy_types::Number::PosInt(*#binding as u64)
+            });
+        },
+        Kind::Enum(_) => quote! { #writer.string(#binding.as_str()); },
+        Kind::Structure(_) => quote! {
+            let mut nested = #writer.start_object();
+            #binding.write_json(&mut nested);
+            nested.finish();
+        },
+        Kind::List(item) => {
+            let write_item = write_value(item, quote! { array.value() }, quote! { item });
+            quote! {
+                let mut array = #writer.start_array();
+                for item in #binding {
+                    #write_item
+                }
+                array.finish();
+            }
+        }
+    }
+}
+
+/// An expression of type `Result<Option<T>, JsonError>` that reads the value at the cursor of `tokens`.
+fn read_value(value: &Value, member: &str) -> TokenStream {
+    match &value.kind {
+        Kind::String => quote! { crate::json::read_string(tokens, #member) },
+        Kind::Boolean => quote! { crate::json::read_bool(tokens, #member) },
+        Kind::Integer | Kind::Long => quote! { crate::json::read_integer(tokens, #member) },
+        Kind::Enum(_) => {
+            let ty = rust_type(value);
+            quote! { crate::json::read_string(tokens, #member).map(|value| value.map(|value| #ty::from(value.as_str()))) }
+        }
+        Kind::Structure(_) => {
+            let ty = rust_type(value);
+            quote! { #ty::read_json(tokens, #member) }
+        }
+        Kind::List(item) => {
+            let read_item = read_value(item, member);
+            quote! { crate::json::read_list(tokens, #member, |tokens| #read_item) }
+        }
+    }
+}

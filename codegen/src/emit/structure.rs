@@ -1,0 +1,242 @@
+//! A structure, its accessors, its builder and their redacting `Debug`.
+
+use super::{doc_attrs, ident, redacted_in_debug, rust_type, type_docs};
+use crate::ir::{Field, Kind, Structure, Value};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// What `Debug` shows instead of a `@sensitive` value.
+const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+pub(super) fn emit(structure: &Structure) -> TokenStream {
+    let name = ident(&structure.name);
+    let builder = format_ident!("{}Builder", structure.name);
+    let docs = type_docs(&structure.docs, &structure.id, structure.deprecated.as_ref());
+    let is_error = structure.error.is_some();
+    let extra_fields = if is_error {
+        quote! {
+            meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
+            http_status: ::std::option::Option<u16>,
+        }
+    } else {
+        quote! {}
+    };
+    let fields = structure.fields.iter().map(|field| {
+        let field_name = ident(&field.name);
+        let ty = stored_type(field);
+        quote! { #field_name: #ty, }
+    });
+    let builder_fields = structure.fields.iter().map(|field| {
+        let field_name = ident(&field.name);
+        let ty = rust_type(&field.value);
+        quote! { #field_name: ::std::option::Option<#ty>, }
+    });
+    let accessors = structure.fields.iter().map(accessor);
+    let token_fillers = structure.fields.iter().filter(|f| f.idempotency_token).map(token_filler);
+    let builder_methods = structure.fields.iter().map(builder_methods);
+    let build = build_fn(structure);
+    let debug = debug_impl(&structure.name, &structure.name, &structure.fields, is_error);
+    let builder_debug = debug_impl(&format!("{}Builder", structure.name), &structure.name, &structure.fields, is_error);
+    let builder_doc = format!(" A builder for [`{}`].", structure.name);
+    let create_doc = format!(" Starts a builder for [`{}`].", structure.name);
+    let derives = if structure.fields.iter().any(|f| f.always_present()) { quote! { #[derive(Clone, PartialEq)] } } else { quote! { #[derive(Clone, Default, PartialEq)] } };
+    quote! {
+        #docs
+        #derives
+        pub struct #name {
+            #(#fields)*
+            #extra_fields
+        }
+
+        impl #name {
+            #[doc = #create_doc]
+            pub fn builder() -> #builder {
+                #builder::default()
+            }
+
+            #(#accessors)*
+            #(#token_fillers)*
+        }
+
+        #debug
+
+        #[doc = #builder_doc]
+        #[derive(Clone, Default, PartialEq)]
+        pub struct #builder {
+            #(#builder_fields)*
+            #extra_fields
+        }
+
+        impl #builder {
+            #(#builder_methods)*
+            #build
+        }
+
+        #builder_debug
+    }
+}
+
+/// The type a built structure stores a member as.
+fn stored_type(field: &Field) -> TokenStream {
+    let ty = rust_type(&field.value);
+    if field.always_present() { ty } else { quote! { ::std::option::Option<#ty> } }
+}
+
+/// The type an accessor returns, and how to get it from a `&` to the stored value.
+fn borrowed(value: &Value) -> (TokenStream, TokenStream) {
+    match &value.kind {
+        Kind::String => (quote! { &str }, quote! { .as_str() }),
+        Kind::Boolean => (quote! { bool }, quote! { .clone() }),
+        Kind::Integer => (quote! { i32 }, quote! { .clone() }),
+        Kind::Long => (quote! { i64 }, quote! { .clone() }),
+        Kind::List(item) => {
+            let item = rust_type(item);
+            (quote! { &[#item] }, quote! { .as_slice() })
+        }
+        Kind::Enum(_) | Kind::Structure(_) => {
+            let ty = rust_type(value);
+            (quote! { &#ty }, quote! {})
+        }
+    }
+}
+
+fn accessor(field: &Field) -> TokenStream {
+    let name = ident(&field.name);
+    let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
+    let (ty, conversion) = borrowed(&field.value);
+    if field.always_present() {
+        let reference = if conversion.is_empty() { quote! { & } } else { quote! {} };
+        quote! { #docs pub fn #name(&self) -> #ty { #reference self.#name #conversion } }
+    } else {
+        let body = if conversion.is_empty() { quote! { self.#name.as_ref() } } else { quote! { self.#name.as_ref().map(|value| value #conversion) } };
+        quote! { #docs pub fn #name(&self) -> ::std::option::Option<#ty> { #body } }
+    }
+}
+
+/// For an `@idempotencyToken` member: fills it only if the caller left it unset.
+fn token_filler(field: &Field) -> TokenStream {
+    let name = ident(&field.name);
+    let method = format_ident!("ensure_{}", crate::naming::unraw(&field.name));
+    let doc = format!(" Sets the idempotency token `{}` to `generate()` if, and only if, it is unset, and returns the token the request will carry.", crate::naming::unraw(&field.name));
+    quote! {
+        #[doc = #doc]
+        #[doc = ""]
+        #[doc = " A token the caller set, even an empty one, is never replaced."]
+        pub fn #method(&mut self, generate: impl ::std::ops::FnOnce() -> ::std::string::String) -> &str {
+            self.#name.get_or_insert_with(generate).as_str()
+        }
+    }
+}
+
+fn builder_methods(field: &Field) -> TokenStream {
+    let name = ident(&field.name);
+    let bare = crate::naming::unraw(&field.name);
+    let set = format_ident!("set_{}", bare);
+    let get = format_ident!("get_{}", bare);
+    let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
+    let ty = rust_type(&field.value);
+    let required = if field.always_present() { " Required." } else { "" };
+    let set_doc = format!(" Sets or clears `{}` (`{}` on the wire).{required}", bare, field.json_name);
+    let get_doc = format!(" The `{bare}` set so far.");
+    let setter = match &field.value.kind {
+        Kind::List(item) => {
+            let (item_ty, conversion) = setter_input(item);
+            let append_doc = format!(" Appends one item to `{bare}`.");
+            quote! {
+                #docs
+                #[doc = ""]
+                #[doc = #append_doc]
+                pub fn #name(mut self, item: #item_ty) -> Self {
+                    self.#name.get_or_insert_with(::std::vec::Vec::new).push(item #conversion);
+                    self
+                }
+            }
+        }
+        _ => {
+            let (input_ty, conversion) = setter_input(&field.value);
+            quote! {
+                #docs
+                pub fn #name(mut self, input: #input_ty) -> Self {
+                    self.#name = ::std::option::Option::Some(input #conversion);
+                    self
+                }
+            }
+        }
+    };
+    quote! {
+        #setter
+        #[doc = #set_doc]
+        pub fn #set(mut self, input: ::std::option::Option<#ty>) -> Self {
+            self.#name = input;
+            self
+        }
+        #[doc = #get_doc]
+        pub fn #get(&self) -> &::std::option::Option<#ty> {
+            &self.#name
+        }
+    }
+}
+
+/// The parameter type of a one-value setter, and the conversion applied to it.
+fn setter_input(value: &Value) -> (TokenStream, TokenStream) {
+    match &value.kind {
+        Kind::String => (quote! { impl ::std::convert::Into<::std::string::String> }, quote! { .into() }),
+        _ => (rust_type(value), quote! {}),
+    }
+}
+
+fn build_fn(structure: &Structure) -> TokenStream {
+    let name = ident(&structure.name);
+    let fallible = structure.fields.iter().any(Field::always_present);
+    let inits = structure.fields.iter().map(|field| {
+        let field_name = ident(&field.name);
+        if field.always_present() {
+            let shape = &structure.name;
+            let member = crate::naming::unraw(&field.name);
+            quote! { #field_name: self.#field_name.ok_or(crate::BuildError::missing(#shape, #member))?, }
+        } else {
+            quote! { #field_name: self.#field_name, }
+        }
+    });
+    let extra = if structure.error.is_some() { quote! { meta: self.meta, http_status: self.http_status, } } else { quote! {} };
+    let required: Vec<String> = structure.fields.iter().filter(|f| f.always_present()).map(|f| format!("`{}`", crate::naming::unraw(&f.name))).collect();
+    if fallible {
+        let doc = format!(" Builds the [`{}`], or names the first missing required member ({}).", structure.name, required.join(", "));
+        quote! {
+            #[doc = #doc]
+            pub fn build(self) -> ::std::result::Result<crate::#name, crate::BuildError> {
+                ::std::result::Result::Ok(crate::#name { #(#inits)* #extra })
+            }
+        }
+    } else {
+        let doc = format!(" Builds the [`{}`]. No member is required.", structure.name);
+        quote! {
+            #[doc = #doc]
+            pub fn build(self) -> crate::#name {
+                crate::#name { #(#inits)* #extra }
+            }
+        }
+    }
+}
+
+fn debug_impl(type_name: &str, shape_name: &str, fields: &[Field], is_error: bool) -> TokenStream {
+    let ty = ident(type_name);
+    let shown = fields.iter().map(|field| {
+        let name = ident(&field.name);
+        let label = crate::naming::unraw(&field.name);
+        if redacted_in_debug(&field.value) {
+            quote! { .field(#label, &#REDACTED) }
+        } else {
+            quote! { .field(#label, &self.#name) }
+        }
+    });
+    let extra = if is_error { quote! { .field("meta", &self.meta).field("http_status", &self.http_status) } } else { quote! {} };
+    let _ = shape_name;
+    quote! {
+        impl ::std::fmt::Debug for #ty {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct(#type_name) #(#shown)* #extra .finish()
+            }
+        }
+    }
+}

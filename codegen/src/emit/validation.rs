@@ -1,0 +1,101 @@
+//! `validate()`: one check per constraint trait, walking nested values.
+
+use super::ident;
+use crate::ir::{Kind, Length, Structure, Value};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+pub(super) fn emit(structure: &Structure) -> TokenStream {
+    let name = ident(&structure.name);
+    let mut statics = TokenStream::new();
+    let checks: Vec<TokenStream> = structure
+        .fields
+        .iter()
+        .map(|field| {
+            let field_name = ident(&field.name);
+            let label = crate::naming::unraw(&field.name);
+            let static_stem = label.to_ascii_uppercase();
+            let path = quote! { crate::validation::member_path(path, #label) };
+            let check = check_value(&field.value, quote! { value }, path, &static_stem, &mut statics);
+            if check.is_empty() {
+                quote! {}
+            } else if field.always_present() {
+                quote! { { let value = &self.#field_name; #check } }
+            } else {
+                quote! { if let ::std::option::Option::Some(value) = &self.#field_name { #check } }
+            }
+        })
+        .collect();
+    let doc = format!(" Checks every `length` and `pattern` constraint of the model on this [`{}`] and its members, and reports all violations.", structure.name);
+    quote! {
+        #statics
+
+        impl #name {
+            #[doc = #doc]
+            #[doc = ""]
+            #[doc = " The service checks these constraints too; call this to fail before sending."]
+            pub fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+                let mut violations = ::std::vec::Vec::new();
+                self.collect_violations("", &mut violations);
+                crate::ValidationError::check(violations)
+            }
+
+            #[allow(unused_variables)]
+            pub(crate) fn collect_violations(&self, path: &str, out: &mut ::std::vec::Vec<crate::ConstraintViolation>) {
+                #(#checks)*
+            }
+        }
+    }
+}
+
+fn bound(value: Option<u64>) -> TokenStream {
+    match value {
+        Some(v) => quote! { ::std::option::Option::Some(#v) },
+        None => quote! { ::std::option::Option::None },
+    }
+}
+
+/// Checks on one value, bound as `value` (a reference); `path` is an expression that builds its path.
+fn check_value(value: &Value, binding: TokenStream, path: TokenStream, static_stem: &str, statics: &mut TokenStream) -> TokenStream {
+    let mut checks = TokenStream::new();
+    match &value.kind {
+        Kind::String => {
+            if let Some(Length { min, max }) = value.length {
+                let (min, max) = (bound(min), bound(max));
+                checks.extend(quote! { crate::validation::check_string_length(out, #binding, #min, #max, || #path); });
+            }
+            if let Some(pattern) = &value.pattern {
+                let static_name = format_ident!("{}_PATTERN", static_stem);
+                let regex = &pattern.regex;
+                let ecma = &pattern.ecma;
+                let doc = format!(" The model's pattern `{}`, translated to `regex-lite` syntax.", ecma.replace('`', "'"));
+                statics.extend(quote! {
+                    #[doc = #doc]
+                    static #static_name: ::std::sync::LazyLock<::regex_lite::Regex> = ::std::sync::LazyLock::new(|| crate::validation::compile(#regex));
+                });
+                checks.extend(quote! { crate::validation::check_pattern(out, #binding, &#static_name, #ecma, || #path); });
+            }
+        }
+        Kind::List(item) => {
+            if let Some(Length { min, max }) = value.length {
+                let (min, max) = (bound(min), bound(max));
+                checks.extend(quote! { crate::validation::check_list_length(out, #binding, #min, #max, || #path); });
+            }
+            let item_stem = format!("{static_stem}_ITEM");
+            let item_checks = check_value(item, quote! { item }, quote! { crate::validation::item_path(&list_path, index) }, &item_stem, statics);
+            if !item_checks.is_empty() {
+                checks.extend(quote! {
+                    let list_path = #path;
+                    for (index, item) in #binding.iter().enumerate() {
+                        #item_checks
+                    }
+                });
+            }
+        }
+        Kind::Structure(_) => {
+            checks.extend(quote! { #binding.collect_violations(&#path, out); });
+        }
+        Kind::Enum(_) | Kind::Boolean | Kind::Integer | Kind::Long => {}
+    }
+    checks
+}

@@ -1,0 +1,241 @@
+//! The owned, validated form of the model that emitters read.
+//!
+//! Every trait that changes generated behaviour is a typed field here, and
+//! every Rust name is already decided, so emitters make no naming or
+//! interpretation decisions of their own.
+
+/// The service and the operations selected from it.
+#[derive(Debug, Clone)]
+pub struct Service {
+    /// Absolute shape id, e.g. `com.amazonaws.chime#UCBuzzConsoleService`.
+    pub id: String,
+    /// `aws.api#service` `sdkId`, e.g. `Chime`.
+    pub sdk_id: String,
+    /// The crate-name stem derived from the sdkId, e.g. `chime`.
+    pub crate_stem: String,
+    /// The service version, e.g. `2018-05-01`.
+    pub version: String,
+    /// The `aws.auth#sigv4` signing name.
+    pub signing_name: String,
+    /// The `aws.api#service` `endpointPrefix`.
+    pub endpoint_prefix: String,
+    /// Documentation lines, already converted to Markdown.
+    pub docs: Docs,
+    /// The `deprecated` trait's message, if the service is deprecated.
+    pub deprecated: Option<Deprecation>,
+    /// Selected operations, in the order the service lists them.
+    pub operations: Vec<Operation>,
+    /// Types of the input crate.
+    pub input: Types,
+    /// Types of the output crate.
+    pub output: Types,
+    /// Types of the error crate (error structures and what they reach).
+    pub errors: Types,
+}
+
+/// One operation.
+#[derive(Debug, Clone)]
+pub struct Operation {
+    /// The Smithy name, e.g. `CreateAppInstance`.
+    pub name: String,
+    /// Documentation.
+    pub docs: Docs,
+    /// Deprecation, if any.
+    pub deprecated: Option<Deprecation>,
+    /// The `http` trait.
+    pub http: Http,
+    /// The `endpoint` trait's host prefix (without labels).
+    pub host_prefix: Option<String>,
+    /// Rust name of the input structure (in the input crate).
+    pub input: String,
+    /// Rust name of the output structure (in the output crate).
+    pub output: String,
+    /// Rust names of the error structures (in the error crate), in model order.
+    pub errors: Vec<String>,
+    /// Rust name of the operation's error enum, e.g. `CreateAppInstanceError`.
+    pub error_enum: String,
+}
+
+/// The `http` trait.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Http {
+    /// Method, e.g. `POST`.
+    pub method: String,
+    /// URI pattern, e.g. `/app-instances`.
+    pub uri: String,
+    /// Success status code.
+    pub code: u16,
+}
+
+/// The `deprecated` trait.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Deprecation {
+    /// Why, or what to use instead.
+    pub message: Option<String>,
+    /// Since when.
+    pub since: Option<String>,
+}
+
+/// Documentation as Markdown lines, ready for one `#[doc]` attribute each.
+pub type Docs = Vec<String>;
+
+/// The named types that one generated crate holds, sorted by Rust name.
+#[derive(Debug, Clone, Default)]
+pub struct Types {
+    /// Structures.
+    pub structures: Vec<Structure>,
+    /// Open enums.
+    pub enums: Vec<Enum>,
+}
+
+/// A structure shape.
+#[derive(Debug, Clone)]
+pub struct Structure {
+    /// Absolute shape id.
+    pub id: String,
+    /// Rust type name.
+    pub name: String,
+    /// Documentation.
+    pub docs: Docs,
+    /// Deprecation, if any.
+    pub deprecated: Option<Deprecation>,
+    /// Members in declaration order.
+    pub fields: Vec<Field>,
+    /// Set for `@error` structures.
+    pub error: Option<ErrorTraits>,
+}
+
+/// What the `error`, `httpError` and `retryable` traits say.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ErrorTraits {
+    /// Whose fault the error is.
+    pub fault: Fault,
+    /// The HTTP status code the service answers with.
+    pub http_status: Option<u16>,
+    /// How a client should retry it, if at all.
+    pub retry: Option<RetryKind>,
+}
+
+/// The `error` trait's value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    /// `@error("client")`.
+    Client,
+    /// `@error("server")`.
+    Server,
+}
+
+/// Why an error is retryable.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RetryKind {
+    /// Throttling (HTTP 429 or `@retryable(throttling: true)`).
+    Throttling,
+    /// A server-side fault (`@error("server")`).
+    Server,
+    /// `@retryable` on a client error.
+    Transient,
+}
+
+/// A structure member.
+#[derive(Debug, Clone)]
+pub struct Field {
+    /// The Smithy member name.
+    pub member: String,
+    /// The key on the JSON wire (`jsonName`, else the member name).
+    pub json_name: String,
+    /// The Rust field and method name (possibly raw, like `r#type`).
+    pub name: String,
+    /// Documentation.
+    pub docs: Docs,
+    /// Deprecation, if any.
+    pub deprecated: Option<Deprecation>,
+    /// `@required`. The builder refuses to build without it, unless it is the idempotency token.
+    pub required: bool,
+    /// `@idempotencyToken`.
+    pub idempotency_token: bool,
+    /// The value's type and constraints.
+    pub value: Value,
+}
+
+impl Field {
+    /// Whether the built structure holds this member without an `Option`.
+    pub fn always_present(&self) -> bool {
+        self.required && !self.idempotency_token
+    }
+}
+
+/// A value's type, with the constraints and sensitivity that apply to it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Value {
+    /// The type.
+    pub kind: Kind,
+    /// `@sensitive` on the target (or on a structure that holds it).
+    pub sensitive: bool,
+    /// `@length`.
+    pub length: Option<Length>,
+    /// `@pattern`.
+    pub pattern: Option<Pattern>,
+}
+
+/// The type of a value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind {
+    /// A string.
+    String,
+    /// A boolean.
+    Boolean,
+    /// A 32-bit integer.
+    Integer,
+    /// A 64-bit integer.
+    Long,
+    /// An open enum, by Rust type name.
+    Enum(String),
+    /// A structure, by Rust type name.
+    Structure(String),
+    /// A list of values.
+    List(Box<Value>),
+}
+
+/// The `length` trait. For strings it counts Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Length {
+    /// Inclusive minimum.
+    pub min: Option<u64>,
+    /// Inclusive maximum.
+    pub max: Option<u64>,
+}
+
+/// The `pattern` trait, as written and as translated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    /// The ECMA-262 pattern from the model.
+    pub ecma: String,
+    /// The equivalent `regex-lite` pattern.
+    pub regex: String,
+}
+
+/// An open enum shape.
+#[derive(Debug, Clone)]
+pub struct Enum {
+    /// Absolute shape id.
+    pub id: String,
+    /// Rust type name.
+    pub name: String,
+    /// Documentation.
+    pub docs: Docs,
+    /// Variants in declaration order.
+    pub variants: Vec<Variant>,
+}
+
+/// One enum member.
+#[derive(Debug, Clone)]
+pub struct Variant {
+    /// Rust variant name.
+    pub name: String,
+    /// The string on the wire.
+    pub value: String,
+    /// Documentation.
+    pub docs: Docs,
+    /// Deprecation, if any.
+    pub deprecated: Option<Deprecation>,
+}

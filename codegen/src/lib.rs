@@ -1,0 +1,31 @@
+//! A pure-Rust code generator from Smithy 2.0 JSON AST models to typed Rust
+//! crates for AWS `restJson1` operations.
+//!
+//! [`generate`] takes the model's text and returns every generated file keyed
+//! by its path relative to the output directory. It performs no I/O: writing,
+//! and checking that committed files are fresh, is the caller's job (see the
+//! `xtask` crate).
+
+mod ast;
+mod docs;
+mod emit;
+mod error;
+mod ir;
+mod lower;
+mod naming;
+mod pattern;
+
+pub use error::Error;
+pub use lower::Options;
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+/// Generates the input, output and error crates for the selected operations.
+///
+/// The result maps each file's path, relative to the directory that holds
+/// the crates, to its full contents. It is deterministic to the byte.
+pub fn generate(model_json: &str, options: &Options) -> Result<BTreeMap<PathBuf, String>, Error> {
+    let model = ast::Model::from_json(model_json).map_err(|e| Error::new(format!("the model is not a valid Smithy JSON AST: {e}")))?;
+    let service = lower::lower(&model, options)?;
+    emit::emit(&service)
+}

@@ -1,0 +1,126 @@
+//! `cargo xtask codegen [--check] [--model PATH] [--out DIR] [--operations A,B]`
+//! and `cargo xtask bench-codegen`.
+
+use chime_codegen::{Options, generate};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::{Duration, Instant};
+
+const USAGE: &str = "usage:
+  cargo xtask codegen [--check] [--model PATH] [--out DIR] [--operations A,B]
+      Generates the input, output and error crates from the Smithy model.
+      --model       the Smithy JSON AST (default: model/chime.json)
+      --out         the directory that holds the crates (default: crates)
+      --operations  operation names to keep (default: every operation of the service)
+      --check       write nothing; fail naming every stale, missing or extra file
+  cargo xtask bench-codegen [--iterations N]
+      Times generation against a bare serde_json parse of the same model.";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("codegen") => codegen(&args[1..]),
+        Some("bench-codegen") => bench_codegen(&args[1..]),
+        _ => Err(USAGE.to_owned()),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+struct CodegenArgs {
+    check: bool,
+    model: PathBuf,
+    out: PathBuf,
+    options: Options,
+}
+
+fn parse_codegen_args(args: &[String]) -> Result<CodegenArgs, String> {
+    let root = xtask::workspace_root();
+    let mut parsed = CodegenArgs { check: false, model: root.join("model/chime.json"), out: root.join("crates"), options: Options::default() };
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let mut value = |name: &str| args.next().cloned().ok_or_else(|| format!("{name} needs a value\n\n{USAGE}"));
+        match arg.as_str() {
+            "--check" => parsed.check = true,
+            "--model" => parsed.model = PathBuf::from(value("--model")?),
+            "--out" => parsed.out = PathBuf::from(value("--out")?),
+            "--operations" => parsed.options.operations = value("--operations")?.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+            other => return Err(format!("unknown argument {other:?}\n\n{USAGE}")),
+        }
+    }
+    Ok(parsed)
+}
+
+fn codegen(args: &[String]) -> Result<(), String> {
+    let args = parse_codegen_args(args)?;
+    let model = std::fs::read_to_string(&args.model).map_err(|e| format!("cannot read the model {}: {e}", args.model.display()))?;
+    let files = generate(&model, &args.options).map_err(|e| format!("code generation failed: {e}"))?;
+    if args.check {
+        let drift = xtask::check(&files, &args.out).map_err(|e| format!("cannot read {}: {e}", args.out.display()))?;
+        if drift.is_empty() {
+            println!("generated code is fresh ({} files)", files.len());
+            return Ok(());
+        }
+        let list: Vec<String> = drift.iter().map(|d| format!("  {d}")).collect();
+        return Err(format!("generated code in {} is out of date:\n{}\nrun `cargo xtask codegen` and commit the result", args.out.display(), list.join("\n")));
+    }
+    let changed = xtask::write(&files, &args.out).map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    for item in &changed {
+        println!("{item}");
+    }
+    println!("{} files generated, {} changed", files.len(), changed.len());
+    Ok(())
+}
+
+/// Median of `iterations` timings of `run`.
+fn median_time(iterations: usize, mut run: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..iterations)
+        .map(|_| {
+            let start = Instant::now();
+            run();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+fn bench_codegen(args: &[String]) -> Result<(), String> {
+    let iterations = match args {
+        [] => 20,
+        [flag, n] if flag == "--iterations" => n.parse().map_err(|_| format!("--iterations takes a number\n\n{USAGE}"))?,
+        _ => return Err(USAGE.to_owned()),
+    };
+    let root = xtask::workspace_root();
+    let cases = [
+        ("model/chime.json", root.join("model/chime.json")),
+        ("official legacy model (CreateAppInstance only)", root.join("../shared/models/chime-2018-05-01.json")),
+    ];
+    let options = Options { operations: vec!["CreateAppInstance".to_owned()] };
+    println!("{:<48} {:>7} {:>12} {:>12} {:>7}", "model", "KiB", "parse", "generate", "ratio");
+    for (label, path) in cases {
+        let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let parse = median_time(iterations, || {
+            let value: serde_json::Value = serde_json::from_str(&text).expect("the model is JSON");
+            std::hint::black_box(value);
+        });
+        let generation = median_time(iterations, || {
+            std::hint::black_box(generate(&text, &options).expect("the model generates"));
+        });
+        println!(
+            "{:<48} {:>7} {:>10.2}ms {:>10.2}ms {:>6.2}x",
+            label,
+            text.len() / 1024,
+            parse.as_secs_f64() * 1e3,
+            generation.as_secs_f64() * 1e3,
+            generation.as_secs_f64() / parse.as_secs_f64()
+        );
+    }
+    println!("median of {iterations} runs each; target: generation within 10x the bare parse");
+    Ok(())
+}
