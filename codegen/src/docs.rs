@@ -41,7 +41,10 @@ impl Markdown {
         }
         self.start_paragraph();
         for (i, word) in text.split_whitespace().enumerate() {
-            if (i > 0 || text.starts_with(char::is_whitespace)) && !self.current.is_empty() && !self.current.ends_with(' ') {
+            if (i > 0 || text.starts_with(char::is_whitespace))
+                && !self.current.is_empty()
+                && !self.current.ends_with(' ')
+            {
                 self.current.push(' ');
             }
             for c in word.chars() {
@@ -54,7 +57,10 @@ impl Markdown {
                 }
             }
         }
-        if text.ends_with(char::is_whitespace) && !self.current.is_empty() && !self.current.ends_with(' ') {
+        if text.ends_with(char::is_whitespace)
+            && !self.current.is_empty()
+            && !self.current.ends_with(' ')
+        {
             self.current.push(' ');
         }
     }
@@ -80,7 +86,12 @@ impl Markdown {
 
     fn tag(&mut self, tag: &str) {
         let closing = tag.starts_with('/');
-        let name: String = tag.trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase();
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase();
         match (name.as_str(), closing) {
             ("p" | "div" | "br", _) => self.break_paragraph(),
             ("ul" | "ol", false) => {
@@ -101,7 +112,12 @@ impl Markdown {
             ("i" | "em", _) => self.raw("*"),
             ("important" | "note", false) => {
                 self.break_paragraph();
-                self.prefix = if name == "important" { "**Important:** " } else { "**Note:** " }.to_owned();
+                self.prefix = if name == "important" {
+                    "**Important:** "
+                } else {
+                    "**Note:** "
+                }
+                .to_owned();
             }
             ("important" | "note", true) => self.break_paragraph(),
             ("a", false) => {
@@ -140,7 +156,12 @@ fn attribute(tag: &str, name: &str) -> Option<String> {
 }
 
 fn unescape_entities(text: &str) -> String {
-    text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&#39;", "'").replace("&nbsp;", " ").replace("&amp;", "&")
+    text.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&nbsp;", " ")
+        .replace("&amp;", "&")
 }
 
 #[cfg(test)]
@@ -150,12 +171,27 @@ mod tests {
     #[test]
     fn conversions() {
         let table: [(&str, &[&str]); 6] = [
-            ("<p>The name of the <code>AppInstance</code>.</p>", &["The name of the `AppInstance`."]),
-            ("plain [bracketed] text_with *stars*", &["plain \\[bracketed\\] text\\_with \\*stars\\*"]),
-            ("<p>One.</p>\n   <p>Two\n   lines.</p>", &["One.", "", "Two lines."]),
-            ("See <a href=\"https://example.com/x\">the guide</a>.", &["See [the guide](https://example.com/x)."]),
+            (
+                "<p>The name of the <code>AppInstance</code>.</p>",
+                &["The name of the `AppInstance`."],
+            ),
+            (
+                "plain [bracketed] text_with *stars*",
+                &["plain \\[bracketed\\] text\\_with \\*stars\\*"],
+            ),
+            (
+                "<p>One.</p>\n   <p>Two\n   lines.</p>",
+                &["One.", "", "Two lines."],
+            ),
+            (
+                "See <a href=\"https://example.com/x\">the guide</a>.",
+                &["See [the guide](https://example.com/x)."],
+            ),
             ("<ul><li><p>a</p></li><li>b</li></ul>", &["- a", "- b"]),
-            ("<important><p><b>Stop.</b> Now &amp; here &lt;x&gt;</p></important>", &["**Important:** **Stop.** Now & here \\<x\\>"]),
+            (
+                "<important><p><b>Stop.</b> Now &amp; here &lt;x&gt;</p></important>",
+                &["**Important:** **Stop.** Now & here \\<x\\>"],
+            ),
         ];
         for (html, markdown) in table {
             assert_eq!(to_markdown(html), markdown, "{html:?}");

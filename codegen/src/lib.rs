@@ -25,7 +25,8 @@ use std::path::PathBuf;
 /// The result maps each file's path, relative to the directory that holds
 /// the crates, to its full contents. It is deterministic to the byte.
 pub fn generate(model_json: &str, options: &Options) -> Result<BTreeMap<PathBuf, String>, Error> {
-    let model = ast::Model::from_json(model_json).map_err(|e| Error::new(format!("the model is not a valid Smithy JSON AST: {e}")))?;
+    let model = ast::Model::from_json(model_json)
+        .map_err(|e| Error::new(format!("the model is not a valid Smithy JSON AST: {e}")))?;
     let service = lower::lower(&model, options)?;
     emit::emit(&service)
 }

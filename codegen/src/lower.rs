@@ -80,14 +80,27 @@ enum Home {
 /// Lowers a parsed model into the IR.
 pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
     if !model.smithy.starts_with("2.") && !model.smithy.starts_with("1.") {
-        return Err(Error::new(format!("unsupported Smithy IDL version {:?}", model.smithy)));
+        return Err(Error::new(format!(
+            "unsupported Smithy IDL version {:?}",
+            model.smithy
+        )));
     }
     let mut services = model.shapes.iter().filter(|(_, s)| s.kind == "service");
-    let (service_id, service) = services.next().ok_or_else(|| Error::new("the model has no service shape"))?;
+    let (service_id, service) = services
+        .next()
+        .ok_or_else(|| Error::new("the model has no service shape"))?;
     if let Some((other, _)) = services.next() {
-        return Err(Error::new(format!("the model has more than one service ({service_id}, {other})")));
+        return Err(Error::new(format!(
+            "the model has more than one service ({service_id}, {other})"
+        )));
     }
-    Lowerer { model, names: BTreeMap::new(), queue: Vec::new(), done: BTreeSet::new() }.service(service_id, service, options)
+    Lowerer {
+        model,
+        names: BTreeMap::new(),
+        queue: Vec::new(),
+        done: BTreeSet::new(),
+    }
+    .service(service_id, service, options)
 }
 
 struct Lowerer<'a> {
@@ -101,28 +114,57 @@ struct Lowerer<'a> {
 
 impl<'a> Lowerer<'a> {
     fn shape(&self, id: &str) -> Result<&'a ast::Shape, Error> {
-        self.model.shapes.get(id).ok_or_else(|| Error::new(format!("shape {id} is referenced but not defined")))
+        self.model
+            .shapes
+            .get(id)
+            .ok_or_else(|| Error::new(format!("shape {id} is referenced but not defined")))
     }
 
-    fn service(mut self, id: &str, shape: &ast::Shape, options: &Options) -> Result<Service, Error> {
+    fn service(
+        mut self,
+        id: &str,
+        shape: &ast::Shape,
+        options: &Options,
+    ) -> Result<Service, Error> {
         check_traits(id, &shape.traits)?;
         if !shape.traits.contains_key("aws.protocols#restJson1") {
-            return Err(Error::on_shape(id, "only the `aws.protocols#restJson1` protocol is supported"));
+            return Err(Error::on_shape(
+                id,
+                "only the `aws.protocols#restJson1` protocol is supported",
+            ));
         }
-        let aws_service = shape.traits.get("aws.api#service").ok_or_else(|| Error::on_shape(id, "the `aws.api#service` trait is required"))?;
+        let aws_service = shape
+            .traits
+            .get("aws.api#service")
+            .ok_or_else(|| Error::on_shape(id, "the `aws.api#service` trait is required"))?;
         let sdk_id = string_field(id, "aws.api#service", aws_service, "sdkId")?;
         let endpoint_prefix = string_field(id, "aws.api#service", aws_service, "endpointPrefix")?;
-        let sigv4 = shape.traits.get("aws.auth#sigv4").ok_or_else(|| Error::on_shape(id, "the `aws.auth#sigv4` trait is required"))?;
+        let sigv4 = shape
+            .traits
+            .get("aws.auth#sigv4")
+            .ok_or_else(|| Error::on_shape(id, "the `aws.auth#sigv4` trait is required"))?;
         let signing_name = string_field(id, "aws.auth#sigv4", sigv4, "name")?;
 
         for wanted in &options.operations {
-            if !shape.operations.iter().any(|op| local_name(&op.target) == wanted) {
-                return Err(Error::on_shape(id, format!("the service has no operation named `{wanted}`")));
+            if !shape
+                .operations
+                .iter()
+                .any(|op| local_name(&op.target) == wanted)
+            {
+                return Err(Error::on_shape(
+                    id,
+                    format!("the service has no operation named `{wanted}`"),
+                ));
             }
         }
         let mut operations = Vec::new();
         for op in &shape.operations {
-            if options.operations.is_empty() || options.operations.iter().any(|w| w == local_name(&op.target)) {
+            if options.operations.is_empty()
+                || options
+                    .operations
+                    .iter()
+                    .any(|w| w == local_name(&op.target))
+            {
                 operations.push(self.operation(&op.target, &shape.errors)?);
             }
         }
@@ -154,34 +196,61 @@ impl<'a> Lowerer<'a> {
     fn operation(&mut self, id: &str, service_errors: &[ast::Target]) -> Result<Operation, Error> {
         let shape = self.shape(id)?;
         if shape.kind != "operation" {
-            return Err(Error::on_shape(id, format!("expected an operation, found a {}", shape.kind)));
+            return Err(Error::on_shape(
+                id,
+                format!("expected an operation, found a {}", shape.kind),
+            ));
         }
         check_traits(id, &shape.traits)?;
         let name = naming::type_name(local_name(id));
-        let http_trait = shape.traits.get("smithy.api#http").ok_or_else(|| Error::on_shape(id, "the `smithy.api#http` trait is required"))?;
+        let http_trait = shape
+            .traits
+            .get("smithy.api#http")
+            .ok_or_else(|| Error::on_shape(id, "the `smithy.api#http` trait is required"))?;
         let http = Http {
             method: string_field(id, "smithy.api#http", http_trait, "method")?,
             uri: string_field(id, "smithy.api#http", http_trait, "uri")?,
             code: match http_trait.get("code") {
                 None => 200,
-                Some(code) => code.as_u64().and_then(|c| u16::try_from(c).ok()).ok_or_else(|| Error::on_trait(id, "smithy.api#http", "`code` must be an HTTP status"))?,
+                Some(code) => code
+                    .as_u64()
+                    .and_then(|c| u16::try_from(c).ok())
+                    .ok_or_else(|| {
+                        Error::on_trait(id, "smithy.api#http", "`code` must be an HTTP status")
+                    })?,
             },
         };
         if http.uri.contains('{') {
-            return Err(Error::on_trait(id, "smithy.api#http", "URI labels are not supported"));
+            return Err(Error::on_trait(
+                id,
+                "smithy.api#http",
+                "URI labels are not supported",
+            ));
         }
         let host_prefix = match shape.traits.get("smithy.api#endpoint") {
             None => None,
             Some(endpoint) => {
                 let prefix = string_field(id, "smithy.api#endpoint", endpoint, "hostPrefix")?;
                 if prefix.contains('{') {
-                    return Err(Error::on_trait(id, "smithy.api#endpoint", "host prefix labels are not supported"));
+                    return Err(Error::on_trait(
+                        id,
+                        "smithy.api#endpoint",
+                        "host prefix labels are not supported",
+                    ));
                 }
                 Some(prefix)
             }
         };
-        let input_id = &shape.input.as_ref().ok_or_else(|| Error::on_shape(id, "an operation without input is not supported"))?.target;
-        let output_id = &shape.output.as_ref().ok_or_else(|| Error::on_shape(id, "an operation without output is not supported"))?.target;
+        let input_id = &shape
+            .input
+            .as_ref()
+            .ok_or_else(|| Error::on_shape(id, "an operation without input is not supported"))?
+            .target;
+        let output_id = &shape
+            .output
+            .as_ref()
+            .ok_or_else(|| Error::on_shape(id, "an operation without output is not supported"))?
+            .target;
         let input = format!("{name}Input");
         let output = format!("{name}Output");
         self.reach(Home::Input, input_id, &input)?;
@@ -189,8 +258,15 @@ impl<'a> Lowerer<'a> {
         let mut errors = Vec::new();
         for error in shape.errors.iter().chain(service_errors) {
             let error_name = naming::type_name(local_name(&error.target));
-            if !self.shape(&error.target)?.traits.contains_key("smithy.api#error") {
-                return Err(Error::on_shape(&error.target, "listed as an error but has no `smithy.api#error` trait"));
+            if !self
+                .shape(&error.target)?
+                .traits
+                .contains_key("smithy.api#error")
+            {
+                return Err(Error::on_shape(
+                    &error.target,
+                    "listed as an error but has no `smithy.api#error` trait",
+                ));
             }
             self.reach(Home::Errors, &error.target, &error_name)?;
             if !errors.contains(&error_name) {
@@ -228,7 +304,10 @@ impl<'a> Lowerer<'a> {
 
     fn claim(&mut self, home: Home, name: &str, by: &str) -> Result<(), Error> {
         match self.names.get(&(home, name.to_owned())) {
-            Some(owner) if owner != by => Err(Error::on_shape(by, format!("its Rust name `{name}` is already used by {owner}"))),
+            Some(owner) if owner != by => Err(Error::on_shape(
+                by,
+                format!("its Rust name `{name}` is already used by {owner}"),
+            )),
             _ => {
                 self.names.insert((home, name.to_owned()), by.to_owned());
                 Ok(())
@@ -240,11 +319,22 @@ impl<'a> Lowerer<'a> {
     fn reserve_support_names(&mut self, operations: &[Operation]) -> Result<(), Error> {
         let support = "generated support code";
         for home in [Home::Input, Home::Output] {
-            for name in ["BuildError", "ValidationError", "ConstraintViolation", "Rule", "UnknownVariantValue"] {
+            for name in [
+                "BuildError",
+                "ValidationError",
+                "ConstraintViolation",
+                "Rule",
+                "UnknownVariantValue",
+            ] {
                 self.claim(home, name, support)?;
             }
         }
-        for name in ["BuildError", "UnknownVariantValue", "UnhandledError", "ErrorMetadata"] {
+        for name in [
+            "BuildError",
+            "UnknownVariantValue",
+            "UnhandledError",
+            "ErrorMetadata",
+        ] {
             self.claim(Home::Errors, name, support)?;
         }
         for op in operations {
@@ -264,7 +354,12 @@ impl<'a> Lowerer<'a> {
                     types.entry(home).or_default().structures.push(structure);
                 }
                 "enum" => entry.enums.push(enumeration(&id, shape, name)?),
-                other => return Err(Error::on_shape(&id, format!("a {other} cannot be a named type here"))),
+                other => {
+                    return Err(Error::on_shape(
+                        &id,
+                        format!("a {other} cannot be a named type here"),
+                    ));
+                }
             }
         }
         let mut take = |home| {
@@ -276,38 +371,86 @@ impl<'a> Lowerer<'a> {
         Ok((take(Home::Input), take(Home::Output), take(Home::Errors)))
     }
 
-    fn structure(&mut self, home: Home, id: &str, shape: &ast::Shape, name: String) -> Result<Structure, Error> {
+    fn structure(
+        &mut self,
+        home: Home,
+        id: &str,
+        shape: &ast::Shape,
+        name: String,
+    ) -> Result<Structure, Error> {
         check_traits(id, &shape.traits)?;
         let structure_sensitive = shape.traits.contains_key("smithy.api#sensitive");
         let mut fields: Vec<Field> = Vec::new();
-        let mut reserved = vec!["builder", "validate", "to_json", "from_json", "build", "read_json", "write_json", "read_members", "collect_violations"];
+        let mut reserved = vec![
+            "builder",
+            "validate",
+            "to_json",
+            "from_json",
+            "build",
+            "read_json",
+            "write_json",
+            "read_members",
+            "collect_violations",
+        ];
         if shape.traits.contains_key("smithy.api#error") {
-            reserved.extend(["meta", "http_status", "request_id", "error_message", "is_retryable", "with_response"]);
+            reserved.extend([
+                "meta",
+                "http_status",
+                "request_id",
+                "error_message",
+                "is_retryable",
+                "with_response",
+            ]);
         }
-        let mut methods: BTreeMap<String, String> = reserved.into_iter().map(|m| (m.to_owned(), "a generated method".to_owned())).collect();
+        let mut methods: BTreeMap<String, String> = reserved
+            .into_iter()
+            .map(|m| (m.to_owned(), "a generated method".to_owned()))
+            .collect();
         for (member_name, member) in &shape.members {
             let member_id = format!("{id}${member_name}");
             check_traits(&member_id, &member.traits)?;
             let field_name = naming::field_name(member_name);
             let bare = naming::unraw(&field_name);
-            for method in [bare.to_owned(), format!("set_{bare}"), format!("get_{bare}")] {
+            for method in [
+                bare.to_owned(),
+                format!("set_{bare}"),
+                format!("get_{bare}"),
+            ] {
                 if let Some(owner) = methods.insert(method.clone(), member_id.clone()) {
-                    return Err(Error::on_shape(&member_id, format!("its Rust name `{method}` collides with {owner}")));
+                    return Err(Error::on_shape(
+                        &member_id,
+                        format!("its Rust name `{method}` collides with {owner}"),
+                    ));
                 }
             }
             let mut value = self.value(home, &member_id, &member.target, &member.traits)?;
             value.sensitive |= structure_sensitive;
             let json_name = match member.traits.get("smithy.api#jsonName") {
                 Some(Json::String(json_name)) => json_name.clone(),
-                Some(_) => return Err(Error::on_trait(&member_id, "smithy.api#jsonName", "must be a string")),
+                Some(_) => {
+                    return Err(Error::on_trait(
+                        &member_id,
+                        "smithy.api#jsonName",
+                        "must be a string",
+                    ));
+                }
                 None => member_name.clone(),
             };
             let idempotency_token = member.traits.contains_key("smithy.api#idempotencyToken");
-            if idempotency_token && let Some(owner) = methods.insert(format!("ensure_{bare}"), member_id.clone()) {
-                return Err(Error::on_shape(&member_id, format!("its Rust name `ensure_{bare}` collides with {owner}")));
+            if idempotency_token
+                && let Some(owner) = methods.insert(format!("ensure_{bare}"), member_id.clone())
+            {
+                return Err(Error::on_shape(
+                    &member_id,
+                    format!("its Rust name `ensure_{bare}` collides with {owner}"),
+                ));
             }
             if idempotency_token && value.kind != Kind::String {
-                return Err(Error::on_trait(&member_id, "smithy.api#idempotencyToken", "only a string member can be an idempotency token"));
+                return Err(Error::on_trait(
+                    &member_id,
+                    "smithy.api#idempotencyToken",
+                    "only a string member can be an idempotency token",
+                ));
             }
             fields.push(Field {
                 member: member_name.clone(),
@@ -327,11 +470,24 @@ impl<'a> Lowerer<'a> {
             None => None,
             Some(fault) => Some(error_traits(id, fault, &shape.traits)?),
         };
-        Ok(Structure { id: id.to_owned(), name, docs: documentation(&shape.traits), deprecated: deprecation(id, &shape.traits)?, fields, error })
+        Ok(Structure {
+            id: id.to_owned(),
+            name,
+            docs: documentation(&shape.traits),
+            deprecated: deprecation(id, &shape.traits)?,
+            fields,
+            error,
+        })
     }
 
     /// The value a member holds: its target's type, with the member's traits over the target's.
-    fn value(&mut self, home: Home, member_id: &str, target: &str, member_traits: &Traits) -> Result<Value, Error> {
+    fn value(
+        &mut self,
+        home: Home,
+        member_id: &str,
+        target: &str,
+        member_traits: &Traits,
+    ) -> Result<Value, Error> {
         let (kind, target_traits) = match prelude(target) {
             Some(kind) => (kind, None),
             None => {
@@ -339,7 +495,11 @@ impl<'a> Lowerer<'a> {
                 check_traits(target, &shape.traits)?;
                 let kind = match shape.kind.as_str() {
                     "string" if shape.traits.contains_key("smithy.api#enum") => {
-                        return Err(Error::on_trait(target, "smithy.api#enum", "the IDL 1.0 enum trait is not supported; use an enum shape"));
+                        return Err(Error::on_trait(
+                            target,
+                            "smithy.api#enum",
+                            "the IDL 1.0 enum trait is not supported; use an enum shape",
+                        ));
                     }
                     "string" => Kind::String,
                     "boolean" => Kind::Boolean,
@@ -356,50 +516,108 @@ impl<'a> Lowerer<'a> {
                         Kind::Structure(name)
                     }
                     "list" => {
-                        let member = shape.member.as_ref().ok_or_else(|| Error::on_shape(target, "a list needs a member"))?;
+                        let member = shape
+                            .member
+                            .as_ref()
+                            .ok_or_else(|| Error::on_shape(target, "a list needs a member"))?;
                         let element_id = format!("{target}$member");
                         check_traits(&element_id, &member.traits)?;
-                        Kind::List(Box::new(self.value(home, &element_id, &member.target, &member.traits)?))
+                        Kind::List(Box::new(self.value(
+                            home,
+                            &element_id,
+                            &member.target,
+                            &member.traits,
+                        )?))
                     }
-                    other => return Err(Error::on_shape(target, format!("shapes of type `{other}` are not supported"))),
+                    other => {
+                        return Err(Error::on_shape(
+                            target,
+                            format!("shapes of type `{other}` are not supported"),
+                        ));
+                    }
                 };
                 (kind, Some(&shape.traits))
             }
         };
-        let lookup = |trait_id: &str| member_traits.get(trait_id).or_else(|| target_traits.and_then(|t| t.get(trait_id)));
+        let lookup = |trait_id: &str| {
+            member_traits
+                .get(trait_id)
+                .or_else(|| target_traits.and_then(|t| t.get(trait_id)))
+        };
         let sensitive = lookup("smithy.api#sensitive").is_some();
         let length = match lookup("smithy.api#length") {
             None => None,
             Some(length) => {
                 if !matches!(kind, Kind::String | Kind::List(_)) {
-                    return Err(Error::on_trait(member_id, "smithy.api#length", "only strings and lists are supported"));
+                    return Err(Error::on_trait(
+                        member_id,
+                        "smithy.api#length",
+                        "only strings and lists are supported",
+                    ));
                 }
                 let bound = |key| match length.get(key) {
                     None => Ok(None),
-                    Some(v) => v.as_u64().map(Some).ok_or_else(|| Error::on_trait(member_id, "smithy.api#length", format!("`{key}` must be a non-negative integer"))),
+                    Some(v) => v.as_u64().map(Some).ok_or_else(|| {
+                        Error::on_trait(
+                            member_id,
+                            "smithy.api#length",
+                            format!("`{key}` must be a non-negative integer"),
+                        )
+                    }),
                 };
-                Some(Length { min: bound("min")?, max: bound("max")? })
+                Some(Length {
+                    min: bound("min")?,
+                    max: bound("max")?,
+                })
             }
         };
         let pattern = match lookup("smithy.api#pattern") {
             None => None,
             Some(Json::String(ecma)) => {
                 if kind != Kind::String {
-                    return Err(Error::on_trait(member_id, "smithy.api#pattern", "only strings are supported"));
+                    return Err(Error::on_trait(
+                        member_id,
+                        "smithy.api#pattern",
+                        "only strings are supported",
+                    ));
                 }
-                let regex = pattern::translate(ecma).map_err(|e| Error::on_trait(member_id, "smithy.api#pattern", format!("{ecma:?}: {e}")))?;
-                regex_lite::Regex::new(&regex).map_err(|e| Error::on_trait(member_id, "smithy.api#pattern", format!("{ecma:?} translated to {regex:?}, which does not compile: {e}")))?;
-                Some(Pattern { ecma: ecma.clone(), regex })
+                let regex = pattern::translate(ecma).map_err(|e| {
+                    Error::on_trait(member_id, "smithy.api#pattern", format!("{ecma:?}: {e}"))
+                })?;
+                regex_lite::Regex::new(&regex).map_err(|e| {
+                    Error::on_trait(
+                        member_id,
+                        "smithy.api#pattern",
+                        format!("{ecma:?} translated to {regex:?}, which does not compile: {e}"),
+                    )
+                })?;
+                Some(Pattern {
+                    ecma: ecma.clone(),
+                    regex,
+                })
             }
-            Some(_) => return Err(Error::on_trait(member_id, "smithy.api#pattern", "must be a string")),
+            Some(_) => {
+                return Err(Error::on_trait(
+                    member_id,
+                    "smithy.api#pattern",
+                    "must be a string",
+                ));
+            }
         };
-        Ok(Value { kind, sensitive, length, pattern })
+        Ok(Value {
+            kind,
+            sensitive,
+            length,
+            pattern,
+        })
     }
 }
 
 /// Gives an operation's input or output structure the operation's documentation.
 fn describe_operation_structure(types: &mut Types, name: &str, operation: &Operation, role: &str) {
-    let Some(structure) = types.structures.iter_mut().find(|s| s.name == name) else { return };
+    let Some(structure) = types.structures.iter_mut().find(|s| s.name == name) else {
+        return;
+    };
     let mut docs = vec![format!("{role} of the `{}` operation.", operation.name)];
     for lines in [&operation.docs, &structure.docs] {
         if !lines.is_empty() {
@@ -422,7 +640,13 @@ fn enumeration(id: &str, shape: &ast::Shape, name: String) -> Result<Enum, Error
         let value = match member.traits.get("smithy.api#enumValue") {
             None => member_name.clone(),
             Some(Json::String(value)) => value.clone(),
-            Some(_) => return Err(Error::on_trait(&member_id, "smithy.api#enumValue", "must be a string")),
+            Some(_) => {
+                return Err(Error::on_trait(
+                    &member_id,
+                    "smithy.api#enumValue",
+                    "must be a string",
+                ));
+            }
         };
         let mut variant = naming::type_name(member_name);
         // `Unknown` is the catch-all for values the model does not list.
@@ -430,24 +654,54 @@ fn enumeration(id: &str, shape: &ast::Shape, name: String) -> Result<Enum, Error
             variant = "UnknownValue".to_owned();
         }
         if let Some(other) = variants.iter().find(|v| v.name == variant) {
-            return Err(Error::on_shape(&member_id, format!("its Rust name `{variant}` collides with the member for {:?}", other.value)));
+            return Err(Error::on_shape(
+                &member_id,
+                format!(
+                    "its Rust name `{variant}` collides with the member for {:?}",
+                    other.value
+                ),
+            ));
         }
-        variants.push(Variant { name: variant, value, docs: documentation(&member.traits), deprecated: deprecation(&member_id, &member.traits)? });
+        variants.push(Variant {
+            name: variant,
+            value,
+            docs: documentation(&member.traits),
+            deprecated: deprecation(&member_id, &member.traits)?,
+        });
     }
-    Ok(Enum { id: id.to_owned(), name, docs: documentation(&shape.traits), variants })
+    Ok(Enum {
+        id: id.to_owned(),
+        name,
+        docs: documentation(&shape.traits),
+        variants,
+    })
 }
 
 fn error_traits(id: &str, fault: &Json, traits: &Traits) -> Result<ErrorTraits, Error> {
     let fault = match fault.as_str() {
         Some("client") => Fault::Client,
         Some("server") => Fault::Server,
-        _ => return Err(Error::on_trait(id, "smithy.api#error", "must be \"client\" or \"server\"")),
+        _ => {
+            return Err(Error::on_trait(
+                id,
+                "smithy.api#error",
+                "must be \"client\" or \"server\"",
+            ));
+        }
     };
     let http_status = match traits.get("smithy.api#httpError") {
         None => None,
-        Some(code) => Some(code.as_u64().and_then(|c| u16::try_from(c).ok()).ok_or_else(|| Error::on_trait(id, "smithy.api#httpError", "must be an HTTP status"))?),
+        Some(code) => Some(
+            code.as_u64()
+                .and_then(|c| u16::try_from(c).ok())
+                .ok_or_else(|| {
+                    Error::on_trait(id, "smithy.api#httpError", "must be an HTTP status")
+                })?,
+        ),
     };
-    let throttling_trait = traits.get("smithy.api#retryable").map(|r| r.get("throttling").and_then(Json::as_bool).unwrap_or(false));
+    let throttling_trait = traits
+        .get("smithy.api#retryable")
+        .map(|r| r.get("throttling").and_then(Json::as_bool).unwrap_or(false));
     let retry = if throttling_trait == Some(true) || http_status == Some(429) {
         Some(RetryKind::Throttling)
     } else if fault == Fault::Server {
@@ -457,7 +711,11 @@ fn error_traits(id: &str, fault: &Json, traits: &Traits) -> Result<ErrorTraits, 
     } else {
         None
     };
-    Ok(ErrorTraits { fault, http_status, retry })
+    Ok(ErrorTraits {
+        fault,
+        http_status,
+        retry,
+    })
 }
 
 fn prelude(id: &str) -> Option<Kind> {
@@ -472,29 +730,52 @@ fn prelude(id: &str) -> Option<Kind> {
 
 fn check_traits(id: &str, traits: &Traits) -> Result<(), Error> {
     for trait_id in traits.keys() {
-        if !HANDLED_TRAITS.contains(&trait_id.as_str()) && !INERT_TRAITS.contains(&trait_id.as_str()) {
-            return Err(Error::on_trait(id, trait_id, "not supported by this generator"));
+        if !HANDLED_TRAITS.contains(&trait_id.as_str())
+            && !INERT_TRAITS.contains(&trait_id.as_str())
+        {
+            return Err(Error::on_trait(
+                id,
+                trait_id,
+                "not supported by this generator",
+            ));
         }
     }
     Ok(())
 }
 
 fn string_field(id: &str, trait_id: &str, value: &Json, field: &str) -> Result<String, Error> {
-    value.get(field).and_then(Json::as_str).map(str::to_owned).ok_or_else(|| Error::on_trait(id, trait_id, format!("`{field}` must be a string")))
+    value
+        .get(field)
+        .and_then(Json::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| Error::on_trait(id, trait_id, format!("`{field}` must be a string")))
 }
 
 fn documentation(traits: &Traits) -> Docs {
-    traits.get("smithy.api#documentation").and_then(Json::as_str).map(docs::to_markdown).unwrap_or_default()
+    traits
+        .get("smithy.api#documentation")
+        .and_then(Json::as_str)
+        .map(docs::to_markdown)
+        .unwrap_or_default()
 }
 
 fn deprecation(id: &str, traits: &Traits) -> Result<Option<Deprecation>, Error> {
-    let Some(value) = traits.get("smithy.api#deprecated") else { return Ok(None) };
+    let Some(value) = traits.get("smithy.api#deprecated") else {
+        return Ok(None);
+    };
     let text = |key| match value.get(key) {
         None => Ok(None),
         Some(Json::String(s)) => Ok(Some(s.clone())),
-        Some(_) => Err(Error::on_trait(id, "smithy.api#deprecated", format!("`{key}` must be a string"))),
+        Some(_) => Err(Error::on_trait(
+            id,
+            "smithy.api#deprecated",
+            format!("`{key}` must be a string"),
+        )),
     };
-    Ok(Some(Deprecation { message: text("message")?, since: text("since")? }))
+    Ok(Some(Deprecation {
+        message: text("message")?,
+        since: text("since")?,
+    }))
 }
 
 fn local_name(id: &str) -> &str {

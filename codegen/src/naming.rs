@@ -13,11 +13,11 @@ use heck::{ToSnakeCase, ToUpperCamelCase};
 
 /// Keywords of every edition up to 2024, strict and reserved, that can be raw identifiers.
 const RAW_KEYWORDS: &[&str] = &[
-    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do",
-    "dyn", "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in",
-    "let", "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref",
-    "return", "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized",
-    "use", "virtual", "where", "while", "yield",
+    "abstract", "as", "async", "await", "become", "box", "break", "const", "continue", "do", "dyn",
+    "else", "enum", "extern", "false", "final", "fn", "for", "gen", "if", "impl", "in", "let",
+    "loop", "macro", "match", "mod", "move", "mut", "override", "priv", "pub", "ref", "return",
+    "static", "struct", "trait", "true", "try", "type", "typeof", "unsafe", "unsized", "use",
+    "virtual", "where", "while", "yield",
 ];
 
 /// Keywords that `r#` cannot escape.
@@ -28,13 +28,27 @@ const UNRAWABLE_KEYWORDS: &[&str] = &["self", "Self", "super", "crate", "_"];
 /// The result is valid Rust source for an identifier, possibly raw (`r#type`).
 pub fn field_name(member: &str) -> String {
     let snake = member.to_snake_case();
-    escape(if snake.is_empty() { "_".to_owned() } else { snake }, "_")
+    escape(
+        if snake.is_empty() {
+            "_".to_owned()
+        } else {
+            snake
+        },
+        "_",
+    )
 }
 
 /// The UpperCamel type (or enum variant) name for a Smithy shape or member name.
 pub fn type_name(shape: &str) -> String {
     let camel = shape.to_upper_camel_case();
-    escape(if camel.is_empty() { "_".to_owned() } else { camel }, "V")
+    escape(
+        if camel.is_empty() {
+            "_".to_owned()
+        } else {
+            camel
+        },
+        "V",
+    )
 }
 
 /// The bare name of a possibly raw identifier, for messages and derived names.
@@ -83,14 +97,14 @@ mod tests {
             ("super", "super_"),
             ("crate", "crate_"),
             ("_", "__"),
-            ("3Des", "_3_des"),
+            ("3Des", "_3des"),
             ("1", "_1"),
             ("ok", "ok"),
             ("option", "option"),
             ("macro_rules", "macro_rules"),
             ("union", "union"),
             ("static", "r#static"),
-            ("Self_", "self"),
+            ("Self_", "self_"),
         ];
         for (smithy, rust) in table {
             assert_eq!(field_name(smithy), rust, "field name for {smithy:?}");
@@ -125,7 +139,10 @@ mod tests {
         let words = RAW_KEYWORDS.iter().chain(UNRAWABLE_KEYWORDS).copied();
         for word in words.chain(["3x", "Self", "ok"]) {
             for name in [field_name(word), type_name(word)] {
-                assert!(syn::parse_str::<syn::Ident>(&name).is_ok(), "{word:?} -> {name:?} is not an identifier");
+                assert!(
+                    syn::parse_str::<syn::Ident>(&name).is_ok(),
+                    "{word:?} -> {name:?} is not an identifier"
+                );
             }
         }
     }

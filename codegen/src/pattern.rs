@@ -41,7 +41,11 @@ impl fmt::Display for PatternError {
 
 /// Translates an ECMA-262 pattern into an equivalent `regex-lite` pattern.
 pub fn translate(ecma: &str) -> Result<String, PatternError> {
-    let mut parser = Parser { chars: ecma.chars().collect(), pos: 0, out: String::new() };
+    let mut parser = Parser {
+        chars: ecma.chars().collect(),
+        pos: 0,
+        out: String::new(),
+    };
     parser.disjunction()?;
     if parser.pos < parser.chars.len() {
         return Err(parser.error("unmatched `)`"));
@@ -146,7 +150,12 @@ fn digit_set() -> CharSet {
 }
 
 fn word_set() -> CharSet {
-    CharSet::from_ranges(&[('0' as u32, '9' as u32), ('A' as u32, 'Z' as u32), ('_' as u32, '_' as u32), ('a' as u32, 'z' as u32)])
+    CharSet::from_ranges(&[
+        ('0' as u32, '9' as u32),
+        ('A' as u32, 'Z' as u32),
+        ('_' as u32, '_' as u32),
+        ('a' as u32, 'z' as u32),
+    ])
 }
 
 /// ECMA-262 `WhiteSpace` and `LineTerminator`: TAB, VT, FF, SP, NBSP, ZWNBSP,
@@ -182,7 +191,28 @@ fn push_class_char(out: &mut String, c: u32) {
 
 fn push_literal(out: &mut String, c: u32) {
     match char::from_u32(c) {
-        Some(ch) if ch.is_ascii_alphanumeric() || matches!(ch, ' ' | '_' | ':' | '/' | '@' | '=' | ',' | '!' | '%' | '\'' | '"' | '<' | '>' | ';' | '`') => out.push(ch),
+        Some(ch)
+            if ch.is_ascii_alphanumeric()
+                || matches!(
+                    ch,
+                    ' ' | '_'
+                        | ':'
+                        | '/'
+                        | '@'
+                        | '='
+                        | ','
+                        | '!'
+                        | '%'
+                        | '\''
+                        | '"'
+                        | '<'
+                        | '>'
+                        | ';'
+                        | '`'
+                ) =>
+        {
+            out.push(ch)
+        }
         Some(ch) if ch.is_ascii_punctuation() => {
             out.push('\\');
             out.push(ch);
@@ -207,7 +237,10 @@ struct Parser {
 
 impl Parser {
     fn error(&self, message: impl Into<String>) -> PatternError {
-        PatternError { message: message.into(), offset: self.pos }
+        PatternError {
+            message: message.into(),
+            offset: self.pos,
+        }
     }
 
     fn peek(&self) -> Option<char> {
@@ -270,7 +303,9 @@ impl Parser {
                 true
             }
             Some('*' | '+' | '?') => return Err(self.error("nothing to repeat")),
-            Some('{') if self.quantifier_len().is_some() => return Err(self.error("nothing to repeat")),
+            Some('{') if self.quantifier_len().is_some() => {
+                return Err(self.error("nothing to repeat"));
+            }
             _ => {
                 self.atom()?;
                 true
@@ -317,11 +352,17 @@ impl Parser {
     }
 
     fn check_bounds(&self, quantifier: &str) -> Result<(), PatternError> {
-        let Some(inner) = quantifier.strip_prefix('{').and_then(|q| q.strip_suffix('}')) else {
+        let Some(inner) = quantifier
+            .strip_prefix('{')
+            .and_then(|q| q.strip_suffix('}'))
+        else {
             return Ok(());
         };
         let (min, max) = inner.split_once(',').unwrap_or((inner, inner));
-        let parse = |s: &str| s.parse::<u32>().map_err(|_| self.error("repetition count is too large"));
+        let parse = |s: &str| {
+            s.parse::<u32>()
+                .map_err(|_| self.error("repetition count is too large"))
+        };
         let min = parse(min)?;
         if !max.is_empty() && parse(max)? < min {
             return Err(self.error("numbers out of order in {} quantifier"));
@@ -377,15 +418,16 @@ impl Parser {
     fn class(&mut self) -> Result<CharSet, PatternError> {
         let negated = self.eat('^');
         let mut set = CharSet::default();
-        loop {
-            let Some(first) = self.class_atom()? else { break };
+        while let Some(first) = self.class_atom()? {
             let is_range = self.peek() == Some('-') && self.peek_at(1).is_some_and(|c| c != ']');
             if !is_range {
                 add_atom(&mut set, first);
                 continue;
             }
             self.pos += 1;
-            let second = self.class_atom()?.ok_or_else(|| self.error("unterminated character class"))?;
+            let second = self
+                .class_atom()?
+                .ok_or_else(|| self.error("unterminated character class"))?;
             match (first, second) {
                 (ClassAtom::Char(lo), ClassAtom::Char(hi)) => {
                     if lo > hi {
@@ -406,7 +448,9 @@ impl Parser {
 
     /// The next atom of a class, or `None` at its closing `]`.
     fn class_atom(&mut self) -> Result<Option<ClassAtom>, PatternError> {
-        let c = self.peek().ok_or_else(|| self.error("unterminated character class"))?;
+        let c = self
+            .peek()
+            .ok_or_else(|| self.error("unterminated character class"))?;
         self.pos += 1;
         match c {
             ']' => Ok(None),
@@ -417,7 +461,9 @@ impl Parser {
 
     /// An escape, with the cursor just past its backslash.
     fn escape(&mut self, in_class: bool) -> Result<ClassAtom, PatternError> {
-        let c = self.peek().ok_or_else(|| self.error("`\\` at end of pattern"))?;
+        let c = self
+            .peek()
+            .ok_or_else(|| self.error("`\\` at end of pattern"))?;
         self.pos += 1;
         let set = |s: CharSet| Ok(ClassAtom::Set(s));
         let char = |c: u32| Ok(ClassAtom::Char(c));
@@ -453,34 +499,43 @@ impl Parser {
                 Some(v) => char(v),
                 None => char('x' as u32),
             },
-            'u' => match self.hex(4) {
-                Some(high @ 0xD800..=0xDBFF) => {
-                    let low = (self.peek() == Some('\\') && self.peek_at(1) == Some('u'))
-                        .then(|| {
-                            self.pos += 2;
-                            let low = self.hex(4).filter(|v| (0xDC00..=0xDFFF).contains(v));
-                            if low.is_none() {
-                                self.pos -= 2;
-                            }
-                            low
-                        })
-                        .flatten();
-                    match low {
-                        Some(low) => char(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)),
-                        None => Err(self.error("a lone surrogate can never match a Unicode scalar value")),
+            'u' => {
+                match self.hex(4) {
+                    Some(high @ 0xD800..=0xDBFF) => {
+                        let low = (self.peek() == Some('\\') && self.peek_at(1) == Some('u'))
+                            .then(|| {
+                                self.pos += 2;
+                                let low = self.hex(4).filter(|v| (0xDC00..=0xDFFF).contains(v));
+                                if low.is_none() {
+                                    self.pos -= 2;
+                                }
+                                low
+                            })
+                            .flatten();
+                        match low {
+                            Some(low) => char(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)),
+                            None => Err(self
+                                .error("a lone surrogate can never match a Unicode scalar value")),
+                        }
                     }
+                    Some(0xDC00..=0xDFFF) => {
+                        Err(self.error("a lone surrogate can never match a Unicode scalar value"))
+                    }
+                    Some(v) => char(v),
+                    None => char('u' as u32),
                 }
-                Some(0xDC00..=0xDFFF) => Err(self.error("a lone surrogate can never match a Unicode scalar value")),
-                Some(v) => char(v),
-                None => char('u' as u32),
-            },
+            }
             other => char(other as u32),
         }
     }
 
     /// Exactly `digits` hex digits at the cursor, consumed only if all are there.
     fn hex(&mut self, digits: usize) -> Option<u32> {
-        let text: String = self.chars.get(self.pos..self.pos + digits)?.iter().collect();
+        let text: String = self
+            .chars
+            .get(self.pos..self.pos + digits)?
+            .iter()
+            .collect();
         if !text.chars().all(|c| c.is_ascii_hexdigit()) {
             return None;
         }
@@ -502,14 +557,19 @@ mod tests {
 
     fn matches(ecma: &str, text: &str) -> bool {
         let translated = translate(ecma).unwrap_or_else(|e| panic!("{ecma:?}: {e}"));
-        regex_lite::Regex::new(&translated).unwrap_or_else(|e| panic!("{ecma:?} -> {translated:?}: {e}")).is_match(text)
+        regex_lite::Regex::new(&translated)
+            .unwrap_or_else(|e| panic!("{ecma:?} -> {translated:?}: {e}"))
+            .is_match(text)
     }
 
     #[test]
     fn translations() {
         let table = [
             ("^[-_a-zA-Z0-9]*$", "^[\\x{2D}0-9A-Z\\x{5F}a-z]*$"),
-            (".*", "[\\x{0}-\\x{9}\\x{B}\\x{C}\\x{E}-\\x{2027}\\x{202A}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]*"),
+            (
+                ".*",
+                "[\\x{0}-\\x{9}\\x{B}\\x{C}\\x{E}-\\x{2027}\\x{202A}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]*",
+            ),
             ("a{2,3}?b", "a{2,3}?b"),
             ("a{,3}", "a\\{,3\\}"),
             ("x]}", "x\\]\\}"),
@@ -585,7 +645,11 @@ mod tests {
     #[test]
     fn every_ascii_character_round_trips_as_a_literal() {
         for c in (0u8..0x80).map(char::from) {
-            let escaped = if "\\^$.|?*+()[]{}/".contains(c) { format!("\\{c}") } else { c.to_string() };
+            let escaped = if "\\^$.|?*+()[]{}/".contains(c) {
+                format!("\\{c}")
+            } else {
+                c.to_string()
+            };
             let pattern = format!("^{escaped}$");
             assert!(matches(&pattern, &c.to_string()), "{pattern:?}");
             assert!(!matches(&pattern, "\u{1F600}"), "{pattern:?}");
@@ -597,13 +661,19 @@ mod tests {
         let name = "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]*$";
         assert!(matches(name, "ops team"));
         assert!(matches(name, "\u{85}\u{A0}"));
-        assert!(!matches(name, "\u{1F600}"), "astral characters are outside the class");
+        assert!(
+            !matches(name, "\u{1F600}"),
+            "astral characters are outside the class"
+        );
         // The model's `\u10000-\u10FFFF` reads as U+1000, then the range `0`-U+10FF, then
         // `F`, `F`: so DEL (U+007F) is in the class, and U+0001 is not.
         assert!(matches(name, "\u{7F}"));
         assert!(!matches(name, "\u{1}"));
         let arn = "^arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}$";
-        assert!(matches(arn, "arn:aws:chime:us-east-1:123456789012:app-instance/abc"));
+        assert!(matches(
+            arn,
+            "arn:aws:chime:us-east-1:123456789012:app-instance/abc"
+        ));
         assert!(!matches(arn, "arn:aws:chime:us-east-1:123456789012:/abc"));
     }
 }

@@ -32,7 +32,11 @@ impl fmt::Display for Drift {
 
 /// The crate directories (first path component) that the generated files live in.
 fn owned_dirs(files: &BTreeMap<PathBuf, String>) -> BTreeSet<PathBuf> {
-    files.keys().filter_map(|p| p.components().next()).map(|c| PathBuf::from(c.as_os_str())).collect()
+    files
+        .keys()
+        .filter_map(|p| p.components().next())
+        .map(|c| PathBuf::from(c.as_os_str()))
+        .collect()
 }
 
 fn files_under(root: &Path, dir: &Path, out: &mut Vec<PathBuf>) -> io::Result<()> {
@@ -62,8 +66,12 @@ pub fn check(files: &BTreeMap<PathBuf, String>, out_dir: &Path) -> io::Result<Ve
         match std::fs::read_to_string(out_dir.join(path)) {
             Ok(existing) if existing == *contents => {}
             Ok(_) => drift.push(Drift::Stale(path.clone())),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => drift.push(Drift::Missing(path.clone())),
-            Err(e) if e.kind() == io::ErrorKind::InvalidData => drift.push(Drift::Stale(path.clone())),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                drift.push(Drift::Missing(path.clone()))
+            }
+            Err(e) if e.kind() == io::ErrorKind::InvalidData => {
+                drift.push(Drift::Stale(path.clone()))
+            }
             Err(e) => return Err(e),
         }
     }
@@ -101,5 +109,8 @@ pub fn write(files: &BTreeMap<PathBuf, String>, out_dir: &Path) -> io::Result<Ve
 
 /// The workspace root (the parent of the `xtask` crate).
 pub fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives inside the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
 }

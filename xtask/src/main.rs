@@ -41,15 +41,31 @@ struct CodegenArgs {
 
 fn parse_codegen_args(args: &[String]) -> Result<CodegenArgs, String> {
     let root = xtask::workspace_root();
-    let mut parsed = CodegenArgs { check: false, model: root.join("model/chime.json"), out: root.join("crates"), options: Options::default() };
+    let mut parsed = CodegenArgs {
+        check: false,
+        model: root.join("model/chime.json"),
+        out: root.join("crates"),
+        options: Options::default(),
+    };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
-        let mut value = |name: &str| args.next().cloned().ok_or_else(|| format!("{name} needs a value\n\n{USAGE}"));
+        let mut value = |name: &str| {
+            args.next()
+                .cloned()
+                .ok_or_else(|| format!("{name} needs a value\n\n{USAGE}"))
+        };
         match arg.as_str() {
             "--check" => parsed.check = true,
             "--model" => parsed.model = PathBuf::from(value("--model")?),
             "--out" => parsed.out = PathBuf::from(value("--out")?),
-            "--operations" => parsed.options.operations = value("--operations")?.split(',').map(str::trim).filter(|s| !s.is_empty()).map(str::to_owned).collect(),
+            "--operations" => {
+                parsed.options.operations = value("--operations")?
+                    .split(',')
+                    .map(str::trim)
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect()
+            }
             other => return Err(format!("unknown argument {other:?}\n\n{USAGE}")),
         }
     }
@@ -58,18 +74,26 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenArgs, String> {
 
 fn codegen(args: &[String]) -> Result<(), String> {
     let args = parse_codegen_args(args)?;
-    let model = std::fs::read_to_string(&args.model).map_err(|e| format!("cannot read the model {}: {e}", args.model.display()))?;
-    let files = generate(&model, &args.options).map_err(|e| format!("code generation failed: {e}"))?;
+    let model = std::fs::read_to_string(&args.model)
+        .map_err(|e| format!("cannot read the model {}: {e}", args.model.display()))?;
+    let files =
+        generate(&model, &args.options).map_err(|e| format!("code generation failed: {e}"))?;
     if args.check {
-        let drift = xtask::check(&files, &args.out).map_err(|e| format!("cannot read {}: {e}", args.out.display()))?;
+        let drift = xtask::check(&files, &args.out)
+            .map_err(|e| format!("cannot read {}: {e}", args.out.display()))?;
         if drift.is_empty() {
             println!("generated code is fresh ({} files)", files.len());
             return Ok(());
         }
         let list: Vec<String> = drift.iter().map(|d| format!("  {d}")).collect();
-        return Err(format!("generated code in {} is out of date:\n{}\nrun `cargo xtask codegen` and commit the result", args.out.display(), list.join("\n")));
+        return Err(format!(
+            "generated code in {} is out of date:\n{}\nrun `cargo xtask codegen` and commit the result",
+            args.out.display(),
+            list.join("\n")
+        ));
     }
-    let changed = xtask::write(&files, &args.out).map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
+    let changed = xtask::write(&files, &args.out)
+        .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
     for item in &changed {
         println!("{item}");
     }
@@ -93,18 +117,29 @@ fn median_time(iterations: usize, mut run: impl FnMut()) -> Duration {
 fn bench_codegen(args: &[String]) -> Result<(), String> {
     let iterations = match args {
         [] => 20,
-        [flag, n] if flag == "--iterations" => n.parse().map_err(|_| format!("--iterations takes a number\n\n{USAGE}"))?,
+        [flag, n] if flag == "--iterations" => n
+            .parse()
+            .map_err(|_| format!("--iterations takes a number\n\n{USAGE}"))?,
         _ => return Err(USAGE.to_owned()),
     };
     let root = xtask::workspace_root();
     let cases = [
         ("model/chime.json", root.join("model/chime.json")),
-        ("official legacy model (CreateAppInstance only)", root.join("../shared/models/chime-2018-05-01.json")),
+        (
+            "official legacy model (CreateAppInstance only)",
+            root.join("../shared/models/chime-2018-05-01.json"),
+        ),
     ];
-    let options = Options { operations: vec!["CreateAppInstance".to_owned()] };
-    println!("{:<48} {:>7} {:>12} {:>12} {:>7}", "model", "KiB", "parse", "generate", "ratio");
+    let options = Options {
+        operations: vec!["CreateAppInstance".to_owned()],
+    };
+    println!(
+        "{:<48} {:>7} {:>12} {:>12} {:>7}",
+        "model", "KiB", "parse", "generate", "ratio"
+    );
     for (label, path) in cases {
-        let text = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         let parse = median_time(iterations, || {
             let value: serde_json::Value = serde_json::from_str(&text).expect("the model is JSON");
             std::hint::black_box(value);

@@ -7,15 +7,24 @@ use quote::{format_ident, quote};
 
 /// The modelled message member, if the error has one.
 fn message_field(structure: &Structure) -> Option<&Field> {
-    structure.fields.iter().find(|f| f.member.eq_ignore_ascii_case("message") && f.value.kind == Kind::String)
+    structure
+        .fields
+        .iter()
+        .find(|f| f.member.eq_ignore_ascii_case("message") && f.value.kind == Kind::String)
 }
 
 fn retry_kind(retry: Option<RetryKind>) -> TokenStream {
     match retry {
         None => quote! { ::std::option::Option::None },
-        Some(RetryKind::Throttling) => quote! { ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::ThrottlingError) },
-        Some(RetryKind::Server) => quote! { ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::ServerError) },
-        Some(RetryKind::Transient) => quote! { ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::TransientError) },
+        Some(RetryKind::Throttling) => {
+            quote! { ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::ThrottlingError) }
+        }
+        Some(RetryKind::Server) => {
+            quote! { ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::ServerError) }
+        }
+        Some(RetryKind::Transient) => {
+            quote! { ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::TransientError) }
+        }
     }
 }
 
@@ -43,8 +52,16 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
         crate::ir::Fault::Client => "the caller's",
         crate::ir::Fault::Server => "the service's",
     };
-    let status_doc = format!(" The HTTP status the response had, or else the modelled one ({}).", error.http_status.map_or("none".to_owned(), |s| s.to_string()));
-    let retry_doc = format!(" Whether a client should retry: {}. The fault is {fault}.", if error.retry.is_some() { "yes" } else { "no" });
+    let status_doc = format!(
+        " The HTTP status the response had, or else the modelled one ({}).",
+        error
+            .http_status
+            .map_or("none".to_owned(), |s| s.to_string())
+    );
+    let retry_doc = format!(
+        " Whether a client should retry: {}. The fault is {fault}.",
+        if error.retry.is_some() { "yes" } else { "no" }
+    );
     quote! {
         impl #name {
             /// The error's name, as services send it.
@@ -128,7 +145,17 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
 
 pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> TokenStream {
     let name = ident(&operation.error_enum);
-    let structures: Vec<&Structure> = operation.errors.iter().map(|e| types.structures.iter().find(|s| &s.name == e).expect("lowering put every error in the error crate")).collect();
+    let structures: Vec<&Structure> = operation
+        .errors
+        .iter()
+        .map(|e| {
+            types
+                .structures
+                .iter()
+                .find(|s| &s.name == e)
+                .expect("lowering put every error in the error crate")
+        })
+        .collect();
     let variants = structures.iter().map(|s| {
         let variant = ident(&s.name);
         let docs = super::doc_attrs(&s.docs, None);
@@ -164,7 +191,8 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
     let message_arms = each(quote! { error.error_message() });
     let display_arms = each(quote! { ::std::fmt::Display::fmt(error, f) });
     let source_arms = each(quote! { ::std::option::Option::Some(error) });
-    let kind_arms = each(quote! { ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error) });
+    let kind_arms =
+        each(quote! { ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error) });
     let predicates = structures.iter().map(|s| {
         let variant = ident(&s.name);
         let predicate = format_ident!("is_{}", module_name(&s.name));

@@ -23,10 +23,20 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
         let read = read_value(&field.value, key);
         quote! { #key => builder = builder.#set(#read?), }
     });
-    let build = if structure.fields.iter().any(|f| f.always_present()) { quote! { builder.build()? } } else { quote! { builder.build() } };
+    let build = if structure.fields.iter().any(|f| f.always_present()) {
+        quote! { builder.build()? }
+    } else {
+        quote! { builder.build() }
+    };
     let shape = &structure.name;
-    let to_doc = format!(" The restJson1 body for this [`{}`]: model member names as keys, unset members left out.", structure.name);
-    let from_doc = format!(" Reads a [`{}`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.", structure.name);
+    let to_doc = format!(
+        " The restJson1 body for this [`{}`]: model member names as keys, unset members left out.",
+        structure.name
+    );
+    let from_doc = format!(
+        " Reads a [`{}`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.",
+        structure.name
+    );
     quote! {
         impl #name {
             #[doc = #to_doc]
@@ -65,11 +75,12 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
             #[allow(unused_mut)]
             fn read_members(tokens: &mut crate::json::Tokens<'_>, started: bool) -> ::std::result::Result<Self, crate::JsonError> {
                 let mut builder = Self::builder();
-                while started {
-                    let ::std::option::Option::Some(key) = crate::json::next_key(tokens, #shape)? else { break };
-                    match key.as_ref() {
-                        #(#reads)*
-                        _ => crate::json::skip(tokens)?,
+                if started {
+                    while let ::std::option::Option::Some(key) = crate::json::next_key(tokens, #shape)? {
+                        match key.as_ref() {
+                            #(#reads)*
+                            _ => crate::json::skip(tokens)?,
+                        }
                     }
                 }
                 ::std::result::Result::Ok(#build)

@@ -49,7 +49,11 @@ impl CrateKind {
 /// Emits every file of the three crates.
 pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
     let mut files = BTreeMap::new();
-    for (kind, types) in [(CrateKind::Input, &service.input), (CrateKind::Output, &service.output), (CrateKind::Errors, &service.errors)] {
+    for (kind, types) in [
+        (CrateKind::Input, &service.input),
+        (CrateKind::Output, &service.output),
+        (CrateKind::Errors, &service.errors),
+    ] {
         let crate_dir = PathBuf::from(format!("{}-{}", service.crate_stem, kind.suffix()));
         let mut modules: Vec<(String, TokenStream)> = Vec::new();
         for structure in &types.structures {
@@ -60,39 +64,71 @@ pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
                 tokens.extend(errors::emit_error_structure(structure, error));
             }
             if kind == CrateKind::Input {
-                for operation in service.operations.iter().filter(|op| op.input == structure.name) {
+                for operation in service
+                    .operations
+                    .iter()
+                    .filter(|op| op.input == structure.name)
+                {
                     tokens.extend(operation_constants(operation));
                 }
             }
             modules.push((module_name(&structure.name), tokens));
         }
         for enumeration in &types.enums {
-            modules.push((module_name(&enumeration.name), enumeration::emit(enumeration)));
+            modules.push((
+                module_name(&enumeration.name),
+                enumeration::emit(enumeration),
+            ));
         }
         if kind == CrateKind::Errors {
             for operation in &service.operations {
-                modules.push((module_name(&operation.error_enum), errors::emit_operation_error(operation, types)));
+                modules.push((
+                    module_name(&operation.error_enum),
+                    errors::emit_operation_error(operation, types),
+                ));
             }
             modules.push(("unhandled_error".to_owned(), errors::emit_unhandled_error()));
-            let source = ERROR_RESPONSE.replace("__CRATE__", &crate_dir.to_string_lossy().replace('-', "_"));
-            let tokens: TokenStream = source.parse().map_err(|e| Error::new(format!("support module error_response does not parse: {e}")))?;
+            let source =
+                ERROR_RESPONSE.replace("__CRATE__", &crate_dir.to_string_lossy().replace('-', "_"));
+            let tokens: TokenStream = source.parse().map_err(|e| {
+                Error::new(format!("support module error_response does not parse: {e}"))
+            })?;
             modules.push(("error_response".to_owned(), tokens));
         }
-        let mut support = vec![("build_error", BUILD_ERROR), ("json", JSON), ("validation", VALIDATION)];
+        let mut support = vec![
+            ("build_error", BUILD_ERROR),
+            ("json", JSON),
+            ("validation", VALIDATION),
+        ];
         if !types.enums.is_empty() {
             support.push(("unknown_variant", UNKNOWN_VARIANT));
         }
         for (name, source) in &support {
-            let source = source.replace("__CRATE__", &crate_dir.to_string_lossy().replace('-', "_"));
-            let tokens: TokenStream = source.parse().map_err(|e| Error::new(format!("support module {name} does not parse: {e}")))?;
+            let source =
+                source.replace("__CRATE__", &crate_dir.to_string_lossy().replace('-', "_"));
+            let tokens: TokenStream = source
+                .parse()
+                .map_err(|e| Error::new(format!("support module {name} does not parse: {e}")))?;
             modules.push(((*name).to_owned(), tokens));
         }
         modules.sort_by(|a, b| a.0.cmp(&b.0));
         for (name, tokens) in &modules {
-            files.insert(crate_dir.join("src").join(format!("{name}.rs")), render(tokens.clone(), &[])?);
+            files.insert(
+                crate_dir.join("src").join(format!("{name}.rs")),
+                render(tokens.clone(), &[])?,
+            );
         }
-        files.insert(crate_dir.join("src/lib.rs"), render(lib_rs(service, kind, types, &modules), &crate_docs(service, kind))?);
-        files.insert(crate_dir.join("Cargo.toml"), cargo_toml(service, kind, types));
+        files.insert(
+            crate_dir.join("src/lib.rs"),
+            render(
+                lib_rs(service, kind, types, &modules),
+                &crate_docs(service, kind),
+            )?,
+        );
+        files.insert(
+            crate_dir.join("Cargo.toml"),
+            cargo_toml(service, kind, types),
+        );
     }
     Ok(files)
 }
@@ -108,9 +144,19 @@ fn crate_docs(service: &Service, kind: CrateKind) -> Vec<String> {
         CrateKind::Output => "Output types of",
         CrateKind::Errors => "Error types of",
     };
-    let operations: Vec<String> = service.operations.iter().map(|op| format!("`{}`", op.name)).collect();
+    let operations: Vec<String> = service
+        .operations
+        .iter()
+        .map(|op| format!("`{}`", op.name))
+        .collect();
     let mut docs = vec![
-        format!("{what} the {} service (`{}`, version {}): {}.", service.sdk_id, service.id, service.version, operations.join(", ")),
+        format!(
+            "{what} the {} service (`{}`, version {}): {}.",
+            service.sdk_id,
+            service.id,
+            service.version,
+            operations.join(", ")
+        ),
         String::new(),
     ];
     docs.push(match kind {
@@ -120,21 +166,33 @@ fn crate_docs(service: &Service, kind: CrateKind) -> Vec<String> {
     });
     if let Some(deprecated) = &service.deprecated {
         docs.push(String::new());
-        docs.push(format!("**Deprecated service:** {}", deprecated.message.as_deref().unwrap_or("see the model.")));
+        docs.push(format!(
+            "**Deprecated service:** {}",
+            deprecated.message.as_deref().unwrap_or("see the model.")
+        ));
     }
     docs
 }
 
-fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[(String, TokenStream)]) -> TokenStream {
+fn lib_rs(
+    service: &Service,
+    kind: CrateKind,
+    types: &Types,
+    modules: &[(String, TokenStream)],
+) -> TokenStream {
     let mut items = TokenStream::new();
     for (name, _) in modules {
         let module = format_ident!("{}", name);
-        items.extend(quote! { mod #module; });
+        // prettyplease, not rustfmt, lays out generated files; `cargo fmt` must leave them alone.
+        items.extend(quote! { #[rustfmt::skip] mod #module; });
     }
     let mut exports: Vec<(String, String)> = Vec::new();
     for structure in &types.structures {
         exports.push((module_name(&structure.name), structure.name.clone()));
-        exports.push((module_name(&structure.name), format!("{}Builder", structure.name)));
+        exports.push((
+            module_name(&structure.name),
+            format!("{}Builder", structure.name),
+        ));
     }
     for enumeration in &types.enums {
         exports.push((module_name(&enumeration.name), enumeration.name.clone()));
@@ -149,7 +207,10 @@ fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[(String,
     }
     if kind == CrateKind::Errors {
         for operation in &service.operations {
-            exports.push((module_name(&operation.error_enum), operation.error_enum.clone()));
+            exports.push((
+                module_name(&operation.error_enum),
+                operation.error_enum.clone(),
+            ));
         }
         exports.push(("unhandled_error".into(), "UnhandledError".into()));
         exports.push(("error_response".into(), "sanitize_error_name".into()));
@@ -176,7 +237,13 @@ fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[(String,
 
 /// What a client needs to know about the service to address and sign requests.
 fn service_constants(service: &Service) -> TokenStream {
-    let (id, sdk_id, version, signing_name, endpoint_prefix) = (&service.id, &service.sdk_id, &service.version, &service.signing_name, &service.endpoint_prefix);
+    let (id, sdk_id, version, signing_name, endpoint_prefix) = (
+        &service.id,
+        &service.sdk_id,
+        &service.version,
+        &service.signing_name,
+        &service.endpoint_prefix,
+    );
     let docs = doc_attrs(&service.docs, service.deprecated.as_ref());
     quote! {
         /// The service's absolute Smithy shape id.
@@ -197,7 +264,12 @@ fn service_constants(service: &Service) -> TokenStream {
 /// The operation's HTTP binding, attached to its input type.
 fn operation_constants(operation: &Operation) -> TokenStream {
     let input = ident(&operation.input);
-    let (name, method, uri, code) = (&operation.name, &operation.http.method, &operation.http.uri, operation.http.code);
+    let (name, method, uri, code) = (
+        &operation.name,
+        &operation.http.method,
+        &operation.http.uri,
+        operation.http.code,
+    );
     let host_prefix = match &operation.host_prefix {
         Some(prefix) => quote! { ::std::option::Option::Some(#prefix) },
         None => quote! { ::std::option::Option::None },
@@ -232,7 +304,9 @@ fn cargo_toml(service: &Service, kind: CrateKind, types: &Types) -> String {
     let _ = types;
     let mut text = format!(
         "# {HEADER}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = \"{} {} ({}): {what}\"\nedition.workspace = true\nrust-version.workspace = true\nlicense.workspace = true\npublish.workspace = true\n\n[dependencies]\n",
-        service.sdk_id, service.version, service.id.split('#').next().unwrap_or_default()
+        service.sdk_id,
+        service.version,
+        service.id.split('#').next().unwrap_or_default()
     );
     for dependency in dependencies {
         text.push_str(&format!("{dependency}.workspace = true\n"));
@@ -243,7 +317,8 @@ fn cargo_toml(service: &Service, kind: CrateKind, types: &Types) -> String {
 
 /// Formats a file: the header comment, inner doc lines, then the items.
 fn render(tokens: TokenStream, inner_docs: &[String]) -> Result<String, Error> {
-    let file: syn::File = syn::parse2(tokens).map_err(|e| Error::new(format!("generated code does not parse: {e}")))?;
+    let file: syn::File = syn::parse2(tokens)
+        .map_err(|e| Error::new(format!("generated code does not parse: {e}")))?;
     let body = prettyplease::unparse(&file);
     let mut text = format!("// {HEADER}\n\n");
     for line in inner_docs {
@@ -262,7 +337,14 @@ fn render(tokens: TokenStream, inner_docs: &[String]) -> Result<String, Error> {
 
 /// Documentation for a named type: its own, or a default line, then its shape id.
 fn type_docs(docs: &Docs, id: &str, deprecated: Option<&Deprecation>) -> TokenStream {
-    let mut lines = if docs.is_empty() { vec![format!("The `{}` shape.", id.rsplit('#').next().unwrap_or(id))] } else { docs.clone() };
+    let mut lines = if docs.is_empty() {
+        vec![format!(
+            "The `{}` shape.",
+            id.rsplit('#').next().unwrap_or(id)
+        )]
+    } else {
+        docs.clone()
+    };
     lines.push(String::new());
     lines.push(format!("Smithy shape: `{id}`."));
     doc_attrs(&lines, deprecated)
@@ -285,15 +367,23 @@ fn doc_attrs(docs: &Docs, deprecated: Option<&Deprecation>) -> TokenStream {
         }
         lines.push(note);
     }
-    lines.iter().map(|line| {
-        let line = if line.is_empty() { String::new() } else { format!(" {line}") };
-        quote! { #[doc = #line] }
-    }).collect()
+    lines
+        .iter()
+        .map(|line| {
+            let line = if line.is_empty() {
+                String::new()
+            } else {
+                format!(" {line}")
+            };
+            quote! { #[doc = #line] }
+        })
+        .collect()
 }
 
 /// An identifier from a name decided in lowering (possibly raw, like `r#type`).
 fn ident(name: &str) -> syn::Ident {
-    syn::parse_str(name).unwrap_or_else(|_| panic!("lowering produced an invalid identifier {name:?}"))
+    syn::parse_str(name)
+        .unwrap_or_else(|_| panic!("lowering produced an invalid identifier {name:?}"))
 }
 
 /// The owned Rust type of a value.

@@ -11,7 +11,11 @@ const REDACTED: &str = "*** Sensitive Data Redacted ***";
 pub(super) fn emit(structure: &Structure) -> TokenStream {
     let name = ident(&structure.name);
     let builder = format_ident!("{}Builder", structure.name);
-    let docs = type_docs(&structure.docs, &structure.id, structure.deprecated.as_ref());
+    let docs = type_docs(
+        &structure.docs,
+        &structure.id,
+        structure.deprecated.as_ref(),
+    );
     let is_error = structure.error.is_some();
     let extra_fields = if is_error {
         quote! {
@@ -32,14 +36,32 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
         quote! { #field_name: ::std::option::Option<#ty>, }
     });
     let accessors = structure.fields.iter().map(accessor);
-    let token_fillers = structure.fields.iter().filter(|f| f.idempotency_token).map(token_filler);
+    let token_fillers = structure
+        .fields
+        .iter()
+        .filter(|f| f.idempotency_token)
+        .map(token_filler);
     let builder_methods = structure.fields.iter().map(builder_methods);
     let build = build_fn(structure);
-    let debug = debug_impl(&structure.name, &structure.name, &structure.fields, is_error);
-    let builder_debug = debug_impl(&format!("{}Builder", structure.name), &structure.name, &structure.fields, is_error);
+    let debug = debug_impl(
+        &structure.name,
+        &structure.name,
+        &structure.fields,
+        is_error,
+    );
+    let builder_debug = debug_impl(
+        &format!("{}Builder", structure.name),
+        &structure.name,
+        &structure.fields,
+        is_error,
+    );
     let builder_doc = format!(" A builder for [`{}`].", structure.name);
     let create_doc = format!(" Starts a builder for [`{}`].", structure.name);
-    let derives = if structure.fields.iter().any(|f| f.always_present()) { quote! { #[derive(Clone, PartialEq)] } } else { quote! { #[derive(Clone, Default, PartialEq)] } };
+    let derives = if structure.fields.iter().any(|f| f.always_present()) {
+        quote! { #[derive(Clone, PartialEq)] }
+    } else {
+        quote! { #[derive(Clone, Default, PartialEq)] }
+    };
     quote! {
         #docs
         #derives
@@ -79,23 +101,25 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
 /// The type a built structure stores a member as.
 fn stored_type(field: &Field) -> TokenStream {
     let ty = rust_type(&field.value);
-    if field.always_present() { ty } else { quote! { ::std::option::Option<#ty> } }
+    if field.always_present() {
+        ty
+    } else {
+        quote! { ::std::option::Option<#ty> }
+    }
 }
 
-/// The type an accessor returns, and how to get it from a `&` to the stored value.
-fn borrowed(value: &Value) -> (TokenStream, TokenStream) {
+/// The type an accessor returns.
+fn borrowed_type(value: &Value) -> TokenStream {
     match &value.kind {
-        Kind::String => (quote! { &str }, quote! { .as_str() }),
-        Kind::Boolean => (quote! { bool }, quote! { .clone() }),
-        Kind::Integer => (quote! { i32 }, quote! { .clone() }),
-        Kind::Long => (quote! { i64 }, quote! { .clone() }),
+        Kind::String => quote! { &str },
+        Kind::Boolean | Kind::Integer | Kind::Long => rust_type(value),
         Kind::List(item) => {
             let item = rust_type(item);
-            (quote! { &[#item] }, quote! { .as_slice() })
+            quote! { &[#item] }
         }
         Kind::Enum(_) | Kind::Structure(_) => {
             let ty = rust_type(value);
-            (quote! { &#ty }, quote! {})
+            quote! { &#ty }
         }
     }
 }
@@ -103,12 +127,22 @@ fn borrowed(value: &Value) -> (TokenStream, TokenStream) {
 fn accessor(field: &Field) -> TokenStream {
     let name = ident(&field.name);
     let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
-    let (ty, conversion) = borrowed(&field.value);
+    let ty = borrowed_type(&field.value);
+    let copy = matches!(field.value.kind, Kind::Boolean | Kind::Integer | Kind::Long);
+    let derefs = matches!(field.value.kind, Kind::String | Kind::List(_));
     if field.always_present() {
-        let reference = if conversion.is_empty() { quote! { & } } else { quote! {} };
-        quote! { #docs pub fn #name(&self) -> #ty { #reference self.#name #conversion } }
+        let body = match (copy, derefs) {
+            (true, _) => quote! { self.#name },
+            (_, true) => quote! { &self.#name },
+            _ => quote! { &self.#name },
+        };
+        quote! { #docs pub fn #name(&self) -> #ty { #body } }
     } else {
-        let body = if conversion.is_empty() { quote! { self.#name.as_ref() } } else { quote! { self.#name.as_ref().map(|value| value #conversion) } };
+        let body = match (copy, derefs) {
+            (true, _) => quote! { self.#name },
+            (_, true) => quote! { self.#name.as_deref() },
+            _ => quote! { self.#name.as_ref() },
+        };
         quote! { #docs pub fn #name(&self) -> ::std::option::Option<#ty> { #body } }
     }
 }
@@ -117,7 +151,10 @@ fn accessor(field: &Field) -> TokenStream {
 fn token_filler(field: &Field) -> TokenStream {
     let name = ident(&field.name);
     let method = format_ident!("ensure_{}", crate::naming::unraw(&field.name));
-    let doc = format!(" Sets the idempotency token `{}` to `generate()` if, and only if, it is unset, and returns the token the request will carry.", crate::naming::unraw(&field.name));
+    let doc = format!(
+        " Sets the idempotency token `{}` to `generate()` if, and only if, it is unset, and returns the token the request will carry.",
+        crate::naming::unraw(&field.name)
+    );
     quote! {
         #[doc = #doc]
         #[doc = ""]
@@ -135,8 +172,15 @@ fn builder_methods(field: &Field) -> TokenStream {
     let get = format_ident!("get_{}", bare);
     let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
     let ty = rust_type(&field.value);
-    let required = if field.always_present() { " Required." } else { "" };
-    let set_doc = format!(" Sets or clears `{}` (`{}` on the wire).{required}", bare, field.json_name);
+    let required = if field.always_present() {
+        " Required."
+    } else {
+        ""
+    };
+    let set_doc = format!(
+        " Sets or clears `{}` (`{}` on the wire).{required}",
+        bare, field.json_name
+    );
     let get_doc = format!(" The `{bare}` set so far.");
     let setter = match &field.value.kind {
         Kind::List(item) => {
@@ -180,7 +224,10 @@ fn builder_methods(field: &Field) -> TokenStream {
 /// The parameter type of a one-value setter, and the conversion applied to it.
 fn setter_input(value: &Value) -> (TokenStream, TokenStream) {
     match &value.kind {
-        Kind::String => (quote! { impl ::std::convert::Into<::std::string::String> }, quote! { .into() }),
+        Kind::String => (
+            quote! { impl ::std::convert::Into<::std::string::String> },
+            quote! { .into() },
+        ),
         _ => (rust_type(value), quote! {}),
     }
 }
@@ -198,10 +245,23 @@ fn build_fn(structure: &Structure) -> TokenStream {
             quote! { #field_name: self.#field_name, }
         }
     });
-    let extra = if structure.error.is_some() { quote! { meta: self.meta, http_status: self.http_status, } } else { quote! {} };
-    let required: Vec<String> = structure.fields.iter().filter(|f| f.always_present()).map(|f| format!("`{}`", crate::naming::unraw(&f.name))).collect();
+    let extra = if structure.error.is_some() {
+        quote! { meta: self.meta, http_status: self.http_status, }
+    } else {
+        quote! {}
+    };
+    let required: Vec<String> = structure
+        .fields
+        .iter()
+        .filter(|f| f.always_present())
+        .map(|f| format!("`{}`", crate::naming::unraw(&f.name)))
+        .collect();
     if fallible {
-        let doc = format!(" Builds the [`{}`], or names the first missing required member ({}).", structure.name, required.join(", "));
+        let doc = format!(
+            " Builds the [`{}`], or names the first missing required member ({}).",
+            structure.name,
+            required.join(", ")
+        );
         quote! {
             #[doc = #doc]
             pub fn build(self) -> ::std::result::Result<crate::#name, crate::BuildError> {
@@ -230,7 +290,11 @@ fn debug_impl(type_name: &str, shape_name: &str, fields: &[Field], is_error: boo
             quote! { .field(#label, &self.#name) }
         }
     });
-    let extra = if is_error { quote! { .field("meta", &self.meta).field("http_status", &self.http_status) } } else { quote! {} };
+    let extra = if is_error {
+        quote! { .field("meta", &self.meta).field("http_status", &self.http_status) }
+    } else {
+        quote! {}
+    };
     let _ = shape_name;
     quote! {
         impl ::std::fmt::Debug for #ty {

@@ -16,7 +16,13 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
             let label = crate::naming::unraw(&field.name);
             let static_stem = label.to_ascii_uppercase();
             let path = quote! { crate::validation::member_path(path, #label) };
-            let check = check_value(&field.value, quote! { value }, path, &static_stem, &mut statics);
+            let check = check_value(
+                &field.value,
+                quote! { value },
+                path,
+                &static_stem,
+                &mut statics,
+            );
             if check.is_empty() {
                 quote! {}
             } else if field.always_present() {
@@ -26,7 +32,10 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
             }
         })
         .collect();
-    let doc = format!(" Checks every `length` and `pattern` constraint of the model on this [`{}`] and its members, and reports all violations.", structure.name);
+    let doc = format!(
+        " Checks every `length` and `pattern` constraint of the model on this [`{}`] and its members, and reports all violations.",
+        structure.name
+    );
     quote! {
         #statics
 
@@ -40,7 +49,8 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
                 crate::ValidationError::check(violations)
             }
 
-            #[allow(unused_variables)]
+            // One signature for every structure, whether or not it has constraints to check.
+            #[allow(unused_variables, clippy::ptr_arg)]
             pub(crate) fn collect_violations(&self, path: &str, out: &mut ::std::vec::Vec<crate::ConstraintViolation>) {
                 #(#checks)*
             }
@@ -56,7 +66,13 @@ fn bound(value: Option<u64>) -> TokenStream {
 }
 
 /// Checks on one value, bound as `value` (a reference); `path` is an expression that builds its path.
-fn check_value(value: &Value, binding: TokenStream, path: TokenStream, static_stem: &str, statics: &mut TokenStream) -> TokenStream {
+fn check_value(
+    value: &Value,
+    binding: TokenStream,
+    path: TokenStream,
+    static_stem: &str,
+    statics: &mut TokenStream,
+) -> TokenStream {
     let mut checks = TokenStream::new();
     match &value.kind {
         Kind::String => {
@@ -68,7 +84,10 @@ fn check_value(value: &Value, binding: TokenStream, path: TokenStream, static_st
                 let static_name = format_ident!("{}_PATTERN", static_stem);
                 let regex = &pattern.regex;
                 let ecma = &pattern.ecma;
-                let doc = format!(" The model's pattern `{}`, translated to `regex-lite` syntax.", ecma.replace('`', "'"));
+                let doc = format!(
+                    " The model's pattern `{}`, translated to `regex-lite` syntax.",
+                    ecma.replace('`', "'")
+                );
                 statics.extend(quote! {
                     #[doc = #doc]
                     static #static_name: ::std::sync::LazyLock<::regex_lite::Regex> = ::std::sync::LazyLock::new(|| crate::validation::compile(#regex));
@@ -82,7 +101,13 @@ fn check_value(value: &Value, binding: TokenStream, path: TokenStream, static_st
                 checks.extend(quote! { crate::validation::check_list_length(out, #binding, #min, #max, || #path); });
             }
             let item_stem = format!("{static_stem}_ITEM");
-            let item_checks = check_value(item, quote! { item }, quote! { crate::validation::item_path(&list_path, index) }, &item_stem, statics);
+            let item_checks = check_value(
+                item,
+                quote! { item },
+                quote! { crate::validation::item_path(&list_path, index) },
+                &item_stem,
+                statics,
+            );
             if !item_checks.is_empty() {
                 checks.extend(quote! {
                     let list_path = #path;

@@ -6,21 +6,37 @@
 //!
 //! **Deprecated service:** This namespace has been deprecated
 
+#[rustfmt::skip]
 mod bad_request_exception;
+#[rustfmt::skip]
 mod build_error;
+#[rustfmt::skip]
 mod conflict_exception;
+#[rustfmt::skip]
 mod create_app_instance_error;
+#[rustfmt::skip]
 mod error_code;
+#[rustfmt::skip]
 mod error_response;
+#[rustfmt::skip]
 mod forbidden_exception;
+#[rustfmt::skip]
 mod json;
+#[rustfmt::skip]
 mod resource_limit_exceeded_exception;
+#[rustfmt::skip]
 mod service_failure_exception;
+#[rustfmt::skip]
 mod service_unavailable_exception;
+#[rustfmt::skip]
 mod throttled_client_exception;
+#[rustfmt::skip]
 mod unauthorized_client_exception;
+#[rustfmt::skip]
 mod unhandled_error;
+#[rustfmt::skip]
 mod unknown_variant;
+#[rustfmt::skip]
 mod validation;
 pub use crate::bad_request_exception::BadRequestException;
 pub use crate::bad_request_exception::BadRequestExceptionBuilder;

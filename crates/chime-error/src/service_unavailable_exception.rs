@@ -21,7 +21,7 @@ impl ServiceUnavailableException {
     }
     /// The `Message` member.
     pub fn message(&self) -> ::std::option::Option<&str> {
-        self.message.as_ref().map(|value| value.as_str())
+        self.message.as_deref()
     }
 }
 impl ::std::fmt::Debug for ServiceUnavailableException {
@@ -106,7 +106,7 @@ impl ServiceUnavailableException {
         self.collect_violations("", &mut violations);
         crate::ValidationError::check(violations)
     }
-    #[allow(unused_variables)]
+    #[allow(unused_variables, clippy::ptr_arg)]
     pub(crate) fn collect_violations(
         &self,
         path: &str,
@@ -163,26 +163,27 @@ impl ServiceUnavailableException {
         started: bool,
     ) -> ::std::result::Result<Self, crate::JsonError> {
         let mut builder = Self::builder();
-        while started {
-            let ::std::option::Option::Some(key) = crate::json::next_key(
+        if started {
+            while let ::std::option::Option::Some(key) = crate::json::next_key(
                 tokens,
                 "ServiceUnavailableException",
-            )? else { break };
-            match key.as_ref() {
-                "Code" => {
-                    builder = builder
-                        .set_code(
-                            crate::json::read_string(tokens, "Code")
-                                .map(|value| {
-                                    value.map(|value| crate::ErrorCode::from(value.as_str()))
-                                })?,
-                        );
+            )? {
+                match key.as_ref() {
+                    "Code" => {
+                        builder = builder
+                            .set_code(
+                                crate::json::read_string(tokens, "Code")
+                                    .map(|value| {
+                                        value.map(|value| crate::ErrorCode::from(value.as_str()))
+                                    })?,
+                            );
+                    }
+                    "Message" => {
+                        builder = builder
+                            .set_message(crate::json::read_string(tokens, "Message")?);
+                    }
+                    _ => crate::json::skip(tokens)?,
                 }
-                "Message" => {
-                    builder = builder
-                        .set_message(crate::json::read_string(tokens, "Message")?);
-                }
-                _ => crate::json::skip(tokens)?,
             }
         }
         ::std::result::Result::Ok(builder.build())

@@ -23,19 +23,19 @@ impl CreateAppInstanceInput {
     }
     /// A name for the new `AppInstance`.
     pub fn name(&self) -> &str {
-        self.name.as_str()
+        &self.name
     }
     /// Free-form metadata to store with the `AppInstance`, up to 1,024 characters.
     pub fn metadata(&self) -> ::std::option::Option<&str> {
-        self.metadata.as_ref().map(|value| value.as_str())
+        self.metadata.as_deref()
     }
     /// A unique string that makes the request idempotent. When the caller leaves it out, the client generates one.
     pub fn client_request_token(&self) -> ::std::option::Option<&str> {
-        self.client_request_token.as_ref().map(|value| value.as_str())
+        self.client_request_token.as_deref()
     }
     /// Key-value pairs to attach to the new `AppInstance`.
     pub fn tags(&self) -> ::std::option::Option<&[crate::Tag]> {
-        self.tags.as_ref().map(|value| value.as_slice())
+        self.tags.as_deref()
     }
     /// Sets the idempotency token `client_request_token` to `generate()` if, and only if, it is unset, and returns the token the request will carry.
     ///
@@ -193,7 +193,7 @@ impl CreateAppInstanceInput {
         self.collect_violations("", &mut violations);
         crate::ValidationError::check(violations)
     }
-    #[allow(unused_variables)]
+    #[allow(unused_variables, clippy::ptr_arg)]
     pub(crate) fn collect_violations(
         &self,
         path: &str,
@@ -329,36 +329,38 @@ impl CreateAppInstanceInput {
         started: bool,
     ) -> ::std::result::Result<Self, crate::JsonError> {
         let mut builder = Self::builder();
-        while started {
-            let ::std::option::Option::Some(key) = crate::json::next_key(
+        if started {
+            while let ::std::option::Option::Some(key) = crate::json::next_key(
                 tokens,
                 "CreateAppInstanceInput",
-            )? else { break };
-            match key.as_ref() {
-                "Name" => {
-                    builder = builder.set_name(crate::json::read_string(tokens, "Name")?);
+            )? {
+                match key.as_ref() {
+                    "Name" => {
+                        builder = builder
+                            .set_name(crate::json::read_string(tokens, "Name")?);
+                    }
+                    "Metadata" => {
+                        builder = builder
+                            .set_metadata(crate::json::read_string(tokens, "Metadata")?);
+                    }
+                    "ClientRequestToken" => {
+                        builder = builder
+                            .set_client_request_token(
+                                crate::json::read_string(tokens, "ClientRequestToken")?,
+                            );
+                    }
+                    "Tags" => {
+                        builder = builder
+                            .set_tags(
+                                crate::json::read_list(
+                                    tokens,
+                                    "Tags",
+                                    |tokens| crate::Tag::read_json(tokens, "Tags"),
+                                )?,
+                            );
+                    }
+                    _ => crate::json::skip(tokens)?,
                 }
-                "Metadata" => {
-                    builder = builder
-                        .set_metadata(crate::json::read_string(tokens, "Metadata")?);
-                }
-                "ClientRequestToken" => {
-                    builder = builder
-                        .set_client_request_token(
-                            crate::json::read_string(tokens, "ClientRequestToken")?,
-                        );
-                }
-                "Tags" => {
-                    builder = builder
-                        .set_tags(
-                            crate::json::read_list(
-                                tokens,
-                                "Tags",
-                                |tokens| crate::Tag::read_json(tokens, "Tags"),
-                            )?,
-                        );
-                }
-                _ => crate::json::skip(tokens)?,
             }
         }
         ::std::result::Result::Ok(builder.build()?)

@@ -6,10 +6,15 @@
 //!
 //! **Deprecated service:** This namespace has been deprecated
 
+#[rustfmt::skip]
 mod build_error;
+#[rustfmt::skip]
 mod create_app_instance_input;
+#[rustfmt::skip]
 mod json;
+#[rustfmt::skip]
 mod tag;
+#[rustfmt::skip]
 mod validation;
 pub use crate::build_error::BuildError;
 pub use crate::create_app_instance_input::CreateAppInstanceInput;

@@ -15,11 +15,11 @@ impl Tag {
     }
     /// The name of the tag.
     pub fn key(&self) -> &str {
-        self.key.as_str()
+        &self.key
     }
     /// The value stored under the tag's key.
     pub fn value(&self) -> &str {
-        self.value.as_str()
+        &self.value
     }
 }
 impl ::std::fmt::Debug for Tag {
@@ -102,7 +102,7 @@ impl Tag {
         self.collect_violations("", &mut violations);
         crate::ValidationError::check(violations)
     }
-    #[allow(unused_variables)]
+    #[allow(unused_variables, clippy::ptr_arg)]
     pub(crate) fn collect_violations(
         &self,
         path: &str,
@@ -182,18 +182,22 @@ impl Tag {
         started: bool,
     ) -> ::std::result::Result<Self, crate::JsonError> {
         let mut builder = Self::builder();
-        while started {
-            let ::std::option::Option::Some(key) = crate::json::next_key(tokens, "Tag")?
-            else { break };
-            match key.as_ref() {
-                "Key" => {
-                    builder = builder.set_key(crate::json::read_string(tokens, "Key")?);
+        if started {
+            while let ::std::option::Option::Some(key) = crate::json::next_key(
+                tokens,
+                "Tag",
+            )? {
+                match key.as_ref() {
+                    "Key" => {
+                        builder = builder
+                            .set_key(crate::json::read_string(tokens, "Key")?);
+                    }
+                    "Value" => {
+                        builder = builder
+                            .set_value(crate::json::read_string(tokens, "Value")?);
+                    }
+                    _ => crate::json::skip(tokens)?,
                 }
-                "Value" => {
-                    builder = builder
-                        .set_value(crate::json::read_string(tokens, "Value")?);
-                }
-                _ => crate::json::skip(tokens)?,
             }
         }
         ::std::result::Result::Ok(builder.build()?)

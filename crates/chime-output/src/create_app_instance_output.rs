@@ -20,7 +20,7 @@ impl CreateAppInstanceOutput {
     }
     /// The Amazon Resource Name (ARN) of the `AppInstance` that was created.
     pub fn app_instance_arn(&self) -> ::std::option::Option<&str> {
-        self.app_instance_arn.as_ref().map(|value| value.as_str())
+        self.app_instance_arn.as_deref()
     }
 }
 impl ::std::fmt::Debug for CreateAppInstanceOutput {
@@ -84,7 +84,7 @@ impl CreateAppInstanceOutput {
         self.collect_violations("", &mut violations);
         crate::ValidationError::check(violations)
     }
-    #[allow(unused_variables)]
+    #[allow(unused_variables, clippy::ptr_arg)]
     pub(crate) fn collect_violations(
         &self,
         path: &str,
@@ -155,19 +155,20 @@ impl CreateAppInstanceOutput {
         started: bool,
     ) -> ::std::result::Result<Self, crate::JsonError> {
         let mut builder = Self::builder();
-        while started {
-            let ::std::option::Option::Some(key) = crate::json::next_key(
+        if started {
+            while let ::std::option::Option::Some(key) = crate::json::next_key(
                 tokens,
                 "CreateAppInstanceOutput",
-            )? else { break };
-            match key.as_ref() {
-                "AppInstanceArn" => {
-                    builder = builder
-                        .set_app_instance_arn(
-                            crate::json::read_string(tokens, "AppInstanceArn")?,
-                        );
+            )? {
+                match key.as_ref() {
+                    "AppInstanceArn" => {
+                        builder = builder
+                            .set_app_instance_arn(
+                                crate::json::read_string(tokens, "AppInstanceArn")?,
+                            );
+                    }
+                    _ => crate::json::skip(tokens)?,
                 }
-                _ => crate::json::skip(tokens)?,
             }
         }
         ::std::result::Result::Ok(builder.build())

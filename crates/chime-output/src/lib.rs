@@ -6,9 +6,13 @@
 //!
 //! **Deprecated service:** This namespace has been deprecated
 
+#[rustfmt::skip]
 mod build_error;
+#[rustfmt::skip]
 mod create_app_instance_output;
+#[rustfmt::skip]
 mod json;
+#[rustfmt::skip]
 mod validation;
 pub use crate::build_error::BuildError;
 pub use crate::create_app_instance_output::CreateAppInstanceOutput;

@@ -1,0 +1,28 @@
+//! Paths shared by the workspace-level tests.
+
+use std::path::PathBuf;
+
+/// The workspace root.
+pub fn workspace_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("tests/ is inside the workspace")
+        .to_path_buf()
+}
+
+/// The official reference models, beside the checkout.
+pub fn shared_models() -> PathBuf {
+    workspace_root().join("../shared/models")
+}
+
+/// Reads a file relative to the workspace root.
+pub fn read(relative: &str) -> String {
+    let path = workspace_root().join(relative);
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
+
+/// Reads the official legacy Chime model.
+pub fn official_chime_model() -> String {
+    let path = shared_models().join("chime-2018-05-01.json");
+    std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
+}
