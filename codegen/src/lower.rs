@@ -251,6 +251,12 @@ impl<'a> Lowerer<'a> {
             .as_ref()
             .ok_or_else(|| Error::on_shape(id, "an operation without output is not supported"))?
             .target;
+        for root in [input_id, output_id]
+            .into_iter()
+            .chain(shape.errors.iter().map(|e| &e.target))
+        {
+            self.refuse_recursion(root, &mut Vec::new())?;
+        }
         let input = format!("{name}Input");
         let output = format!("{name}Output");
         self.reach(Home::Input, input_id, &input)?;
@@ -285,6 +291,29 @@ impl<'a> Lowerer<'a> {
             error_enum: format!("{name}Error"),
             name,
         })
+    }
+
+    /// Refuses shapes that contain themselves: their readers would recurse as
+    /// deep as a peer's JSON nests, so a hostile body could exhaust the stack.
+    fn refuse_recursion(&self, id: &str, path: &mut Vec<String>) -> Result<(), Error> {
+        if path.iter().any(|seen| seen == id) {
+            return Err(Error::on_shape(
+                id,
+                format!(
+                    "recursive shapes are not supported ({} -> {id})",
+                    path.join(" -> ")
+                ),
+            ));
+        }
+        let Some(shape) = self.model.shapes.get(id) else {
+            return Ok(());
+        };
+        path.push(id.to_owned());
+        for member in shape.members.values().chain(shape.member.as_ref()) {
+            self.refuse_recursion(&member.target, path)?;
+        }
+        path.pop();
+        Ok(())
     }
 
     /// Records that `id` is needed in `home` under `name`, claiming the name.
