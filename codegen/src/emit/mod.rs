@@ -125,10 +125,7 @@ pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
                 &crate_docs(service, kind),
             )?,
         );
-        files.insert(
-            crate_dir.join("Cargo.toml"),
-            cargo_toml(service, kind, types),
-        );
+        files.insert(crate_dir.join("Cargo.toml"), cargo_toml(service, kind));
     }
     Ok(files)
 }
@@ -290,7 +287,7 @@ fn operation_constants(operation: &Operation) -> TokenStream {
     }
 }
 
-fn cargo_toml(service: &Service, kind: CrateKind, types: &Types) -> String {
+fn cargo_toml(service: &Service, kind: CrateKind) -> String {
     let name = format!("{}-{}", service.crate_stem, kind.suffix());
     let what = match kind {
         CrateKind::Input => "input structures, builders, validation and request serialization",
@@ -301,7 +298,6 @@ fn cargo_toml(service: &Service, kind: CrateKind, types: &Types) -> String {
     if kind == CrateKind::Errors {
         dependencies.push("http");
     }
-    let _ = types;
     let mut text = format!(
         "# {HEADER}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = \"{} {} ({}): {what}\"\nedition.workspace = true\nrust-version.workspace = true\nlicense.workspace = true\npublish.workspace = true\n\n[dependencies]\n",
         service.sdk_id,

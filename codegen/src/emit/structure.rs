@@ -43,15 +43,9 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
         .map(token_filler);
     let builder_methods = structure.fields.iter().map(builder_methods);
     let build = build_fn(structure);
-    let debug = debug_impl(
-        &structure.name,
-        &structure.name,
-        &structure.fields,
-        is_error,
-    );
+    let debug = debug_impl(&structure.name, &structure.fields, is_error);
     let builder_debug = debug_impl(
         &format!("{}Builder", structure.name),
-        &structure.name,
         &structure.fields,
         is_error,
     );
@@ -131,10 +125,11 @@ fn accessor(field: &Field) -> TokenStream {
     let copy = matches!(field.value.kind, Kind::Boolean | Kind::Integer | Kind::Long);
     let derefs = matches!(field.value.kind, Kind::String | Kind::List(_));
     if field.always_present() {
-        let body = match (copy, derefs) {
-            (true, _) => quote! { self.#name },
-            (_, true) => quote! { &self.#name },
-            _ => quote! { &self.#name },
+        // `&String` and `&Vec<T>` coerce to the `&str` and `&[T]` the accessor returns.
+        let body = if copy {
+            quote! { self.#name }
+        } else {
+            quote! { &self.#name }
         };
         quote! { #docs pub fn #name(&self) -> #ty { #body } }
     } else {
@@ -279,7 +274,7 @@ fn build_fn(structure: &Structure) -> TokenStream {
     }
 }
 
-fn debug_impl(type_name: &str, shape_name: &str, fields: &[Field], is_error: bool) -> TokenStream {
+fn debug_impl(type_name: &str, fields: &[Field], is_error: bool) -> TokenStream {
     let ty = ident(type_name);
     let shown = fields.iter().map(|field| {
         let name = ident(&field.name);
@@ -295,7 +290,6 @@ fn debug_impl(type_name: &str, shape_name: &str, fields: &[Field], is_error: boo
     } else {
         quote! {}
     };
-    let _ = shape_name;
     quote! {
         impl ::std::fmt::Debug for #ty {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
