@@ -12,7 +12,7 @@ mod structure;
 mod validation;
 
 use crate::error::Error;
-use crate::ir::{Deprecation, Docs, Kind, Operation, Service, Types, Value};
+use crate::ir::{Deprecation, Docs, Enum, Kind, Operation, Service, Structure, Types, Value};
 use heck::ToSnakeCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -46,8 +46,43 @@ impl CrateKind {
     }
 }
 
+/// One file of a generated crate, described by what it is made from.
+///
+/// Token streams are not `Send`, so each file is planned first and built
+/// and laid out later, on whichever thread renders it.
+enum Source<'a> {
+    /// A structure with its validation, JSON and error code, plus the
+    /// constants of the operations whose input it is.
+    Structure {
+        structure: &'a Structure,
+        operations: Vec<&'a Operation>,
+    },
+    Enum(&'a Enum),
+    OperationError {
+        operation: &'a Operation,
+        types: &'a Types,
+    },
+    UnhandledError,
+    /// A hand-written support module, copied as it is (it is kept
+    /// rustfmt-formatted) with `__CRATE__` replaced by the crate's name.
+    Support(&'static str),
+    LibRs {
+        kind: CrateKind,
+        types: &'a Types,
+        modules: Vec<String>,
+    },
+}
+
+/// A file to write: its path, and what it is made from.
+struct Planned<'a> {
+    path: PathBuf,
+    crate_ident: String,
+    source: Source<'a>,
+}
+
 /// Emits every file of the three crates.
 pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
+    let mut planned = Vec::new();
     let mut files = BTreeMap::new();
     for (kind, types) in [
         (CrateKind::Input, &service.input),
@@ -55,79 +90,148 @@ pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
         (CrateKind::Errors, &service.errors),
     ] {
         let crate_dir = PathBuf::from(format!("{}-{}", service.crate_stem, kind.suffix()));
-        let mut modules: Vec<(String, TokenStream)> = Vec::new();
+        let crate_ident = crate_dir.to_string_lossy().replace('-', "_");
+        let mut modules: Vec<(String, Source)> = Vec::new();
         for structure in &types.structures {
+            let operations = match kind {
+                CrateKind::Input => service
+                    .operations
+                    .iter()
+                    .filter(|op| op.input == structure.name)
+                    .collect(),
+                _ => Vec::new(),
+            };
+            modules.push((
+                module_name(&structure.name),
+                Source::Structure {
+                    structure,
+                    operations,
+                },
+            ));
+        }
+        for enumeration in &types.enums {
+            modules.push((module_name(&enumeration.name), Source::Enum(enumeration)));
+        }
+        if kind == CrateKind::Errors {
+            for operation in &service.operations {
+                modules.push((
+                    module_name(&operation.error_enum),
+                    Source::OperationError { operation, types },
+                ));
+            }
+            modules.push(("unhandled_error".to_owned(), Source::UnhandledError));
+            modules.push(("error_response".to_owned(), Source::Support(ERROR_RESPONSE)));
+        }
+        modules.push(("build_error".to_owned(), Source::Support(BUILD_ERROR)));
+        modules.push(("json".to_owned(), Source::Support(JSON)));
+        modules.push(("validation".to_owned(), Source::Support(VALIDATION)));
+        if !types.enums.is_empty() {
+            modules.push((
+                "unknown_variant".to_owned(),
+                Source::Support(UNKNOWN_VARIANT),
+            ));
+        }
+        modules.sort_by(|a, b| a.0.cmp(&b.0));
+        let module_names = modules.iter().map(|(name, _)| name.clone()).collect();
+        for (name, source) in modules {
+            planned.push(Planned {
+                path: crate_dir.join("src").join(format!("{name}.rs")),
+                crate_ident: crate_ident.clone(),
+                source,
+            });
+        }
+        planned.push(Planned {
+            path: crate_dir.join("src/lib.rs"),
+            crate_ident,
+            source: Source::LibRs {
+                kind,
+                types,
+                modules: module_names,
+            },
+        });
+        files.insert(crate_dir.join("Cargo.toml"), cargo_toml(service, kind));
+    }
+    for (path, text) in render_all(service, planned) {
+        files.insert(path, text?);
+    }
+    Ok(files)
+}
+
+/// Builds and lays out every planned file, spread over the machine's cores.
+///
+/// Parsing and pretty-printing dominate generation; files are independent,
+/// and the result is keyed by path, so the order of work does not show.
+fn render_all(service: &Service, planned: Vec<Planned>) -> Vec<(PathBuf, Result<String, Error>)> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(planned.len());
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let work = || {
+        let mut done = Vec::new();
+        loop {
+            let index = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(file) = planned.get(index) else {
+                return done;
+            };
+            done.push((file.path.clone(), render_file(service, file)));
+        }
+    };
+    if workers <= 1 {
+        return work();
+    }
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..workers).map(|_| scope.spawn(work)).collect();
+        handles
+            .into_iter()
+            .flat_map(|handle| {
+                handle
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+            })
+            .collect()
+    })
+}
+
+fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
+    let tokens = match &file.source {
+        Source::Structure {
+            structure,
+            operations,
+        } => {
             let mut tokens = structure::emit(structure);
             tokens.extend(validation::emit(structure));
             tokens.extend(json::emit(structure));
             if let Some(error) = &structure.error {
                 tokens.extend(errors::emit_error_structure(structure, error));
             }
-            if kind == CrateKind::Input {
-                for operation in service
-                    .operations
-                    .iter()
-                    .filter(|op| op.input == structure.name)
-                {
-                    tokens.extend(operation_constants(operation));
-                }
+            for operation in operations {
+                tokens.extend(operation_constants(operation));
             }
-            modules.push((module_name(&structure.name), tokens));
+            tokens
         }
-        for enumeration in &types.enums {
-            modules.push((
-                module_name(&enumeration.name),
-                enumeration::emit(enumeration),
+        Source::Enum(enumeration) => enumeration::emit(enumeration),
+        Source::OperationError { operation, types } => {
+            errors::emit_operation_error(operation, types)
+        }
+        Source::UnhandledError => errors::emit_unhandled_error(),
+        Source::Support(text) => {
+            return Ok(format!(
+                "// {HEADER}\n\n{}",
+                text.replace("__CRATE__", &file.crate_ident)
             ));
         }
-        if kind == CrateKind::Errors {
-            for operation in &service.operations {
-                modules.push((
-                    module_name(&operation.error_enum),
-                    errors::emit_operation_error(operation, types),
-                ));
-            }
-            modules.push(("unhandled_error".to_owned(), errors::emit_unhandled_error()));
-            let source =
-                ERROR_RESPONSE.replace("__CRATE__", &crate_dir.to_string_lossy().replace('-', "_"));
-            let tokens: TokenStream = source.parse().map_err(|e| {
-                Error::new(format!("support module error_response does not parse: {e}"))
-            })?;
-            modules.push(("error_response".to_owned(), tokens));
-        }
-        let mut support = vec![
-            ("build_error", BUILD_ERROR),
-            ("json", JSON),
-            ("validation", VALIDATION),
-        ];
-        if !types.enums.is_empty() {
-            support.push(("unknown_variant", UNKNOWN_VARIANT));
-        }
-        for (name, source) in &support {
-            let source =
-                source.replace("__CRATE__", &crate_dir.to_string_lossy().replace('-', "_"));
-            let tokens: TokenStream = source
-                .parse()
-                .map_err(|e| Error::new(format!("support module {name} does not parse: {e}")))?;
-            modules.push(((*name).to_owned(), tokens));
-        }
-        modules.sort_by(|a, b| a.0.cmp(&b.0));
-        for (name, tokens) in &modules {
-            files.insert(
-                crate_dir.join("src").join(format!("{name}.rs")),
-                render(tokens.clone(), &[])?,
+        Source::LibRs {
+            kind,
+            types,
+            modules,
+        } => {
+            return render(
+                lib_rs(service, *kind, types, modules),
+                &crate_docs(service, *kind),
             );
         }
-        files.insert(
-            crate_dir.join("src/lib.rs"),
-            render(
-                lib_rs(service, kind, types, &modules),
-                &crate_docs(service, kind),
-            )?,
-        );
-        files.insert(crate_dir.join("Cargo.toml"), cargo_toml(service, kind));
-    }
-    Ok(files)
+    };
+    render(tokens, &[])
 }
 
 /// The module (and file) name of a type.
@@ -171,14 +275,9 @@ fn crate_docs(service: &Service, kind: CrateKind) -> Vec<String> {
     docs
 }
 
-fn lib_rs(
-    service: &Service,
-    kind: CrateKind,
-    types: &Types,
-    modules: &[(String, TokenStream)],
-) -> TokenStream {
+fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[String]) -> TokenStream {
     let mut items = TokenStream::new();
-    for (name, _) in modules {
+    for name in modules {
         let module = format_ident!("{}", name);
         // prettyplease, not rustfmt, lays out generated files; `cargo fmt` must leave them alone.
         items.extend(quote! { #[rustfmt::skip] mod #module; });

@@ -2,11 +2,14 @@
 
 //! Reading the parts of a restJson1 error response that every error shares:
 //! its name, message and request id.
+
 use ::aws_smithy_json::deserialize::Token;
+
 /// The header that names the error, read before the body.
 const ERROR_TYPE_HEADER: &str = "x-amzn-errortype";
 /// Request id headers, in the order they are tried.
 const REQUEST_ID_HEADERS: [&str; 2] = ["x-amzn-requestid", "x-amz-request-id"];
+
 /// Reduces a raw error name to the shape name: drops everything from the
 /// first `:` (a URI some services append), then keeps what follows the
 /// first `#` (the namespace).
@@ -18,14 +21,18 @@ const REQUEST_ID_HEADERS: [&str; 2] = ["x-amzn-requestid", "x-amz-request-id"];
 /// ```
 pub fn sanitize_error_name(raw: &str) -> &str {
     let without_uri = raw.split_once(':').map_or(raw, |(name, _)| name);
-    let name = without_uri.split_once('#').map_or(without_uri, |(_, name)| name);
+    let name = without_uri
+        .split_once('#')
+        .map_or(without_uri, |(_, name)| name);
     name.trim()
 }
+
 /// The resolved name and the shared metadata of an error response.
 pub(crate) struct ErrorResponse {
     pub(crate) name: ::std::option::Option<::std::string::String>,
     pub(crate) meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
 }
+
 /// Resolves the error name from the `X-Amzn-Errortype` header, then the
 /// body's `code`, then its `__type`; and the message from the body's
 /// `message`, `Message` or `errorMessage`. A body that is not a JSON object
@@ -55,24 +62,25 @@ pub(crate) fn read(headers: &::http::HeaderMap, body: &[u8]) -> ErrorResponse {
         meta: meta.build(),
     }
 }
+
 #[derive(Default)]
 struct Envelope {
     code: ::std::option::Option<::std::string::String>,
     type_: ::std::option::Option<::std::string::String>,
     message: ::std::option::Option<::std::string::String>,
 }
+
 impl Envelope {
     fn read(body: &[u8]) -> Self {
         let mut envelope = Envelope::default();
+        // A body that stops being a well-formed object keeps what was read before.
         let _ = envelope.read_object(body);
         envelope
     }
-    fn read_object(
-        &mut self,
-        body: &[u8],
-    ) -> ::std::result::Result<(), crate::JsonError> {
+
+    fn read_object(&mut self, body: &[u8]) -> ::std::result::Result<(), crate::JsonError> {
         let mut tokens = crate::json::tokens(body);
-        if !matches!(tokens.next().transpose() ?, Some(Token::StartObject { .. })) {
+        if !matches!(tokens.next().transpose()?, Some(Token::StartObject { .. })) {
             return Ok(());
         }
         while let Some(key) = crate::json::next_key(&mut tokens, "error body")? {
@@ -89,7 +97,7 @@ impl Envelope {
             };
             match tokens.peek() {
                 Some(Ok(Token::ValueString { .. })) => {
-                    *slot = crate::json::read_string(&mut tokens, "error body")?;
+                    *slot = crate::json::read_string(&mut tokens, "error body")?
                 }
                 _ => crate::json::skip(&mut tokens)?,
             }

@@ -9,7 +9,10 @@
 //!
 //! A violation names where it happened and the rule it broke, never the
 //! value, because the value may be `@sensitive`.
+
+// Every generated crate gets the same helpers; not every crate uses each one.
 #![allow(dead_code)]
+
 /// The constraint a value broke.
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
@@ -38,6 +41,7 @@ pub enum Rule {
         pattern: &'static str,
     },
 }
+
 impl ::std::fmt::Display for Rule {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         match self {
@@ -53,6 +57,7 @@ impl ::std::fmt::Display for Rule {
         }
     }
 }
+
 fn write_bounds(
     f: &mut ::std::fmt::Formatter<'_>,
     what: &str,
@@ -61,56 +66,68 @@ fn write_bounds(
     unit: &str,
 ) -> ::std::fmt::Result {
     match (min, max) {
-        (Some(min), Some(max)) => {
-            write!(f, "{what} must be between {min} and {max} {unit}")
-        }
+        (Some(min), Some(max)) => write!(f, "{what} must be between {min} and {max} {unit}"),
         (Some(min), None) => write!(f, "{what} must be at least {min} {unit}"),
         (None, Some(max)) => write!(f, "{what} must be at most {max} {unit}"),
         (None, None) => write!(f, "{what} is unconstrained"),
     }
 }
+
 /// One broken constraint, with the path of the member that broke it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConstraintViolation {
     path: ::std::string::String,
     rule: Rule,
 }
+
 impl ConstraintViolation {
     /// Where the violation is, in Rust member names: `name`, `tags[3].key`.
     pub fn path(&self) -> &str {
         &self.path
     }
+
     /// The rule that was broken, with its limit.
     pub fn rule(&self) -> &Rule {
         &self.rule
     }
 }
+
 impl ::std::fmt::Display for ConstraintViolation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         write!(f, "`{}`: {}", self.path, self.rule)
     }
 }
+
 /// Every constraint violation found in a value, in member order.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ValidationError {
     violations: ::std::vec::Vec<ConstraintViolation>,
 }
+
 impl ValidationError {
     pub(crate) fn check(
         violations: ::std::vec::Vec<ConstraintViolation>,
     ) -> ::std::result::Result<(), Self> {
-        if violations.is_empty() { Ok(()) } else { Err(ValidationError { violations }) }
+        if violations.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationError { violations })
+        }
     }
+
     /// The violations; never empty.
     pub fn violations(&self) -> &[ConstraintViolation] {
         &self.violations
     }
 }
+
 impl ::std::fmt::Display for ValidationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let count = self.violations.len();
         write!(
-            f, "{count} constraint violation{}: ", if count == 1 { "" } else { "s" }
+            f,
+            "{count} constraint violation{}: ",
+            if count == 1 { "" } else { "s" }
         )?;
         for (i, violation) in self.violations.iter().enumerate() {
             if i > 0 {
@@ -121,15 +138,23 @@ impl ::std::fmt::Display for ValidationError {
         Ok(())
     }
 }
+
 impl ::std::error::Error for ValidationError {}
+
 /// The path of member `member` inside the value at `parent` (empty at the top).
 pub(crate) fn member_path(parent: &str, member: &str) -> ::std::string::String {
-    if parent.is_empty() { member.to_owned() } else { format!("{parent}.{member}") }
+    if parent.is_empty() {
+        member.to_owned()
+    } else {
+        format!("{parent}.{member}")
+    }
 }
+
 /// The path of item `index` of the list at `list`.
 pub(crate) fn item_path(list: &str, index: usize) -> ::std::string::String {
     format!("{list}[{index}]")
 }
+
 fn out_of_bounds(
     actual: u64,
     min: ::std::option::Option<u64>,
@@ -137,6 +162,7 @@ fn out_of_bounds(
 ) -> bool {
     min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max)
 }
+
 pub(crate) fn check_string_length(
     out: &mut ::std::vec::Vec<ConstraintViolation>,
     value: &str,
@@ -148,14 +174,11 @@ pub(crate) fn check_string_length(
     if out_of_bounds(actual, min, max) {
         out.push(ConstraintViolation {
             path: path(),
-            rule: Rule::StringLength {
-                min,
-                max,
-                actual,
-            },
+            rule: Rule::StringLength { min, max, actual },
         });
     }
 }
+
 pub(crate) fn check_list_length<T>(
     out: &mut ::std::vec::Vec<ConstraintViolation>,
     value: &[T],
@@ -167,14 +190,11 @@ pub(crate) fn check_list_length<T>(
     if out_of_bounds(actual, min, max) {
         out.push(ConstraintViolation {
             path: path(),
-            rule: Rule::ListLength {
-                min,
-                max,
-                actual,
-            },
+            rule: Rule::ListLength { min, max, actual },
         });
     }
 }
+
 pub(crate) fn check_pattern(
     out: &mut ::std::vec::Vec<ConstraintViolation>,
     value: &str,
@@ -189,6 +209,7 @@ pub(crate) fn check_pattern(
         });
     }
 }
+
 /// Compiles a pattern that the generator translated and compiled already.
 pub(crate) fn compile(regex: &str) -> ::regex_lite::Regex {
     ::regex_lite::Regex::new(regex)

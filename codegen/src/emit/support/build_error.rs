@@ -28,7 +28,11 @@ impl BuildError {
 
 impl ::std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(f, "`{}` is required to build {} but was not set", self.member, self.shape)
+        write!(
+            f,
+            "`{}` is required to build {} but was not set",
+            self.member, self.shape
+        )
     }
 }
 

@@ -19,7 +19,9 @@ const REQUEST_ID_HEADERS: [&str; 2] = ["x-amzn-requestid", "x-amz-request-id"];
 /// ```
 pub fn sanitize_error_name(raw: &str) -> &str {
     let without_uri = raw.split_once(':').map_or(raw, |(name, _)| name);
-    let name = without_uri.split_once('#').map_or(without_uri, |(_, name)| name);
+    let name = without_uri
+        .split_once('#')
+        .map_or(without_uri, |(_, name)| name);
     name.trim()
 }
 
@@ -36,8 +38,13 @@ pub(crate) struct ErrorResponse {
 pub(crate) fn read(headers: &::http::HeaderMap, body: &[u8]) -> ErrorResponse {
     let header = |name: &str| headers.get(name).and_then(|value| value.to_str().ok());
     let envelope = Envelope::read(body);
-    let raw_name = header(ERROR_TYPE_HEADER).map(str::to_owned).or(envelope.code).or(envelope.type_);
-    let name = raw_name.map(|raw| sanitize_error_name(&raw).to_owned()).filter(|name| !name.is_empty());
+    let raw_name = header(ERROR_TYPE_HEADER)
+        .map(str::to_owned)
+        .or(envelope.code)
+        .or(envelope.type_);
+    let name = raw_name
+        .map(|raw| sanitize_error_name(&raw).to_owned())
+        .filter(|name| !name.is_empty());
     let mut meta = ::aws_smithy_types::error::metadata::ErrorMetadata::builder();
     if let Some(name) = &name {
         meta = meta.code(name.clone());
@@ -48,7 +55,10 @@ pub(crate) fn read(headers: &::http::HeaderMap, body: &[u8]) -> ErrorResponse {
     if let Some(request_id) = REQUEST_ID_HEADERS.iter().find_map(|name| header(name)) {
         meta = meta.custom("request_id", request_id);
     }
-    ErrorResponse { name, meta: meta.build() }
+    ErrorResponse {
+        name,
+        meta: meta.build(),
+    }
 }
 
 #[derive(Default)]
@@ -75,14 +85,18 @@ impl Envelope {
             let slot = match key.as_ref() {
                 "code" => &mut self.code,
                 "__type" => &mut self.type_,
-                "message" | "Message" | "errorMessage" if self.message.is_none() => &mut self.message,
+                "message" | "Message" | "errorMessage" if self.message.is_none() => {
+                    &mut self.message
+                }
                 _ => {
                     crate::json::skip(&mut tokens)?;
                     continue;
                 }
             };
             match tokens.peek() {
-                Some(Ok(Token::ValueString { .. })) => *slot = crate::json::read_string(&mut tokens, "error body")?,
+                Some(Ok(Token::ValueString { .. })) => {
+                    *slot = crate::json::read_string(&mut tokens, "error body")?
+                }
                 _ => crate::json::skip(&mut tokens)?,
             }
         }

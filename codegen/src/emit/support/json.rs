@@ -20,7 +20,9 @@ pub struct JsonError {
 
 impl JsonError {
     pub(crate) fn new(message: impl Into<::std::borrow::Cow<'static, str>>) -> Self {
-        JsonError { message: message.into() }
+        JsonError {
+            message: message.into(),
+        }
     }
 
     fn expected(what: &'static str, member: &str) -> Self {
@@ -59,7 +61,10 @@ pub(crate) fn tokens(body: &[u8]) -> Tokens<'_> {
 }
 
 fn next<'a>(tokens: &mut Tokens<'a>, member: &str) -> ::std::result::Result<Token<'a>, JsonError> {
-    tokens.next().transpose()?.ok_or_else(|| JsonError::new(format!("`{member}`: unexpected end of body")))
+    tokens
+        .next()
+        .transpose()?
+        .ok_or_else(|| JsonError::new(format!("`{member}`: unexpected end of body")))
 }
 
 /// Fails unless nothing but whitespace follows the top-level value.
@@ -71,7 +76,10 @@ pub(crate) fn expect_end(tokens: &mut Tokens<'_>) -> ::std::result::Result<(), J
 }
 
 /// Consumes the start of an object; `false` for `null`.
-pub(crate) fn start_object(tokens: &mut Tokens<'_>, member: &str) -> ::std::result::Result<bool, JsonError> {
+pub(crate) fn start_object(
+    tokens: &mut Tokens<'_>,
+    member: &str,
+) -> ::std::result::Result<bool, JsonError> {
     match next(tokens, member)? {
         Token::ValueNull { .. } => Ok(false),
         Token::StartObject { .. } => Ok(true),
@@ -80,7 +88,10 @@ pub(crate) fn start_object(tokens: &mut Tokens<'_>, member: &str) -> ::std::resu
 }
 
 /// The next key of an object whose start was consumed; `None` at its end.
-pub(crate) fn next_key<'a>(tokens: &mut Tokens<'a>, member: &str) -> ::std::result::Result<::std::option::Option<::std::borrow::Cow<'a, str>>, JsonError> {
+pub(crate) fn next_key<'a>(
+    tokens: &mut Tokens<'a>,
+    member: &str,
+) -> ::std::result::Result<::std::option::Option<::std::borrow::Cow<'a, str>>, JsonError> {
     match next(tokens, member)? {
         Token::EndObject { .. } => Ok(None),
         Token::ObjectKey { key, .. } => Ok(Some(key.to_unescaped()?)),
@@ -93,7 +104,10 @@ pub(crate) fn skip(tokens: &mut Tokens<'_>) -> ::std::result::Result<(), JsonErr
     Ok(skip_value(tokens)?)
 }
 
-pub(crate) fn read_string(tokens: &mut Tokens<'_>, member: &str) -> ::std::result::Result<::std::option::Option<::std::string::String>, JsonError> {
+pub(crate) fn read_string(
+    tokens: &mut Tokens<'_>,
+    member: &str,
+) -> ::std::result::Result<::std::option::Option<::std::string::String>, JsonError> {
     match next(tokens, member)? {
         Token::ValueNull { .. } => Ok(None),
         Token::ValueString { value, .. } => Ok(Some(value.to_unescaped()?.into_owned())),
@@ -101,7 +115,10 @@ pub(crate) fn read_string(tokens: &mut Tokens<'_>, member: &str) -> ::std::resul
     }
 }
 
-pub(crate) fn read_bool(tokens: &mut Tokens<'_>, member: &str) -> ::std::result::Result<::std::option::Option<bool>, JsonError> {
+pub(crate) fn read_bool(
+    tokens: &mut Tokens<'_>,
+    member: &str,
+) -> ::std::result::Result<::std::option::Option<bool>, JsonError> {
     match next(tokens, member)? {
         Token::ValueNull { .. } => Ok(None),
         Token::ValueBool { value, .. } => Ok(Some(value)),
@@ -115,11 +132,19 @@ pub(crate) fn read_integer<T: ::std::convert::TryFrom<i64> + ::std::convert::Try
 ) -> ::std::result::Result<::std::option::Option<T>, JsonError> {
     let converted = match next(tokens, member)? {
         Token::ValueNull { .. } => return Ok(None),
-        Token::ValueNumber { value: ::aws_smithy_types::Number::PosInt(v), .. } => T::try_from(v).ok(),
-        Token::ValueNumber { value: ::aws_smithy_types::Number::NegInt(v), .. } => T::try_from(v).ok(),
+        Token::ValueNumber {
+            value: ::aws_smithy_types::Number::PosInt(v),
+            ..
+        } => T::try_from(v).ok(),
+        Token::ValueNumber {
+            value: ::aws_smithy_types::Number::NegInt(v),
+            ..
+        } => T::try_from(v).ok(),
         _ => return Err(JsonError::expected("an integer", member)),
     };
-    converted.map(Some).ok_or_else(|| JsonError::expected("an integer in range", member))
+    converted
+        .map(Some)
+        .ok_or_else(|| JsonError::expected("an integer in range", member))
 }
 
 /// Reads a list, skipping `null` items as restJson1 does for non-sparse lists.

@@ -103,8 +103,14 @@ pub struct ValidationError {
 }
 
 impl ValidationError {
-    pub(crate) fn check(violations: ::std::vec::Vec<ConstraintViolation>) -> ::std::result::Result<(), Self> {
-        if violations.is_empty() { Ok(()) } else { Err(ValidationError { violations }) }
+    pub(crate) fn check(
+        violations: ::std::vec::Vec<ConstraintViolation>,
+    ) -> ::std::result::Result<(), Self> {
+        if violations.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationError { violations })
+        }
     }
 
     /// The violations; never empty.
@@ -116,7 +122,11 @@ impl ValidationError {
 impl ::std::fmt::Display for ValidationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let count = self.violations.len();
-        write!(f, "{count} constraint violation{}: ", if count == 1 { "" } else { "s" })?;
+        write!(
+            f,
+            "{count} constraint violation{}: ",
+            if count == 1 { "" } else { "s" }
+        )?;
         for (i, violation) in self.violations.iter().enumerate() {
             if i > 0 {
                 f.write_str("; ")?;
@@ -131,7 +141,11 @@ impl ::std::error::Error for ValidationError {}
 
 /// The path of member `member` inside the value at `parent` (empty at the top).
 pub(crate) fn member_path(parent: &str, member: &str) -> ::std::string::String {
-    if parent.is_empty() { member.to_owned() } else { format!("{parent}.{member}") }
+    if parent.is_empty() {
+        member.to_owned()
+    } else {
+        format!("{parent}.{member}")
+    }
 }
 
 /// The path of item `index` of the list at `list`.
@@ -139,7 +153,11 @@ pub(crate) fn item_path(list: &str, index: usize) -> ::std::string::String {
     format!("{list}[{index}]")
 }
 
-fn out_of_bounds(actual: u64, min: ::std::option::Option<u64>, max: ::std::option::Option<u64>) -> bool {
+fn out_of_bounds(
+    actual: u64,
+    min: ::std::option::Option<u64>,
+    max: ::std::option::Option<u64>,
+) -> bool {
     min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max)
 }
 
@@ -152,7 +170,10 @@ pub(crate) fn check_string_length(
 ) {
     let actual = value.chars().count() as u64;
     if out_of_bounds(actual, min, max) {
-        out.push(ConstraintViolation { path: path(), rule: Rule::StringLength { min, max, actual } });
+        out.push(ConstraintViolation {
+            path: path(),
+            rule: Rule::StringLength { min, max, actual },
+        });
     }
 }
 
@@ -165,7 +186,10 @@ pub(crate) fn check_list_length<T>(
 ) {
     let actual = value.len() as u64;
     if out_of_bounds(actual, min, max) {
-        out.push(ConstraintViolation { path: path(), rule: Rule::ListLength { min, max, actual } });
+        out.push(ConstraintViolation {
+            path: path(),
+            rule: Rule::ListLength { min, max, actual },
+        });
     }
 }
 
@@ -177,11 +201,15 @@ pub(crate) fn check_pattern(
     path: impl FnOnce() -> ::std::string::String,
 ) {
     if !regex.is_match(value) {
-        out.push(ConstraintViolation { path: path(), rule: Rule::Pattern { pattern } });
+        out.push(ConstraintViolation {
+            path: path(),
+            rule: Rule::Pattern { pattern },
+        });
     }
 }
 
 /// Compiles a pattern that the generator translated and compiled already.
 pub(crate) fn compile(regex: &str) -> ::regex_lite::Regex {
-    ::regex_lite::Regex::new(regex).expect("the generator compiles every translated pattern before writing it")
+    ::regex_lite::Regex::new(regex)
+        .expect("the generator compiles every translated pattern before writing it")
 }
