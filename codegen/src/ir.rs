@@ -19,6 +19,9 @@ pub struct Service {
     pub signing_name: String,
     /// The `aws.api#service` `endpointPrefix`.
     pub endpoint_prefix: String,
+    /// The `smithy.rules#endpointRuleSet` as compact JSON, with its
+    /// `documentation` strings removed (they change no resolution).
+    pub endpoint_rule_set: Option<String>,
     /// Documentation lines, already converted to Markdown.
     pub docs: Docs,
     /// The `deprecated` trait's message, if the service is deprecated.

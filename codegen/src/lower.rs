@@ -77,6 +77,21 @@ enum Home {
     Errors,
 }
 
+/// A copy of a JSON value without its `documentation` members, at any depth.
+fn without_documentation(value: &Json) -> Json {
+    match value {
+        Json::Object(members) => Json::Object(
+            members
+                .iter()
+                .filter(|(name, _)| *name != "documentation")
+                .map(|(name, value)| (name.clone(), without_documentation(value)))
+                .collect(),
+        ),
+        Json::Array(items) => Json::Array(items.iter().map(without_documentation).collect()),
+        other => other.clone(),
+    }
+}
+
 /// Lowers a parsed model into the IR.
 pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
     if !model.smithy.starts_with("2.") && !model.smithy.starts_with("1.") {
@@ -184,6 +199,11 @@ impl<'a> Lowerer<'a> {
             version: shape.version.clone().unwrap_or_default(),
             signing_name,
             endpoint_prefix,
+            endpoint_rule_set: shape
+                .traits
+                .get("smithy.rules#endpointRuleSet")
+                .map(without_documentation)
+                .map(|rules| rules.to_string()),
             docs: documentation(&shape.traits),
             deprecated: deprecation(id, &shape.traits)?,
             operations,

@@ -341,6 +341,14 @@ fn service_constants(service: &Service) -> TokenStream {
         &service.endpoint_prefix,
     );
     let docs = doc_attrs(&service.docs, service.deprecated.as_ref());
+    let rule_set = service.endpoint_rule_set.as_ref().map(|rules| {
+        quote! {
+            /// The service's endpoint rules (`smithy.rules#endpointRuleSet`), as
+            /// compact JSON without their documentation, for a rules engine to
+            /// resolve endpoints from the model itself.
+            pub const ENDPOINT_RULE_SET: &str = #rules;
+        }
+    });
     quote! {
         /// The service's absolute Smithy shape id.
         ///
@@ -354,6 +362,7 @@ fn service_constants(service: &Service) -> TokenStream {
         pub const SIGNING_NAME: &str = #signing_name;
         /// The first label of the service's endpoints (`aws.api#service` `endpointPrefix`).
         pub const ENDPOINT_PREFIX: &str = #endpoint_prefix;
+        #rule_set
     }
 }
 
