@@ -1,0 +1,197 @@
+//! Where requests go and how they are signed there.
+//!
+//! The endpoint comes from the model's own rule set
+//! ([`chime_input::ENDPOINT_RULE_SET`]), evaluated by [`rules`] with the
+//! partition data in [`partition`]. It is resolved once, when the client is
+//! built, because none of this service's rule parameters vary per call.
+//!
+//! # The host prefix
+//!
+//! `CreateAppInstance` carries the `endpoint` trait's host prefix
+//! `identity-`, so the default endpoint `https://chime.us-east-1.amazonaws.com`
+//! becomes `https://identity-chime.us-east-1.amazonaws.com`. The prefix is
+//! put in front of the resolved host, custom endpoint URLs included, as the
+//! Smithy specification says, with two exceptions:
+//!
+//! - [`ConfigBuilder::disable_host_prefix`](crate::ConfigBuilder::disable_host_prefix) turns it off;
+//! - it is never put in front of an IP address (`http://127.0.0.1:4566`) or
+//!   `localhost`, where a prefixed name could not reach the same machine.
+
+pub mod partition;
+pub mod rules;
+
+use partition::Partitions;
+use rules::{ResolvedEndpoint, RuleSet, RulesError, Value};
+use std::collections::BTreeMap;
+
+/// The inputs of endpoint resolution, named as the rule set's built-ins.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EndpointParams {
+    /// `AWS::Region`.
+    pub region: Option<String>,
+    /// `AWS::UseFIPS`.
+    pub use_fips: bool,
+    /// `AWS::UseDualStack`.
+    pub use_dual_stack: bool,
+    /// `SDK::Endpoint`: a caller's endpoint URL.
+    pub endpoint_url: Option<String>,
+}
+
+impl EndpointParams {
+    /// The parameters keyed by the rule set's names.
+    pub fn to_rule_params(&self) -> BTreeMap<String, Value> {
+        let mut params = BTreeMap::new();
+        if let Some(region) = &self.region {
+            params.insert("Region".to_owned(), Value::String(region.clone()));
+        }
+        params.insert("UseFIPS".to_owned(), Value::Bool(self.use_fips));
+        params.insert("UseDualStack".to_owned(), Value::Bool(self.use_dual_stack));
+        if let Some(url) = &self.endpoint_url {
+            params.insert("Endpoint".to_owned(), Value::String(url.clone()));
+        }
+        params
+    }
+}
+
+/// An endpoint ready for requests: where they go and how they are signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    /// The URL that request paths are appended to, host prefix applied and
+    /// without a trailing `/`.
+    pub base_url: String,
+    /// The region requests are signed for.
+    pub signing_region: String,
+    /// The service name requests are signed for.
+    pub signing_name: String,
+    /// Headers the endpoint asks for.
+    pub headers: Vec<(String, String)>,
+}
+
+/// Resolves the endpoint for `CreateAppInstance` with the embedded partitions.
+pub fn resolve(params: &EndpointParams, host_prefix: Option<&str>) -> Result<Endpoint, RulesError> {
+    let rules = RuleSet::from_json(chime_input::ENDPOINT_RULE_SET)?;
+    let resolved = rules.resolve(&params.to_rule_params(), &Partitions::embedded())?;
+    into_endpoint(resolved, params.region.as_deref(), host_prefix)
+}
+
+fn into_endpoint(
+    resolved: ResolvedEndpoint,
+    region: Option<&str>,
+    host_prefix: Option<&str>,
+) -> Result<Endpoint, RulesError> {
+    let mut signing_region = region.map(str::to_owned);
+    let mut signing_name = chime_input::SIGNING_NAME.to_owned();
+    if let Some(Value::Array(schemes)) = resolved.properties.get("authSchemes") {
+        let sigv4 = schemes.iter().find_map(|scheme| match scheme {
+            Value::Object(s) if s.get("name") == Some(&Value::String("sigv4".into())) => Some(s),
+            _ => None,
+        });
+        let Some(sigv4) = sigv4 else {
+            return Err(RulesError::NoEndpoint(
+                "the endpoint offers no sigv4 authentication scheme".to_owned(),
+            ));
+        };
+        if let Some(Value::String(r)) = sigv4.get("signingRegion") {
+            signing_region = Some(r.clone());
+        }
+        if let Some(Value::String(n)) = sigv4.get("signingName") {
+            signing_name.clone_from(n);
+        }
+    }
+    let signing_region = signing_region.ok_or_else(|| {
+        RulesError::NoEndpoint("no region to sign requests for: set a region".to_owned())
+    })?;
+    let headers = resolved
+        .headers
+        .into_iter()
+        .flat_map(|(name, values)| values.into_iter().map(move |v| (name.clone(), v)))
+        .collect();
+    Ok(Endpoint {
+        base_url: with_host_prefix(&resolved.url, host_prefix)?,
+        signing_region,
+        signing_name,
+        headers,
+    })
+}
+
+/// Puts the host prefix in front of the URL's host (see the module docs)
+/// and drops a trailing `/` so that request paths can be appended.
+pub fn with_host_prefix(url: &str, host_prefix: Option<&str>) -> Result<String, RulesError> {
+    let uri: http::Uri = url
+        .parse()
+        .map_err(|e| RulesError::NoEndpoint(format!("endpoint URL `{url}` is not valid: {e}")))?;
+    let (Some(scheme), Some(authority)) = (uri.scheme_str(), uri.authority()) else {
+        return Err(RulesError::NoEndpoint(format!(
+            "endpoint URL `{url}` needs a scheme and a host"
+        )));
+    };
+    if uri.query().is_some() {
+        return Err(RulesError::NoEndpoint(format!(
+            "endpoint URL `{url}` must not have a query"
+        )));
+    }
+    let host = authority.host();
+    let bare_host = host.trim_start_matches('[').trim_end_matches(']');
+    let keeps_host = bare_host.parse::<std::net::IpAddr>().is_ok()
+        || bare_host.eq_ignore_ascii_case("localhost");
+    let prefix = match host_prefix {
+        Some(prefix) if !keeps_host => prefix,
+        _ => "",
+    };
+    if !prefix.is_empty() && !rules_valid_prefix(prefix) {
+        return Err(RulesError::NoEndpoint(format!(
+            "host prefix `{prefix}` does not form a valid host name"
+        )));
+    }
+    let path = uri.path().trim_end_matches('/');
+    Ok(format!("{scheme}://{prefix}{authority}{path}"))
+}
+
+fn rules_valid_prefix(prefix: &str) -> bool {
+    prefix
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_aws_region_resolves_to_the_global_endpoint_with_the_prefix() {
+        for region in ["us-east-1", "eu-west-1", "ap-southeast-2", "aws-global"] {
+            let params = EndpointParams {
+                region: Some(region.to_owned()),
+                ..Default::default()
+            };
+            let endpoint = resolve(&params, Some("identity-")).unwrap();
+            assert_eq!(
+                endpoint.base_url,
+                "https://identity-chime.us-east-1.amazonaws.com"
+            );
+            assert_eq!(endpoint.signing_region, "us-east-1");
+            assert_eq!(endpoint.signing_name, "chime");
+        }
+    }
+
+    #[test]
+    fn the_prefix_goes_on_names_but_not_on_ip_addresses_or_localhost() {
+        let cases = [
+            ("https://example.com", "https://identity-example.com"),
+            ("https://example.com/", "https://identity-example.com"),
+            ("https://example.com:8443/base/", "https://identity-example.com:8443/base"),
+            ("http://127.0.0.1:4566", "http://127.0.0.1:4566"),
+            ("http://[::1]:4566", "http://[::1]:4566"),
+            ("http://localhost:4566", "http://localhost:4566"),
+        ];
+        for (url, expected) in cases {
+            assert_eq!(with_host_prefix(url, Some("identity-")).unwrap(), expected, "{url}");
+        }
+        assert_eq!(
+            with_host_prefix("https://example.com", None).unwrap(),
+            "https://example.com"
+        );
+        assert!(with_host_prefix("example.com", Some("identity-")).is_err());
+        assert!(with_host_prefix("https://example.com/?a=b", None).is_err());
+    }
+}

@@ -1,0 +1,165 @@
+//! Partition data for the rules engine's `aws.partition` function.
+//!
+//! The data is botocore's `partitions.json` (region descriptions removed),
+//! embedded at build time. A rule set may also be evaluated against other
+//! partition data, such as the vintage its own test cases were written for.
+
+use regex_lite::Regex;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+
+/// The partition data this crate resolves endpoints with.
+const EMBEDDED: &str = include_str!("../../data/partitions.json");
+
+/// One partition's facts, as the `aws.partition` function returns them.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PartitionOutputs {
+    /// The partition's name, e.g. `aws`.
+    pub name: String,
+    /// The DNS suffix of its endpoints, e.g. `amazonaws.com`.
+    pub dns_suffix: String,
+    /// The DNS suffix of its dual-stack endpoints, e.g. `api.aws`.
+    pub dual_stack_dns_suffix: String,
+    /// Whether the partition has FIPS endpoints.
+    #[serde(rename = "supportsFIPS")]
+    pub supports_fips: bool,
+    /// Whether the partition has dual-stack endpoints.
+    pub supports_dual_stack: bool,
+    /// The region that global endpoints of the partition are signed for.
+    #[serde(default)]
+    pub implicit_global_region: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawPartitions {
+    partitions: Vec<RawPartition>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RawPartition {
+    id: String,
+    outputs: PartitionOutputs,
+    region_regex: String,
+    regions: BTreeMap<String, RegionOverrides>,
+}
+
+/// What a single region changes of its partition's outputs.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct RegionOverrides {
+    dns_suffix: Option<String>,
+    dual_stack_dns_suffix: Option<String>,
+    #[serde(rename = "supportsFIPS")]
+    supports_fips: Option<bool>,
+    supports_dual_stack: Option<bool>,
+}
+
+struct Partition {
+    id: String,
+    outputs: PartitionOutputs,
+    region_regex: Regex,
+    regions: BTreeMap<String, RegionOverrides>,
+}
+
+/// Every partition, in the data's order, ready to match regions against.
+pub struct Partitions {
+    partitions: Vec<Partition>,
+}
+
+impl std::fmt::Debug for Partitions {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_list()
+            .entries(self.partitions.iter().map(|p| &p.id))
+            .finish()
+    }
+}
+
+impl Partitions {
+    /// The partition data embedded in this crate.
+    pub fn embedded() -> Self {
+        Self::from_json(EMBEDDED).expect("the embedded partition data is checked by the tests")
+    }
+
+    /// Reads partition data in botocore's `partitions.json` format.
+    pub fn from_json(json: &str) -> Result<Self, String> {
+        let raw: RawPartitions = serde_json::from_str(json)
+            .map_err(|e| format!("partition data is not valid: {e}"))?;
+        let partitions = raw
+            .partitions
+            .into_iter()
+            .map(|raw| {
+                let region_regex = Regex::new(&raw.region_regex).map_err(|e| {
+                    format!(
+                        "partition `{}`: regionRegex `{}` does not compile: {e}",
+                        raw.id, raw.region_regex
+                    )
+                })?;
+                Ok(Partition {
+                    id: raw.id,
+                    outputs: raw.outputs,
+                    region_regex,
+                    regions: raw.regions,
+                })
+            })
+            .collect::<Result<_, String>>()?;
+        Ok(Self { partitions })
+    }
+
+    /// The partition of a region: the one that lists it, else the first
+    /// whose region pattern matches it, else `aws`.
+    ///
+    /// Unknown regions still resolve, so that a region launched after this
+    /// data was written works without an upgrade.
+    pub fn lookup(&self, region: &str) -> Option<PartitionOutputs> {
+        if let Some((partition, overrides)) = self
+            .partitions
+            .iter()
+            .find_map(|p| p.regions.get(region).map(|o| (p, o)))
+        {
+            let mut outputs = partition.outputs.clone();
+            if let Some(v) = &overrides.dns_suffix {
+                outputs.dns_suffix.clone_from(v);
+            }
+            if let Some(v) = &overrides.dual_stack_dns_suffix {
+                outputs.dual_stack_dns_suffix.clone_from(v);
+            }
+            if let Some(v) = overrides.supports_fips {
+                outputs.supports_fips = v;
+            }
+            if let Some(v) = overrides.supports_dual_stack {
+                outputs.supports_dual_stack = v;
+            }
+            return Some(outputs);
+        }
+        self.partitions
+            .iter()
+            .find(|p| p.region_regex.is_match(region))
+            .or_else(|| self.partitions.iter().find(|p| p.id == "aws"))
+            .map(|p| p.outputs.clone())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_data_reads_and_knows_the_main_partitions() {
+        let partitions = Partitions::embedded();
+        let aws = partitions.lookup("us-east-1").unwrap();
+        assert_eq!(aws.name, "aws");
+        assert_eq!(aws.dns_suffix, "amazonaws.com");
+        assert_eq!(partitions.lookup("cn-north-1").unwrap().name, "aws-cn");
+        assert_eq!(partitions.lookup("us-gov-west-1").unwrap().name, "aws-us-gov");
+    }
+
+    #[test]
+    fn an_unlisted_region_matches_by_pattern_then_falls_back_to_aws() {
+        let partitions = Partitions::embedded();
+        assert_eq!(partitions.lookup("us-isob-west-9").unwrap().name, "aws-iso-b");
+        assert_eq!(partitions.lookup("not-a-region").unwrap().name, "aws");
+    }
+}
