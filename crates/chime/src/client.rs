@@ -1,0 +1,482 @@
+//! The client and its `CreateAppInstance` call.
+
+use crate::config::Config;
+use crate::endpoint::{self, Endpoint, EndpointParams};
+use crate::error::{
+    ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
+};
+use crate::retry::{Retry, RetryQuota, backoff, retryable_status};
+use crate::token::ClientRequestToken;
+use aws_credential_types::provider::ProvideCredentials;
+use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
+use aws_sigv4::sign::v4;
+use aws_smithy_runtime_api::client::http::{HttpConnector, SharedHttpConnector};
+use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
+use aws_smithy_runtime_api::client::result::ConnectorError;
+use aws_smithy_runtime_api::client::identity::Identity;
+use aws_smithy_types::body::SdkBody;
+use aws_types::SdkConfig;
+use chime_error::CreateAppInstanceError;
+use chime_input::{CreateAppInstanceInput, CreateAppInstanceInputBuilder, Tag};
+use chime_output::CreateAppInstanceOutput;
+use http::header::{CONTENT_TYPE, HOST, HeaderValue, USER_AGENT};
+use http_body_util::{BodyExt, Limited};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::SystemTime;
+use tracing::{Instrument, field};
+
+/// Responses larger than this are refused unread: the largest this
+/// operation can legitimately send is a few kilobytes.
+pub const MAX_RESPONSE_BODY: usize = 1 << 20;
+
+/// A client for Amazon Chime's `CreateAppInstance`.
+///
+/// Cheap to clone: clones share one connection pool, one resolved endpoint
+/// and one retry quota.
+///
+/// ```no_run
+/// # async fn example(sdk_config: &aws_types::SdkConfig) -> Result<(), chime::Error> {
+/// // `sdk_config` is what `aws_config::load_defaults(..)` returns.
+/// let client = chime::Client::new(sdk_config);
+/// let created = client.create_app_instance().name("ops").send().await?;
+/// println!("{}", created.app_instance_arn().unwrap_or_default());
+/// # Ok(())
+/// # }
+/// ```
+#[derive(Clone, Debug)]
+pub struct Client {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: Config,
+    /// Resolved once: none of the rule parameters vary per call. A failure
+    /// is kept and reported by every call, as the AWS SDKs do.
+    target: Result<Target, String>,
+    connector: SharedHttpConnector,
+    quota: RetryQuota,
+}
+
+/// Everything about where requests go that is the same for every call.
+#[derive(Debug)]
+struct Target {
+    endpoint: Endpoint,
+    uri: http::Uri,
+    host: HeaderValue,
+}
+
+impl Client {
+    /// A client configured from an [`SdkConfig`], as AWS SDK clients are.
+    pub fn new(sdk_config: &SdkConfig) -> Self {
+        Self::from_conf(Config::from_sdk_config(sdk_config))
+    }
+
+    /// A client with this configuration.
+    pub fn from_conf(config: Config) -> Self {
+        let connector = config.http_connector.clone().unwrap_or_else(|| {
+            default_connector(&config)
+        });
+        let target = resolve_target(&config);
+        Self {
+            inner: Arc::new(Inner {
+                config,
+                target,
+                connector,
+                quota: RetryQuota::default(),
+            }),
+        }
+    }
+
+    /// The client's configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// The resolved endpoint, or why there is none.
+    pub fn endpoint(&self) -> Result<&Endpoint, &str> {
+        self.inner
+            .target
+            .as_ref()
+            .map(|t| &t.endpoint)
+            .map_err(String::as_str)
+    }
+
+    /// Starts a `CreateAppInstance` call; set members, then `send()`.
+    pub fn create_app_instance(&self) -> CreateAppInstanceFluentBuilder {
+        CreateAppInstanceFluentBuilder {
+            client: self.clone(),
+            input: CreateAppInstanceInput::builder(),
+        }
+    }
+
+    /// Sends a prebuilt input as it is (a token is filled in only if it
+    /// has none), and returns the output with the token the call sent.
+    pub async fn send_create_app_instance(
+        &self,
+        input: CreateAppInstanceInput,
+    ) -> Result<(CreateAppInstanceOutput, ClientRequestToken), Error> {
+        self.call(input).await
+    }
+
+    async fn call(
+        &self,
+        mut input: CreateAppInstanceInput,
+    ) -> Result<(CreateAppInstanceOutput, ClientRequestToken), Error> {
+        let config = &self.inner.config;
+        // Once per logical call, before the first attempt: every retry
+        // then carries the same token and the same body.
+        let token = ClientRequestToken::new(
+            input
+                .ensure_client_request_token(|| config.token_provider.make_token())
+                .to_owned(),
+        );
+        let attempts = AtomicU32::new(0);
+        let span = tracing::info_span!(
+            "CreateAppInstance",
+            attempts = field::Empty,
+            status = field::Empty,
+            error = field::Empty,
+            request_id = field::Empty,
+        );
+        let attempts_made = self
+            .attempts(&input, &attempts)
+            .instrument(span.clone());
+        let outcome = match config.timeouts.operation_timeout() {
+            Some(limit) => tokio::time::timeout(limit, attempts_made)
+                .await
+                .unwrap_or_else(|_| Err(Error::new(ErrorKind::Timeout(TimeoutError::Call(limit))))),
+            None => attempts_made.await,
+        };
+        let attempts = attempts.load(Ordering::Relaxed);
+        span.record("attempts", attempts);
+        match outcome {
+            Ok(output) => Ok((output, token)),
+            Err(error) => {
+                if let Some(name) = error.as_service_error().and_then(|e| e.error_name()) {
+                    span.record("error", name);
+                }
+                Err(error.with_call(Some(&token), attempts))
+            }
+        }
+    }
+
+    async fn attempts(
+        &self,
+        input: &CreateAppInstanceInput,
+        attempts: &AtomicU32,
+    ) -> Result<CreateAppInstanceOutput, Error> {
+        let inner = &*self.inner;
+        if inner.config.validate_input {
+            input.validate().map_err(|e| {
+                Error::new(ErrorKind::InvalidInput(InvalidInput::Constraints(e)))
+            })?;
+        }
+        let target = inner.target.as_ref().map_err(|why| {
+            Error::new(ErrorKind::Construction(ConstructionFailure::new(why.clone())))
+        })?;
+        let body = input.to_json().into_bytes();
+        let max_attempts = inner.config.retry.max_attempts().max(1);
+        let mut spent = 0;
+        let mut attempt = 1;
+        loop {
+            attempts.store(attempt, Ordering::Relaxed);
+            let span = tracing::info_span!(
+                "attempt",
+                attempt,
+                status = field::Empty,
+                error = field::Empty,
+                request_id = field::Empty,
+            );
+            let (error, retry) = match self.attempt(target, &body).instrument(span).await {
+                Ok(output) => {
+                    inner.quota.release(spent);
+                    return Ok(output);
+                }
+                Err(failure) => failure,
+            };
+            if attempt >= max_attempts {
+                return Err(error);
+            }
+            let Some(cost) = inner.quota.acquire(retry) else {
+                if retry != Retry::No {
+                    tracing::debug!("retry quota spent; not retrying");
+                }
+                return Err(error);
+            };
+            spent += cost;
+            let wait = backoff(&inner.config.retry, attempt, fastrand::f64());
+            tracing::debug!(?wait, error = %error.kind(), "retrying");
+            tokio::time::sleep(wait).await;
+            attempt += 1;
+        }
+    }
+
+    /// One attempt: sign, send, read and classify.
+    async fn attempt(
+        &self,
+        target: &Target,
+        body: &[u8],
+    ) -> Result<CreateAppInstanceOutput, (Error, Retry)> {
+        let inner = &*self.inner;
+        let request = self.signed_request(target, body).await.map_err(|e| (e, Retry::No))?;
+        let exchange = async {
+            let response = inner.connector.call(request).await?;
+            let status = response.status().as_u16();
+            let response = response.try_into_http1x().map_err(|e| {
+                ConnectorError::other(e.into(), None)
+            })?;
+            let (parts, body) = response.into_parts();
+            let body = Limited::new(body, MAX_RESPONSE_BODY)
+                .collect()
+                .await
+                .map_err(ConnectorError::io)?
+                .to_bytes();
+            Ok::<_, ConnectorError>((status, parts.headers, body))
+        };
+        let outcome = match inner.config.timeouts.operation_attempt_timeout() {
+            Some(limit) => match tokio::time::timeout(limit, exchange).await {
+                Ok(outcome) => outcome,
+                Err(_) => {
+                    tracing::Span::current().record("error", "timeout");
+                    return Err((
+                        Error::new(ErrorKind::Timeout(TimeoutError::Attempt(limit))),
+                        Retry::Timeout,
+                    ));
+                }
+            },
+            None => exchange.await,
+        };
+        let (status, headers, body) = outcome.map_err(|e| {
+            let retry = if e.is_timeout() {
+                Retry::Timeout
+            } else if e.is_user() {
+                Retry::No
+            } else {
+                Retry::Transient
+            };
+            tracing::Span::current().record("error", field::display(&e));
+            (Error::new(ErrorKind::Dispatch(e)), retry)
+        })?;
+        let span = tracing::Span::current();
+        span.record("status", status);
+        if (200..300).contains(&status) {
+            return CreateAppInstanceOutput::from_json(&body).map_err(|e| {
+                let error = UnreadableResponse::new(status, e.to_string(), &body);
+                (Error::new(ErrorKind::Response(error)), Retry::No)
+            });
+        }
+        let error = CreateAppInstanceError::from_response(status, &headers, &body);
+        if let Some(name) = error.error_name() {
+            span.record("error", name);
+        }
+        if let Some(id) = error.request_id() {
+            span.record("request_id", id);
+        }
+        let retry = if error.is_retryable() || retryable_status(status) {
+            Retry::Transient
+        } else {
+            Retry::No
+        };
+        Err((Error::new(ErrorKind::Service(error)), retry))
+    }
+
+    async fn signed_request(&self, target: &Target, body: &[u8]) -> Result<HttpRequest, Error> {
+        let config = &self.inner.config;
+        let construction = |what: &str, source: Box<dyn std::error::Error + Send + Sync>| {
+            Error::new(ErrorKind::Construction(ConstructionFailure::with_source(what, source)))
+        };
+        let provider = config.credentials.as_ref().ok_or_else(|| {
+            Error::new(ErrorKind::Construction(ConstructionFailure::new(
+                "no credentials provider is configured",
+            )))
+        })?;
+        let credentials = provider
+            .provide_credentials()
+            .await
+            .map_err(|e| construction("cannot load credentials", e.into()))?;
+        let identity: Identity = credentials.into();
+        let mut request = http::Request::builder()
+            .method(http::Method::POST)
+            .uri(target.uri.clone())
+            .header(HOST, target.host.clone())
+            .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
+            .header(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
+        for (name, value) in &target.endpoint.headers {
+            request = request.header(name.as_str(), value.as_str());
+        }
+        let mut request = request
+            .body(SdkBody::from(body.to_vec()))
+            .map_err(|e| construction("cannot build the HTTP request", e.into()))?;
+        let params = v4::SigningParams::builder()
+            .identity(&identity)
+            .region(&target.endpoint.signing_region)
+            .name(&target.endpoint.signing_name)
+            .time(SystemTime::now())
+            .settings(SigningSettings::default())
+            .build()
+            .map_err(|e| construction("cannot sign the request", e.into()))?
+            .into();
+        let headers = request
+            .headers()
+            .iter()
+            .map(|(name, value)| {
+                value
+                    .to_str()
+                    .map(|value| (name.as_str(), value))
+                    .map_err(|e| construction("cannot sign the request", e.into()))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let signable = SignableRequest::new(
+            "POST",
+            target.uri.to_string(),
+            headers.into_iter(),
+            SignableBody::Bytes(body),
+        )
+        .map_err(|e| construction("cannot sign the request", e.into()))?;
+        let (instructions, _signature) = sign(signable, &params)
+            .map_err(|e| construction("cannot sign the request", e.into()))?
+            .into_parts();
+        instructions.apply_to_request_http1x(&mut request);
+        HttpRequest::try_from(request)
+            .map_err(|e| construction("cannot build the HTTP request", e.into()))
+    }
+}
+
+const USER_AGENT_VALUE: &str = concat!("chime-rs/", env!("CARGO_PKG_VERSION"));
+
+fn default_connector(config: &Config) -> SharedHttpConnector {
+    use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
+    use aws_smithy_runtime_api::client::http::HttpConnectorSettings;
+    let mut settings = HttpConnectorSettings::builder();
+    settings.set_connect_timeout(config.timeouts.connect_timeout());
+    let connector = aws_smithy_http_client::Connector::builder()
+        .connector_settings(settings.build())
+        .tls_provider(Provider::Rustls(CryptoMode::Ring))
+        .build();
+    SharedHttpConnector::new(connector)
+}
+
+fn resolve_target(config: &Config) -> Result<Target, String> {
+    let params = EndpointParams {
+        region: config.region.as_ref().map(|r| r.as_ref().to_owned()),
+        use_fips: config.use_fips,
+        use_dual_stack: config.use_dual_stack,
+        endpoint_url: config.endpoint_url.clone(),
+    };
+    let host_prefix = match config.disable_host_prefix {
+        true => None,
+        false => CreateAppInstanceInput::HOST_PREFIX,
+    };
+    let endpoint = endpoint::resolve(&params, host_prefix)
+        .map_err(|e| format!("cannot resolve the endpoint: {e}"))?;
+    let url = format!("{}{}", endpoint.base_url, CreateAppInstanceInput::HTTP_PATH);
+    let uri: http::Uri = url
+        .parse()
+        .map_err(|e| format!("the endpoint URL `{url}` is not valid: {e}"))?;
+    let host = uri
+        .authority()
+        .and_then(|a| HeaderValue::from_str(a.as_str()).ok())
+        .ok_or_else(|| format!("the endpoint URL `{url}` has no valid host"))?;
+    Ok(Target {
+        endpoint,
+        uri,
+        host,
+    })
+}
+
+/// Collects the members of one `CreateAppInstance` call; [`send`](Self::send) sends it.
+#[derive(Debug)]
+pub struct CreateAppInstanceFluentBuilder {
+    client: Client,
+    input: CreateAppInstanceInputBuilder,
+}
+
+impl CreateAppInstanceFluentBuilder {
+    /// Sends the call and returns the service's answer.
+    pub async fn send(self) -> Result<CreateAppInstanceOutput, Error> {
+        self.send_with_token().await.map(|(output, _)| output)
+    }
+
+    /// Sends the call and returns the answer with the idempotency token the
+    /// call sent, to repeat it later without creating a second instance.
+    pub async fn send_with_token(
+        self,
+    ) -> Result<(CreateAppInstanceOutput, ClientRequestToken), Error> {
+        let input = self
+            .input
+            .build()
+            .map_err(|e| Error::new(ErrorKind::InvalidInput(InvalidInput::Missing(e))))?;
+        self.client.call(input).await
+    }
+
+    /// The name of the `AppInstance` (required).
+    pub fn name(mut self, name: impl Into<String>) -> Self {
+        self.input = self.input.name(name);
+        self
+    }
+
+    /// Sets or clears the name.
+    pub fn set_name(mut self, name: Option<String>) -> Self {
+        self.input = self.input.set_name(name);
+        self
+    }
+
+    /// The name, if set.
+    pub fn get_name(&self) -> &Option<String> {
+        self.input.get_name()
+    }
+
+    /// Metadata stored with the `AppInstance`.
+    pub fn metadata(mut self, metadata: impl Into<String>) -> Self {
+        self.input = self.input.metadata(metadata);
+        self
+    }
+
+    /// Sets or clears the metadata.
+    pub fn set_metadata(mut self, metadata: Option<String>) -> Self {
+        self.input = self.input.set_metadata(metadata);
+        self
+    }
+
+    /// The metadata, if set.
+    pub fn get_metadata(&self) -> &Option<String> {
+        self.input.get_metadata()
+    }
+
+    /// The idempotency token. Leave it unset to have one made; set it to
+    /// repeat an earlier call (any value, even `""`, is sent as it is).
+    pub fn client_request_token(mut self, token: impl Into<String>) -> Self {
+        self.input = self.input.client_request_token(token);
+        self
+    }
+
+    /// Sets or clears the idempotency token.
+    pub fn set_client_request_token(mut self, token: Option<String>) -> Self {
+        self.input = self.input.set_client_request_token(token);
+        self
+    }
+
+    /// The idempotency token, if set.
+    pub fn get_client_request_token(&self) -> &Option<String> {
+        self.input.get_client_request_token()
+    }
+
+    /// Adds one tag.
+    pub fn tags(mut self, tag: Tag) -> Self {
+        self.input = self.input.tags(tag);
+        self
+    }
+
+    /// Sets or clears all tags.
+    pub fn set_tags(mut self, tags: Option<Vec<Tag>>) -> Self {
+        self.input = self.input.set_tags(tags);
+        self
+    }
+
+    /// The tags, if any.
+    pub fn get_tags(&self) -> &Option<Vec<Tag>> {
+        self.input.get_tags()
+    }
+}

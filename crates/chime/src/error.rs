@@ -1,0 +1,277 @@
+//! The one error type of a call, and what it tells apart.
+
+use crate::token::ClientRequestToken;
+use aws_smithy_runtime_api::client::result::ConnectorError;
+use chime_error::CreateAppInstanceError;
+use std::fmt;
+use std::time::Duration;
+
+/// At most this many bytes of an unreadable response body are kept.
+pub(crate) const BODY_EXCERPT_LIMIT: usize = 256;
+
+/// Why a `CreateAppInstance` call failed.
+///
+/// [`kind`](Error::kind) says what went wrong. Whatever it was, the error
+/// keeps the idempotency token the call sent, if it got that far, so the
+/// caller can repeat the same logical call later without risking a second
+/// `AppInstance`.
+pub struct Error {
+    kind: ErrorKind,
+    client_request_token: Option<ClientRequestToken>,
+    attempts: u32,
+}
+
+/// What went wrong in a call.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind {
+    /// The input was refused before any I/O: a required member is missing,
+    /// or (with validation on) a constraint is broken.
+    InvalidInput(InvalidInput),
+    /// The request could not be built or signed: no endpoint, no
+    /// credentials, or a signing failure.
+    Construction(ConstructionFailure),
+    /// The request could not be sent, or its response not received.
+    Dispatch(ConnectorError),
+    /// A time limit ran out.
+    Timeout(TimeoutError),
+    /// A response arrived that this client cannot read.
+    Response(UnreadableResponse),
+    /// The service answered with an error.
+    Service(CreateAppInstanceError),
+}
+
+/// Input refused before any I/O.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum InvalidInput {
+    /// A required member is missing.
+    Missing(chime_input::BuildError),
+    /// Constraint violations found by the opt-in validation.
+    Constraints(chime_input::ValidationError),
+}
+
+/// A failure to build or sign the request.
+#[derive(Debug)]
+pub struct ConstructionFailure {
+    what: String,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl ConstructionFailure {
+    pub(crate) fn new(what: impl Into<String>) -> Self {
+        Self {
+            what: what.into(),
+            source: None,
+        }
+    }
+
+    pub(crate) fn with_source(
+        what: impl Into<String>,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        Self {
+            what: what.into(),
+            source: Some(source.into()),
+        }
+    }
+}
+
+/// Which time limit ran out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimeoutError {
+    /// One attempt took longer than the per-attempt limit.
+    Attempt(Duration),
+    /// The whole call, retries included, took longer than its limit.
+    Call(Duration),
+}
+
+/// A response this client cannot read.
+#[derive(Debug, Clone)]
+pub struct UnreadableResponse {
+    status: u16,
+    reason: String,
+    excerpt: String,
+}
+
+impl UnreadableResponse {
+    pub(crate) fn new(status: u16, reason: impl Into<String>, body: &[u8]) -> Self {
+        let cut = body.len().min(BODY_EXCERPT_LIMIT);
+        let mut excerpt = String::from_utf8_lossy(&body[..cut]).into_owned();
+        if body.len() > cut {
+            excerpt.push('…');
+        }
+        Self {
+            status,
+            reason: reason.into(),
+            excerpt,
+        }
+    }
+
+    /// The response's HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Why it could not be read.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// The start of the body (at most 256 bytes, lossily decoded).
+    pub fn excerpt(&self) -> &str {
+        &self.excerpt
+    }
+}
+
+impl Error {
+    pub(crate) fn new(kind: ErrorKind) -> Self {
+        Self {
+            kind,
+            client_request_token: None,
+            attempts: 0,
+        }
+    }
+
+    pub(crate) fn with_call(mut self, token: Option<&ClientRequestToken>, attempts: u32) -> Self {
+        self.client_request_token = token.cloned();
+        self.attempts = attempts;
+        self
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind {
+        &self.kind
+    }
+
+    /// Consumes the error into what went wrong.
+    pub fn into_kind(self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The idempotency token the call used, if it got as far as choosing one.
+    ///
+    /// Repeating the call with this token (set with
+    /// `client_request_token(..)`) cannot create a second `AppInstance`.
+    pub fn client_request_token(&self) -> Option<&ClientRequestToken> {
+        self.client_request_token.as_ref()
+    }
+
+    /// How many attempts reached the network (0 when none did).
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// The service's error, if the service answered with one.
+    pub fn as_service_error(&self) -> Option<&CreateAppInstanceError> {
+        match &self.kind {
+            ErrorKind::Service(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// The request id the service gave (`x-amzn-requestid`), if any.
+    pub fn request_id(&self) -> Option<&str> {
+        self.as_service_error().and_then(CreateAppInstanceError::request_id)
+    }
+
+    /// The HTTP status of the response, if one arrived.
+    pub fn http_status(&self) -> Option<u16> {
+        match &self.kind {
+            ErrorKind::Service(e) => e.http_status(),
+            ErrorKind::Response(r) => Some(r.status),
+            _ => None,
+        }
+    }
+
+    /// Whether any time limit ran out, including the connector's own.
+    pub fn is_timeout(&self) -> bool {
+        match &self.kind {
+            ErrorKind::Timeout(_) => true,
+            ErrorKind::Dispatch(e) => e.is_timeout(),
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for ErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::InvalidInput(InvalidInput::Missing(e)) => write!(f, "invalid input: {e}"),
+            ErrorKind::InvalidInput(InvalidInput::Constraints(e)) => {
+                write!(f, "invalid input: {e}")
+            }
+            ErrorKind::Construction(c) => match &c.source {
+                Some(source) => write!(f, "cannot build the request: {}: {source}", c.what),
+                None => write!(f, "cannot build the request: {}", c.what),
+            },
+            ErrorKind::Dispatch(e) if e.is_timeout() => write!(f, "connection timed out: {e}"),
+            ErrorKind::Dispatch(e) => write!(f, "cannot send the request: {e}"),
+            ErrorKind::Timeout(TimeoutError::Attempt(limit)) => {
+                write!(f, "an attempt took longer than its limit of {limit:?}")
+            }
+            ErrorKind::Timeout(TimeoutError::Call(limit)) => {
+                write!(f, "the call took longer than its limit of {limit:?}")
+            }
+            ErrorKind::Response(r) => write!(
+                f,
+                "unreadable response (HTTP {}): {}; body starts: {:?}",
+                r.status, r.reason, r.excerpt
+            ),
+            ErrorKind::Service(e) => {
+                write!(f, "{e}")?;
+                let status = e.http_status().map(|s| format!("HTTP {s}"));
+                let request_id = e.request_id().map(|id| format!("request id {id}"));
+                let details: Vec<String> = status.into_iter().chain(request_id).collect();
+                if !details.is_empty() {
+                    write!(f, " ({})", details.join(", "))?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "CreateAppInstance failed: {}", self.kind)?;
+        if self.attempts > 1 {
+            write!(f, " [after {} attempts]", self.attempts)?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.kind)
+            .field("client_request_token", &self.client_request_token)
+            .field("attempts", &self.attempts)
+            .finish()
+    }
+}
+
+impl From<chime_input::BuildError> for Error {
+    /// A missing required member, such as a [`Tag`](crate::Tag)'s key.
+    fn from(error: chime_input::BuildError) -> Self {
+        Error::new(ErrorKind::InvalidInput(InvalidInput::Missing(error)))
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &self.kind {
+            ErrorKind::InvalidInput(InvalidInput::Missing(e)) => Some(e),
+            ErrorKind::InvalidInput(InvalidInput::Constraints(e)) => Some(e),
+            ErrorKind::Construction(c) => c
+                .source
+                .as_deref()
+                .map(|s| s as &(dyn std::error::Error + 'static)),
+            ErrorKind::Dispatch(e) => Some(e),
+            ErrorKind::Service(e) => Some(e),
+            ErrorKind::Timeout(_) | ErrorKind::Response(_) => None,
+        }
+    }
+}
