@@ -11,9 +11,9 @@ use aws_credential_types::provider::ProvideCredentials;
 use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
 use aws_sigv4::sign::v4;
 use aws_smithy_runtime_api::client::http::{HttpConnector, SharedHttpConnector};
+use aws_smithy_runtime_api::client::identity::Identity;
 use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
 use aws_smithy_runtime_api::client::result::ConnectorError;
-use aws_smithy_runtime_api::client::identity::Identity;
 use aws_smithy_types::body::SdkBody;
 use aws_types::SdkConfig;
 use chime_error::CreateAppInstanceError;
@@ -75,9 +75,10 @@ impl Client {
 
     /// A client with this configuration.
     pub fn from_conf(config: Config) -> Self {
-        let connector = config.http_connector.clone().unwrap_or_else(|| {
-            default_connector(&config)
-        });
+        let connector = config
+            .http_connector
+            .clone()
+            .unwrap_or_else(|| default_connector(&config));
         let target = resolve_target(&config);
         Self {
             inner: Arc::new(Inner {
@@ -140,9 +141,7 @@ impl Client {
             error = field::Empty,
             request_id = field::Empty,
         );
-        let attempts_made = self
-            .attempts(&input, &attempts)
-            .instrument(span.clone());
+        let attempts_made = self.attempts(&input, &attempts).instrument(span.clone());
         let outcome = match config.timeouts.operation_timeout() {
             Some(limit) => tokio::time::timeout(limit, attempts_made)
                 .await
@@ -169,12 +168,14 @@ impl Client {
     ) -> Result<CreateAppInstanceOutput, Error> {
         let inner = &*self.inner;
         if inner.config.validate_input {
-            input.validate().map_err(|e| {
-                Error::new(ErrorKind::InvalidInput(InvalidInput::Constraints(e)))
-            })?;
+            input
+                .validate()
+                .map_err(|e| Error::new(ErrorKind::InvalidInput(InvalidInput::Constraints(e))))?;
         }
         let target = inner.target.as_ref().map_err(|why| {
-            Error::new(ErrorKind::Construction(ConstructionFailure::new(why.clone())))
+            Error::new(ErrorKind::Construction(ConstructionFailure::new(
+                why.clone(),
+            )))
         })?;
         let body = input.to_json().into_bytes();
         let max_attempts = inner.config.retry.max_attempts().max(1);
@@ -220,13 +221,16 @@ impl Client {
         body: &[u8],
     ) -> Result<CreateAppInstanceOutput, (Error, Retry)> {
         let inner = &*self.inner;
-        let request = self.signed_request(target, body).await.map_err(|e| (e, Retry::No))?;
+        let request = self
+            .signed_request(target, body)
+            .await
+            .map_err(|e| (e, Retry::No))?;
         let exchange = async {
             let response = inner.connector.call(request).await?;
             let status = response.status().as_u16();
-            let response = response.try_into_http1x().map_err(|e| {
-                ConnectorError::other(e.into(), None)
-            })?;
+            let response = response
+                .try_into_http1x()
+                .map_err(|e| ConnectorError::other(e.into(), None))?;
             let (parts, body) = response.into_parts();
             let body = Limited::new(body, MAX_RESPONSE_BODY)
                 .collect()
@@ -285,7 +289,9 @@ impl Client {
     async fn signed_request(&self, target: &Target, body: &[u8]) -> Result<HttpRequest, Error> {
         let config = &self.inner.config;
         let construction = |what: &str, source: Box<dyn std::error::Error + Send + Sync>| {
-            Error::new(ErrorKind::Construction(ConstructionFailure::with_source(what, source)))
+            Error::new(ErrorKind::Construction(ConstructionFailure::with_source(
+                what, source,
+            )))
         };
         let provider = config.credentials.as_ref().ok_or_else(|| {
             Error::new(ErrorKind::Construction(ConstructionFailure::new(

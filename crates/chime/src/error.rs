@@ -173,7 +173,8 @@ impl Error {
 
     /// The request id the service gave (`x-amzn-requestid`), if any.
     pub fn request_id(&self) -> Option<&str> {
-        self.as_service_error().and_then(CreateAppInstanceError::request_id)
+        self.as_service_error()
+            .and_then(CreateAppInstanceError::request_id)
     }
 
     /// The HTTP status of the response, if one arrived.

@@ -130,8 +130,14 @@ pub fn format_uuid_v4(random: u128) -> String {
 }
 
 /// Always the same token. For tests that need to know the token in advance.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct FixedToken(String);
+
+impl fmt::Debug for FixedToken {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("FixedToken(*** Sensitive Data Redacted ***)")
+    }
+}
 
 impl FixedToken {
     /// A provider that always returns `token`.
@@ -159,7 +165,10 @@ mod tests {
             assert!(matches!(&token[19..20], "8" | "9" | "a" | "b"), "{token}");
         }
         assert_eq!(format_uuid_v4(0), "00000000-0000-4000-8000-000000000000");
-        assert_eq!(format_uuid_v4(u128::MAX), "ffffffff-ffff-4fff-bfff-ffffffffffff");
+        assert_eq!(
+            format_uuid_v4(u128::MAX),
+            "ffffffff-ffff-4fff-bfff-ffffffffffff"
+        );
     }
 
     #[test]

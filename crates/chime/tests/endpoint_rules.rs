@@ -120,7 +120,8 @@ fn the_official_model_passes_its_endpoint_tests_with_partitions_of_its_vintage()
 
 #[test]
 fn the_embedded_partition_data_is_botocore_1_43_11_without_descriptions() {
-    let shared = workspace_root().join("../shared/models/botocore/partitions-botocore-1.43.11.json");
+    let shared =
+        workspace_root().join("../shared/models/botocore/partitions-botocore-1.43.11.json");
     let mut official: Json = serde_json::from_str(&read(&shared)).unwrap();
     for partition in official["partitions"].as_array_mut().unwrap() {
         for region in partition["regions"].as_object_mut().unwrap().values_mut() {

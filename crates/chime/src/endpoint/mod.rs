@@ -179,13 +179,20 @@ mod tests {
         let cases = [
             ("https://example.com", "https://identity-example.com"),
             ("https://example.com/", "https://identity-example.com"),
-            ("https://example.com:8443/base/", "https://identity-example.com:8443/base"),
+            (
+                "https://example.com:8443/base/",
+                "https://identity-example.com:8443/base",
+            ),
             ("http://127.0.0.1:4566", "http://127.0.0.1:4566"),
             ("http://[::1]:4566", "http://[::1]:4566"),
             ("http://localhost:4566", "http://localhost:4566"),
         ];
         for (url, expected) in cases {
-            assert_eq!(with_host_prefix(url, Some("identity-")).unwrap(), expected, "{url}");
+            assert_eq!(
+                with_host_prefix(url, Some("identity-")).unwrap(),
+                expected,
+                "{url}"
+            );
         }
         assert_eq!(
             with_host_prefix("https://example.com", None).unwrap(),

@@ -85,8 +85,8 @@ impl Partitions {
 
     /// Reads partition data in botocore's `partitions.json` format.
     pub fn from_json(json: &str) -> Result<Self, String> {
-        let raw: RawPartitions = serde_json::from_str(json)
-            .map_err(|e| format!("partition data is not valid: {e}"))?;
+        let raw: RawPartitions =
+            serde_json::from_str(json).map_err(|e| format!("partition data is not valid: {e}"))?;
         let partitions = raw
             .partitions
             .into_iter()
@@ -153,13 +153,19 @@ mod tests {
         assert_eq!(aws.name, "aws");
         assert_eq!(aws.dns_suffix, "amazonaws.com");
         assert_eq!(partitions.lookup("cn-north-1").unwrap().name, "aws-cn");
-        assert_eq!(partitions.lookup("us-gov-west-1").unwrap().name, "aws-us-gov");
+        assert_eq!(
+            partitions.lookup("us-gov-west-1").unwrap().name,
+            "aws-us-gov"
+        );
     }
 
     #[test]
     fn an_unlisted_region_matches_by_pattern_then_falls_back_to_aws() {
         let partitions = Partitions::embedded();
-        assert_eq!(partitions.lookup("us-isob-west-9").unwrap().name, "aws-iso-b");
+        assert_eq!(
+            partitions.lookup("us-isob-west-9").unwrap().name,
+            "aws-iso-b"
+        );
         assert_eq!(partitions.lookup("not-a-region").unwrap().name, "aws");
     }
 }

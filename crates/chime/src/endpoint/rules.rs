@@ -887,9 +887,15 @@ mod tests {
         let partitions = Partitions::embedded();
         let mut params = BTreeMap::new();
         params.insert("Regoin".to_owned(), Value::String("x".into()));
-        assert!(matches!(rules.resolve(&params, &partitions), Err(RulesError::Parameter(_))));
+        assert!(matches!(
+            rules.resolve(&params, &partitions),
+            Err(RulesError::Parameter(_))
+        ));
         let mut params = BTreeMap::new();
         params.insert("Region".to_owned(), Value::Bool(true));
-        assert!(matches!(rules.resolve(&params, &partitions), Err(RulesError::Parameter(_))));
+        assert!(matches!(
+            rules.resolve(&params, &partitions),
+            Err(RulesError::Parameter(_))
+        ));
     }
 }

@@ -1,0 +1,388 @@
+//! The client against a real HTTP server on 127.0.0.1.
+
+mod support;
+
+use chime::token::FixedToken;
+use chime::{ErrorKind, InvalidInput, Tag, TimeoutError};
+use std::time::Duration;
+use support::{Reply, Server};
+
+const ARN: &str = "arn:aws:chime:us-east-1:123456789012:app-instance/abcd";
+
+/// The request as the service sees it, with what changes per run blanked.
+fn wire(request: &support::Recorded) -> String {
+    let authorization = request.header("authorization").unwrap_or_default();
+    let signed_headers = authorization
+        .split(", ")
+        .find_map(|p| p.strip_prefix("SignedHeaders="))
+        .unwrap_or_default();
+    let mut body = request.json();
+    if body.get("ClientRequestToken").is_some() {
+        body["ClientRequestToken"] = "<token>".into();
+    }
+    format!(
+        "{} {}\ncontent-type: {}\nsigned headers: {}\nbody: {}",
+        request.method,
+        request.path,
+        request.header("content-type").unwrap_or_default(),
+        signed_headers,
+        serde_json::to_string_pretty(&body).unwrap()
+    )
+}
+
+fn is_uuid_v4(token: &str) -> bool {
+    let bytes = token.as_bytes();
+    token.len() == 36
+        && [8, 13, 18, 23].iter().all(|&i| bytes[i] == b'-')
+        && token
+            .bytes()
+            .enumerate()
+            .all(|(i, b)| [8, 13, 18, 23].contains(&i) || matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+        && bytes[14] == b'4'
+        && matches!(bytes[19], b'8' | b'9' | b'a' | b'b')
+}
+
+#[tokio::test]
+async fn a_call_is_signed_carries_a_fresh_token_and_returns_the_arn() {
+    let server = Server::always(Reply::created(ARN)).await;
+    let client = server.client(|c| c);
+    let tag = Tag::builder().key("team").value("ops").build().unwrap();
+    let (output, token) = client
+        .create_app_instance()
+        .name("ops")
+        .metadata("team=operations")
+        .tags(tag)
+        .send_with_token()
+        .await
+        .unwrap();
+    assert_eq!(output.app_instance_arn(), Some(ARN));
+    let requests = server.requests();
+    assert_eq!(requests.len(), 1);
+    let request = &requests[0];
+    assert_eq!(request.signature_problem, None);
+    assert_eq!(request.token(), token.as_str());
+    assert!(is_uuid_v4(token.as_str()), "{}", token.as_str());
+    insta::assert_snapshot!(wire(request));
+}
+
+#[tokio::test]
+async fn an_ip_endpoint_gets_no_host_prefix_and_a_name_endpoint_does() {
+    let server = Server::always(Reply::created(ARN)).await;
+    let client = server.client(|c| c);
+    client.create_app_instance().name("n").send().await.unwrap();
+    let host = server.requests()[0].header("host").unwrap().to_owned();
+    assert_eq!(host, server.url().trim_start_matches("http://"));
+
+    let named = server.client(|c| c.endpoint_url("https://example.com"));
+    assert_eq!(
+        named.endpoint().unwrap().base_url,
+        "https://identity-example.com"
+    );
+    let unprefixed = server.client(|c| {
+        c.endpoint_url("https://example.com")
+            .disable_host_prefix(true)
+    });
+    assert_eq!(
+        unprefixed.endpoint().unwrap().base_url,
+        "https://example.com"
+    );
+}
+
+#[tokio::test]
+async fn the_default_endpoint_is_the_global_one_with_the_identity_prefix() {
+    for region in ["us-east-1", "eu-central-1", "ap-northeast-1"] {
+        let client = chime::Client::from_conf(
+            chime::Config::builder()
+                .region(chime::Region::new(region))
+                .credentials_provider(support::credentials())
+                .build(),
+        );
+        let endpoint = client.endpoint().unwrap();
+        assert_eq!(
+            endpoint.base_url,
+            "https://identity-chime.us-east-1.amazonaws.com"
+        );
+        assert_eq!(endpoint.signing_region, "us-east-1");
+        assert_eq!(endpoint.signing_name, "chime");
+    }
+}
+
+#[tokio::test]
+async fn a_callers_token_is_never_replaced_not_even_an_empty_one() {
+    let server = Server::always(Reply::created(ARN)).await;
+    let client = server.client(|c| c);
+    for token in ["caller-token-1", ""] {
+        let (_, used) = client
+            .create_app_instance()
+            .name("n")
+            .client_request_token(token)
+            .send_with_token()
+            .await
+            .unwrap();
+        assert_eq!(used.as_str(), token);
+    }
+    let sent: Vec<String> = server.requests().iter().map(|r| r.token()).collect();
+    assert_eq!(sent, ["caller-token-1", ""]);
+}
+
+#[tokio::test]
+async fn retries_send_the_same_bytes_and_token_and_each_call_gets_a_new_token() {
+    let server = Server::start(
+        vec![
+            Reply::error(503, "ServiceUnavailableException", "busy"),
+            Reply::error(429, "ThrottledClientException", "slow down"),
+        ],
+        Reply::created(ARN),
+    )
+    .await;
+    let client = server.client(|c| c);
+    let (_, token) = client
+        .create_app_instance()
+        .name("n")
+        .send_with_token()
+        .await
+        .unwrap();
+    let requests = server.requests();
+    assert_eq!(requests.len(), 3);
+    assert!(requests.iter().all(|r| r.body == requests[0].body));
+    assert!(requests.iter().all(|r| r.token() == token.as_str()));
+    assert!(requests.iter().all(|r| r.signature_problem.is_none()));
+
+    client.create_app_instance().name("n").send().await.unwrap();
+    assert_ne!(server.requests()[3].token(), token.as_str());
+}
+
+/// Each modelled error: its mapping, and how often it is sent.
+#[tokio::test]
+async fn every_modelled_error_maps_and_retries_as_the_model_says() {
+    let cases = [
+        ("BadRequestException", 400, false),
+        ("ConflictException", 409, false),
+        ("ForbiddenException", 403, false),
+        ("ResourceLimitExceededException", 400, false),
+        ("ThrottledClientException", 429, true),
+        ("UnauthorizedClientException", 401, false),
+        ("ServiceUnavailableException", 503, true),
+        ("ServiceFailureException", 500, true),
+    ];
+    for (name, status, retryable) in cases {
+        let server = Server::always(Reply::error(status, name, "it went wrong")).await;
+        let client = server.client(|c| c);
+        let error = client
+            .create_app_instance()
+            .name("n")
+            .send()
+            .await
+            .unwrap_err();
+        let expected_attempts = if retryable { 3 } else { 1 };
+        assert_eq!(server.requests().len(), expected_attempts, "{name}");
+        assert_eq!(error.attempts(), expected_attempts as u32, "{name}");
+        let service = error.as_service_error().expect("a service error");
+        assert_eq!(service.error_name(), Some(name));
+        assert_eq!(service.error_message(), Some("it went wrong"));
+        assert_eq!(error.request_id(), Some("req-1234"));
+        assert_eq!(error.http_status(), Some(status));
+        assert_eq!(service.is_retryable(), retryable, "{name}");
+        let shown = error.to_string();
+        assert!(
+            shown.contains(name) && shown.contains("it went wrong"),
+            "{shown}"
+        );
+        assert!(error.client_request_token().is_some());
+    }
+}
+
+#[tokio::test]
+async fn unmodelled_gateway_errors_are_retried_and_other_4xx_are_not() {
+    for (status, attempts) in [(502, 3), (504, 3), (404, 1)] {
+        let server = Server::always(Reply::json(status, "<html>gateway</html>")).await;
+        let client = server.client(|c| c);
+        let error = client
+            .create_app_instance()
+            .name("n")
+            .send()
+            .await
+            .unwrap_err();
+        assert_eq!(server.requests().len(), attempts, "HTTP {status}");
+        assert!(error.as_service_error().unwrap().is_unhandled());
+        assert_eq!(error.http_status(), Some(status));
+    }
+}
+
+#[tokio::test]
+async fn a_slow_attempt_times_out_and_is_retried_and_the_call_limit_stops_it_all() {
+    let server = Server::always(Reply::created(ARN).after(Duration::from_millis(400))).await;
+    let timeouts = aws_smithy_types::timeout::TimeoutConfig::builder()
+        .operation_attempt_timeout(Duration::from_millis(30))
+        .build();
+    let client = server.client(|c| c.timeout_config(timeouts));
+    let error = client
+        .create_app_instance()
+        .name("n")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        error.kind(),
+        ErrorKind::Timeout(TimeoutError::Attempt(_))
+    ));
+    assert!(error.is_timeout());
+    assert_eq!(error.attempts(), 3);
+
+    let timeouts = aws_smithy_types::timeout::TimeoutConfig::builder()
+        .operation_timeout(Duration::from_millis(50))
+        .build();
+    let client = server.client(|c| c.timeout_config(timeouts));
+    let error = client
+        .create_app_instance()
+        .name("n")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(
+        error.kind(),
+        ErrorKind::Timeout(TimeoutError::Call(_))
+    ));
+    assert_eq!(error.attempts(), 1);
+}
+
+#[tokio::test]
+async fn a_refused_connection_is_a_dispatch_failure_after_retries() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let client = chime::Client::from_conf(
+        chime::Config::builder()
+            .region(chime::Region::new("us-east-1"))
+            .credentials_provider(support::credentials())
+            .endpoint_url(url)
+            .retry_config(
+                aws_smithy_types::retry::RetryConfig::standard()
+                    .with_initial_backoff(Duration::from_millis(1)),
+            )
+            .build(),
+    );
+    let error = client
+        .create_app_instance()
+        .name("n")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(error.kind(), ErrorKind::Dispatch(_)), "{error:?}");
+    assert_eq!(error.attempts(), 3);
+}
+
+#[tokio::test]
+async fn an_unreadable_success_body_reports_status_and_a_bounded_excerpt() {
+    let junk = format!("not json {}", "x".repeat(5000));
+    let server = Server::always(Reply::json(201, &junk)).await;
+    let client = server.client(|c| c);
+    let error = client
+        .create_app_instance()
+        .name("n")
+        .send()
+        .await
+        .unwrap_err();
+    let ErrorKind::Response(response) = error.kind() else {
+        panic!("expected an unreadable response, got {error:?}");
+    };
+    assert_eq!(response.status(), 201);
+    assert!(response.excerpt().starts_with("not json"));
+    assert!(response.excerpt().len() <= 256 + '…'.len_utf8());
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn invalid_input_is_refused_before_any_io() {
+    let server = Server::always(Reply::created(ARN)).await;
+    let client = server.client(|c| c.validate_input(true));
+    let error = client.create_app_instance().send().await.unwrap_err();
+    assert!(matches!(
+        error.kind(),
+        ErrorKind::InvalidInput(InvalidInput::Missing(_))
+    ));
+    assert!(error.to_string().contains("name"), "{error}");
+
+    let error = client
+        .create_app_instance()
+        .name("")
+        .tags(Tag::builder().key("").value("v").build().unwrap())
+        .send()
+        .await
+        .unwrap_err();
+    let ErrorKind::InvalidInput(InvalidInput::Constraints(violations)) = error.kind() else {
+        panic!("expected constraint violations, got {error:?}");
+    };
+    let paths: Vec<&str> = violations.violations().iter().map(|v| v.path()).collect();
+    assert_eq!(paths, ["name", "tags[0].key"]);
+    assert!(server.requests().is_empty());
+
+    // Validation is off by default: the service decides.
+    let lenient = server.client(|c| c);
+    lenient.create_app_instance().name("").send().await.unwrap();
+    assert_eq!(server.requests().len(), 1);
+}
+
+#[tokio::test]
+async fn no_secret_or_sensitive_value_is_shown_by_debug_or_display() {
+    let server = Server::always(Reply::error(400, "BadRequestException", "bad")).await;
+    let client = server.client(|c| c.idempotency_token_provider(FixedToken::new("token-value-9f")));
+    let error = client
+        .create_app_instance()
+        .name("secret-name-7c")
+        .metadata("secret-metadata-3a")
+        .send()
+        .await
+        .unwrap_err();
+    assert_eq!(
+        error.client_request_token().unwrap().as_str(),
+        "token-value-9f"
+    );
+    let shown = format!("{error} {error:?} {client:?} {:?}", client.config());
+    for secret in [
+        support::SECRET_KEY,
+        support::SESSION_TOKEN,
+        "token-value-9f",
+        "secret-name-7c",
+        "secret-metadata-3a",
+    ] {
+        assert!(!shown.contains(secret), "{secret} shown in {shown}");
+    }
+}
+
+#[tokio::test]
+async fn without_credentials_the_call_fails_to_construct() {
+    let server = Server::always(Reply::created(ARN)).await;
+    let client = chime::Client::from_conf(
+        chime::Config::builder()
+            .region(chime::Region::new("us-east-1"))
+            .endpoint_url(server.url())
+            .build(),
+    );
+    let error = client
+        .create_app_instance()
+        .name("n")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(error.kind(), ErrorKind::Construction(_)));
+    assert!(error.to_string().contains("credentials"), "{error}");
+    assert!(server.requests().is_empty());
+}
+
+#[tokio::test]
+async fn without_a_region_or_endpoint_every_call_says_why() {
+    let client = chime::Client::from_conf(
+        chime::Config::builder()
+            .credentials_provider(support::credentials())
+            .build(),
+    );
+    let error = client
+        .create_app_instance()
+        .name("n")
+        .send()
+        .await
+        .unwrap_err();
+    assert!(matches!(error.kind(), ErrorKind::Construction(_)));
+    assert!(error.to_string().contains("Missing Region"), "{error}");
+}
