@@ -16,7 +16,9 @@ pub(crate) const BODY_EXCERPT_LIMIT: usize = 256;
 /// caller can repeat the same logical call later without risking a second
 /// `AppInstance`.
 pub struct Error {
-    kind: ErrorKind,
+    // Boxed: a service error with its metadata is large, and every
+    // `Result` of the call would otherwise carry its size.
+    kind: Box<ErrorKind>,
     client_request_token: Option<ClientRequestToken>,
     attempts: u32,
 }
@@ -128,7 +130,7 @@ impl UnreadableResponse {
 impl Error {
     pub(crate) fn new(kind: ErrorKind) -> Self {
         Self {
-            kind,
+            kind: Box::new(kind),
             client_request_token: None,
             attempts: 0,
         }
@@ -147,7 +149,7 @@ impl Error {
 
     /// Consumes the error into what went wrong.
     pub fn into_kind(self) -> ErrorKind {
-        self.kind
+        *self.kind
     }
 
     /// The idempotency token the call used, if it got as far as choosing one.
@@ -165,7 +167,7 @@ impl Error {
 
     /// The service's error, if the service answered with one.
     pub fn as_service_error(&self) -> Option<&CreateAppInstanceError> {
-        match &self.kind {
+        match &*self.kind {
             ErrorKind::Service(e) => Some(e),
             _ => None,
         }
@@ -179,7 +181,7 @@ impl Error {
 
     /// The HTTP status of the response, if one arrived.
     pub fn http_status(&self) -> Option<u16> {
-        match &self.kind {
+        match &*self.kind {
             ErrorKind::Service(e) => e.http_status(),
             ErrorKind::Response(r) => Some(r.status),
             _ => None,
@@ -188,7 +190,7 @@ impl Error {
 
     /// Whether any time limit ran out, including the connector's own.
     pub fn is_timeout(&self) -> bool {
-        match &self.kind {
+        match &*self.kind {
             ErrorKind::Timeout(_) => true,
             ErrorKind::Dispatch(e) => e.is_timeout(),
             _ => false,
@@ -263,7 +265,7 @@ impl From<chime_input::BuildError> for Error {
 
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        match &self.kind {
+        match &*self.kind {
             ErrorKind::InvalidInput(InvalidInput::Missing(e)) => Some(e),
             ErrorKind::InvalidInput(InvalidInput::Constraints(e)) => Some(e),
             ErrorKind::Construction(c) => c
