@@ -8,7 +8,6 @@
 //! environment variables and profile files, through `aws-config`
 //! (`AWS_REGION`, `AWS_ACCESS_KEY_ID`, `AWS_ENDPOINT_URL`, ...).
 
-use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
 use std::process::ExitCode;
 
 #[tokio::main]
@@ -22,11 +21,8 @@ async fn main() -> ExitCode {
 
     // aws-config's own default HTTP client would bring a second TLS stack;
     // give it the one this crate already uses.
-    let http_client = aws_smithy_http_client::Builder::new()
-        .tls_provider(Provider::Rustls(CryptoMode::Ring))
-        .build_https();
     let sdk_config = aws_config::defaults(aws_config::BehaviorVersion::latest())
-        .http_client(http_client)
+        .http_client(chime::https_client())
         .load()
         .await;
     let client = chime::Client::new(&sdk_config);

@@ -10,7 +10,10 @@ use crate::token::ClientRequestToken;
 use aws_credential_types::provider::ProvideCredentials;
 use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
 use aws_sigv4::sign::v4;
-use aws_smithy_runtime_api::client::http::{HttpConnector, SharedHttpConnector};
+use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
+use aws_smithy_runtime_api::client::http::{
+    HttpConnector, HttpConnectorSettings, SharedHttpClient, SharedHttpConnector,
+};
 use aws_smithy_runtime_api::client::identity::Identity;
 use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
 use aws_smithy_runtime_api::client::result::ConnectorError;
@@ -352,16 +355,39 @@ impl Client {
 
 const USER_AGENT_VALUE: &str = concat!("chime-rs/", env!("CARGO_PKG_VERSION"));
 
+/// The TLS stack of every connection this crate makes: rustls with ring,
+/// which builds without a C toolchain.
+const TLS: Provider = Provider::Rustls(CryptoMode::Ring);
+
 fn default_connector(config: &Config) -> SharedHttpConnector {
-    use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
-    use aws_smithy_runtime_api::client::http::HttpConnectorSettings;
     let mut settings = HttpConnectorSettings::builder();
     settings.set_connect_timeout(config.timeouts.connect_timeout());
     let connector = aws_smithy_http_client::Connector::builder()
         .connector_settings(settings.build())
-        .tls_provider(Provider::Rustls(CryptoMode::Ring))
+        .tls_provider(TLS)
         .build();
     SharedHttpConnector::new(connector)
+}
+
+/// An HTTPS client on the same TLS stack as this crate, for
+/// `aws_config::defaults(..).http_client(..)`.
+///
+/// `aws-config` with its default features off has no HTTP client of its
+/// own, and with them on it brings a second TLS stack; this keeps one.
+///
+/// ```no_run
+/// # async fn example() {
+/// let sdk_config = aws_config::defaults(aws_config::BehaviorVersion::latest())
+///     .http_client(chime::https_client())
+///     .load()
+///     .await;
+/// let client = chime::Client::new(&sdk_config);
+/// # }
+/// ```
+pub fn https_client() -> SharedHttpClient {
+    aws_smithy_http_client::Builder::new()
+        .tls_provider(TLS)
+        .build_https()
 }
 
 fn resolve_target(config: &Config) -> Result<Target, String> {

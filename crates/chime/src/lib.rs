@@ -44,7 +44,7 @@ pub use aws_types::region::Region;
 pub use chime_error::CreateAppInstanceError;
 pub use chime_input::{CreateAppInstanceInput, Tag};
 pub use chime_output::CreateAppInstanceOutput;
-pub use client::{Client, CreateAppInstanceFluentBuilder, MAX_RESPONSE_BODY};
+pub use client::{Client, CreateAppInstanceFluentBuilder, MAX_RESPONSE_BODY, https_client};
 pub use config::{Config, ConfigBuilder, DEFAULT_CONNECT_TIMEOUT};
 pub use error::{
     ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,

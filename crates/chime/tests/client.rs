@@ -9,6 +9,16 @@ use support::{Reply, Server};
 
 const ARN: &str = "arn:aws:chime:us-east-1:123456789012:app-instance/abcd";
 
+/// Sends a minimal call that is expected to fail.
+async fn send_failing(client: &chime::Client) -> chime::Error {
+    client
+        .create_app_instance()
+        .name("n")
+        .send()
+        .await
+        .expect_err("the call should fail")
+}
+
 /// The request as the service sees it, with what changes per run blanked.
 fn wire(request: &support::Recorded) -> String {
     let authorization = request.header("authorization").unwrap_or_default();
@@ -125,33 +135,6 @@ async fn a_callers_token_is_never_replaced_not_even_an_empty_one() {
     assert_eq!(sent, ["caller-token-1", ""]);
 }
 
-#[tokio::test]
-async fn retries_send_the_same_bytes_and_token_and_each_call_gets_a_new_token() {
-    let server = Server::start(
-        vec![
-            Reply::error(503, "ServiceUnavailableException", "busy"),
-            Reply::error(429, "ThrottledClientException", "slow down"),
-        ],
-        Reply::created(ARN),
-    )
-    .await;
-    let client = server.client(|c| c);
-    let (_, token) = client
-        .create_app_instance()
-        .name("n")
-        .send_with_token()
-        .await
-        .unwrap();
-    let requests = server.requests();
-    assert_eq!(requests.len(), 3);
-    assert!(requests.iter().all(|r| r.body == requests[0].body));
-    assert!(requests.iter().all(|r| r.token() == token.as_str()));
-    assert!(requests.iter().all(|r| r.signature_problem.is_none()));
-
-    client.create_app_instance().name("n").send().await.unwrap();
-    assert_ne!(server.requests()[3].token(), token.as_str());
-}
-
 /// Each modelled error: its mapping, and how often it is sent.
 #[tokio::test]
 async fn every_modelled_error_maps_and_retries_as_the_model_says() {
@@ -168,12 +151,7 @@ async fn every_modelled_error_maps_and_retries_as_the_model_says() {
     for (name, status, retryable) in cases {
         let server = Server::always(Reply::error(status, name, "it went wrong")).await;
         let client = server.client(|c| c);
-        let error = client
-            .create_app_instance()
-            .name("n")
-            .send()
-            .await
-            .unwrap_err();
+        let error = send_failing(&client).await;
         let expected_attempts = if retryable { 3 } else { 1 };
         assert_eq!(server.requests().len(), expected_attempts, "{name}");
         assert_eq!(error.attempts(), expected_attempts as u32, "{name}");
@@ -197,12 +175,7 @@ async fn unmodelled_gateway_errors_are_retried_and_other_4xx_are_not() {
     for (status, attempts) in [(502, 3), (504, 3), (404, 1)] {
         let server = Server::always(Reply::json(status, "<html>gateway</html>")).await;
         let client = server.client(|c| c);
-        let error = client
-            .create_app_instance()
-            .name("n")
-            .send()
-            .await
-            .unwrap_err();
+        let error = send_failing(&client).await;
         assert_eq!(server.requests().len(), attempts, "HTTP {status}");
         assert!(error.as_service_error().unwrap().is_unhandled());
         assert_eq!(error.http_status(), Some(status));
@@ -216,12 +189,7 @@ async fn a_slow_attempt_times_out_and_is_retried_and_the_call_limit_stops_it_all
         .operation_attempt_timeout(Duration::from_millis(30))
         .build();
     let client = server.client(|c| c.timeout_config(timeouts));
-    let error = client
-        .create_app_instance()
-        .name("n")
-        .send()
-        .await
-        .unwrap_err();
+    let error = send_failing(&client).await;
     assert!(matches!(
         error.kind(),
         ErrorKind::Timeout(TimeoutError::Attempt(_))
@@ -233,12 +201,7 @@ async fn a_slow_attempt_times_out_and_is_retried_and_the_call_limit_stops_it_all
         .operation_timeout(Duration::from_millis(50))
         .build();
     let client = server.client(|c| c.timeout_config(timeouts));
-    let error = client
-        .create_app_instance()
-        .name("n")
-        .send()
-        .await
-        .unwrap_err();
+    let error = send_failing(&client).await;
     assert!(matches!(
         error.kind(),
         ErrorKind::Timeout(TimeoutError::Call(_))
@@ -262,12 +225,7 @@ async fn a_refused_connection_is_a_dispatch_failure_after_retries() {
             )
             .build(),
     );
-    let error = client
-        .create_app_instance()
-        .name("n")
-        .send()
-        .await
-        .unwrap_err();
+    let error = send_failing(&client).await;
     assert!(matches!(error.kind(), ErrorKind::Dispatch(_)), "{error:?}");
     assert_eq!(error.attempts(), 3);
 }
@@ -277,12 +235,7 @@ async fn an_unreadable_success_body_reports_status_and_a_bounded_excerpt() {
     let junk = format!("not json {}", "x".repeat(5000));
     let server = Server::always(Reply::json(201, &junk)).await;
     let client = server.client(|c| c);
-    let error = client
-        .create_app_instance()
-        .name("n")
-        .send()
-        .await
-        .unwrap_err();
+    let error = send_failing(&client).await;
     let ErrorKind::Response(response) = error.kind() else {
         panic!("expected an unreadable response, got {error:?}");
     };
@@ -359,12 +312,7 @@ async fn without_credentials_the_call_fails_to_construct() {
             .endpoint_url(server.url())
             .build(),
     );
-    let error = client
-        .create_app_instance()
-        .name("n")
-        .send()
-        .await
-        .unwrap_err();
+    let error = send_failing(&client).await;
     assert!(matches!(error.kind(), ErrorKind::Construction(_)));
     assert!(error.to_string().contains("credentials"), "{error}");
     assert!(server.requests().is_empty());
@@ -377,12 +325,7 @@ async fn without_a_region_or_endpoint_every_call_says_why() {
             .credentials_provider(support::credentials())
             .build(),
     );
-    let error = client
-        .create_app_instance()
-        .name("n")
-        .send()
-        .await
-        .unwrap_err();
+    let error = send_failing(&client).await;
     assert!(matches!(error.kind(), ErrorKind::Construction(_)));
     assert!(error.to_string().contains("Missing Region"), "{error}");
 }

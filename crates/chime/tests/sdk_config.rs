@@ -60,12 +60,8 @@ async fn child_sends_one_call() {
     }
     // aws-config without its default features (which would pull a second
     // TLS stack) needs an HTTP client for the providers that make requests.
-    use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
-    let http_client = aws_smithy_http_client::Builder::new()
-        .tls_provider(Provider::Rustls(CryptoMode::Ring))
-        .build_https();
     let sdk_config = aws_config::defaults(aws_config::BehaviorVersion::latest())
-        .http_client(http_client)
+        .http_client(chime::https_client())
         .load()
         .await;
     let client = chime::Client::new(&sdk_config);

@@ -175,6 +175,63 @@ mod tests {
     }
 
     #[test]
+    fn fips_dual_stack_and_other_partitions_follow_the_rules() {
+        let resolve_with = |region: &str, fips: bool, dual_stack: bool| {
+            let params = EndpointParams {
+                region: Some(region.to_owned()),
+                use_fips: fips,
+                use_dual_stack: dual_stack,
+                endpoint_url: None,
+            };
+            resolve(&params, Some("identity-")).map(|e| (e.base_url, e.signing_region))
+        };
+        let cases = [
+            (
+                "us-east-1",
+                true,
+                false,
+                "https://identity-chime-fips.us-east-1.amazonaws.com",
+            ),
+            (
+                "us-east-1",
+                false,
+                true,
+                "https://identity-chime.us-east-1.api.aws",
+            ),
+            (
+                "us-east-1",
+                true,
+                true,
+                "https://identity-chime-fips.us-east-1.api.aws",
+            ),
+            (
+                "cn-north-1",
+                false,
+                false,
+                "https://identity-chime.cn-north-1.amazonaws.com.cn",
+            ),
+        ];
+        for (region, fips, dual_stack, url) in cases {
+            let (base_url, signing_region) = resolve_with(region, fips, dual_stack).unwrap();
+            assert_eq!(
+                base_url, url,
+                "{region} fips={fips} dual-stack={dual_stack}"
+            );
+            assert_eq!(signing_region, region);
+        }
+        let custom = EndpointParams {
+            region: Some("us-east-1".into()),
+            use_fips: true,
+            endpoint_url: Some("https://example.com".into()),
+            ..Default::default()
+        };
+        assert!(matches!(
+            resolve(&custom, None),
+            Err(RulesError::NoEndpoint(_))
+        ));
+    }
+
+    #[test]
     fn the_prefix_goes_on_names_but_not_on_ip_addresses_or_localhost() {
         let cases = [
             ("https://example.com", "https://identity-example.com"),
