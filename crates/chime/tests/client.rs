@@ -329,3 +329,45 @@ async fn without_a_region_or_endpoint_every_call_says_why() {
     assert!(matches!(error.kind(), ErrorKind::Construction(_)));
     assert!(error.to_string().contains("Missing Region"), "{error}");
 }
+
+#[tokio::test]
+async fn a_connection_that_is_never_accepted_hits_the_connect_timeout() {
+    // A listener whose accept queue is full drops further connection
+    // attempts unanswered, so connecting hangs as it does to a dead host.
+    let socket = tokio::net::TcpSocket::new_v4().unwrap();
+    socket.bind("127.0.0.1:0".parse().unwrap()).unwrap();
+    let listener = socket.listen(0).unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut fillers = Vec::new();
+    for _ in 0..8 {
+        match tokio::time::timeout(
+            Duration::from_millis(100),
+            tokio::net::TcpStream::connect(addr),
+        )
+        .await
+        {
+            Ok(Ok(stream)) => fillers.push(stream),
+            _ => break,
+        }
+    }
+    let timeouts = aws_smithy_types::timeout::TimeoutConfig::builder()
+        .connect_timeout(Duration::from_millis(100))
+        .build();
+    let client = chime::Client::from_conf(
+        chime::Config::builder()
+            .region(chime::Region::new("us-east-1"))
+            .credentials_provider(support::credentials())
+            .endpoint_url(format!("http://{addr}"))
+            .timeout_config(timeouts)
+            .retry_config(
+                aws_smithy_types::retry::RetryConfig::standard()
+                    .with_initial_backoff(Duration::from_millis(1)),
+            )
+            .build(),
+    );
+    let error = send_failing(&client).await;
+    assert!(matches!(error.kind(), ErrorKind::Dispatch(_)), "{error:?}");
+    assert!(error.is_timeout(), "{error}");
+    assert_eq!(error.attempts(), 3);
+    drop(listener);
+}
