@@ -156,8 +156,16 @@ impl Client {
         match outcome {
             Ok(output) => Ok((output, token)),
             Err(error) => {
-                if let Some(name) = error.as_service_error().and_then(|e| e.error_name()) {
-                    span.record("error", name);
+                if let Some(status) = error.http_status() {
+                    span.record("status", status);
+                }
+                if let Some(service) = error.as_service_error() {
+                    span.record("error", service.error_name().unwrap_or("unknown"));
+                } else {
+                    span.record("error", field::display(error.kind()));
+                }
+                if let Some(id) = error.request_id() {
+                    span.record("request_id", id);
                 }
                 Err(error.with_call(Some(&token), attempts))
             }

@@ -64,6 +64,15 @@ fn spans_record_attempts_statuses_and_errors_but_no_sensitive_values() {
                 .send()
                 .await
                 .unwrap();
+
+            let refusing = Server::always(Reply::error(400, "BadRequestException", "bad")).await;
+            refusing
+                .client(|c| c)
+                .create_app_instance()
+                .name("secret-name-7c")
+                .send()
+                .await
+                .unwrap_err();
         });
     });
     let log = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
@@ -71,6 +80,7 @@ fn spans_record_attempts_statuses_and_errors_but_no_sensitive_values() {
         "attempt{attempt=1 status=503 error=\"ServiceUnavailableException\" request_id=\"req-1234\"}",
         "attempt{attempt=2 status=201}",
         "CreateAppInstance{attempts=2}",
+        "CreateAppInstance{attempts=1 status=400 error=\"BadRequestException\" request_id=\"req-1234\"}",
     ] {
         assert!(log.contains(expected), "`{expected}` missing from:\n{log}");
     }
