@@ -23,7 +23,7 @@ use chime_error::CreateAppInstanceError;
 use chime_input::{CreateAppInstanceInput, CreateAppInstanceInputBuilder, Tag};
 use chime_output::CreateAppInstanceOutput;
 use http::header::{CONTENT_TYPE, HOST, HeaderValue, USER_AGENT};
-use http_body_util::{BodyExt, Limited};
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::SystemTime;
@@ -246,8 +246,7 @@ impl Client {
             let body = Limited::new(body, MAX_RESPONSE_BODY)
                 .collect()
                 .await
-                .map_err(ConnectorError::io)?
-                .to_bytes();
+                .map(|collected| collected.to_bytes());
             Ok::<_, ConnectorError>((status, parts.headers, body))
         };
         let outcome = match inner.config.timeouts.operation_attempt_timeout() {
@@ -263,7 +262,7 @@ impl Client {
             },
             None => exchange.await,
         };
-        let (status, headers, body) = outcome.map_err(|e| {
+        let dispatch_failure = |e: ConnectorError| {
             let retry = if e.is_timeout() {
                 Retry::Timeout
             } else if e.is_user() {
@@ -273,7 +272,17 @@ impl Client {
             };
             tracing::Span::current().record("error", field::display(&e));
             (Error::new(ErrorKind::Dispatch(e)), retry)
-        })?;
+        };
+        let (status, headers, body) = outcome.map_err(dispatch_failure)?;
+        let body = match body {
+            Ok(body) => body,
+            Err(e) if e.is::<LengthLimitError>() => {
+                let reason = format!("the body is larger than {MAX_RESPONSE_BODY} bytes");
+                let error = UnreadableResponse::new(status, reason, &[]);
+                return Err((Error::new(ErrorKind::Response(error)), Retry::No));
+            }
+            Err(e) => return Err(dispatch_failure(ConnectorError::io(e))),
+        };
         let span = tracing::Span::current();
         span.record("status", status);
         if (200..300).contains(&status) {

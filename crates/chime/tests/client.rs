@@ -371,3 +371,24 @@ async fn a_connection_that_is_never_accepted_hits_the_connect_timeout() {
     assert_eq!(error.attempts(), 3);
     drop(listener);
 }
+
+#[tokio::test]
+async fn an_oversized_body_is_refused_not_buffered() {
+    let huge = format!(
+        r#"{{"AppInstanceArn":"{}"}}"#,
+        "a".repeat(chime::MAX_RESPONSE_BODY)
+    );
+    let server = Server::always(Reply::json(201, &huge)).await;
+    let client = server.client(|c| c);
+    let error = send_failing(&client).await;
+    let ErrorKind::Response(response) = error.kind() else {
+        panic!("expected an unreadable response, got {error:?}");
+    };
+    assert_eq!(response.status(), 201);
+    assert!(
+        response.reason().contains("larger than"),
+        "{}",
+        response.reason()
+    );
+    assert_eq!(error.attempts(), 1);
+}
