@@ -117,6 +117,18 @@ impl Client {
 
     /// Sends a prebuilt input as it is (a token is filled in only if it
     /// has none), and returns the output with the token the call sent.
+    ///
+    /// ```no_run
+    /// # async fn example(client: &chime::Client) -> Result<(), chime::Error> {
+    /// let input = chime::CreateAppInstanceInput::builder()
+    ///     .name("ops")
+    ///     .client_request_token("ops-2026-11-27")
+    ///     .build()?;
+    /// let (output, token) = client.send_create_app_instance(input).await?;
+    /// assert_eq!(token.as_str(), "ops-2026-11-27");
+    /// # Ok(())
+    /// # }
+    /// ```
     pub async fn send_create_app_instance(
         &self,
         input: CreateAppInstanceInput,
@@ -436,6 +448,22 @@ fn resolve_target(config: &Config) -> Result<Target, String> {
 }
 
 /// Collects the members of one `CreateAppInstance` call; [`send`](Self::send) sends it.
+///
+/// Every setter of [`CreateAppInstanceInputBuilder`] is here: `name()`,
+/// `set_name()`, `get_name()` and so on, with `tags()` appending one tag.
+///
+/// ```no_run
+/// # async fn example(client: &chime::Client) -> Result<(), chime::Error> {
+/// let output = client
+///     .create_app_instance()
+///     .name("ops")
+///     .tags(chime::Tag::builder().key("team").value("ops").build()?)
+///     .tags(chime::Tag::builder().key("env").value("prod").build()?)
+///     .send()
+///     .await?;
+/// # Ok(())
+/// # }
+/// ```
 #[derive(Debug)]
 pub struct CreateAppInstanceFluentBuilder {
     client: Client,
@@ -450,6 +478,19 @@ impl CreateAppInstanceFluentBuilder {
 
     /// Sends the call and returns the answer with the idempotency token the
     /// call sent, to repeat it later without creating a second instance.
+    ///
+    /// ```no_run
+    /// # async fn example(client: &chime::Client) {
+    /// match client.create_app_instance().name("ops").send_with_token().await {
+    ///     Ok((output, token)) => println!("created with token {}", token.as_str()),
+    ///     // The instance may exist even so: repeat with the same token.
+    ///     Err(error) => match error.client_request_token() {
+    ///         Some(token) => println!("retry later with {}", token.as_str()),
+    ///         None => println!("nothing was sent: {error}"),
+    ///     },
+    /// }
+    /// # }
+    /// ```
     pub async fn send_with_token(
         self,
     ) -> Result<(CreateAppInstanceOutput, ClientRequestToken), Error> {

@@ -15,6 +15,26 @@ pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_millis(3100);
 /// How a [`Client`](crate::Client) reaches, signs for and retries against
 /// the service. Built with [`Config::builder`] or from an
 /// [`SdkConfig`] with [`Config::from_sdk_config`].
+///
+/// ```
+/// use aws_smithy_types::{retry::RetryConfig, timeout::TimeoutConfig};
+/// use std::time::Duration;
+///
+/// let config = chime::Config::builder()
+///     .region(chime::Region::new("eu-west-1"))
+///     .credentials_provider(aws_credential_types::Credentials::for_tests())
+///     .retry_config(RetryConfig::standard().with_max_attempts(5))
+///     .timeout_config(
+///         TimeoutConfig::builder()
+///             .operation_attempt_timeout(Duration::from_secs(5))
+///             .operation_timeout(Duration::from_secs(30))
+///             .build(),
+///     )
+///     .build();
+/// assert_eq!(config.retry_config().max_attempts(), 5);
+/// // Unset in the TimeoutConfig, so the default stays.
+/// assert_eq!(config.timeout_config().connect_timeout(), Some(chime::DEFAULT_CONNECT_TIMEOUT));
+/// ```
 #[derive(Clone, Debug)]
 pub struct Config {
     pub(crate) region: Option<Region>,

@@ -15,6 +15,21 @@ pub(crate) const BODY_EXCERPT_LIMIT: usize = 256;
 /// keeps the idempotency token the call sent, if it got that far, so the
 /// caller can repeat the same logical call later without risking a second
 /// `AppInstance`.
+///
+/// ```no_run
+/// # async fn example(client: &chime::Client) {
+/// use chime::ErrorKind;
+///
+/// if let Err(error) = client.create_app_instance().name("ops").send().await {
+///     match error.kind() {
+///         ErrorKind::Service(e) if e.is_conflict_exception() => println!("exists already"),
+///         ErrorKind::Service(e) => println!("{:?}: {:?}", e.error_name(), e.error_message()),
+///         ErrorKind::InvalidInput(_) => println!("fix the input: {error}"),
+///         _ => println!("{error}"),
+///     }
+/// }
+/// # }
+/// ```
 pub struct Error {
     // Boxed: a service error with its metadata is large, and every
     // `Result` of the call would otherwise carry its size.

@@ -96,6 +96,13 @@ impl RandomUuidTokens {
 
     /// A generator with a fixed seed: the same seed gives the same tokens,
     /// which tests use to know tokens in advance.
+    ///
+    /// ```
+    /// use chime::token::{IdempotencyTokenProvider, RandomUuidTokens};
+    ///
+    /// let (a, b) = (RandomUuidTokens::from_seed(42), RandomUuidTokens::from_seed(42));
+    /// assert_eq!(a.make_token(), b.make_token());
+    /// ```
     pub fn from_seed(seed: u64) -> Self {
         Self {
             rng: Mutex::new(fastrand::Rng::with_seed(seed)),
@@ -116,6 +123,13 @@ impl IdempotencyTokenProvider for RandomUuidTokens {
 
 /// Formats 128 random bits as a version-4 UUID: the version nibble becomes
 /// `4` and the two variant bits `10`, leaving 122 random bits.
+///
+/// ```
+/// assert_eq!(
+///     chime::token::format_uuid_v4(u128::MAX),
+///     "ffffffff-ffff-4fff-bfff-ffffffffffff"
+/// );
+/// ```
 pub fn format_uuid_v4(random: u128) -> String {
     let bits = (random & !(0xF << 76) & !(0b11 << 62)) | (0x4 << 76) | (0b10 << 62);
     let hex = format!("{bits:032x}");
@@ -130,6 +144,12 @@ pub fn format_uuid_v4(random: u128) -> String {
 }
 
 /// Always the same token. For tests that need to know the token in advance.
+///
+/// ```
+/// let config = chime::Config::builder()
+///     .idempotency_token_provider(chime::token::FixedToken::new("test-token"))
+///     .build();
+/// ```
 #[derive(Clone)]
 pub struct FixedToken(String);
 

@@ -68,6 +68,15 @@ pub struct Endpoint {
 }
 
 /// Resolves the endpoint for `CreateAppInstance` with the embedded partitions.
+///
+/// ```
+/// use chime::endpoint::{EndpointParams, resolve};
+///
+/// let params = EndpointParams { region: Some("eu-west-1".into()), ..Default::default() };
+/// let endpoint = resolve(&params, Some("identity-")).unwrap();
+/// assert_eq!(endpoint.base_url, "https://identity-chime.us-east-1.amazonaws.com");
+/// assert_eq!(endpoint.signing_region, "us-east-1");
+/// ```
 pub fn resolve(params: &EndpointParams, host_prefix: Option<&str>) -> Result<Endpoint, RulesError> {
     let rules = RuleSet::from_json(chime_input::ENDPOINT_RULE_SET)?;
     let resolved = rules.resolve(&params.to_rule_params(), &Partitions::embedded())?;
@@ -116,6 +125,15 @@ fn into_endpoint(
 
 /// Puts the host prefix in front of the URL's host (see the module docs)
 /// and drops a trailing `/` so that request paths can be appended.
+///
+/// ```
+/// use chime::endpoint::with_host_prefix;
+///
+/// let prefixed = with_host_prefix("https://example.com/", Some("identity-")).unwrap();
+/// assert_eq!(prefixed, "https://identity-example.com");
+/// let local = with_host_prefix("http://127.0.0.1:4566", Some("identity-")).unwrap();
+/// assert_eq!(local, "http://127.0.0.1:4566");
+/// ```
 pub fn with_host_prefix(url: &str, host_prefix: Option<&str>) -> Result<String, RulesError> {
     let uri: http::Uri = url
         .parse()

@@ -197,6 +197,16 @@ enum PathStep {
 }
 
 /// A rule set, read and checked, ready to resolve endpoints.
+///
+/// ```
+/// use chime::endpoint::{partition::Partitions, rules::{RuleSet, Value}};
+/// use std::collections::BTreeMap;
+///
+/// let rules = RuleSet::from_json(chime_input::ENDPOINT_RULE_SET).unwrap();
+/// let params = BTreeMap::from([("Region".to_owned(), Value::String("us-west-2".into()))]);
+/// let endpoint = rules.resolve(&params, &Partitions::embedded()).unwrap();
+/// assert_eq!(endpoint.url, "https://chime.us-east-1.amazonaws.com");
+/// ```
 #[derive(Debug)]
 pub struct RuleSet {
     parameters: Vec<Parameter>,
