@@ -62,10 +62,17 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
         " Whether a client should retry: {}. The fault is {fault}.",
         if error.retry.is_some() { "yes" } else { "no" }
     );
+    let status_constant = error.http_status.map(|status| {
+        quote! {
+            /// The HTTP status the model gives this error (`httpError`).
+            pub const HTTP_STATUS: u16 = #status;
+        }
+    });
     quote! {
         impl #name {
             /// The error's name, as services send it.
             pub const ERROR_NAME: &'static str = #error_name;
+            #status_constant
 
             /// Name, message and request id, as read from the response.
             pub fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {

@@ -192,6 +192,8 @@ impl ConflictException {
 impl ConflictException {
     /// The error's name, as services send it.
     pub const ERROR_NAME: &'static str = "ConflictException";
+    /// The HTTP status the model gives this error (`httpError`).
+    pub const HTTP_STATUS: u16 = 409u16;
     /// Name, message and request id, as read from the response.
     pub fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
         &self.meta

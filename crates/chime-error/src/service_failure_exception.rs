@@ -192,6 +192,8 @@ impl ServiceFailureException {
 impl ServiceFailureException {
     /// The error's name, as services send it.
     pub const ERROR_NAME: &'static str = "ServiceFailureException";
+    /// The HTTP status the model gives this error (`httpError`).
+    pub const HTTP_STATUS: u16 = 500u16;
     /// Name, message and request id, as read from the response.
     pub fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
         &self.meta
