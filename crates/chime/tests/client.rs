@@ -7,13 +7,15 @@ use chime::{ErrorKind, InvalidInput, Tag, TimeoutError};
 use std::time::Duration;
 use support::{Reply, Server};
 
-const ARN: &str = "arn:aws:chime:us-east-1:123456789012:app-instance/abcd";
-
 /// Sends a minimal call that is expected to fail.
 async fn send_failing(client: &chime::Client) -> chime::Error {
+    send_failing_named(client, "n").await
+}
+
+async fn send_failing_named(client: &chime::Client, name: &str) -> chime::Error {
     client
         .create_app_instance()
-        .name("n")
+        .name(name)
         .send()
         .await
         .expect_err("the call should fail")
@@ -54,7 +56,7 @@ fn is_uuid_v4(token: &str) -> bool {
 
 #[tokio::test]
 async fn a_call_is_signed_carries_a_fresh_token_and_returns_the_arn() {
-    let server = Server::always(Reply::created(ARN)).await;
+    let server = Server::always(Reply::Handle).await;
     let client = server.client(|c| c);
     let tag = Tag::builder().key("team").value("ops").build().unwrap();
     let (output, token) = client
@@ -65,7 +67,14 @@ async fn a_call_is_signed_carries_a_fresh_token_and_returns_the_arn() {
         .send_with_token()
         .await
         .unwrap();
-    assert_eq!(output.app_instance_arn(), Some(ARN));
+    let instances = server.local.instances();
+    assert_eq!(instances.len(), 1);
+    assert_eq!(output.app_instance_arn(), Some(instances[0].arn.as_str()));
+    assert!(
+        instances[0]
+            .arn
+            .starts_with("arn:aws:chime:us-east-1:123456789012:app-instance/")
+    );
     let requests = server.requests();
     assert_eq!(requests.len(), 1);
     let request = &requests[0];
@@ -77,7 +86,7 @@ async fn a_call_is_signed_carries_a_fresh_token_and_returns_the_arn() {
 
 #[tokio::test]
 async fn an_ip_endpoint_gets_no_host_prefix_and_a_name_endpoint_does() {
-    let server = Server::always(Reply::created(ARN)).await;
+    let server = Server::always(Reply::Handle).await;
     let client = server.client(|c| c);
     client.create_app_instance().name("n").send().await.unwrap();
     let host = server.requests()[0].header("host").unwrap().to_owned();
@@ -119,7 +128,7 @@ async fn the_default_endpoint_is_the_global_one_with_the_identity_prefix() {
 
 #[tokio::test]
 async fn a_callers_token_is_never_replaced_not_even_an_empty_one() {
-    let server = Server::always(Reply::created(ARN)).await;
+    let server = Server::always(Reply::accepted()).await;
     let client = server.client(|c| c);
     for token in ["caller-token-1", ""] {
         let (_, used) = client
@@ -184,7 +193,7 @@ async fn unmodelled_gateway_errors_are_retried_and_other_4xx_are_not() {
 
 #[tokio::test]
 async fn a_slow_attempt_times_out_and_is_retried_and_the_call_limit_stops_it_all() {
-    let server = Server::always(Reply::created(ARN).after(Duration::from_millis(400))).await;
+    let server = Server::always(Reply::HandleAfter(Duration::from_millis(400))).await;
     let timeouts = aws_smithy_types::timeout::TimeoutConfig::builder()
         .operation_attempt_timeout(Duration::from_millis(30))
         .build();
@@ -247,7 +256,7 @@ async fn an_unreadable_success_body_reports_status_and_a_bounded_excerpt() {
 
 #[tokio::test]
 async fn invalid_input_is_refused_before_any_io() {
-    let server = Server::always(Reply::created(ARN)).await;
+    let server = Server::always(Reply::Handle).await;
     let client = server.client(|c| c.validate_input(true));
     let error = client.create_app_instance().send().await.unwrap_err();
     assert!(matches!(
@@ -272,7 +281,10 @@ async fn invalid_input_is_refused_before_any_io() {
 
     // Validation is off by default: the service decides.
     let lenient = server.client(|c| c);
-    lenient.create_app_instance().name("").send().await.unwrap();
+    let error = send_failing_named(&lenient, "").await;
+    let refused = error.as_service_error().expect("the service refuses it");
+    assert!(refused.is_bad_request_exception(), "{error}");
+    assert!(error.to_string().contains("name"), "{error}");
     assert_eq!(server.requests().len(), 1);
 }
 
@@ -305,7 +317,7 @@ async fn no_secret_or_sensitive_value_is_shown_by_debug_or_display() {
 
 #[tokio::test]
 async fn without_credentials_the_call_fails_to_construct() {
-    let server = Server::always(Reply::created(ARN)).await;
+    let server = Server::always(Reply::Handle).await;
     let client = chime::Client::from_conf(
         chime::Config::builder()
             .region(chime::Region::new("us-east-1"))

@@ -30,8 +30,7 @@ proptest! {
     ) {
         let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
         runtime.block_on(async {
-            let mut reply = Reply::json(status, "");
-            reply.body = body;
+            let mut reply = Reply::json(status, "").with_body(body);
             if let Some(name) = &error_type {
                 reply = reply.header("x-amzn-errortype", name);
             }

@@ -15,9 +15,7 @@ const CHILD_MARKER: &str = "CHIME_TEST_SDK_CONFIG_CHILD";
 #[test]
 fn a_client_from_aws_config_uses_the_environments_credentials() {
     let runtime = tokio::runtime::Runtime::new().unwrap();
-    let server = runtime.block_on(Server::always(Reply::created(
-        "arn:aws:chime:us-east-1:123456789012:app-instance/env",
-    )));
+    let server = runtime.block_on(Server::always(Reply::Handle));
     let output = Command::new(std::env::current_exe().unwrap())
         .args([
             "--exact",
@@ -49,6 +47,7 @@ fn a_client_from_aws_config_uses_the_environments_credentials() {
     // The server's own check proves the environment's secret signed it.
     assert_eq!(requests[0].signature_problem, None);
     assert_eq!(requests[0].json()["Name"], "from-env");
+    assert_eq!(server.local.instances().len(), 1);
 }
 
 /// Runs only as the child of the test above.
@@ -73,8 +72,9 @@ async fn child_sends_one_call() {
         .send()
         .await
         .unwrap();
-    assert_eq!(
-        output.app_instance_arn(),
-        Some("arn:aws:chime:us-east-1:123456789012:app-instance/env")
+    assert!(
+        output
+            .app_instance_arn()
+            .is_some_and(|arn| arn.starts_with("arn:aws:chime:us-east-1:"))
     );
 }

@@ -1,0 +1,128 @@
+//! `chime-local`: runs the local CreateAppInstance service until Ctrl-C.
+
+use chime_local::{ErrorAnswer, Fault, LocalChime};
+use std::process::ExitCode;
+use std::time::Duration;
+
+const USAGE: &str = "usage: chime-local [options]
+
+  --port N                 TCP port (default 4566; 0 picks a free one)
+  --bind-all               listen on every interface, not only 127.0.0.1
+  --account ID             account id (default 123456789012)
+  --access-key KEY         access key id (default AKIDLOCALCHIME)
+  --secret-key SECRET      secret access key (default chime-local-secret, a public test value)
+  --quota N                app instances per account (default 1000)
+  --rate PER_SECOND        throttle above this sustained request rate
+  --burst N                requests allowed at once above the rate (default 1)
+
+Faults for the next requests, applied in the order given:
+  --fail-next N:WHAT       WHAT is an error name (ThrottledClientException, ...) or an HTTP status
+  --delay-next N:MILLIS    wait before handling
+  --drop-next N            create, then close the connection without answering
+  --malformed-next N       create, then answer with a truncated body";
+
+/// The secret used when none is given: printed, so it must not be real.
+const PUBLIC_TEST_SECRET: &str = "chime-local-secret";
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    match run(std::env::args().skip(1).collect()).await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(args: Vec<String>) -> Result<(), String> {
+    let mut builder = LocalChime::builder().port(4566);
+    let (mut account, mut access_key, mut secret_key) = (
+        "123456789012".to_owned(),
+        "AKIDLOCALCHIME".to_owned(),
+        None::<String>,
+    );
+    let mut rate = None;
+    let mut burst = 1;
+    let mut faults: Vec<(Fault, usize)> = Vec::new();
+    let mut args = args.into_iter();
+    while let Some(flag) = args.next() {
+        let mut value = || {
+            args.next()
+                .ok_or_else(|| format!("{flag} needs a value\n\n{USAGE}"))
+        };
+        match flag.as_str() {
+            "--port" => builder = builder.port(parse(&flag, &value()?)?),
+            "--bind-all" => builder = builder.bind_all_interfaces(true),
+            "--account" => account = value()?,
+            "--access-key" => access_key = value()?,
+            "--secret-key" => secret_key = Some(value()?),
+            "--quota" => builder = builder.quota(parse(&flag, &value()?)?),
+            "--rate" => rate = Some(parse::<f64>(&flag, &value()?)?),
+            "--burst" => burst = parse(&flag, &value()?)?,
+            "--fail-next" => {
+                let spec = value()?;
+                let (times, what) = split_times(&flag, &spec)?;
+                let fault = match ErrorAnswer::from_name(what) {
+                    Some(error) => Fault::Error(error),
+                    None => Fault::Status(parse(&flag, what).map_err(|_| {
+                        format!("{flag}: `{what}` is neither a modelled error name nor a status")
+                    })?),
+                };
+                faults.push((fault, times));
+            }
+            "--delay-next" => {
+                let spec = value()?;
+                let (times, millis) = split_times(&flag, &spec)?;
+                let delay = Duration::from_millis(parse(&flag, millis)?);
+                faults.push((Fault::Delay(delay), times));
+            }
+            "--drop-next" => faults.push((Fault::DropAfterCreate, parse(&flag, &value()?)?)),
+            "--malformed-next" => faults.push((Fault::MalformedBody, parse(&flag, &value()?)?)),
+            "--help" | "-h" => {
+                println!("{USAGE}");
+                return Ok(());
+            }
+            other => return Err(format!("unknown option `{other}`\n\n{USAGE}")),
+        }
+    }
+    if let Some(rate) = rate {
+        builder = builder.rate_limit(rate, burst);
+    }
+    let secret_given = secret_key.is_some();
+    let secret = secret_key.unwrap_or_else(|| PUBLIC_TEST_SECRET.to_owned());
+    let local = builder
+        .account(account, access_key.clone(), secret)
+        .start()
+        .await
+        .map_err(|e| format!("cannot listen: {e}"))?;
+    for (fault, times) in faults {
+        local.inject(fault, times);
+    }
+    println!("chime-local listening on {}", local.endpoint_url());
+    println!("export AWS_ENDPOINT_URL={}", local.endpoint_url());
+    println!("export AWS_REGION={}", local.region());
+    println!("export AWS_ACCESS_KEY_ID={access_key}");
+    if !secret_given {
+        println!("export AWS_SECRET_ACCESS_KEY={PUBLIC_TEST_SECRET}");
+    }
+    tokio::select! {
+        () = local.serve_forever() => {}
+        _ = tokio::signal::ctrl_c() => println!("stopping"),
+    }
+    Ok(())
+}
+
+fn parse<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T, String> {
+    value
+        .parse()
+        .map_err(|_| format!("{flag}: `{value}` is not a valid value\n\n{USAGE}"))
+}
+
+/// `N:REST` into the count and the rest.
+fn split_times<'a>(flag: &str, value: &'a str) -> Result<(usize, &'a str), String> {
+    let (times, rest) = value
+        .split_once(':')
+        .ok_or_else(|| format!("{flag} takes N:VALUE, not `{value}`"))?;
+    Ok((parse(flag, times)?, rest))
+}

@@ -1,0 +1,529 @@
+//! The HTTP side: a hyper 1 server on a TCP port, a log of every request,
+//! and faults injected between the network and the service.
+
+use crate::service::{
+    Account, Answer, AppInstance, ErrorAnswer, Request, Service, Settings, uuid_v4,
+};
+use crate::sigv4::{self, Signed};
+use aws_credential_types::Credentials;
+use bytes::Bytes;
+use http_body_util::{BodyExt, Full, Limited};
+use hyper::body::Incoming;
+use hyper::service::service_fn;
+use hyper_util::rt::TokioIo;
+use std::collections::VecDeque;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::task::JoinHandle;
+
+/// Request bodies larger than this are refused unread.
+pub const MAX_REQUEST_BODY: usize = 1 << 20;
+
+/// Something to do to one request instead of, or besides, answering it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Fault {
+    /// Answer with this modelled error, without handling the request.
+    Error(ErrorAnswer),
+    /// Answer with this status and an empty JSON object, without handling
+    /// the request.
+    Status(u16),
+    /// Wait this long before handling the request.
+    Delay(Duration),
+    /// Handle the request (creating the instance), then close the
+    /// connection without answering: the lost response.
+    DropAfterCreate,
+    /// Handle the request, then answer with its status but a truncated body.
+    MalformedBody,
+    /// Answer with exactly this, without handling the request.
+    Raw {
+        /// The status.
+        status: u16,
+        /// Header names and values.
+        headers: Vec<(String, String)>,
+        /// The body.
+        body: Vec<u8>,
+    },
+}
+
+/// A request as the server received it, and what became of it.
+#[derive(Clone)]
+pub struct RecordedRequest {
+    /// The method.
+    pub method: String,
+    /// The path.
+    pub path: String,
+    /// Header names and values.
+    pub headers: Vec<(String, String)>,
+    /// The body.
+    pub body: Vec<u8>,
+    /// Whether it was for this operation and correctly signed by a known
+    /// account. Faults apply only to authorized requests.
+    pub authorized: bool,
+    /// The fault applied, if any.
+    pub fault: Option<Fault>,
+    /// The status answered; `None` when the connection was dropped instead.
+    pub status: Option<u16>,
+    /// The error name answered, if the answer was a modelled error.
+    pub error_type: Option<String>,
+}
+
+impl std::fmt::Debug for RecordedRequest {
+    // The body holds `@sensitive` members and the headers a session token.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("RecordedRequest")
+            .field("method", &self.method)
+            .field("path", &self.path)
+            .field("body_len", &self.body.len())
+            .field("authorized", &self.authorized)
+            .field("fault", &self.fault)
+            .field("status", &self.status)
+            .field("error_type", &self.error_type)
+            .finish_non_exhaustive()
+    }
+}
+
+impl RecordedRequest {
+    /// The first value of a header, by case-insensitive name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+pub(crate) struct Shared {
+    service: Mutex<Service>,
+    faults: Mutex<Faults>,
+    log: Mutex<Vec<RecordedRequest>>,
+}
+
+/// Faults to apply: the queued ones first, then the standing one.
+#[derive(Default)]
+struct Faults {
+    queue: VecDeque<Fault>,
+    standing: Option<Fault>,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// A running local service. Dropping it stops accepting connections.
+pub struct LocalChime {
+    addr: SocketAddr,
+    account: Account,
+    region: String,
+    shared: Arc<Shared>,
+    accept: JoinHandle<()>,
+}
+
+impl std::fmt::Debug for LocalChime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LocalChime")
+            .field("addr", &self.addr)
+            .field("account", &self.account)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Drop for LocalChime {
+    fn drop(&mut self) {
+        self.accept.abort();
+    }
+}
+
+/// Configures a [`LocalChime`] before it starts.
+#[derive(Debug, Clone)]
+pub struct LocalChimeBuilder {
+    port: u16,
+    bind_all: bool,
+    settings: Settings,
+}
+
+impl Default for LocalChimeBuilder {
+    fn default() -> Self {
+        Self {
+            port: 0,
+            bind_all: false,
+            settings: Settings {
+                accounts: vec![Account {
+                    id: "123456789012".to_owned(),
+                    access_key: "AKIDLOCALCHIME".to_owned(),
+                    secret_key: format!("local-secret-{}", uuid_v4()),
+                }],
+                region: "us-east-1".to_owned(),
+                quota: 1000,
+                rate_limit: None,
+                burst: 1,
+            },
+        }
+    }
+}
+
+impl LocalChimeBuilder {
+    /// The TCP port; 0 (the default) lets the system choose.
+    pub fn port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+
+    /// Listens on every interface instead of 127.0.0.1 only.
+    pub fn bind_all_interfaces(mut self, bind_all: bool) -> Self {
+        self.bind_all = bind_all;
+        self
+    }
+
+    /// The account and credentials of the first (default) account.
+    /// Without this the secret is random.
+    pub fn account(
+        mut self,
+        id: impl Into<String>,
+        access_key: impl Into<String>,
+        secret_key: impl Into<String>,
+    ) -> Self {
+        self.settings.accounts[0] = Account {
+            id: id.into(),
+            access_key: access_key.into(),
+            secret_key: secret_key.into(),
+        };
+        self
+    }
+
+    /// Accepts another account's credentials too.
+    pub fn extra_account(
+        mut self,
+        id: impl Into<String>,
+        access_key: impl Into<String>,
+        secret_key: impl Into<String>,
+    ) -> Self {
+        self.settings.accounts.push(Account {
+            id: id.into(),
+            access_key: access_key.into(),
+            secret_key: secret_key.into(),
+        });
+        self
+    }
+
+    /// How many instances an account may hold (default 1000).
+    pub fn quota(mut self, quota: usize) -> Self {
+        self.settings.quota = quota;
+        self
+    }
+
+    /// Throttles above `per_second` sustained, allowing bursts of `burst`.
+    pub fn rate_limit(mut self, per_second: f64, burst: u32) -> Self {
+        self.settings.rate_limit = Some(per_second);
+        self.settings.burst = burst;
+        self
+    }
+
+    /// Starts serving.
+    pub async fn start(self) -> std::io::Result<LocalChime> {
+        let host = if self.bind_all {
+            [0, 0, 0, 0]
+        } else {
+            [127, 0, 0, 1]
+        };
+        let listener = TcpListener::bind(SocketAddr::from((host, self.port))).await?;
+        let addr = listener.local_addr()?;
+        let shared = Arc::new(Shared {
+            service: Mutex::new(Service::new(self.settings.clone())),
+            faults: Mutex::new(Faults::default()),
+            log: Mutex::new(Vec::new()),
+        });
+        let accept = tokio::spawn(accept_loop(listener, shared.clone()));
+        Ok(LocalChime {
+            addr,
+            account: self.settings.accounts[0].clone(),
+            region: self.settings.region.clone(),
+            shared,
+            accept,
+        })
+    }
+}
+
+impl LocalChime {
+    /// Starts a service on a free port of 127.0.0.1 with default settings.
+    pub async fn start() -> std::io::Result<Self> {
+        Self::builder().start().await
+    }
+
+    /// A builder for other settings.
+    pub fn builder() -> LocalChimeBuilder {
+        LocalChimeBuilder::default()
+    }
+
+    /// The address it listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// The URL to give a client as its endpoint.
+    pub fn endpoint_url(&self) -> String {
+        let host = if self.addr.ip().is_unspecified() {
+            "127.0.0.1".to_owned()
+        } else {
+            self.addr.ip().to_string()
+        };
+        format!("http://{host}:{}", self.addr.port())
+    }
+
+    /// The region requests must be signed for.
+    pub fn region(&self) -> &str {
+        &self.region
+    }
+
+    /// The account id of the default credentials.
+    pub fn account_id(&self) -> &str {
+        &self.account.id
+    }
+
+    /// Credentials the service accepts.
+    pub fn credentials(&self) -> Credentials {
+        Credentials::new(
+            &self.account.access_key,
+            &self.account.secret_key,
+            None,
+            None,
+            "chime-local",
+        )
+    }
+
+    /// Applies `fault` to each of the next `times` requests, after the
+    /// faults already queued.
+    pub fn inject(&self, fault: Fault, times: usize) {
+        let mut faults = lock(&self.shared.faults);
+        faults.queue.extend(std::iter::repeat_n(fault, times));
+    }
+
+    /// Applies `fault` to every request once the queued faults are used up,
+    /// until it is changed; `None` ends it. An outage, say.
+    pub fn set_standing_fault(&self, fault: Option<Fault>) {
+        lock(&self.shared.faults).standing = fault;
+    }
+
+    /// Queues one fault per request, in order; `None` lets a request through.
+    pub fn inject_sequence(&self, sequence: impl IntoIterator<Item = Option<Fault>>) {
+        let mut faults = lock(&self.shared.faults);
+        for fault in sequence {
+            // A pass-through is a zero delay.
+            faults
+                .queue
+                .push_back(fault.unwrap_or(Fault::Delay(Duration::ZERO)));
+        }
+    }
+
+    /// Drops every queued fault and the standing one.
+    pub fn clear_faults(&self) {
+        let mut faults = lock(&self.shared.faults);
+        faults.queue.clear();
+        faults.standing = None;
+    }
+
+    /// The instances held, in creation order.
+    pub fn instances(&self) -> Vec<AppInstance> {
+        lock(&self.shared.service).instances().to_vec()
+    }
+
+    /// Every request received, in order of arrival.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        lock(&self.shared.log).clone()
+    }
+
+    /// Waits until the server stops (it does not stop by itself).
+    pub async fn serve_forever(self) {
+        let _ = (&mut { self }.accept).await;
+    }
+}
+
+async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
+    loop {
+        let Ok((stream, _)) = listener.accept().await else {
+            // Out of file descriptors, say: wait instead of spinning.
+            tokio::time::sleep(Duration::from_millis(10)).await;
+            continue;
+        };
+        let shared = shared.clone();
+        tokio::spawn(async move {
+            let service = service_fn(move |request| {
+                let shared = shared.clone();
+                async move { answer(&shared, request).await }
+            });
+            let _ = hyper::server::conn::http1::Builder::new()
+                .serve_connection(TokioIo::new(stream), service)
+                .await;
+        });
+    }
+}
+
+/// Why the connection was closed without an answer.
+#[derive(Debug)]
+struct DroppedConnection;
+
+impl std::fmt::Display for DroppedConnection {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("connection dropped by fault injection")
+    }
+}
+
+impl std::error::Error for DroppedConnection {}
+
+async fn answer(
+    shared: &Shared,
+    request: hyper::Request<Incoming>,
+) -> Result<hyper::Response<Full<Bytes>>, DroppedConnection> {
+    let (parts, body) = request.into_parts();
+    let headers: Vec<(String, String)> = parts
+        .headers
+        .iter()
+        .map(|(n, v)| {
+            (
+                n.as_str().to_owned(),
+                String::from_utf8_lossy(v.as_bytes()).into_owned(),
+            )
+        })
+        .collect();
+    let mut recorded = RecordedRequest {
+        method: parts.method.to_string(),
+        path: parts.uri.path().to_owned(),
+        headers,
+        body: Vec::new(),
+        authorized: false,
+        fault: None,
+        status: None,
+        error_type: None,
+    };
+    let body = Limited::new(body, MAX_REQUEST_BODY)
+        .collect()
+        .await
+        .map(|collected| collected.to_bytes());
+    if let Ok(bytes) = &body {
+        recorded.body = bytes.to_vec();
+    }
+    // Logged on arrival and updated as it goes, so that a request whose
+    // client gave up during an injected delay is still counted.
+    let index = {
+        let mut log = lock(&shared.log);
+        log.push(recorded.clone());
+        log.len() - 1
+    };
+    let response = match body {
+        Err(_) => Ok(http_answer(
+            Answer::error(
+                ErrorAnswer::BadRequest,
+                format!("the body is larger than {MAX_REQUEST_BODY} bytes"),
+            ),
+            false,
+        )),
+        Ok(_) => {
+            let query = parts.uri.query().unwrap_or_default();
+            respond(shared, &mut recorded, index, query).await
+        }
+    };
+    if let Ok(response) = &response {
+        recorded.status = Some(response.status().as_u16());
+        recorded.error_type = response
+            .headers()
+            .get("x-amzn-errortype")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+    }
+    lock(&shared.log)[index] = recorded;
+    response
+}
+
+/// Authenticates every request first, so that each one's signature is
+/// checked whatever fault is then applied to it.
+async fn respond(
+    shared: &Shared,
+    recorded: &mut RecordedRequest,
+    index: usize,
+    query: &str,
+) -> Result<hyper::Response<Full<Bytes>>, DroppedConnection> {
+    let request = Request {
+        signed: Signed {
+            method: &recorded.method,
+            path: &recorded.path,
+            query,
+            headers: &recorded.headers,
+            body: &recorded.body,
+        },
+        now: sigv4::now(),
+    };
+    let authorized = lock(&shared.service).authorize(&request);
+    let account = match authorized {
+        Ok(account) => account,
+        Err(refusal) => return Ok(http_answer(refusal, false)),
+    };
+    recorded.authorized = true;
+    let fault = {
+        let mut faults = lock(&shared.faults);
+        faults.queue.pop_front().or_else(|| faults.standing.clone())
+    };
+    recorded.fault = fault.clone();
+    {
+        let mut log = lock(&shared.log);
+        log[index].authorized = true;
+        log[index].fault = fault.clone();
+    }
+    let body = recorded.body.as_slice();
+    let create = || lock(&shared.service).create(&account, body);
+    match fault {
+        None => Ok(http_answer(create(), false)),
+        Some(Fault::Error(kind)) => Ok(http_answer(Answer::error(kind, "injected fault"), false)),
+        Some(Fault::Status(status)) => Ok(raw(status, &[], b"{}")),
+        Some(Fault::Raw {
+            status,
+            headers,
+            body,
+        }) => Ok(raw(status, &headers, &body)),
+        Some(Fault::Delay(delay)) => {
+            tokio::time::sleep(delay).await;
+            Ok(http_answer(create(), false))
+        }
+        Some(Fault::DropAfterCreate) => {
+            create();
+            Err(DroppedConnection)
+        }
+        Some(Fault::MalformedBody) => Ok(http_answer(create(), true)),
+    }
+}
+
+fn http_answer(answer: Answer, malformed: bool) -> hyper::Response<Full<Bytes>> {
+    let mut body = answer.body.into_bytes();
+    if malformed {
+        body.truncate(body.len() / 2);
+    }
+    let mut headers = vec![("content-type".to_owned(), "application/json".to_owned())];
+    if let Some(error_type) = answer.error_type {
+        headers.push(("x-amzn-ErrorType".to_owned(), error_type.to_owned()));
+    }
+    raw(answer.status, &headers, &body)
+}
+
+fn raw(status: u16, headers: &[(String, String)], body: &[u8]) -> hyper::Response<Full<Bytes>> {
+    let mut response = hyper::Response::builder().status(status);
+    if !headers
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case("x-amzn-requestid"))
+    {
+        response = response.header("x-amzn-RequestId", uuid_v4());
+    }
+    for (name, value) in headers {
+        response = response.header(name.as_str(), value.as_str());
+    }
+    response
+        .body(Full::new(Bytes::copy_from_slice(body)))
+        .unwrap_or_else(|_| {
+            let mut fallback = hyper::Response::new(Full::new(Bytes::from_static(
+                b"{\"Message\":\"chime-local could not build the scripted response\"}",
+            )));
+            *fallback.status_mut() = http::StatusCode::INTERNAL_SERVER_ERROR;
+            fallback
+        })
+}
