@@ -26,3 +26,20 @@ pub fn official_chime_model() -> String {
     let path = shared_models().join("chime-2018-05-01.json");
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
+
+/// A client for a local service, with fast retries and the given changes.
+pub fn local_client(
+    local: &chime_local::LocalChime,
+    configure: impl FnOnce(chime::ConfigBuilder) -> chime::ConfigBuilder,
+) -> chime::Client {
+    let config = chime::Config::builder()
+        .region(chime::Region::new(local.region().to_owned()))
+        .credentials_provider(local.credentials())
+        .endpoint_url(local.endpoint_url())
+        .retry_config(
+            aws_smithy_types::retry::RetryConfig::standard()
+                .with_initial_backoff(std::time::Duration::from_millis(1))
+                .with_max_backoff(std::time::Duration::from_millis(10)),
+        );
+    chime::Client::from_conf(configure(config).build())
+}
