@@ -66,7 +66,9 @@ async fn run(args: Vec<String>) -> Result<(), String> {
                 let fault = match ErrorAnswer::from_name(what) {
                     Some(error) => Fault::Error(error),
                     None => Fault::Status(parse(&flag, what).map_err(|_| {
-                        format!("{flag}: `{what}` is neither a modelled error name nor a status")
+                        format!(
+                            "{flag}: `{what}` is neither a modelled error name nor a status\n\n{USAGE}"
+                        )
                     })?),
                 };
                 faults.push((fault, times));

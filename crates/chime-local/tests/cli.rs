@@ -1,0 +1,86 @@
+//! The standalone server, as `cargo run -p chime-local` starts it.
+
+use std::collections::HashMap;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+/// Kills the server when the test ends, however it ends.
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts the server and reads the `export NAME=value` lines it prints.
+fn start(args: &[&str]) -> (Running, HashMap<String, String>) {
+    let child = Command::new(env!("CARGO_BIN_EXE_chime-local"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut running = Running(child);
+    let stdout = BufReader::new(running.0.stdout.take().unwrap());
+    let mut exports = HashMap::new();
+    for line in stdout.lines() {
+        let line = line.unwrap();
+        if let Some((name, value)) = line.strip_prefix("export ").and_then(|l| l.split_once('=')) {
+            exports.insert(name.to_owned(), value.to_owned());
+        }
+        if exports.contains_key("AWS_SECRET_ACCESS_KEY") {
+            break;
+        }
+    }
+    (running, exports)
+}
+
+#[tokio::test]
+async fn the_command_line_server_answers_a_client_after_its_scripted_faults() {
+    let (_running, exports) = start(&["--port", "0", "--fail-next", "2:ThrottledClientException"]);
+    let credentials = aws_credential_types::Credentials::new(
+        &exports["AWS_ACCESS_KEY_ID"],
+        &exports["AWS_SECRET_ACCESS_KEY"],
+        None,
+        None,
+        "cli",
+    );
+    let client = chime::Client::from_conf(
+        chime::Config::builder()
+            .region(chime::Region::new(exports["AWS_REGION"].clone()))
+            .endpoint_url(&exports["AWS_ENDPOINT_URL"])
+            .credentials_provider(credentials)
+            .retry_config(
+                aws_smithy_types::retry::RetryConfig::standard()
+                    .with_initial_backoff(std::time::Duration::from_millis(1)),
+            )
+            .build(),
+    );
+    let output = client
+        .create_app_instance()
+        .name("cli")
+        .send()
+        .await
+        .unwrap();
+    assert!(
+        output
+            .app_instance_arn()
+            .unwrap()
+            .starts_with("arn:aws:chime:")
+    );
+}
+
+#[test]
+fn bad_options_are_refused_with_the_usage() {
+    let output = Command::new(env!("CARGO_BIN_EXE_chime-local"))
+        .args(["--fail-next", "2:NoSuchError"])
+        .output()
+        .unwrap();
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("NoSuchError") && stderr.contains("usage"),
+        "{stderr}"
+    );
+}
