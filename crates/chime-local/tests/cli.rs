@@ -37,7 +37,7 @@ fn start(args: &[&str]) -> (Running, HashMap<String, String>) {
 }
 
 #[tokio::test]
-async fn the_command_line_server_answers_a_client_after_its_scripted_faults() {
+async fn the_command_line_server_applies_its_scripted_faults_then_creates() {
     let (_running, exports) = start(&["--port", "0", "--fail-next", "2:ThrottledClientException"]);
     let credentials = aws_credential_types::Credentials::new(
         &exports["AWS_ACCESS_KEY_ID"],
@@ -51,12 +51,21 @@ async fn the_command_line_server_answers_a_client_after_its_scripted_faults() {
             .region(chime::Region::new(exports["AWS_REGION"].clone()))
             .endpoint_url(&exports["AWS_ENDPOINT_URL"])
             .credentials_provider(credentials)
-            .retry_config(
-                aws_smithy_types::retry::RetryConfig::standard()
-                    .with_initial_backoff(std::time::Duration::from_millis(1)),
-            )
+            .retry_config(aws_smithy_types::retry::RetryConfig::disabled())
             .build(),
     );
+    for _ in 0..2 {
+        let error = client
+            .create_app_instance()
+            .name("cli")
+            .send()
+            .await
+            .unwrap_err();
+        let throttled = error
+            .as_service_error()
+            .map(|e| e.is_throttled_client_exception());
+        assert_eq!(throttled, Some(true), "{error}");
+    }
     let output = client
         .create_app_instance()
         .name("cli")
