@@ -96,7 +96,7 @@ fn check_exactly_once(
             r.status == Some(201)
                 || matches!(r.fault, Some(Fault::DropAfterCreate | Fault::MalformedBody))
         })
-        .filter_map(|r| token_of(r))
+        .filter_map(token_of)
         .collect();
     if accepted.len() != instances.len() {
         return Err(format!(
