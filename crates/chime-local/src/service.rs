@@ -198,6 +198,7 @@ pub struct Service {
     settings: Settings,
     instances: Vec<AppInstance>,
     by_token: HashMap<(String, String), usize>,
+    held_by_account: HashMap<String, usize>,
     bucket: TokenBucket,
 }
 
@@ -217,6 +218,7 @@ impl Service {
             settings,
             instances: Vec::new(),
             by_token: HashMap::new(),
+            held_by_account: HashMap::new(),
             bucket,
         }
     }
@@ -292,11 +294,7 @@ impl Service {
                 )
             };
         }
-        let held = self
-            .instances
-            .iter()
-            .filter(|i| i.account == account)
-            .count();
+        let held = self.held_by_account.get(account).copied().unwrap_or(0);
         if held >= self.settings.quota {
             return Answer::error(
                 ErrorAnswer::ResourceLimitExceeded,
@@ -308,6 +306,7 @@ impl Service {
             uuid_v4()
         );
         self.by_token.insert(key, self.instances.len());
+        *self.held_by_account.entry(account.to_owned()).or_insert(0) += 1;
         self.instances.push(AppInstance {
             arn: arn.clone(),
             account: account.to_owned(),
