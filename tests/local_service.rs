@@ -8,6 +8,11 @@ use chime_tests::local_client;
 use std::io::{Read, Write};
 use std::time::Duration;
 
+/// A call with nothing but a name.
+async fn create(client: &chime::Client) -> Result<chime::CreateAppInstanceOutput, chime::Error> {
+    client.create_app_instance().name("n").send().await
+}
+
 fn service_error(error: &chime::Error) -> &chime::CreateAppInstanceError {
     error
         .as_service_error()
@@ -110,14 +115,9 @@ async fn the_quota_refuses_instances_beyond_it() {
     let local = LocalChime::builder().quota(2).start().await.unwrap();
     let client = local_client(&local, |c| c);
     for _ in 0..2 {
-        client.create_app_instance().name("n").send().await.unwrap();
+        create(&client).await.unwrap();
     }
-    let error = client
-        .create_app_instance()
-        .name("n")
-        .send()
-        .await
-        .unwrap_err();
+    let error = create(&client).await.unwrap_err();
     assert!(
         service_error(&error).is_resource_limit_exceeded_exception(),
         "{error}"
@@ -135,14 +135,9 @@ async fn requests_above_the_rate_are_throttled() {
         .unwrap();
     let client = local_client(&local, |c| c.retry_config(RetryConfig::disabled()));
     for _ in 0..2 {
-        client.create_app_instance().name("n").send().await.unwrap();
+        create(&client).await.unwrap();
     }
-    let error = client
-        .create_app_instance()
-        .name("n")
-        .send()
-        .await
-        .unwrap_err();
+    let error = create(&client).await.unwrap_err();
     assert!(
         service_error(&error).is_throttled_client_exception(),
         "{error}"
@@ -178,7 +173,7 @@ async fn injected_faults_apply_to_the_next_requests_in_order() {
     let client = local_client(&local, |c| c);
     local.inject(Fault::Error(ErrorAnswer::ServiceUnavailable), 1);
     local.inject(Fault::DropAfterCreate, 1);
-    let output = client.create_app_instance().name("n").send().await.unwrap();
+    let output = create(&client).await.unwrap();
     let requests = local.requests();
     let faults: Vec<_> = requests.iter().map(|r| r.fault.clone()).collect();
     assert_eq!(
@@ -199,18 +194,13 @@ async fn injected_faults_apply_to_the_next_requests_in_order() {
     assert_eq!(output.app_instance_arn(), Some(instances[0].arn.as_str()));
 
     local.inject(Fault::MalformedBody, 1);
-    let error = client
-        .create_app_instance()
-        .name("n")
-        .send()
-        .await
-        .unwrap_err();
+    let error = create(&client).await.unwrap_err();
     assert!(matches!(error.kind(), ErrorKind::Response(_)), "{error:?}");
     assert_eq!(error.http_status(), Some(201));
     assert_eq!(local.instances().len(), 2, "created, then answered badly");
 
     local.inject(Fault::Delay(Duration::from_millis(50)), 1);
-    client.create_app_instance().name("n").send().await.unwrap();
+    create(&client).await.unwrap();
     assert_eq!(
         local.requests().last().unwrap().fault,
         Some(Fault::Delay(Duration::from_millis(50)))

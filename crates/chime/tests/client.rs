@@ -222,17 +222,7 @@ async fn a_refused_connection_is_a_dispatch_failure_after_retries() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
-    let client = chime::Client::from_conf(
-        chime::Config::builder()
-            .region(chime::Region::new("us-east-1"))
-            .credentials_provider(support::credentials())
-            .endpoint_url(url)
-            .retry_config(
-                aws_smithy_types::retry::RetryConfig::standard()
-                    .with_initial_backoff(Duration::from_millis(1)),
-            )
-            .build(),
-    );
+    let client = support::client_for(url, |c| c);
     let error = send_failing(&client).await;
     assert!(matches!(error.kind(), ErrorKind::Dispatch(_)), "{error:?}");
     assert_eq!(error.attempts(), 3);
@@ -337,18 +327,7 @@ async fn a_connection_that_is_never_accepted_hits_the_connect_timeout() {
     let timeouts = aws_smithy_types::timeout::TimeoutConfig::builder()
         .connect_timeout(Duration::from_millis(100))
         .build();
-    let client = chime::Client::from_conf(
-        chime::Config::builder()
-            .region(chime::Region::new("us-east-1"))
-            .credentials_provider(support::credentials())
-            .endpoint_url(format!("http://{addr}"))
-            .timeout_config(timeouts)
-            .retry_config(
-                aws_smithy_types::retry::RetryConfig::standard()
-                    .with_initial_backoff(Duration::from_millis(1)),
-            )
-            .build(),
-    );
+    let client = support::client_for(format!("http://{addr}"), |c| c.timeout_config(timeouts));
     let error = send_failing(&client).await;
     assert!(matches!(error.kind(), ErrorKind::Dispatch(_)), "{error:?}");
     assert!(error.is_timeout(), "{error}");

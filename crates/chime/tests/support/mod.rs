@@ -202,15 +202,23 @@ impl Server {
         &self,
         configure: impl FnOnce(chime::ConfigBuilder) -> chime::ConfigBuilder,
     ) -> chime::Client {
-        let config = chime::Config::builder()
-            .region(chime::Region::new("us-east-1"))
-            .credentials_provider(credentials())
-            .endpoint_url(self.url())
-            .retry_config(
-                aws_smithy_types::retry::RetryConfig::standard()
-                    .with_initial_backoff(Duration::from_millis(1))
-                    .with_max_backoff(Duration::from_millis(5)),
-            );
-        chime::Client::from_conf(configure(config).build())
+        client_for(self.url(), configure)
     }
+}
+
+/// A client for `url` with test credentials, fast retries and the given changes.
+pub fn client_for(
+    url: impl Into<String>,
+    configure: impl FnOnce(chime::ConfigBuilder) -> chime::ConfigBuilder,
+) -> chime::Client {
+    let config = chime::Config::builder()
+        .region(chime::Region::new("us-east-1"))
+        .credentials_provider(credentials())
+        .endpoint_url(url)
+        .retry_config(
+            aws_smithy_types::retry::RetryConfig::standard()
+                .with_initial_backoff(Duration::from_millis(1))
+                .with_max_backoff(Duration::from_millis(5)),
+        );
+    chime::Client::from_conf(configure(config).build())
 }
