@@ -50,6 +50,8 @@ pub enum Fault {
 /// A request as the server received it, and what became of it.
 #[derive(Clone)]
 pub struct RecordedRequest {
+    /// The client's address: requests on one kept-alive connection share it.
+    pub peer: SocketAddr,
     /// The method.
     pub method: String,
     /// The path.
@@ -73,6 +75,7 @@ impl std::fmt::Debug for RecordedRequest {
     // The body holds `@sensitive` members and the headers a session token.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("RecordedRequest")
+            .field("peer", &self.peer)
             .field("method", &self.method)
             .field("path", &self.path)
             .field("body_len", &self.body.len())
@@ -343,7 +346,7 @@ impl LocalChime {
 
 async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
     loop {
-        let Ok((stream, _)) = listener.accept().await else {
+        let Ok((stream, peer)) = listener.accept().await else {
             // Out of file descriptors, say: wait instead of spinning.
             tokio::time::sleep(Duration::from_millis(10)).await;
             continue;
@@ -352,7 +355,7 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
         tokio::spawn(async move {
             let service = service_fn(move |request| {
                 let shared = shared.clone();
-                async move { answer(&shared, request).await }
+                async move { answer(&shared, peer, request).await }
             });
             let _ = hyper::server::conn::http1::Builder::new()
                 .serve_connection(TokioIo::new(stream), service)
@@ -375,6 +378,7 @@ impl std::error::Error for DroppedConnection {}
 
 async fn answer(
     shared: &Shared,
+    peer: SocketAddr,
     request: hyper::Request<Incoming>,
 ) -> Result<hyper::Response<Full<Bytes>>, DroppedConnection> {
     let (parts, body) = request.into_parts();
@@ -389,6 +393,7 @@ async fn answer(
         })
         .collect();
     let mut recorded = RecordedRequest {
+        peer,
         method: parts.method.to_string(),
         path: parts.uri.path().to_owned(),
         headers,

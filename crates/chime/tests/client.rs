@@ -355,3 +355,35 @@ async fn an_oversized_body_is_refused_not_buffered() {
     );
     assert_eq!(error.attempts(), 1);
 }
+
+#[tokio::test]
+async fn sequential_calls_reuse_one_kept_alive_connection() {
+    let server = Server::always(Reply::Handle).await;
+    let client = server.client(|c| c);
+    for _ in 0..5 {
+        client.create_app_instance().name("n").send().await.unwrap();
+    }
+    let peers: std::collections::HashSet<_> = server.requests().iter().map(|r| r.peer).collect();
+    assert_eq!(peers.len(), 1, "one connection for five calls: {peers:?}");
+}
+
+#[tokio::test]
+async fn during_an_outage_the_retry_quota_stops_retries_multiplying_load() {
+    let server = Server::always(Reply::error(503, "ServiceUnavailableException", "down")).await;
+    let client = server.client(|c| c);
+    let calls = 200;
+    for _ in 0..calls {
+        send_failing(&client).await;
+    }
+    let requests = server.requests().len();
+    // Without a quota: 3 attempts each, 600 requests. The quota allows
+    // 100 retries (500 units at 5 each), then each call is sent once.
+    assert_eq!(
+        requests,
+        calls + 100,
+        "{requests} requests for {calls} calls"
+    );
+    // A new client has a fresh quota.
+    let fresh = server.client(|c| c);
+    assert_eq!(send_failing(&fresh).await.attempts(), 3);
+}
