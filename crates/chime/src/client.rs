@@ -6,15 +6,13 @@ use crate::error::{
     ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
 };
 use crate::retry::{Retry, RetryQuota, backoff, retryable_status};
+use crate::signing::Signer;
 use crate::token::ClientRequestToken;
 use aws_credential_types::provider::ProvideCredentials;
-use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
-use aws_sigv4::sign::v4;
 use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
 use aws_smithy_runtime_api::client::http::{
     HttpConnector, HttpConnectorSettings, SharedHttpClient, SharedHttpConnector,
 };
-use aws_smithy_runtime_api::client::identity::Identity;
 use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
 use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_types::body::SdkBody;
@@ -60,6 +58,7 @@ struct Inner {
     target: Result<Target, String>,
     connector: SharedHttpConnector,
     quota: RetryQuota,
+    signer: Signer,
 }
 
 /// Everything about where requests go that is the same for every call.
@@ -89,6 +88,7 @@ impl Client {
                 target,
                 connector,
                 quota: RetryQuota::default(),
+                signer: Signer::default(),
             }),
         }
     }
@@ -334,7 +334,6 @@ impl Client {
             .provide_credentials()
             .await
             .map_err(|e| construction("cannot load credentials", e.into()))?;
-        let identity: Identity = credentials.into();
         let mut request = http::Request::builder()
             .method(http::Method::POST)
             .uri(target.uri.clone())
@@ -347,36 +346,17 @@ impl Client {
         let mut request = request
             .body(SdkBody::from(body.to_vec()))
             .map_err(|e| construction("cannot build the HTTP request", e.into()))?;
-        let params = v4::SigningParams::builder()
-            .identity(&identity)
-            .region(&target.endpoint.signing_region)
-            .name(&target.endpoint.signing_name)
-            .time(SystemTime::now())
-            .settings(SigningSettings::default())
-            .build()
-            .map_err(|e| construction("cannot sign the request", e.into()))?
-            .into();
-        let headers = request
-            .headers()
-            .iter()
-            .map(|(name, value)| {
-                value
-                    .to_str()
-                    .map(|value| (name.as_str(), value))
-                    .map_err(|e| construction("cannot sign the request", e.into()))
-            })
-            .collect::<Result<Vec<_>, _>>()?;
-        let signable = SignableRequest::new(
-            "POST",
-            target.uri.to_string(),
-            headers.into_iter(),
-            SignableBody::Bytes(body),
-        )
-        .map_err(|e| construction("cannot sign the request", e.into()))?;
-        let (instructions, _signature) = sign(signable, &params)
-            .map_err(|e| construction("cannot sign the request", e.into()))?
-            .into_parts();
-        instructions.apply_to_request_http1x(&mut request);
+        self.inner
+            .signer
+            .sign(
+                &mut request,
+                body,
+                &credentials,
+                &target.endpoint.signing_region,
+                &target.endpoint.signing_name,
+                SystemTime::now(),
+            )
+            .map_err(|e| construction("cannot sign the request", e))?;
         HttpRequest::try_from(request)
             .map_err(|e| construction("cannot build the HTTP request", e.into()))
     }

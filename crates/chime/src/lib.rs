@@ -38,6 +38,7 @@ mod config;
 pub mod endpoint;
 mod error;
 mod retry;
+mod signing;
 pub mod token;
 
 pub use aws_types::region::Region;

@@ -1,0 +1,40 @@
+//! `bench-ours --endpoint URL --access-key K --secret-key S --calls N`:
+//! N sequential CreateAppInstance calls through this project's client.
+
+use std::time::Instant;
+
+fn arg(name: &str) -> String {
+    let args: Vec<String> = std::env::args().collect();
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .unwrap_or_else(|| panic!("missing {name}"))
+        .clone()
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let calls: usize = arg("--calls").parse().expect("--calls takes a number");
+    let config = chime::Config::builder()
+        .region(chime::Region::new("us-east-1"))
+        .endpoint_url(arg("--endpoint"))
+        .credentials_provider(aws_credential_types::Credentials::new(
+            arg("--access-key"),
+            arg("--secret-key"),
+            None,
+            None,
+            "bench",
+        ))
+        .build();
+    let client = chime::Client::from_conf(config);
+    let started = Instant::now();
+    for _ in 0..calls {
+        client
+            .create_app_instance()
+            .name("bench")
+            .send()
+            .await
+            .expect("the call succeeds");
+    }
+    println!("{calls} calls in {:.6} s", started.elapsed().as_secs_f64());
+}
