@@ -1,10 +1,11 @@
 //! `cargo xtask codegen [--check] [--model PATH] [--out DIR] [--operations A,B]`
 //! and `cargo xtask bench-codegen`.
 
+mod bench;
+
 use chime_codegen::{Options, generate};
 use std::path::PathBuf;
 use std::process::ExitCode;
-use std::time::{Duration, Instant};
 
 const USAGE: &str = "usage:
   cargo xtask codegen [--check] [--model PATH] [--out DIR] [--operations A,B]
@@ -14,13 +15,18 @@ const USAGE: &str = "usage:
       --operations  operation names to keep (default: every operation of the service)
       --check       write nothing; fail naming every stale, missing or extra file
   cargo xtask bench-codegen [--iterations N]
-      Times generation against a bare serde_json parse of the same model.";
+      Times generation against a bare serde_json parse of the same model.
+  cargo xtask bench
+      Compares this client with the AWS SDK for Rust (build time, dependencies,
+      instructions and calls per call) and code generation; writes
+      docs/benchmarks.md and docs/benchmarks.svg. Takes several minutes.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("codegen") => codegen(&args[1..]),
         Some("bench-codegen") => bench_codegen(&args[1..]),
+        Some("bench") if args.len() == 1 => bench::run_all(),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -101,19 +107,6 @@ fn codegen(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// Median of `iterations` timings of `run`.
-fn median_time(iterations: usize, mut run: impl FnMut()) -> Duration {
-    let mut times: Vec<Duration> = (0..iterations)
-        .map(|_| {
-            let start = Instant::now();
-            run();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    times[times.len() / 2]
-}
-
 fn bench_codegen(args: &[String]) -> Result<(), String> {
     let iterations = match args {
         [] => 20,
@@ -122,40 +115,7 @@ fn bench_codegen(args: &[String]) -> Result<(), String> {
             .map_err(|_| format!("--iterations takes a number\n\n{USAGE}"))?,
         _ => return Err(USAGE.to_owned()),
     };
-    let root = xtask::workspace_root();
-    let cases = [
-        ("model/chime.json", root.join("model/chime.json")),
-        (
-            "official legacy model (CreateAppInstance only)",
-            root.join("../shared/models/chime-2018-05-01.json"),
-        ),
-    ];
-    let options = Options {
-        operations: vec!["CreateAppInstance".to_owned()],
-    };
-    println!(
-        "{:<48} {:>7} {:>12} {:>12} {:>7}",
-        "model", "KiB", "parse", "generate", "ratio"
-    );
-    for (label, path) in cases {
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        let parse = median_time(iterations, || {
-            let value: serde_json::Value = serde_json::from_str(&text).expect("the model is JSON");
-            std::hint::black_box(value);
-        });
-        let generation = median_time(iterations, || {
-            std::hint::black_box(generate(&text, &options).expect("the model generates"));
-        });
-        println!(
-            "{:<48} {:>7} {:>10.2}ms {:>10.2}ms {:>6.2}x",
-            label,
-            text.len() / 1024,
-            parse.as_secs_f64() * 1e3,
-            generation.as_secs_f64() * 1e3,
-            generation.as_secs_f64() / parse.as_secs_f64()
-        );
-    }
-    println!("median of {iterations} runs each; target: generation within 10x the bare parse");
+    let figures = bench::codegen_figures(iterations)?;
+    bench::print_codegen(&figures, iterations);
     Ok(())
 }

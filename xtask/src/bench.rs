@@ -1,0 +1,587 @@
+//! `cargo xtask bench-codegen` and `cargo xtask bench`: measurements, run
+//! on this machine, side by side in one run, written to `docs/`.
+
+use chime_codegen::{Options, generate};
+use std::fmt::Write as _;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Median of `iterations` timings of `run`.
+fn median_time(iterations: usize, mut run: impl FnMut()) -> Duration {
+    let mut times: Vec<Duration> = (0..iterations.max(1))
+        .map(|_| {
+            let start = Instant::now();
+            run();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[times.len() / 2]
+}
+
+/// Generation against a bare parse, for one model file.
+pub struct CodegenFigure {
+    /// What was measured.
+    pub label: &'static str,
+    /// The model's size.
+    pub kib: usize,
+    /// A bare `serde_json` parse into a `Value`.
+    pub parse: Duration,
+    /// Generating every file.
+    pub generate: Duration,
+}
+
+impl CodegenFigure {
+    /// Generation time over parse time.
+    pub fn ratio(&self) -> f64 {
+        self.generate.as_secs_f64() / self.parse.as_secs_f64()
+    }
+}
+
+/// Times generation from `model/` and from the official model, each beside
+/// a bare parse of the same file.
+pub fn codegen_figures(iterations: usize) -> Result<Vec<CodegenFigure>, String> {
+    let root = xtask::workspace_root();
+    let cases = [
+        ("model/chime.json", root.join("model/chime.json")),
+        (
+            "official legacy model (CreateAppInstance only)",
+            root.join("../shared/models/chime-2018-05-01.json"),
+        ),
+    ];
+    let options = Options {
+        operations: vec!["CreateAppInstance".to_owned()],
+    };
+    let mut figures = Vec::new();
+    for (label, path) in cases {
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        generate(&text, &options).map_err(|e| format!("{label}: {e}"))?;
+        let parse = median_time(iterations, || {
+            let value: Result<serde_json::Value, _> = serde_json::from_str(&text);
+            std::hint::black_box(value.is_ok());
+        });
+        let generation = median_time(iterations, || {
+            std::hint::black_box(generate(&text, &options).is_ok());
+        });
+        figures.push(CodegenFigure {
+            label,
+            kib: text.len() / 1024,
+            parse,
+            generate: generation,
+        });
+    }
+    Ok(figures)
+}
+
+/// Prints codegen figures as a table.
+pub fn print_codegen(figures: &[CodegenFigure], iterations: usize) {
+    println!(
+        "{:<48} {:>7} {:>12} {:>12} {:>7}",
+        "model", "KiB", "parse", "generate", "ratio"
+    );
+    for f in figures {
+        println!(
+            "{:<48} {:>7} {:>10.2}ms {:>10.2}ms {:>6.2}x",
+            f.label,
+            f.kib,
+            f.parse.as_secs_f64() * 1e3,
+            f.generate.as_secs_f64() * 1e3,
+            f.ratio()
+        );
+    }
+    println!("median of {iterations} runs each; target: generation within 10x the bare parse");
+}
+
+/// One of the two clients compared.
+struct Peer {
+    name: &'static str,
+    /// The bench workspace.
+    dir: PathBuf,
+    /// The client crate, for its dependency graph and its own build.
+    client_crate: &'static str,
+    /// The crates counted as "its own" for the incremental build.
+    own_crates: &'static [&'static str],
+    binary: &'static str,
+}
+
+/// What was measured of one client.
+#[derive(Default)]
+struct PeerFigures {
+    version: String,
+    dependencies: usize,
+    clean_build: Duration,
+    own_build: Duration,
+    instructions_per_call: f64,
+    calls_per_second: f64,
+}
+
+fn cargo(dir: &Path, args: &[&str]) -> Command {
+    let mut command = Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()));
+    command
+        .current_dir(dir)
+        .args(args)
+        .env_remove("RUSTFLAGS")
+        .env_remove("CARGO_TARGET_DIR");
+    command
+}
+
+fn run(mut command: Command) -> Result<String, String> {
+    let output = command
+        .output()
+        .map_err(|e| format!("cannot run {command:?}: {e}"))?;
+    if !output.status.success() {
+        return Err(format!(
+            "{command:?} failed:\n{}",
+            String::from_utf8_lossy(&output.stderr)
+        ));
+    }
+    Ok(String::from_utf8_lossy(&output.stdout).into_owned())
+}
+
+fn timed(command: Command) -> Result<Duration, String> {
+    let start = Instant::now();
+    run(command)?;
+    Ok(start.elapsed())
+}
+
+/// Unique crates (name and version) in a crate's normal dependency graph,
+/// the crate included, and the crate's own version.
+fn dependency_graph(peer: &Peer) -> Result<(usize, String), String> {
+    let tree = run(cargo(
+        &peer.dir,
+        &[
+            "tree",
+            "-p",
+            peer.client_crate,
+            "-e",
+            "normal",
+            "--prefix",
+            "none",
+            "-f",
+            "{p}",
+        ],
+    ))?;
+    let mut crates: Vec<String> = tree
+        .lines()
+        .filter_map(|line| {
+            let mut words = line.split_whitespace();
+            Some(format!("{} {}", words.next()?, words.next()?))
+        })
+        .collect();
+    let version = crates
+        .first()
+        .and_then(|c| c.split_whitespace().nth(1))
+        .unwrap_or("?")
+        .to_owned();
+    crates.sort();
+    crates.dedup();
+    Ok((crates.len(), version))
+}
+
+/// A running `chime-local` for the per-call measurements.
+struct LocalService {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for LocalService {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+const ACCESS_KEY: &str = "AKIDBENCH";
+const SECRET_KEY: &str = "bench-secret";
+
+fn start_local_service(root: &Path) -> Result<LocalService, String> {
+    run(cargo(
+        root,
+        &["build", "--release", "-q", "-p", "chime-local"],
+    ))?;
+    let mut child = Command::new(root.join("target/release/chime-local"))
+        .args([
+            "--port",
+            "0",
+            "--quota",
+            "1000000000",
+            "--access-key",
+            ACCESS_KEY,
+            "--secret-key",
+            SECRET_KEY,
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("cannot start chime-local: {e}"))?;
+    let stdout = child.stdout.take().ok_or("chime-local has no stdout")?;
+    let mut port = None;
+    for line in BufReader::new(stdout).lines() {
+        let line = line.map_err(|e| e.to_string())?;
+        if let Some(url) = line.strip_prefix("export AWS_ENDPOINT_URL=") {
+            port = url.rsplit(':').next().and_then(|p| p.parse().ok());
+            break;
+        }
+    }
+    let port = port.ok_or("chime-local did not print its endpoint")?;
+    Ok(LocalService { child, port })
+}
+
+/// The endpoint each client is given. The SDK puts the `identity-` prefix
+/// on any host name and its bench binary resolves every name to loopback.
+fn endpoint_for(peer: &Peer, port: u16) -> String {
+    match peer.name {
+        "AWS SDK for Rust" => format!("http://bench.local:{port}"),
+        _ => format!("http://127.0.0.1:{port}"),
+    }
+}
+
+fn calls_command(peer: &Peer, port: u16, calls: usize, under: Option<&[&str]>) -> Command {
+    let binary = peer.dir.join("target/release").join(peer.binary);
+    let mut command = match under {
+        Some(wrapper) => {
+            let mut command = Command::new(wrapper[0]);
+            command.args(&wrapper[1..]).arg(&binary);
+            command
+        }
+        None => Command::new(&binary),
+    };
+    command.args([
+        "--endpoint",
+        &endpoint_for(peer, port),
+        "--access-key",
+        ACCESS_KEY,
+        "--secret-key",
+        SECRET_KEY,
+        "--calls",
+        &calls.to_string(),
+    ]);
+    command
+}
+
+/// Instructions for `calls` calls, counted by callgrind.
+fn instructions(peer: &Peer, port: u16, calls: usize) -> Result<u64, String> {
+    let out = std::env::temp_dir().join(format!("chime-bench-{}-{calls}.callgrind", peer.binary));
+    let out_arg = format!("--callgrind-out-file={}", out.display());
+    let wrapper = ["valgrind", "--tool=callgrind", out_arg.as_str()];
+    run(calls_command(peer, port, calls, Some(&wrapper)))?;
+    let profile = std::fs::read_to_string(&out).map_err(|e| e.to_string())?;
+    let _ = std::fs::remove_file(&out);
+    profile
+        .lines()
+        .find_map(|l| l.strip_prefix("summary: "))
+        .and_then(|n| n.trim().parse().ok())
+        .ok_or_else(|| "callgrind wrote no summary".to_owned())
+}
+
+/// Sequential calls per second: the median of three runs.
+fn calls_per_second(peer: &Peer, port: u16, calls: usize) -> Result<f64, String> {
+    let mut rates = Vec::new();
+    for _ in 0..3 {
+        let output = run(calls_command(peer, port, calls, None))?;
+        let seconds: f64 = output
+            .split_whitespace()
+            .nth(3)
+            .and_then(|s| s.parse().ok())
+            .ok_or_else(|| format!("unexpected output: {output}"))?;
+        rates.push(calls as f64 / seconds);
+    }
+    rates.sort_by(f64::total_cmp);
+    Ok(rates[1])
+}
+
+const PER_CALL_BATCH: usize = 100;
+const RATE_CALLS: usize = 3000;
+
+/// `cargo xtask bench`: everything, written to `docs/`.
+pub fn run_all() -> Result<(), String> {
+    let root = xtask::workspace_root();
+    run({
+        let mut c = Command::new("valgrind");
+        c.arg("--version");
+        c
+    })
+    .map_err(|_| "valgrind is needed: apt-get install valgrind".to_owned())?;
+    let peers = [
+        Peer {
+            name: "chime (this project)",
+            dir: root.join("benches/ours"),
+            client_crate: "chime",
+            own_crates: &["chime", "chime-input", "chime-output", "chime-error"],
+            binary: "bench-ours",
+        },
+        Peer {
+            name: "AWS SDK for Rust",
+            dir: root.join("benches/sdk"),
+            client_crate: "aws-sdk-chimesdkidentity",
+            own_crates: &["aws-sdk-chimesdkidentity"],
+            binary: "bench-sdk",
+        },
+    ];
+    let mut figures: Vec<PeerFigures> = Vec::new();
+    for peer in &peers {
+        eprintln!("== {}: dependencies", peer.name);
+        let (dependencies, version) = dependency_graph(peer)?;
+        eprintln!("== {}: clean build", peer.name);
+        run(cargo(&peer.dir, &["clean", "-q"]))?;
+        let clean_build = timed(cargo(&peer.dir, &["build", "--release", "-q"]))?;
+        eprintln!("== {}: build of its own crates", peer.name);
+        let mut clean_own = vec!["clean", "-q", "--release"];
+        for name in peer.own_crates {
+            clean_own.extend(["-p", name]);
+        }
+        run(cargo(&peer.dir, &clean_own))?;
+        let own_build = timed(cargo(&peer.dir, &["build", "--release", "-q"]))?;
+        figures.push(PeerFigures {
+            version,
+            dependencies,
+            clean_build,
+            own_build,
+            ..PeerFigures::default()
+        });
+    }
+    let local = start_local_service(&root)?;
+    for (peer, f) in peers.iter().zip(&mut figures) {
+        eprintln!("== {}: instructions per call", peer.name);
+        let one = instructions(peer, local.port, 1)?;
+        let many = instructions(peer, local.port, 1 + PER_CALL_BATCH)?;
+        f.instructions_per_call = many.saturating_sub(one) as f64 / PER_CALL_BATCH as f64;
+        eprintln!("== {}: calls per second", peer.name);
+        f.calls_per_second = calls_per_second(peer, local.port, RATE_CALLS)?;
+    }
+    drop(local);
+    eprintln!("== code generation");
+    let codegen = codegen_figures(50)?;
+    let date = run({
+        let mut c = Command::new("date");
+        c.args(["-u", "+%Y-%m-%d"]);
+        c
+    })?;
+    let rustc = run({
+        let mut c = Command::new("rustc");
+        c.arg("--version");
+        c
+    })?;
+    let report = Report {
+        date: date.trim(),
+        rustc: rustc.trim(),
+        peers: &peers,
+        figures: &figures,
+        codegen: &codegen,
+    };
+    let docs = root.join("docs");
+    std::fs::create_dir_all(&docs).map_err(|e| e.to_string())?;
+    std::fs::write(docs.join("benchmarks.md"), report.markdown()).map_err(|e| e.to_string())?;
+    std::fs::write(docs.join("benchmarks.svg"), report.svg()).map_err(|e| e.to_string())?;
+    print!("{}", report.markdown());
+    Ok(())
+}
+
+struct Report<'a> {
+    date: &'a str,
+    rustc: &'a str,
+    peers: &'a [Peer],
+    figures: &'a [PeerFigures],
+    codegen: &'a [CodegenFigure],
+}
+
+/// A comparison row: ours over theirs, and the target for that ratio.
+struct Ratio {
+    measure: &'static str,
+    ours: String,
+    theirs: String,
+    ratio: f64,
+    target: f64,
+}
+
+impl Report<'_> {
+    fn ratios(&self) -> Vec<Ratio> {
+        let (ours, theirs) = (&self.figures[0], &self.figures[1]);
+        let seconds = |d: Duration| format!("{:.1} s", d.as_secs_f64());
+        vec![
+            Ratio {
+                measure: "build of its own crates",
+                ours: seconds(ours.own_build),
+                theirs: seconds(theirs.own_build),
+                ratio: ours.own_build.as_secs_f64() / theirs.own_build.as_secs_f64(),
+                target: 0.1,
+            },
+            Ratio {
+                measure: "full clean build",
+                ours: seconds(ours.clean_build),
+                theirs: seconds(theirs.clean_build),
+                ratio: ours.clean_build.as_secs_f64() / theirs.clean_build.as_secs_f64(),
+                target: 0.6,
+            },
+            Ratio {
+                measure: "dependencies",
+                ours: ours.dependencies.to_string(),
+                theirs: theirs.dependencies.to_string(),
+                ratio: ours.dependencies as f64 / theirs.dependencies as f64,
+                target: 0.8,
+            },
+            Ratio {
+                measure: "instructions per call",
+                ours: format!("{:.0}", ours.instructions_per_call),
+                theirs: format!("{:.0}", theirs.instructions_per_call),
+                ratio: ours.instructions_per_call / theirs.instructions_per_call,
+                target: 0.5,
+            },
+        ]
+    }
+
+    fn markdown(&self) -> String {
+        let mut md = String::new();
+        let _ = writeln!(
+            md,
+            "# Benchmarks: this client against the AWS SDK for Rust\n"
+        );
+        let _ = writeln!(
+            md,
+            "Written by `cargo xtask bench` on {}, on this project's 2-core machine, with {}. \
+             Every figure comes from that one run; none is edited by hand.\n",
+            self.date, self.rustc
+        );
+        let _ = writeln!(md, "| client | crate | version |\n|---|---|---|");
+        for (peer, f) in self.peers.iter().zip(self.figures) {
+            let _ = writeln!(
+                md,
+                "| {} | `{}` | {} |",
+                peer.name, peer.client_crate, f.version
+            );
+        }
+        let _ = writeln!(md, "\n![ratios](benchmarks.svg)\n");
+        let _ = writeln!(
+            md,
+            "| measure | ours | AWS SDK | ours / SDK | target | met |\n|---|---|---|---|---|---|"
+        );
+        for r in self.ratios() {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {} | {:.2} | ≤ {} | {} |",
+                r.measure,
+                r.ours,
+                r.theirs,
+                r.ratio,
+                r.target,
+                if r.ratio <= r.target { "yes" } else { "**no**" }
+            );
+        }
+        let (ours, theirs) = (&self.figures[0], &self.figures[1]);
+        let _ = writeln!(
+            md,
+            "\nSequential calls per second against the same `chime-local` (median of 3 runs of {RATE_CALLS}): \
+             ours {:.0}, the SDK {:.0}.\n",
+            ours.calls_per_second, theirs.calls_per_second
+        );
+        let _ = writeln!(md, "## How each figure is taken\n");
+        let _ = writeln!(
+            md,
+            "- **Build of its own crates:** in the peer's bench workspace (`benches/ours`, \
+             `benches/sdk`) with every dependency built, `cargo clean --release -p` the client's \
+             own crates (ours: `chime`, `chime-input`, `chime-output`, `chime-error`; the SDK: \
+             `aws-sdk-chimesdkidentity`), then time `cargo build --release`.\n\
+             - **Full clean build:** `cargo clean`, then time `cargo build --release` of a binary \
+             that makes calls with the client.\n\
+             - **Dependencies:** unique crates (name and version) in \
+             `cargo tree -p <client> -e normal`, the client included, default features.\n\
+             - **Instructions per call:** `valgrind --tool=callgrind` counts the bench binary's \
+             instructions for 1 call and for {} calls against `chime-local` (another process); \
+             the difference over {PER_CALL_BATCH} is one call, without start-up. Both clients \
+             send the same signed `POST /app-instances` over plain HTTP on loopback; the SDK's \
+             binary resolves its host-prefixed name to 127.0.0.1.\n",
+            1 + PER_CALL_BATCH
+        );
+        let _ = writeln!(md, "## Code generation\n");
+        let _ = writeln!(
+            md,
+            "| model | KiB | bare `serde_json` parse | generation | ratio | target |\n|---|---|---|---|---|---|"
+        );
+        for c in self.codegen {
+            let _ = writeln!(
+                md,
+                "| {} | {} | {:.2} ms | {:.2} ms | {:.1}x | ≤ 10x ({}) |",
+                c.label,
+                c.kib,
+                c.parse.as_secs_f64() * 1e3,
+                c.generate.as_secs_f64() * 1e3,
+                c.ratio(),
+                if c.ratio() <= 10.0 {
+                    "met"
+                } else {
+                    "**missed**"
+                }
+            );
+        }
+        md
+    }
+
+    fn svg(&self) -> String {
+        let ratios = self.ratios();
+        let (width, left, bar_width, row) = (760.0, 230.0, 440.0, 56.0);
+        let height = 70.0 + row * ratios.len() as f64;
+        // The axis runs to 1.0 (as costly as the SDK) or the largest ratio.
+        let scale_max = ratios.iter().map(|r| r.ratio).fold(1.0_f64, f64::max);
+        let x = |ratio: f64| left + bar_width * ratio / scale_max;
+        let mut svg = String::new();
+        let _ = writeln!(
+            svg,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" viewBox="0 0 {width} {height}" font-family="sans-serif" font-size="13">"#
+        );
+        let _ = writeln!(svg, r#"<rect width="100%" height="100%" fill="white"/>"#);
+        let _ = writeln!(
+            svg,
+            r#"<text x="{left}" y="22" font-size="15" font-weight="bold">Ours as a fraction of the AWS SDK for Rust (shorter is better)</text>"#
+        );
+        for (i, r) in ratios.iter().enumerate() {
+            let y = 44.0 + row * i as f64;
+            let colour = if r.ratio <= r.target {
+                "#2e7d32"
+            } else {
+                "#c62828"
+            };
+            let _ = writeln!(
+                svg,
+                r#"<text x="{}" y="{}" text-anchor="end">{}</text>"#,
+                left - 10.0,
+                y + 18.0,
+                r.measure
+            );
+            let _ = writeln!(
+                svg,
+                r#"<rect x="{left}" y="{y}" width="{:.1}" height="26" fill="{colour}"/>"#,
+                x(r.ratio) - left
+            );
+            let _ = writeln!(
+                svg,
+                r#"<line x1="{0:.1}" y1="{1}" x2="{0:.1}" y2="{2}" stroke="black" stroke-width="2" stroke-dasharray="4 3"/>"#,
+                x(r.target),
+                y - 4.0,
+                y + 30.0
+            );
+            let _ = writeln!(
+                svg,
+                r#"<text x="{:.1}" y="{}">{:.2} ({} vs {}; target ≤ {})</text>"#,
+                x(r.ratio.max(r.target)) + 8.0,
+                y + 18.0,
+                r.ratio,
+                r.ours,
+                r.theirs,
+                r.target
+            );
+        }
+        let axis_y = height - 14.0;
+        let _ = writeln!(
+            svg,
+            r#"<line x1="{left}" y1="{0}" x2="{1:.1}" y2="{0}" stroke="black"/><text x="{left}" y="{2}">0</text><text x="{1:.1}" y="{2}" text-anchor="end">{3:.1} (as costly as the SDK = 1.0; dashed: target)</text>"#,
+            axis_y - 12.0,
+            x(scale_max),
+            axis_y + 4.0,
+            scale_max
+        );
+        svg.push_str("</svg>\n");
+        svg
+    }
+}
