@@ -333,7 +333,11 @@ pub fn run_all() -> Result<(), String> {
             clean_own.extend(["-p", name]);
         }
         run(cargo(&peer.dir, &clean_own))?;
-        let own_build = timed(cargo(&peer.dir, &["build", "--release", "-q"]))?;
+        // The client's crates alone, not the bench binary that uses them.
+        let own_build = timed(cargo(
+            &peer.dir,
+            &["build", "--release", "-q", "-p", peer.client_crate],
+        ))?;
         figures.push(PeerFigures {
             version,
             dependencies,
@@ -482,7 +486,8 @@ impl Report<'_> {
             "- **Build of its own crates:** in the peer's bench workspace (`benches/ours`, \
              `benches/sdk`) with every dependency built, `cargo clean --release -p` the client's \
              own crates (ours: `chime`, `chime-input`, `chime-output`, `chime-error`; the SDK: \
-             `aws-sdk-chimesdkidentity`), then time `cargo build --release`.\n\
+             `aws-sdk-chimesdkidentity`), then time `cargo build --release -p <client>`, which \
+             builds them and not the bench binary.\n\
              - **Full clean build:** `cargo clean`, then time `cargo build --release` of a binary \
              that makes calls with the client.\n\
              - **Dependencies:** unique crates (name and version) in \

@@ -17,6 +17,7 @@
 //! - it is never put in front of an IP address (`http://127.0.0.1:4566`) or
 //!   `localhost`, where a prefixed name could not reach the same machine.
 
+pub mod document;
 pub mod partition;
 pub mod rules;
 

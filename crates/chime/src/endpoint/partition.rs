@@ -4,16 +4,14 @@
 //! embedded at build time. A rule set may also be evaluated against other
 //! partition data, such as the vintage its own test cases were written for.
 
+use super::document::Document;
 use regex_lite::Regex;
-use serde::Deserialize;
-use std::collections::BTreeMap;
 
 /// The partition data this crate resolves endpoints with.
 const EMBEDDED: &str = include_str!("../../data/partitions.json");
 
 /// One partition's facts, as the `aws.partition` function returns them.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PartitionOutputs {
     /// The partition's name, e.g. `aws`.
     pub name: String,
@@ -22,37 +20,18 @@ pub struct PartitionOutputs {
     /// The DNS suffix of its dual-stack endpoints, e.g. `api.aws`.
     pub dual_stack_dns_suffix: String,
     /// Whether the partition has FIPS endpoints.
-    #[serde(rename = "supportsFIPS")]
     pub supports_fips: bool,
     /// Whether the partition has dual-stack endpoints.
     pub supports_dual_stack: bool,
     /// The region that global endpoints of the partition are signed for.
-    #[serde(default)]
     pub implicit_global_region: Option<String>,
 }
 
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawPartitions {
-    partitions: Vec<RawPartition>,
-}
-
-#[derive(Deserialize)]
-#[serde(rename_all = "camelCase")]
-struct RawPartition {
-    id: String,
-    outputs: PartitionOutputs,
-    region_regex: String,
-    regions: BTreeMap<String, RegionOverrides>,
-}
-
 /// What a single region changes of its partition's outputs.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Default)]
 struct RegionOverrides {
     dns_suffix: Option<String>,
     dual_stack_dns_suffix: Option<String>,
-    #[serde(rename = "supportsFIPS")]
     supports_fips: Option<bool>,
     supports_dual_stack: Option<bool>,
 }
@@ -61,7 +40,69 @@ struct Partition {
     id: String,
     outputs: PartitionOutputs,
     region_regex: Regex,
-    regions: BTreeMap<String, RegionOverrides>,
+    regions: Vec<(String, RegionOverrides)>,
+}
+
+fn string(owner: &Document, key: &str, what: &str) -> Result<String, String> {
+    owner
+        .get(key)
+        .and_then(Document::as_str)
+        .map(str::to_owned)
+        .ok_or_else(|| format!("{what} needs a string `{key}`"))
+}
+
+fn boolean(owner: &Document, key: &str, what: &str) -> Result<bool, String> {
+    owner
+        .get(key)
+        .and_then(Document::as_bool)
+        .ok_or_else(|| format!("{what} needs a boolean `{key}`"))
+}
+
+fn read_partition(raw: &Document) -> Result<Partition, String> {
+    let id = string(raw, "id", "a partition")?;
+    let what = format!("partition `{id}`");
+    let outputs = raw
+        .get("outputs")
+        .ok_or_else(|| format!("{what} needs `outputs`"))?;
+    let outputs = PartitionOutputs {
+        name: string(outputs, "name", &what)?,
+        dns_suffix: string(outputs, "dnsSuffix", &what)?,
+        dual_stack_dns_suffix: string(outputs, "dualStackDnsSuffix", &what)?,
+        supports_fips: boolean(outputs, "supportsFIPS", &what)?,
+        supports_dual_stack: boolean(outputs, "supportsDualStack", &what)?,
+        implicit_global_region: string(outputs, "implicitGlobalRegion", &what).ok(),
+    };
+    let pattern = string(raw, "regionRegex", &what)?;
+    let region_regex = Regex::new(&pattern)
+        .map_err(|e| format!("{what}: regionRegex `{pattern}` does not compile: {e}"))?;
+    let regions = raw
+        .get("regions")
+        .and_then(Document::as_object)
+        .ok_or_else(|| format!("{what} needs an object `regions`"))?
+        .iter()
+        .map(|(name, overrides)| {
+            let text = |key| {
+                overrides
+                    .get(key)
+                    .and_then(Document::as_str)
+                    .map(str::to_owned)
+            };
+            let flag = |key| overrides.get(key).and_then(Document::as_bool);
+            let overrides = RegionOverrides {
+                dns_suffix: text("dnsSuffix"),
+                dual_stack_dns_suffix: text("dualStackDnsSuffix"),
+                supports_fips: flag("supportsFIPS"),
+                supports_dual_stack: flag("supportsDualStack"),
+            };
+            (name.clone(), overrides)
+        })
+        .collect();
+    Ok(Partition {
+        id,
+        outputs,
+        region_regex,
+        regions,
+    })
 }
 
 /// Every partition, in the data's order, ready to match regions against.
@@ -85,25 +126,14 @@ impl Partitions {
 
     /// Reads partition data in botocore's `partitions.json` format.
     pub fn from_json(json: &str) -> Result<Self, String> {
-        let raw: RawPartitions =
-            serde_json::from_str(json).map_err(|e| format!("partition data is not valid: {e}"))?;
-        let partitions = raw
-            .partitions
-            .into_iter()
-            .map(|raw| {
-                let region_regex = Regex::new(&raw.region_regex).map_err(|e| {
-                    format!(
-                        "partition `{}`: regionRegex `{}` does not compile: {e}",
-                        raw.id, raw.region_regex
-                    )
-                })?;
-                Ok(Partition {
-                    id: raw.id,
-                    outputs: raw.outputs,
-                    region_regex,
-                    regions: raw.regions,
-                })
-            })
+        let document =
+            Document::parse(json).map_err(|e| format!("partition data is not valid: {e}"))?;
+        let partitions = document
+            .get("partitions")
+            .and_then(Document::as_array)
+            .ok_or("partition data needs an array `partitions`")?
+            .iter()
+            .map(read_partition)
             .collect::<Result<_, String>>()?;
         Ok(Self { partitions })
     }
@@ -114,11 +144,12 @@ impl Partitions {
     /// Unknown regions still resolve, so that a region launched after this
     /// data was written works without an upgrade.
     pub fn lookup(&self, region: &str) -> Option<PartitionOutputs> {
-        if let Some((partition, overrides)) = self
-            .partitions
-            .iter()
-            .find_map(|p| p.regions.get(region).map(|o| (p, o)))
-        {
+        if let Some((partition, overrides)) = self.partitions.iter().find_map(|p| {
+            p.regions
+                .iter()
+                .find(|(name, _)| name == region)
+                .map(|(_, o)| (p, o))
+        }) {
             let mut outputs = partition.outputs.clone();
             if let Some(v) = &overrides.dns_suffix {
                 outputs.dns_suffix.clone_from(v);

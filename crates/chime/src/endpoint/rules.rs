@@ -6,8 +6,8 @@
 //! done once per client: the parameters of this service (region, FIPS,
 //! dual-stack, endpoint URL) do not change between calls.
 
+use super::document::Document as Json;
 use super::partition::Partitions;
-use serde_json::Value as Json;
 use std::collections::BTreeMap;
 use std::fmt;
 
@@ -27,22 +27,6 @@ pub enum Value {
 }
 
 impl Value {
-    /// The value as JSON, as endpoint test cases write expected properties.
-    pub fn to_json(&self) -> Json {
-        match self {
-            Value::String(s) => Json::String(s.clone()),
-            Value::Bool(b) => Json::Bool(*b),
-            Value::Int(i) => Json::from(*i),
-            Value::Array(items) => Json::Array(items.iter().map(Value::to_json).collect()),
-            Value::Object(members) => Json::Object(
-                members
-                    .iter()
-                    .map(|(k, v)| (k.clone(), v.to_json()))
-                    .collect(),
-            ),
-        }
-    }
-
     fn as_str(&self) -> Option<&str> {
         match self {
             Value::String(s) => Some(s),
@@ -216,8 +200,7 @@ pub struct RuleSet {
 impl RuleSet {
     /// Reads a rule set from its JSON form.
     pub fn from_json(json: &str) -> Result<Self, RulesError> {
-        let root: Json = serde_json::from_str(json)
-            .map_err(|e| RulesError::Invalid(format!("not JSON: {e}")))?;
+        let root = Json::parse(json).map_err(|e| RulesError::Invalid(format!("not JSON: {e}")))?;
         let version = root.get("version").and_then(Json::as_str).unwrap_or("");
         if !version.starts_with("1.") {
             return Err(RulesError::Invalid(format!(
@@ -316,17 +299,13 @@ impl RuleSet {
     }
 }
 
-fn object<'a>(
-    json: &'a Json,
-    key: &str,
-    owner: &str,
-) -> Result<&'a serde_json::Map<String, Json>, RulesError> {
+fn object<'a>(json: &'a Json, key: &str, owner: &str) -> Result<&'a [(String, Json)], RulesError> {
     json.get(key)
         .and_then(Json::as_object)
         .ok_or_else(|| RulesError::Invalid(format!("{owner} needs an object `{key}`")))
 }
 
-fn array<'a>(json: &'a Json, key: &str, owner: &str) -> Result<&'a Vec<Json>, RulesError> {
+fn array<'a>(json: &'a Json, key: &str, owner: &str) -> Result<&'a [Json], RulesError> {
     json.get(key)
         .and_then(Json::as_array)
         .ok_or_else(|| RulesError::Invalid(format!("{owner} needs an array `{key}`")))
@@ -437,15 +416,15 @@ fn parse_expr(json: &Json) -> Result<Expr, RulesError> {
     Ok(match json {
         Json::String(s) => Expr::Template(parse_template(s)?),
         Json::Bool(b) => Expr::Bool(*b),
-        Json::Number(n) => Expr::Int(
-            n.as_i64()
-                .ok_or_else(|| RulesError::Invalid(format!("number {n} is not an integer")))?,
-        ),
+        Json::Int(n) => Expr::Int(*n),
+        Json::Float(n) => {
+            return Err(RulesError::Invalid(format!("number {n} is not an integer")));
+        }
         Json::Array(items) => Expr::Array(items.iter().map(parse_expr).collect::<Result<_, _>>()?),
         Json::Object(members) => {
-            if let Some(Json::String(name)) = members.get("ref") {
+            if let Some(Json::String(name)) = json.get("ref") {
                 Expr::Ref(name.clone())
-            } else if members.contains_key("fn") {
+            } else if json.get("fn").is_some() {
                 Expr::Call(Box::new(parse_call(json)?))
             } else {
                 Expr::Object(
