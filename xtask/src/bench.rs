@@ -249,14 +249,17 @@ fn start_local_service(root: &Path) -> Result<LocalService, String> {
         .spawn()
         .map_err(|e| format!("cannot start chime-local: {e}"))?;
     let stdout = child.stdout.take().ok_or("chime-local has no stdout")?;
+    let mut lines = BufReader::new(stdout).lines();
     let mut port = None;
-    for line in BufReader::new(stdout).lines() {
+    for line in lines.by_ref() {
         let line = line.map_err(|e| e.to_string())?;
         if let Some(url) = line.strip_prefix("export AWS_ENDPOINT_URL=") {
             port = url.rsplit(':').next().and_then(|p| p.parse().ok());
             break;
         }
     }
+    // Keep reading, so that the service never writes into a closed pipe.
+    std::thread::spawn(move || lines.for_each(drop));
     let port = port.ok_or("chime-local did not print its endpoint")?;
     Ok(LocalService { child, port })
 }
@@ -632,7 +635,7 @@ impl Report<'_> {
 
     fn svg(&self) -> String {
         let ratios = self.ratios();
-        let (width, left, bar_width, row) = (760.0, 230.0, 440.0, 56.0);
+        let (width, left, bar_width, row) = (960.0, 230.0, 440.0, 56.0);
         let height = 70.0 + row * ratios.len() as f64;
         // The axis runs to 1.0 (as costly as the SDK) or the largest ratio.
         let scale_max = ratios.iter().map(|r| r.ratio).fold(1.0_f64, f64::max);

@@ -101,18 +101,31 @@ async fn run(args: Vec<String>) -> Result<(), String> {
     for (fault, times) in faults {
         local.inject(fault, times);
     }
-    println!("chime-local listening on {}", local.endpoint_url());
-    println!("export AWS_ENDPOINT_URL={}", local.endpoint_url());
-    println!("export AWS_REGION={}", local.region());
-    println!("export AWS_ACCESS_KEY_ID={access_key}");
+    let mut banner = format!(
+        "chime-local listening on {url}\nexport AWS_ENDPOINT_URL={url}\nexport AWS_REGION={}\nexport AWS_ACCESS_KEY_ID={access_key}\n",
+        local.region(),
+        url = local.endpoint_url()
+    );
     if !secret_given {
-        println!("export AWS_SECRET_ACCESS_KEY={PUBLIC_TEST_SECRET}");
+        banner.push_str(&format!(
+            "export AWS_SECRET_ACCESS_KEY={PUBLIC_TEST_SECRET}\n"
+        ));
     }
+    say(&banner);
     tokio::select! {
         () = local.serve_forever() => {}
-        _ = tokio::signal::ctrl_c() => println!("stopping"),
+        _ = tokio::signal::ctrl_c() => say("stopping\n"),
     }
     Ok(())
+}
+
+/// Writes to standard output, ignoring a reader that went away: the
+/// service must keep serving when whoever started it stops listening.
+fn say(text: &str) {
+    use std::io::Write;
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout.write_all(text.as_bytes());
+    let _ = stdout.flush();
 }
 
 fn parse<T: std::str::FromStr>(flag: &str, value: &str) -> Result<T, String> {
