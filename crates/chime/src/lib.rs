@@ -37,6 +37,7 @@ mod client;
 mod config;
 pub mod endpoint;
 mod error;
+mod fluent;
 mod retry;
 mod signing;
 pub mod token;
@@ -45,9 +46,10 @@ pub use aws_types::region::Region;
 pub use chime_error::CreateAppInstanceError;
 pub use chime_input::{CreateAppInstanceInput, Tag};
 pub use chime_output::CreateAppInstanceOutput;
-pub use client::{Client, CreateAppInstanceFluentBuilder, MAX_RESPONSE_BODY, https_client};
+pub use client::{Client, MAX_RESPONSE_BODY, https_client};
 pub use config::{Config, ConfigBuilder, DEFAULT_CONNECT_TIMEOUT};
 pub use error::{
     ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
 };
+pub use fluent::CreateAppInstanceFluentBuilder;
 pub use token::ClientRequestToken;
