@@ -1,6 +1,7 @@
 //! The client and its `CreateAppInstance` call.
 
 use crate::config::Config;
+use crate::credentials::CachedCredentials;
 use crate::endpoint::{self, Endpoint, EndpointParams};
 use crate::error::{
     ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
@@ -9,7 +10,6 @@ use crate::fluent::CreateAppInstanceFluentBuilder;
 use crate::retry::{Retry, RetryQuota, backoff, retryable_status};
 use crate::signing::Signer;
 use crate::token::ClientRequestToken;
-use aws_credential_types::provider::ProvideCredentials;
 use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
 use aws_smithy_runtime_api::client::http::{
     HttpConnector, HttpConnectorSettings, SharedHttpClient, SharedHttpConnector,
@@ -60,6 +60,8 @@ struct Inner {
     connector: SharedHttpConnector,
     quota: RetryQuota,
     signer: Signer,
+    /// `None` when no provider is configured; calls then say so.
+    credentials: Option<CachedCredentials>,
 }
 
 /// Everything about where requests go that is the same for every call.
@@ -83,6 +85,7 @@ impl Client {
             .clone()
             .unwrap_or_else(|| default_connector(&config));
         let target = resolve_target(&config);
+        let credentials = config.credentials.clone().map(CachedCredentials::new);
         Self {
             inner: Arc::new(Inner {
                 config,
@@ -90,6 +93,7 @@ impl Client {
                 connector,
                 quota: RetryQuota::default(),
                 signer: Signer::default(),
+                credentials,
             }),
         }
     }
@@ -318,19 +322,18 @@ impl Client {
     }
 
     async fn signed_request(&self, target: &Target, body: &[u8]) -> Result<HttpRequest, Error> {
-        let config = &self.inner.config;
         let construction = |what: &str, source: Box<dyn std::error::Error + Send + Sync>| {
             Error::new(ErrorKind::Construction(ConstructionFailure::with_source(
                 what, source,
             )))
         };
-        let provider = config.credentials.as_ref().ok_or_else(|| {
+        let cache = self.inner.credentials.as_ref().ok_or_else(|| {
             Error::new(ErrorKind::Construction(ConstructionFailure::new(
                 "no credentials provider is configured",
             )))
         })?;
-        let credentials = provider
-            .provide_credentials()
+        let credentials = cache
+            .get()
             .await
             .map_err(|e| construction("cannot load credentials", e.into()))?;
         let mut request = http::Request::builder()

@@ -35,6 +35,7 @@
 
 mod client;
 mod config;
+mod credentials;
 pub mod endpoint;
 mod error;
 mod fluent;

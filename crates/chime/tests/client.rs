@@ -387,3 +387,27 @@ async fn during_an_outage_the_retry_quota_stops_retries_multiplying_load() {
     let fresh = server.client(|c| c);
     assert_eq!(send_failing(&fresh).await.attempts(), 3);
 }
+
+#[tokio::test]
+async fn credentials_are_fetched_once_for_many_calls() {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let fetches = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = fetches.clone();
+    let provider = aws_credential_types::provider::future::ProvideCredentials::ready;
+    let counting = aws_credential_types::credential_fn::provide_credentials_fn(move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+        provider(Ok(support::credentials()))
+    });
+    let server = Server::always(Reply::Handle).await;
+    let client = server.client(|c| c.credentials_provider(counting));
+    for _ in 0..5 {
+        client.create_app_instance().name("n").send().await.unwrap();
+    }
+    assert_eq!(fetches.load(Ordering::SeqCst), 1);
+    assert!(
+        server
+            .requests()
+            .iter()
+            .all(|r| r.signature_problem.is_none())
+    );
+}
