@@ -105,6 +105,10 @@ struct Peer {
     /// The crates counted as "its own" for the incremental build.
     own_crates: &'static [&'static str],
     binary: &'static str,
+    /// The host in the endpoint URL the binary is given. The SDK puts the
+    /// `identity-` prefix on any host name, so its bench binary resolves
+    /// every name to loopback and gets a name; ours is given the address.
+    endpoint_host: &'static str,
 }
 
 /// What was measured of one client.
@@ -264,15 +268,6 @@ fn start_local_service(root: &Path) -> Result<LocalService, String> {
     Ok(LocalService { child, port })
 }
 
-/// The endpoint each client is given. The SDK puts the `identity-` prefix
-/// on any host name and its bench binary resolves every name to loopback.
-fn endpoint_for(peer: &Peer, port: u16) -> String {
-    match peer.name {
-        "AWS SDK for Rust" => format!("http://bench.local:{port}"),
-        _ => format!("http://127.0.0.1:{port}"),
-    }
-}
-
 fn calls_command(peer: &Peer, port: u16, calls: usize, under: Option<&[&str]>) -> Command {
     let binary = peer.dir.join("target/release").join(peer.binary);
     let mut command = match under {
@@ -285,7 +280,7 @@ fn calls_command(peer: &Peer, port: u16, calls: usize, under: Option<&[&str]>) -
     };
     command.args([
         "--endpoint",
-        &endpoint_for(peer, port),
+        &format!("http://{}:{port}", peer.endpoint_host),
         "--access-key",
         ACCESS_KEY,
         "--secret-key",
@@ -346,6 +341,7 @@ pub fn run_all() -> Result<(), String> {
             client_crate: "chime",
             own_crates: &["chime", "chime-input", "chime-output", "chime-error"],
             binary: "bench-ours",
+            endpoint_host: "127.0.0.1",
         },
         Peer {
             name: "AWS SDK for Rust",
@@ -353,6 +349,7 @@ pub fn run_all() -> Result<(), String> {
             client_crate: "aws-sdk-chimesdkidentity",
             own_crates: &["aws-sdk-chimesdkidentity"],
             binary: "bench-sdk",
+            endpoint_host: "bench.local",
         },
     ];
     let mut figures: Vec<PeerFigures> = Vec::new();

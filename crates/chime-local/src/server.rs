@@ -106,7 +106,8 @@ pub(crate) struct Shared {
 /// Faults to apply: the queued ones first, then the standing one.
 #[derive(Default)]
 struct Faults {
-    queue: VecDeque<Fault>,
+    /// `None` lets its request through.
+    queue: VecDeque<Option<Fault>>,
     standing: Option<Fault>,
 }
 
@@ -301,7 +302,7 @@ impl LocalChime {
     /// faults already queued.
     pub fn inject(&self, fault: Fault, times: usize) {
         let mut faults = lock(&self.shared.faults);
-        faults.queue.extend(std::iter::repeat_n(fault, times));
+        faults.queue.extend(std::iter::repeat_n(Some(fault), times));
     }
 
     /// Applies `fault` to every request once the queued faults are used up,
@@ -313,12 +314,7 @@ impl LocalChime {
     /// Queues one fault per request, in order; `None` lets a request through.
     pub fn inject_sequence(&self, sequence: impl IntoIterator<Item = Option<Fault>>) {
         let mut faults = lock(&self.shared.faults);
-        for fault in sequence {
-            // A pass-through is a zero delay.
-            faults
-                .queue
-                .push_back(fault.unwrap_or(Fault::Delay(Duration::ZERO)));
-        }
+        faults.queue.extend(sequence);
     }
 
     /// Drops every queued fault and the standing one.
@@ -468,7 +464,10 @@ async fn respond(
     recorded.authorized = true;
     let fault = {
         let mut faults = lock(&shared.faults);
-        faults.queue.pop_front().or_else(|| faults.standing.clone())
+        match faults.queue.pop_front() {
+            Some(queued) => queued,
+            None => faults.standing.clone(),
+        }
     };
     recorded.fault = fault.clone();
     {

@@ -160,7 +160,16 @@ impl ErrorAnswer {
 
     /// The error's name, e.g. `ThrottledClientException`.
     pub fn name(self) -> &'static str {
-        Answer::error(self, "").error_type.unwrap_or_default()
+        match self {
+            ErrorAnswer::BadRequest => BadRequestException::ERROR_NAME,
+            ErrorAnswer::Conflict => ConflictException::ERROR_NAME,
+            ErrorAnswer::Forbidden => ForbiddenException::ERROR_NAME,
+            ErrorAnswer::ResourceLimitExceeded => ResourceLimitExceededException::ERROR_NAME,
+            ErrorAnswer::Throttled => ThrottledClientException::ERROR_NAME,
+            ErrorAnswer::Unauthorized => UnauthorizedClientException::ERROR_NAME,
+            ErrorAnswer::ServiceUnavailable => chime_error::ServiceUnavailableException::ERROR_NAME,
+            ErrorAnswer::ServiceFailure => chime_error::ServiceFailureException::ERROR_NAME,
+        }
     }
 
     /// The error whose name this is.
