@@ -101,6 +101,51 @@ fn the_generated_crates_are_named_after_the_sdk_id() {
     }
 }
 
+/// `cargo xtask bench-codegen` tells laid-out files from copied support
+/// modules by their header, so a support module must say what it is and be
+/// the same in every crate that has it.
+#[test]
+fn support_modules_say_so_and_match_across_crates() {
+    let files =
+        generate(&chime_tests::read("model/chime.json"), &Options::default()).expect("generates");
+    let support_header = format!("// {}", chime_codegen::SUPPORT_HEADER);
+    let model_header = format!("// {}", chime_codegen::HEADER);
+    let mut support: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for (path, text) in &files {
+        if path.extension().is_none_or(|e| e != "rs") {
+            continue;
+        }
+        let krate = path.components().next().expect("crate dir");
+        let krate = krate.as_os_str().to_string_lossy().replace('-', "_");
+        if text.starts_with(&support_header) {
+            let name = path
+                .file_name()
+                .expect("file")
+                .to_string_lossy()
+                .into_owned();
+            support
+                .entry(name)
+                .or_default()
+                .push(text.replace(&krate, "__CRATE__"));
+        } else {
+            assert!(
+                text.starts_with(&model_header),
+                "{} has neither header",
+                path.display()
+            );
+        }
+    }
+    for module in ["build_error.rs", "json.rs", "validation.rs"] {
+        let copies = &support[module];
+        assert_eq!(copies.len(), 3, "{module} is in every crate");
+        assert!(
+            copies.windows(2).all(|w| w[0] == w[1]),
+            "{module} differs between crates"
+        );
+    }
+    assert!(support.contains_key("error_response.rs"));
+    assert!(!support.contains_key("lib.rs"));
+}
 #[test]
 fn check_names_stale_missing_and_extra_files() {
     let files =

@@ -15,6 +15,7 @@ mod lower;
 mod naming;
 mod pattern;
 
+pub use emit::{HEADER, SUPPORT_HEADER};
 pub use error::Error;
 pub use lower::Options;
 use std::collections::BTreeMap;
