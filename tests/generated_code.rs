@@ -177,6 +177,85 @@ fn check_names_stale_missing_and_extra_files() {
     let _ = std::fs::remove_dir_all(&dir);
 }
 
+/// Rule sets the endpoint-rules compiler refuses, each with the words its
+/// error must contain: the trait, where in the rule set, and why.
+fn endpoint_rule_cases() -> Vec<(String, String)> {
+    let with_rules = |parameters: serde_json::Value, rules: serde_json::Value| {
+        let mut model: serde_json::Value =
+            serde_json::from_str(&synthetic(serde_json::json!({}), serde_json::json!({})))
+                .expect("JSON");
+        model["shapes"]["example.test#Svc"]["traits"]["smithy.rules#endpointRuleSet"] =
+            serde_json::json!({"version": "1.0", "parameters": parameters, "rules": rules});
+        model.to_string()
+    };
+    let region = serde_json::json!({"Region": {"type": "String"}, "Flag": {"type": "Boolean"}});
+    let error_rule = |conditions: serde_json::Value| serde_json::json!([{"type": "error", "conditions": conditions, "error": "no"}]);
+    let cases = [
+        (
+            with_rules(
+                region.clone(),
+                error_rule(serde_json::json!([{"fn": "parseURL", "argv": [{"ref": "Region"}]}])),
+            ),
+            "example.test#Svc: trait `smithy.rules#endpointRuleSet`: at `rules[0].conditions[0]`: function `parseURL` is not supported",
+        ),
+        (
+            with_rules(
+                region.clone(),
+                error_rule(
+                    serde_json::json!([{"fn": "stringEquals", "argv": [{"ref": "Region"}, "x"]}]),
+                ),
+            ),
+            "at `rules[0].conditions[0].stringEquals.argv[0]`: `stringEquals` needs a string here, not a string that may be unset: test it with isSet first",
+        ),
+        (
+            with_rules(
+                region.clone(),
+                serde_json::json!([{"type": "endpoint", "conditions": [], "endpoint": {"url": "https://{Region}.example"}}]),
+            ),
+            "`{Region}` in a template must be a string that is set, not a string that may be unset",
+        ),
+        (
+            with_rules(
+                region.clone(),
+                error_rule(
+                    serde_json::json!([{"fn": "booleanEquals", "argv": [{"ref": "Nope"}, true]}]),
+                ),
+            ),
+            "`Nope` is neither a parameter nor an assigned value",
+        ),
+        (
+            with_rules(
+                region.clone(),
+                error_rule(serde_json::json!([
+                    {"fn": "isSet", "argv": [{"ref": "Region"}]},
+                    {"fn": "getAttr", "argv": [{"ref": "Region"}, "name"]}
+                ])),
+            ),
+            "`Region` is a string, not an aws.partition result",
+        ),
+        (
+            with_rules(
+                serde_json::json!({"Names": {"type": "stringArray"}}),
+                serde_json::json!([]),
+            ),
+            "at `parameters.Names`: type `stringArray` is not supported",
+        ),
+        (
+            with_rules(
+                region,
+                error_rule(
+                    serde_json::json!([{"fn": "booleanEquals", "argv": [{"ref": "Flag"}, true]}]),
+                ),
+            ),
+            "`booleanEquals` needs a boolean here, not a boolean that may be unset",
+        ),
+    ];
+    cases
+        .into_iter()
+        .map(|(model, expected)| (model, expected.to_owned()))
+        .collect()
+}
+
 /// A model with one service and one operation whose input is `input_shape`, plus `extra` shapes.
 fn synthetic(input_members: serde_json::Value, extra: serde_json::Value) -> String {
     let mut shapes = serde_json::json!({
@@ -243,10 +322,14 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
             "its Rust name `builder` collides with a generated method",
         ),
     ];
+    let cases = cases
+        .into_iter()
+        .map(|(model, expected)| (model, expected.to_owned()))
+        .chain(endpoint_rule_cases());
     for (model, expected) in cases {
-        let error = generate(&model, &Options::default()).expect_err(expected);
+        let error = generate(&model, &Options::default()).expect_err(&expected);
         assert!(
-            error.to_string().contains(expected),
+            error.to_string().contains(&expected),
             "expected {expected:?} in {error}"
         );
     }
@@ -279,6 +362,8 @@ fn selecting_an_operation_keeps_only_what_it_reaches() {
         [
             "chime-input/src/build_error.rs",
             "chime-input/src/create_app_instance_input.rs",
+            "chime-input/src/endpoint_resolver.rs",
+            "chime-input/src/endpoint_support.rs",
             "chime-input/src/json.rs",
             "chime-input/src/lib.rs",
             "chime-input/src/tag.rs",

@@ -19,9 +19,8 @@ pub struct Service {
     pub signing_name: String,
     /// The `aws.api#service` `endpointPrefix`.
     pub endpoint_prefix: String,
-    /// The `smithy.rules#endpointRuleSet` as compact JSON, with its
-    /// `documentation` strings removed (they change no resolution).
-    pub endpoint_rule_set: Option<String>,
+    /// The `smithy.rules#endpointRuleSet`, checked and typed.
+    pub endpoint_rules: Option<EndpointRules>,
     /// Documentation lines, already converted to Markdown.
     pub docs: Docs,
     /// The `deprecated` trait's message, if the service is deprecated.
@@ -241,4 +240,226 @@ pub struct Variant {
     pub docs: Docs,
     /// Deprecation, if any.
     pub deprecated: Option<Deprecation>,
+}
+
+/// A service's endpoint rule set, checked and typed: every reference is
+/// resolved to a parameter or a bound local and every value's type is known,
+/// so the emitter only prints.
+#[derive(Debug, Clone)]
+pub struct EndpointRules {
+    /// The parameters, in the rule set's order.
+    pub parameters: Vec<EndpointParameter>,
+    /// The top-level rules; the first that matches decides.
+    pub rules: Vec<EndpointRule>,
+    /// Whether any rule calls `aws.partition`.
+    pub uses_partitions: bool,
+}
+
+/// One rule-set parameter.
+#[derive(Debug, Clone)]
+pub struct EndpointParameter {
+    /// The rule set's name, e.g. `UseFIPS`.
+    pub name: String,
+    /// The Rust field, e.g. `use_fips`.
+    pub field: String,
+    /// String or boolean.
+    pub kind: ParameterKind,
+    /// The default, which makes the parameter always set.
+    pub default: Option<Literal>,
+    /// Whether resolution needs a value (from the caller or the default).
+    pub required: bool,
+    /// The built-in the SDKs fill it from, e.g. `AWS::Region`.
+    pub built_in: Option<String>,
+    /// Documentation.
+    pub docs: Docs,
+}
+
+impl EndpointParameter {
+    /// Whether the parameter always has a value, so that its field is not an `Option`.
+    pub fn always_set(&self) -> bool {
+        self.required || self.default.is_some()
+    }
+}
+
+/// The type of a rule-set parameter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ParameterKind {
+    /// A string.
+    String,
+    /// A boolean.
+    Boolean,
+}
+
+/// A literal value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Literal {
+    /// A string.
+    String(String),
+    /// A boolean.
+    Boolean(bool),
+}
+
+/// A rule: conditions, then what it decides when they all hold.
+#[derive(Debug, Clone)]
+pub struct EndpointRule {
+    /// Tested in order; the rule is skipped at the first that fails.
+    pub conditions: Vec<RuleCondition>,
+    /// What the rule decides.
+    pub outcome: RuleOutcome,
+}
+
+/// A condition of a rule.
+#[derive(Debug, Clone)]
+pub enum RuleCondition {
+    /// The value may be unset: the rule needs it set, and binds it to
+    /// `local` for the rest of the rule.
+    Bind {
+        /// The local's Rust name.
+        local: String,
+        /// An optional value.
+        value: RuleExpr,
+    },
+    /// The rule needs this boolean to hold.
+    Holds(RuleExpr),
+}
+
+/// What a rule decides.
+#[derive(Debug, Clone)]
+pub enum RuleOutcome {
+    /// This endpoint.
+    Endpoint(EndpointOutcome),
+    /// No endpoint, with this message.
+    Error(Vec<StringPart>),
+    /// The first of these rules that matches; if none does, resolution fails.
+    Tree(Vec<EndpointRule>),
+}
+
+/// An endpoint a rule resolves to.
+#[derive(Debug, Clone)]
+pub struct EndpointOutcome {
+    /// The URL.
+    pub url: Vec<StringPart>,
+    /// Properties such as `authSchemes`, in the rule set's order.
+    pub properties: Vec<(String, RuleValue)>,
+    /// Headers to send, in the rule set's order.
+    pub headers: Vec<(String, Vec<Vec<StringPart>>)>,
+}
+
+/// A property value of an endpoint.
+#[derive(Debug, Clone)]
+pub enum RuleValue {
+    /// A string.
+    String(Vec<StringPart>),
+    /// A boolean.
+    Boolean(bool),
+    /// A list.
+    Array(Vec<RuleValue>),
+    /// A record.
+    Object(Vec<(String, RuleValue)>),
+}
+
+/// A piece of a string template: text, or a string-valued expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StringPart {
+    /// Literal text.
+    Text(String),
+    /// A string value that is always set where it is used.
+    Value(RuleExpr),
+}
+
+/// A typed expression.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RuleExpr {
+    /// A boolean literal.
+    Boolean(bool),
+    /// A string built from literal text and values.
+    String(Vec<StringPart>),
+    /// A parameter, by Rust field; optional unless it is always set.
+    Parameter {
+        /// The field.
+        field: String,
+        /// Its type.
+        kind: ParameterKind,
+        /// Whether it is always set.
+        always_set: bool,
+    },
+    /// A local bound by an earlier condition; always set.
+    Local {
+        /// The local's Rust name.
+        name: String,
+        /// What it holds.
+        kind: LocalKind,
+    },
+    /// Whether an optional value is set.
+    IsSet(Box<RuleExpr>),
+    /// Boolean negation.
+    Not(Box<RuleExpr>),
+    /// Boolean equality.
+    BooleanEquals(Box<RuleExpr>, Box<RuleExpr>),
+    /// String equality.
+    StringEquals(Box<RuleExpr>, Box<RuleExpr>),
+    /// `aws.partition`: the partition of a region; optional.
+    Partition(Box<RuleExpr>),
+    /// An attribute of a partition bound to a local.
+    PartitionAttribute {
+        /// The local holding the partition.
+        local: String,
+        /// Which attribute.
+        attribute: PartitionAttribute,
+    },
+}
+
+/// What a bound local holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocalKind {
+    /// A string (`&str`).
+    String,
+    /// A boolean.
+    Boolean,
+    /// A partition.
+    Partition,
+}
+
+/// The attributes `aws.partition` results have.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PartitionAttribute {
+    /// `name`.
+    Name,
+    /// `dnsSuffix`.
+    DnsSuffix,
+    /// `dualStackDnsSuffix`.
+    DualStackDnsSuffix,
+    /// `supportsFIPS`.
+    SupportsFips,
+    /// `supportsDualStack`.
+    SupportsDualStack,
+    /// `implicitGlobalRegion`, which partition data may leave out.
+    ImplicitGlobalRegion,
+}
+
+impl PartitionAttribute {
+    /// The attribute for a `getAttr` path, if partitions have it.
+    pub fn from_path(path: &str) -> Option<Self> {
+        Some(match path {
+            "name" => Self::Name,
+            "dnsSuffix" => Self::DnsSuffix,
+            "dualStackDnsSuffix" => Self::DualStackDnsSuffix,
+            "supportsFIPS" => Self::SupportsFips,
+            "supportsDualStack" => Self::SupportsDualStack,
+            "implicitGlobalRegion" => Self::ImplicitGlobalRegion,
+            _ => return None,
+        })
+    }
+
+    /// The field of the generated `Partition` type.
+    pub fn field(self) -> &'static str {
+        match self {
+            Self::Name => "name",
+            Self::DnsSuffix => "dns_suffix",
+            Self::DualStackDnsSuffix => "dual_stack_dns_suffix",
+            Self::SupportsFips => "supports_fips",
+            Self::SupportsDualStack => "supports_dual_stack",
+            Self::ImplicitGlobalRegion => "implicit_global_region",
+        }
+    }
 }

@@ -14,6 +14,7 @@ mod ir;
 mod lower;
 mod naming;
 mod pattern;
+mod rules;
 
 pub use emit::{HEADER, SUPPORT_HEADER};
 pub use error::Error;

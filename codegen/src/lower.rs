@@ -9,7 +9,7 @@
 use crate::ast::{self, Traits};
 use crate::error::Error;
 use crate::ir::*;
-use crate::{docs, naming, pattern};
+use crate::{docs, naming, pattern, rules};
 use heck::ToKebabCase;
 use serde_json::Value as Json;
 use std::collections::{BTreeMap, BTreeSet};
@@ -33,7 +33,7 @@ const HANDLED_TRAITS: &[&str] = &[
     "aws.api#service",
     "aws.auth#sigv4",
     "aws.protocols#restJson1",
-    // Read by the facade's endpoint resolver from the model itself.
+    // Compiled into the input crate's `resolve_endpoint`.
     "smithy.rules#endpointRuleSet",
     "smithy.rules#endpointTests",
 ];
@@ -75,21 +75,6 @@ enum Home {
     Input,
     Output,
     Errors,
-}
-
-/// A copy of a JSON value without its `documentation` members, at any depth.
-fn without_documentation(value: &Json) -> Json {
-    match value {
-        Json::Object(members) => Json::Object(
-            members
-                .iter()
-                .filter(|(name, _)| *name != "documentation")
-                .map(|(name, value)| (name.clone(), without_documentation(value)))
-                .collect(),
-        ),
-        Json::Array(items) => Json::Array(items.iter().map(without_documentation).collect()),
-        other => other.clone(),
-    }
 }
 
 /// Lowers a parsed model into the IR.
@@ -186,7 +171,12 @@ impl<'a> Lowerer<'a> {
         if operations.is_empty() {
             return Err(Error::on_shape(id, "no operation selected"));
         }
-        self.reserve_support_names(&operations)?;
+        let endpoint_rules = shape
+            .traits
+            .get("smithy.rules#endpointRuleSet")
+            .map(|rule_set| rules::lower(id, rule_set))
+            .transpose()?;
+        self.reserve_support_names(&operations, endpoint_rules.is_some())?;
         let (mut input, mut output, errors) = self.drain()?;
         for operation in &operations {
             describe_operation_structure(&mut input, &operation.input, operation, "Input");
@@ -199,11 +189,7 @@ impl<'a> Lowerer<'a> {
             version: shape.version.clone().unwrap_or_default(),
             signing_name,
             endpoint_prefix,
-            endpoint_rule_set: shape
-                .traits
-                .get("smithy.rules#endpointRuleSet")
-                .map(without_documentation)
-                .map(|rules| rules.to_string()),
+            endpoint_rules,
             docs: documentation(&shape.traits),
             deprecated: deprecation(id, &shape.traits)?,
             operations,
@@ -365,8 +351,25 @@ impl<'a> Lowerer<'a> {
     }
 
     /// Names the generated support code uses, so that no shape can take them.
-    fn reserve_support_names(&mut self, operations: &[Operation]) -> Result<(), Error> {
+    fn reserve_support_names(
+        &mut self,
+        operations: &[Operation],
+        endpoint_rules: bool,
+    ) -> Result<(), Error> {
         let support = "generated support code";
+        if endpoint_rules {
+            // The exported names, and names whose modules would be the
+            // resolver's own.
+            for name in [
+                "EndpointParams",
+                "Partition",
+                "ResolveEndpointError",
+                "EndpointResolver",
+                "EndpointSupport",
+            ] {
+                self.claim(Home::Input, name, support)?;
+            }
+        }
         for home in [Home::Input, Home::Output] {
             for name in [
                 "BuildError",

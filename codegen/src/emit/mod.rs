@@ -5,6 +5,7 @@
 //! `prettyplease`. Files are keyed by path in a sorted map, so the output is
 //! deterministic to the byte.
 
+mod endpoint;
 mod enumeration;
 mod errors;
 mod json;
@@ -12,7 +13,9 @@ mod structure;
 mod validation;
 
 use crate::error::Error;
-use crate::ir::{Deprecation, Docs, Enum, Kind, Operation, Service, Structure, Types, Value};
+use crate::ir::{
+    Deprecation, Docs, EndpointRules, Enum, Kind, Operation, Service, Structure, Types, Value,
+};
 use heck::ToSnakeCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -31,6 +34,7 @@ const VALIDATION: &str = include_str!("support/validation.rs");
 const JSON: &str = include_str!("support/json.rs");
 const ERROR_RESPONSE: &str = include_str!("support/error_response.rs");
 const UNKNOWN_VARIANT: &str = include_str!("support/unknown_variant.rs");
+const ENDPOINT_SUPPORT: &str = include_str!("support/endpoint_support.rs");
 
 /// Which of the three generated crates.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -67,6 +71,8 @@ enum Source<'a> {
         types: &'a Types,
     },
     UnhandledError,
+    /// The endpoint rule set, compiled.
+    EndpointResolver(&'a EndpointRules),
     /// A hand-written support module, copied as it is (it is kept
     /// rustfmt-formatted) with `__CRATE__` replaced by the crate's name.
     Support(&'static str),
@@ -115,6 +121,18 @@ pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
         }
         for enumeration in &types.enums {
             modules.push((module_name(&enumeration.name), Source::Enum(enumeration)));
+        }
+        if kind == CrateKind::Input
+            && let Some(rules) = &service.endpoint_rules
+        {
+            modules.push((
+                "endpoint_resolver".to_owned(),
+                Source::EndpointResolver(rules),
+            ));
+            modules.push((
+                "endpoint_support".to_owned(),
+                Source::Support(ENDPOINT_SUPPORT),
+            ));
         }
         if kind == CrateKind::Errors {
             for operation in &service.operations {
@@ -218,6 +236,7 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
             errors::emit_operation_error(operation, types)
         }
         Source::UnhandledError => errors::emit_unhandled_error(),
+        Source::EndpointResolver(rules) => endpoint::emit(rules),
         Source::Support(text) => {
             return Ok(format!(
                 "// {SUPPORT_HEADER}\n\n{}",
@@ -305,6 +324,14 @@ fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[String])
     if !types.enums.is_empty() {
         exports.push(("unknown_variant".into(), "UnknownVariantValue".into()));
     }
+    if kind == CrateKind::Input && service.endpoint_rules.is_some() {
+        for name in ["EndpointParams", "resolve_endpoint"] {
+            exports.push(("endpoint_resolver".into(), name.into()));
+        }
+        for name in ["Partition", "ResolveEndpointError"] {
+            exports.push(("endpoint_support".into(), name.into()));
+        }
+    }
     if kind == CrateKind::Errors {
         for operation in &service.operations {
             exports.push((
@@ -345,14 +372,6 @@ fn service_constants(service: &Service) -> TokenStream {
         &service.endpoint_prefix,
     );
     let docs = doc_attrs(&service.docs, service.deprecated.as_ref());
-    let rule_set = service.endpoint_rule_set.as_ref().map(|rules| {
-        quote! {
-            /// The service's endpoint rules (`smithy.rules#endpointRuleSet`), as
-            /// compact JSON without their documentation, for a rules engine to
-            /// resolve endpoints from the model itself.
-            pub const ENDPOINT_RULE_SET: &str = #rules;
-        }
-    });
     quote! {
         /// The service's absolute Smithy shape id.
         ///
@@ -366,7 +385,6 @@ fn service_constants(service: &Service) -> TokenStream {
         pub const SIGNING_NAME: &str = #signing_name;
         /// The first label of the service's endpoints (`aws.api#service` `endpointPrefix`).
         pub const ENDPOINT_PREFIX: &str = #endpoint_prefix;
-        #rule_set
     }
 }
 

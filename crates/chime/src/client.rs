@@ -406,7 +406,7 @@ fn resolve_target(config: &Config) -> Result<Target, String> {
         region: config.region.as_ref().map(|r| r.as_ref().to_owned()),
         use_fips: config.use_fips,
         use_dual_stack: config.use_dual_stack,
-        endpoint_url: config.endpoint_url.clone(),
+        endpoint: config.endpoint_url.clone(),
     };
     let host_prefix = match config.disable_host_prefix {
         true => None,

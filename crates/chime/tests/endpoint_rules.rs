@@ -1,11 +1,13 @@
 //! Every `smithy.rules#endpointTests` case of the models runs against the
-//! rules engine: our `model/chime.json`, and the official legacy model with
-//! the partition data of the same vintage.
+//! resolver the generator compiled from the rule set, with the partition
+//! data of the cases' vintage: our `model/chime.json`'s cases, and the
+//! official legacy model's (the generator compiles its rule set to the same
+//! code, which `tests/model.rs` checks).
 
+use aws_smithy_types::Document;
 use chime::endpoint::partition::Partitions;
-use chime::endpoint::rules::{RuleSet, RulesError, Value};
+use chime::endpoint::{EndpointParams, ResolveEndpointError};
 use serde_json::Value as Json;
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 fn workspace_root() -> PathBuf {
@@ -27,20 +29,35 @@ fn service_traits(model: &str) -> Json {
         .clone()
 }
 
-/// A rules value as JSON, as the test cases write expected properties.
-fn to_json(value: &Value) -> Json {
+/// A property value as JSON, as the test cases write expected properties.
+fn to_json(value: &Document) -> Json {
     match value {
-        Value::String(s) => Json::String(s.clone()),
-        Value::Bool(b) => Json::Bool(*b),
-        Value::Int(i) => Json::from(*i),
-        Value::Array(items) => Json::Array(items.iter().map(to_json).collect()),
-        Value::Object(members) => Json::Object(
+        Document::String(s) => Json::String(s.clone()),
+        Document::Bool(b) => Json::Bool(*b),
+        Document::Array(items) => Json::Array(items.iter().map(to_json).collect()),
+        Document::Object(members) => Json::Object(
             members
                 .iter()
                 .map(|(k, v)| (k.clone(), to_json(v)))
                 .collect(),
         ),
+        other => panic!("the rules make no {other:?}"),
     }
+}
+
+/// A test case's parameters, by their rule-set names.
+fn params(name: &str, case: &Json) -> EndpointParams {
+    let mut params = EndpointParams::default();
+    for (key, value) in case["params"].as_object().into_iter().flatten() {
+        match (key.as_str(), value) {
+            ("Region", Json::String(s)) => params.region = Some(s.clone()),
+            ("Endpoint", Json::String(s)) => params.endpoint = Some(s.clone()),
+            ("UseFIPS", Json::Bool(b)) => params.use_fips = *b,
+            ("UseDualStack", Json::Bool(b)) => params.use_dual_stack = *b,
+            _ => panic!("{name}: unexpected parameter {key} = {value}"),
+        }
+    }
+    params
 }
 
 /// botocore 1.37.1's partitions, of the same vintage as the models' cases.
@@ -54,34 +71,26 @@ fn empty_object() -> Json {
 }
 
 /// Runs every test case and returns how many there were.
-fn run_cases(traits: &Json, rules: &RuleSet, partitions: &Partitions) -> usize {
+fn run_cases(traits: &Json, partitions: &Partitions) -> usize {
     let cases = traits["smithy.rules#endpointTests"]["testCases"]
         .as_array()
         .expect("the model has endpoint tests");
     let mut failures = Vec::new();
     for case in cases {
         let name = case["documentation"].as_str().unwrap_or("(undocumented)");
-        let mut params = BTreeMap::new();
-        for (key, value) in case["params"].as_object().into_iter().flatten() {
-            let value = match value {
-                Json::String(s) => Value::String(s.clone()),
-                Json::Bool(b) => Value::Bool(*b),
-                other => panic!("{name}: unexpected parameter value {other}"),
-            };
-            params.insert(key.clone(), value);
-        }
-        let outcome = rules.resolve(&params, partitions);
+        let outcome =
+            chime_input::resolve_endpoint(&params(name, case), &|region| partitions.lookup(region));
         let expect = &case["expect"];
         match (&outcome, expect.get("endpoint"), expect.get("error")) {
             (Ok(endpoint), Some(want), None) => {
-                if endpoint.url != want["url"] {
-                    failures.push(format!("{name}: url {} != {}", endpoint.url, want["url"]));
+                if endpoint.url() != want["url"] {
+                    failures.push(format!("{name}: url {} != {}", endpoint.url(), want["url"]));
                 }
                 let properties = Json::Object(
                     endpoint
-                        .properties
+                        .properties()
                         .iter()
-                        .map(|(k, v)| (k.clone(), to_json(v)))
+                        .map(|(k, v)| (k.to_string(), to_json(v)))
                         .collect(),
                 );
                 let want_properties = want.get("properties").cloned().unwrap_or_else(empty_object);
@@ -90,14 +99,20 @@ fn run_cases(traits: &Json, rules: &RuleSet, partitions: &Partitions) -> usize {
                         "{name}: properties {properties} != {want_properties}"
                     ));
                 }
-                let headers = serde_json::to_value(&endpoint.headers).unwrap();
+                let headers = Json::Object(
+                    endpoint
+                        .headers()
+                        .map(|(k, v)| (k.to_owned(), v.map(Json::from).collect()))
+                        .collect(),
+                );
                 let want_headers = want.get("headers").cloned().unwrap_or_else(empty_object);
                 if headers != want_headers {
                     failures.push(format!("{name}: headers {headers} != {want_headers}"));
                 }
             }
-            (Err(RulesError::NoEndpoint(message)), None, Some(want)) => {
-                if want != message.as_str() {
+            (Err(error), None, Some(want)) => {
+                let message = ResolveEndpointError::message(error);
+                if want != message {
                     failures.push(format!("{name}: error `{message}` != {want}"));
                 }
             }
@@ -117,21 +132,47 @@ fn run_cases(traits: &Json, rules: &RuleSet, partitions: &Partitions) -> usize {
 }
 
 #[test]
-fn our_model_passes_its_endpoint_tests_with_the_generated_rule_set() {
+fn the_generated_resolver_passes_our_models_endpoint_tests() {
+    // The cases date from 2023: since then the iso partitions gained
+    // dual-stack, so they need the partition data of their time.
     let traits = service_traits(&read(&workspace_root().join("model/chime.json")));
-    // The client resolves with the generated constant, so that is what the
-    // model's cases must hold for. The cases date from 2023: since then the
-    // iso partitions gained dual-stack, so they need the data of their time.
-    let rules = RuleSet::from_json(chime_input::ENDPOINT_RULE_SET).unwrap();
-    assert_eq!(run_cases(&traits, &rules, &vintage_partitions()), 26);
+    assert_eq!(run_cases(&traits, &vintage_partitions()), 26);
 }
 
 #[test]
-fn the_official_model_passes_its_endpoint_tests_with_partitions_of_its_vintage() {
+fn the_generated_resolver_passes_the_official_models_endpoint_tests() {
     let shared = workspace_root().join("../shared/models");
     let traits = service_traits(&read(&shared.join("chime-2018-05-01.json")));
-    let rules = RuleSet::from_json(&traits["smithy.rules#endpointRuleSet"].to_string()).unwrap();
-    assert_eq!(run_cases(&traits, &rules, &vintage_partitions()), 26);
+    assert_eq!(run_cases(&traits, &vintage_partitions()), 26);
+}
+
+#[test]
+fn the_embedded_partitions_resolve_todays_endpoints() {
+    let partitions = Partitions::embedded();
+    let resolve = |region: Option<&str>, use_fips: bool, use_dual_stack: bool| {
+        let params = EndpointParams {
+            region: region.map(str::to_owned),
+            use_fips,
+            use_dual_stack,
+            endpoint: None,
+        };
+        chime_input::resolve_endpoint(&params, &|r| partitions.lookup(r))
+            .map(|e| e.url().to_owned())
+            .map_err(|e| e.message().to_owned())
+    };
+    assert_eq!(
+        resolve(Some("us-east-1"), false, false).unwrap(),
+        "https://chime.us-east-1.amazonaws.com"
+    );
+    assert_eq!(
+        resolve(Some("us-iso-east-1"), false, true).unwrap(),
+        "https://chime.us-iso-east-1.api.aws.ic.gov",
+        "the iso partitions have dual-stack now"
+    );
+    assert_eq!(
+        resolve(None, false, false).unwrap_err(),
+        "Invalid Configuration: Missing Region",
+    );
 }
 
 #[test]

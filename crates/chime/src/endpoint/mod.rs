@@ -1,9 +1,10 @@
 //! Where requests go and how they are signed there.
 //!
-//! The endpoint comes from the model's own rule set
-//! ([`chime_input::ENDPOINT_RULE_SET`]), evaluated by [`rules`] with the
-//! partition data in [`partition`]. It is resolved once, when the client is
-//! built, because none of this service's rule parameters vary per call.
+//! The endpoint comes from the model's own rule set, which the generator
+//! compiles into [`chime_input::resolve_endpoint`]; this module gives it the
+//! partition data in [`partition`] for the rules' `aws.partition`. It is
+//! resolved once, when the client is built, because none of this service's
+//! rule parameters vary per call.
 //!
 //! # The host prefix
 //!
@@ -19,40 +20,10 @@
 
 pub mod document;
 pub mod partition;
-pub mod rules;
 
+use aws_smithy_types::Document;
+pub use chime_input::{EndpointParams, Partition, ResolveEndpointError};
 use partition::Partitions;
-use rules::{ResolvedEndpoint, RuleSet, RulesError, Value};
-use std::collections::BTreeMap;
-
-/// The inputs of endpoint resolution, named as the rule set's built-ins.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct EndpointParams {
-    /// `AWS::Region`.
-    pub region: Option<String>,
-    /// `AWS::UseFIPS`.
-    pub use_fips: bool,
-    /// `AWS::UseDualStack`.
-    pub use_dual_stack: bool,
-    /// `SDK::Endpoint`: a caller's endpoint URL.
-    pub endpoint_url: Option<String>,
-}
-
-impl EndpointParams {
-    /// The parameters keyed by the rule set's names.
-    pub fn to_rule_params(&self) -> BTreeMap<String, Value> {
-        let mut params = BTreeMap::new();
-        if let Some(region) = &self.region {
-            params.insert("Region".to_owned(), Value::String(region.clone()));
-        }
-        params.insert("UseFIPS".to_owned(), Value::Bool(self.use_fips));
-        params.insert("UseDualStack".to_owned(), Value::Bool(self.use_dual_stack));
-        if let Some(url) = &self.endpoint_url {
-            params.insert("Endpoint".to_owned(), Value::String(url.clone()));
-        }
-        params
-    }
-}
 
 /// An endpoint ready for requests: where they go and how they are signed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,46 +49,53 @@ pub struct Endpoint {
 /// assert_eq!(endpoint.base_url, "https://identity-chime.us-east-1.amazonaws.com");
 /// assert_eq!(endpoint.signing_region, "us-east-1");
 /// ```
-pub fn resolve(params: &EndpointParams, host_prefix: Option<&str>) -> Result<Endpoint, RulesError> {
-    let rules = RuleSet::from_json(chime_input::ENDPOINT_RULE_SET)?;
-    let resolved = rules.resolve(&params.to_rule_params(), &Partitions::embedded())?;
-    into_endpoint(resolved, params.region.as_deref(), host_prefix)
+pub fn resolve(
+    params: &EndpointParams,
+    host_prefix: Option<&str>,
+) -> Result<Endpoint, ResolveEndpointError> {
+    let partitions = Partitions::embedded();
+    let resolved = chime_input::resolve_endpoint(params, &|region| partitions.lookup(region))?;
+    into_endpoint(&resolved, params.region.as_deref(), host_prefix)
 }
 
 fn into_endpoint(
-    resolved: ResolvedEndpoint,
+    resolved: &aws_smithy_types::endpoint::Endpoint,
     region: Option<&str>,
     host_prefix: Option<&str>,
-) -> Result<Endpoint, RulesError> {
+) -> Result<Endpoint, ResolveEndpointError> {
     let mut signing_region = region.map(str::to_owned);
     let mut signing_name = chime_input::SIGNING_NAME.to_owned();
-    if let Some(Value::Array(schemes)) = resolved.properties.get("authSchemes") {
+    if let Some(Document::Array(schemes)) = resolved.properties().get("authSchemes") {
         let sigv4 = schemes.iter().find_map(|scheme| match scheme {
-            Value::Object(s) if s.get("name") == Some(&Value::String("sigv4".into())) => Some(s),
+            Document::Object(s)
+                if matches!(s.get("name"), Some(Document::String(name)) if name == "sigv4") =>
+            {
+                Some(s)
+            }
             _ => None,
         });
         let Some(sigv4) = sigv4 else {
-            return Err(RulesError::NoEndpoint(
-                "the endpoint offers no sigv4 authentication scheme".to_owned(),
+            return Err(ResolveEndpointError::new(
+                "the endpoint offers no sigv4 authentication scheme",
             ));
         };
-        if let Some(Value::String(r)) = sigv4.get("signingRegion") {
+        if let Some(Document::String(r)) = sigv4.get("signingRegion") {
             signing_region = Some(r.clone());
         }
-        if let Some(Value::String(n)) = sigv4.get("signingName") {
+        if let Some(Document::String(n)) = sigv4.get("signingName") {
             signing_name.clone_from(n);
         }
     }
-    let signing_region = signing_region.ok_or_else(|| {
-        RulesError::NoEndpoint("no region to sign requests for: set a region".to_owned())
-    })?;
-    let headers = resolved
-        .headers
-        .into_iter()
-        .flat_map(|(name, values)| values.into_iter().map(move |v| (name.clone(), v)))
-        .collect();
+    let signing_region = signing_region
+        .ok_or_else(|| ResolveEndpointError::new("no region to sign requests for: set a region"))?;
+    let mut headers = Vec::new();
+    for (name, values) in resolved.headers() {
+        for value in values {
+            headers.push((name.to_owned(), value.to_owned()));
+        }
+    }
     Ok(Endpoint {
-        base_url: with_host_prefix(&resolved.url, host_prefix)?,
+        base_url: with_host_prefix(resolved.url(), host_prefix)?,
         signing_region,
         signing_name,
         headers,
@@ -135,17 +113,20 @@ fn into_endpoint(
 /// let local = with_host_prefix("http://127.0.0.1:4566", Some("identity-")).unwrap();
 /// assert_eq!(local, "http://127.0.0.1:4566");
 /// ```
-pub fn with_host_prefix(url: &str, host_prefix: Option<&str>) -> Result<String, RulesError> {
-    let uri: http::Uri = url
-        .parse()
-        .map_err(|e| RulesError::NoEndpoint(format!("endpoint URL `{url}` is not valid: {e}")))?;
+pub fn with_host_prefix(
+    url: &str,
+    host_prefix: Option<&str>,
+) -> Result<String, ResolveEndpointError> {
+    let uri: http::Uri = url.parse().map_err(|e| {
+        ResolveEndpointError::new(format!("endpoint URL `{url}` is not valid: {e}"))
+    })?;
     let (Some(scheme), Some(authority)) = (uri.scheme_str(), uri.authority()) else {
-        return Err(RulesError::NoEndpoint(format!(
+        return Err(ResolveEndpointError::new(format!(
             "endpoint URL `{url}` needs a scheme and a host"
         )));
     };
     if uri.query().is_some() {
-        return Err(RulesError::NoEndpoint(format!(
+        return Err(ResolveEndpointError::new(format!(
             "endpoint URL `{url}` must not have a query"
         )));
     }
@@ -158,7 +139,7 @@ pub fn with_host_prefix(url: &str, host_prefix: Option<&str>) -> Result<String, 
         _ => "",
     };
     if !prefix.is_empty() && !rules_valid_prefix(prefix) {
-        return Err(RulesError::NoEndpoint(format!(
+        return Err(ResolveEndpointError::new(format!(
             "host prefix `{prefix}` does not form a valid host name"
         )));
     }
@@ -200,7 +181,7 @@ mod tests {
                 region: Some(region.to_owned()),
                 use_fips: fips,
                 use_dual_stack: dual_stack,
-                endpoint_url: None,
+                endpoint: None,
             };
             resolve(&params, Some("identity-")).map(|e| (e.base_url, e.signing_region))
         };
@@ -241,13 +222,13 @@ mod tests {
         let custom = EndpointParams {
             region: Some("us-east-1".into()),
             use_fips: true,
-            endpoint_url: Some("https://example.com".into()),
+            endpoint: Some("https://example.com".into()),
             ..Default::default()
         };
-        assert!(matches!(
-            resolve(&custom, None),
-            Err(RulesError::NoEndpoint(_))
-        ));
+        assert_eq!(
+            resolve(&custom, None).unwrap_err().message(),
+            "Invalid Configuration: FIPS and custom endpoint are not supported"
+        );
     }
 
     #[test]

@@ -1,31 +1,14 @@
-//! Partition data for the rules engine's `aws.partition` function.
+//! Partition data for the endpoint rules' `aws.partition` function.
 //!
 //! The data is botocore's `partitions.json` (region descriptions removed),
-//! embedded at build time. A rule set may also be evaluated against other
-//! partition data, such as the vintage its own test cases were written for.
+//! embedded at build time. The rules may also be resolved against other
+//! partition data, such as the vintage their own test cases were written for.
 
 use super::document::Document;
 use regex_lite::Regex;
 
 /// The partition data this crate resolves endpoints with.
 const EMBEDDED: &str = include_str!("../../data/partitions.json");
-
-/// One partition's facts, as the `aws.partition` function returns them.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PartitionOutputs {
-    /// The partition's name, e.g. `aws`.
-    pub name: String,
-    /// The DNS suffix of its endpoints, e.g. `amazonaws.com`.
-    pub dns_suffix: String,
-    /// The DNS suffix of its dual-stack endpoints, e.g. `api.aws`.
-    pub dual_stack_dns_suffix: String,
-    /// Whether the partition has FIPS endpoints.
-    pub supports_fips: bool,
-    /// Whether the partition has dual-stack endpoints.
-    pub supports_dual_stack: bool,
-    /// The region that global endpoints of the partition are signed for.
-    pub implicit_global_region: Option<String>,
-}
 
 /// What a single region changes of its partition's outputs.
 #[derive(Debug, Clone, Default)]
@@ -36,9 +19,9 @@ struct RegionOverrides {
     supports_dual_stack: Option<bool>,
 }
 
-struct Partition {
+struct PartitionData {
     id: String,
-    outputs: PartitionOutputs,
+    outputs: chime_input::Partition,
     region_regex: Regex,
     regions: Vec<(String, RegionOverrides)>,
 }
@@ -58,13 +41,13 @@ fn boolean(owner: &Document, key: &str, what: &str) -> Result<bool, String> {
         .ok_or_else(|| format!("{what} needs a boolean `{key}`"))
 }
 
-fn read_partition(raw: &Document) -> Result<Partition, String> {
+fn read_partition(raw: &Document) -> Result<PartitionData, String> {
     let id = string(raw, "id", "a partition")?;
     let what = format!("partition `{id}`");
     let outputs = raw
         .get("outputs")
         .ok_or_else(|| format!("{what} needs `outputs`"))?;
-    let outputs = PartitionOutputs {
+    let outputs = chime_input::Partition {
         name: string(outputs, "name", &what)?,
         dns_suffix: string(outputs, "dnsSuffix", &what)?,
         dual_stack_dns_suffix: string(outputs, "dualStackDnsSuffix", &what)?,
@@ -97,7 +80,7 @@ fn read_partition(raw: &Document) -> Result<Partition, String> {
             (name.clone(), overrides)
         })
         .collect();
-    Ok(Partition {
+    Ok(PartitionData {
         id,
         outputs,
         region_regex,
@@ -107,7 +90,7 @@ fn read_partition(raw: &Document) -> Result<Partition, String> {
 
 /// Every partition, in the data's order, ready to match regions against.
 pub struct Partitions {
-    partitions: Vec<Partition>,
+    partitions: Vec<PartitionData>,
 }
 
 impl std::fmt::Debug for Partitions {
@@ -143,7 +126,7 @@ impl Partitions {
     ///
     /// Unknown regions still resolve, so that a region launched after this
     /// data was written works without an upgrade.
-    pub fn lookup(&self, region: &str) -> Option<PartitionOutputs> {
+    pub fn lookup(&self, region: &str) -> Option<chime_input::Partition> {
         if let Some((partition, overrides)) = self.partitions.iter().find_map(|p| {
             p.regions
                 .iter()

@@ -1,0 +1,435 @@
+//! The endpoint rule set, compiled: `EndpointParams` and `resolve_endpoint`.
+//!
+//! Each rule becomes a labelled block; a failing condition breaks out of it
+//! to the next rule, and a matching rule returns. A rule without conditions
+//! always matches, so nothing after it is emitted. The code reads like what
+//! a person would write for the same rules: `if !params.use_fips`, not
+//! `if params.use_fips == false`, so that clippy passes on it.
+
+use super::{doc_attrs, ident};
+use crate::ir::*;
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// The items of the input crate's `endpoint_resolver` module.
+pub fn emit(rules: &EndpointRules) -> TokenStream {
+    let params = params_struct(&rules.parameters);
+    let partition_arg = rules.uses_partitions.then(|| {
+        quote! { , partition_of: &dyn ::std::ops::Fn(&str) -> ::std::option::Option<crate::Partition> }
+    });
+    let partition_doc = rules.uses_partitions.then(|| {
+        quote! {
+            ///
+            /// `partition_of` gives the partition of a region, for the rules'
+            /// `aws.partition` function; the client supplies it from its
+            /// partition data.
+        }
+    });
+    let body = rule_list(&rules.rules, &[], true);
+    quote! {
+        #params
+
+        /// Resolves the endpoint for `params` with the service's endpoint rules.
+        ///
+        /// The rules come from the model's `smithy.rules#endpointRuleSet`,
+        /// compiled by the generator: the first rule whose conditions hold
+        /// decides, with an endpoint or with an error.
+        #partition_doc
+        pub fn resolve_endpoint(
+            params: &EndpointParams #partition_arg
+        ) -> ::std::result::Result<::aws_smithy_types::endpoint::Endpoint, crate::ResolveEndpointError> {
+            #body
+        }
+    }
+}
+
+fn params_struct(parameters: &[EndpointParameter]) -> TokenStream {
+    let mut fields = TokenStream::new();
+    let mut defaults = TokenStream::new();
+    let mut derivable = true;
+    for parameter in parameters {
+        let field = ident(&parameter.field);
+        let mut docs = parameter.docs.clone();
+        if !docs.is_empty() {
+            docs.push(String::new());
+        }
+        let mut origin = format!("The rule set's `{}`", parameter.name);
+        if let Some(built_in) = &parameter.built_in {
+            origin.push_str(&format!(", which SDKs fill from `{built_in}`"));
+        }
+        match &parameter.default {
+            Some(Literal::String(s)) => origin.push_str(&format!("; `{s:?}` by default")),
+            Some(Literal::Boolean(b)) => origin.push_str(&format!("; `{b}` by default")),
+            None if parameter.required => origin.push_str("; required"),
+            None => {}
+        }
+        origin.push('.');
+        docs.push(origin);
+        let docs = doc_attrs(&docs, None);
+        let (ty, default) = match (parameter.kind, &parameter.default, parameter.always_set()) {
+            (ParameterKind::String, Some(Literal::String(s)), _) => {
+                derivable &= s.is_empty();
+                (quote! { ::std::string::String }, quote! { #s.to_owned() })
+            }
+            (ParameterKind::Boolean, Some(Literal::Boolean(b)), _) => {
+                derivable &= !*b;
+                (quote! { bool }, quote! { #b })
+            }
+            (ParameterKind::String, _, true) => (
+                quote! { ::std::string::String },
+                quote! { ::std::string::String::new() },
+            ),
+            (ParameterKind::Boolean, _, true) => (quote! { bool }, quote! { false }),
+            (ParameterKind::String, _, false) => (
+                quote! { ::std::option::Option<::std::string::String> },
+                quote! { ::std::option::Option::None },
+            ),
+            (ParameterKind::Boolean, _, false) => (
+                quote! { ::std::option::Option<bool> },
+                quote! { ::std::option::Option::None },
+            ),
+        };
+        fields.extend(quote! { #docs pub #field: #ty, });
+        defaults.extend(quote! { #field: #default, });
+    }
+    let (derive_default, default_impl) = if derivable {
+        (quote! { Default, }, TokenStream::new())
+    } else {
+        (
+            TokenStream::new(),
+            quote! {
+                impl ::std::default::Default for EndpointParams {
+                    fn default() -> Self {
+                        Self { #defaults }
+                    }
+                }
+            },
+        )
+    };
+    quote! {
+        /// The parameters of the service's endpoint rules.
+        ///
+        /// `Default` gives each parameter the rule set's default, and leaves
+        /// the others unset (or empty, where the rule set requires them).
+        #[derive(Debug, Clone, #derive_default PartialEq, Eq)]
+        pub struct EndpointParams {
+            #fields
+        }
+        #default_impl
+    }
+}
+
+/// The rules of one list, each in its own labelled block. At the function's
+/// tail the last, unconditional outcome is the tail expression.
+fn rule_list(rules: &[EndpointRule], label: &[usize], at_tail: bool) -> TokenStream {
+    let mut out = TokenStream::new();
+    for (i, rule) in rules.iter().enumerate() {
+        let mut label = label.to_vec();
+        label.push(i + 1);
+        let unconditional = rule
+            .conditions
+            .iter()
+            .all(|c| matches!(c, RuleCondition::Holds(RuleExpr::Boolean(true))));
+        if unconditional {
+            // It always matches: what follows could never run.
+            out.extend(outcome(&rule.outcome, &label, at_tail));
+            return out;
+        }
+        let name = syn::Lifetime::new(
+            &format!(
+                "'rule_{}",
+                label
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("_")
+            ),
+            proc_macro2::Span::call_site(),
+        );
+        let mut block = TokenStream::new();
+        for condition in &rule.conditions {
+            block.extend(match condition {
+                RuleCondition::Holds(RuleExpr::Boolean(true)) => TokenStream::new(),
+                RuleCondition::Holds(test) => {
+                    let fails = negated(test);
+                    quote! { if #fails { break #name; } }
+                }
+                RuleCondition::Bind { local, value } => {
+                    let local = ident(local);
+                    let value = optional(value);
+                    quote! { let ::std::option::Option::Some(#local) = #value else { break #name; }; }
+                }
+            });
+        }
+        block.extend(outcome(&rule.outcome, &label, false));
+        out.extend(quote! { #name: { #block } });
+    }
+    let message = match label.is_empty() {
+        true => "no endpoint rule matched the parameters",
+        false => "a tree of endpoint rules matched the parameters, but none of the rules in it did",
+    };
+    let error = quote! { ::std::result::Result::Err(crate::ResolveEndpointError::new(#message)) };
+    out.extend(match at_tail {
+        true => error,
+        false => quote! { return #error; },
+    });
+    out
+}
+
+fn outcome(outcome: &RuleOutcome, label: &[usize], at_tail: bool) -> TokenStream {
+    let result = match outcome {
+        RuleOutcome::Tree(rules) => return rule_list(rules, label, at_tail),
+        RuleOutcome::Error(message) => {
+            let message = static_or_owned(message);
+            quote! { ::std::result::Result::Err(crate::ResolveEndpointError::new(#message)) }
+        }
+        RuleOutcome::Endpoint(endpoint) => {
+            let url = static_or_owned(&endpoint.url);
+            let mut builder =
+                quote! { ::aws_smithy_types::endpoint::Endpoint::builder().url(#url) };
+            for (name, values) in &endpoint.headers {
+                for value in values {
+                    let value = static_or_owned(value);
+                    builder.extend(quote! { .header(#name, #value) });
+                }
+            }
+            for (name, value) in &endpoint.properties {
+                let value = document(value);
+                builder.extend(quote! { .property(#name, #value) });
+            }
+            quote! { ::std::result::Result::Ok(#builder.build()) }
+        }
+    };
+    match at_tail {
+        true => result,
+        false => quote! { return #result; },
+    }
+}
+
+fn document(value: &RuleValue) -> TokenStream {
+    match value {
+        RuleValue::Boolean(b) => quote! { ::aws_smithy_types::Document::Bool(#b) },
+        RuleValue::String(parts) => {
+            let value = owned_string(parts);
+            quote! { ::aws_smithy_types::Document::String(#value) }
+        }
+        RuleValue::Array(items) => {
+            let items = items.iter().map(document);
+            quote! { ::aws_smithy_types::Document::Array(::std::vec::Vec::from([#(#items),*])) }
+        }
+        RuleValue::Object(members) => {
+            let members = members.iter().map(|(name, value)| {
+                let value = document(value);
+                quote! { (#name.to_owned(), #value) }
+            });
+            quote! {
+                ::aws_smithy_types::Document::Object(::std::collections::HashMap::from([#(#members),*]))
+            }
+        }
+    }
+}
+
+/// A string literal where the template is plain text, else an owned `String`:
+/// for arguments that take `Into<String>` or `Into<Cow<'static, str>>`.
+fn static_or_owned(parts: &[StringPart]) -> TokenStream {
+    match parts {
+        [StringPart::Text(text)] => quote! { #text },
+        _ => owned_string(parts),
+    }
+}
+
+/// A Rust expression of an owned `String` for a string template.
+fn owned_string(parts: &[StringPart]) -> TokenStream {
+    match parts {
+        [StringPart::Text(text)] => quote! { #text.to_owned() },
+        [StringPart::Value(RuleExpr::Parameter { field, .. })] => {
+            let field = ident(field);
+            quote! { params.#field.clone() }
+        }
+        [StringPart::Value(value)] => {
+            let value = expr(value);
+            quote! { #value.to_owned() }
+        }
+        _ => format_string(parts),
+    }
+}
+
+/// `format!` for a template; plain locals are inlined, as clippy asks.
+fn format_string(parts: &[StringPart]) -> TokenStream {
+    let mut pattern = String::new();
+    let mut args = Vec::new();
+    for part in parts {
+        match part {
+            StringPart::Text(text) => pattern.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            StringPart::Value(RuleExpr::Local { name, .. }) if !name.starts_with("r#") => {
+                pattern.push_str(&format!("{{{name}}}"));
+            }
+            // `String` fields themselves: `Display` needs no `as_str()`.
+            StringPart::Value(RuleExpr::PartitionAttribute { local, attribute }) => {
+                let (local, field) = (ident(local), format_ident!("{}", attribute.field()));
+                pattern.push_str("{}");
+                args.push(quote! { #local.#field });
+            }
+            StringPart::Value(RuleExpr::Parameter { field, .. }) => {
+                let field = ident(field);
+                pattern.push_str("{}");
+                args.push(quote! { params.#field });
+            }
+            StringPart::Value(value) => {
+                pattern.push_str("{}");
+                args.push(expr(value));
+            }
+        }
+    }
+    quote! { ::std::format!(#pattern #(, #args)*) }
+}
+
+/// A Rust expression that is true when `test` fails.
+fn negated(test: &RuleExpr) -> TokenStream {
+    match test {
+        RuleExpr::Not(inner) => expr(inner),
+        RuleExpr::BooleanEquals(a, b) => match (a.as_ref(), b.as_ref()) {
+            (RuleExpr::Boolean(true), x) | (x, RuleExpr::Boolean(true)) => negated(x),
+            (RuleExpr::Boolean(false), x) | (x, RuleExpr::Boolean(false)) => expr(x),
+            _ => {
+                let (a, b) = (operand(a), operand(b));
+                quote! { #a != #b }
+            }
+        },
+        RuleExpr::StringEquals(a, b) => {
+            let (a, b) = (operand(a), operand(b));
+            quote! { #a != #b }
+        }
+        RuleExpr::IsSet(value) => {
+            let value = optional_unconverted(value);
+            quote! { #value.is_none() }
+        }
+        other => {
+            let value = expr(other);
+            if is_atom(other) {
+                quote! { !#value }
+            } else {
+                quote! { !(#value) }
+            }
+        }
+    }
+}
+
+/// Whether the expression prints as a path, field or method call, which
+/// needs no parentheses under `!`.
+fn is_atom(value: &RuleExpr) -> bool {
+    matches!(
+        value,
+        RuleExpr::Boolean(_)
+            | RuleExpr::Parameter { .. }
+            | RuleExpr::Local { .. }
+            | RuleExpr::PartitionAttribute { .. }
+            | RuleExpr::IsSet(_)
+    )
+}
+
+/// An operand of `==` or `!=`, parenthesised unless it is an atom, since
+/// comparisons do not chain.
+fn operand(value: &RuleExpr) -> TokenStream {
+    let printed = expr(value);
+    if is_atom(value) || matches!(value, RuleExpr::String(_)) {
+        printed
+    } else {
+        quote! { (#printed) }
+    }
+}
+
+/// An `Option` to test for `Some`, without converting a parameter's
+/// `Option<String>` to `Option<&str>` first.
+fn optional_unconverted(value: &RuleExpr) -> TokenStream {
+    match value {
+        RuleExpr::Parameter { field, .. } => {
+            let field = ident(field);
+            quote! { params.#field }
+        }
+        other => optional(other),
+    }
+}
+
+/// An expression of a value that may be unset, as an `Option`.
+fn optional(value: &RuleExpr) -> TokenStream {
+    match value {
+        RuleExpr::Parameter {
+            field,
+            kind: ParameterKind::String,
+            ..
+        } => {
+            let field = ident(field);
+            quote! { params.#field.as_deref() }
+        }
+        RuleExpr::Parameter { field, .. } => {
+            let field = ident(field);
+            quote! { params.#field }
+        }
+        RuleExpr::PartitionAttribute { local, attribute } => {
+            let (local, field) = (ident(local), format_ident!("{}", attribute.field()));
+            quote! { #local.#field.as_deref() }
+        }
+        RuleExpr::Partition(region) => {
+            let region = expr(region);
+            quote! { partition_of(#region) }
+        }
+        other => expr(other),
+    }
+}
+
+/// A Rust expression of a value that is set: `bool`, `&str` or a partition.
+fn expr(value: &RuleExpr) -> TokenStream {
+    match value {
+        RuleExpr::Boolean(b) => quote! { #b },
+        RuleExpr::String(parts) => match parts.as_slice() {
+            [StringPart::Text(text)] => quote! { #text },
+            [StringPart::Value(value)] => expr(value),
+            _ => {
+                let formatted = format_string(parts);
+                quote! { #formatted.as_str() }
+            }
+        },
+        RuleExpr::Parameter { field, kind, .. } => {
+            let field = ident(field);
+            match kind {
+                ParameterKind::String => quote! { params.#field.as_str() },
+                ParameterKind::Boolean => quote! { params.#field },
+            }
+        }
+        RuleExpr::Local { name, .. } => {
+            let name = ident(name);
+            quote! { #name }
+        }
+        RuleExpr::IsSet(value) => {
+            let value = optional_unconverted(value);
+            quote! { #value.is_some() }
+        }
+        RuleExpr::Not(inner) => negated(inner),
+        RuleExpr::BooleanEquals(a, b) => match (a.as_ref(), b.as_ref()) {
+            (RuleExpr::Boolean(true), x) | (x, RuleExpr::Boolean(true)) => expr(x),
+            (RuleExpr::Boolean(false), x) | (x, RuleExpr::Boolean(false)) => negated(x),
+            _ => {
+                let (a, b) = (operand(a), operand(b));
+                quote! { #a == #b }
+            }
+        },
+        RuleExpr::StringEquals(a, b) => {
+            let (a, b) = (operand(a), operand(b));
+            quote! { #a == #b }
+        }
+        RuleExpr::Partition(region) => {
+            let region = expr(region);
+            quote! { partition_of(#region) }
+        }
+        RuleExpr::PartitionAttribute { local, attribute } => {
+            let (local, field) = (ident(local), format_ident!("{}", attribute.field()));
+            match attribute {
+                PartitionAttribute::SupportsFips | PartitionAttribute::SupportsDualStack => {
+                    quote! { #local.#field }
+                }
+                _ => quote! { #local.#field.as_str() },
+            }
+        }
+    }
+}

@@ -1,0 +1,177 @@
+//! The endpoint-rules compiler on a rule set that uses every construct it
+//! compiles (`tests/fixtures/rules_model.json`), beyond what the Chime model
+//! needs: the generated resolver is committed as a fixture, kept fresh by a
+//! test here, and compiled into this test crate, so its behaviour is tested
+//! and not only its text.
+
+use chime_codegen::{Options, generate};
+// The generated code names these at its crate root.
+use chime_input::{Partition, ResolveEndpointError};
+use std::path::PathBuf;
+
+include!("fixtures/endpoint_resolver.rs");
+
+const FIXTURE: &str = "tests/fixtures/endpoint_resolver.rs";
+
+#[test]
+fn the_fixture_is_what_the_generator_writes() {
+    let model = chime_tests::read("tests/fixtures/rules_model.json");
+    let files = generate(&model, &Options::default()).expect("generates");
+    let generated = &files[&PathBuf::from("example-svc-input/src/endpoint_resolver.rs")];
+    let path = chime_tests::workspace_root().join(FIXTURE);
+    if std::env::var_os("CHIME_BLESS").is_some() {
+        std::fs::write(&path, generated).expect("writes the fixture");
+    }
+    assert!(
+        *generated == chime_tests::read(FIXTURE),
+        "{FIXTURE} is stale: rerun this test with CHIME_BLESS=1 and review the diff"
+    );
+}
+
+fn partition_of(region: &str) -> Option<Partition> {
+    let (name, dns_suffix, implicit_global_region) = match region {
+        r if r.starts_with("cn-") => ("aws-cn", "amazonaws.com.cn", Some("cn-northwest-1")),
+        r if r.starts_with("xx-") => return None,
+        _ => ("aws", "amazonaws.com", Some("us-east-1")),
+    };
+    Some(Partition {
+        name: name.to_owned(),
+        dns_suffix: dns_suffix.to_owned(),
+        dual_stack_dns_suffix: "api.aws".to_owned(),
+        supports_fips: name == "aws",
+        supports_dual_stack: true,
+        implicit_global_region: implicit_global_region.map(str::to_owned),
+    })
+}
+
+fn resolve(params: EndpointParams) -> Result<aws_smithy_types::endpoint::Endpoint, String> {
+    resolve_endpoint(&params, &partition_of).map_err(|e| e.message().to_owned())
+}
+
+fn params() -> EndpointParams {
+    EndpointParams {
+        tenant: "acme".to_owned(),
+        ..EndpointParams::default()
+    }
+}
+
+#[test]
+fn defaults_come_from_the_rule_set() {
+    let defaults = EndpointParams::default();
+    assert_eq!(defaults.stage, "prod");
+    assert!(!defaults.use_fips);
+    assert_eq!(defaults.tenant, "", "required without a default: empty");
+    assert_eq!(
+        (defaults.region, defaults.verbose, defaults.endpoint),
+        (None, None, None)
+    );
+}
+
+#[test]
+fn a_custom_endpoint_fills_its_template_and_headers() {
+    let endpoint = resolve(EndpointParams {
+        endpoint: Some("https://custom.example".to_owned()),
+        ..params()
+    })
+    .unwrap();
+    assert_eq!(endpoint.url(), "https://custom.example/acme");
+    let headers: Vec<(String, Vec<String>)> = endpoint
+        .headers()
+        .map(|(name, values)| (name.to_owned(), values.map(str::to_owned).collect()))
+        .collect::<std::collections::BTreeMap<_, _>>()
+        .into_iter()
+        .collect();
+    assert_eq!(
+        headers,
+        [
+            (
+                "x-literal".to_owned(),
+                vec!["a{b}".to_owned(), "second".to_owned()]
+            ),
+            ("x-tenant".to_owned(), vec!["acme".to_owned()]),
+        ]
+    );
+}
+
+#[test]
+fn negation_falls_through_to_an_error_rule_with_a_template() {
+    let error = resolve(EndpointParams {
+        endpoint: Some("https://custom.example".to_owned()),
+        use_fips: true,
+        stage: "gamma".to_owned(),
+        ..params()
+    })
+    .unwrap_err();
+    assert_eq!(error, "custom endpoints cannot be FIPS (gamma)");
+}
+
+#[test]
+fn string_equality_on_partition_attributes_and_templates() {
+    let china_beta = EndpointParams {
+        region: Some("cn-north-1".to_owned()),
+        stage: "beta".to_owned(),
+        ..params()
+    };
+    assert_eq!(resolve(china_beta).unwrap_err(), "no beta in aws-cn");
+}
+
+#[test]
+fn optional_booleans_and_comparisons_of_two_values() {
+    let verbose = EndpointParams {
+        region: Some("us-west-2".to_owned()),
+        verbose: Some(true),
+        ..params()
+    };
+    // `supportsFIPS` (true for aws) must equal `UseFIPS` (false): it does not.
+    let endpoint = resolve(verbose.clone()).unwrap();
+    assert_eq!(endpoint.url(), "https://global.amazonaws.com/us-east-1");
+    let endpoint = resolve(EndpointParams {
+        use_fips: true,
+        ..verbose
+    })
+    .unwrap();
+    assert_eq!(endpoint.url(), "https://us-west-2.verbose.amazonaws.com");
+    let properties = endpoint.properties();
+    let schemes = format!("{:?}", properties["authSchemes"]);
+    assert!(
+        schemes.contains("\"signingRegion\": String(\"us-west-2\")"),
+        "{schemes}"
+    );
+    assert!(
+        schemes.contains("\"disableDoubleEncoding\": Bool(true)"),
+        "{schemes}"
+    );
+    assert_eq!(
+        properties["stage"],
+        aws_smithy_types::Document::String("prod".to_owned())
+    );
+}
+
+#[test]
+fn an_assigned_optional_attribute_and_tree_exhaustion() {
+    let in_global_region = EndpointParams {
+        region: Some("us-east-1".to_owned()),
+        ..params()
+    };
+    assert_eq!(
+        resolve(in_global_region).unwrap_err(),
+        "a tree of endpoint rules matched the parameters, but none of the rules in it did"
+    );
+}
+
+#[test]
+fn no_rule_matching_is_an_error_and_so_is_an_unknown_partition() {
+    assert_eq!(
+        resolve(params()).unwrap_err(),
+        "no endpoint rule matched the parameters"
+    );
+    let unknown = EndpointParams {
+        region: Some("xx-nowhere-1".to_owned()),
+        ..params()
+    };
+    assert_eq!(
+        resolve(unknown).unwrap_err(),
+        "no endpoint rule matched the parameters"
+    );
+    let _: fn(&ResolveEndpointError) -> &str = ResolveEndpointError::message;
+}
