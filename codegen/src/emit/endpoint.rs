@@ -184,7 +184,21 @@ fn outcome(outcome: &RuleOutcome, label: &[usize], at_tail: bool) -> TokenStream
             quote! { ::std::result::Result::Err(crate::ResolveEndpointError::new(#message)) }
         }
         RuleOutcome::Endpoint(endpoint) => {
-            let url = static_or_owned(&endpoint.url);
+            // The builder panics on an empty URL, which only a value with no
+            // text around it can be (a caller's `Endpoint` of "", say).
+            let (check, url) = match endpoint.url.as_slice() {
+                [StringPart::Value(_)] => {
+                    let url = owned_string(&endpoint.url);
+                    let check = quote! {
+                        let url = #url;
+                        if url.is_empty() {
+                            return ::std::result::Result::Err(crate::ResolveEndpointError::new("the endpoint URL is empty"));
+                        }
+                    };
+                    (check, quote! { url })
+                }
+                _ => (TokenStream::new(), static_or_owned(&endpoint.url)),
+            };
             let mut builder =
                 quote! { ::aws_smithy_types::endpoint::Endpoint::builder().url(#url) };
             for (name, values) in &endpoint.headers {
@@ -197,7 +211,11 @@ fn outcome(outcome: &RuleOutcome, label: &[usize], at_tail: bool) -> TokenStream
                 let value = document(value);
                 builder.extend(quote! { .property(#name, #value) });
             }
-            quote! { ::std::result::Result::Ok(#builder.build()) }
+            let result = quote! { ::std::result::Result::Ok(#builder.build()) };
+            return match at_tail {
+                true => quote! { #check #result },
+                false => quote! { #check return #result; },
+            };
         }
     };
     match at_tail {

@@ -124,7 +124,8 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(#error_name)?;
                 if let ::std::option::Option::Some(message) = self.error_message() {
-                    write!(f, ": {message}")?;
+                    f.write_str(": ")?;
+                    f.write_str(message)?;
                 }
                 ::std::result::Result::Ok(())
             }

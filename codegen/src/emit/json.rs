@@ -17,11 +17,13 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
             quote! { if let ::std::option::Option::Some(value) = &self.#field_name { #write } }
         }
     });
+    // The builder lives in the same module, so its fields are set in place
+    // rather than moving the whole builder through each setter.
     let reads = structure.fields.iter().map(|field| {
-        let set = quote::format_ident!("set_{}", crate::naming::unraw(&field.name));
+        let field_name = ident(&field.name);
         let key = &field.json_name;
         let read = read_value(&field.value, key);
-        quote! { #key => builder = builder.#set(#read?), }
+        quote! { #key => builder.#field_name = #read?, }
     });
     let build = if structure.fields.iter().any(|f| f.always_present()) {
         quote! { builder.build()? }

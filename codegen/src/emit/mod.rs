@@ -64,6 +64,9 @@ enum Source<'a> {
     Structure {
         structure: &'a Structure,
         operations: Vec<&'a Operation>,
+        /// Whether it gets `validate()`: not in the error crate, whose
+        /// structures are only ever read from responses.
+        validated: bool,
     },
     Enum(&'a Enum),
     OperationError {
@@ -116,6 +119,7 @@ pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
                 Source::Structure {
                     structure,
                     operations,
+                    validated: kind != CrateKind::Errors,
                 },
             ));
         }
@@ -146,7 +150,9 @@ pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
         }
         modules.push(("build_error".to_owned(), Source::Support(BUILD_ERROR)));
         modules.push(("json".to_owned(), Source::Support(JSON)));
-        modules.push(("validation".to_owned(), Source::Support(VALIDATION)));
+        if kind != CrateKind::Errors {
+            modules.push(("validation".to_owned(), Source::Support(VALIDATION)));
+        }
         if !types.enums.is_empty() {
             modules.push((
                 "unknown_variant".to_owned(),
@@ -219,9 +225,12 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
         Source::Structure {
             structure,
             operations,
+            validated,
         } => {
             let mut tokens = structure::emit(structure);
-            tokens.extend(validation::emit(structure));
+            if *validated {
+                tokens.extend(validation::emit(structure));
+            }
             tokens.extend(json::emit(structure));
             if let Some(error) = &structure.error {
                 tokens.extend(errors::emit_error_structure(structure, error));
@@ -318,8 +327,10 @@ fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[String])
     }
     exports.push(("build_error".into(), "BuildError".into()));
     exports.push(("json".into(), "JsonError".into()));
-    for name in ["ConstraintViolation", "Rule", "ValidationError"] {
-        exports.push(("validation".into(), name.into()));
+    if kind != CrateKind::Errors {
+        for name in ["ConstraintViolation", "Rule", "ValidationError"] {
+            exports.push(("validation".into(), name.into()));
+        }
     }
     if !types.enums.is_empty() {
         exports.push(("unknown_variant".into(), "UnknownVariantValue".into()));
@@ -424,10 +435,11 @@ fn cargo_toml(service: &Service, kind: CrateKind) -> String {
         CrateKind::Output => "output structures and response deserialization",
         CrateKind::Errors => "error structures and restJson1 error-response resolution",
     };
-    let mut dependencies = vec!["aws-smithy-json", "aws-smithy-types", "regex-lite"];
-    if kind == CrateKind::Errors {
-        dependencies.push("http");
-    }
+    // `regex-lite` checks patterns in `validate()`, which the error crate has not.
+    let dependencies: &[&str] = match kind {
+        CrateKind::Errors => &["aws-smithy-json", "aws-smithy-types", "http"],
+        _ => &["aws-smithy-json", "aws-smithy-types", "regex-lite"],
+    };
     let mut text = format!(
         "# {HEADER}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = \"{} {} ({}): {what}\"\nedition.workspace = true\nrust-version.workspace = true\nlicense.workspace = true\npublish.workspace = true\n\n[dependencies]\n",
         service.sdk_id,

@@ -36,8 +36,6 @@ mod unauthorized_client_exception;
 mod unhandled_error;
 #[rustfmt::skip]
 mod unknown_variant;
-#[rustfmt::skip]
-mod validation;
 pub use crate::bad_request_exception::BadRequestException;
 pub use crate::bad_request_exception::BadRequestExceptionBuilder;
 pub use crate::build_error::BuildError;
@@ -61,9 +59,6 @@ pub use crate::unauthorized_client_exception::UnauthorizedClientException;
 pub use crate::unauthorized_client_exception::UnauthorizedClientExceptionBuilder;
 pub use crate::unhandled_error::UnhandledError;
 pub use crate::unknown_variant::UnknownVariantValue;
-pub use crate::validation::ConstraintViolation;
-pub use crate::validation::Rule;
-pub use crate::validation::ValidationError;
 /// Error metadata (name, message, request id) shared with the AWS Rust runtime.
 pub use ::aws_smithy_types::error::metadata::{ErrorMetadata, ProvideErrorMetadata};
 /// How a client should retry an error.

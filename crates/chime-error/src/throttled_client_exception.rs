@@ -98,22 +98,6 @@ impl ::std::fmt::Debug for ThrottledClientExceptionBuilder {
     }
 }
 impl ThrottledClientException {
-    /// Checks every `length` and `pattern` constraint of the model on this [`ThrottledClientException`] and its members, and reports all violations.
-    ///
-    /// The service checks these constraints too; call this to fail before sending.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
-        let mut violations = ::std::vec::Vec::new();
-        self.collect_violations("", &mut violations);
-        crate::ValidationError::check(violations)
-    }
-    #[allow(unused_variables, clippy::ptr_arg)]
-    pub(crate) fn collect_violations(
-        &self,
-        path: &str,
-        out: &mut ::std::vec::Vec<crate::ConstraintViolation>,
-    ) {}
-}
-impl ThrottledClientException {
     /// The restJson1 body for this [`ThrottledClientException`]: model member names as keys, unset members left out.
     pub fn to_json(&self) -> ::std::string::String {
         let mut out = ::std::string::String::new();
@@ -170,17 +154,13 @@ impl ThrottledClientException {
             )? {
                 match key.as_ref() {
                     "Code" => {
-                        builder = builder
-                            .set_code(
-                                crate::json::read_string(tokens, "Code")
-                                    .map(|value| {
-                                        value.map(|value| crate::ErrorCode::from(value.as_str()))
-                                    })?,
-                            );
+                        builder.code = crate::json::read_string(tokens, "Code")
+                            .map(|value| {
+                                value.map(|value| crate::ErrorCode::from(value.as_str()))
+                            })?;
                     }
                     "Message" => {
-                        builder = builder
-                            .set_message(crate::json::read_string(tokens, "Message")?);
+                        builder.message = crate::json::read_string(tokens, "Message")?;
                     }
                     _ => crate::json::skip(tokens)?,
                 }
@@ -243,7 +223,8 @@ impl ::std::fmt::Display for ThrottledClientException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ThrottledClientException")?;
         if let ::std::option::Option::Some(message) = self.error_message() {
-            write!(f, ": {message}")?;
+            f.write_str(": ")?;
+            f.write_str(message)?;
         }
         ::std::result::Result::Ok(())
     }

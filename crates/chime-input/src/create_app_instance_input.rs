@@ -335,29 +335,22 @@ impl CreateAppInstanceInput {
                 "CreateAppInstanceInput",
             )? {
                 match key.as_ref() {
-                    "Name" => {
-                        builder = builder
-                            .set_name(crate::json::read_string(tokens, "Name")?);
-                    }
+                    "Name" => builder.name = crate::json::read_string(tokens, "Name")?,
                     "Metadata" => {
-                        builder = builder
-                            .set_metadata(crate::json::read_string(tokens, "Metadata")?);
+                        builder.metadata = crate::json::read_string(tokens, "Metadata")?;
                     }
                     "ClientRequestToken" => {
-                        builder = builder
-                            .set_client_request_token(
-                                crate::json::read_string(tokens, "ClientRequestToken")?,
-                            );
+                        builder.client_request_token = crate::json::read_string(
+                            tokens,
+                            "ClientRequestToken",
+                        )?;
                     }
                     "Tags" => {
-                        builder = builder
-                            .set_tags(
-                                crate::json::read_list(
-                                    tokens,
-                                    "Tags",
-                                    |tokens| crate::Tag::read_json(tokens, "Tags"),
-                                )?,
-                            );
+                        builder.tags = crate::json::read_list(
+                            tokens,
+                            "Tags",
+                            |tokens| crate::Tag::read_json(tokens, "Tags"),
+                        )?;
                     }
                     _ => crate::json::skip(tokens)?,
                 }

@@ -63,10 +63,14 @@ pub fn resolve_endpoint(
                 ),
             );
         }
+        let url = endpoint.to_owned();
+        if url.is_empty() {
+            return ::std::result::Result::Err(
+                crate::ResolveEndpointError::new("the endpoint URL is empty"),
+            );
+        }
         return ::std::result::Result::Ok(
-            ::aws_smithy_types::endpoint::Endpoint::builder()
-                .url(endpoint.to_owned())
-                .build(),
+            ::aws_smithy_types::endpoint::Endpoint::builder().url(url).build(),
         );
     }
     'rule_2: {

@@ -188,14 +188,8 @@ impl Tag {
                 "Tag",
             )? {
                 match key.as_ref() {
-                    "Key" => {
-                        builder = builder
-                            .set_key(crate::json::read_string(tokens, "Key")?);
-                    }
-                    "Value" => {
-                        builder = builder
-                            .set_value(crate::json::read_string(tokens, "Value")?);
-                    }
+                    "Key" => builder.key = crate::json::read_string(tokens, "Key")?,
+                    "Value" => builder.value = crate::json::read_string(tokens, "Value")?,
                     _ => crate::json::skip(tokens)?,
                 }
             }

@@ -162,10 +162,10 @@ impl CreateAppInstanceOutput {
             )? {
                 match key.as_ref() {
                     "AppInstanceArn" => {
-                        builder = builder
-                            .set_app_instance_arn(
-                                crate::json::read_string(tokens, "AppInstanceArn")?,
-                            );
+                        builder.app_instance_arn = crate::json::read_string(
+                            tokens,
+                            "AppInstanceArn",
+                        )?;
                     }
                     _ => crate::json::skip(tokens)?,
                 }

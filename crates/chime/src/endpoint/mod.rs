@@ -232,6 +232,18 @@ mod tests {
     }
 
     #[test]
+    fn an_empty_custom_endpoint_is_an_error_not_a_panic() {
+        let params = EndpointParams {
+            endpoint: Some(String::new()),
+            ..Default::default()
+        };
+        assert_eq!(
+            resolve(&params, None).unwrap_err().message(),
+            "the endpoint URL is empty"
+        );
+    }
+
+    #[test]
     fn the_prefix_goes_on_names_but_not_on_ip_addresses_or_localhost() {
         let cases = [
             ("https://example.com", "https://identity-example.com"),
