@@ -6,15 +6,24 @@ use chime_codegen::{Options, generate};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+/// The options `cargo xtask codegen` uses by default.
+fn as_xtask_codegen() -> Options {
+    Options {
+        operations: Vec::new(),
+        partitions: Some(chime_tests::read("model/partitions.json")),
+    }
+}
+
 fn create_app_instance() -> Options {
     Options {
         operations: vec!["CreateAppInstance".to_owned()],
+        ..as_xtask_codegen()
     }
 }
 
 #[test]
 fn committed_generated_code_is_fresh() {
-    let files = generate(&chime_tests::read("model/chime.json"), &Options::default())
+    let files = generate(&chime_tests::read("model/chime.json"), &as_xtask_codegen())
         .expect("model/ generates");
     let drift = xtask::check(&files, &chime_tests::workspace_root().join("crates"))
         .expect("crates/ is readable");
@@ -29,10 +38,10 @@ fn committed_generated_code_is_fresh() {
 #[test]
 fn generation_is_deterministic() {
     let model = chime_tests::read("model/chime.json");
-    let first = generate(&model, &Options::default()).expect("generates");
+    let first = generate(&model, &as_xtask_codegen()).expect("generates");
     for _ in 0..3 {
         assert_eq!(
-            generate(&model, &Options::default()).expect("generates"),
+            generate(&model, &as_xtask_codegen()).expect("generates"),
             first
         );
     }
@@ -81,7 +90,7 @@ fn the_full_official_model_restricted_to_create_app_instance_gives_the_same_code
 #[test]
 fn the_generated_crates_are_named_after_the_sdk_id() {
     let files =
-        generate(&chime_tests::read("model/chime.json"), &Options::default()).expect("generates");
+        generate(&chime_tests::read("model/chime.json"), &as_xtask_codegen()).expect("generates");
     let crates: std::collections::BTreeSet<_> = files
         .keys()
         .filter_map(|p| p.components().next())
@@ -107,7 +116,7 @@ fn the_generated_crates_are_named_after_the_sdk_id() {
 #[test]
 fn support_modules_say_so_and_match_across_crates() {
     let files =
-        generate(&chime_tests::read("model/chime.json"), &Options::default()).expect("generates");
+        generate(&chime_tests::read("model/chime.json"), &as_xtask_codegen()).expect("generates");
     let support_header = format!("// {}", chime_codegen::SUPPORT_HEADER);
     let model_header = format!("// {}", chime_codegen::HEADER);
     let mut support: std::collections::BTreeMap<String, Vec<String>> = Default::default();
@@ -151,7 +160,7 @@ fn support_modules_say_so_and_match_across_crates() {
 #[test]
 fn check_names_stale_missing_and_extra_files() {
     let files =
-        generate(&chime_tests::read("model/chime.json"), &Options::default()).expect("generates");
+        generate(&chime_tests::read("model/chime.json"), &as_xtask_codegen()).expect("generates");
     let dir = std::env::temp_dir().join(format!("chime-codegen-check-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     xtask::write(&files, &dir).expect("writes");
@@ -339,6 +348,7 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         &chime_tests::read("model/chime.json"),
         &Options {
             operations: vec!["DeleteEverything".to_owned()],
+            ..as_xtask_codegen()
         },
     )
     .expect_err("unknown operation");
@@ -348,6 +358,59 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
             .contains("no operation named `DeleteEverything`"),
         "{error}"
     );
+}
+
+#[test]
+fn partition_data_is_checked_and_only_used_where_the_rules_call_aws_partition() {
+    let model = chime_tests::read("model/chime.json");
+    let data = chime_tests::read("model/partitions.json");
+    let with = |partitions: String| Options {
+        partitions: Some(partitions),
+        ..Options::default()
+    };
+    let cases = [
+        (
+            data.replacen(
+                "\"regionRegex\": \"^(us|eu|ap",
+                "\"regionRegex\": \"^((us|eu|ap",
+                1,
+            ),
+            "partition data: partition `aws`: `regionRegex` does not compile",
+        ),
+        (
+            data.replacen("\"supportsFIPS\": true", "\"supportsFIPS\": \"yes\"", 1),
+            "partition data: partition `aws`: `outputs.supportsFIPS` must be a boolean",
+        ),
+        (
+            data.replacen(
+                "\"af-south-1\": {}",
+                "\"af-south-1\": {\"dnsSuffix\": \"x\"}",
+                1,
+            ),
+            "partition `aws`: `regions.af-south-1.dnsSuffix` overrides the partition's outputs",
+        ),
+        (
+            "{\"version\": \"1.1\", \"partitions\": []}".to_owned(),
+            "has no `aws` partition",
+        ),
+    ];
+    for (partitions, expected) in cases {
+        assert_ne!(partitions, data, "the case {expected:?} changes the data");
+        let error = generate(&model, &with(partitions)).expect_err(expected);
+        assert!(error.to_string().contains(expected), "{error}");
+    }
+    // Rules that never call aws.partition get no table.
+    let mut model: serde_json::Value =
+        serde_json::from_str(&synthetic(serde_json::json!({}), serde_json::json!({})))
+            .expect("JSON");
+    model["shapes"]["example.test#Svc"]["traits"]["smithy.rules#endpointRuleSet"] = serde_json::json!({
+        "version": "1.0",
+        "parameters": {"Region": {"type": "String"}},
+        "rules": [{"type": "endpoint", "conditions": [], "endpoint": {"url": "https://example.com"}}]
+    });
+    let files = generate(&model.to_string(), &with(data)).expect("generates");
+    assert!(files.keys().any(|p| p.ends_with("endpoint_resolver.rs")));
+    assert!(files.keys().all(|p| !p.ends_with("partition_table.rs")));
 }
 
 #[test]
@@ -368,6 +431,7 @@ fn selecting_an_operation_keeps_only_what_it_reaches() {
             "chime-input/src/endpoint_support.rs",
             "chime-input/src/json.rs",
             "chime-input/src/lib.rs",
+            "chime-input/src/partition_table.rs",
             "chime-input/src/tag.rs",
             "chime-input/src/validation.rs"
         ]

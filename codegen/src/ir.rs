@@ -21,6 +21,8 @@ pub struct Service {
     pub endpoint_prefix: String,
     /// The `smithy.rules#endpointRuleSet`, checked and typed.
     pub endpoint_rules: Option<EndpointRules>,
+    /// Partition data, where the rules call `aws.partition` and it was given.
+    pub partitions: Option<PartitionData>,
     /// Documentation lines, already converted to Markdown.
     pub docs: Docs,
     /// The `deprecated` trait's message, if the service is deprecated.
@@ -462,4 +464,37 @@ impl PartitionAttribute {
             Self::ImplicitGlobalRegion => "implicit_global_region",
         }
     }
+}
+
+/// Partition data (botocore's `partitions.json`) for the rules' `aws.partition`.
+#[derive(Debug, Clone)]
+pub struct PartitionData {
+    /// The data's `version`.
+    pub version: String,
+    /// The partitions, in the data's order: the first whose pattern matches
+    /// an unlisted region is its partition.
+    pub partitions: Vec<PartitionSpec>,
+}
+
+/// One partition.
+#[derive(Debug, Clone)]
+pub struct PartitionSpec {
+    /// The partition's id, e.g. `aws`.
+    pub id: String,
+    /// The pattern of region names it claims beyond its listed regions.
+    pub region_regex: String,
+    /// Its listed regions.
+    pub regions: Vec<String>,
+    /// `outputs.name`.
+    pub name: String,
+    /// `outputs.dnsSuffix`.
+    pub dns_suffix: String,
+    /// `outputs.dualStackDnsSuffix`.
+    pub dual_stack_dns_suffix: String,
+    /// `outputs.supportsFIPS`.
+    pub supports_fips: bool,
+    /// `outputs.supportsDualStack`.
+    pub supports_dual_stack: bool,
+    /// `outputs.implicitGlobalRegion`, where given.
+    pub implicit_global_region: Option<String>,
 }

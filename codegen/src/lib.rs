@@ -13,6 +13,7 @@ mod error;
 mod ir;
 mod lower;
 mod naming;
+mod partitions;
 mod pattern;
 mod rules;
 
@@ -29,6 +30,13 @@ use std::path::PathBuf;
 pub fn generate(model_json: &str, options: &Options) -> Result<BTreeMap<PathBuf, String>, Error> {
     let model = ast::Model::from_json(model_json)
         .map_err(|e| Error::new(format!("the model is not a valid Smithy JSON AST: {e}")))?;
-    let service = lower::lower(&model, options)?;
+    let mut service = lower::lower(&model, options)?;
+    let uses_partitions = service
+        .endpoint_rules
+        .as_ref()
+        .is_some_and(|rules| rules.uses_partitions);
+    if uses_partitions && let Some(text) = &options.partitions {
+        service.partitions = Some(partitions::lower(text)?);
+    }
     emit::emit(&service)
 }

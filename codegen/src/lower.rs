@@ -67,6 +67,10 @@ const INERT_TRAITS: &[&str] = &[
 pub struct Options {
     /// Operation names (like `CreateAppInstance`) to keep; empty keeps every operation.
     pub operations: Vec<String>,
+    /// Partition data in botocore's `partitions.json` format. Where the
+    /// endpoint rules call `aws.partition`, it becomes the input crate's
+    /// `partition_of`; without it, callers bring their own.
+    pub partitions: Option<String>,
 }
 
 /// Which generated crate a type lands in.
@@ -190,6 +194,7 @@ impl<'a> Lowerer<'a> {
             signing_name,
             endpoint_prefix,
             endpoint_rules,
+            partitions: None,
             docs: documentation(&shape.traits),
             deprecated: deprecation(id, &shape.traits)?,
             operations,
@@ -366,6 +371,7 @@ impl<'a> Lowerer<'a> {
                 "ResolveEndpointError",
                 "EndpointResolver",
                 "EndpointSupport",
+                "PartitionTable",
             ] {
                 self.claim(Home::Input, name, support)?;
             }

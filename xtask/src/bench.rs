@@ -61,8 +61,14 @@ pub fn codegen_figures(iterations: usize) -> Result<Vec<CodegenFigure>, String> 
             root.join("../shared/models/chime-2018-05-01.json"),
         ),
     ];
+    let partitions = root.join("model/partitions.json");
     let options = Options {
         operations: vec!["CreateAppInstance".to_owned()],
+        // As `cargo xtask codegen` does, so that the partition table counts.
+        partitions: Some(
+            std::fs::read_to_string(&partitions)
+                .map_err(|e| format!("cannot read {}: {e}", partitions.display()))?,
+        ),
     };
     let mut figures = Vec::new();
     for (label, path) in cases {

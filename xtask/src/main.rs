@@ -8,9 +8,10 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  cargo xtask codegen [--check] [--model PATH] [--out DIR] [--operations A,B]
+  cargo xtask codegen [--check] [--model PATH] [--partitions PATH] [--out DIR] [--operations A,B]
       Generates the input, output and error crates from the Smithy model.
       --model       the Smithy JSON AST (default: model/chime.json)
+      --partitions  botocore partition data for aws.partition (default: model/partitions.json)
       --out         the directory that holds the crates (default: crates)
       --operations  operation names to keep (default: every operation of the service)
       --check       write nothing; fail naming every stale, missing or extra file
@@ -41,6 +42,7 @@ fn main() -> ExitCode {
 struct CodegenArgs {
     check: bool,
     model: PathBuf,
+    partitions: PathBuf,
     out: PathBuf,
     options: Options,
 }
@@ -50,6 +52,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenArgs, String> {
     let mut parsed = CodegenArgs {
         check: false,
         model: root.join("model/chime.json"),
+        partitions: root.join("model/partitions.json"),
         out: root.join("crates"),
         options: Options::default(),
     };
@@ -63,6 +66,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenArgs, String> {
         match arg.as_str() {
             "--check" => parsed.check = true,
             "--model" => parsed.model = PathBuf::from(value("--model")?),
+            "--partitions" => parsed.partitions = PathBuf::from(value("--partitions")?),
             "--out" => parsed.out = PathBuf::from(value("--out")?),
             "--operations" => {
                 parsed.options.operations = value("--operations")?
@@ -82,8 +86,14 @@ fn codegen(args: &[String]) -> Result<(), String> {
     let args = parse_codegen_args(args)?;
     let model = std::fs::read_to_string(&args.model)
         .map_err(|e| format!("cannot read the model {}: {e}", args.model.display()))?;
-    let files =
-        generate(&model, &args.options).map_err(|e| format!("code generation failed: {e}"))?;
+    let mut options = args.options;
+    options.partitions = Some(std::fs::read_to_string(&args.partitions).map_err(|e| {
+        format!(
+            "cannot read the partition data {}: {e}",
+            args.partitions.display()
+        )
+    })?);
+    let files = generate(&model, &options).map_err(|e| format!("code generation failed: {e}"))?;
     if args.check {
         let drift = xtask::check(&files, &args.out)
             .map_err(|e| format!("cannot read {}: {e}", args.out.display()))?;

@@ -9,12 +9,14 @@ mod endpoint;
 mod enumeration;
 mod errors;
 mod json;
+mod partitions;
 mod structure;
 mod validation;
 
 use crate::error::Error;
 use crate::ir::{
-    Deprecation, Docs, EndpointRules, Enum, Kind, Operation, Service, Structure, Types, Value,
+    Deprecation, Docs, EndpointRules, Enum, Kind, Operation, PartitionData, Service, Structure,
+    Types, Value,
 };
 use heck::ToSnakeCase;
 use proc_macro2::TokenStream;
@@ -76,6 +78,8 @@ enum Source<'a> {
     UnhandledError,
     /// The endpoint rule set, compiled.
     EndpointResolver(&'a EndpointRules),
+    /// Partition data as a static table.
+    PartitionTable(&'a PartitionData),
     /// A hand-written support module, copied as it is (it is kept
     /// rustfmt-formatted) with `__CRATE__` replaced by the crate's name.
     Support(&'static str),
@@ -137,6 +141,12 @@ pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
                 "endpoint_support".to_owned(),
                 Source::Support(ENDPOINT_SUPPORT),
             ));
+            if let Some(partitions) = &service.partitions {
+                modules.push((
+                    "partition_table".to_owned(),
+                    Source::PartitionTable(partitions),
+                ));
+            }
         }
         if kind == CrateKind::Errors {
             for operation in &service.operations {
@@ -246,6 +256,7 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
         }
         Source::UnhandledError => errors::emit_unhandled_error(),
         Source::EndpointResolver(rules) => endpoint::emit(rules),
+        Source::PartitionTable(partitions) => partitions::emit(partitions),
         Source::Support(text) => {
             return Ok(format!(
                 "// {SUPPORT_HEADER}\n\n{}",
@@ -341,6 +352,9 @@ fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[String])
         }
         for name in ["Partition", "ResolveEndpointError"] {
             exports.push(("endpoint_support".into(), name.into()));
+        }
+        if service.partitions.is_some() {
+            exports.push(("partition_table".into(), "partition_of".into()));
         }
     }
     if kind == CrateKind::Errors {

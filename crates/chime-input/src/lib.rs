@@ -17,6 +17,8 @@ mod endpoint_support;
 #[rustfmt::skip]
 mod json;
 #[rustfmt::skip]
+mod partition_table;
+#[rustfmt::skip]
 mod tag;
 #[rustfmt::skip]
 mod validation;
@@ -28,6 +30,7 @@ pub use crate::endpoint_resolver::resolve_endpoint;
 pub use crate::endpoint_support::Partition;
 pub use crate::endpoint_support::ResolveEndpointError;
 pub use crate::json::JsonError;
+pub use crate::partition_table::partition_of;
 pub use crate::tag::Tag;
 pub use crate::tag::TagBuilder;
 pub use crate::validation::ConstraintViolation;

@@ -1,10 +1,11 @@
 //! Where requests go and how they are signed there.
 //!
 //! The endpoint comes from the model's own rule set, which the generator
-//! compiles into [`chime_input::resolve_endpoint`]; this module gives it the
-//! partition data in [`partition`] for the rules' `aws.partition`. It is
-//! resolved once, when the client is built, because none of this service's
-//! rule parameters vary per call.
+//! compiles into [`chime_input::resolve_endpoint`], with the partition data
+//! it writes into [`chime_input::partition_of`] (botocore's, from
+//! `model/partitions.json`) for the rules' `aws.partition`. It is resolved
+//! once, when the client is built, because none of this service's rule
+//! parameters vary per call.
 //!
 //! # The host prefix
 //!
@@ -18,12 +19,8 @@
 //! - it is never put in front of an IP address (`http://127.0.0.1:4566`) or
 //!   `localhost`, where a prefixed name could not reach the same machine.
 
-pub mod document;
-pub mod partition;
-
 use aws_smithy_types::Document;
 pub use chime_input::{EndpointParams, Partition, ResolveEndpointError};
-use partition::Partitions;
 
 /// An endpoint ready for requests: where they go and how they are signed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +36,7 @@ pub struct Endpoint {
     pub headers: Vec<(String, String)>,
 }
 
-/// Resolves the endpoint for `CreateAppInstance` with the embedded partitions.
+/// Resolves the endpoint for `CreateAppInstance` with the generated partition table.
 ///
 /// ```
 /// use chime::endpoint::{EndpointParams, resolve};
@@ -53,8 +50,7 @@ pub fn resolve(
     params: &EndpointParams,
     host_prefix: Option<&str>,
 ) -> Result<Endpoint, ResolveEndpointError> {
-    let partitions = Partitions::embedded();
-    let resolved = chime_input::resolve_endpoint(params, &|region| partitions.lookup(region))?;
+    let resolved = chime_input::resolve_endpoint(params, &chime_input::partition_of)?;
     into_endpoint(&resolved, params.region.as_deref(), host_prefix)
 }
 
