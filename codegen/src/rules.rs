@@ -234,14 +234,7 @@ impl Checker<'_> {
             // `isSet` on a name narrows it: later uses in the rule read the bound local.
             let (value, ty) = self.reference(name, path)?;
             if ty.optional {
-                let local = local_name(name);
-                self.scope.push(Binding {
-                    name: name.clone(),
-                    local: local.clone(),
-                    kind: ty.kind,
-                    used: false,
-                });
-                return Ok(RuleCondition::Bind { local, value });
+                return Ok(self.bind(name, ty.kind, value));
             }
             return Ok(RuleCondition::Holds(RuleExpr::Boolean(true)));
         }
@@ -259,14 +252,7 @@ impl Checker<'_> {
                     ),
                 ));
             }
-            let local = local_name(name);
-            self.scope.push(Binding {
-                name: name.to_owned(),
-                local: local.clone(),
-                kind: ty.kind,
-                used: false,
-            });
-            return Ok(RuleCondition::Bind { local, value });
+            return Ok(self.bind(name, ty.kind, value));
         }
         match ty {
             Type::BOOLEAN => Ok(RuleCondition::Holds(value)),
@@ -278,6 +264,19 @@ impl Checker<'_> {
                 format!("a condition must be a boolean, not {}", other.describe()),
             )),
         }
+    }
+
+    /// Binds a value that may be unset to a local named after `name`, for
+    /// the rest of the rule.
+    fn bind(&mut self, name: &str, kind: LocalKind, value: RuleExpr) -> RuleCondition {
+        let local = local_name(name);
+        self.scope.push(Binding {
+            name: name.to_owned(),
+            local: local.clone(),
+            kind,
+            used: false,
+        });
+        RuleCondition::Bind { local, value }
     }
 
     /// A function call.

@@ -220,18 +220,18 @@ fn timed(command: Command) -> Result<Duration, String> {
 
 /// Unique crates (name and version) in a crate's normal dependency graph,
 /// the crate included, and the crate's own version.
-/// With `prune`, the graph as it would be without that crate and what only
-/// it brings.
+/// With `prune`, the graph as it would be without those crates and what
+/// only they bring.
 fn dependency_graph(
     dir: &Path,
     krate: &str,
-    prune: Option<&str>,
+    prune: &[String],
 ) -> Result<(Vec<String>, String), String> {
     let mut args = vec![
         "tree", "-p", krate, "-e", "normal", "--prefix", "none", "-f", "{p}",
     ];
-    if let Some(pruned) = prune {
-        args.extend(["--prune", pruned]);
+    for pruned in prune {
+        args.extend(["--prune", pruned.as_str()]);
     }
     let tree = run(cargo(dir, &args))?;
     let mut crates: Vec<String> = tree
@@ -429,19 +429,26 @@ pub fn run_all() -> Result<(), String> {
     let mut figures: Vec<PeerFigures> = Vec::new();
     for peer in &peers {
         eprintln!("== {}: dependencies", peer.name);
-        let (crates, version) = dependency_graph(&peer.dir, peer.client_crate, None)?;
-        let without_h2 = if crates.iter().any(|c| c.starts_with("h2 v")) {
+        let (crates, version) = dependency_graph(&peer.dir, peer.client_crate, &[])?;
+        // Only for ours: what the upstream change drafted in docs/upstream
+        // would leave. Every version of h2 in the graph is pruned.
+        let h2_versions: Vec<String> = crates
+            .iter()
+            .filter_map(|c| c.strip_prefix("h2 v"))
+            .map(|version| format!("h2@{version}"))
+            .collect();
+        let without_h2 = if peer.prescribed.is_empty() || h2_versions.is_empty() {
+            None
+        } else {
             Some(
-                dependency_graph(&peer.dir, peer.client_crate, Some("h2"))?
+                dependency_graph(&peer.dir, peer.client_crate, &h2_versions)?
                     .0
                     .len(),
             )
-        } else {
-            None
         };
         let mut prescribed = Vec::new();
         for (krate, _) in peer.prescribed {
-            prescribed.extend(dependency_graph(&peer.dir, krate, None)?.0);
+            prescribed.extend(dependency_graph(&peer.dir, krate, &[])?.0);
         }
         prescribed.sort();
         prescribed.dedup();

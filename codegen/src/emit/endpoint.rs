@@ -304,32 +304,45 @@ fn format_string(parts: &[StringPart]) -> TokenStream {
 
 /// A Rust expression that is true when `test` fails.
 fn negated(test: &RuleExpr) -> TokenStream {
-    match test {
-        RuleExpr::Not(inner) => expr(inner),
+    boolean(test, false)
+}
+
+/// A Rust expression that is true when the boolean `value` is `want`,
+/// simplified as a person would write it: `!x` rather than `x == false`.
+fn boolean(value: &RuleExpr, want: bool) -> TokenStream {
+    match value {
+        RuleExpr::Not(inner) => boolean(inner, !want),
         RuleExpr::BooleanEquals(a, b) => match (a.as_ref(), b.as_ref()) {
-            (RuleExpr::Boolean(true), x) | (x, RuleExpr::Boolean(true)) => negated(x),
-            (RuleExpr::Boolean(false), x) | (x, RuleExpr::Boolean(false)) => expr(x),
-            _ => {
-                let (a, b) = (operand(a), operand(b));
-                quote! { #a != #b }
+            (RuleExpr::Boolean(literal), x) | (x, RuleExpr::Boolean(literal)) => {
+                boolean(x, *literal == want)
             }
+            _ => compare(a, b, want),
         },
-        RuleExpr::StringEquals(a, b) => {
-            let (a, b) = (operand(a), operand(b));
-            quote! { #a != #b }
-        }
+        RuleExpr::StringEquals(a, b) => compare(a, b, want),
         RuleExpr::IsSet(value) => {
             let value = optional_unconverted(value);
-            quote! { #value.is_none() }
+            match want {
+                true => quote! { #value.is_some() },
+                false => quote! { #value.is_none() },
+            }
         }
         other => {
             let value = expr(other);
-            if is_atom(other) {
-                quote! { !#value }
-            } else {
-                quote! { !(#value) }
+            match (want, is_atom(other)) {
+                (true, _) => value,
+                (false, true) => quote! { !#value },
+                (false, false) => quote! { !(#value) },
             }
         }
+    }
+}
+
+/// `a == b`, or `a != b` when `equal` is false.
+fn compare(a: &RuleExpr, b: &RuleExpr, equal: bool) -> TokenStream {
+    let (a, b) = (operand(a), operand(b));
+    match equal {
+        true => quote! { #a == #b },
+        false => quote! { #a != #b },
     }
 }
 
@@ -419,23 +432,10 @@ fn expr(value: &RuleExpr) -> TokenStream {
             let name = ident(name);
             quote! { #name }
         }
-        RuleExpr::IsSet(value) => {
-            let value = optional_unconverted(value);
-            quote! { #value.is_some() }
-        }
-        RuleExpr::Not(inner) => negated(inner),
-        RuleExpr::BooleanEquals(a, b) => match (a.as_ref(), b.as_ref()) {
-            (RuleExpr::Boolean(true), x) | (x, RuleExpr::Boolean(true)) => expr(x),
-            (RuleExpr::Boolean(false), x) | (x, RuleExpr::Boolean(false)) => negated(x),
-            _ => {
-                let (a, b) = (operand(a), operand(b));
-                quote! { #a == #b }
-            }
-        },
-        RuleExpr::StringEquals(a, b) => {
-            let (a, b) = (operand(a), operand(b));
-            quote! { #a == #b }
-        }
+        RuleExpr::IsSet(_)
+        | RuleExpr::Not(_)
+        | RuleExpr::BooleanEquals(..)
+        | RuleExpr::StringEquals(..) => boolean(value, true),
         RuleExpr::Partition(region) => {
             let region = expr(region);
             quote! { partition_of(#region) }
