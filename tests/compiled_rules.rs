@@ -131,18 +131,20 @@ fn optional_booleans_and_comparisons_of_two_values() {
     })
     .unwrap();
     assert_eq!(endpoint.url(), "https://us-west-2.verbose.amazonaws.com");
-    let properties = endpoint.properties();
-    let schemes = format!("{:?}", properties["authSchemes"]);
-    assert!(
-        schemes.contains("\"signingRegion\": String(\"us-west-2\")"),
-        "{schemes}"
-    );
-    assert!(
-        schemes.contains("\"disableDoubleEncoding\": Bool(true)"),
-        "{schemes}"
+    let [scheme] = endpoint.auth_schemes() else {
+        panic!("one auth scheme: {:?}", endpoint.auth_schemes());
+    };
+    assert_eq!(scheme.name(), "sigv4");
+    assert_eq!(
+        scheme.get("signingRegion"),
+        Some(&aws_smithy_types::Document::String("us-west-2".to_owned()))
     );
     assert_eq!(
-        properties["stage"],
+        scheme.get("disableDoubleEncoding"),
+        Some(&aws_smithy_types::Document::Bool(true))
+    );
+    assert_eq!(
+        endpoint.properties()["stage"],
         aws_smithy_types::Document::String("prod".to_owned())
     );
 }

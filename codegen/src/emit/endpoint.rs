@@ -208,6 +208,14 @@ fn outcome(outcome: &RuleOutcome, label: &[usize], at_tail: bool) -> TokenStream
                 }
             }
             for (name, value) in &endpoint.properties {
+                if name == "authSchemes"
+                    && let Some(schemes) = auth_schemes(value)
+                {
+                    for scheme in schemes {
+                        builder.extend(quote! { .auth_scheme(#scheme) });
+                    }
+                    continue;
+                }
                 let value = document(value);
                 builder.extend(quote! { .property(#name, #value) });
             }
@@ -222,6 +230,37 @@ fn outcome(outcome: &RuleOutcome, label: &[usize], at_tail: bool) -> TokenStream
         true => result,
         false => quote! { return #result; },
     }
+}
+
+/// The `authSchemes` property as typed auth schemes, where it is the usual
+/// list of records that each have a `name`: the runtime's own type for
+/// them, which clients read without walking documents.
+fn auth_schemes(value: &RuleValue) -> Option<Vec<TokenStream>> {
+    let RuleValue::Array(schemes) = value else {
+        return None;
+    };
+    schemes
+        .iter()
+        .map(|scheme| {
+            let RuleValue::Object(members) = scheme else {
+                return None;
+            };
+            let name = members.iter().find_map(|(key, value)| match value {
+                RuleValue::String(name) if key == "name" => Some(static_or_owned(name)),
+                _ => None,
+            })?;
+            let others: Vec<_> = members.iter().filter(|(key, _)| key != "name").collect();
+            let capacity = proc_macro2::Literal::usize_unsuffixed(others.len());
+            let mut scheme = quote! {
+                ::aws_smithy_types::endpoint::EndpointAuthScheme::with_capacity(#name, #capacity)
+            };
+            for (key, value) in others {
+                let value = document(value);
+                scheme.extend(quote! { .put(#key, #value) });
+            }
+            Some(scheme)
+        })
+        .collect()
 }
 
 fn document(value: &RuleValue) -> TokenStream {

@@ -95,28 +95,19 @@ pub fn resolve_endpoint(
                 return ::std::result::Result::Ok(
                     ::aws_smithy_types::endpoint::Endpoint::builder()
                         .url("https://chime.us-east-1.amazonaws.com")
-                        .property(
-                            "authSchemes",
-                            ::aws_smithy_types::Document::Array(
-                                ::std::vec::Vec::from([
-                                    ::aws_smithy_types::Document::Object(
-                                        ::std::collections::HashMap::from([
-                                            (
-                                                "name".to_owned(),
-                                                ::aws_smithy_types::Document::String("sigv4".to_owned()),
-                                            ),
-                                            (
-                                                "signingName".to_owned(),
-                                                ::aws_smithy_types::Document::String("chime".to_owned()),
-                                            ),
-                                            (
-                                                "signingRegion".to_owned(),
-                                                ::aws_smithy_types::Document::String("us-east-1".to_owned()),
-                                            ),
-                                        ]),
-                                    ),
-                                ]),
-                            ),
+                        .auth_scheme(
+                            ::aws_smithy_types::endpoint::EndpointAuthScheme::with_capacity(
+                                    "sigv4",
+                                    2,
+                                )
+                                .put(
+                                    "signingName",
+                                    ::aws_smithy_types::Document::String("chime".to_owned()),
+                                )
+                                .put(
+                                    "signingRegion",
+                                    ::aws_smithy_types::Document::String("us-east-1".to_owned()),
+                                ),
                         )
                         .build(),
                 );

@@ -61,16 +61,9 @@ fn into_endpoint(
 ) -> Result<Endpoint, ResolveEndpointError> {
     let mut signing_region = region.map(str::to_owned);
     let mut signing_name = chime_input::SIGNING_NAME.to_owned();
-    if let Some(Document::Array(schemes)) = resolved.properties().get("authSchemes") {
-        let sigv4 = schemes.iter().find_map(|scheme| match scheme {
-            Document::Object(s)
-                if matches!(s.get("name"), Some(Document::String(name)) if name == "sigv4") =>
-            {
-                Some(s)
-            }
-            _ => None,
-        });
-        let Some(sigv4) = sigv4 else {
+    let schemes = resolved.auth_schemes();
+    if !schemes.is_empty() {
+        let Some(sigv4) = schemes.iter().find(|scheme| scheme.name() == "sigv4") else {
             return Err(ResolveEndpointError::new(
                 "the endpoint offers no sigv4 authentication scheme",
             ));

@@ -126,13 +126,18 @@ fn run_cases(traits: &Json, partitions: &PartitionOracle) -> usize {
                 if endpoint.url() != want["url"] {
                     failures.push(format!("{name}: url {} != {}", endpoint.url(), want["url"]));
                 }
-                let properties = Json::Object(
-                    endpoint
-                        .properties()
-                        .iter()
-                        .map(|(k, v)| (k.to_string(), to_json(v)))
-                        .collect(),
-                );
+                let mut properties: serde_json::Map<String, Json> = endpoint
+                    .properties()
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), to_json(v)))
+                    .collect();
+                // The generator writes `authSchemes` as typed auth schemes.
+                let schemes = endpoint.auth_schemes();
+                if !schemes.is_empty() {
+                    let schemes = schemes.iter().map(|s| to_json(&s.as_document())).collect();
+                    properties.insert("authSchemes".to_owned(), Json::Array(schemes));
+                }
+                let properties = Json::Object(properties);
                 let want_properties = want.get("properties").cloned().unwrap_or_else(empty_object);
                 if properties != want_properties {
                     failures.push(format!(
