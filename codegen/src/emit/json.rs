@@ -5,7 +5,8 @@ use crate::ir::{Kind, Structure, Value};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-pub(super) fn emit(structure: &Structure) -> TokenStream {
+/// `nested`: whether some structure has a member of this one.
+pub(super) fn emit(structure: &Structure, nested: bool) -> TokenStream {
     let name = ident(&structure.name);
     let writes = structure.fields.iter().map(|field| {
         let field_name = ident(&field.name);
@@ -31,6 +32,18 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
         quote! { builder.build() }
     };
     let shape = &structure.name;
+    // Only a structure that is a member of another is read at a cursor.
+    let read_json = nested.then(|| {
+        quote! {
+            /// Reads the structure at the cursor; `None` for `null`.
+            pub(crate) fn read_json(tokens: &mut crate::json::Tokens<'_>, member: &str) -> ::std::result::Result<::std::option::Option<Self>, crate::JsonError> {
+                if !crate::json::start_object(tokens, member)? {
+                    return ::std::result::Result::Ok(::std::option::Option::None);
+                }
+                Self::read_members(tokens, true).map(::std::option::Option::Some)
+            }
+        }
+    });
     let to_doc = format!(
         " The restJson1 body for this [`{}`]: model member names as keys, unset members left out.",
         structure.name
@@ -56,23 +69,15 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
 
             #[doc = #from_doc]
             pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
-                let mut tokens = crate::json::tokens(body);
-                let value = if tokens.peek().is_none() {
-                    Self::read_members(&mut tokens, false)?
-                } else {
-                    Self::read_json(&mut tokens, #shape)?.ok_or_else(|| crate::JsonError::new("the body is `null`, not an object"))?
-                };
-                crate::json::expect_end(&mut tokens)?;
-                ::std::result::Result::Ok(value)
+                let mut value = ::std::option::Option::None;
+                crate::json::read_body(body, #shape, &mut |tokens, started| {
+                    value = ::std::option::Option::Some(Self::read_members(tokens, started)?);
+                    ::std::result::Result::Ok(())
+                })?;
+                value.ok_or_else(|| crate::JsonError::new("the body held no structure"))
             }
 
-            /// Reads the structure at the cursor; `None` for `null`.
-            pub(crate) fn read_json(tokens: &mut crate::json::Tokens<'_>, member: &str) -> ::std::result::Result<::std::option::Option<Self>, crate::JsonError> {
-                if !crate::json::start_object(tokens, member)? {
-                    return ::std::result::Result::Ok(::std::option::Option::None);
-                }
-                Self::read_members(tokens, true).map(::std::option::Option::Some)
-            }
+            #read_json
 
             #[allow(unused_mut)]
             fn read_members(tokens: &mut crate::json::Tokens<'_>, started: bool) -> ::std::result::Result<Self, crate::JsonError> {

@@ -69,6 +69,8 @@ enum Source<'a> {
         /// Whether it gets `validate()`: not in the error crate, whose
         /// structures are only ever read from responses.
         validated: bool,
+        /// Whether another structure has a member of it.
+        nested: bool,
     },
     Enum(&'a Enum),
     OperationError {
@@ -109,6 +111,7 @@ pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
         let crate_dir = PathBuf::from(format!("{}-{}", service.crate_stem, kind.suffix()));
         let crate_ident = crate_dir.to_string_lossy().replace('-', "_");
         let mut modules: Vec<(String, Source)> = Vec::new();
+        let members = member_structures(types);
         for structure in &types.structures {
             let operations = match kind {
                 CrateKind::Input => service
@@ -124,6 +127,7 @@ pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
                     structure,
                     operations,
                     validated: kind != CrateKind::Errors,
+                    nested: members.contains(structure.name.as_str()),
                 },
             ));
         }
@@ -236,12 +240,13 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
             structure,
             operations,
             validated,
+            nested,
         } => {
             let mut tokens = structure::emit(structure);
             if *validated {
                 tokens.extend(validation::emit(structure));
             }
-            tokens.extend(json::emit(structure));
+            tokens.extend(json::emit(structure, *nested));
             if let Some(error) = &structure.error {
                 tokens.extend(errors::emit_error_structure(structure, error));
             }
@@ -275,6 +280,23 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
         }
     };
     render(tokens, &[])
+}
+
+/// The structures that are members of structures, directly or in lists.
+fn member_structures(types: &Types) -> std::collections::BTreeSet<&str> {
+    fn structure_of(value: &Value) -> Option<&str> {
+        match &value.kind {
+            Kind::Structure(name) => Some(name),
+            Kind::List(item) => structure_of(item),
+            _ => None,
+        }
+    }
+    types
+        .structures
+        .iter()
+        .flat_map(|s| &s.fields)
+        .filter_map(|field| structure_of(&field.value))
+        .collect()
 }
 
 /// The module (and file) name of a type.

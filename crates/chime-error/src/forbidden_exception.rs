@@ -119,27 +119,18 @@ impl ForbiddenException {
     }
     /// Reads a [`ForbiddenException`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
     pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
-        let mut tokens = crate::json::tokens(body);
-        let value = if tokens.peek().is_none() {
-            Self::read_members(&mut tokens, false)?
-        } else {
-            Self::read_json(&mut tokens, "ForbiddenException")?
-                .ok_or_else(|| crate::JsonError::new(
-                    "the body is `null`, not an object",
-                ))?
-        };
-        crate::json::expect_end(&mut tokens)?;
-        ::std::result::Result::Ok(value)
-    }
-    /// Reads the structure at the cursor; `None` for `null`.
-    pub(crate) fn read_json(
-        tokens: &mut crate::json::Tokens<'_>,
-        member: &str,
-    ) -> ::std::result::Result<::std::option::Option<Self>, crate::JsonError> {
-        if !crate::json::start_object(tokens, member)? {
-            return ::std::result::Result::Ok(::std::option::Option::None);
-        }
-        Self::read_members(tokens, true).map(::std::option::Option::Some)
+        let mut value = ::std::option::Option::None;
+        crate::json::read_body(
+            body,
+            "ForbiddenException",
+            &mut |tokens, started| {
+                value = ::std::option::Option::Some(
+                    Self::read_members(tokens, started)?,
+                );
+                ::std::result::Result::Ok(())
+            },
+        )?;
+        value.ok_or_else(|| crate::JsonError::new("the body held no structure"))
     }
     #[allow(unused_mut)]
     fn read_members(

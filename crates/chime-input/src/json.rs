@@ -77,6 +77,26 @@ pub(crate) fn expect_end(tokens: &mut Tokens<'_>) -> ::std::result::Result<(), J
     }
 }
 
+/// Reads a whole body whose value is a structure. `read_members` is told
+/// whether an object was started: an empty body is an empty structure, and
+/// `null` is refused. Nothing may follow the structure.
+///
+/// It takes a `dyn` reader so that this code is compiled once per crate,
+/// not once per structure.
+pub(crate) fn read_body(
+    body: &[u8],
+    shape: &str,
+    read_members: &mut dyn FnMut(&mut Tokens<'_>, bool) -> ::std::result::Result<(), JsonError>,
+) -> ::std::result::Result<(), JsonError> {
+    let mut tokens = tokens(body);
+    let started = tokens.peek().is_some();
+    if started && !start_object(&mut tokens, shape)? {
+        return Err(JsonError::new("the body is `null`, not an object"));
+    }
+    read_members(&mut tokens, started)?;
+    expect_end(&mut tokens)
+}
+
 /// Consumes the start of an object; `false` for `null`.
 pub(crate) fn start_object(
     tokens: &mut Tokens<'_>,
