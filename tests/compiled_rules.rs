@@ -106,6 +106,20 @@ fn negation_falls_through_to_an_error_rule_with_a_template() {
 }
 
 #[test]
+fn a_url_made_only_of_values_may_be_empty_and_is_then_an_error() {
+    let no_stage = EndpointParams {
+        stage: String::new(),
+        ..params()
+    };
+    assert_eq!(resolve(no_stage.clone()).unwrap().url(), "acme");
+    let nothing = EndpointParams {
+        tenant: String::new(),
+        ..no_stage
+    };
+    assert_eq!(resolve(nothing).unwrap_err(), "the endpoint URL is empty");
+}
+
+#[test]
 fn string_equality_on_partition_attributes_and_templates() {
     let china_beta = EndpointParams {
         region: Some("cn-north-1".to_owned()),

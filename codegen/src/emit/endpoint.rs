@@ -21,8 +21,8 @@ pub fn emit(rules: &EndpointRules) -> TokenStream {
         quote! {
             ///
             /// `partition_of` gives the partition of a region, for the rules'
-            /// `aws.partition` function; the client supplies it from its
-            /// partition data.
+            /// `aws.partition` function: the crate's generated `partition_of`
+            /// where the generator was given partition data, or a caller's own.
         }
     });
     let body = rule_list(&rules.rules, &[], true);
@@ -184,10 +184,14 @@ fn outcome(outcome: &RuleOutcome, label: &[usize], at_tail: bool) -> TokenStream
             quote! { ::std::result::Result::Err(crate::ResolveEndpointError::new(#message)) }
         }
         RuleOutcome::Endpoint(endpoint) => {
-            // The builder panics on an empty URL, which only a value with no
-            // text around it can be (a caller's `Endpoint` of "", say).
-            let (check, url) = match endpoint.url.as_slice() {
-                [StringPart::Value(_)] => {
+            // The builder panics on an empty URL, which only values with no
+            // text around them can make (a caller's `Endpoint` of "", say).
+            let only_values = endpoint
+                .url
+                .iter()
+                .all(|part| matches!(part, StringPart::Value(_)));
+            let (check, url) = match only_values {
+                true => {
                     let url = owned_string(&endpoint.url);
                     let check = quote! {
                         let url = #url;
@@ -197,7 +201,7 @@ fn outcome(outcome: &RuleOutcome, label: &[usize], at_tail: bool) -> TokenStream
                     };
                     (check, quote! { url })
                 }
-                _ => (TokenStream::new(), static_or_owned(&endpoint.url)),
+                false => (TokenStream::new(), static_or_owned(&endpoint.url)),
             };
             let mut builder =
                 quote! { ::aws_smithy_types::endpoint::Endpoint::builder().url(#url) };

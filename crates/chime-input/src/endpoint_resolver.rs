@@ -30,8 +30,8 @@ pub struct EndpointParams {
 /// decides, with an endpoint or with an error.
 ///
 /// `partition_of` gives the partition of a region, for the rules'
-/// `aws.partition` function; the client supplies it from its
-/// partition data.
+/// `aws.partition` function: the crate's generated `partition_of`
+/// where the generator was given partition data, or a caller's own.
 pub fn resolve_endpoint(
     params: &EndpointParams,
     partition_of: &dyn ::std::ops::Fn(&str) -> ::std::option::Option<crate::Partition>,
