@@ -700,13 +700,12 @@ impl Report<'_> {
             }
             let _ = writeln!(
                 md,
-                "\nEach of our crates is small (`cargo llvm-lines --release -p <crate>` in \
-                 `benches/ours` counts 8k to 25k lines of LLVM IR); what is left is mostly the \
-                 work rustc does for any crate (loading its dependencies' metadata, local ThinLTO \
-                 over its codegen units), paid four times because the design has four crates: \
-                 three generated and the client. The change that would give this target a \
-                 margin is fewer crates (the generated three as one), which the generator's \
-                 design rules out; it needs that decision, not more trimming.\n"
+                "\nEach crate's time follows the code it holds (`cargo llvm-lines --release -p \
+                 <crate>` in `benches/ours` shows it), on top of what rustc does for any \
+                 crate. What is ours to try next: one JSON reader for error structures with the \
+                 same members (this model's eight), and fewer modules per generated crate \
+                 (fewer codegen units to ThinLTO). Fewer crates would help most, but the \
+                 generator's design fixes three.\n"
             );
         }
         if missed("dependencies") {
