@@ -239,13 +239,12 @@ impl fmt::Display for ErrorKind {
             ),
             ErrorKind::Service(e) => {
                 write!(f, "{e}")?;
-                let status = e.http_status().map(|s| format!("HTTP {s}"));
-                let request_id = e.request_id().map(|id| format!("request id {id}"));
-                let details: Vec<String> = status.into_iter().chain(request_id).collect();
-                if !details.is_empty() {
-                    write!(f, " ({})", details.join(", "))?;
+                match (e.http_status(), e.request_id()) {
+                    (Some(status), Some(id)) => write!(f, " (HTTP {status}, request id {id})"),
+                    (Some(status), None) => write!(f, " (HTTP {status})"),
+                    (None, Some(id)) => write!(f, " (request id {id})"),
+                    (None, None) => Ok(()),
                 }
-                Ok(())
             }
         }
     }

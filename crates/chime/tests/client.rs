@@ -169,10 +169,12 @@ async fn every_modelled_error_maps_and_retries_as_the_model_says() {
         assert_eq!(error.request_id(), Some("req-1234"));
         assert_eq!(error.http_status(), Some(status));
         assert_eq!(service.is_retryable(), retryable, "{name}");
-        let shown = error.to_string();
-        assert!(
-            shown.contains(name) && shown.contains("it went wrong"),
-            "{shown}"
+        let after = if retryable { " [after 3 attempts]" } else { "" };
+        assert_eq!(
+            error.to_string(),
+            format!(
+                "CreateAppInstance failed: {name}: it went wrong (HTTP {status}, request id req-1234){after}"
+            )
         );
         assert!(error.client_request_token().is_some());
     }
