@@ -226,3 +226,21 @@ proptest! {
         prop_assert_eq!(error.error_message(), Some(message.as_str()));
     }
 }
+
+/// Error structures with the same members share one reader; each still
+/// reads its own members and names itself when its body is broken.
+#[test]
+fn errors_that_share_a_reader_read_their_own_members_and_name_themselves() {
+    let body = br#"{"Code": "Conflict", "Message": "taken", "Other": [1, {"a": null}]}"#;
+    let conflict = chime_error::ConflictException::from_json(body).expect("parses");
+    assert_eq!(conflict.code(), Some(&ErrorCode::Conflict));
+    assert_eq!(conflict.message(), Some("taken"));
+    let throttled = chime_error::ThrottledClientException::from_json(body).expect("parses");
+    assert_eq!(throttled.message(), Some("taken"));
+    let broken = chime_error::ConflictException::from_json(br#"{"Code": "Conflict""#)
+        .expect_err("a truncated body");
+    assert_eq!(
+        broken.to_string(),
+        "invalid JSON body: `ConflictException`: unexpected end of body"
+    );
+}

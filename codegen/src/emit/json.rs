@@ -6,7 +6,13 @@ use proc_macro2::TokenStream;
 use quote::quote;
 
 /// `nested`: whether some structure has a member of this one.
-pub(super) fn emit(structure: &Structure, nested: bool) -> TokenStream {
+/// `same_members_as`: an earlier error structure with the same members,
+/// whose reader this one uses.
+pub(super) fn emit(
+    structure: &Structure,
+    nested: bool,
+    same_members_as: Option<&str>,
+) -> TokenStream {
     let name = ident(&structure.name);
     let writes = structure.fields.iter().map(|field| {
         let field_name = ident(&field.name);
@@ -32,6 +38,40 @@ pub(super) fn emit(structure: &Structure, nested: bool) -> TokenStream {
         quote! { builder.build() }
     };
     let shape = &structure.name;
+    // `shape` names the structure in errors: a reader shared by structures
+    // with the same members is told which one it reads.
+    let read_members = match same_members_as {
+        Some(reader) => {
+            let reader = ident(reader);
+            let moved = structure.fields.iter().map(|field| {
+                let field_name = ident(&field.name);
+                quote! { #field_name: same.#field_name, }
+            });
+            quote! {
+                /// Reads the members with the reader of a structure that has the same
+                /// members, so that its code is compiled once.
+                pub(crate) fn read_members(tokens: &mut crate::json::Tokens<'_>, started: bool, shape: &str) -> ::std::result::Result<Self, crate::JsonError> {
+                    let same = crate::#reader::read_members(tokens, started, shape)?;
+                    ::std::result::Result::Ok(Self { #(#moved)* ..::std::default::Default::default() })
+                }
+            }
+        }
+        None => quote! {
+            #[allow(unused_mut)]
+            pub(crate) fn read_members(tokens: &mut crate::json::Tokens<'_>, started: bool, shape: &str) -> ::std::result::Result<Self, crate::JsonError> {
+                let mut builder = Self::builder();
+                if started {
+                    while let ::std::option::Option::Some(key) = crate::json::next_key(tokens, shape)? {
+                        match key.as_ref() {
+                            #(#reads)*
+                            _ => crate::json::skip(tokens)?,
+                        }
+                    }
+                }
+                ::std::result::Result::Ok(#build)
+            }
+        },
+    };
     // Only a structure that is a member of another is read at a cursor.
     let read_json = nested.then(|| {
         quote! {
@@ -40,7 +80,7 @@ pub(super) fn emit(structure: &Structure, nested: bool) -> TokenStream {
                 if !crate::json::start_object(tokens, member)? {
                     return ::std::result::Result::Ok(::std::option::Option::None);
                 }
-                Self::read_members(tokens, true).map(::std::option::Option::Some)
+                Self::read_members(tokens, true, #shape).map(::std::option::Option::Some)
             }
         }
     });
@@ -71,7 +111,7 @@ pub(super) fn emit(structure: &Structure, nested: bool) -> TokenStream {
             pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
                 let mut value = ::std::option::Option::None;
                 crate::json::read_body(body, #shape, &mut |tokens, started| {
-                    value = ::std::option::Option::Some(Self::read_members(tokens, started)?);
+                    value = ::std::option::Option::Some(Self::read_members(tokens, started, #shape)?);
                     ::std::result::Result::Ok(())
                 })?;
                 value.ok_or_else(|| crate::JsonError::new("the body held no structure"))
@@ -79,19 +119,7 @@ pub(super) fn emit(structure: &Structure, nested: bool) -> TokenStream {
 
             #read_json
 
-            #[allow(unused_mut)]
-            fn read_members(tokens: &mut crate::json::Tokens<'_>, started: bool) -> ::std::result::Result<Self, crate::JsonError> {
-                let mut builder = Self::builder();
-                if started {
-                    while let ::std::option::Option::Some(key) = crate::json::next_key(tokens, #shape)? {
-                        match key.as_ref() {
-                            #(#reads)*
-                            _ => crate::json::skip(tokens)?,
-                        }
-                    }
-                }
-                ::std::result::Result::Ok(#build)
-            }
+            #read_members
         }
     }
 }

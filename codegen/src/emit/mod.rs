@@ -71,6 +71,9 @@ enum Source<'a> {
         validated: bool,
         /// Whether another structure has a member of it.
         nested: bool,
+        /// An earlier error structure with the same members, whose JSON
+        /// reader this one shares.
+        same_members_as: Option<&'a str>,
     },
     Enum(&'a Enum),
     OperationError {
@@ -112,7 +115,20 @@ pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
         let crate_ident = crate_dir.to_string_lossy().replace('-', "_");
         let mut modules: Vec<(String, Source)> = Vec::new();
         let members = member_structures(types);
+        let mut readers: BTreeMap<String, &str> = BTreeMap::new();
         for structure in &types.structures {
+            // Error structures with the same members read them with one
+            // reader: models often give every error `Code` and `Message`.
+            let same_members_as = structure.error.as_ref().and_then(|_| {
+                let signature = member_signature(structure);
+                match readers.get(&signature) {
+                    Some(reader) => Some(*reader),
+                    None => {
+                        readers.insert(signature, &structure.name);
+                        None
+                    }
+                }
+            });
             let operations = match kind {
                 CrateKind::Input => service
                     .operations
@@ -128,6 +144,7 @@ pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
                     operations,
                     validated: kind != CrateKind::Errors,
                     nested: members.contains(structure.name.as_str()),
+                    same_members_as,
                 },
             ));
         }
@@ -241,12 +258,13 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
             operations,
             validated,
             nested,
+            same_members_as,
         } => {
             let mut tokens = structure::emit(structure);
             if *validated {
                 tokens.extend(validation::emit(structure));
             }
-            tokens.extend(json::emit(structure, *nested));
+            tokens.extend(json::emit(structure, *nested, *same_members_as));
             if let Some(error) = &structure.error {
                 tokens.extend(errors::emit_error_structure(structure, error));
             }
@@ -280,6 +298,25 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
         }
     };
     render(tokens, &[])
+}
+
+/// What decides how a structure's members are read: their Rust and JSON
+/// names, types and whether they are required.
+fn member_signature(structure: &Structure) -> String {
+    structure
+        .fields
+        .iter()
+        .map(|field| {
+            format!(
+                "{}:{}:{}:{}",
+                field.name,
+                field.json_name,
+                rust_type(&field.value),
+                field.required
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(";")
 }
 
 /// The structures that are members of structures, directly or in lists.

@@ -28,7 +28,9 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
     let fields = structure.fields.iter().map(|field| {
         let field_name = ident(&field.name);
         let ty = stored_type(field);
-        quote! { #field_name: #ty, }
+        // Crate-visible so that a structure with the same members can share
+        // this one's reader.
+        quote! { pub(crate) #field_name: #ty, }
     });
     let builder_fields = structure.fields.iter().map(|field| {
         let field_name = ident(&field.name);

@@ -5,8 +5,8 @@
 /// Smithy shape: `com.amazonaws.chime#BadRequestException`.
 #[derive(Clone, Default, PartialEq)]
 pub struct BadRequestException {
-    code: ::std::option::Option<crate::ErrorCode>,
-    message: ::std::option::Option<::std::string::String>,
+    pub(crate) code: ::std::option::Option<crate::ErrorCode>,
+    pub(crate) message: ::std::option::Option<::std::string::String>,
     meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
     http_status: ::std::option::Option<u16>,
 }
@@ -125,7 +125,7 @@ impl BadRequestException {
             "BadRequestException",
             &mut |tokens, started| {
                 value = ::std::option::Option::Some(
-                    Self::read_members(tokens, started)?,
+                    Self::read_members(tokens, started, "BadRequestException")?,
                 );
                 ::std::result::Result::Ok(())
             },
@@ -133,15 +133,16 @@ impl BadRequestException {
         value.ok_or_else(|| crate::JsonError::new("the body held no structure"))
     }
     #[allow(unused_mut)]
-    fn read_members(
+    pub(crate) fn read_members(
         tokens: &mut crate::json::Tokens<'_>,
         started: bool,
+        shape: &str,
     ) -> ::std::result::Result<Self, crate::JsonError> {
         let mut builder = Self::builder();
         if started {
             while let ::std::option::Option::Some(key) = crate::json::next_key(
                 tokens,
-                "BadRequestException",
+                shape,
             )? {
                 match key.as_ref() {
                     "Code" => {

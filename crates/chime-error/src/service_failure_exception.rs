@@ -5,8 +5,8 @@
 /// Smithy shape: `com.amazonaws.chime#ServiceFailureException`.
 #[derive(Clone, Default, PartialEq)]
 pub struct ServiceFailureException {
-    code: ::std::option::Option<crate::ErrorCode>,
-    message: ::std::option::Option<::std::string::String>,
+    pub(crate) code: ::std::option::Option<crate::ErrorCode>,
+    pub(crate) message: ::std::option::Option<::std::string::String>,
     meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
     http_status: ::std::option::Option<u16>,
 }
@@ -125,39 +125,26 @@ impl ServiceFailureException {
             "ServiceFailureException",
             &mut |tokens, started| {
                 value = ::std::option::Option::Some(
-                    Self::read_members(tokens, started)?,
+                    Self::read_members(tokens, started, "ServiceFailureException")?,
                 );
                 ::std::result::Result::Ok(())
             },
         )?;
         value.ok_or_else(|| crate::JsonError::new("the body held no structure"))
     }
-    #[allow(unused_mut)]
-    fn read_members(
+    /// Reads the members with the reader of a structure that has the same
+    /// members, so that its code is compiled once.
+    pub(crate) fn read_members(
         tokens: &mut crate::json::Tokens<'_>,
         started: bool,
+        shape: &str,
     ) -> ::std::result::Result<Self, crate::JsonError> {
-        let mut builder = Self::builder();
-        if started {
-            while let ::std::option::Option::Some(key) = crate::json::next_key(
-                tokens,
-                "ServiceFailureException",
-            )? {
-                match key.as_ref() {
-                    "Code" => {
-                        builder.code = crate::json::read_string(tokens, "Code")
-                            .map(|value| {
-                                value.map(|value| crate::ErrorCode::from(value.as_str()))
-                            })?;
-                    }
-                    "Message" => {
-                        builder.message = crate::json::read_string(tokens, "Message")?;
-                    }
-                    _ => crate::json::skip(tokens)?,
-                }
-            }
-        }
-        ::std::result::Result::Ok(builder.build())
+        let same = crate::BadRequestException::read_members(tokens, started, shape)?;
+        ::std::result::Result::Ok(Self {
+            code: same.code,
+            message: same.message,
+            ..::std::default::Default::default()
+        })
     }
 }
 impl ServiceFailureException {

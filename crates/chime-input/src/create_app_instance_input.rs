@@ -11,10 +11,10 @@
 /// **Deprecated.** Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace
 #[derive(Clone, PartialEq)]
 pub struct CreateAppInstanceInput {
-    name: ::std::string::String,
-    metadata: ::std::option::Option<::std::string::String>,
-    client_request_token: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub(crate) name: ::std::string::String,
+    pub(crate) metadata: ::std::option::Option<::std::string::String>,
+    pub(crate) client_request_token: ::std::option::Option<::std::string::String>,
+    pub(crate) tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
 }
 impl CreateAppInstanceInput {
     /// Starts a builder for [`CreateAppInstanceInput`].
@@ -307,7 +307,7 @@ impl CreateAppInstanceInput {
             "CreateAppInstanceInput",
             &mut |tokens, started| {
                 value = ::std::option::Option::Some(
-                    Self::read_members(tokens, started)?,
+                    Self::read_members(tokens, started, "CreateAppInstanceInput")?,
                 );
                 ::std::result::Result::Ok(())
             },
@@ -315,15 +315,16 @@ impl CreateAppInstanceInput {
         value.ok_or_else(|| crate::JsonError::new("the body held no structure"))
     }
     #[allow(unused_mut)]
-    fn read_members(
+    pub(crate) fn read_members(
         tokens: &mut crate::json::Tokens<'_>,
         started: bool,
+        shape: &str,
     ) -> ::std::result::Result<Self, crate::JsonError> {
         let mut builder = Self::builder();
         if started {
             while let ::std::option::Option::Some(key) = crate::json::next_key(
                 tokens,
-                "CreateAppInstanceInput",
+                shape,
             )? {
                 match key.as_ref() {
                     "Name" => builder.name = crate::json::read_string(tokens, "Name")?,

@@ -5,8 +5,8 @@
 /// Smithy shape: `com.amazonaws.chime#Tag`.
 #[derive(Clone, PartialEq)]
 pub struct Tag {
-    key: ::std::string::String,
-    value: ::std::string::String,
+    pub(crate) key: ::std::string::String,
+    pub(crate) value: ::std::string::String,
 }
 impl Tag {
     /// Starts a builder for [`Tag`].
@@ -160,7 +160,7 @@ impl Tag {
             "Tag",
             &mut |tokens, started| {
                 value = ::std::option::Option::Some(
-                    Self::read_members(tokens, started)?,
+                    Self::read_members(tokens, started, "Tag")?,
                 );
                 ::std::result::Result::Ok(())
             },
@@ -175,18 +175,19 @@ impl Tag {
         if !crate::json::start_object(tokens, member)? {
             return ::std::result::Result::Ok(::std::option::Option::None);
         }
-        Self::read_members(tokens, true).map(::std::option::Option::Some)
+        Self::read_members(tokens, true, "Tag").map(::std::option::Option::Some)
     }
     #[allow(unused_mut)]
-    fn read_members(
+    pub(crate) fn read_members(
         tokens: &mut crate::json::Tokens<'_>,
         started: bool,
+        shape: &str,
     ) -> ::std::result::Result<Self, crate::JsonError> {
         let mut builder = Self::builder();
         if started {
             while let ::std::option::Option::Some(key) = crate::json::next_key(
                 tokens,
-                "Tag",
+                shape,
             )? {
                 match key.as_ref() {
                     "Key" => builder.key = crate::json::read_string(tokens, "Key")?,

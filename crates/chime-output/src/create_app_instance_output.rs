@@ -11,7 +11,7 @@
 /// **Deprecated.** Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace
 #[derive(Clone, Default, PartialEq)]
 pub struct CreateAppInstanceOutput {
-    app_instance_arn: ::std::option::Option<::std::string::String>,
+    pub(crate) app_instance_arn: ::std::option::Option<::std::string::String>,
 }
 impl CreateAppInstanceOutput {
     /// Starts a builder for [`CreateAppInstanceOutput`].
@@ -133,7 +133,7 @@ impl CreateAppInstanceOutput {
             "CreateAppInstanceOutput",
             &mut |tokens, started| {
                 value = ::std::option::Option::Some(
-                    Self::read_members(tokens, started)?,
+                    Self::read_members(tokens, started, "CreateAppInstanceOutput")?,
                 );
                 ::std::result::Result::Ok(())
             },
@@ -141,15 +141,16 @@ impl CreateAppInstanceOutput {
         value.ok_or_else(|| crate::JsonError::new("the body held no structure"))
     }
     #[allow(unused_mut)]
-    fn read_members(
+    pub(crate) fn read_members(
         tokens: &mut crate::json::Tokens<'_>,
         started: bool,
+        shape: &str,
     ) -> ::std::result::Result<Self, crate::JsonError> {
         let mut builder = Self::builder();
         if started {
             while let ::std::option::Option::Some(key) = crate::json::next_key(
                 tokens,
-                "CreateAppInstanceOutput",
+                shape,
             )? {
                 match key.as_ref() {
                     "AppInstanceArn" => {
