@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
+/// How many times each client's own crates are built; the median counts.
+const OWN_BUILD_RUNS: usize = 3;
+
 /// The most dependencies ours may have, relative to the SDK's.
 const DEPENDENCY_TARGET: f64 = 0.8;
 
@@ -460,19 +463,26 @@ pub fn run_all() -> Result<(), String> {
         for name in peer.own_crates {
             clean_own.extend(["-p", name]);
         }
-        run(cargo(&peer.dir, &clean_own))?;
-        // The client's crates alone, not the bench binary that uses them.
-        let own_build = timed(cargo(
-            &peer.dir,
-            &[
-                "build",
-                "--release",
-                "-q",
-                "--timings",
-                "-p",
-                peer.client_crate,
-            ],
-        ))?;
+        // A few seconds on a shared machine swing by tenths: the median of
+        // several builds, each from clean own crates.
+        let mut own_builds = Vec::new();
+        for _ in 0..OWN_BUILD_RUNS {
+            run(cargo(&peer.dir, &clean_own))?;
+            // The client's crates alone, not the bench binary that uses them.
+            own_builds.push(timed(cargo(
+                &peer.dir,
+                &[
+                    "build",
+                    "--release",
+                    "-q",
+                    "--timings",
+                    "-p",
+                    peer.client_crate,
+                ],
+            ))?);
+        }
+        own_builds.sort();
+        let own_build = own_builds[own_builds.len() / 2];
         figures.push(PeerFigures {
             version,
             dependencies: crates.len(),
@@ -626,7 +636,7 @@ impl Report<'_> {
              `benches/sdk`) with every dependency built, `cargo clean --release -p` the client's \
              own crates (ours: `chime`, `chime-input`, `chime-output`, `chime-error`; the SDK: \
              `aws-sdk-chimesdkidentity`), then time `cargo build --release -p <client>`, which \
-             builds them and not the bench binary.\n\
+             builds them and not the bench binary; the median of {OWN_BUILD_RUNS} such builds.\n\
              - **Full clean build:** `cargo clean`, then time `cargo build --release` of a binary \
              that makes calls with the client.\n\
              - **Dependencies:** unique crates (name and version) in \
@@ -687,7 +697,7 @@ impl Report<'_> {
             let _ = writeln!(md, "## Where the own-crates build time goes\n");
             let _ = writeln!(
                 md,
-                "Seconds per crate in that build (`cargo build --timings`), longest first. \
+                "Seconds per crate in the last of those builds (`cargo build --timings`), longest first. \
                  Crates build in parallel where their dependencies allow, on 2 cores.\n"
             );
             for (peer, f) in self.peers.iter().zip(self.figures) {
