@@ -189,5 +189,4 @@ fn no_rule_matching_is_an_error_and_so_is_an_unknown_partition() {
         resolve(unknown).unwrap_err(),
         "no endpoint rule matched the parameters"
     );
-    let _: fn(&ResolveEndpointError) -> &str = ResolveEndpointError::message;
 }

@@ -376,14 +376,13 @@ pub enum RuleExpr {
     Boolean(bool),
     /// A string built from literal text and values.
     String(Vec<StringPart>),
-    /// A parameter, by Rust field; optional unless it is always set.
+    /// A parameter, by Rust field. Lowering has checked how it is used: an
+    /// `Option` where it may be unset, the value where it is always set.
     Parameter {
         /// The field.
         field: String,
         /// Its type.
         kind: ParameterKind,
-        /// Whether it is always set.
-        always_set: bool,
     },
     /// A local bound by an earlier condition; always set.
     Local {

@@ -454,7 +454,6 @@ impl Checker<'_> {
         let expr = RuleExpr::Parameter {
             field: parameter.field.clone(),
             kind: parameter.kind,
-            always_set: parameter.always_set(),
         };
         Ok((
             expr,
