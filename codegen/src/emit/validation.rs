@@ -78,7 +78,7 @@ fn check_value(
         Kind::String => {
             if let Some(Length { min, max }) = value.length {
                 let (min, max) = (bound(min), bound(max));
-                checks.extend(quote! { crate::validation::check_string_length(out, #binding, #min, #max, || #path); });
+                checks.extend(quote! { crate::validation::check_string_length(out, #binding, #min, #max, &|| #path); });
             }
             if let Some(pattern) = &value.pattern {
                 let static_name = format_ident!("{}_PATTERN", static_stem);
@@ -92,13 +92,13 @@ fn check_value(
                     #[doc = #doc]
                     static #static_name: ::std::sync::LazyLock<::regex_lite::Regex> = ::std::sync::LazyLock::new(|| crate::validation::compile(#regex));
                 });
-                checks.extend(quote! { crate::validation::check_pattern(out, #binding, &#static_name, #ecma, || #path); });
+                checks.extend(quote! { crate::validation::check_pattern(out, #binding, &#static_name, #ecma, &|| #path); });
             }
         }
         Kind::List(item) => {
             if let Some(Length { min, max }) = value.length {
                 let (min, max) = (bound(min), bound(max));
-                checks.extend(quote! { crate::validation::check_list_length(out, #binding, #min, #max, || #path); });
+                checks.extend(quote! { crate::validation::check_list_length(out, #binding, #min, #max, &|| #path); });
             }
             let item_stem = format!("{static_stem}_ITEM");
             let item_checks = check_value(

@@ -32,9 +32,10 @@ impl ::std::fmt::Display for UnhandledError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str(self.meta.code().unwrap_or("unnamed error"))?;
         if let ::std::option::Option::Some(message) = self.meta.message() {
-            write!(f, ": {message}")?;
+            f.write_str(": ")?;
+            f.write_str(message)?;
         }
-        write!(f, " (HTTP {})", self.http_status)
+        f.write_fmt(format_args!(" (HTTP {})", self.http_status))
     }
 }
 impl ::std::error::Error for UnhandledError {}

@@ -30,11 +30,11 @@ impl BuildError {
 
 impl ::std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(
-            f,
-            "`{}` is required to build {} but was not set",
-            self.member, self.shape
-        )
+        f.write_str("`")?;
+        f.write_str(self.member)?;
+        f.write_str("` is required to build ")?;
+        f.write_str(self.shape)?;
+        f.write_str(" but was not set")
     }
 }
 

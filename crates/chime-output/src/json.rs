@@ -34,7 +34,8 @@ impl JsonError {
 
 impl ::std::fmt::Display for JsonError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(f, "invalid JSON body: {}", self.message)
+        f.write_str("invalid JSON body: ")?;
+        f.write_str(&self.message)
     }
 }
 

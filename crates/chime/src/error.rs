@@ -213,38 +213,80 @@ impl Error {
     }
 }
 
+// The messages are written piece by piece, each inner value in its own
+// `format_args!`: the text is what one `write!` per message would give, the
+// caller's width or precision still reaches no inner value, and the crate
+// compiles a fraction of the code.
 impl fmt::Display for ErrorKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ErrorKind::InvalidInput(InvalidInput::Missing(e)) => write!(f, "invalid input: {e}"),
+            ErrorKind::InvalidInput(InvalidInput::Missing(e)) => {
+                f.write_str("invalid input: ")?;
+                f.write_fmt(format_args!("{e}"))
+            }
             ErrorKind::InvalidInput(InvalidInput::Constraints(e)) => {
-                write!(f, "invalid input: {e}")
+                f.write_str("invalid input: ")?;
+                f.write_fmt(format_args!("{e}"))
             }
-            ErrorKind::Construction(c) => match &c.source {
-                Some(source) => write!(f, "cannot build the request: {}: {source}", c.what),
-                None => write!(f, "cannot build the request: {}", c.what),
-            },
-            ErrorKind::Dispatch(e) if e.is_timeout() => write!(f, "connection timed out: {e}"),
-            ErrorKind::Dispatch(e) => write!(f, "cannot send the request: {e}"),
-            ErrorKind::Timeout(TimeoutError::Attempt(limit)) => {
-                write!(f, "an attempt took longer than its limit of {limit:?}")
-            }
-            ErrorKind::Timeout(TimeoutError::Call(limit)) => {
-                write!(f, "the call took longer than its limit of {limit:?}")
-            }
-            ErrorKind::Response(r) => write!(
-                f,
-                "unreadable response (HTTP {}): {}; body starts: {:?}",
-                r.status, r.reason, r.excerpt
-            ),
-            ErrorKind::Service(e) => {
-                write!(f, "{e}")?;
-                match (e.http_status(), e.request_id()) {
-                    (Some(status), Some(id)) => write!(f, " (HTTP {status}, request id {id})"),
-                    (Some(status), None) => write!(f, " (HTTP {status})"),
-                    (None, Some(id)) => write!(f, " (request id {id})"),
-                    (None, None) => Ok(()),
+            ErrorKind::Construction(c) => {
+                f.write_str("cannot build the request: ")?;
+                f.write_str(&c.what)?;
+                if let Some(source) = &c.source {
+                    f.write_str(": ")?;
+                    f.write_fmt(format_args!("{source}"))?;
                 }
+                Ok(())
+            }
+            ErrorKind::Dispatch(e) => {
+                f.write_str(match e.is_timeout() {
+                    true => "connection timed out: ",
+                    false => "cannot send the request: ",
+                })?;
+                f.write_fmt(format_args!("{e}"))
+            }
+            ErrorKind::Timeout(timeout) => {
+                let (what, limit) = match timeout {
+                    TimeoutError::Attempt(limit) => ("an attempt", limit),
+                    TimeoutError::Call(limit) => ("the call", limit),
+                };
+                f.write_str(what)?;
+                f.write_str(" took longer than its limit of ")?;
+                f.write_fmt(format_args!("{limit:?}"))
+            }
+            ErrorKind::Response(r) => {
+                f.write_str("unreadable response (HTTP ")?;
+                f.write_fmt(format_args!("{}", r.status))?;
+                f.write_str("): ")?;
+                f.write_str(&r.reason)?;
+                f.write_str("; body starts: ")?;
+                f.write_fmt(format_args!("{:?}", r.excerpt))
+            }
+            ErrorKind::Service(e) => {
+                // From the accessors rather than the error's own `Display`,
+                // which for an unmodelled error holds the status already.
+                f.write_str(e.error_name().unwrap_or("unnamed error"))?;
+                if let Some(message) = e.error_message() {
+                    f.write_str(": ")?;
+                    f.write_str(message)?;
+                }
+                let status = e.http_status();
+                let request_id = e.request_id();
+                if status.is_none() && request_id.is_none() {
+                    return Ok(());
+                }
+                f.write_str(" (")?;
+                if let Some(status) = status {
+                    f.write_fmt(format_args!("HTTP {status}"))?;
+                }
+                if let Some(id) = request_id {
+                    f.write_str(if status.is_some() {
+                        ", request id "
+                    } else {
+                        "request id "
+                    })?;
+                    f.write_str(id)?;
+                }
+                f.write_str(")")
             }
         }
     }
@@ -252,9 +294,10 @@ impl fmt::Display for ErrorKind {
 
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "CreateAppInstance failed: {}", self.kind)?;
+        f.write_str("CreateAppInstance failed: ")?;
+        fmt::Display::fmt(&*self.kind, f)?;
         if self.attempts > 1 {
-            write!(f, " [after {} attempts]", self.attempts)?;
+            f.write_fmt(format_args!(" [after {} attempts]", self.attempts))?;
         }
         Ok(())
     }
@@ -290,5 +333,110 @@ impl std::error::Error for Error {
             ErrorKind::Service(e) => Some(e),
             ErrorKind::Timeout(_) | ErrorKind::Response(_) => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn message(kind: ErrorKind, attempts: u32) -> String {
+        Error::new(kind).with_call(None, attempts).to_string()
+    }
+
+    fn service_error(headers: &[(&'static str, &str)]) -> CreateAppInstanceError {
+        let mut map = http::HeaderMap::new();
+        for (name, value) in headers {
+            map.insert(*name, value.parse().unwrap());
+        }
+        CreateAppInstanceError::from_response(400, &map, br#"{"Message":"no such thing"}"#)
+    }
+
+    #[test]
+    fn every_kind_has_its_whole_message() {
+        let missing = chime_input::Tag::builder().value("v").build().unwrap_err();
+        let invalid = chime_input::CreateAppInstanceInput::builder()
+            .name("")
+            .build()
+            .unwrap()
+            .validate()
+            .unwrap_err();
+        let io = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "refused");
+        let cases = [
+            (
+                ErrorKind::InvalidInput(InvalidInput::Missing(missing)),
+                "CreateAppInstance failed: invalid input: `key` is required to build Tag but was not set",
+            ),
+            (
+                ErrorKind::InvalidInput(InvalidInput::Constraints(invalid)),
+                "CreateAppInstance failed: invalid input: 1 constraint violation: \
+                 `name`: length must be between 1 and 256 characters, but it has 0",
+            ),
+            (
+                ErrorKind::Construction(ConstructionFailure::new("no credentials")),
+                "CreateAppInstance failed: cannot build the request: no credentials",
+            ),
+            (
+                ErrorKind::Construction(ConstructionFailure::with_source("signing", "bad key")),
+                "CreateAppInstance failed: cannot build the request: signing: bad key",
+            ),
+            (
+                ErrorKind::Dispatch(ConnectorError::io(io.into())),
+                "CreateAppInstance failed: cannot send the request: io error",
+            ),
+            (
+                ErrorKind::Dispatch(ConnectorError::timeout("slow".into())),
+                "CreateAppInstance failed: connection timed out: timeout",
+            ),
+            (
+                ErrorKind::Timeout(TimeoutError::Attempt(Duration::from_millis(1500))),
+                "CreateAppInstance failed: an attempt took longer than its limit of 1.5s",
+            ),
+            (
+                ErrorKind::Timeout(TimeoutError::Call(Duration::from_secs(30))),
+                "CreateAppInstance failed: the call took longer than its limit of 30s",
+            ),
+            (
+                ErrorKind::Response(UnreadableResponse::new(200, "not JSON", b"<html>\"x\"")),
+                "CreateAppInstance failed: unreadable response (HTTP 200): not JSON; \
+                 body starts: \"<html>\\\"x\\\"\"",
+            ),
+            (
+                ErrorKind::Service(service_error(&[
+                    ("x-amzn-errortype", "BadRequestException"),
+                    ("x-amzn-requestid", "req-1"),
+                ])),
+                "CreateAppInstance failed: BadRequestException: no such thing (HTTP 400, request id req-1)",
+            ),
+        ];
+        for (kind, expected) in cases {
+            assert_eq!(message(kind, 1), expected);
+        }
+    }
+
+    #[test]
+    fn service_details_and_attempts_appear_only_when_known() {
+        let modelled = || service_error(&[("x-amzn-errortype", "BadRequestException")]);
+        assert_eq!(
+            message(ErrorKind::Service(modelled()), 3),
+            "CreateAppInstance failed: BadRequestException: no such thing (HTTP 400) [after 3 attempts]"
+        );
+        // An unmodelled error's own `Display` holds the status: it is not repeated.
+        assert_eq!(
+            message(ErrorKind::Service(service_error(&[])), 1),
+            "CreateAppInstance failed: unnamed error: no such thing (HTTP 400)"
+        );
+    }
+
+    #[test]
+    fn a_caller_width_or_precision_reaches_no_inner_value() {
+        let error = Error::new(ErrorKind::Timeout(TimeoutError::Attempt(
+            Duration::from_millis(1500),
+        )));
+        assert_eq!(
+            format!("{error:>90.1}"),
+            "CreateAppInstance failed: an attempt took longer than its limit of 1.5s"
+        );
     }
 }

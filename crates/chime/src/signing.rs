@@ -192,7 +192,9 @@ fn is_plain_path(path: &str) -> bool {
         && path
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'~' | b'/' | b'.'))
-        && !path.contains("//")
+        // A byte scan rather than `str::contains`, whose substring search
+        // would be compiled into this crate for one two-byte needle.
+        && !path.as_bytes().windows(2).any(|pair| pair == b"//")
         && path
             .split('/')
             .all(|segment| segment != "." && segment != "..")

@@ -42,16 +42,19 @@ pub enum Rule {
 
 impl ::std::fmt::Display for Rule {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        // Plain writes rather than `write!` with many arguments: the message
+        // is the same and the crate compiles less code for it.
         match self {
             Rule::StringLength { min, max, actual } => {
-                write_bounds(f, "length", *min, *max, "characters")?;
-                write!(f, ", but it has {actual}")
+                write_bounds(f, "length", *min, *max, "characters", *actual)
             }
             Rule::ListLength { min, max, actual } => {
-                write_bounds(f, "number of items", *min, *max, "items")?;
-                write!(f, ", but it has {actual}")
+                write_bounds(f, "number of items", *min, *max, "items", *actual)
             }
-            Rule::Pattern { pattern } => write!(f, "must match the pattern {pattern}"),
+            Rule::Pattern { pattern } => {
+                f.write_str("must match the pattern ")?;
+                f.write_str(pattern)
+            }
         }
     }
 }
@@ -62,13 +65,38 @@ fn write_bounds(
     min: ::std::option::Option<u64>,
     max: ::std::option::Option<u64>,
     unit: &str,
+    actual: u64,
 ) -> ::std::fmt::Result {
+    f.write_str(what)?;
     match (min, max) {
-        (Some(min), Some(max)) => write!(f, "{what} must be between {min} and {max} {unit}"),
-        (Some(min), None) => write!(f, "{what} must be at least {min} {unit}"),
-        (None, Some(max)) => write!(f, "{what} must be at most {max} {unit}"),
-        (None, None) => write!(f, "{what} is unconstrained"),
+        (Some(min), Some(max)) => {
+            f.write_str(" must be between ")?;
+            write_number(f, min)?;
+            f.write_str(" and ")?;
+            write_number(f, max)?;
+        }
+        (Some(min), None) => {
+            f.write_str(" must be at least ")?;
+            write_number(f, min)?;
+        }
+        (None, Some(max)) => {
+            f.write_str(" must be at most ")?;
+            write_number(f, max)?;
+        }
+        (None, None) => f.write_str(" is unconstrained")?,
     }
+    if min.is_some() || max.is_some() {
+        f.write_str(" ")?;
+        f.write_str(unit)?;
+    }
+    f.write_str(", but it has ")?;
+    write_number(f, actual)
+}
+
+/// Writes a number as part of a message, untouched by the width or fill
+/// the message itself may be formatted with.
+fn write_number(f: &mut ::std::fmt::Formatter<'_>, number: u64) -> ::std::fmt::Result {
+    f.write_fmt(format_args!("{number}"))
 }
 
 /// One broken constraint, with the path of the member that broke it.
@@ -92,7 +120,10 @@ impl ConstraintViolation {
 
 impl ::std::fmt::Display for ConstraintViolation {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        write!(f, "`{}`: {}", self.path, self.rule)
+        f.write_str("`")?;
+        f.write_str(&self.path)?;
+        f.write_str("`: ")?;
+        ::std::fmt::Display::fmt(&self.rule, f)
     }
 }
 
@@ -122,16 +153,17 @@ impl ValidationError {
 impl ::std::fmt::Display for ValidationError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let count = self.violations.len();
-        write!(
-            f,
-            "{count} constraint violation{}: ",
-            if count == 1 { "" } else { "s" }
-        )?;
+        write_number(f, count as u64)?;
+        f.write_str(if count == 1 {
+            " constraint violation: "
+        } else {
+            " constraint violations: "
+        })?;
         for (i, violation) in self.violations.iter().enumerate() {
             if i > 0 {
                 f.write_str("; ")?;
             }
-            write!(f, "{violation}")?;
+            ::std::fmt::Display::fmt(violation, f)?;
         }
         Ok(())
     }
@@ -141,11 +173,13 @@ impl ::std::error::Error for ValidationError {}
 
 /// The path of member `member` inside the value at `parent` (empty at the top).
 pub(crate) fn member_path(parent: &str, member: &str) -> ::std::string::String {
-    if parent.is_empty() {
-        member.to_owned()
-    } else {
-        format!("{parent}.{member}")
+    let mut path = ::std::string::String::with_capacity(parent.len() + 1 + member.len());
+    if !parent.is_empty() {
+        path.push_str(parent);
+        path.push('.');
     }
+    path.push_str(member);
+    path
 }
 
 /// The path of item `index` of the list at `list`.
@@ -161,12 +195,15 @@ fn out_of_bounds(
     min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max)
 }
 
+// The checks take the path as a `dyn` closure, built only on a violation,
+// so that each is compiled once per crate rather than once per call site.
+
 pub(crate) fn check_string_length(
     out: &mut ::std::vec::Vec<ConstraintViolation>,
     value: &str,
     min: ::std::option::Option<u64>,
     max: ::std::option::Option<u64>,
-    path: impl FnOnce() -> ::std::string::String,
+    path: &dyn Fn() -> ::std::string::String,
 ) {
     let actual = value.chars().count() as u64;
     if out_of_bounds(actual, min, max) {
@@ -182,7 +219,7 @@ pub(crate) fn check_list_length<T>(
     value: &[T],
     min: ::std::option::Option<u64>,
     max: ::std::option::Option<u64>,
-    path: impl FnOnce() -> ::std::string::String,
+    path: &dyn Fn() -> ::std::string::String,
 ) {
     let actual = value.len() as u64;
     if out_of_bounds(actual, min, max) {
@@ -198,7 +235,7 @@ pub(crate) fn check_pattern(
     value: &str,
     regex: &::regex_lite::Regex,
     pattern: &'static str,
-    path: impl FnOnce() -> ::std::string::String,
+    path: &dyn Fn() -> ::std::string::String,
 ) {
     if !regex.is_match(value) {
         out.push(ConstraintViolation {
