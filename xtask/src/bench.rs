@@ -10,7 +10,7 @@ use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 /// How many times each client's own crates are built; the median counts.
-const OWN_BUILD_RUNS: usize = 3;
+const OWN_BUILD_RUNS: usize = 5;
 
 /// The most dependencies ours may have, relative to the SDK's.
 const DEPENDENCY_TARGET: f64 = 0.8;
@@ -256,6 +256,47 @@ fn dependency_graph(
 
 /// Seconds each crate took in the last `cargo build --timings` of `dir`,
 /// read from the report cargo writes, longest first.
+/// Times the build of each client's own crates, dependencies built: the
+/// median of [`OWN_BUILD_RUNS`] builds, each from clean own crates.
+///
+/// The clients take turns, one build each per round, so that both see the
+/// same spells of a shared machine's load; a build of a few seconds swings
+/// by tenths between spells.
+fn own_builds(peers: &[Peer], figures: &mut [PeerFigures]) -> Result<(), String> {
+    let mut times = vec![Vec::new(); peers.len()];
+    for round in 1..=OWN_BUILD_RUNS {
+        for (peer, peer_times) in peers.iter().zip(&mut times) {
+            eprintln!(
+                "== {}: build of its own crates ({round}/{OWN_BUILD_RUNS})",
+                peer.name
+            );
+            let mut clean_own = vec!["clean", "-q", "--release"];
+            for name in peer.own_crates {
+                clean_own.extend(["-p", name]);
+            }
+            run(cargo(&peer.dir, &clean_own))?;
+            // The client's crates alone, not the bench binary that uses them.
+            peer_times.push(timed(cargo(
+                &peer.dir,
+                &[
+                    "build",
+                    "--release",
+                    "-q",
+                    "--timings",
+                    "-p",
+                    peer.client_crate,
+                ],
+            ))?);
+        }
+    }
+    for ((peer, mut peer_times), f) in peers.iter().zip(times).zip(figures) {
+        peer_times.sort();
+        f.own_build = peer_times[peer_times.len() / 2];
+        f.own_units = unit_times(&peer.dir)?;
+    }
+    Ok(())
+}
+
 fn unit_times(dir: &Path) -> Result<Vec<(String, f64)>, String> {
     let report = dir.join("target/cargo-timings/cargo-timing.html");
     let html = std::fs::read_to_string(&report)
@@ -458,43 +499,17 @@ pub fn run_all() -> Result<(), String> {
         eprintln!("== {}: clean build", peer.name);
         run(cargo(&peer.dir, &["clean", "-q"]))?;
         let clean_build = timed(cargo(&peer.dir, &["build", "--release", "-q"]))?;
-        eprintln!("== {}: build of its own crates", peer.name);
-        let mut clean_own = vec!["clean", "-q", "--release"];
-        for name in peer.own_crates {
-            clean_own.extend(["-p", name]);
-        }
-        // A few seconds on a shared machine swing by tenths: the median of
-        // several builds, each from clean own crates.
-        let mut own_builds = Vec::new();
-        for _ in 0..OWN_BUILD_RUNS {
-            run(cargo(&peer.dir, &clean_own))?;
-            // The client's crates alone, not the bench binary that uses them.
-            own_builds.push(timed(cargo(
-                &peer.dir,
-                &[
-                    "build",
-                    "--release",
-                    "-q",
-                    "--timings",
-                    "-p",
-                    peer.client_crate,
-                ],
-            ))?);
-        }
-        own_builds.sort();
-        let own_build = own_builds[own_builds.len() / 2];
         figures.push(PeerFigures {
             version,
             dependencies: crates.len(),
             crates,
             prescribed,
             without_h2,
-            own_units: unit_times(&peer.dir)?,
             clean_build,
-            own_build,
             ..PeerFigures::default()
         });
     }
+    own_builds(&peers, &mut figures)?;
     let local = start_local_service(&root)?;
     for (peer, f) in peers.iter().zip(&mut figures) {
         eprintln!("== {}: instructions per call", peer.name);
@@ -636,7 +651,8 @@ impl Report<'_> {
              `benches/sdk`) with every dependency built, `cargo clean --release -p` the client's \
              own crates (ours: `chime`, `chime-input`, `chime-output`, `chime-error`; the SDK: \
              `aws-sdk-chimesdkidentity`), then time `cargo build --release -p <client>`, which \
-             builds them and not the bench binary; the median of {OWN_BUILD_RUNS} such builds.\n\
+             builds them and not the bench binary; the median of {OWN_BUILD_RUNS} such builds, \
+             the two clients taking turns so that both meet the same load on a shared machine.\n\
              - **Full clean build:** `cargo clean`, then time `cargo build --release` of a binary \
              that makes calls with the client.\n\
              - **Dependencies:** unique crates (name and version) in \
@@ -712,10 +728,14 @@ impl Report<'_> {
                 md,
                 "\nEach crate's time follows the code it holds (`cargo llvm-lines --release -p \
                  <crate>` in `benches/ours` shows it), on top of what rustc does for any \
-                 crate. What is ours to try next: one JSON reader for error structures with the \
-                 same members (this model's eight), and fewer modules per generated crate \
-                 (fewer codegen units to ThinLTO). Fewer crates would help most, but the \
-                 generator's design fixes three.\n"
+                 crate. Done already: one JSON reader for error structures with the same \
+                 members, messages written in pieces rather than by many-argument `write!`, \
+                 validation checks compiled once per crate. Tried and dropped: one module per \
+                 generated crate (fewer codegen units to ThinLTO), within the noise. What is \
+                 left is the code each crate needs (readers, writers, error types) and the \
+                 standard-library code every crate compiles for itself (allocation, hashing, \
+                 formatting): fewer crates would help most, but the generator's design fixes \
+                 three.\n"
             );
         }
         if missed("dependencies") {
