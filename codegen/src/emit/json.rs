@@ -5,11 +5,25 @@ use crate::ir::{Kind, Structure, Value};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+/// Which way a structure crosses the wire from a client's side.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Direction {
+    /// A request: the client writes it; reading it is the service's side.
+    Sent,
+    /// A response or error body: the client reads it; writing it is the
+    /// service's side.
+    Received,
+}
+
+/// Writers and readers of a structure's restJson1 body. The side a client
+/// never runs is compiled only with the crate's `server` feature.
+///
 /// `nested`: whether some structure has a member of this one.
 /// `same_members_as`: an earlier error structure with the same members,
 /// whose reader this one uses.
 pub(super) fn emit(
     structure: &Structure,
+    direction: Direction,
     nested: bool,
     same_members_as: Option<&str>,
 ) -> TokenStream {
@@ -92,9 +106,19 @@ pub(super) fn emit(
         " Reads a [`{}`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.",
         structure.name
     );
-    quote! {
+    // The side a client never runs says which feature brings it.
+    let server_note = quote! {
+        #[doc = ""]
+        #[doc = " With the crate's `server` feature only: it is the service's side of the wire."]
+    };
+    let (writer_note, reader_note) = match direction {
+        Direction::Sent => (TokenStream::new(), server_note),
+        Direction::Received => (server_note, TokenStream::new()),
+    };
+    let writer = quote! {
         impl #name {
             #[doc = #to_doc]
+            #writer_note
             pub fn to_json(&self) -> ::std::string::String {
                 let mut out = ::std::string::String::new();
                 let mut object = ::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
@@ -106,8 +130,12 @@ pub(super) fn emit(
             pub(crate) fn write_json(&self, object: &mut ::aws_smithy_json::serialize::JsonObjectWriter<'_>) {
                 #(#writes)*
             }
-
+        }
+    };
+    let reader = quote! {
+        impl #name {
             #[doc = #from_doc]
+            #reader_note
             pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
                 let mut value = ::std::option::Option::None;
                 crate::json::read_body(body, #shape, &mut |tokens, started| {
@@ -120,6 +148,18 @@ pub(super) fn emit(
             #read_json
 
             #read_members
+        }
+    };
+    match direction {
+        Direction::Sent => {
+            let mut tokens = writer;
+            tokens.extend(super::server_only(reader));
+            tokens
+        }
+        Direction::Received => {
+            let mut tokens = reader;
+            tokens.extend(super::server_only(writer));
+            tokens
         }
     }
 }

@@ -66,9 +66,9 @@ enum Source<'a> {
     Structure {
         structure: &'a Structure,
         operations: Vec<&'a Operation>,
-        /// Whether it gets `validate()`: not in the error crate, whose
-        /// structures are only ever read from responses.
-        validated: bool,
+        /// The crate it is in, which decides its validation and the
+        /// direction of its JSON.
+        kind: CrateKind,
         /// Whether another structure has a member of it.
         nested: bool,
         /// An earlier error structure with the same members, whose JSON
@@ -142,7 +142,7 @@ pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
                 Source::Structure {
                     structure,
                     operations,
-                    validated: kind != CrateKind::Errors,
+                    kind,
                     nested: members.contains(structure.name.as_str()),
                     same_members_as,
                 },
@@ -256,15 +256,23 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
         Source::Structure {
             structure,
             operations,
-            validated,
+            kind,
             nested,
             same_members_as,
         } => {
             let mut tokens = structure::emit(structure);
-            if *validated {
-                tokens.extend(validation::emit(structure));
+            // Error structures are only ever read from responses, and a
+            // client has no use for checking what a service answered.
+            match kind {
+                CrateKind::Input => tokens.extend(validation::emit(structure)),
+                CrateKind::Output => tokens.extend(server_only(validation::emit(structure))),
+                CrateKind::Errors => {}
             }
-            tokens.extend(json::emit(structure, *nested, *same_members_as));
+            let direction = match kind {
+                CrateKind::Input => json::Direction::Sent,
+                CrateKind::Output | CrateKind::Errors => json::Direction::Received,
+            };
+            tokens.extend(json::emit(structure, direction, *nested, *same_members_as));
             if let Some(error) = &structure.error {
                 tokens.extend(errors::emit_error_structure(structure, error));
             }
@@ -379,10 +387,14 @@ fn crate_docs(service: &Service, kind: CrateKind) -> Vec<String> {
 
 fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[String]) -> TokenStream {
     let mut items = TokenStream::new();
+    let feature = |module: &str| {
+        server_only_module(kind, module).then(|| quote! { #[cfg(feature = "server")] })
+    };
     for name in modules {
         let module = format_ident!("{}", name);
+        let cfg = feature(name);
         // prettyplease, not rustfmt, lays out generated files; `cargo fmt` must leave them alone.
-        items.extend(quote! { #[rustfmt::skip] mod #module; });
+        items.extend(quote! { #cfg #[rustfmt::skip] mod #module; });
     }
     let mut exports: Vec<(String, String)> = Vec::new();
     for structure in &types.structures {
@@ -428,9 +440,10 @@ fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[String])
     }
     exports.sort();
     for (module, name) in exports {
+        let cfg = feature(&module);
         let module = format_ident!("{}", module);
         let name = format_ident!("{}", name);
-        items.extend(quote! { pub use crate::#module::#name; });
+        items.extend(quote! { #cfg pub use crate::#module::#name; });
     }
     if kind == CrateKind::Input {
         items.extend(service_constants(service));
@@ -508,11 +521,14 @@ fn cargo_toml(service: &Service, kind: CrateKind) -> String {
         CrateKind::Output => "output structures and response deserialization",
         CrateKind::Errors => "error structures and restJson1 error-response resolution",
     };
-    // `regex-lite` checks patterns in `validate()`, which the error crate has not.
+    // `regex-lite` checks patterns in `validate()`: the error crate has
+    // none, and the output crate's is on the service's side.
     let dependencies: &[&str] = match kind {
+        CrateKind::Input => &["aws-smithy-json", "aws-smithy-types", "regex-lite"],
+        CrateKind::Output => &["aws-smithy-json", "aws-smithy-types", "regex-lite"],
         CrateKind::Errors => &["aws-smithy-json", "aws-smithy-types", "http"],
-        _ => &["aws-smithy-json", "aws-smithy-types", "regex-lite"],
     };
+    let optional = |dependency: &str| kind == CrateKind::Output && dependency == "regex-lite";
     let mut text = format!(
         "# {HEADER}\n[package]\nname = \"{name}\"\nversion = \"0.1.0\"\ndescription = \"{} {} ({}): {what}\"\nedition.workspace = true\nrust-version.workspace = true\nlicense.workspace = true\npublish.workspace = true\n\n[dependencies]\n",
         service.sdk_id,
@@ -520,10 +536,50 @@ fn cargo_toml(service: &Service, kind: CrateKind) -> String {
         service.id.split('#').next().unwrap_or_default()
     );
     for dependency in dependencies {
-        text.push_str(&format!("{dependency}.workspace = true\n"));
+        if optional(dependency) {
+            text.push_str(&format!(
+                "{dependency} = {{ workspace = true, optional = true }}\n"
+            ));
+        } else {
+            text.push_str(&format!("{dependency}.workspace = true\n"));
+        }
     }
+    let server_side = match kind {
+        CrateKind::Input => "reading request bodies",
+        CrateKind::Output => "writing response bodies and checking their constraints",
+        CrateKind::Errors => "writing error bodies",
+    };
+    let enables: Vec<String> = dependencies
+        .iter()
+        .filter(|d| optional(d))
+        .map(|d| format!("\"dep:{d}\""))
+        .collect();
+    text.push_str(&format!(
+        "\n[features]\n# The service's side of the wire, for local services and test doubles:\n# {server_side}. A client needs none of it, so none is compiled by default.\nserver = [{}]\n",
+        enables.join(", ")
+    ));
     text.push_str("\n[lints]\nworkspace = true\n");
     text
+}
+
+/// Puts every item of `tokens` behind the generated crate's `server`
+/// feature: code for the service's side of the wire, which a client never
+/// runs and so need not compile.
+fn server_only(tokens: TokenStream) -> TokenStream {
+    let file: syn::File = syn::parse2(tokens).expect("emitters build items");
+    file.items
+        .into_iter()
+        .map(|item| quote! { #[cfg(feature = "server")] #item })
+        .collect()
+}
+
+/// Support modules only the `server` feature uses in a crate of `kind`:
+/// reading requests, and checking responses.
+fn server_only_module(kind: CrateKind, module: &str) -> bool {
+    matches!(
+        (kind, module),
+        (CrateKind::Input, "json") | (CrateKind::Output, "validation")
+    )
 }
 
 /// Formats a file: the header comment, inner doc lines, then the items.

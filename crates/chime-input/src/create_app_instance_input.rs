@@ -299,7 +299,12 @@ impl CreateAppInstanceInput {
             array.finish();
         }
     }
+}
+#[cfg(feature = "server")]
+impl CreateAppInstanceInput {
     /// Reads a [`CreateAppInstanceInput`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
+    ///
+    /// With the crate's `server` feature only: it is the service's side of the wire.
     pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
         let mut value = ::std::option::Option::None;
         crate::json::read_body(

@@ -14,6 +14,7 @@ mod create_app_instance_input;
 mod endpoint_resolver;
 #[rustfmt::skip]
 mod endpoint_support;
+#[cfg(feature = "server")]
 #[rustfmt::skip]
 mod json;
 #[rustfmt::skip]
@@ -29,6 +30,7 @@ pub use crate::endpoint_resolver::EndpointParams;
 pub use crate::endpoint_resolver::resolve_endpoint;
 pub use crate::endpoint_support::Partition;
 pub use crate::endpoint_support::ResolveEndpointError;
+#[cfg(feature = "server")]
 pub use crate::json::JsonError;
 pub use crate::partition_table::partition_of;
 pub use crate::tag::Tag;

@@ -70,11 +70,13 @@ impl ::std::fmt::Debug for CreateAppInstanceOutputBuilder {
             .finish()
     }
 }
+#[cfg(feature = "server")]
 /// The model's pattern `^arn:[a-z0-9-\.]{1,63}:[a-z0-9-\.]{0,63}:[a-z0-9-\.]{0,63}:[a-z0-9-\.]{0,63}:[^/].{0,1023}$`, translated to `regex-lite` syntax.
 static APP_INSTANCE_ARN_PATTERN: ::std::sync::LazyLock<::regex_lite::Regex> = ::std::sync::LazyLock::new(||
 crate::validation::compile(
     "^arn:[\\x{2D}\\x{2E}0-9a-z]{1,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{0}-\\x{2E}0-\\x{D7FF}\\x{E000}-\\x{10FFFF}][\\x{0}-\\x{9}\\x{B}\\x{C}\\x{E}-\\x{2027}\\x{202A}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]{0,1023}$",
 ));
+#[cfg(feature = "server")]
 impl CreateAppInstanceOutput {
     /// Checks every `length` and `pattern` constraint of the model on this [`CreateAppInstanceOutput`] and its members, and reports all violations.
     ///
@@ -109,22 +111,6 @@ impl CreateAppInstanceOutput {
     }
 }
 impl CreateAppInstanceOutput {
-    /// The restJson1 body for this [`CreateAppInstanceOutput`]: model member names as keys, unset members left out.
-    pub fn to_json(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        let mut object = ::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
-        self.write_json(&mut object);
-        object.finish();
-        out
-    }
-    pub(crate) fn write_json(
-        &self,
-        object: &mut ::aws_smithy_json::serialize::JsonObjectWriter<'_>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.app_instance_arn {
-            object.key("AppInstanceArn").string(value);
-        }
-    }
     /// Reads a [`CreateAppInstanceOutput`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
     pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
         let mut value = ::std::option::Option::None;
@@ -164,5 +150,26 @@ impl CreateAppInstanceOutput {
             }
         }
         ::std::result::Result::Ok(builder.build())
+    }
+}
+#[cfg(feature = "server")]
+impl CreateAppInstanceOutput {
+    /// The restJson1 body for this [`CreateAppInstanceOutput`]: model member names as keys, unset members left out.
+    ///
+    /// With the crate's `server` feature only: it is the service's side of the wire.
+    pub fn to_json(&self) -> ::std::string::String {
+        let mut out = ::std::string::String::new();
+        let mut object = ::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
+        self.write_json(&mut object);
+        object.finish();
+        out
+    }
+    pub(crate) fn write_json(
+        &self,
+        object: &mut ::aws_smithy_json::serialize::JsonObjectWriter<'_>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.app_instance_arn {
+            object.key("AppInstanceArn").string(value);
+        }
     }
 }

@@ -12,12 +12,16 @@ mod build_error;
 mod create_app_instance_output;
 #[rustfmt::skip]
 mod json;
+#[cfg(feature = "server")]
 #[rustfmt::skip]
 mod validation;
 pub use crate::build_error::BuildError;
 pub use crate::create_app_instance_output::CreateAppInstanceOutput;
 pub use crate::create_app_instance_output::CreateAppInstanceOutputBuilder;
 pub use crate::json::JsonError;
+#[cfg(feature = "server")]
 pub use crate::validation::ConstraintViolation;
+#[cfg(feature = "server")]
 pub use crate::validation::Rule;
+#[cfg(feature = "server")]
 pub use crate::validation::ValidationError;
