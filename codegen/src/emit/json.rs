@@ -61,12 +61,14 @@ pub(super) fn emit(
                 let field_name = ident(&field.name);
                 quote! { #field_name: same.#field_name, }
             });
+            // Every field moves, the error's response fields too (still
+            // unset here): nothing is built only to be dropped.
             quote! {
                 /// Reads the members with the reader of a structure that has the same
                 /// members, so that its code is compiled once.
                 pub(crate) fn read_members(tokens: &mut crate::json::Tokens<'_>, started: bool, shape: &str) -> ::std::result::Result<Self, crate::JsonError> {
                     let same = crate::#reader::read_members(tokens, started, shape)?;
-                    ::std::result::Result::Ok(Self { #(#moved)* ..::std::default::Default::default() })
+                    ::std::result::Result::Ok(Self { #(#moved)* meta: same.meta, http_status: same.http_status })
                 }
             }
         }

@@ -17,14 +17,19 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
         structure.deprecated.as_ref(),
     );
     let is_error = structure.error.is_some();
-    let extra_fields = if is_error {
-        quote! {
-            meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
-            http_status: ::std::option::Option<u16>,
+    let extra_fields = |visibility: TokenStream| {
+        if is_error {
+            quote! {
+                #visibility meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
+                #visibility http_status: ::std::option::Option<u16>,
+            }
+        } else {
+            quote! {}
         }
-    } else {
-        quote! {}
     };
+    // Crate-visible like the members, for the shared readers.
+    let struct_extra_fields = extra_fields(quote! { pub(crate) });
+    let builder_extra_fields = extra_fields(quote! {});
     let fields = structure.fields.iter().map(|field| {
         let field_name = ident(&field.name);
         let ty = stored_type(field);
@@ -63,7 +68,7 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
         #derives
         pub struct #name {
             #(#fields)*
-            #extra_fields
+            #struct_extra_fields
         }
 
         impl #name {
@@ -82,7 +87,7 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
         #[derive(Clone, Default, PartialEq)]
         pub struct #builder {
             #(#builder_fields)*
-            #extra_fields
+            #builder_extra_fields
         }
 
         impl #builder {

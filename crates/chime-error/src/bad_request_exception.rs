@@ -7,8 +7,8 @@
 pub struct BadRequestException {
     pub(crate) code: ::std::option::Option<crate::ErrorCode>,
     pub(crate) message: ::std::option::Option<::std::string::String>,
-    meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
-    http_status: ::std::option::Option<u16>,
+    pub(crate) meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
+    pub(crate) http_status: ::std::option::Option<u16>,
 }
 impl BadRequestException {
     /// Starts a builder for [`BadRequestException`].

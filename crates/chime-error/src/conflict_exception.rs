@@ -7,8 +7,8 @@
 pub struct ConflictException {
     pub(crate) code: ::std::option::Option<crate::ErrorCode>,
     pub(crate) message: ::std::option::Option<::std::string::String>,
-    meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
-    http_status: ::std::option::Option<u16>,
+    pub(crate) meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
+    pub(crate) http_status: ::std::option::Option<u16>,
 }
 impl ConflictException {
     /// Starts a builder for [`ConflictException`].
@@ -124,7 +124,8 @@ impl ConflictException {
         ::std::result::Result::Ok(Self {
             code: same.code,
             message: same.message,
-            ..::std::default::Default::default()
+            meta: same.meta,
+            http_status: same.http_status,
         })
     }
 }
