@@ -432,15 +432,9 @@ const PER_CALL_BATCH: usize = 100;
 const RATE_CALLS: usize = 3000;
 
 /// `cargo xtask bench`: everything, written to `docs/`.
-pub fn run_all() -> Result<(), String> {
-    let root = xtask::workspace_root();
-    run({
-        let mut c = Command::new("valgrind");
-        c.arg("--version");
-        c
-    })
-    .map_err(|_| "valgrind is needed: apt-get install valgrind".to_owned())?;
-    let peers = [
+/// The two clients: ours first, then the AWS SDK for Rust.
+fn peers(root: &Path) -> [Peer; 2] {
+    [
         Peer {
             name: "chime (this project)",
             dir: root.join("benches/ours"),
@@ -469,7 +463,18 @@ pub fn run_all() -> Result<(), String> {
             binary: "bench-sdk",
             endpoint_host: "bench.local",
         },
-    ];
+    ]
+}
+
+pub fn run_all() -> Result<(), String> {
+    let root = xtask::workspace_root();
+    run({
+        let mut c = Command::new("valgrind");
+        c.arg("--version");
+        c
+    })
+    .map_err(|_| "valgrind is needed: apt-get install valgrind".to_owned())?;
+    let peers = peers(&root);
     let mut figures: Vec<PeerFigures> = Vec::new();
     for peer in &peers {
         eprintln!("== {}: dependencies", peer.name);
@@ -809,7 +814,10 @@ impl Report<'_> {
                          dependencies, {:.2} of the SDK's, within the target. The change that \
                          needs is upstream, in smithy-rs: HTTP/2 behind a feature of that \
                          crate. The request is drafted in \
-                         [upstream/aws-smithy-http-client-optional-h2.md](upstream/aws-smithy-http-client-optional-h2.md).\n",
+                         [upstream/aws-smithy-http-client-optional-h2.md](upstream/aws-smithy-http-client-optional-h2.md). \
+                         A connector of our own on hyper would leave `h2` out too, but it would \
+                         write again what the runtime does well, and compile hyper's client into \
+                         `chime`, against the build-time target.\n",
                         without_h2 as f64 / theirs.dependencies as f64
                     );
                 }
@@ -882,5 +890,130 @@ impl Report<'_> {
         );
         svg.push_str("</svg>\n");
         svg
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn figures(own_build: f64, dependencies: usize, crates: &[&str]) -> PeerFigures {
+        PeerFigures {
+            version: "v1.0.0".into(),
+            dependencies,
+            crates: crates.iter().map(|c| c.to_string()).collect(),
+            own_units: vec![("chime-error".into(), 1.9), ("chime".into(), 1.2)],
+            clean_build: Duration::from_secs_f64(own_build * 40.0),
+            own_build: Duration::from_secs_f64(own_build),
+            instructions_per_call: 1000.0,
+            calls_per_second: 100.0,
+            ..PeerFigures::default()
+        }
+    }
+
+    fn markdown(ours: PeerFigures, theirs: PeerFigures) -> (String, String) {
+        let peers = peers(Path::new("/nowhere"));
+        let figures = [ours, theirs];
+        let report = Report {
+            date: "2026-11-28",
+            rustc: "rustc 1.95.0",
+            peers: &peers,
+            figures: &figures,
+            codegen: &[],
+        };
+        (report.markdown(), report.svg())
+    }
+
+    fn row<'a>(md: &'a str, measure: &str) -> &'a str {
+        md.lines()
+            .find(|line| line.starts_with(&format!("| {measure} |")))
+            .unwrap_or_else(|| panic!("no row for {measure} in:\n{md}"))
+    }
+
+    #[test]
+    fn each_ratio_is_met_or_missed_against_its_target() {
+        let mut ours = figures(2.5, 97, &["chime v0.1.0", "tokio v1.0.0"]);
+        ours.instructions_per_call = 600.0;
+        let theirs = figures(
+            30.0,
+            114,
+            &["aws-sdk-chimesdkidentity v1.0.0", "tokio v1.0.0"],
+        );
+        let (md, _) = markdown(ours, theirs);
+        assert_eq!(
+            row(&md, "build of its own crates"),
+            "| build of its own crates | 2.5 s | 30.0 s | 0.08 | ≤ 0.1 | yes |"
+        );
+        assert_eq!(
+            row(&md, "dependencies"),
+            "| dependencies | 97 | 114 | 0.85 | ≤ 0.8 | **no** |"
+        );
+        assert_eq!(
+            row(&md, "instructions per call"),
+            "| instructions per call | 600 | 1000 | 0.60 | ≤ 0.5 | **no** |"
+        );
+    }
+
+    #[test]
+    fn only_a_missed_target_gets_its_explanation() {
+        let crates = ["chime v0.1.0", "h2 v0.4.0", "tokio v1.0.0"];
+        let sdk = ["aws-sdk-chimesdkidentity v1.0.0", "tokio v1.0.0"];
+        let (met, _) = markdown(figures(2.5, 80, &crates), figures(30.0, 114, &sdk));
+        assert!(!met.contains("## Where the own-crates build time goes"));
+        assert!(!met.contains("## Where the dependency count goes"));
+
+        let mut ours = figures(3.5, 97, &crates);
+        ours.prescribed = vec!["h2 v0.4.0".into(), "tokio v1.0.0".into()];
+        ours.without_h2 = Some(89);
+        let (missed, _) = markdown(ours, figures(30.0, 114, &sdk));
+        assert!(missed.contains("## Where the own-crates build time goes"));
+        assert!(missed.contains("- chime (this project): chime-error 1.9 s, chime 1.2 s"));
+        assert!(missed.contains("## Where the dependency count goes"));
+        assert!(missed.contains("- Only ours: chime v0.1.0, h2 v0.4.0"));
+        // Two prescribed crates and four own ones.
+        assert!(missed.contains("no client built on them can have fewer than 6 dependencies"));
+        assert!(missed.contains("ours would have 89 dependencies, 0.78 of the SDK's"));
+    }
+
+    #[test]
+    fn the_chart_has_a_bar_per_measure_coloured_by_its_target() {
+        let (_, svg) = markdown(
+            figures(2.5, 97, &["chime v0.1.0"]),
+            figures(30.0, 114, &["aws-sdk-chimesdkidentity v1.0.0"]),
+        );
+        assert!(svg.starts_with("<svg ") && svg.ends_with("</svg>\n"));
+        let green = svg.matches(r##"fill="#2e7d32""##).count();
+        let red = svg.matches(r##"fill="#c62828""##).count();
+        // Both builds met; dependencies and instructions (the same count on
+        // both sides) missed.
+        assert_eq!((green, red), (2, 2), "{svg}");
+    }
+
+    #[test]
+    fn unit_times_come_from_cargos_timing_report_longest_first() {
+        let dir = std::env::temp_dir().join(format!("xtask-bench-{}", std::process::id()));
+        let timings = dir.join("target/cargo-timings");
+        std::fs::create_dir_all(&timings).unwrap();
+        std::fs::write(
+            timings.join("cargo-timing.html"),
+            "<script>\nconst UNIT_DATA = [\
+             {\"name\":\"chime\",\"target\":\"\",\"duration\":1.25},\
+             {\"name\":\"itoa\",\"target\":\"\",\"duration\":0.0},\
+             {\"name\":\"chime-error\",\"target\":\"\",\"duration\":1.9},\
+             {\"name\":\"bench-ours\",\"target\":\" (bin)\",\"duration\":0.3}];\n</script>",
+        )
+        .unwrap();
+        let times = unit_times(&dir);
+        std::fs::remove_dir_all(&dir).unwrap();
+        let expected = [
+            ("chime-error", 1.9),
+            ("chime", 1.25),
+            ("bench-ours (bin)", 0.3),
+        ];
+        let expected: Vec<(String, f64)> = expected
+            .iter()
+            .map(|(name, seconds)| (name.to_string(), *seconds))
+            .collect();
+        assert_eq!(times.unwrap(), expected);
     }
 }
