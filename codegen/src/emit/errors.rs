@@ -86,7 +86,7 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
 
             /// The request id the service gave the failed request.
             pub fn request_id(&self) -> ::std::option::Option<&str> {
-                self.meta.extra("request_id")
+                self.meta.extra(crate::error_response::REQUEST_ID_KEY)
             }
 
             /// The human-readable message, from the modelled member or else the response.
@@ -271,7 +271,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
 
             /// The request id the service gave the failed request.
             pub fn request_id(&self) -> ::std::option::Option<&str> {
-                self.meta().extra("request_id")
+                self.meta().extra(crate::error_response::REQUEST_ID_KEY)
             }
 
             /// The HTTP status of the response.

@@ -186,7 +186,7 @@ impl CreateAppInstanceError {
     }
     /// The request id the service gave the failed request.
     pub fn request_id(&self) -> ::std::option::Option<&str> {
-        self.meta().extra("request_id")
+        self.meta().extra(crate::error_response::REQUEST_ID_KEY)
     }
     /// The HTTP status of the response.
     pub fn http_status(&self) -> ::std::option::Option<u16> {

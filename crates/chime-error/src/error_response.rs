@@ -9,6 +9,9 @@ use ::aws_smithy_json::deserialize::Token;
 const ERROR_TYPE_HEADER: &str = "x-amzn-errortype";
 /// Request id headers, in the order they are tried.
 const REQUEST_ID_HEADERS: [&str; 2] = ["x-amzn-requestid", "x-amz-request-id"];
+/// Where the request id is kept in the error metadata: the key the AWS SDK
+/// for Rust uses, so that `aws_types::request_id::RequestId` finds it too.
+pub(crate) const REQUEST_ID_KEY: &str = "aws_request_id";
 
 /// Reduces a raw error name to the shape name: drops everything from the
 /// first `:` (a URI some services append), then keeps what follows the
@@ -55,7 +58,7 @@ pub(crate) fn read(headers: &::http::HeaderMap, body: &[u8]) -> ErrorResponse {
         meta = meta.message(message);
     }
     if let Some(request_id) = REQUEST_ID_HEADERS.iter().find_map(|name| header(name)) {
-        meta = meta.custom("request_id", request_id);
+        meta = meta.custom(REQUEST_ID_KEY, request_id);
     }
     ErrorResponse {
         name,

@@ -168,7 +168,7 @@ impl ServiceUnavailableException {
     }
     /// The request id the service gave the failed request.
     pub fn request_id(&self) -> ::std::option::Option<&str> {
-        self.meta.extra("request_id")
+        self.meta.extra(crate::error_response::REQUEST_ID_KEY)
     }
     /// The human-readable message, from the modelled member or else the response.
     pub fn error_message(&self) -> ::std::option::Option<&str> {

@@ -313,6 +313,14 @@ impl fmt::Debug for Error {
     }
 }
 
+/// The request id as the AWS SDK for Rust reports it, for code written
+/// against its `RequestId` trait.
+impl aws_types::request_id::RequestId for Error {
+    fn request_id(&self) -> Option<&str> {
+        Error::request_id(self)
+    }
+}
+
 impl From<chime_input::BuildError> for Error {
     /// A missing required member, such as a [`Tag`](crate::Tag)'s key.
     fn from(error: chime_input::BuildError) -> Self {

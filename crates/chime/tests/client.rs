@@ -167,6 +167,10 @@ async fn every_modelled_error_maps_and_retries_as_the_model_says() {
         assert_eq!(service.error_name(), Some(name));
         assert_eq!(service.error_message(), Some("it went wrong"));
         assert_eq!(error.request_id(), Some("req-1234"));
+        // Where the AWS SDK for Rust keeps it, for code written against it.
+        use aws_types::request_id::RequestId;
+        assert_eq!(RequestId::request_id(&error), Some("req-1234"));
+        assert_eq!(service.meta().request_id(), Some("req-1234"));
         assert_eq!(error.http_status(), Some(status));
         assert_eq!(service.is_retryable(), retryable, "{name}");
         let after = if retryable { " [after 3 attempts]" } else { "" };
