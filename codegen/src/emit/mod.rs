@@ -372,9 +372,18 @@ fn crate_docs(service: &Service, kind: CrateKind) -> Vec<String> {
     ];
     docs.push(match kind {
         CrateKind::Input => "Structures with builders, opt-in constraint validation (`validate()`), and their restJson1 request bodies.".to_owned(),
-        CrateKind::Output => "Structures read from (and written to) restJson1 response bodies. Unknown members are ignored and an empty body is an empty structure.".to_owned(),
+        CrateKind::Output => "Structures read from restJson1 response bodies. Unknown members are ignored and an empty body is an empty structure.".to_owned(),
         CrateKind::Errors => "One type per modelled error, and per operation an error enum that resolves restJson1 error responses.".to_owned(),
     });
+    docs.push(String::new());
+    docs.push(format!(
+        "The `server` feature adds the service's side of the wire: {}.",
+        match kind {
+            CrateKind::Input => "reading request bodies",
+            CrateKind::Output => "writing response bodies, and `validate()`",
+            CrateKind::Errors => "writing error bodies",
+        }
+    ));
     if let Some(deprecated) = &service.deprecated {
         docs.push(String::new());
         docs.push(format!(
@@ -524,8 +533,9 @@ fn cargo_toml(service: &Service, kind: CrateKind) -> String {
     // `regex-lite` checks patterns in `validate()`: the error crate has
     // none, and the output crate's is on the service's side.
     let dependencies: &[&str] = match kind {
-        CrateKind::Input => &["aws-smithy-json", "aws-smithy-types", "regex-lite"],
-        CrateKind::Output => &["aws-smithy-json", "aws-smithy-types", "regex-lite"],
+        CrateKind::Input | CrateKind::Output => {
+            &["aws-smithy-json", "aws-smithy-types", "regex-lite"]
+        }
         CrateKind::Errors => &["aws-smithy-json", "aws-smithy-types", "http"],
     };
     let optional = |dependency: &str| kind == CrateKind::Output && dependency == "regex-lite";

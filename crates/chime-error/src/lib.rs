@@ -4,6 +4,8 @@
 //!
 //! One type per modelled error, and per operation an error enum that resolves restJson1 error responses.
 //!
+//! The `server` feature adds the service's side of the wire: writing error bodies.
+//!
 //! **Deprecated service:** This namespace has been deprecated
 
 #[rustfmt::skip]

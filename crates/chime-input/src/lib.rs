@@ -4,6 +4,8 @@
 //!
 //! Structures with builders, opt-in constraint validation (`validate()`), and their restJson1 request bodies.
 //!
+//! The `server` feature adds the service's side of the wire: reading request bodies.
+//!
 //! **Deprecated service:** This namespace has been deprecated
 
 #[rustfmt::skip]

@@ -2,7 +2,9 @@
 
 //! Output types of the Chime service (`com.amazonaws.chime#UCBuzzConsoleService`, version 2018-05-01): `CreateAppInstance`.
 //!
-//! Structures read from (and written to) restJson1 response bodies. Unknown members are ignored and an empty body is an empty structure.
+//! Structures read from restJson1 response bodies. Unknown members are ignored and an empty body is an empty structure.
+//!
+//! The `server` feature adds the service's side of the wire: writing response bodies, and `validate()`.
 //!
 //! **Deprecated service:** This namespace has been deprecated
 
