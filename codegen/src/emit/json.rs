@@ -113,11 +113,13 @@ pub(super) fn emit(
         #[doc = ""]
         #[doc = " With the crate's `server` feature only: it is the service's side of the wire."]
     };
-    let (writer_note, reader_note) = match direction {
-        Direction::Sent => (TokenStream::new(), server_note),
-        Direction::Received => (server_note, TokenStream::new()),
+    let server = super::server_feature();
+    let (writer_gate, writer_note, reader_gate, reader_note) = match direction {
+        Direction::Sent => (TokenStream::new(), TokenStream::new(), server, server_note),
+        Direction::Received => (server, server_note, TokenStream::new(), TokenStream::new()),
     };
-    let writer = quote! {
+    quote! {
+        #writer_gate
         impl #name {
             #[doc = #to_doc]
             #writer_note
@@ -133,8 +135,8 @@ pub(super) fn emit(
                 #(#writes)*
             }
         }
-    };
-    let reader = quote! {
+
+        #reader_gate
         impl #name {
             #[doc = #from_doc]
             #reader_note
@@ -150,18 +152,6 @@ pub(super) fn emit(
             #read_json
 
             #read_members
-        }
-    };
-    match direction {
-        Direction::Sent => {
-            let mut tokens = writer;
-            tokens.extend(super::server_only(reader));
-            tokens
-        }
-        Direction::Received => {
-            let mut tokens = reader;
-            tokens.extend(super::server_only(writer));
-            tokens
         }
     }
 }

@@ -264,8 +264,8 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
             // Error structures are only ever read from responses, and a
             // client has no use for checking what a service answered.
             match kind {
-                CrateKind::Input => tokens.extend(validation::emit(structure)),
-                CrateKind::Output => tokens.extend(server_only(validation::emit(structure))),
+                CrateKind::Input => tokens.extend(validation::emit(structure, &TokenStream::new())),
+                CrateKind::Output => tokens.extend(validation::emit(structure, &server_feature())),
                 CrateKind::Errors => {}
             }
             let direction = match kind {
@@ -396,9 +396,7 @@ fn crate_docs(service: &Service, kind: CrateKind) -> Vec<String> {
 
 fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[String]) -> TokenStream {
     let mut items = TokenStream::new();
-    let feature = |module: &str| {
-        server_only_module(kind, module).then(|| quote! { #[cfg(feature = "server")] })
-    };
+    let feature = |module: &str| server_only_module(kind, module).then(server_feature);
     for name in modules {
         let module = format_ident!("{}", name);
         let cfg = feature(name);
@@ -572,15 +570,11 @@ fn cargo_toml(service: &Service, kind: CrateKind) -> String {
     text
 }
 
-/// Puts every item of `tokens` behind the generated crate's `server`
+/// The `cfg` that puts an item behind the generated crate's `server`
 /// feature: code for the service's side of the wire, which a client never
 /// runs and so need not compile.
-fn server_only(tokens: TokenStream) -> TokenStream {
-    let file: syn::File = syn::parse2(tokens).expect("emitters build items");
-    file.items
-        .into_iter()
-        .map(|item| quote! { #[cfg(feature = "server")] #item })
-        .collect()
+fn server_feature() -> TokenStream {
+    quote! { #[cfg(feature = "server")] }
 }
 
 /// Support modules only the `server` feature uses in a crate of `kind`:

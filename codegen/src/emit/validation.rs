@@ -5,9 +5,10 @@ use crate::ir::{Kind, Length, Structure, Value};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 
-pub(super) fn emit(structure: &Structure) -> TokenStream {
+/// `gate` goes on every item: empty, or the `server` feature's `cfg`.
+pub(super) fn emit(structure: &Structure, gate: &TokenStream) -> TokenStream {
     let name = ident(&structure.name);
-    let mut statics = TokenStream::new();
+    let mut statics = Vec::new();
     let checks: Vec<TokenStream> = structure
         .fields
         .iter()
@@ -37,8 +38,9 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
         structure.name
     );
     quote! {
-        #statics
+        #(#gate #statics)*
 
+        #gate
         impl #name {
             #[doc = #doc]
             #[doc = ""]
@@ -71,7 +73,7 @@ fn check_value(
     binding: TokenStream,
     path: TokenStream,
     static_stem: &str,
-    statics: &mut TokenStream,
+    statics: &mut Vec<TokenStream>,
 ) -> TokenStream {
     let mut checks = TokenStream::new();
     match &value.kind {
@@ -88,7 +90,7 @@ fn check_value(
                     " The model's pattern `{}`, translated to `regex-lite` syntax.",
                     ecma.replace('`', "'")
                 );
-                statics.extend(quote! {
+                statics.push(quote! {
                     #[doc = #doc]
                     static #static_name: ::std::sync::LazyLock<::regex_lite::Regex> = ::std::sync::LazyLock::new(|| crate::validation::compile(#regex));
                 });

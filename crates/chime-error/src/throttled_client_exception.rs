@@ -97,6 +97,30 @@ impl ::std::fmt::Debug for ThrottledClientExceptionBuilder {
             .finish()
     }
 }
+#[cfg(feature = "server")]
+impl ThrottledClientException {
+    /// The restJson1 body for this [`ThrottledClientException`]: model member names as keys, unset members left out.
+    ///
+    /// With the crate's `server` feature only: it is the service's side of the wire.
+    pub fn to_json(&self) -> ::std::string::String {
+        let mut out = ::std::string::String::new();
+        let mut object = ::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
+        self.write_json(&mut object);
+        object.finish();
+        out
+    }
+    pub(crate) fn write_json(
+        &self,
+        object: &mut ::aws_smithy_json::serialize::JsonObjectWriter<'_>,
+    ) {
+        if let ::std::option::Option::Some(value) = &self.code {
+            object.key("Code").string(value.as_str());
+        }
+        if let ::std::option::Option::Some(value) = &self.message {
+            object.key("Message").string(value);
+        }
+    }
+}
 impl ThrottledClientException {
     /// Reads a [`ThrottledClientException`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
     pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
@@ -127,30 +151,6 @@ impl ThrottledClientException {
             meta: same.meta,
             http_status: same.http_status,
         })
-    }
-}
-#[cfg(feature = "server")]
-impl ThrottledClientException {
-    /// The restJson1 body for this [`ThrottledClientException`]: model member names as keys, unset members left out.
-    ///
-    /// With the crate's `server` feature only: it is the service's side of the wire.
-    pub fn to_json(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        let mut object = ::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
-        self.write_json(&mut object);
-        object.finish();
-        out
-    }
-    pub(crate) fn write_json(
-        &self,
-        object: &mut ::aws_smithy_json::serialize::JsonObjectWriter<'_>,
-    ) {
-        if let ::std::option::Option::Some(value) = &self.code {
-            object.key("Code").string(value.as_str());
-        }
-        if let ::std::option::Option::Some(value) = &self.message {
-            object.key("Message").string(value);
-        }
     }
 }
 impl ThrottledClientException {

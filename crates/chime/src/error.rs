@@ -443,7 +443,7 @@ mod tests {
             Duration::from_millis(1500),
         )));
         assert_eq!(
-            format!("{error:>90.1}"),
+            format!("{error:>90.0}"),
             "CreateAppInstance failed: an attempt took longer than its limit of 1.5s"
         );
     }
