@@ -10,9 +10,9 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
-/// The official reference models, beside the checkout.
-pub fn shared_models() -> PathBuf {
-    workspace_root().join("../shared/models")
+/// The vendored official data files (see `model/reference/README.md`).
+pub fn reference_data() -> PathBuf {
+    workspace_root().join("model/reference")
 }
 
 /// Reads a file relative to the workspace root.
@@ -23,7 +23,7 @@ pub fn read(relative: &str) -> String {
 
 /// Reads the official legacy Chime model.
 pub fn official_chime_model() -> String {
-    let path = shared_models().join("chime-2018-05-01.json");
+    let path = reference_data().join("chime-2018-05-01.json");
     std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()))
 }
 

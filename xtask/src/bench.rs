@@ -61,7 +61,7 @@ pub fn codegen_figures(iterations: usize) -> Result<Vec<CodegenFigure>, String> 
         ("model/chime.json", root.join("model/chime.json")),
         (
             "official legacy model (CreateAppInstance only)",
-            root.join("../shared/models/chime-2018-05-01.json"),
+            root.join("model/reference/chime-2018-05-01.json"),
         ),
     ];
     let partitions = root.join("model/partitions.json");

@@ -42,7 +42,7 @@ pub use crate::validation::Rule;
 pub use crate::validation::ValidationError;
 /// The service's absolute Smithy shape id.
 ///
-/// The legacy Amazon Chime API (namespace \`chime\`). This model keeps only the operation that creates a Chime SDK messaging app instance; new code should prefer the Chime SDK Identity service, which accepts the same request.
+/// The legacy Amazon Chime API (namespace \`chime\`). This model keeps only the operation that creates an Amazon Chime SDK app instance. The operation now belongs to the Chime SDK Identity API, which accepts the same request at its regional endpoints; this namespace is frozen.
 ///
 /// **Deprecated.** This namespace has been deprecated
 pub const SERVICE_ID: &str = "com.amazonaws.chime#UCBuzzConsoleService";

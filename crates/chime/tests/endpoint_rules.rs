@@ -101,9 +101,7 @@ impl PartitionOracle {
 
 /// botocore 1.37.1's partitions, of the same vintage as the models' cases.
 fn vintage_partitions() -> PartitionOracle {
-    PartitionOracle::read(
-        &workspace_root().join("../shared/models/botocore/partitions-botocore-1.37.1.json"),
-    )
+    PartitionOracle::read(&workspace_root().join("model/reference/partitions-botocore-1.37.1.json"))
 }
 
 fn empty_object() -> Json {
@@ -186,8 +184,8 @@ fn the_generated_resolver_passes_our_models_endpoint_tests() {
 
 #[test]
 fn the_generated_resolver_passes_the_official_models_endpoint_tests() {
-    let shared = workspace_root().join("../shared/models");
-    let traits = service_traits(&read(&shared.join("chime-2018-05-01.json")));
+    let official = workspace_root().join("model/reference/chime-2018-05-01.json");
+    let traits = service_traits(&read(&official));
     assert_eq!(run_cases(&traits, &vintage_partitions()), 26);
 }
 
@@ -256,9 +254,8 @@ fn the_generated_table_resolves_todays_endpoints() {
 
 #[test]
 fn the_partition_data_is_botocore_1_43_11_without_descriptions() {
-    let shared =
-        workspace_root().join("../shared/models/botocore/partitions-botocore-1.43.11.json");
-    let mut official: Json = serde_json::from_str(&read(&shared)).unwrap();
+    let source = workspace_root().join("model/reference/partitions-botocore-1.43.11.json");
+    let mut official: Json = serde_json::from_str(&read(&source)).unwrap();
     for partition in official["partitions"].as_array_mut().unwrap() {
         for region in partition["regions"].as_object_mut().unwrap().values_mut() {
             region.as_object_mut().unwrap().remove("description");
