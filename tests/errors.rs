@@ -244,3 +244,33 @@ fn errors_that_share_a_reader_read_their_own_members_and_name_themselves() {
         "invalid JSON body: `ConflictException`: unexpected end of body"
     );
 }
+
+/// restJson1 services put the message under any of three keys; the
+/// modelled `Message` member is filled from whichever came.
+#[test]
+fn the_message_member_is_filled_from_any_of_the_message_keys() {
+    for key in ["Message", "message", "errorMessage"] {
+        let body = format!(r#"{{"{key}":"it broke","Code":"BadRequest"}}"#);
+        let error = CreateAppInstanceError::from_response(
+            400,
+            &headers(&[("x-amzn-errortype", "BadRequestException")]),
+            body.as_bytes(),
+        );
+        let CreateAppInstanceError::BadRequestException(bad) = &error else {
+            panic!("{key}: {error:?}");
+        };
+        assert_eq!(bad.message(), Some("it broke"), "{key}");
+        assert_eq!(bad.error_message(), Some("it broke"), "{key}");
+        assert_eq!(bad.code(), Some(&ErrorCode::BadRequest), "{key}");
+    }
+    // The modelled key wins over the others when both come.
+    let error = CreateAppInstanceError::from_response(
+        400,
+        &headers(&[("x-amzn-errortype", "BadRequestException")]),
+        br#"{"message":"lower","Message":"modelled"}"#,
+    );
+    let CreateAppInstanceError::BadRequestException(bad) = &error else {
+        panic!("{error:?}");
+    };
+    assert_eq!(bad.message(), Some("modelled"));
+}

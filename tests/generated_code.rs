@@ -469,3 +469,130 @@ fn naming_edge_cases_snapshot() {
         files[&PathBuf::from("example-svc-input/src/region.rs")]
     );
 }
+
+/// `synthetic`, with `errors` as the operation's errors.
+fn synthetic_with_errors(errors: &[&str], extra: serde_json::Value) -> String {
+    let mut model: serde_json::Value =
+        serde_json::from_str(&synthetic(serde_json::json!({}), extra)).unwrap();
+    model["shapes"]["example.test#DoThing"]["errors"] = errors
+        .iter()
+        .map(|id| serde_json::json!({"target": id}))
+        .collect();
+    model.to_string()
+}
+
+#[test]
+fn errors_are_matched_by_their_shape_names_whatever_rust_casing_makes_of_them() {
+    let model = synthetic_with_errors(
+        &["example.test#KMSDisabledException"],
+        serde_json::json!({
+            "example.test#KMSDisabledException": {
+                "type": "structure",
+                "members": {"KMSKeyARN": {"target": "smithy.api#String"}, "message": {"target": "smithy.api#String"}},
+                "traits": {"smithy.api#error": "client", "smithy.api#httpError": 400}
+            }
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    let structure = &files[&PathBuf::from("example-svc-error/src/kms_disabled_exception.rs")];
+    assert!(
+        structure.contains("pub struct KmsDisabledException"),
+        "the Rust name follows Rust casing"
+    );
+    assert!(
+        structure.contains(r#"pub const ERROR_NAME: &'static str = "KMSDisabledException";"#),
+        "{structure}"
+    );
+    assert!(
+        structure.contains(r#"object.key("KMSKeyARN")"#),
+        "the member keeps its wire name"
+    );
+    let resolver = &files[&PathBuf::from("example-svc-error/src/do_thing_error.rs")];
+    assert!(
+        resolver.contains(r#""KMSDisabledException" => {"#),
+        "{resolver}"
+    );
+    assert!(
+        !resolver.contains(r#""KmsDisabledException""#),
+        "{resolver}"
+    );
+}
+
+#[test]
+fn a_shape_whose_module_or_name_is_the_generators_is_refused_naming_both() {
+    let member_of = |shape: &str| {
+        synthetic(
+            serde_json::json!({"Thing": {"target": format!("example.test#{shape}")}}),
+            serde_json::json!({ format!("example.test#{shape}"): {"type": "structure", "members": {}} }),
+        )
+    };
+    let cases = [
+        (
+            "Json",
+            "example.test#Json: its Rust module `json` is already used by the generated module `json`",
+        ),
+        (
+            "Validation",
+            "example.test#Validation: its Rust module `validation` is already used by the generated module `validation`",
+        ),
+        (
+            "Lib",
+            "example.test#Lib: its Rust module `lib` is already used by the generated module `lib`",
+        ),
+        (
+            "BuildError",
+            "example.test#BuildError: its Rust type `BuildError` is already used by generated support code",
+        ),
+        (
+            "JsonError",
+            "example.test#JsonError: its Rust type `JsonError` is already used by generated support code",
+        ),
+    ];
+    for (shape, expected) in cases {
+        let error = generate(&member_of(shape), &Options::default()).expect_err(shape);
+        assert!(
+            error.to_string().contains(expected),
+            "expected {expected:?} in {error}"
+        );
+    }
+    // Two shapes of one Rust name: the second is refused, naming the first.
+    let model = synthetic(
+        serde_json::json!({
+            "A": {"target": "example.test#ThingID"},
+            "B": {"target": "other.test#ThingId"}
+        }),
+        serde_json::json!({
+            "example.test#ThingID": {"type": "structure", "members": {}},
+            "other.test#ThingId": {"type": "structure", "members": {}}
+        }),
+    );
+    let error = generate(&model, &Options::default()).expect_err("one name, two shapes");
+    assert!(error.to_string().contains("is already used by"), "{error}");
+    // An error structure named like the operation's error enum.
+    let model = synthetic_with_errors(
+        &["example.test#DoThingError"],
+        serde_json::json!({
+            "example.test#DoThingError": {"type": "structure", "members": {}, "traits": {"smithy.api#error": "server"}}
+        }),
+    );
+    let error = generate(&model, &Options::default()).expect_err("error enum name");
+    assert!(
+        error
+            .to_string()
+            .contains("example.test#DoThingError: its Rust type `DoThingError` is already used by the error enum of DoThing"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_shape_named_like_a_keyword_gets_a_module_it_can_use() {
+    let model = synthetic(
+        serde_json::json!({"T": {"target": "example.test#Type"}}),
+        serde_json::json!({"example.test#Type": {"type": "structure", "members": {}}}),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    assert!(files.contains_key(&PathBuf::from("example-svc-input/src/type_.rs")));
+    let lib = &files[&PathBuf::from("example-svc-input/src/lib.rs")];
+    assert!(lib.contains("mod type_;"), "{lib}");
+    assert!(lib.contains("pub use crate::type_::Type;"), "{lib}");
+}

@@ -99,6 +99,10 @@ pub struct Structure {
     pub id: String,
     /// Rust type name.
     pub name: String,
+    /// The shape's own name, which is what the wire carries: an error
+    /// response names its error by it, whatever Rust casing makes of it
+    /// (`KMSDisabledException`, not `KmsDisabledException`).
+    pub wire_name: String,
     /// Documentation.
     pub docs: Docs,
     /// Deprecation, if any.

@@ -333,6 +333,7 @@ impl<'a> Lowerer<'a> {
             return Ok(());
         }
         self.claim(home, name, id)?;
+        self.claim_module(home, name, id)?;
         let shape = self.shape(id)?;
         if shape.kind == "structure" {
             self.claim(home, &format!("{name}Builder"), id)?;
@@ -346,7 +347,7 @@ impl<'a> Lowerer<'a> {
         match self.names.get(&(home, name.to_owned())) {
             Some(owner) if owner != by => Err(Error::on_shape(
                 by,
-                format!("its Rust name `{name}` is already used by {owner}"),
+                format!("its Rust type `{name}` is already used by {owner}"),
             )),
             _ => {
                 self.names.insert((home, name.to_owned()), by.to_owned());
@@ -355,49 +356,102 @@ impl<'a> Lowerer<'a> {
         }
     }
 
-    /// Names the generated support code uses, so that no shape can take them.
+    /// Claims the module (and file) a type is written to: two names that
+    /// differ only in case or underscores would share it.
+    fn claim_module(&mut self, home: Home, type_name: &str, by: &str) -> Result<(), Error> {
+        let module = naming::module_name(type_name);
+        let key = (home, format!("mod {module}"));
+        match self.names.get(&key) {
+            Some(owner) if owner != by => Err(Error::on_shape(
+                by,
+                format!("its Rust module `{module}` is already used by {owner}"),
+            )),
+            _ => {
+                self.names.insert(key, by.to_owned());
+                Ok(())
+            }
+        }
+    }
+
+    /// Names the generated support code uses, so that no shape can take
+    /// them. Shapes are reached first, so a shape holding one is refused here.
     fn reserve_support_names(
         &mut self,
         operations: &[Operation],
         endpoint_rules: bool,
     ) -> Result<(), Error> {
-        let support = "generated support code";
+        let mut types: Vec<(Home, &str)> = Vec::new();
         if endpoint_rules {
-            // The exported names, and names whose modules would be the
-            // resolver's own.
-            for name in [
-                "EndpointParams",
-                "Partition",
-                "ResolveEndpointError",
-                "EndpointResolver",
-                "EndpointSupport",
-                "PartitionTable",
-            ] {
-                self.claim(Home::Input, name, support)?;
+            for name in ["EndpointParams", "Partition", "ResolveEndpointError"] {
+                types.push((Home::Input, name));
             }
         }
         for home in [Home::Input, Home::Output] {
-            for name in [
-                "BuildError",
-                "ValidationError",
-                "ConstraintViolation",
-                "Rule",
-                "UnknownVariantValue",
-            ] {
-                self.claim(home, name, support)?;
+            for name in ["ValidationError", "ConstraintViolation", "Rule"] {
+                types.push((home, name));
             }
         }
-        for name in [
-            "BuildError",
-            "UnknownVariantValue",
-            "UnhandledError",
-            "ErrorMetadata",
-        ] {
-            self.claim(Home::Errors, name, support)?;
+        for name in ["UnhandledError", "ErrorMetadata"] {
+            types.push((Home::Errors, name));
+        }
+        for home in [Home::Input, Home::Output, Home::Errors] {
+            for name in ["BuildError", "JsonError", "UnknownVariantValue"] {
+                types.push((home, name));
+            }
+        }
+        for (home, name) in types {
+            self.reserve(
+                home,
+                name.to_owned(),
+                "type",
+                name,
+                "generated support code",
+            )?;
         }
         for op in operations {
-            self.claim(Home::Errors, &op.error_enum, support)?;
+            let what = format!("the error enum of {}", op.name);
+            self.reserve(
+                Home::Errors,
+                op.error_enum.clone(),
+                "type",
+                &op.error_enum,
+                &what,
+            )?;
+            let module = naming::module_name(&op.error_enum);
+            self.reserve(
+                Home::Errors,
+                format!("mod {module}"),
+                "module",
+                &module,
+                &what,
+            )?;
         }
+        for home in [Home::Input, Home::Output, Home::Errors] {
+            for module in crate::emit::GENERATOR_MODULES {
+                let what = format!("the generated module `{module}`");
+                self.reserve(home, format!("mod {module}"), "module", module, &what)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Takes `key` for generated code; a shape that holds it is refused,
+    /// naming both.
+    fn reserve(
+        &mut self,
+        home: Home,
+        key: String,
+        kind: &str,
+        name: &str,
+        what: &str,
+    ) -> Result<(), Error> {
+        if let Some(owner) = self.names.get(&(home, key.clone())) {
+            return Err(Error::on_shape(
+                owner,
+                format!("its Rust {kind} `{name}` is already used by {what}"),
+            ));
+        }
+        self.names.insert((home, key), what.to_owned());
         Ok(())
     }
 
@@ -531,6 +585,7 @@ impl<'a> Lowerer<'a> {
         Ok(Structure {
             id: id.to_owned(),
             name,
+            wire_name: local_name(id).to_owned(),
             docs: documentation(&shape.traits),
             deprecated: deprecation(id, &shape.traits)?,
             fields,

@@ -51,6 +51,17 @@ pub fn type_name(shape: &str) -> String {
     )
 }
 
+/// The module (and file) name of a generated type: snake_case, with a
+/// trailing underscore where that would be a keyword (`Type` -> `type_`),
+/// since a raw module name would need a raw path at every use.
+pub fn module_name(type_name: &str) -> String {
+    let mut snake = unraw(type_name).to_snake_case();
+    if RAW_KEYWORDS.contains(&snake.as_str()) || UNRAWABLE_KEYWORDS.contains(&snake.as_str()) {
+        snake.push('_');
+    }
+    snake
+}
+
 /// The bare name of a possibly raw identifier, for messages and derived names.
 pub fn unraw(ident: &str) -> &str {
     ident.strip_prefix("r#").unwrap_or(ident)

@@ -31,12 +31,26 @@ fn retry_kind(retry: Option<RetryKind>) -> TokenStream {
 pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -> TokenStream {
     let name = ident(&structure.name);
     let builder = format_ident!("{}Builder", structure.name);
-    let error_name = &structure.name;
+    let error_name = &structure.wire_name;
     let modelled_status = match error.http_status {
         Some(status) => quote! { ::std::option::Option::Some(#status) },
         None => quote! { ::std::option::Option::None },
     };
     let retry = retry_kind(error.retry);
+    // restJson1 error bodies carry the message under `message`, `Message`
+    // or `errorMessage`, whatever the member's own JSON name: the shared
+    // reader found it, and an unset member takes it.
+    let fill_message = match message_field(structure) {
+        Some(field) if !field.always_present() => {
+            let field_name = ident(&field.name);
+            quote! {
+                if self.#field_name.is_none() {
+                    self.#field_name = meta.message().map(::std::borrow::ToOwned::to_owned);
+                }
+            }
+        }
+        _ => TokenStream::new(),
+    };
     let message = match message_field(structure) {
         Some(field) => {
             let field_name = ident(&field.name);
@@ -100,6 +114,7 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
             }
 
             pub(crate) fn with_response(mut self, meta: ::aws_smithy_types::error::metadata::ErrorMetadata, http_status: u16) -> Self {
+                #fill_message
                 self.meta = meta;
                 self.http_status = ::std::option::Option::Some(http_status);
                 self
@@ -171,7 +186,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
     });
     let resolve = structures.iter().map(|s| {
         let variant = ident(&s.name);
-        let error_name = &s.name;
+        let error_name = &s.wire_name;
         let fallback = if s.fields.iter().any(Field::always_present) {
             quote! { return #name::Unhandled(crate::UnhandledError::new(response.meta, status)) }
         } else {

@@ -18,7 +18,6 @@ use crate::ir::{
     Deprecation, Docs, EndpointRules, Enum, Kind, Operation, PartitionData, Service, Structure,
     Types, Value,
 };
-use heck::ToSnakeCase;
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
@@ -37,6 +36,21 @@ const JSON: &str = include_str!("support/json.rs");
 const ERROR_RESPONSE: &str = include_str!("support/error_response.rs");
 const UNKNOWN_VARIANT: &str = include_str!("support/unknown_variant.rs");
 const ENDPOINT_SUPPORT: &str = include_str!("support/endpoint_support.rs");
+
+/// Every module name the generator gives code of its own (support modules,
+/// the resolver, `lib`), in any crate: lowering keeps shapes off them.
+pub(crate) const GENERATOR_MODULES: [&str; 10] = [
+    "build_error",
+    "endpoint_resolver",
+    "endpoint_support",
+    "error_response",
+    "json",
+    "lib",
+    "partition_table",
+    "unhandled_error",
+    "unknown_variant",
+    "validation",
+];
 
 /// Which of the three generated crates.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -191,6 +205,24 @@ pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
             ));
         }
         modules.sort_by(|a, b| a.0.cmp(&b.0));
+        // Lowering claims every name; this is the last guard against one
+        // file silently overwriting another.
+        if let Some(pair) = modules.windows(2).find(|pair| pair[0].0 == pair[1].0) {
+            return Err(Error::new(format!(
+                "two items of {} would both be written to module `{}`",
+                crate_ident, pair[0].0
+            )));
+        }
+        if let Some((name, _)) = modules.iter().find(|(name, source)| {
+            !matches!(
+                source,
+                Source::Structure { .. } | Source::Enum(_) | Source::OperationError { .. }
+            ) && !GENERATOR_MODULES.contains(&name.as_str())
+        }) {
+            return Err(Error::new(format!(
+                "the generator's module `{name}` is missing from GENERATOR_MODULES"
+            )));
+        }
         let module_names = modules.iter().map(|(name, _)| name.clone()).collect();
         for (name, source) in modules {
             planned.push(Planned {
@@ -346,7 +378,7 @@ fn member_structures(types: &Types) -> std::collections::BTreeSet<&str> {
 
 /// The module (and file) name of a type.
 fn module_name(type_name: &str) -> String {
-    type_name.to_snake_case()
+    crate::naming::module_name(type_name)
 }
 
 fn crate_docs(service: &Service, kind: CrateKind) -> Vec<String> {

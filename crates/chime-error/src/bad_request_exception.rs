@@ -196,6 +196,9 @@ impl BadRequestException {
         meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
         http_status: u16,
     ) -> Self {
+        if self.message.is_none() {
+            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+        }
         self.meta = meta;
         self.http_status = ::std::option::Option::Some(http_status);
         self

@@ -98,6 +98,8 @@ impl RecordedRequest {
 }
 
 pub(crate) struct Shared {
+    /// Seconds the service's clock is ahead of this machine's.
+    clock_offset: i64,
     service: Mutex<Service>,
     faults: Mutex<Faults>,
     log: Mutex<Vec<RecordedRequest>>,
@@ -109,6 +111,13 @@ struct Faults {
     /// `None` lets its request through.
     queue: VecDeque<Option<Fault>>,
     standing: Option<Fault>,
+}
+
+impl Shared {
+    /// Seconds since the Unix epoch by the service's clock.
+    fn now(&self) -> i64 {
+        sigv4::now().saturating_add(self.clock_offset)
+    }
 }
 
 fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
@@ -146,6 +155,7 @@ impl Drop for LocalChime {
 pub struct LocalChimeBuilder {
     port: u16,
     bind_all: bool,
+    clock_offset: i64,
     settings: Settings,
 }
 
@@ -154,6 +164,7 @@ impl Default for LocalChimeBuilder {
         Self {
             port: 0,
             bind_all: false,
+            clock_offset: 0,
             settings: Settings {
                 accounts: vec![Account {
                     id: "123456789012".to_owned(),
@@ -226,6 +237,15 @@ impl LocalChimeBuilder {
         self
     }
 
+    /// Runs the service's clock this many seconds ahead of the machine's
+    /// (behind, when negative): it checks signatures and writes `Date`
+    /// headers by that clock, as a service would whose clock the caller's
+    /// machine disagrees with.
+    pub fn clock_offset_seconds(mut self, offset: i64) -> Self {
+        self.clock_offset = offset;
+        self
+    }
+
     /// Starts serving.
     pub async fn start(self) -> std::io::Result<LocalChime> {
         let host = if self.bind_all {
@@ -236,6 +256,7 @@ impl LocalChimeBuilder {
         let listener = TcpListener::bind(SocketAddr::from((host, self.port))).await?;
         let addr = listener.local_addr()?;
         let shared = Arc::new(Shared {
+            clock_offset: self.clock_offset,
             service: Mutex::new(Service::new(self.settings.clone())),
             faults: Mutex::new(Faults::default()),
             log: Mutex::new(Vec::new()),
@@ -426,7 +447,15 @@ async fn answer(
             respond(shared, &mut recorded, index, query).await
         }
     };
-    if let Ok(response) = &response {
+    let mut response = response;
+    if let Ok(response) = &mut response {
+        // By the service's clock, which clients measure their skew against.
+        if let Ok(date) = http::HeaderValue::from_str(&http_date(shared.now())) {
+            response
+                .headers_mut()
+                .entry(http::header::DATE)
+                .or_insert(date);
+        }
         recorded.status = Some(response.status().as_u16());
         recorded.error_type = response
             .headers()
@@ -454,7 +483,7 @@ async fn respond(
             headers: &recorded.headers,
             body: &recorded.body,
         },
-        now: sigv4::now(),
+        now: shared.now(),
     };
     let authorized = lock(&shared.service).authorize(&request);
     let account = match authorized {
@@ -496,6 +525,13 @@ async fn respond(
         }
         Some(Fault::MalformedBody) => Ok(http_answer(create(), true)),
     }
+}
+
+/// Seconds since the Unix epoch as an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`).
+fn http_date(secs: i64) -> String {
+    aws_smithy_types::DateTime::from_secs(secs)
+        .fmt(aws_smithy_types::date_time::Format::HttpDate)
+        .unwrap_or_default()
 }
 
 fn http_answer(answer: Answer, malformed: bool) -> hyper::Response<Full<Bytes>> {

@@ -84,6 +84,20 @@ impl Answer {
         }
     }
 
+    /// What AWS answers to a request signed too far from its clock: an
+    /// unmodelled `InvalidSignatureException`, as its front end sends it.
+    pub fn signature_expired(message: String) -> Self {
+        let mut body = String::new();
+        let mut object = aws_smithy_json::serialize::JsonObjectWriter::new(&mut body);
+        object.key("message").string(&message);
+        object.finish();
+        Self {
+            status: 403,
+            error_type: Some(INVALID_SIGNATURE),
+            body,
+        }
+    }
+
     /// An error answer of a modelled error type, with a Chime-style body.
     pub fn error(kind: ErrorAnswer, message: impl Into<String>) -> Self {
         let message = message.into();
@@ -123,6 +137,9 @@ impl Answer {
         }
     }
 }
+
+/// The error AWS's front end answers for a bad or expired signature.
+pub const INVALID_SIGNATURE: &str = "InvalidSignatureException";
 
 /// The modelled errors the service can answer with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -332,6 +349,7 @@ impl Service {
         let refuse = |refusal: Refusal| match refusal {
             Refusal::Unidentified(why) => Answer::error(ErrorAnswer::Unauthorized, why),
             Refusal::Forbidden(why) => Answer::error(ErrorAnswer::Forbidden, why),
+            Refusal::Skewed(why) => Answer::signature_expired(why),
         };
         let header = request
             .signed

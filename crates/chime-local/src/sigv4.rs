@@ -53,6 +53,9 @@ pub enum Refusal {
     Unidentified(String),
     /// The caller is identified, but the signature does not prove it.
     Forbidden(String),
+    /// The signature was made too far from the server's clock; the message
+    /// is the one AWS gives.
+    Skewed(String),
 }
 
 /// The parts of an `Authorization: AWS4-HMAC-SHA256 ...` header.
@@ -127,11 +130,8 @@ pub fn verify(
     if !amz_date.starts_with(authorization.date) {
         return forbidden("the credential scope's date is not the request's date".into());
     }
-    if (signed_at - expected.now).abs() > MAX_CLOCK_SKEW_SECONDS {
-        return forbidden(format!(
-            "the request was signed {} s from the server's clock",
-            signed_at - expected.now
-        ));
+    if let Some(message) = skew_message(amz_date, signed_at, expected.now) {
+        return Err(Refusal::Skewed(message));
     }
     let signed: Vec<&str> = authorization.signed_headers.split(';').collect();
     for required in ["host", "x-amz-date"] {
@@ -181,6 +181,35 @@ pub fn verify(
     } else {
         forbidden("the signature does not match the request".into())
     }
+}
+
+/// AWS's words for a signature outside the window, `None` inside it.
+fn skew_message(amz_date: &str, signed_at: i64, now: i64) -> Option<String> {
+    let minutes = MAX_CLOCK_SKEW_SECONDS / 60;
+    if signed_at < now - MAX_CLOCK_SKEW_SECONDS {
+        Some(format!(
+            "Signature expired: {amz_date} is now earlier than {} ({} - {minutes} min.)",
+            format_amz_date(now - MAX_CLOCK_SKEW_SECONDS),
+            format_amz_date(now)
+        ))
+    } else if signed_at > now + MAX_CLOCK_SKEW_SECONDS {
+        Some(format!(
+            "Signature not yet current: {amz_date} is still later than {} ({} + {minutes} min.)",
+            format_amz_date(now + MAX_CLOCK_SKEW_SECONDS),
+            format_amz_date(now)
+        ))
+    } else {
+        None
+    }
+}
+
+/// Seconds since the Unix epoch as `YYYYMMDDTHHMMSSZ`.
+pub fn format_amz_date(secs: i64) -> String {
+    let iso = aws_smithy_types::DateTime::from_secs(secs)
+        .fmt(aws_smithy_types::date_time::Format::DateTime)
+        .unwrap_or_default();
+    // `2015-08-30T12:36:00Z` without its separators.
+    iso.chars().filter(|c| !matches!(c, '-' | ':')).collect()
 }
 
 /// `YYYYMMDDTHHMMSSZ` as seconds since the Unix epoch.
@@ -312,9 +341,42 @@ mod tests {
             now: expected.now + MAX_CLOCK_SKEW_SECONDS + 1,
             ..expected.clone()
         };
-        assert!(matches!(
+        assert_eq!(
             verify(&request, &authorization, secret, &late),
-            Err(Refusal::Forbidden(_))
-        ));
+            Err(Refusal::Skewed(
+                "Signature expired: 20150830T123600Z is now earlier than 20150830T123601Z \
+                 (20150830T125101Z - 15 min.)"
+                    .into()
+            ))
+        );
+        let early = Expected {
+            now: expected.now - MAX_CLOCK_SKEW_SECONDS - 1,
+            ..expected.clone()
+        };
+        assert_eq!(
+            verify(&request, &authorization, secret, &early),
+            Err(Refusal::Skewed(
+                "Signature not yet current: 20150830T123600Z is still later than 20150830T123559Z \
+                 (20150830T122059Z + 15 min.)"
+                    .into()
+            ))
+        );
+        for edge in [MAX_CLOCK_SKEW_SECONDS, -MAX_CLOCK_SKEW_SECONDS] {
+            let at_the_edge = Expected {
+                now: expected.now + edge,
+                ..expected.clone()
+            };
+            assert_eq!(
+                verify(&request, &authorization, secret, &at_the_edge),
+                Ok(())
+            );
+        }
+    }
+
+    #[test]
+    fn amz_dates_format_back() {
+        for date in ["20150830T123600Z", "19700101T000000Z", "20261201T235959Z"] {
+            assert_eq!(format_amz_date(parse_amz_date(date).unwrap()), date);
+        }
     }
 }

@@ -1,15 +1,17 @@
 //! The client and its `CreateAppInstance` call.
 
+use crate::clock::{ClockSkew, is_clock_skew_error};
 use crate::config::Config;
-use crate::credentials::CachedCredentials;
+use crate::credentials::{CachedCredentials, LoadFailure};
 use crate::endpoint::{self, Endpoint, EndpointParams};
 use crate::error::{
     ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
 };
 use crate::fluent::CreateAppInstanceFluentBuilder;
-use crate::retry::{Retry, RetryQuota, backoff, retryable_status};
+use crate::retry::{Retry, RetryQuota, backoff, classify_service_error};
 use crate::signing::Signer;
-use crate::token::ClientRequestToken;
+use crate::stalled_stream::{BodyFailure, head_within, read_body};
+use crate::token::{ClientRequestToken, IdempotencyTokenProvider, RandomUuidTokens};
 use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
 use aws_smithy_runtime_api::client::http::{
     HttpConnector, HttpConnectorSettings, SharedHttpClient, SharedHttpConnector,
@@ -22,10 +24,9 @@ use chime_error::CreateAppInstanceError;
 use chime_input::CreateAppInstanceInput;
 use chime_output::CreateAppInstanceOutput;
 use http::header::{CONTENT_TYPE, HOST, HeaderValue, USER_AGENT};
-use http_body_util::{BodyExt, LengthLimitError, Limited};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 use tracing::{Instrument, field};
 
 /// Responses larger than this are refused unread: the largest this
@@ -62,6 +63,27 @@ struct Inner {
     signer: Signer,
     /// `None` when no provider is configured; calls then say so.
     credentials: Option<CachedCredentials>,
+    /// The service's clock as its responses tell it, for signing.
+    clock: ClockSkew,
+    /// Makes each call's `amz-sdk-invocation-id`.
+    invocation_ids: RandomUuidTokens,
+}
+
+/// What every attempt of one call sends alike, and where it stands.
+struct CallState {
+    /// The `amz-sdk-invocation-id`: one per logical call, on every attempt,
+    /// so that the service can tell retries from new calls.
+    invocation_id: HeaderValue,
+    attempt: u32,
+    max_attempts: u32,
+}
+
+impl CallState {
+    /// The `amz-sdk-request` header: which attempt this is, of how many.
+    fn request_header(&self) -> HeaderValue {
+        let value = format!("attempt={}; max={}", self.attempt, self.max_attempts);
+        HeaderValue::from_str(&value).expect("digits and ASCII punctuation")
+    }
 }
 
 /// Everything about where requests go that is the same for every call.
@@ -85,7 +107,10 @@ impl Client {
             .clone()
             .unwrap_or_else(|| default_connector(&config));
         let target = resolve_target(&config);
-        let credentials = config.credentials.clone().map(CachedCredentials::new);
+        let credentials = config
+            .credentials
+            .clone()
+            .map(|provider| CachedCredentials::new(provider, config.credentials_load_timeout));
         Self {
             inner: Arc::new(Inner {
                 config,
@@ -94,6 +119,8 @@ impl Client {
                 quota: RetryQuota::default(),
                 signer: Signer::default(),
                 credentials,
+                clock: ClockSkew::default(),
+                invocation_ids: RandomUuidTokens::from_os_entropy(),
             }),
         }
     }
@@ -205,10 +232,17 @@ impl Client {
         })?;
         let body = input.to_json().into_bytes();
         let max_attempts = inner.config.retry.max_attempts().max(1);
+        let invocation_id = HeaderValue::from_str(&inner.invocation_ids.make_token())
+            .expect("a UUID is a valid header value");
+        let mut call = CallState {
+            invocation_id,
+            attempt: 1,
+            max_attempts,
+        };
         let mut spent = 0;
-        let mut attempt = 1;
+        let mut corrected_skew = false;
         loop {
-            attempts.store(attempt, Ordering::Relaxed);
+            let attempt = call.attempt;
             let span = tracing::info_span!(
                 "attempt",
                 attempt,
@@ -216,13 +250,25 @@ impl Client {
                 error = field::Empty,
                 request_id = field::Empty,
             );
-            let (error, retry) = match self.attempt(target, &body).instrument(span).await {
+            let (error, mut retry) = match self
+                .attempt(target, &body, &call, attempts)
+                .instrument(span)
+                .await
+            {
                 Ok(output) => {
                     inner.quota.release(spent);
                     return Ok(output);
                 }
                 Err(failure) => failure,
             };
+            // A new clock reading makes the next attempt differ from this
+            // one; without it, it would fail the same way. Once a call.
+            if retry == Retry::ClockSkew {
+                if corrected_skew {
+                    retry = Retry::No;
+                }
+                corrected_skew = true;
+            }
             if attempt >= max_attempts {
                 return Err(error);
             }
@@ -233,50 +279,52 @@ impl Client {
                 return Err(error);
             };
             spent += cost;
-            let wait = backoff(&inner.config.retry, attempt, fastrand::f64());
+            let wait = match retry {
+                // The cause is gone already: no reason to wait.
+                Retry::ClockSkew => Duration::ZERO,
+                _ => backoff(&inner.config.retry, attempt, fastrand::f64()),
+            };
             tracing::debug!(?wait, error = %error.kind(), "retrying");
             tokio::time::sleep(wait).await;
-            attempt += 1;
+            call.attempt += 1;
         }
     }
 
-    /// One attempt: sign, send, read and classify.
+    /// One attempt, within the attempt timeout: sign, send, read, classify.
     async fn attempt(
         &self,
         target: &Target,
         body: &[u8],
+        call: &CallState,
+        attempts: &AtomicU32,
+    ) -> Result<CreateAppInstanceOutput, (Error, Retry)> {
+        let work = self.attempt_untimed(target, body, call, attempts);
+        let Some(limit) = self.inner.config.timeouts.operation_attempt_timeout() else {
+            return work.await;
+        };
+        match tokio::time::timeout(limit, work).await {
+            Ok(outcome) => outcome,
+            Err(_) => {
+                tracing::Span::current().record("error", "timeout");
+                Err((
+                    Error::new(ErrorKind::Timeout(TimeoutError::Attempt(limit))),
+                    Retry::Timeout,
+                ))
+            }
+        }
+    }
+
+    async fn attempt_untimed(
+        &self,
+        target: &Target,
+        body: &[u8],
+        call: &CallState,
+        attempts: &AtomicU32,
     ) -> Result<CreateAppInstanceOutput, (Error, Retry)> {
         let inner = &*self.inner;
-        let request = self
-            .signed_request(target, body)
-            .await
-            .map_err(|e| (e, Retry::No))?;
-        let exchange = async {
-            let response = inner.connector.call(request).await?;
-            let status = response.status().as_u16();
-            let response = response
-                .try_into_http1x()
-                .map_err(|e| ConnectorError::other(e.into(), None))?;
-            let (parts, body) = response.into_parts();
-            let body = Limited::new(body, MAX_RESPONSE_BODY)
-                .collect()
-                .await
-                .map(|collected| collected.to_bytes());
-            Ok::<_, ConnectorError>((status, parts.headers, body))
-        };
-        let outcome = match inner.config.timeouts.operation_attempt_timeout() {
-            Some(limit) => match tokio::time::timeout(limit, exchange).await {
-                Ok(outcome) => outcome,
-                Err(_) => {
-                    tracing::Span::current().record("error", "timeout");
-                    return Err((
-                        Error::new(ErrorKind::Timeout(TimeoutError::Attempt(limit))),
-                        Retry::Timeout,
-                    ));
-                }
-            },
-            None => exchange.await,
-        };
+        let request = self.signed_request(target, body, call).await?;
+        // From here on, the attempt has reached the network.
+        attempts.store(call.attempt, Ordering::Relaxed);
         let dispatch_failure = |e: ConnectorError| {
             let retry = if e.is_timeout() {
                 Retry::Timeout
@@ -288,15 +336,38 @@ impl Client {
             tracing::Span::current().record("error", field::display(&e));
             (Error::new(ErrorKind::Dispatch(e)), retry)
         };
-        let (status, headers, body) = outcome.map_err(dispatch_failure)?;
-        let body = match body {
+        let stalled = |grace: Duration| {
+            tracing::Span::current().record("error", "stalled");
+            (
+                Error::new(ErrorKind::Timeout(TimeoutError::NoProgress(grace))),
+                Retry::Timeout,
+            )
+        };
+        let grace = inner.config.stall_grace();
+        let head_limit = grace.map(|grace| {
+            grace.saturating_add(inner.config.timeouts.connect_timeout().unwrap_or_default())
+        });
+        let response = head_within(inner.connector.call(request), head_limit)
+            .await
+            .map_err(|_| stalled(grace.unwrap_or_default()))?
+            .map_err(dispatch_failure)?;
+        let received = SystemTime::now();
+        let status = response.status().as_u16();
+        let response = response
+            .try_into_http1x()
+            .map_err(|e| dispatch_failure(ConnectorError::other(e.into(), None)))?;
+        let (parts, response_body) = response.into_parts();
+        let headers = parts.headers;
+        let clock_read = inner.clock.observe(&headers, received);
+        let body = match read_body(response_body, MAX_RESPONSE_BODY, grace).await {
             Ok(body) => body,
-            Err(e) if e.is::<LengthLimitError>() => {
+            Err(BodyFailure::TooLarge) => {
                 let reason = format!("the body is larger than {MAX_RESPONSE_BODY} bytes");
                 let error = UnreadableResponse::new(status, reason, &[]);
                 return Err((Error::new(ErrorKind::Response(error)), Retry::No));
             }
-            Err(e) => return Err(dispatch_failure(ConnectorError::io(e))),
+            Err(BodyFailure::Stalled(grace)) => return Err(stalled(grace)),
+            Err(BodyFailure::Read(e)) => return Err(dispatch_failure(ConnectorError::io(e))),
         };
         let span = tracing::Span::current();
         span.record("status", status);
@@ -313,35 +384,48 @@ impl Client {
         if let Some(id) = error.request_id() {
             span.record("request_id", id);
         }
-        let retry = if error.is_retryable() || retryable_status(status) {
-            Retry::Transient
+        let retry = if clock_read && is_clock_skew_error(error.error_name(), error.error_message())
+        {
+            tracing::debug!(
+                skew_ms = inner.clock.get(),
+                "signed outside the service's window"
+            );
+            Retry::ClockSkew
         } else {
-            Retry::No
+            classify_service_error(error.is_retryable(), error.error_name(), status)
         };
         Err((Error::new(ErrorKind::Service(error)), retry))
     }
 
-    async fn signed_request(&self, target: &Target, body: &[u8]) -> Result<HttpRequest, Error> {
+    async fn signed_request(
+        &self,
+        target: &Target,
+        body: &[u8],
+        call: &CallState,
+    ) -> Result<HttpRequest, (Error, Retry)> {
         let construction = |what: &str, source: Box<dyn std::error::Error + Send + Sync>| {
-            Error::new(ErrorKind::Construction(ConstructionFailure::with_source(
-                what, source,
-            )))
+            let failure = ConstructionFailure::with_source(what, source);
+            (Error::new(ErrorKind::Construction(failure)), Retry::No)
         };
         let cache = self.inner.credentials.as_ref().ok_or_else(|| {
-            Error::new(ErrorKind::Construction(ConstructionFailure::new(
-                "no credentials provider is configured",
-            )))
+            let failure = ConstructionFailure::new("no credentials provider is configured");
+            (Error::new(ErrorKind::Construction(failure)), Retry::No)
         })?;
-        let credentials = cache
-            .get()
-            .await
-            .map_err(|e| construction("cannot load credentials", e.into()))?;
+        let credentials = cache.get().await.map_err(|failure| match failure {
+            LoadFailure::Provider(e) => construction("cannot load credentials", e.into()),
+            LoadFailure::TimedOut(limit) => (
+                Error::new(ErrorKind::Timeout(TimeoutError::Credentials(limit))),
+                Retry::No,
+            ),
+        })?;
         let mut request = http::Request::builder()
             .method(http::Method::POST)
             .uri(target.uri.clone())
             .header(HOST, target.host.clone())
             .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-            .header(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
+            .header(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE))
+            .header(INVOCATION_ID_HEADER, call.invocation_id.clone())
+            .header(REQUEST_HEADER, call.request_header());
         for (name, value) in &target.endpoint.headers {
             request = request.header(name.as_str(), value.as_str());
         }
@@ -356,13 +440,18 @@ impl Client {
                 &credentials,
                 &target.endpoint.signing_region,
                 &target.endpoint.signing_name,
-                SystemTime::now(),
+                self.inner.clock.now(),
             )
             .map_err(|e| construction("cannot sign the request", e))?;
         HttpRequest::try_from(request)
             .map_err(|e| construction("cannot build the HTTP request", e.into()))
     }
 }
+
+/// One id per logical call, the same on each of its attempts.
+const INVOCATION_ID_HEADER: &str = "amz-sdk-invocation-id";
+/// `attempt=N; max=M`.
+const REQUEST_HEADER: &str = "amz-sdk-request";
 
 const USER_AGENT_VALUE: &str = concat!("chime-rs/", env!("CARGO_PKG_VERSION"));
 
@@ -373,6 +462,7 @@ const TLS: Provider = Provider::Rustls(CryptoMode::Ring);
 fn default_connector(config: &Config) -> SharedHttpConnector {
     let mut settings = HttpConnectorSettings::builder();
     settings.set_connect_timeout(config.timeouts.connect_timeout());
+    settings.set_read_timeout(config.timeouts.read_timeout());
     let connector = aws_smithy_http_client::Connector::builder()
         .connector_settings(settings.build())
         .tls_provider(TLS)

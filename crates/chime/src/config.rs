@@ -3,6 +3,7 @@
 use crate::token::{IdempotencyTokenProvider, SharedTokenProvider};
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 use aws_smithy_runtime_api::client::http::{HttpConnector, SharedHttpConnector};
+use aws_smithy_runtime_api::client::stalled_stream_protection::StalledStreamProtectionConfig;
 use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;
 use aws_types::SdkConfig;
@@ -11,6 +12,10 @@ use std::time::Duration;
 
 /// The connect timeout when none is configured, as in the AWS SDKs.
 pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_millis(3100);
+
+/// How long a response may make no progress before its attempt fails, when
+/// stalled-stream protection is not configured otherwise.
+pub const DEFAULT_STALL_GRACE_PERIOD: Duration = Duration::from_secs(5);
 
 /// How a [`Client`](crate::Client) reaches, signs for and retries against
 /// the service. Built with [`Config::builder`] or from an
@@ -44,6 +49,8 @@ pub struct Config {
     pub(crate) use_dual_stack: bool,
     pub(crate) retry: RetryConfig,
     pub(crate) timeouts: TimeoutConfig,
+    pub(crate) stalled_stream: StalledStreamProtectionConfig,
+    pub(crate) credentials_load_timeout: Duration,
     pub(crate) http_connector: Option<SharedHttpConnector>,
     pub(crate) token_provider: SharedTokenProvider,
     pub(crate) validate_input: bool,
@@ -52,7 +59,9 @@ pub struct Config {
 
 impl Config {
     /// A builder with nothing set: standard retries (3 attempts), a 3.1 s
-    /// connect timeout, random version-4 UUID tokens, validation off.
+    /// connect timeout, stalled-stream protection with a 5 s grace period,
+    /// a 5 s limit on loading credentials, random version-4 UUID tokens,
+    /// validation off.
     pub fn builder() -> ConfigBuilder {
         ConfigBuilder::default()
     }
@@ -94,6 +103,23 @@ impl Config {
         &self.timeouts
     }
 
+    /// The stalled-stream protection settings.
+    pub fn stalled_stream_protection(&self) -> &StalledStreamProtectionConfig {
+        &self.stalled_stream
+    }
+
+    /// How long a credentials provider may take.
+    pub fn credentials_load_timeout(&self) -> Duration {
+        self.credentials_load_timeout
+    }
+
+    /// The grace period of stalled-stream protection, `None` when it is off.
+    pub(crate) fn stall_grace(&self) -> Option<Duration> {
+        self.stalled_stream
+            .download_enabled()
+            .then(|| self.stalled_stream.grace_period())
+    }
+
     /// Whether inputs are checked against the model's constraints before sending.
     pub fn validates_input(&self) -> bool {
         self.validate_input
@@ -119,6 +145,10 @@ impl Default for ConfigBuilder {
                 timeouts: TimeoutConfig::builder()
                     .connect_timeout(DEFAULT_CONNECT_TIMEOUT)
                     .build(),
+                stalled_stream: StalledStreamProtectionConfig::enabled()
+                    .grace_period(DEFAULT_STALL_GRACE_PERIOD)
+                    .build(),
+                credentials_load_timeout: crate::credentials::DEFAULT_CREDENTIALS_LOAD_TIMEOUT,
                 http_connector: None,
                 token_provider: SharedTokenProvider::default(),
                 validate_input: false,
@@ -129,8 +159,10 @@ impl Default for ConfigBuilder {
 }
 
 impl ConfigBuilder {
-    /// Takes every setting an [`SdkConfig`] has; what it leaves unset keeps
-    /// this builder's value.
+    /// Takes every setting an [`SdkConfig`] has (region, credentials,
+    /// endpoint URL, FIPS and dual-stack flags, retry, timeout and
+    /// stalled-stream settings); what it leaves unset keeps this builder's
+    /// value.
     pub fn apply_sdk_config(mut self, sdk: &SdkConfig) -> Self {
         let config = &mut self.config;
         if let Some(region) = sdk.region() {
@@ -155,6 +187,9 @@ impl ConfigBuilder {
             let mut timeouts = timeouts.clone();
             timeouts.take_defaults_from(&config.timeouts);
             config.timeouts = timeouts;
+        }
+        if let Some(stalled_stream) = sdk.stalled_stream_protection() {
+            config.stalled_stream = stalled_stream;
         }
         self
     }
@@ -198,13 +233,49 @@ impl ConfigBuilder {
         self
     }
 
-    /// Timeouts: connect, per attempt (`operation_attempt_timeout`) and
-    /// whole call (`operation_timeout`). Unset limits are no limits; an
-    /// unset connect timeout keeps the 3.1 s default.
+    /// Timeouts: connect, the wait for a response head (`read_timeout`),
+    /// per attempt (`operation_attempt_timeout`) and whole call
+    /// (`operation_timeout`). An unset connect timeout keeps the 3.1 s
+    /// default; other unset limits are no limits, but stalled-stream
+    /// protection still bounds a response that stops coming.
+    ///
+    /// The connect and read timeouts apply to the built-in connector; one
+    /// given to [`http_connector`](Self::http_connector) has its own.
     pub fn timeout_config(mut self, timeouts: TimeoutConfig) -> Self {
         let mut timeouts = timeouts;
         timeouts.take_defaults_from(&Config::builder().config.timeouts);
         self.config.timeouts = timeouts;
+        self
+    }
+
+    /// Fails an attempt whose response makes no progress for a grace period
+    /// (5 s by default), as a retryable timeout: a head that does not come
+    /// within the connect timeout plus the grace period, a body silent for
+    /// the grace period, or one slower than
+    /// [`MIN_BODY_THROUGHPUT`](crate::MIN_BODY_THROUGHPUT) after it.
+    /// `StalledStreamProtectionConfig::disabled()` turns it off; the
+    /// upload setting does not apply, as request bodies are sent whole.
+    ///
+    /// ```
+    /// use aws_smithy_runtime_api::client::stalled_stream_protection::StalledStreamProtectionConfig;
+    /// use std::time::Duration;
+    ///
+    /// let config = chime::Config::builder()
+    ///     .stalled_stream_protection(
+    ///         StalledStreamProtectionConfig::enabled().grace_period(Duration::from_secs(2)).build(),
+    ///     )
+    ///     .build();
+    /// assert_eq!(config.stalled_stream_protection().grace_period(), Duration::from_secs(2));
+    /// ```
+    pub fn stalled_stream_protection(mut self, config: StalledStreamProtectionConfig) -> Self {
+        self.config.stalled_stream = config;
+        self
+    }
+
+    /// How long a credentials provider may take to answer (5 s by default).
+    /// An attempt timeout, when shorter, ends the wait first.
+    pub fn credentials_load_timeout(mut self, limit: Duration) -> Self {
+        self.config.credentials_load_timeout = limit;
         self
     }
 

@@ -102,6 +102,11 @@ pub enum TimeoutError {
     Attempt(Duration),
     /// The whole call, retries included, took longer than its limit.
     Call(Duration),
+    /// The response made no progress for this grace period (stalled-stream
+    /// protection).
+    NoProgress(Duration),
+    /// The credentials provider took longer than its limit.
+    Credentials(Duration),
 }
 
 /// A response this client cannot read.
@@ -244,10 +249,16 @@ impl fmt::Display for ErrorKind {
                 })?;
                 f.write_fmt(format_args!("{e}"))
             }
+            ErrorKind::Timeout(TimeoutError::NoProgress(grace)) => {
+                f.write_str("the response made no progress for ")?;
+                f.write_fmt(format_args!("{grace:?}"))
+            }
             ErrorKind::Timeout(timeout) => {
                 let (what, limit) = match timeout {
                     TimeoutError::Attempt(limit) => ("an attempt", limit),
                     TimeoutError::Call(limit) => ("the call", limit),
+                    TimeoutError::Credentials(limit) => ("loading credentials", limit),
+                    TimeoutError::NoProgress(limit) => ("the response", limit),
                 };
                 f.write_str(what)?;
                 f.write_str(" took longer than its limit of ")?;
@@ -404,6 +415,14 @@ mod tests {
             (
                 ErrorKind::Timeout(TimeoutError::Call(Duration::from_secs(30))),
                 "CreateAppInstance failed: the call took longer than its limit of 30s",
+            ),
+            (
+                ErrorKind::Timeout(TimeoutError::NoProgress(Duration::from_secs(5))),
+                "CreateAppInstance failed: the response made no progress for 5s",
+            ),
+            (
+                ErrorKind::Timeout(TimeoutError::Credentials(Duration::from_secs(5))),
+                "CreateAppInstance failed: loading credentials took longer than its limit of 5s",
             ),
             (
                 ErrorKind::Response(UnreadableResponse::new(200, "not JSON", b"<html>\"x\"")),

@@ -9,7 +9,9 @@
 //! - SigV4 signing with credentials from any `aws-credential-types` provider;
 //! - HTTPS through the AWS Rust runtime's hyper 1 and rustls connector;
 //! - the standard retry strategy, which also retries throttling (429);
-//! - connect, per-attempt and whole-call timeouts;
+//! - connect, read, per-attempt and whole-call timeouts, and stalled-stream
+//!   protection, so that no call waits forever by default;
+//! - signing with the service's clock, as its responses tell it;
 //! - one [`Error`] type that tells the failures apart.
 //!
 //! ```no_run
@@ -34,6 +36,7 @@
 //! ```
 
 mod client;
+mod clock;
 mod config;
 mod credentials;
 pub mod endpoint;
@@ -41,6 +44,7 @@ mod error;
 mod fluent;
 mod retry;
 mod signing;
+mod stalled_stream;
 pub mod token;
 
 pub use aws_types::region::Region;
@@ -48,9 +52,11 @@ pub use chime_error::CreateAppInstanceError;
 pub use chime_input::{CreateAppInstanceInput, Tag};
 pub use chime_output::CreateAppInstanceOutput;
 pub use client::{Client, MAX_RESPONSE_BODY, https_client};
-pub use config::{Config, ConfigBuilder, DEFAULT_CONNECT_TIMEOUT};
+pub use config::{Config, ConfigBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_STALL_GRACE_PERIOD};
+pub use credentials::DEFAULT_CREDENTIALS_LOAD_TIMEOUT;
 pub use error::{
     ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
 };
 pub use fluent::CreateAppInstanceFluentBuilder;
+pub use stalled_stream::MIN_BODY_THROUGHPUT;
 pub use token::ClientRequestToken;

@@ -22,11 +22,53 @@ pub(crate) enum Retry {
     Transient,
     /// The attempt timed out.
     Timeout,
+    /// The request was signed outside the service's time window, and the
+    /// response told the service's time: retried once a call, at once.
+    ClockSkew,
 }
 
 /// HTTP statuses worth another attempt whatever the body says.
 pub(crate) fn retryable_status(status: u16) -> bool {
     matches!(status, 429 | 500 | 502 | 503 | 504)
+}
+
+/// Error codes that mean "slow down", whatever the status: the list of the
+/// AWS SDKs' standard retry mode, which many services send with a 400.
+const THROTTLING_CODES: [&str; 14] = [
+    "Throttling",
+    "ThrottlingException",
+    "ThrottledException",
+    "RequestThrottledException",
+    "TooManyRequestsException",
+    "ProvisionedThroughputExceededException",
+    "TransactionInProgressException",
+    "RequestLimitExceeded",
+    "BandwidthLimitExceeded",
+    "LimitExceededException",
+    "RequestThrottled",
+    "SlowDown",
+    "PriorRequestNotComplete",
+    "EC2ThrottledException",
+];
+
+/// Error codes of failures that another attempt may not meet, whatever
+/// the status, from the same list.
+const TRANSIENT_CODES: [&str; 2] = ["RequestTimeout", "RequestTimeoutException"];
+
+/// Whether a service error is worth another attempt: the model says so,
+/// its code is a throttling or transient one, or its status is retryable.
+pub(crate) fn classify_service_error(
+    modelled_retryable: bool,
+    code: Option<&str>,
+    status: u16,
+) -> Retry {
+    let listed = code
+        .is_some_and(|code| THROTTLING_CODES.contains(&code) || TRANSIENT_CODES.contains(&code));
+    if modelled_retryable || listed || retryable_status(status) {
+        Retry::Transient
+    } else {
+        Retry::No
+    }
 }
 
 /// The retry quota of one client, shared by all its calls.
@@ -48,7 +90,7 @@ impl RetryQuota {
     pub(crate) fn acquire(&self, retry: Retry) -> Option<u32> {
         let cost = match retry {
             Retry::No => return None,
-            Retry::Transient => RETRY_COST,
+            Retry::Transient | Retry::ClockSkew => RETRY_COST,
             Retry::Timeout => TIMEOUT_RETRY_COST,
         };
         let mut available = self.lock();
@@ -120,6 +162,34 @@ mod tests {
         for status in [400, 401, 403, 404, 409, 501] {
             assert!(!retryable_status(status), "{status}");
         }
+    }
+
+    #[test]
+    fn throttling_and_transient_codes_are_retried_whatever_the_status() {
+        for code in THROTTLING_CODES.iter().chain(&TRANSIENT_CODES) {
+            for status in [400, 403, 404, 409] {
+                assert_eq!(
+                    classify_service_error(false, Some(code), status),
+                    Retry::Transient,
+                    "{code} with HTTP {status}"
+                );
+            }
+        }
+        // Matched exactly: a code that only contains a listed one is not listed.
+        for code in ["throttling", "ThrottlingExceptionX", "NotThrottling", ""] {
+            assert_eq!(
+                classify_service_error(false, Some(code), 400),
+                Retry::No,
+                "{code}"
+            );
+        }
+        assert_eq!(classify_service_error(false, None, 400), Retry::No);
+        assert_eq!(classify_service_error(true, None, 400), Retry::Transient);
+        assert_eq!(classify_service_error(false, None, 503), Retry::Transient);
+        assert_eq!(
+            classify_service_error(false, Some("BadRequestException"), 502),
+            Retry::Transient
+        );
     }
 
     proptest! {

@@ -296,6 +296,7 @@ async fn without_credentials_the_call_fails_to_construct() {
     assert!(matches!(error.kind(), ErrorKind::Construction(_)));
     assert!(error.to_string().contains("credentials"), "{error}");
     assert!(server.requests().is_empty());
+    assert_eq!(error.attempts(), 0, "nothing reached the network");
 }
 
 #[tokio::test]
@@ -416,4 +417,147 @@ async fn credentials_are_fetched_once_for_many_calls() {
             .iter()
             .all(|r| r.signature_problem.is_none())
     );
+}
+
+/// Credentials that expire inside the refresh margin, from a provider that
+/// counts its fetches.
+fn short_lived_credentials() -> (
+    impl aws_credential_types::provider::ProvideCredentials,
+    std::sync::Arc<std::sync::atomic::AtomicUsize>,
+) {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let fetches = std::sync::Arc::new(AtomicUsize::new(0));
+    let counter = fetches.clone();
+    let provider = aws_credential_types::credential_fn::provide_credentials_fn(move || {
+        counter.fetch_add(1, Ordering::SeqCst);
+        let expiry = std::time::SystemTime::now() + Duration::from_secs(4 * 60);
+        let credentials = aws_credential_types::Credentials::new(
+            support::ACCESS_KEY,
+            support::SECRET_KEY,
+            Some(support::SESSION_TOKEN.to_owned()),
+            Some(expiry),
+            "short-lived",
+        );
+        aws_credential_types::provider::future::ProvideCredentials::ready(Ok(credentials))
+    });
+    (provider, fetches)
+}
+
+#[tokio::test]
+async fn credentials_inside_the_refresh_margin_are_used_until_they_expire() {
+    let (provider, fetches) = short_lived_credentials();
+    let server = Server::always(Reply::accepted()).await;
+    let client = server.client(|c| c.credentials_provider(provider));
+    for _ in 0..200 {
+        client.create_app_instance().name("n").send().await.unwrap();
+    }
+    assert_eq!(fetches.load(std::sync::atomic::Ordering::SeqCst), 1);
+}
+
+#[tokio::test]
+async fn a_provider_that_never_answers_is_bounded_by_the_attempt_timeout_then_its_own() {
+    let never = aws_credential_types::credential_fn::provide_credentials_fn(|| {
+        std::future::pending::<aws_credential_types::provider::Result>()
+    });
+    let server = Server::always(Reply::Handle).await;
+    let timeouts = aws_smithy_types::timeout::TimeoutConfig::builder()
+        .operation_attempt_timeout(Duration::from_millis(50))
+        .build();
+    let client = server.client(|c| c.credentials_provider(never).timeout_config(timeouts));
+    let error = send_failing(&client).await;
+    assert!(
+        matches!(error.kind(), ErrorKind::Timeout(TimeoutError::Attempt(_))),
+        "{error:?}"
+    );
+    // Nothing reached the network.
+    assert_eq!(error.attempts(), 0);
+    // Without an attempt timeout, the load timeout ends the wait.
+    let client = server.client(|c| {
+        c.credentials_provider(never)
+            .credentials_load_timeout(Duration::from_millis(50))
+    });
+    let error = send_failing(&client).await;
+    assert!(
+        matches!(
+            error.kind(),
+            ErrorKind::Timeout(TimeoutError::Credentials(limit)) if *limit == Duration::from_millis(50)
+        ),
+        "{error:?}"
+    );
+    assert!(error.is_timeout());
+    assert_eq!(error.attempts(), 0);
+    assert!(server.requests().is_empty());
+    assert_eq!(
+        chime::Config::builder().build().credentials_load_timeout(),
+        chime::DEFAULT_CREDENTIALS_LOAD_TIMEOUT
+    );
+}
+
+/// The AWS standard retry mode's throttling and transient codes, whatever
+/// the status they come with.
+#[tokio::test]
+async fn throttling_and_transient_codes_are_retried_whatever_their_status() {
+    let cases = [
+        ("ThrottlingException", 400),
+        ("Throttling", 400),
+        ("TooManyRequestsException", 400),
+        ("RequestLimitExceeded", 403),
+        ("SlowDown", 400),
+        ("RequestTimeout", 400),
+        ("RequestTimeoutException", 408),
+    ];
+    for (code, status) in cases {
+        let server =
+            Server::always(Reply::json(status, "{}").header("x-amzn-errortype", code)).await;
+        let client = server.client(|c| c);
+        let error = send_failing(&client).await;
+        assert_eq!(server.requests().len(), 3, "{code}");
+        assert_eq!(error.attempts(), 3, "{code}");
+        assert_eq!(error.as_service_error().unwrap().error_name(), Some(code));
+    }
+    // Named in the body's `__type` rather than the header: the same.
+    let server = Server::always(Reply::json(
+        400,
+        r#"{"__type":"com.amazonaws#ThrottlingException","message":"slow"}"#,
+    ))
+    .await;
+    send_failing(&server.client(|c| c)).await;
+    assert_eq!(server.requests().len(), 3);
+}
+
+#[tokio::test]
+async fn every_attempt_carries_the_calls_invocation_id_and_its_number() {
+    let server = Server::start(
+        vec![Reply::json(503, "{}"), Reply::json(503, "{}")],
+        Reply::Handle,
+    )
+    .await;
+    let client = server.client(|c| c);
+    client.create_app_instance().name("n").send().await.unwrap();
+    client.create_app_instance().name("m").send().await.unwrap();
+    let requests = server.requests();
+    assert_eq!(requests.len(), 4);
+    let ids: Vec<&str> = requests
+        .iter()
+        .map(|r| r.header("amz-sdk-invocation-id").unwrap())
+        .collect();
+    assert!(ids.iter().all(|id| is_uuid_v4(id)), "{ids:?}");
+    assert_eq!(ids[0], ids[1]);
+    assert_eq!(ids[1], ids[2]);
+    assert_ne!(ids[2], ids[3], "each logical call has its own id");
+    let numbered: Vec<&str> = requests
+        .iter()
+        .map(|r| r.header("amz-sdk-request").unwrap())
+        .collect();
+    assert_eq!(
+        numbered,
+        [
+            "attempt=1; max=3",
+            "attempt=2; max=3",
+            "attempt=3; max=3",
+            "attempt=1; max=3"
+        ]
+    );
+    // Signed like every other header, so chime-local checked them.
+    assert!(requests.iter().all(|r| r.signature_problem.is_none()));
 }
