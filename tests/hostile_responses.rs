@@ -191,3 +191,68 @@ proptest! {
         });
     }
 }
+
+/// Every line of `text` with what a log reader would trip on: a newline,
+/// an escape sequence, a NUL or a bidirectional override.
+fn has_raw_control(text: &str) -> bool {
+    text.chars()
+        .any(|c| c.is_control() || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+}
+
+#[tokio::test]
+async fn a_servers_text_reaches_display_and_debug_bounded_and_escaped() {
+    let forged = "slow down\n2026-12-01T00:00:00Z ERROR admin logged in\u{1b}[2J\0\u{202e}";
+    let huge = "m".repeat(1_000_000);
+    let request_id = "r".repeat(8000);
+    for message in [forged, huge.as_str()] {
+        let body = format!(
+            r#"{{"Message":{}}}"#,
+            serde_json::to_string(message).unwrap()
+        );
+        let fault = raw(
+            400,
+            &[
+                ("x-amzn-errortype", "BadRequestException"),
+                ("x-amzn-requestid", &request_id),
+            ],
+            body.as_bytes(),
+        );
+        let error = answered_with(fault).await.unwrap_err();
+        let service = error.as_service_error().unwrap();
+        // The accessors keep everything the server said.
+        assert_eq!(service.error_message(), Some(message));
+        assert_eq!(error.request_id(), Some(request_id.as_str()));
+        for shown in [
+            error.to_string(),
+            format!("{error:?}"),
+            format!("{service:?}"),
+            format!("{:?}", error.kind()),
+        ] {
+            assert!(!has_raw_control(&shown), "{shown:?}");
+            assert!(shown.len() < 4 * 1024, "{} bytes shown", shown.len());
+        }
+    }
+}
+
+#[tokio::test]
+async fn an_implausible_error_name_is_no_name() {
+    let long = "E".repeat(10 * 1024);
+    for name in [
+        long.as_str(),
+        "Bad Request",
+        "Bad\tRequest",
+        "1Error",
+        "Bad-Request",
+    ] {
+        let fault = raw(400, &[("x-amzn-errortype", name)], b"{}");
+        let error = answered_with(fault).await.unwrap_err();
+        let service = error.as_service_error().unwrap();
+        assert!(service.is_unhandled(), "{name:?}");
+        assert_eq!(service.error_name(), None, "{name:?}");
+        assert!(error.to_string().contains("unnamed error"), "{error}");
+    }
+    // A name in the body is held to the same rule.
+    let fault = raw(400, &[], br#"{"__type":"aws#Not A Name"}"#);
+    let error = answered_with(fault).await.unwrap_err();
+    assert_eq!(error.as_service_error().unwrap().error_name(), None);
+}

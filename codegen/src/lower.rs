@@ -391,7 +391,7 @@ impl<'a> Lowerer<'a> {
                 types.push((home, name));
             }
         }
-        for name in ["UnhandledError", "ErrorMetadata"] {
+        for name in ["UnhandledError", "ErrorMetadata", "UntrustedText"] {
             types.push((Home::Errors, name));
         }
         for home in [Home::Input, Home::Output, Home::Errors] {

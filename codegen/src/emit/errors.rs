@@ -140,7 +140,7 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
                 f.write_str(#error_name)?;
                 if let ::std::option::Option::Some(message) = self.error_message() {
                     f.write_str(": ")?;
-                    f.write_str(message)?;
+                    ::std::fmt::Display::fmt(&crate::UntrustedText(message), f)?;
                 }
                 ::std::result::Result::Ok(())
             }
@@ -213,7 +213,9 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
     let status_arms = each(quote! { error.http_status() });
     let message_arms = each(quote! { error.error_message() });
     let display_arms = each(quote! { ::std::fmt::Display::fmt(error, f) });
-    let source_arms = each(quote! { ::std::option::Option::Some(error) });
+    // `Display` is the inner error's, so the inner error is not a cause:
+    // its text would be printed twice in a chain of causes.
+    let source_arms = each(quote! { ::std::error::Error::source(error) });
     let kind_arms =
         each(quote! { ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error) });
     let predicates = structures.iter().map(|s| {
@@ -323,7 +325,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
             fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     #source_arms
-                    #name::Unhandled(error) => ::std::option::Option::Some(error),
+                    #name::Unhandled(error) => ::std::error::Error::source(error),
                 }
             }
         }
@@ -355,7 +357,7 @@ pub(super) fn emit_unhandled_error() -> TokenStream {
         ///
         /// It keeps everything the response said: the name (if any), message,
         /// request id and HTTP status.
-        #[derive(Clone, Debug)]
+        #[derive(Clone)]
         pub struct UnhandledError {
             meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
             http_status: u16,
@@ -377,12 +379,24 @@ pub(super) fn emit_unhandled_error() -> TokenStream {
             }
         }
 
+        impl ::std::fmt::Debug for UnhandledError {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                f.debug_struct("UnhandledError")
+                    .field("meta", &crate::error_response::BoundedDebug(&self.meta))
+                    .field("http_status", &self.http_status)
+                    .finish()
+            }
+        }
+
         impl ::std::fmt::Display for UnhandledError {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.write_str(self.meta.code().unwrap_or("unnamed error"))?;
+                match self.meta.code() {
+                    ::std::option::Option::Some(code) => ::std::fmt::Display::fmt(&crate::UntrustedText(code), f)?,
+                    ::std::option::Option::None => f.write_str("unnamed error")?,
+                }
                 if let ::std::option::Option::Some(message) = self.meta.message() {
                     f.write_str(": ")?;
-                    f.write_str(message)?;
+                    ::std::fmt::Display::fmt(&crate::UntrustedText(message), f)?;
                 }
                 f.write_fmt(format_args!(" (HTTP {})", self.http_status))
             }

@@ -149,7 +149,12 @@ pub fn emit(service: &Service) -> Result<BTreeMap<PathBuf, String>, Error> {
                     .iter()
                     .filter(|op| op.input == structure.name)
                     .collect(),
-                _ => Vec::new(),
+                CrateKind::Output => service
+                    .operations
+                    .iter()
+                    .filter(|op| op.output == structure.name)
+                    .collect(),
+                CrateKind::Errors => Vec::new(),
             };
             modules.push((
                 module_name(&structure.name),
@@ -292,7 +297,8 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
             nested,
             same_members_as,
         } => {
-            let mut tokens = structure::emit(structure);
+            let response = *kind == CrateKind::Output && !operations.is_empty();
+            let mut tokens = structure::emit(structure, response);
             // Error structures are only ever read from responses, and a
             // client has no use for checking what a service answered.
             match kind {
@@ -308,8 +314,13 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
             if let Some(error) = &structure.error {
                 tokens.extend(errors::emit_error_structure(structure, error));
             }
-            for operation in operations {
-                tokens.extend(operation_constants(operation));
+            if *kind == CrateKind::Input {
+                for operation in operations {
+                    tokens.extend(operation_constants(operation));
+                }
+            }
+            if response {
+                tokens.extend(response_reading(structure));
             }
             tokens
         }
@@ -476,6 +487,8 @@ fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[String])
         }
         exports.push(("unhandled_error".into(), "UnhandledError".into()));
         exports.push(("error_response".into(), "sanitize_error_name".into()));
+        exports.push(("error_response".into(), "UntrustedText".into()));
+        exports.push(("error_response".into(), "UNTRUSTED_TEXT_LIMIT".into()));
     }
     exports.sort();
     for (module, name) in exports {
@@ -553,6 +566,38 @@ fn operation_constants(operation: &Operation) -> TokenStream {
     }
 }
 
+/// How an operation's output is read from a whole response: the body, and
+/// the request id from the headers, as the AWS SDK for Rust keeps it.
+fn response_reading(structure: &Structure) -> TokenStream {
+    let name = ident(&structure.name);
+    let doc = format!(
+        " Reads a [`{}`] from a successful response: the body as [`from_json`](Self::from_json) does, and the request id from `x-amzn-requestid` (or `x-amz-request-id`); an implausible one (not visible ASCII, or over 256 bytes) is left out.",
+        structure.name
+    );
+    quote! {
+        impl #name {
+            #[doc = #doc]
+            pub fn from_response(headers: &::http::HeaderMap, body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
+                let mut output = Self::from_json(body)?;
+                output._request_id = ["x-amzn-requestid", "x-amz-request-id"]
+                    .iter()
+                    .find_map(|name| headers.get(*name))
+                    .and_then(|value| value.to_str().ok())
+                    .filter(|id| id.len() <= 256)
+                    .map(::std::borrow::ToOwned::to_owned);
+                ::std::result::Result::Ok(output)
+            }
+        }
+
+        /// The request id, where code written for the AWS SDK for Rust looks for it.
+        impl ::aws_types::request_id::RequestId for #name {
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                self._request_id.as_deref()
+            }
+        }
+    }
+}
+
 fn cargo_toml(service: &Service, kind: CrateKind) -> String {
     let name = format!("{}-{}", service.crate_stem, kind.suffix());
     let what = match kind {
@@ -563,9 +608,16 @@ fn cargo_toml(service: &Service, kind: CrateKind) -> String {
     // `regex-lite` checks patterns in `validate()`: the error crate has
     // none, and the output crate's is on the service's side.
     let dependencies: &[&str] = match kind {
-        CrateKind::Input | CrateKind::Output => {
-            &["aws-smithy-json", "aws-smithy-types", "regex-lite"]
-        }
+        CrateKind::Input => &["aws-smithy-json", "aws-smithy-types", "regex-lite"],
+        // `http` and `aws-types` for reading whole responses: headers, and
+        // the SDK's `RequestId` trait.
+        CrateKind::Output => &[
+            "aws-smithy-json",
+            "aws-smithy-types",
+            "aws-types",
+            "http",
+            "regex-lite",
+        ],
         CrateKind::Errors => &["aws-smithy-json", "aws-smithy-types", "http"],
     };
     let optional = |dependency: &str| kind == CrateKind::Output && dependency == "regex-lite";

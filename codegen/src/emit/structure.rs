@@ -8,7 +8,9 @@ use quote::{format_ident, quote};
 /// What `Debug` shows instead of a `@sensitive` value.
 const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
-pub(super) fn emit(structure: &Structure) -> TokenStream {
+/// A structure; `response` marks an operation's output, which also holds
+/// the request id of the response it was read from.
+pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
     let name = ident(&structure.name);
     let builder = format_ident!("{}Builder", structure.name);
     let docs = type_docs(
@@ -23,6 +25,8 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
                 #visibility meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
                 #visibility http_status: ::std::option::Option<u16>,
             }
+        } else if response {
+            quote! { #visibility _request_id: ::std::option::Option<::std::string::String>, }
         } else {
             quote! {}
         }
@@ -49,13 +53,31 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
         .filter(|f| f.idempotency_token)
         .map(token_filler);
     let builder_methods = structure.fields.iter().map(builder_methods);
-    let build = build_fn(structure);
-    let debug = debug_impl(&structure.name, &structure.fields, is_error);
+    let build = build_fn(structure, response);
+    let debug = debug_impl(&structure.name, &structure.fields, is_error, response);
     let builder_debug = debug_impl(
         &format!("{}Builder", structure.name),
         &structure.fields,
         is_error,
+        response,
     );
+    let request_id_setters = if response {
+        quote! {
+            /// Sets the request id of the response this output was read from.
+            pub fn _request_id(mut self, request_id: impl ::std::convert::Into<::std::string::String>) -> Self {
+                self._request_id = ::std::option::Option::Some(request_id.into());
+                self
+            }
+
+            /// Sets or clears the request id of the response.
+            pub fn _set_request_id(mut self, request_id: ::std::option::Option<::std::string::String>) -> Self {
+                self._request_id = request_id;
+                self
+            }
+        }
+    } else {
+        quote! {}
+    };
     let builder_doc = format!(" A builder for [`{}`].", structure.name);
     let create_doc = format!(" Starts a builder for [`{}`].", structure.name);
     let derives = if structure.fields.iter().any(|f| f.always_present()) {
@@ -92,6 +114,7 @@ pub(super) fn emit(structure: &Structure) -> TokenStream {
 
         impl #builder {
             #(#builder_methods)*
+            #request_id_setters
             #build
         }
 
@@ -234,7 +257,7 @@ fn setter_input(value: &Value) -> (TokenStream, TokenStream) {
     }
 }
 
-fn build_fn(structure: &Structure) -> TokenStream {
+fn build_fn(structure: &Structure, response: bool) -> TokenStream {
     let name = ident(&structure.name);
     let fallible = structure.fields.iter().any(Field::always_present);
     let inits = structure.fields.iter().map(|field| {
@@ -249,6 +272,8 @@ fn build_fn(structure: &Structure) -> TokenStream {
     });
     let extra = if structure.error.is_some() {
         quote! { meta: self.meta, http_status: self.http_status, }
+    } else if response {
+        quote! { _request_id: self._request_id, }
     } else {
         quote! {}
     };
@@ -281,19 +306,27 @@ fn build_fn(structure: &Structure) -> TokenStream {
     }
 }
 
-fn debug_impl(type_name: &str, fields: &[Field], is_error: bool) -> TokenStream {
+fn debug_impl(type_name: &str, fields: &[Field], is_error: bool, response: bool) -> TokenStream {
     let ty = ident(type_name);
     let shown = fields.iter().map(|field| {
         let name = ident(&field.name);
         let label = crate::naming::unraw(&field.name);
         if redacted_in_debug(&field.value) {
             quote! { .field(#label, &#REDACTED) }
+        } else if is_error {
+            // Error members come from the network.
+            quote! { .field(#label, &crate::error_response::BoundedDebug(&self.#name)) }
         } else {
             quote! { .field(#label, &self.#name) }
         }
     });
     let extra = if is_error {
-        quote! { .field("meta", &self.meta).field("http_status", &self.http_status) }
+        quote! {
+            .field("meta", &crate::error_response::BoundedDebug(&self.meta))
+            .field("http_status", &self.http_status)
+        }
+    } else if response {
+        quote! { .field("_request_id", &self._request_id) }
     } else {
         quote! {}
     };

@@ -27,9 +27,9 @@ impl BadRequestException {
 impl ::std::fmt::Debug for BadRequestException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("BadRequestException")
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("meta", &self.meta)
+            .field("code", &crate::error_response::BoundedDebug(&self.code))
+            .field("message", &crate::error_response::BoundedDebug(&self.message))
+            .field("meta", &crate::error_response::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .finish()
     }
@@ -90,9 +90,9 @@ impl BadRequestExceptionBuilder {
 impl ::std::fmt::Debug for BadRequestExceptionBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("BadRequestExceptionBuilder")
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("meta", &self.meta)
+            .field("code", &crate::error_response::BoundedDebug(&self.code))
+            .field("message", &crate::error_response::BoundedDebug(&self.message))
+            .field("meta", &crate::error_response::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .finish()
     }
@@ -224,7 +224,7 @@ impl ::std::fmt::Display for BadRequestException {
         f.write_str("BadRequestException")?;
         if let ::std::option::Option::Some(message) = self.error_message() {
             f.write_str(": ")?;
-            f.write_str(message)?;
+            ::std::fmt::Display::fmt(&crate::UntrustedText(message), f)?;
         }
         ::std::result::Result::Ok(())
     }

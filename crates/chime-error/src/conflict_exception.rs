@@ -27,9 +27,9 @@ impl ConflictException {
 impl ::std::fmt::Debug for ConflictException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ConflictException")
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("meta", &self.meta)
+            .field("code", &crate::error_response::BoundedDebug(&self.code))
+            .field("message", &crate::error_response::BoundedDebug(&self.message))
+            .field("meta", &crate::error_response::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .finish()
     }
@@ -90,9 +90,9 @@ impl ConflictExceptionBuilder {
 impl ::std::fmt::Debug for ConflictExceptionBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ConflictExceptionBuilder")
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("meta", &self.meta)
+            .field("code", &crate::error_response::BoundedDebug(&self.code))
+            .field("message", &crate::error_response::BoundedDebug(&self.message))
+            .field("meta", &crate::error_response::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .finish()
     }
@@ -211,7 +211,7 @@ impl ::std::fmt::Display for ConflictException {
         f.write_str("ConflictException")?;
         if let ::std::option::Option::Some(message) = self.error_message() {
             f.write_str(": ")?;
-            f.write_str(message)?;
+            ::std::fmt::Display::fmt(&crate::UntrustedText(message), f)?;
         }
         ::std::result::Result::Ok(())
     }

@@ -290,31 +290,31 @@ impl ::std::error::Error for CreateAppInstanceError {
     fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreateAppInstanceError::BadRequestException(error) => {
-                ::std::option::Option::Some(error)
+                ::std::error::Error::source(error)
             }
             CreateAppInstanceError::ConflictException(error) => {
-                ::std::option::Option::Some(error)
+                ::std::error::Error::source(error)
             }
             CreateAppInstanceError::ForbiddenException(error) => {
-                ::std::option::Option::Some(error)
+                ::std::error::Error::source(error)
             }
             CreateAppInstanceError::ResourceLimitExceededException(error) => {
-                ::std::option::Option::Some(error)
+                ::std::error::Error::source(error)
             }
             CreateAppInstanceError::ServiceFailureException(error) => {
-                ::std::option::Option::Some(error)
+                ::std::error::Error::source(error)
             }
             CreateAppInstanceError::ServiceUnavailableException(error) => {
-                ::std::option::Option::Some(error)
+                ::std::error::Error::source(error)
             }
             CreateAppInstanceError::ThrottledClientException(error) => {
-                ::std::option::Option::Some(error)
+                ::std::error::Error::source(error)
             }
             CreateAppInstanceError::UnauthorizedClientException(error) => {
-                ::std::option::Option::Some(error)
+                ::std::error::Error::source(error)
             }
             CreateAppInstanceError::Unhandled(error) => {
-                ::std::option::Option::Some(error)
+                ::std::error::Error::source(error)
             }
         }
     }

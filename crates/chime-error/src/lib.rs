@@ -45,6 +45,8 @@ pub use crate::conflict_exception::ConflictException;
 pub use crate::conflict_exception::ConflictExceptionBuilder;
 pub use crate::create_app_instance_error::CreateAppInstanceError;
 pub use crate::error_code::ErrorCode;
+pub use crate::error_response::UNTRUSTED_TEXT_LIMIT;
+pub use crate::error_response::UntrustedText;
 pub use crate::error_response::sanitize_error_name;
 pub use crate::forbidden_exception::ForbiddenException;
 pub use crate::forbidden_exception::ForbiddenExceptionBuilder;

@@ -27,9 +27,9 @@ impl ResourceLimitExceededException {
 impl ::std::fmt::Debug for ResourceLimitExceededException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ResourceLimitExceededException")
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("meta", &self.meta)
+            .field("code", &crate::error_response::BoundedDebug(&self.code))
+            .field("message", &crate::error_response::BoundedDebug(&self.message))
+            .field("meta", &crate::error_response::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .finish()
     }
@@ -90,9 +90,9 @@ impl ResourceLimitExceededExceptionBuilder {
 impl ::std::fmt::Debug for ResourceLimitExceededExceptionBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ResourceLimitExceededExceptionBuilder")
-            .field("code", &self.code)
-            .field("message", &self.message)
-            .field("meta", &self.meta)
+            .field("code", &crate::error_response::BoundedDebug(&self.code))
+            .field("message", &crate::error_response::BoundedDebug(&self.message))
+            .field("meta", &crate::error_response::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .finish()
     }
@@ -215,7 +215,7 @@ impl ::std::fmt::Display for ResourceLimitExceededException {
         f.write_str("ResourceLimitExceededException")?;
         if let ::std::option::Option::Some(message) = self.error_message() {
             f.write_str(": ")?;
-            f.write_str(message)?;
+            ::std::fmt::Display::fmt(&crate::UntrustedText(message), f)?;
         }
         ::std::result::Result::Ok(())
     }

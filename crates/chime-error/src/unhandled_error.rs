@@ -4,7 +4,7 @@
 ///
 /// It keeps everything the response said: the name (if any), message,
 /// request id and HTTP status.
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct UnhandledError {
     meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
     http_status: u16,
@@ -28,12 +28,25 @@ impl UnhandledError {
         self.http_status
     }
 }
+impl ::std::fmt::Debug for UnhandledError {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        f.debug_struct("UnhandledError")
+            .field("meta", &crate::error_response::BoundedDebug(&self.meta))
+            .field("http_status", &self.http_status)
+            .finish()
+    }
+}
 impl ::std::fmt::Display for UnhandledError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.meta.code().unwrap_or("unnamed error"))?;
+        match self.meta.code() {
+            ::std::option::Option::Some(code) => {
+                ::std::fmt::Display::fmt(&crate::UntrustedText(code), f)?
+            }
+            ::std::option::Option::None => f.write_str("unnamed error")?,
+        }
         if let ::std::option::Option::Some(message) = self.meta.message() {
             f.write_str(": ")?;
-            f.write_str(message)?;
+            ::std::fmt::Display::fmt(&crate::UntrustedText(message), f)?;
         }
         f.write_fmt(format_args!(" (HTTP {})", self.http_status))
     }

@@ -12,6 +12,7 @@
 #[derive(Clone, Default, PartialEq)]
 pub struct CreateAppInstanceOutput {
     pub(crate) app_instance_arn: ::std::option::Option<::std::string::String>,
+    pub(crate) _request_id: ::std::option::Option<::std::string::String>,
 }
 impl CreateAppInstanceOutput {
     /// Starts a builder for [`CreateAppInstanceOutput`].
@@ -27,6 +28,7 @@ impl ::std::fmt::Debug for CreateAppInstanceOutput {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CreateAppInstanceOutput")
             .field("app_instance_arn", &self.app_instance_arn)
+            .field("_request_id", &self._request_id)
             .finish()
     }
 }
@@ -34,6 +36,7 @@ impl ::std::fmt::Debug for CreateAppInstanceOutput {
 #[derive(Clone, Default, PartialEq)]
 pub struct CreateAppInstanceOutputBuilder {
     app_instance_arn: ::std::option::Option<::std::string::String>,
+    _request_id: ::std::option::Option<::std::string::String>,
 }
 impl CreateAppInstanceOutputBuilder {
     /// The Amazon Resource Name (ARN) of the `AppInstance` that was created.
@@ -56,10 +59,27 @@ impl CreateAppInstanceOutputBuilder {
     pub fn get_app_instance_arn(&self) -> &::std::option::Option<::std::string::String> {
         &self.app_instance_arn
     }
+    /// Sets the request id of the response this output was read from.
+    pub fn _request_id(
+        mut self,
+        request_id: impl ::std::convert::Into<::std::string::String>,
+    ) -> Self {
+        self._request_id = ::std::option::Option::Some(request_id.into());
+        self
+    }
+    /// Sets or clears the request id of the response.
+    pub fn _set_request_id(
+        mut self,
+        request_id: ::std::option::Option<::std::string::String>,
+    ) -> Self {
+        self._request_id = request_id;
+        self
+    }
     /// Builds the [`CreateAppInstanceOutput`]. No member is required.
     pub fn build(self) -> crate::CreateAppInstanceOutput {
         crate::CreateAppInstanceOutput {
             app_instance_arn: self.app_instance_arn,
+            _request_id: self._request_id,
         }
     }
 }
@@ -67,6 +87,7 @@ impl ::std::fmt::Debug for CreateAppInstanceOutputBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("CreateAppInstanceOutputBuilder")
             .field("app_instance_arn", &self.app_instance_arn)
+            .field("_request_id", &self._request_id)
             .finish()
     }
 }
@@ -171,5 +192,27 @@ impl CreateAppInstanceOutput {
             }
         }
         ::std::result::Result::Ok(builder.build())
+    }
+}
+impl CreateAppInstanceOutput {
+    /// Reads a [`CreateAppInstanceOutput`] from a successful response: the body as [`from_json`](Self::from_json) does, and the request id from `x-amzn-requestid` (or `x-amz-request-id`); an implausible one (not visible ASCII, or over 256 bytes) is left out.
+    pub fn from_response(
+        headers: &::http::HeaderMap,
+        body: &[u8],
+    ) -> ::std::result::Result<Self, crate::JsonError> {
+        let mut output = Self::from_json(body)?;
+        output._request_id = ["x-amzn-requestid", "x-amz-request-id"]
+            .iter()
+            .find_map(|name| headers.get(*name))
+            .and_then(|value| value.to_str().ok())
+            .filter(|id| id.len() <= 256)
+            .map(::std::borrow::ToOwned::to_owned);
+        ::std::result::Result::Ok(output)
+    }
+}
+/// The request id, where code written for the AWS SDK for Rust looks for it.
+impl ::aws_types::request_id::RequestId for CreateAppInstanceOutput {
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        self._request_id.as_deref()
     }
 }

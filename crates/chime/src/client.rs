@@ -20,7 +20,7 @@ use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
 use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_types::body::SdkBody;
 use aws_types::SdkConfig;
-use chime_error::CreateAppInstanceError;
+use chime_error::{CreateAppInstanceError, UntrustedText};
 use chime_input::CreateAppInstanceInput;
 use chime_output::CreateAppInstanceOutput;
 use http::header::{CONTENT_TYPE, HOST, HeaderValue, USER_AGENT};
@@ -207,7 +207,7 @@ impl Client {
                     span.record("error", field::display(error.kind()));
                 }
                 if let Some(id) = error.request_id() {
-                    span.record("request_id", id);
+                    span.record("request_id", field::display(UntrustedText(id)));
                 }
                 Err(error.with_call(Some(&token), attempts))
             }
@@ -372,7 +372,7 @@ impl Client {
         let span = tracing::Span::current();
         span.record("status", status);
         if (200..300).contains(&status) {
-            return CreateAppInstanceOutput::from_json(&body).map_err(|e| {
+            return CreateAppInstanceOutput::from_response(&headers, &body).map_err(|e| {
                 let error = UnreadableResponse::new(status, e.to_string(), &body);
                 (Error::new(ErrorKind::Response(error)), Retry::No)
             });
@@ -382,7 +382,7 @@ impl Client {
             span.record("error", name);
         }
         if let Some(id) = error.request_id() {
-            span.record("request_id", id);
+            span.record("request_id", field::display(UntrustedText(id)));
         }
         let retry = if clock_read && is_clock_skew_error(error.error_name(), error.error_message())
         {
@@ -492,6 +492,9 @@ pub fn https_client() -> SharedHttpClient {
 }
 
 fn resolve_target(config: &Config) -> Result<Target, String> {
+    if let Some(url) = &config.endpoint_url {
+        endpoint::check_custom_url(url)?;
+    }
     let params = EndpointParams {
         region: config.region.as_ref().map(|r| r.as_ref().to_owned()),
         use_fips: config.use_fips,

@@ -40,7 +40,7 @@ pub const DEFAULT_STALL_GRACE_PERIOD: Duration = Duration::from_secs(5);
 /// // Unset in the TimeoutConfig, so the default stays.
 /// assert_eq!(config.timeout_config().connect_timeout(), Some(chime::DEFAULT_CONNECT_TIMEOUT));
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Config {
     pub(crate) region: Option<Region>,
     pub(crate) credentials: Option<SharedCredentialsProvider>,
@@ -55,6 +55,31 @@ pub struct Config {
     pub(crate) token_provider: SharedTokenProvider,
     pub(crate) validate_input: bool,
     pub(crate) disable_host_prefix: bool,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A URL with user information is refused, but is still held here.
+        let endpoint_url = self
+            .endpoint_url
+            .as_deref()
+            .map(crate::endpoint::without_user_info);
+        f.debug_struct("Config")
+            .field("region", &self.region)
+            .field("credentials", &self.credentials)
+            .field("endpoint_url", &endpoint_url)
+            .field("use_fips", &self.use_fips)
+            .field("use_dual_stack", &self.use_dual_stack)
+            .field("retry", &self.retry)
+            .field("timeouts", &self.timeouts)
+            .field("stalled_stream", &self.stalled_stream)
+            .field("credentials_load_timeout", &self.credentials_load_timeout)
+            .field("http_connector", &self.http_connector)
+            .field("token_provider", &self.token_provider)
+            .field("validate_input", &self.validate_input)
+            .field("disable_host_prefix", &self.disable_host_prefix)
+            .finish()
+    }
 }
 
 impl Config {

@@ -21,6 +21,7 @@
 
 use aws_smithy_types::Document;
 pub use chime_input::{EndpointParams, Partition, ResolveEndpointError};
+use std::borrow::Cow;
 
 /// An endpoint ready for requests: where they go and how they are signed.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -142,6 +143,44 @@ fn rules_valid_prefix(prefix: &str) -> bool {
         .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
 }
 
+/// Refuses a custom endpoint URL before any I/O: one whose scheme is not
+/// `http` or `https`, which no attempt could reach, and one with user
+/// information (`user:password@`), which SigV4 would sign and send in the
+/// `Host` header. The message shows the URL without its user information.
+pub(crate) fn check_custom_url(url: &str) -> Result<(), String> {
+    let shown = without_user_info(url);
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return Err(format!(
+            "the endpoint URL `{shown}` has no scheme: write http:// or https://"
+        ));
+    };
+    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+        return Err(format!(
+            "the endpoint URL `{shown}` has the scheme `{scheme}`: only http and https are supported"
+        ));
+    }
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    if authority.contains('@') {
+        return Err(format!(
+            "the endpoint URL `{shown}` holds user information; credentials come from the \
+             credentials provider, never from the URL"
+        ));
+    }
+    Ok(())
+}
+
+/// `url` with any user information replaced by `***`, for messages and `Debug`.
+pub(crate) fn without_user_info(url: &str) -> Cow<'_, str> {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return Cow::Borrowed(url);
+    };
+    let authority_len = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_len].rfind('@') {
+        Some(at) => Cow::Owned(format!("{scheme}://***{}", &rest[at..])),
+        None => Cow::Borrowed(url),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -218,6 +257,48 @@ mod tests {
             resolve(&custom, None).unwrap_err().message(),
             "Invalid Configuration: FIPS and custom endpoint are not supported"
         );
+    }
+
+    #[test]
+    fn custom_urls_with_other_schemes_or_user_information_are_refused_without_the_secret() {
+        for ok in [
+            "http://127.0.0.1:4566",
+            "https://example.com/base",
+            "HTTPS://example.com",
+            "http://[::1]:80/a@b",
+        ] {
+            assert_eq!(check_custom_url(ok), Ok(()), "{ok}");
+        }
+        let refused = [
+            (
+                "ftp://x",
+                "the endpoint URL `ftp://x` has the scheme `ftp`: only http and https are supported",
+            ),
+            (
+                "127.0.0.1:4566",
+                "the endpoint URL `127.0.0.1:4566` has no scheme: write http:// or https://",
+            ),
+            (
+                "http://admin:hunter2@127.0.0.1:4566",
+                "the endpoint URL `http://***@127.0.0.1:4566` holds user information; credentials \
+                 come from the credentials provider, never from the URL",
+            ),
+            (
+                "ftp://admin:hunter2@host/x",
+                "the endpoint URL `ftp://***@host/x` has the scheme `ftp`: only http and https are supported",
+            ),
+        ];
+        for (url, expected) in refused {
+            let message = check_custom_url(url).unwrap_err();
+            assert_eq!(message, expected);
+            assert!(!message.contains("hunter2"));
+        }
+        assert_eq!(
+            without_user_info("https://a:b@c:1/p@q"),
+            "https://***@c:1/p@q"
+        );
+        assert_eq!(without_user_info("https://c/p@q"), "https://c/p@q");
+        assert_eq!(without_user_info("no scheme@all"), "no scheme@all");
     }
 
     #[test]

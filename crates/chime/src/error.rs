@@ -2,7 +2,7 @@
 
 use crate::token::ClientRequestToken;
 use aws_smithy_runtime_api::client::result::ConnectorError;
-use chime_error::CreateAppInstanceError;
+use chime_error::{CreateAppInstanceError, UntrustedText};
 use std::fmt;
 use std::time::Duration;
 
@@ -243,11 +243,21 @@ impl fmt::Display for ErrorKind {
                 Ok(())
             }
             ErrorKind::Dispatch(e) => {
-                f.write_str(match e.is_timeout() {
-                    true => "connection timed out: ",
-                    false => "cannot send the request: ",
+                f.write_str(if e.is_timeout() {
+                    "timed out: "
+                } else if e.is_io() {
+                    "connection failed: "
+                } else {
+                    "cannot send the request: "
                 })?;
-                f.write_fmt(format_args!("{e}"))
+                // The connector's own text is only its kind (`io error`):
+                // the innermost cause says what happened.
+                let mut cause: &dyn std::error::Error = e;
+                while let Some(inner) = cause.source() {
+                    cause = inner;
+                }
+                let text = cause.to_string();
+                fmt::Display::fmt(&UntrustedText(&text), f)
             }
             ErrorKind::Timeout(TimeoutError::NoProgress(grace)) => {
                 f.write_str("the response made no progress for ")?;
@@ -268,17 +278,20 @@ impl fmt::Display for ErrorKind {
                 f.write_str("unreadable response (HTTP ")?;
                 f.write_fmt(format_args!("{}", r.status))?;
                 f.write_str("): ")?;
-                f.write_str(&r.reason)?;
+                fmt::Display::fmt(&UntrustedText(&r.reason), f)?;
                 f.write_str("; body starts: ")?;
                 f.write_fmt(format_args!("{:?}", r.excerpt))
             }
             ErrorKind::Service(e) => {
                 // From the accessors rather than the error's own `Display`,
                 // which for an unmodelled error holds the status already.
-                f.write_str(e.error_name().unwrap_or("unnamed error"))?;
+                match e.error_name() {
+                    Some(name) => fmt::Display::fmt(&UntrustedText(name), f)?,
+                    None => f.write_str("unnamed error")?,
+                }
                 if let Some(message) = e.error_message() {
                     f.write_str(": ")?;
-                    f.write_str(message)?;
+                    fmt::Display::fmt(&UntrustedText(message), f)?;
                 }
                 let status = e.http_status();
                 let request_id = e.request_id();
@@ -295,7 +308,7 @@ impl fmt::Display for ErrorKind {
                     } else {
                         "request id "
                     })?;
-                    f.write_str(id)?;
+                    fmt::Display::fmt(&UntrustedText(id), f)?;
                 }
                 f.write_str(")")
             }
@@ -339,18 +352,21 @@ impl From<chime_input::BuildError> for Error {
     }
 }
 
+/// `Display` already writes what each kind holds (the service's error, the
+/// invalid input, the innermost cause of a dispatch failure), so `source()`
+/// gives only what it does not: each cause appears once in a chain printed
+/// with `{:#}` (anyhow) or `DisplayErrorContext`. What the kind holds is
+/// still there, typed, through [`Error::kind`].
 impl std::error::Error for Error {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match &*self.kind {
-            ErrorKind::InvalidInput(InvalidInput::Missing(e)) => Some(e),
-            ErrorKind::InvalidInput(InvalidInput::Constraints(e)) => Some(e),
-            ErrorKind::Construction(c) => c
-                .source
-                .as_deref()
-                .map(|s| s as &(dyn std::error::Error + 'static)),
-            ErrorKind::Dispatch(e) => Some(e),
-            ErrorKind::Service(e) => Some(e),
-            ErrorKind::Timeout(_) | ErrorKind::Response(_) => None,
+            ErrorKind::InvalidInput(InvalidInput::Missing(e)) => e.source(),
+            ErrorKind::InvalidInput(InvalidInput::Constraints(e)) => e.source(),
+            ErrorKind::Construction(c) => c.source.as_deref().and_then(|s| s.source()),
+            ErrorKind::Dispatch(_)
+            | ErrorKind::Service(_)
+            | ErrorKind::Timeout(_)
+            | ErrorKind::Response(_) => None,
         }
     }
 }
@@ -402,11 +418,18 @@ mod tests {
             ),
             (
                 ErrorKind::Dispatch(ConnectorError::io(io.into())),
-                "CreateAppInstance failed: cannot send the request: io error",
+                "CreateAppInstance failed: connection failed: refused",
             ),
             (
-                ErrorKind::Dispatch(ConnectorError::timeout("slow".into())),
-                "CreateAppInstance failed: connection timed out: timeout",
+                ErrorKind::Dispatch(ConnectorError::timeout("no answer after 2s".into())),
+                "CreateAppInstance failed: timed out: no answer after 2s",
+            ),
+            (
+                ErrorKind::Dispatch(ConnectorError::other(
+                    "message head is too large".into(),
+                    None,
+                )),
+                "CreateAppInstance failed: cannot send the request: message head is too large",
             ),
             (
                 ErrorKind::Timeout(TimeoutError::Attempt(Duration::from_millis(1500))),

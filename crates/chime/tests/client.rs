@@ -561,3 +561,115 @@ async fn every_attempt_carries_the_calls_invocation_id_and_its_number() {
     // Signed like every other header, so chime-local checked them.
     assert!(requests.iter().all(|r| r.signature_problem.is_none()));
 }
+
+/// The chain of causes as `{:#}` (anyhow) and `DisplayErrorContext` print it.
+fn chain(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut text = error.to_string();
+    let mut cause = error.source();
+    while let Some(inner) = cause {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        cause = inner.source();
+    }
+    text
+}
+
+#[tokio::test]
+async fn a_chain_of_causes_prints_each_once() {
+    let server = Server::always(Reply::error(400, "BadRequestException", "name taken")).await;
+    let error = send_failing(&server.client(|c| c)).await;
+    let printed = chain(&error);
+    assert_eq!(printed.matches("name taken").count(), 1, "{printed}");
+    assert_eq!(
+        printed,
+        "CreateAppInstance failed: BadRequestException: name taken (HTTP 400, request id req-1234)"
+    );
+    // `DisplayErrorContext` writes the chain, then the `Debug` in brackets.
+    let context = aws_smithy_types::error::display::DisplayErrorContext(&error).to_string();
+    let (context_chain, _debug) = context.split_once(" (Error {").unwrap();
+    assert_eq!(context_chain, printed);
+
+    let error = client_without_io()
+        .create_app_instance()
+        .send()
+        .await
+        .unwrap_err();
+    let source = std::error::Error::source(&error).map(ToString::to_string);
+    assert!(
+        source
+            .as_deref()
+            .is_none_or(|s| !error.to_string().contains(s)),
+        "{error} / {source:?}"
+    );
+}
+
+/// A client whose calls fail before any I/O.
+fn client_without_io() -> chime::Client {
+    support::client_for("http://127.0.0.1:9", |c| c)
+}
+
+#[tokio::test]
+async fn a_refused_connection_says_so() {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    drop(listener);
+    let error = send_failing(&support::client_for(url, |c| {
+        c.retry_config(aws_smithy_types::retry::RetryConfig::disabled())
+    }))
+    .await;
+    let text = error.to_string();
+    assert!(
+        text.starts_with("CreateAppInstance failed: connection failed: ")
+            && text.to_ascii_lowercase().contains("connection refused"),
+        "{text}"
+    );
+    assert_eq!(chain(&error), text);
+}
+
+#[tokio::test]
+async fn endpoint_urls_with_user_information_or_another_scheme_are_refused_before_any_io() {
+    let server = Server::always(Reply::Handle).await;
+    let with_password = server.url().replace("http://", "http://admin:hunter2@");
+    for url in [with_password, "ftp://127.0.0.1:21".to_owned()] {
+        let client = support::client_for(url.clone(), |c| c);
+        let error = send_failing(&client).await;
+        assert!(
+            matches!(error.kind(), ErrorKind::Construction(_)),
+            "{error:?}"
+        );
+        assert_eq!(error.attempts(), 0, "{url}");
+        for shown in [
+            error.to_string(),
+            format!("{error:?}"),
+            format!("{client:?}"),
+        ] {
+            assert!(!shown.contains("hunter2"), "{shown}");
+        }
+        assert!(client.endpoint().is_err());
+    }
+    assert!(server.requests().is_empty());
+}
+
+#[tokio::test]
+async fn an_output_carries_its_request_id_where_sdk_code_looks_for_it() {
+    use aws_types::request_id::RequestId;
+    let server = Server::always(Reply::accepted().header("x-amzn-RequestId", "req-ok-1")).await;
+    let output = server
+        .client(|c| c)
+        .create_app_instance()
+        .name("n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(RequestId::request_id(&output), Some("req-ok-1"));
+    // chime-local gives every answer one of its own.
+    let server = Server::always(Reply::Handle).await;
+    let output = server
+        .client(|c| c)
+        .create_app_instance()
+        .name("n")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(RequestId::request_id(&output).map(str::len), Some(36));
+}

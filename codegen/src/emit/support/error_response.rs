@@ -1,5 +1,6 @@
 //! Reading the parts of a restJson1 error response that every error shares:
-//! its name, message and request id.
+//! its name, message and request id; and showing them, since they come
+//! from the network, bounded and with control characters escaped.
 
 use ::aws_smithy_json::deserialize::Token;
 
@@ -10,6 +11,125 @@ const REQUEST_ID_HEADERS: [&str; 2] = ["x-amzn-requestid", "x-amz-request-id"];
 /// Where the request id is kept in the error metadata: the key the AWS SDK
 /// for Rust uses, so that `aws_types::request_id::RequestId` finds it too.
 pub(crate) const REQUEST_ID_KEY: &str = "aws_request_id";
+
+/// At most this many bytes of a text from the network reach `Display` or
+/// `Debug`; the accessors still give the whole text.
+pub const UNTRUSTED_TEXT_LIMIT: usize = 512;
+
+/// The longest error name taken as a name: no shape name is longer.
+const MAX_ERROR_NAME: usize = 255;
+
+/// Text from the network, for `Display` and `Debug`: cut after
+/// [`UNTRUSTED_TEXT_LIMIT`] bytes, with control and bidirectional-override
+/// characters escaped, so that a peer can neither flood a log nor forge
+/// lines in it.
+///
+/// ```
+/// use __CRATE__::UntrustedText;
+/// assert_eq!(UntrustedText("ok\n[ERROR] forged").to_string(), "ok\\n[ERROR] forged");
+/// let long = "x".repeat(600);
+/// assert_eq!(UntrustedText(&long).to_string(), format!("{}… (88 more bytes)", "x".repeat(512)));
+/// ```
+#[derive(Clone, Copy)]
+pub struct UntrustedText<'a>(pub &'a str);
+
+impl UntrustedText<'_> {
+    fn write(&self, f: &mut ::std::fmt::Formatter<'_>, quoted: bool) -> ::std::fmt::Result {
+        let mut end = self.0.len().min(UNTRUSTED_TEXT_LIMIT);
+        while !self.0.is_char_boundary(end) {
+            end -= 1;
+        }
+        let (shown, rest) = self.0.split_at(end);
+        if quoted {
+            f.write_str("\"")?;
+        }
+        for c in shown.chars() {
+            let escape = c.is_control()
+                || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
+                || (quoted && matches!(c, '"' | '\\'));
+            if escape {
+                ::std::fmt::Display::fmt(&c.escape_default(), f)?;
+            } else {
+                ::std::fmt::Write::write_char(f, c)?;
+            }
+        }
+        if quoted {
+            f.write_str("\"")?;
+        }
+        if !rest.is_empty() {
+            f.write_str("… (")?;
+            ::std::fmt::Display::fmt(&rest.len(), f)?;
+            f.write_str(" more bytes)")?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+impl ::std::fmt::Display for UntrustedText<'_> {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        self.write(f, false)
+    }
+}
+
+impl ::std::fmt::Debug for UntrustedText<'_> {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        self.write(f, true)
+    }
+}
+
+/// The `Debug` of a value that holds text from the network, cut after
+/// [`UNTRUSTED_TEXT_LIMIT`] bytes (`Debug` of strings escapes control
+/// characters already).
+pub(crate) struct BoundedDebug<'a, T: ?Sized>(pub(crate) &'a T);
+
+impl<T: ::std::fmt::Debug + ?Sized> ::std::fmt::Debug for BoundedDebug<'_, T> {
+    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+        let mut bounded = Bounded {
+            out: f,
+            left: UNTRUSTED_TEXT_LIMIT,
+            cut: false,
+        };
+        ::std::fmt::Write::write_fmt(&mut bounded, format_args!("{:?}", self.0))?;
+        if bounded.cut {
+            f.write_str("…")?;
+        }
+        ::std::result::Result::Ok(())
+    }
+}
+
+/// Passes on at most `left` bytes, cut at a character boundary.
+struct Bounded<'a, 'f> {
+    out: &'a mut ::std::fmt::Formatter<'f>,
+    left: usize,
+    cut: bool,
+}
+
+impl ::std::fmt::Write for Bounded<'_, '_> {
+    fn write_str(&mut self, text: &str) -> ::std::fmt::Result {
+        if self.cut {
+            return ::std::result::Result::Ok(());
+        }
+        let mut end = text.len().min(self.left);
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        self.out.write_str(&text[..end])?;
+        self.left -= end;
+        self.cut = end < text.len();
+        ::std::result::Result::Ok(())
+    }
+}
+
+/// Whether a name can be a shape's: a Smithy identifier of a sane length.
+/// Anything else (kilobytes, spaces, control characters) is no name.
+fn is_plausible_name(name: &str) -> bool {
+    let mut chars = name.chars();
+    name.len() <= MAX_ERROR_NAME
+        && chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+}
 
 /// Reduces a raw error name to the shape name: drops everything from the
 /// first `:` (a URI some services append), then keeps what follows the
@@ -47,7 +167,7 @@ pub(crate) fn read(headers: &::http::HeaderMap, body: &[u8]) -> ErrorResponse {
         .or(envelope.type_);
     let name = raw_name
         .map(|raw| sanitize_error_name(&raw).to_owned())
-        .filter(|name| !name.is_empty());
+        .filter(|name| is_plausible_name(name));
     let mut meta = ::aws_smithy_types::error::metadata::ErrorMetadata::builder();
     if let Some(name) = &name {
         meta = meta.code(name.clone());
