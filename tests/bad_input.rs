@@ -63,73 +63,73 @@ fn every_violation() -> Vec<Case> {
         case(
             "empty name",
             |b| b.name(""),
-            "name",
+            "Name",
             Broken::Length(some(1), some(256), 0),
         ),
         case(
             "long name",
             |b| b.name("n".repeat(257)),
-            "name",
+            "Name",
             Broken::Length(some(1), some(256), 257),
         ),
         case(
             "name with a control character",
             |b| b.name("bad\u{1}name"),
-            "name",
+            "Name",
             Broken::Pattern,
         ),
         case(
             "long metadata",
             |b| b.metadata("m".repeat(1025)),
-            "metadata",
+            "Metadata",
             Broken::Length(some(0), some(1024), 1025),
         ),
         case(
             "short token",
             |b| b.client_request_token("t"),
-            "client_request_token",
+            "ClientRequestToken",
             Broken::Length(some(2), some(64), 1),
         ),
         case(
             "long token",
             |b| b.client_request_token("t".repeat(65)),
-            "client_request_token",
+            "ClientRequestToken",
             Broken::Length(some(2), some(64), 65),
         ),
         case(
             "token with a space",
             |b| b.client_request_token("has space"),
-            "client_request_token",
+            "ClientRequestToken",
             Broken::Pattern,
         ),
         case(
             "empty tag list",
             |b| b.set_tags(Some(Vec::new())),
-            "tags",
+            "Tags",
             Broken::Items(some(1), some(50), 0),
         ),
         case(
             "51 tags",
             |b| b.set_tags(Some(vec![tag("k", "v"); 51])),
-            "tags",
+            "Tags",
             Broken::Items(some(1), some(50), 51),
         ),
         case(
             "empty tag key",
             |b| b.tags(tag("k", "v")).tags(tag("", "v")),
-            "tags[1].key",
+            "Tags[1].Key",
             Broken::Length(some(1), some(128), 0),
         ),
         case(
             "long tag key",
             |b| b.tags(tag(&"k".repeat(129), "v")),
-            "tags[0].key",
+            "Tags[0].Key",
             Broken::Length(some(1), some(128), 129),
         ),
         case(
             "empty tag value",
             |b| b.tags(tag("k", "")),
-            "tags[0].value",
+            "Tags[0].Value",
             Broken::Length(some(1), some(256), 0),
         ),
         case(
@@ -139,7 +139,7 @@ fn every_violation() -> Vec<Case> {
                     .tags(tag("k", "v"))
                     .tags(tag("k", &"v".repeat(257)))
             },
-            "tags[2].value",
+            "Tags[2].Value",
             Broken::Length(some(1), some(256), 257),
         ),
     ]
@@ -240,9 +240,9 @@ proptest! {
             let ErrorKind::InvalidInput(InvalidInput::Constraints(violations)) = error.kind() else {
                 panic!("expected violations, got {error:?}");
             };
-            let mut expected = vec![format!("tags[{at}].{}", if broke_key { "key" } else { "value" })];
+            let mut expected = vec![format!("Tags[{at}].{}", if broke_key { "Key" } else { "Value" })];
             if name_len > 256 {
-                expected.insert(0, "name".to_owned());
+                expected.insert(0, "Name".to_owned());
             }
             let paths: Vec<&str> = violations.violations().iter().map(|v| v.path()).collect();
             assert_eq!(paths, expected);

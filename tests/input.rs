@@ -87,11 +87,11 @@ proptest! {
         let at = position.index(tags.len());
         let (path, rule) = if bad_value_is_empty {
             tags[at] = Tag::builder().key(tags[at].key()).value("").build().expect("set");
-            (format!("tags[{at}].value"), Rule::StringLength { min: Some(1), max: Some(256), actual: 0 })
+            (format!("Tags[{at}].Value"), Rule::StringLength { min: Some(1), max: Some(256), actual: 0 })
         } else {
             let actual = long_key.chars().count() as u64;
             tags[at] = Tag::builder().key(long_key).value(tags[at].value()).build().expect("set");
-            (format!("tags[{at}].key"), Rule::StringLength { min: Some(1), max: Some(128), actual })
+            (format!("Tags[{at}].Key"), Rule::StringLength { min: Some(1), max: Some(128), actual })
         };
         let input = CreateAppInstanceInput::builder().name("ops").set_tags(Some(tags)).build().expect("set");
         let error = input.validate().expect_err("one tag is invalid");
@@ -107,8 +107,8 @@ proptest! {
         let expect_length = !(1..=256).contains(&length);
         let expect_pattern = !name.chars().all(name_char_allowed);
         let violations = input.validate().err().map(|e| e.violations().to_vec()).unwrap_or_default();
-        let length_reported = violations.iter().any(|v| v.path() == "name" && matches!(v.rule(), Rule::StringLength { .. }));
-        let pattern_reported = violations.iter().any(|v| v.path() == "name" && matches!(v.rule(), Rule::Pattern { .. }));
+        let length_reported = violations.iter().any(|v| v.path() == "Name" && matches!(v.rule(), Rule::StringLength { .. }));
+        let pattern_reported = violations.iter().any(|v| v.path() == "Name" && matches!(v.rule(), Rule::Pattern { .. }));
         prop_assert_eq!(length_reported, expect_length);
         prop_assert_eq!(pattern_reported, expect_pattern);
         prop_assert_eq!(violations.len(), usize::from(expect_length) + usize::from(expect_pattern));
@@ -125,7 +125,7 @@ proptest! {
         if !token.chars().all(token_char_allowed) {
             expected.push(Rule::Pattern { pattern: "^[-_a-zA-Z0-9]*$" });
         }
-        let found: Vec<Rule> = input.validate().err().map(|e| e.violations().iter().map(|v| { assert_eq!(v.path(), "client_request_token"); v.rule().clone() }).collect()).unwrap_or_default();
+        let found: Vec<Rule> = input.validate().err().map(|e| e.violations().iter().map(|v| { assert_eq!(v.path(), "ClientRequestToken"); v.rule().clone() }).collect()).unwrap_or_default();
         prop_assert_eq!(found, expected);
     }
 
@@ -157,15 +157,15 @@ fn every_violation_kind_is_reported_together() {
     let error = input.validate().expect_err("invalid");
     let report: Vec<String> = error.violations().iter().map(ToString::to_string).collect();
     insta::assert_snapshot!(report.join("\n"), @r"
-    `name`: length must be between 1 and 256 characters, but it has 0
-    `metadata`: length must be between 0 and 1024 characters, but it has 1025
-    `client_request_token`: must match the pattern ^[-_a-zA-Z0-9]*$
-    `tags`: number of items must be between 1 and 50 items, but it has 0
+    `Name`: length must be between 1 and 256 characters, but it has 0
+    `Metadata`: length must be between 0 and 1024 characters, but it has 1025
+    `ClientRequestToken`: must match the pattern ^[-_a-zA-Z0-9]*$
+    `Tags`: number of items must be between 1 and 50 items, but it has 0
     ");
     assert!(
         error
             .to_string()
-            .starts_with("4 constraint violations: `name`")
+            .starts_with("4 constraint violations: `Name`")
     );
 }
 

@@ -161,7 +161,7 @@ async fn invalid_input_gets_a_bad_request_naming_the_member_and_rule() {
     assert!(refused.is_bad_request_exception(), "{error}");
     let message = refused.error_message().unwrap();
     assert!(
-        message.contains("client_request_token") && message.contains("pattern"),
+        message.contains("ClientRequestToken") && message.contains("pattern"),
         "{message}"
     );
     assert!(local.instances().is_empty());

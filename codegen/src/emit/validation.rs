@@ -14,8 +14,10 @@ pub(super) fn emit(structure: &Structure, gate: &TokenStream) -> TokenStream {
         .iter()
         .map(|field| {
             let field_name = ident(&field.name);
-            let label = crate::naming::unraw(&field.name);
-            let static_stem = label.to_ascii_uppercase();
+            let static_stem = crate::naming::unraw(&field.name).to_ascii_uppercase();
+            // Named as on the wire, which callers of every SDK send and
+            // AWS names in its own messages.
+            let label = &field.json_name;
             let path = quote! { crate::validation::member_path(path, #label) };
             let check = check_value(
                 &field.value,

@@ -206,14 +206,14 @@ impl CreateAppInstanceInput {
                 value,
                 ::std::option::Option::Some(1u64),
                 ::std::option::Option::Some(256u64),
-                &|| crate::validation::member_path(path, "name"),
+                &|| crate::validation::member_path(path, "Name"),
             );
             crate::validation::check_pattern(
                 out,
                 value,
                 &NAME_PATTERN,
                 "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]*$",
-                &|| crate::validation::member_path(path, "name"),
+                &|| crate::validation::member_path(path, "Name"),
             );
         }
         if let ::std::option::Option::Some(value) = &self.metadata {
@@ -222,14 +222,14 @@ impl CreateAppInstanceInput {
                 value,
                 ::std::option::Option::Some(0u64),
                 ::std::option::Option::Some(1024u64),
-                &|| crate::validation::member_path(path, "metadata"),
+                &|| crate::validation::member_path(path, "Metadata"),
             );
             crate::validation::check_pattern(
                 out,
                 value,
                 &METADATA_PATTERN,
                 ".*",
-                &|| crate::validation::member_path(path, "metadata"),
+                &|| crate::validation::member_path(path, "Metadata"),
             );
         }
         if let ::std::option::Option::Some(value) = &self.client_request_token {
@@ -238,14 +238,14 @@ impl CreateAppInstanceInput {
                 value,
                 ::std::option::Option::Some(2u64),
                 ::std::option::Option::Some(64u64),
-                &|| crate::validation::member_path(path, "client_request_token"),
+                &|| crate::validation::member_path(path, "ClientRequestToken"),
             );
             crate::validation::check_pattern(
                 out,
                 value,
                 &CLIENT_REQUEST_TOKEN_PATTERN,
                 "^[-_a-zA-Z0-9]*$",
-                &|| crate::validation::member_path(path, "client_request_token"),
+                &|| crate::validation::member_path(path, "ClientRequestToken"),
             );
         }
         if let ::std::option::Option::Some(value) = &self.tags {
@@ -254,9 +254,9 @@ impl CreateAppInstanceInput {
                 value,
                 ::std::option::Option::Some(1u64),
                 ::std::option::Option::Some(50u64),
-                &|| crate::validation::member_path(path, "tags"),
+                &|| crate::validation::member_path(path, "Tags"),
             );
-            let list_path = crate::validation::member_path(path, "tags");
+            let list_path = crate::validation::member_path(path, "Tags");
             for (index, item) in value.iter().enumerate() {
                 item.collect_violations(
                     &crate::validation::item_path(&list_path, index),

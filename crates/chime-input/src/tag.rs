@@ -115,7 +115,7 @@ impl Tag {
                 value,
                 ::std::option::Option::Some(1u64),
                 ::std::option::Option::Some(128u64),
-                &|| crate::validation::member_path(path, "key"),
+                &|| crate::validation::member_path(path, "Key"),
             );
         }
         {
@@ -125,7 +125,7 @@ impl Tag {
                 value,
                 ::std::option::Option::Some(1u64),
                 ::std::option::Option::Some(256u64),
-                &|| crate::validation::member_path(path, "value"),
+                &|| crate::validation::member_path(path, "Value"),
             );
         }
     }

@@ -288,10 +288,7 @@ impl Service {
             return Answer::error(ErrorAnswer::BadRequest, violations.to_string());
         }
         let Some(token) = input.client_request_token() else {
-            return Answer::error(
-                ErrorAnswer::BadRequest,
-                "`client_request_token` is required",
-            );
+            return Answer::error(ErrorAnswer::BadRequest, "`ClientRequestToken` is required");
         };
         let parameters = Parameters {
             name: input.name().to_owned(),

@@ -119,14 +119,14 @@ impl CreateAppInstanceOutput {
                 value,
                 ::std::option::Option::Some(5u64),
                 ::std::option::Option::Some(1600u64),
-                &|| crate::validation::member_path(path, "app_instance_arn"),
+                &|| crate::validation::member_path(path, "AppInstanceArn"),
             );
             crate::validation::check_pattern(
                 out,
                 value,
                 &APP_INSTANCE_ARN_PATTERN,
                 "^arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}$",
-                &|| crate::validation::member_path(path, "app_instance_arn"),
+                &|| crate::validation::member_path(path, "AppInstanceArn"),
             );
         }
     }

@@ -406,7 +406,7 @@ mod tests {
             (
                 ErrorKind::InvalidInput(InvalidInput::Constraints(invalid)),
                 "CreateAppInstance failed: invalid input: 1 constraint violation: \
-                 `name`: length must be between 1 and 256 characters, but it has 0",
+                 `Name`: length must be between 1 and 256 characters, but it has 0",
             ),
             (
                 ErrorKind::Construction(ConstructionFailure::new("no credentials")),

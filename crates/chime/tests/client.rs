@@ -271,7 +271,7 @@ async fn invalid_input_is_refused_before_any_io() {
         panic!("expected constraint violations, got {error:?}");
     };
     let paths: Vec<&str> = violations.violations().iter().map(|v| v.path()).collect();
-    assert_eq!(paths, ["name", "tags[0].key"]);
+    assert_eq!(paths, ["Name", "Tags[0].Key"]);
     assert!(server.requests().is_empty());
 
     // Validation is off by default: the service decides.

@@ -107,7 +107,7 @@ pub struct ConstraintViolation {
 }
 
 impl ConstraintViolation {
-    /// Where the violation is, in Rust member names: `name`, `tags[3].key`.
+    /// Where the violation is, as on the wire: `Name`, `Tags[3].Key`.
     pub fn path(&self) -> &str {
         &self.path
     }
