@@ -279,7 +279,7 @@ async fn invalid_input_is_refused_before_any_io() {
     let error = send_failing_named(&lenient, "").await;
     let refused = error.as_service_error().expect("the service refuses it");
     assert!(refused.is_bad_request_exception(), "{error}");
-    assert!(error.to_string().contains("name"), "{error}");
+    assert!(error.to_string().contains("`Name`"), "{error}");
     assert_eq!(server.requests().len(), 1);
 }
 
