@@ -87,7 +87,10 @@ async fn unknown_keys_are_unauthorized_and_bad_signatures_forbidden() {
     assert!(service_error(&error).is_forbidden_exception(), "{error}");
     assert_eq!(error.http_status(), Some(403));
     assert!(local.instances().is_empty());
-    assert!(local.requests().iter().all(|r| !r.authorized));
+    // Refused before authentication: counted, not kept.
+    assert!(local.requests().is_empty());
+    assert_eq!(local.unauthenticated_requests(), 2);
+    assert_eq!(local.requests_received(), 2);
 }
 
 #[tokio::test]

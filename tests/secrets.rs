@@ -63,6 +63,7 @@ fn sensitive_call(client: &chime::Client) -> chime::CreateAppInstanceFluentBuild
 async fn show_everything() -> String {
     let local = LocalChime::builder()
         .account("123456789012", "AKIDSECRETS", SECRET_KEY)
+        .session_token(SESSION_TOKEN)
         .start()
         .await
         .unwrap();

@@ -10,6 +10,11 @@
 //! next requests: modelled errors, statuses, delays, malformed bodies, raw
 //! answers, and the lost response (created, then the connection dropped).
 //!
+//! It holds up as a server: a request's head and body must arrive within
+//! the header-read timeout, idle connections are closed, the number of
+//! connections is capped below the process's file limit (the longest-idle
+//! one makes room for a new one), and the request log is bounded.
+//!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> std::io::Result<()> {
@@ -25,9 +30,13 @@
 //!
 //! Standalone: `cargo run -p chime-local -- --port 4566` (see `--help`).
 
+mod connections;
+mod request_log;
 mod server;
 mod service;
 pub mod sigv4;
 
+pub use connections::{DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_IDLE_TIMEOUT, default_max_connections};
+pub use request_log::{DEFAULT_LOG_BODY_LIMIT, DEFAULT_LOG_LIMIT};
 pub use server::{Fault, LocalChime, LocalChimeBuilder, MAX_REQUEST_BODY, RecordedRequest};
 pub use service::{AppInstance, ErrorAnswer};

@@ -14,6 +14,13 @@ const USAGE: &str = "usage: chime-local [options]
   --quota N                app instances per account (default 1000)
   --rate PER_SECOND        throttle above this sustained request rate
   --burst N                requests allowed at once above the rate (default 1)
+  --clock-offset SECONDS   run the service's clock ahead (behind, if negative) of this machine's
+
+Limits (each has a default that bounds it):
+  --header-read-timeout MS a request's head, then its body, must arrive within this (default 10000)
+  --idle-timeout MS        close a kept-alive connection idle this long (default 20000)
+  --max-connections N      open connections at once (default: what the file limit leaves room for)
+  --log-limit N            requests kept in the log, the newest (default 1000; 0 keeps none)
 
 Faults for the next requests, applied in the order given:
   --fail-next N:WHAT       WHAT is an error name (ThrottledClientException, ...) or an HTTP status
@@ -60,6 +67,16 @@ async fn run(args: Vec<String>) -> Result<(), String> {
             "--quota" => builder = builder.quota(parse(&flag, &value()?)?),
             "--rate" => rate = Some(parse::<f64>(&flag, &value()?)?),
             "--burst" => burst = parse(&flag, &value()?)?,
+            "--clock-offset" => builder = builder.clock_offset_seconds(parse(&flag, &value()?)?),
+            "--header-read-timeout" => {
+                let millis = parse(&flag, &value()?)?;
+                builder = builder.header_read_timeout(Duration::from_millis(millis));
+            }
+            "--idle-timeout" => {
+                builder = builder.idle_timeout(Duration::from_millis(parse(&flag, &value()?)?));
+            }
+            "--max-connections" => builder = builder.max_connections(parse(&flag, &value()?)?),
+            "--log-limit" => builder = builder.request_log_limit(parse(&flag, &value()?)?),
             "--fail-next" => {
                 let spec = value()?;
                 let (times, what) = split_times(&flag, &spec)?;

@@ -1,6 +1,8 @@
 //! The HTTP side: a hyper 1 server on a TCP port, a log of every request,
 //! and faults injected between the network and the service.
 
+use crate::connections::{self, ConnectionLimits, Counted, Registry};
+use crate::request_log::{LogLimits, RequestLog};
 use crate::service::{
     Account, Answer, AppInstance, ErrorAnswer, Request, Service, Settings, uuid_v4,
 };
@@ -58,8 +60,10 @@ pub struct RecordedRequest {
     pub path: String,
     /// Header names and values.
     pub headers: Vec<(String, String)>,
-    /// The body.
+    /// The body, cut at the log's body limit.
     pub body: Vec<u8>,
+    /// The length of the whole body as received.
+    pub body_len: usize,
     /// Whether it was for this operation and correctly signed by a known
     /// account. Faults apply only to authorized requests.
     pub authorized: bool,
@@ -78,7 +82,7 @@ impl std::fmt::Debug for RecordedRequest {
             .field("peer", &self.peer)
             .field("method", &self.method)
             .field("path", &self.path)
-            .field("body_len", &self.body.len())
+            .field("body_len", &self.body_len)
             .field("authorized", &self.authorized)
             .field("fault", &self.fault)
             .field("status", &self.status)
@@ -102,7 +106,9 @@ pub(crate) struct Shared {
     clock_offset: i64,
     service: Mutex<Service>,
     faults: Mutex<Faults>,
-    log: Mutex<Vec<RecordedRequest>>,
+    log: Mutex<RequestLog>,
+    limits: ConnectionLimits,
+    connections: Arc<Registry>,
 }
 
 /// Faults to apply: the queued ones first, then the standing one.
@@ -157,6 +163,8 @@ pub struct LocalChimeBuilder {
     bind_all: bool,
     clock_offset: i64,
     settings: Settings,
+    log: LogLimits,
+    connections: ConnectionLimits,
 }
 
 impl Default for LocalChimeBuilder {
@@ -165,11 +173,14 @@ impl Default for LocalChimeBuilder {
             port: 0,
             bind_all: false,
             clock_offset: 0,
+            log: LogLimits::default(),
+            connections: ConnectionLimits::default(),
             settings: Settings {
                 accounts: vec![Account {
                     id: "123456789012".to_owned(),
                     access_key: "AKIDLOCALCHIME".to_owned(),
                     secret_key: format!("local-secret-{}", uuid_v4()),
+                    session_token: None,
                 }],
                 region: "us-east-1".to_owned(),
                 quota: 1000,
@@ -205,7 +216,15 @@ impl LocalChimeBuilder {
             id: id.into(),
             access_key: access_key.into(),
             secret_key: secret_key.into(),
+            session_token: None,
         };
+        self
+    }
+
+    /// Makes the default account's credentials temporary ones with this
+    /// session token: requests must then send it, as AWS requires.
+    pub fn session_token(mut self, token: impl Into<String>) -> Self {
+        self.settings.accounts[0].session_token = Some(token.into());
         self
     }
 
@@ -220,6 +239,7 @@ impl LocalChimeBuilder {
             id: id.into(),
             access_key: access_key.into(),
             secret_key: secret_key.into(),
+            session_token: None,
         });
         self
     }
@@ -246,6 +266,54 @@ impl LocalChimeBuilder {
         self
     }
 
+    /// Keeps at most this many requests in the log, the newest
+    /// ([`DEFAULT_LOG_LIMIT`](crate::DEFAULT_LOG_LIMIT) by default); 0
+    /// keeps none.
+    pub fn request_log_limit(mut self, requests: usize) -> Self {
+        self.log.entries = requests;
+        self
+    }
+
+    /// Keeps at most this many bytes of each logged body
+    /// ([`DEFAULT_LOG_BODY_LIMIT`](crate::DEFAULT_LOG_BODY_LIMIT) by default).
+    pub fn request_log_body_limit(mut self, bytes: usize) -> Self {
+        self.log.body = bytes;
+        self
+    }
+
+    /// Logs requests refused before authentication too; by default they
+    /// are only counted ([`LocalChime::unauthenticated_requests`]), so that
+    /// anyone who can reach the port cannot fill the log.
+    pub fn log_unauthenticated(mut self, keep: bool) -> Self {
+        self.log.keep_unauthenticated = keep;
+        self
+    }
+
+    /// How long a peer may take to send a request's head, and then its
+    /// body ([`DEFAULT_HEADER_READ_TIMEOUT`](crate::DEFAULT_HEADER_READ_TIMEOUT)
+    /// by default). A slower head closes the connection; a slower body is
+    /// answered with a `BadRequestException`.
+    pub fn header_read_timeout(mut self, limit: Duration) -> Self {
+        self.connections.header_read_timeout = limit;
+        self
+    }
+
+    /// How long a kept-alive connection may wait for its next request
+    /// ([`DEFAULT_IDLE_TIMEOUT`](crate::DEFAULT_IDLE_TIMEOUT) by default).
+    pub fn idle_timeout(mut self, limit: Duration) -> Self {
+        self.connections.idle_timeout = limit;
+        self
+    }
+
+    /// How many connections may be open at once (by default, what the
+    /// process's file limit leaves room for: [`default_max_connections`](crate::default_max_connections)).
+    /// At the cap, the longest-idle connection is closed to make room; with
+    /// none idle, the new connection is closed at once.
+    pub fn max_connections(mut self, connections: usize) -> Self {
+        self.connections.max_connections = connections.max(1);
+        self
+    }
+
     /// Starts serving.
     pub async fn start(self) -> std::io::Result<LocalChime> {
         let host = if self.bind_all {
@@ -259,7 +327,9 @@ impl LocalChimeBuilder {
             clock_offset: self.clock_offset,
             service: Mutex::new(Service::new(self.settings.clone())),
             faults: Mutex::new(Faults::default()),
-            log: Mutex::new(Vec::new()),
+            log: Mutex::new(RequestLog::new(self.log)),
+            limits: self.connections,
+            connections: Arc::new(Registry::default()),
         });
         let accept = tokio::spawn(accept_loop(listener, shared.clone()));
         Ok(LocalChime {
@@ -313,7 +383,7 @@ impl LocalChime {
         Credentials::new(
             &self.account.access_key,
             &self.account.secret_key,
-            None,
+            self.account.session_token.clone(),
             None,
             "chime-local",
         )
@@ -350,9 +420,25 @@ impl LocalChime {
         lock(&self.shared.service).instances().to_vec()
     }
 
-    /// Every request received, in order of arrival.
+    /// The requests the log keeps, in order of arrival: the newest, up to
+    /// its limit, and by default only those that passed authentication.
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        lock(&self.shared.log).clone()
+        lock(&self.shared.log).entries()
+    }
+
+    /// How many requests arrived, kept in the log or not.
+    pub fn requests_received(&self) -> u64 {
+        lock(&self.shared.log).received()
+    }
+
+    /// How many requests were refused before authentication.
+    pub fn unauthenticated_requests(&self) -> u64 {
+        lock(&self.shared.log).unauthenticated()
+    }
+
+    /// How many connections are open now.
+    pub fn open_connections(&self) -> usize {
+        self.shared.connections.len()
     }
 
     /// Waits until the server stops (it does not stop by itself).
@@ -368,15 +454,38 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
             tokio::time::sleep(Duration::from_millis(10)).await;
             continue;
         };
+        let Some(registration) = shared.connections.admit(shared.limits.max_connections) else {
+            // Every connection is busy: this one is closed unanswered.
+            drop(stream);
+            continue;
+        };
         let shared = shared.clone();
         tokio::spawn(async move {
+            let limits = shared.limits;
+            let activity = registration.activity.clone();
+            let in_service = activity.clone();
             let service = service_fn(move |request| {
                 let shared = shared.clone();
-                async move { answer(&shared, peer, request).await }
+                let guard = in_service.begin();
+                async move {
+                    let answered = answer(&shared, peer, request).await;
+                    drop(guard);
+                    answered
+                }
             });
-            let _ = hyper::server::conn::http1::Builder::new()
-                .serve_connection(TokioIo::new(stream), service)
-                .await;
+            let io = TokioIo::new(Counted::new(stream, activity.clone()));
+            let connection =
+                hyper::server::conn::http1::Builder::new().serve_connection(io, service);
+            tokio::pin!(connection);
+            tokio::select! {
+                _ = connection.as_mut() => return,
+                () = connections::close_wanted(&activity, &limits) => {}
+            }
+            // Closes at once when idle; a request under way may finish,
+            // within the header-read timeout.
+            connection.as_mut().graceful_shutdown();
+            let _ = tokio::time::timeout(limits.header_read_timeout, connection).await;
+            drop(registration);
         });
     }
 }
@@ -415,36 +524,43 @@ async fn answer(
         path: parts.uri.path().to_owned(),
         headers,
         body: Vec::new(),
+        body_len: 0,
         authorized: false,
         fault: None,
         status: None,
         error_type: None,
     };
-    let body = Limited::new(body, MAX_REQUEST_BODY)
-        .collect()
-        .await
-        .map(|collected| collected.to_bytes());
-    if let Ok(bytes) = &body {
-        recorded.body = bytes.to_vec();
-    }
-    // Logged on arrival and updated as it goes, so that a request whose
-    // client gave up during an injected delay is still counted.
-    let index = {
-        let mut log = lock(&shared.log);
-        log.push(recorded.clone());
-        log.len() - 1
-    };
-    let response = match body {
-        Err(_) => Ok(http_answer(
-            Answer::error(
-                ErrorAnswer::BadRequest,
-                format!("the body is larger than {MAX_REQUEST_BODY} bytes"),
-            ),
-            false,
+    let body = tokio::time::timeout(
+        shared.limits.header_read_timeout,
+        Limited::new(body, MAX_REQUEST_BODY).collect(),
+    )
+    .await;
+    let refusal = match body {
+        Err(_) => Some(format!(
+            "the body did not arrive within {:?}",
+            shared.limits.header_read_timeout
         )),
-        Ok(_) => {
+        Ok(Err(_)) => Some(format!("the body is larger than {MAX_REQUEST_BODY} bytes")),
+        Ok(Ok(collected)) => {
+            recorded.body = collected.to_bytes().to_vec();
+            recorded.body_len = recorded.body.len();
+            None
+        }
+    };
+    let (response, seq) = match refusal {
+        Some(why) => {
+            let seq = lock(&shared.log).push(recorded.clone());
+            (
+                Ok(http_answer(
+                    Answer::error(ErrorAnswer::BadRequest, why),
+                    false,
+                )),
+                seq,
+            )
+        }
+        None => {
             let query = parts.uri.query().unwrap_or_default();
-            respond(shared, &mut recorded, index, query).await
+            respond(shared, &mut recorded, query).await
         }
     };
     let mut response = response;
@@ -456,25 +572,35 @@ async fn answer(
                 .entry(http::header::DATE)
                 .or_insert(date);
         }
-        recorded.status = Some(response.status().as_u16());
-        recorded.error_type = response
-            .headers()
-            .get("x-amzn-errortype")
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
     }
-    lock(&shared.log)[index] = recorded;
+    if let Some(seq) = seq {
+        let status = response.as_ref().ok().map(|r| r.status().as_u16());
+        let error_type = response.as_ref().ok().and_then(|r| {
+            r.headers()
+                .get("x-amzn-errortype")
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_owned)
+        });
+        // Unless newer requests pushed it out of the log meanwhile.
+        if let Some(entry) = lock(&shared.log).get_mut(seq) {
+            entry.status = status;
+            entry.error_type = error_type;
+        }
+    }
     response
 }
 
 /// Authenticates every request first, so that each one's signature is
-/// checked whatever fault is then applied to it.
+/// checked whatever fault is then applied to it. Returns the answer and
+/// the request's place in the log, if it is kept.
 async fn respond(
     shared: &Shared,
     recorded: &mut RecordedRequest,
-    index: usize,
     query: &str,
-) -> Result<hyper::Response<Full<Bytes>>, DroppedConnection> {
+) -> (
+    Result<hyper::Response<Full<Bytes>>, DroppedConnection>,
+    Option<u64>,
+) {
     let request = Request {
         signed: Signed {
             method: &recorded.method,
@@ -488,7 +614,10 @@ async fn respond(
     let authorized = lock(&shared.service).authorize(&request);
     let account = match authorized {
         Ok(account) => account,
-        Err(refusal) => return Ok(http_answer(refusal, false)),
+        Err(refusal) => {
+            let seq = lock(&shared.log).push(recorded.clone());
+            return (Ok(http_answer(refusal, false)), seq);
+        }
     };
     recorded.authorized = true;
     let fault = {
@@ -499,14 +628,12 @@ async fn respond(
         }
     };
     recorded.fault = fault.clone();
-    {
-        let mut log = lock(&shared.log);
-        log[index].authorized = true;
-        log[index].fault = fault.clone();
-    }
+    // Logged before the fault applies, so that a request whose client gave
+    // up during an injected delay is still counted.
+    let seq = lock(&shared.log).push(recorded.clone());
     let body = recorded.body.as_slice();
     let create = || lock(&shared.service).create(&account, body);
-    match fault {
+    let response = match fault {
         None => Ok(http_answer(create(), false)),
         Some(Fault::Error(kind)) => Ok(http_answer(Answer::error(kind, "injected fault"), false)),
         Some(Fault::Status(status)) => Ok(raw(status, &[], b"{}")),
@@ -524,7 +651,8 @@ async fn respond(
             Err(DroppedConnection)
         }
         Some(Fault::MalformedBody) => Ok(http_answer(create(), true)),
-    }
+    };
+    (response, seq)
 }
 
 /// Seconds since the Unix epoch as an HTTP date (`Sun, 06 Nov 1994 08:49:37 GMT`).

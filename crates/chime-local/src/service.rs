@@ -22,6 +22,8 @@ pub struct Account {
     pub access_key: String,
     /// The secret access key.
     pub secret_key: String,
+    /// The session token, when these are temporary credentials.
+    pub session_token: Option<String>,
 }
 
 impl std::fmt::Debug for Account {
@@ -30,6 +32,10 @@ impl std::fmt::Debug for Account {
             .field("id", &self.id)
             .field("access_key", &self.access_key)
             .field("secret_key", &"** redacted **")
+            .field(
+                "session_token",
+                &self.session_token.as_ref().map(|_| "** redacted **"),
+            )
             .finish()
     }
 }
@@ -371,6 +377,7 @@ impl Service {
             region: &self.settings.region,
             service: chime_input::SIGNING_NAME,
             now: request.now,
+            session_token: account.session_token.as_deref(),
         };
         sigv4::verify(
             &request.signed,
@@ -482,5 +489,121 @@ mod tests {
             Some(ErrorAnswer::Conflict)
         );
         assert_eq!(ErrorAnswer::from_name("Nope"), None);
+    }
+}
+
+/// Whatever a peer sends, the service answers and never panics.
+#[cfg(test)]
+mod hostile_requests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn service() -> Service {
+        Service::new(Settings {
+            accounts: vec![Account {
+                id: "123456789012".into(),
+                access_key: "AKIDLOCAL".into(),
+                secret_key: "secret".into(),
+                session_token: Some("token".into()),
+            }],
+            region: "us-east-1".into(),
+            quota: 10,
+            rate_limit: None,
+            burst: 1,
+        })
+    }
+
+    /// Header values near what a signer sends, and anything at all.
+    fn header_value() -> impl Strategy<Value = String> {
+        prop_oneof![
+            any::<String>(),
+            "AWS4-HMAC-SHA256 Credential=AKIDLOCAL/[0-9é]{0,9}/us-east-1/chime/aws4_request, \
+             SignedHeaders=[a-z;-]{0,40}, Signature=[0-9a-f]{0,64}",
+            "[0-9T Zé]{14,18}",
+            "token|forged|",
+        ]
+    }
+
+    fn headers() -> impl Strategy<Value = Vec<(String, String)>> {
+        let name = prop_oneof![
+            Just("authorization".to_owned()),
+            Just("x-amz-date".to_owned()),
+            Just("x-amz-security-token".to_owned()),
+            Just("host".to_owned()),
+            "[a-zA-Z-]{1,12}",
+        ];
+        proptest::collection::vec((name, header_value()), 0..8)
+    }
+
+    /// Requests shaped like signed ones, each part near or off the mark, so
+    /// that checks deep in the verifier meet odd input too.
+    fn nearly_signed() -> impl Strategy<Value = Vec<(String, String)>> {
+        (
+            "[0-9é]{0,9}",
+            "[a-z;-]{0,40}|content-type;host;x-amz-date;x-amz-security-token",
+            "[0-9a-f]{0,64}",
+            "[0-9T Zé]{14,18}|20[0-9]{6}T[0-9]{6}Z",
+            proptest::option::of("token|forged|"),
+            headers(),
+        )
+            .prop_map(|(date, signed, signature, amz_date, token, mut extra)| {
+                extra.push((
+                    "authorization".into(),
+                    format!(
+                        "AWS4-HMAC-SHA256 Credential=AKIDLOCAL/{date}/us-east-1/chime/aws4_request, \
+                         SignedHeaders={signed}, Signature={signature}"
+                    ),
+                ));
+                extra.push(("x-amz-date".into(), amz_date));
+                if let Some(token) = token {
+                    extra.push(("x-amz-security-token".into(), token));
+                }
+                extra
+            })
+    }
+
+    proptest! {
+        #[test]
+        fn nearly_signed_requests_are_answered(headers in nearly_signed(), body in proptest::collection::vec(any::<u8>(), 0..64)) {
+            let request = Request {
+                signed: Signed { method: "POST", path: "/app-instances", query: "", headers: &headers, body: &body },
+                now: sigv4::now(),
+            };
+            let mut service = service();
+            if let Ok(account) = service.authorize(&request) {
+                service.create(&account, &body);
+            }
+        }
+
+        #[test]
+        fn any_signed_parts_are_answered(
+            method in "POST|GET|[A-Z]{0,8}",
+            path in prop_oneof![Just("/app-instances".to_owned()), any::<String>()],
+            query in any::<String>(),
+            headers in headers(),
+            body in proptest::collection::vec(any::<u8>(), 0..256),
+            now in any::<i64>(),
+        ) {
+            let request = Request {
+                signed: Signed { method: &method, path: &path, query: &query, headers: &headers, body: &body },
+                now,
+            };
+            let mut service = service();
+            if let Ok(account) = service.authorize(&request) {
+                service.create(&account, &body);
+            }
+        }
+
+        #[test]
+        fn any_body_of_an_authorized_caller_is_answered(body in proptest::collection::vec(any::<u8>(), 0..512)) {
+            let answer = service().create("123456789012", &body);
+            prop_assert!(answer.status == 201 || answer.error_type.is_some());
+        }
+
+        #[test]
+        fn any_json_shaped_body_is_answered(body in r#"\{("(Name|Metadata|ClientRequestToken|Tags|Key|Value)":(".{0,8}"|\[.{0,20}\]|[0-9e.-]{1,5}|null|\{\}),?){0,5}\}"#) {
+            let answer = service().create("123456789012", body.as_bytes());
+            prop_assert!(answer.status == 201 || answer.error_type.is_some());
+        }
     }
 }

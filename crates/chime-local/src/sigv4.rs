@@ -18,6 +18,9 @@ pub struct Expected<'a> {
     pub service: &'a str,
     /// Seconds since the Unix epoch, now.
     pub now: i64,
+    /// The session token of the caller's credentials: temporary credentials
+    /// must send theirs, long-term ones none.
+    pub session_token: Option<&'a str>,
 }
 
 /// A request as it arrived: what a signature covers.
@@ -127,13 +130,31 @@ pub fn verify(
             "x-amz-date `{amz_date}` is not YYYYMMDD'T'HHMMSS'Z'"
         ));
     };
-    if !amz_date.starts_with(authorization.date) {
-        return forbidden("the credential scope's date is not the request's date".into());
+    if amz_date.get(..8) != Some(authorization.date) {
+        return forbidden(format!(
+            "the credential scope's date `{}` is not the date of x-amz-date `{amz_date}`",
+            authorization.date
+        ));
     }
     if let Some(message) = skew_message(amz_date, signed_at, expected.now) {
         return Err(Refusal::Skewed(message));
     }
     let signed: Vec<&str> = authorization.signed_headers.split(';').collect();
+    // The canonical request lists them sorted, once each, in lower case:
+    // a list in any other form was not made by a correct signer.
+    let canonical = signed.iter().all(|name| {
+        !name.is_empty()
+            && name
+                .bytes()
+                .all(|b| b.is_ascii_graphic() && !b.is_ascii_uppercase())
+    }) && signed.windows(2).all(|pair| pair[0] < pair[1]);
+    if !canonical {
+        return forbidden(format!(
+            "SignedHeaders `{}` is not a sorted list of distinct lower-case names",
+            authorization.signed_headers
+        ));
+    }
+    check_session_token(request, expected.session_token)?;
     for required in ["host", "x-amz-date"] {
         if !signed.contains(&required) {
             return forbidden(format!("the `{required}` header is not signed"));
@@ -183,6 +204,20 @@ pub fn verify(
     }
 }
 
+/// Long-term credentials send no session token; temporary ones send theirs.
+fn check_session_token(request: &Signed<'_>, expected: Option<&str>) -> Result<(), Refusal> {
+    let invalid =
+        || Refusal::Unidentified("the security token included in the request is invalid".into());
+    match (expected, &request.header("x-amz-security-token")[..]) {
+        (None, []) => Ok(()),
+        (Some(_), []) => Err(Refusal::Unidentified(
+            "temporary credentials need their session token (x-amz-security-token)".into(),
+        )),
+        (Some(token), [sent]) if *sent == token => Ok(()),
+        _ => Err(invalid()),
+    }
+}
+
 /// AWS's words for a signature outside the window, `None` inside it.
 fn skew_message(amz_date: &str, signed_at: i64, now: i64) -> Option<String> {
     let minutes = MAX_CLOCK_SKEW_SECONDS / 60;
@@ -220,7 +255,10 @@ pub fn parse_amz_date(value: &str) -> Option<i64> {
             .all(|b| b.is_ascii_digit())
             .then(|| part.parse().ok())?
     };
-    if value.len() != 16 || &value[8..9] != "T" || &value[15..16] != "Z" {
+    // Bytes, not string slices: a multi-byte character must not meet a
+    // slice boundary.
+    let bytes = value.as_bytes();
+    if bytes.len() != 16 || bytes[8] != b'T' || bytes[15] != b'Z' {
         return None;
     }
     let (year, month, day) = (digits(0..4)?, digits(4..6)?, digits(6..8)?);
@@ -296,6 +334,9 @@ mod tests {
             "20151330T123600Z",
             "20150830 123600Z",
             "２0150830T123600Z",
+            // 16 bytes, but a character spans bytes 7 and 8.
+            "2026120é123000Z",
+            "20261201T12300éZ",
         ] {
             assert_eq!(parse_amz_date(bad), None, "{bad}");
         }
@@ -330,6 +371,7 @@ mod tests {
             region: "us-east-1",
             service: "iam",
             now: parse_amz_date("20150830T123600Z").unwrap(),
+            session_token: None,
         };
         let secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
         assert_eq!(verify(&request, &authorization, secret, &expected), Ok(()));
@@ -371,6 +413,118 @@ mod tests {
                 Ok(())
             );
         }
+    }
+
+    /// The published example's request, with `authorization` as its header.
+    fn example_with(
+        headers: &[(String, String)],
+        authorization: &str,
+        session_token: Option<&str>,
+    ) -> Result<(), Refusal> {
+        let request = Signed {
+            method: "GET",
+            path: "/",
+            query: "Action=ListUsers&Version=2010-05-08",
+            headers,
+            body: b"",
+        };
+        let authorization = parse_authorization(authorization)?;
+        let expected = Expected {
+            region: "us-east-1",
+            service: "iam",
+            now: parse_amz_date("20150830T123600Z").unwrap(),
+            session_token,
+        };
+        verify(
+            &request,
+            &authorization,
+            "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+            &expected,
+        )
+    }
+
+    fn example_headers() -> Vec<(String, String)> {
+        vec![
+            (
+                "content-type".to_owned(),
+                "application/x-www-form-urlencoded; charset=utf-8".to_owned(),
+            ),
+            ("host".to_owned(), "iam.amazonaws.com".to_owned()),
+            ("x-amz-date".to_owned(), "20150830T123600Z".to_owned()),
+        ]
+    }
+
+    fn forbidden_because(outcome: Result<(), Refusal>, why: &str) {
+        match outcome {
+            Err(Refusal::Forbidden(message)) => assert!(message.contains(why), "{message}"),
+            other => panic!("expected a refusal naming {why:?}, got {other:?}"),
+        }
+    }
+
+    const SIGNATURE: &str =
+        "Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7";
+
+    #[test]
+    fn the_scope_date_must_be_the_requests_date_exactly() {
+        for date in ["2015", "", "2015083", "201508300", "20150831"] {
+            let authorization = format!(
+                "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/{date}/us-east-1/iam/aws4_request, \
+                 SignedHeaders=content-type;host;x-amz-date, {SIGNATURE}"
+            );
+            forbidden_because(
+                example_with(&example_headers(), &authorization, None),
+                "is not the date of x-amz-date",
+            );
+        }
+    }
+
+    #[test]
+    fn signed_headers_must_be_sorted_distinct_and_lower_case() {
+        for list in [
+            "host;content-type;x-amz-date",
+            "content-type;host;host;x-amz-date",
+            "content-type;Host;x-amz-date",
+            "content-type;;host;x-amz-date",
+            "content-type;host;x-amz-date;",
+        ] {
+            let authorization = format!(
+                "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, \
+                 SignedHeaders={list}, {SIGNATURE}"
+            );
+            forbidden_because(
+                example_with(&example_headers(), &authorization, None),
+                "is not a sorted list of distinct lower-case names",
+            );
+        }
+    }
+
+    #[test]
+    fn a_session_token_must_be_the_credentials_own() {
+        let authorization = format!(
+            "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, \
+             SignedHeaders=content-type;host;x-amz-date, {SIGNATURE}"
+        );
+        assert_eq!(
+            example_with(&example_headers(), &authorization, None),
+            Ok(())
+        );
+        let unidentified = |outcome: Result<(), Refusal>| {
+            assert!(
+                matches!(outcome, Err(Refusal::Unidentified(_))),
+                "{outcome:?}"
+            );
+        };
+        // Temporary credentials without their token.
+        unidentified(example_with(
+            &example_headers(),
+            &authorization,
+            Some("token"),
+        ));
+        // A token that long-term credentials do not have, or the wrong one.
+        let mut with_token = example_headers();
+        with_token.push(("x-amz-security-token".to_owned(), "forged".to_owned()));
+        unidentified(example_with(&with_token, &authorization, None));
+        unidentified(example_with(&with_token, &authorization, Some("token")));
     }
 
     #[test]

@@ -93,3 +93,53 @@ fn bad_options_are_refused_with_the_usage() {
         "{stderr}"
     );
 }
+
+#[tokio::test]
+async fn the_command_line_sets_the_clock_and_the_connection_limits() {
+    let (_running, exports) = start(&[
+        "--port",
+        "0",
+        "--clock-offset",
+        "1200",
+        "--idle-timeout",
+        "200",
+        "--max-connections",
+        "4",
+        "--log-limit",
+        "0",
+    ]);
+    let credentials = aws_credential_types::Credentials::new(
+        &exports["AWS_ACCESS_KEY_ID"],
+        &exports["AWS_SECRET_ACCESS_KEY"],
+        None,
+        None,
+        "cli",
+    );
+    let client = chime::Client::from_conf(
+        chime::Config::builder()
+            .region(chime::Region::new(exports["AWS_REGION"].clone()))
+            .endpoint_url(&exports["AWS_ENDPOINT_URL"])
+            .credentials_provider(credentials)
+            .build(),
+    );
+    // Twenty minutes apart: one refusal, then signed by the service's clock.
+    let output = client
+        .create_app_instance()
+        .name("cli")
+        .send()
+        .await
+        .unwrap();
+    assert!(output.app_instance_arn().is_some());
+    // An idle connection is closed.
+    let address = exports["AWS_ENDPOINT_URL"]
+        .trim_start_matches("http://")
+        .to_owned();
+    let mut idle = tokio::net::TcpStream::connect(address).await.unwrap();
+    let mut buffer = [0u8; 16];
+    let closed = tokio::time::timeout(
+        std::time::Duration::from_secs(10),
+        tokio::io::AsyncReadExt::read(&mut idle, &mut buffer),
+    )
+    .await;
+    assert!(matches!(closed, Ok(Ok(0)) | Ok(Err(_))), "{closed:?}");
+}

@@ -11,6 +11,8 @@ use support::{ACCESS_KEY, ACCOUNT, Reply, SECRET_KEY, Server};
 async fn offset_service(offset: i64) -> LocalChime {
     LocalChime::builder()
         .account(ACCOUNT, ACCESS_KEY, SECRET_KEY)
+        .session_token(support::SESSION_TOKEN)
+        .log_unauthenticated(true)
         .clock_offset_seconds(offset)
         .start()
         .await
