@@ -30,6 +30,27 @@ impl fmt::Display for Drift {
     }
 }
 
+/// What [`write`] did to one file.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Written {
+    /// It did not exist, and was written.
+    Created(PathBuf),
+    /// It existed with other contents, and was rewritten.
+    Updated(PathBuf),
+    /// The generator no longer produces it, and it was removed.
+    Removed(PathBuf),
+}
+
+impl fmt::Display for Written {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Written::Created(path) => write!(f, "written: {}", path.display()),
+            Written::Updated(path) => write!(f, "updated: {}", path.display()),
+            Written::Removed(path) => write!(f, "removed: {}", path.display()),
+        }
+    }
+}
+
 /// The crate directories (first path component) that the generated files live in.
 fn owned_dirs(files: &BTreeMap<PathBuf, String>) -> BTreeSet<PathBuf> {
     files
@@ -89,22 +110,31 @@ pub fn check(files: &BTreeMap<PathBuf, String>, out_dir: &Path) -> io::Result<Ve
 }
 
 /// Brings `out_dir` in line with the generated files: writes what changed and
-/// removes extra files. Returns what it changed.
-pub fn write(files: &BTreeMap<PathBuf, String>, out_dir: &Path) -> io::Result<Vec<Drift>> {
-    let drift = check(files, out_dir)?;
-    for item in &drift {
+/// removes extra files. Returns what it did.
+pub fn write(files: &BTreeMap<PathBuf, String>, out_dir: &Path) -> io::Result<Vec<Written>> {
+    let mut done = Vec::new();
+    for item in check(files, out_dir)? {
         match item {
             Drift::Stale(path) | Drift::Missing(path) => {
-                let full = out_dir.join(path);
+                let full = out_dir.join(&path);
                 if let Some(parent) = full.parent() {
                     std::fs::create_dir_all(parent)?;
                 }
-                std::fs::write(full, &files[path])?;
+                let existed = full.exists();
+                std::fs::write(full, &files[&path])?;
+                done.push(if existed {
+                    Written::Updated(path)
+                } else {
+                    Written::Created(path)
+                });
             }
-            Drift::Extra(path) => std::fs::remove_file(out_dir.join(path))?,
+            Drift::Extra(path) => {
+                std::fs::remove_file(out_dir.join(&path))?;
+                done.push(Written::Removed(path));
+            }
         }
     }
-    Ok(drift)
+    Ok(done)
 }
 
 /// The workspace root (the parent of the `xtask` crate).
@@ -113,4 +143,41 @@ pub fn workspace_root() -> PathBuf {
         .parent()
         .expect("xtask lives inside the workspace")
         .to_path_buf()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn writing_reports_each_file_as_what_happened_to_it() {
+        let out = std::env::temp_dir().join(format!("xtask-write-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&out);
+        let mut files = BTreeMap::new();
+        files.insert(PathBuf::from("demo-input/src/lib.rs"), "one".to_owned());
+        files.insert(PathBuf::from("demo-input/Cargo.toml"), "toml".to_owned());
+        let shown = |done: Vec<Written>| done.iter().map(ToString::to_string).collect::<Vec<_>>();
+        assert_eq!(
+            shown(write(&files, &out).unwrap()),
+            [
+                "written: demo-input/Cargo.toml",
+                "written: demo-input/src/lib.rs"
+            ]
+        );
+        assert!(
+            write(&files, &out).unwrap().is_empty(),
+            "nothing to do twice"
+        );
+        files.insert(PathBuf::from("demo-input/src/lib.rs"), "two".to_owned());
+        std::fs::write(out.join("demo-input/src/old.rs"), "gone").unwrap();
+        assert_eq!(
+            shown(write(&files, &out).unwrap()),
+            [
+                "updated: demo-input/src/lib.rs",
+                "removed: demo-input/src/old.rs"
+            ]
+        );
+        assert!(check(&files, &out).unwrap().is_empty());
+        std::fs::remove_dir_all(&out).unwrap();
+    }
 }

@@ -25,6 +25,10 @@ const USAGE: &str = "usage:
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
+        Some("--help" | "-h" | "help") => {
+            println!("{USAGE}");
+            Ok(())
+        }
         Some("codegen") => codegen(&args[1..]),
         Some("bench-codegen") => bench_codegen(&args[1..]),
         Some("bench") if args.len() == 1 => bench::run_all(),
@@ -39,6 +43,12 @@ fn main() -> ExitCode {
     }
 }
 
+/// What `cargo xtask codegen` was asked for.
+enum CodegenRequest {
+    Help,
+    Run(CodegenArgs),
+}
+
 struct CodegenArgs {
     check: bool,
     model: PathBuf,
@@ -47,7 +57,7 @@ struct CodegenArgs {
     options: Options,
 }
 
-fn parse_codegen_args(args: &[String]) -> Result<CodegenArgs, String> {
+fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
     let root = xtask::workspace_root();
     let mut parsed = CodegenArgs {
         check: false,
@@ -64,6 +74,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenArgs, String> {
                 .ok_or_else(|| format!("{name} needs a value\n\n{USAGE}"))
         };
         match arg.as_str() {
+            "--help" | "-h" => return Ok(CodegenRequest::Help),
             "--check" => parsed.check = true,
             "--model" => parsed.model = PathBuf::from(value("--model")?),
             "--partitions" => parsed.partitions = PathBuf::from(value("--partitions")?),
@@ -79,11 +90,17 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenArgs, String> {
             other => return Err(format!("unknown argument {other:?}\n\n{USAGE}")),
         }
     }
-    Ok(parsed)
+    Ok(CodegenRequest::Run(parsed))
 }
 
 fn codegen(args: &[String]) -> Result<(), String> {
-    let args = parse_codegen_args(args)?;
+    let args = match parse_codegen_args(args)? {
+        CodegenRequest::Help => {
+            println!("{USAGE}");
+            return Ok(());
+        }
+        CodegenRequest::Run(args) => args,
+    };
     let model = std::fs::read_to_string(&args.model)
         .map_err(|e| format!("cannot read the model {}: {e}", args.model.display()))?;
     let mut options = args.options;
@@ -120,6 +137,10 @@ fn codegen(args: &[String]) -> Result<(), String> {
 fn bench_codegen(args: &[String]) -> Result<(), String> {
     let iterations = match args {
         [] => 20,
+        [flag] if flag == "--help" || flag == "-h" => {
+            println!("{USAGE}");
+            return Ok(());
+        }
         [flag, n] if flag == "--iterations" => n
             .parse()
             .map_err(|_| format!("--iterations takes a number\n\n{USAGE}"))?,

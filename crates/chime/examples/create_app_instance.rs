@@ -12,16 +12,68 @@
 
 use std::process::ExitCode;
 
+const USAGE: &str = "usage: create_app_instance [--aws] [NAME [METADATA]]
+
+  Creates an AppInstance named NAME (default: example) with METADATA, in
+  chime-local started in this process, or with --aws in the real service,
+  configured from the AWS environment variables and profile files.";
+
+/// What the command line asks for.
+#[derive(Debug, PartialEq, Eq)]
+enum Request {
+    Help,
+    Create {
+        use_aws: bool,
+        name: String,
+        metadata: Option<String>,
+    },
+}
+
+/// Reads the arguments: options first, then at most a name and metadata.
+/// Anything else that looks like an option is refused, so that no instance
+/// is ever named `--help` or `--verbose`.
+fn parse(args: &[String]) -> Result<Request, String> {
+    let mut use_aws = false;
+    let mut positional = Vec::new();
+    for arg in args {
+        match arg.as_str() {
+            "--help" | "-h" => return Ok(Request::Help),
+            "--aws" if positional.is_empty() => use_aws = true,
+            option if option.starts_with('-') && positional.is_empty() => {
+                return Err(format!("unknown option `{option}`\n\n{USAGE}"));
+            }
+            value => positional.push(value.to_owned()),
+        }
+    }
+    if positional.len() > 2 {
+        return Err(format!("too many arguments\n\n{USAGE}"));
+    }
+    let mut positional = positional.into_iter();
+    Ok(Request::Create {
+        use_aws,
+        name: positional.next().unwrap_or_else(|| "example".to_owned()),
+        metadata: positional.next(),
+    })
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
-    let mut args: Vec<String> = std::env::args().skip(1).collect();
-    let use_aws = args.first().is_some_and(|a| a == "--aws");
-    if use_aws {
-        args.remove(0);
-    }
-    let mut args = args.into_iter();
-    let name = args.next().unwrap_or_else(|| "example".to_owned());
-    let metadata = args.next();
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (use_aws, name, metadata) = match parse(&args) {
+        Ok(Request::Help) => {
+            println!("{USAGE}");
+            return ExitCode::SUCCESS;
+        }
+        Ok(Request::Create {
+            use_aws,
+            name,
+            metadata,
+        }) => (use_aws, name, metadata),
+        Err(message) => {
+            eprintln!("{message}");
+            return ExitCode::FAILURE;
+        }
+    };
 
     // Kept alive until the end of `main`: dropping it stops the service.
     let mut _local = None;
@@ -78,5 +130,58 @@ async fn main() -> ExitCode {
             }
             ExitCode::FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parsed(args: &[&str]) -> Result<Request, String> {
+        parse(&args.iter().map(|a| (*a).to_owned()).collect::<Vec<_>>())
+    }
+
+    #[test]
+    fn help_is_help_and_unknown_options_are_refused() {
+        assert_eq!(parsed(&["--help"]), Ok(Request::Help));
+        assert_eq!(parsed(&["-h"]), Ok(Request::Help));
+        assert_eq!(parsed(&["--aws", "--help"]), Ok(Request::Help));
+        for bad in [
+            &["--verbose"][..],
+            &["--aws", "--nme", "x"],
+            &["a", "b", "c"],
+        ] {
+            let message = parsed(bad).unwrap_err();
+            assert!(message.contains("usage:"), "{message}");
+        }
+    }
+
+    #[test]
+    fn names_and_metadata_follow_the_options() {
+        assert_eq!(
+            parsed(&[]),
+            Ok(Request::Create {
+                use_aws: false,
+                name: "example".into(),
+                metadata: None
+            })
+        );
+        assert_eq!(
+            parsed(&["--aws", "ops", "team=ops"]),
+            Ok(Request::Create {
+                use_aws: true,
+                name: "ops".into(),
+                metadata: Some("team=ops".into())
+            })
+        );
+        // After the name, a value may start with a dash.
+        assert_eq!(
+            parsed(&["ops", "-x"]),
+            Ok(Request::Create {
+                use_aws: false,
+                name: "ops".into(),
+                metadata: Some("-x".into())
+            })
+        );
     }
 }
