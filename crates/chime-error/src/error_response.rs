@@ -81,10 +81,11 @@ impl ::std::fmt::Debug for UntrustedText<'_> {
 
 /// The `Debug` of a value that holds text from the network, cut after
 /// [`UNTRUSTED_TEXT_LIMIT`] bytes (`Debug` of strings escapes control
-/// characters already).
-pub(crate) struct BoundedDebug<'a, T: ?Sized>(pub(crate) &'a T);
+/// characters already). It takes a `dyn Debug`, so one copy of it serves
+/// every field of every error.
+pub(crate) struct BoundedDebug<'a>(pub(crate) &'a dyn ::std::fmt::Debug);
 
-impl<T: ::std::fmt::Debug + ?Sized> ::std::fmt::Debug for BoundedDebug<'_, T> {
+impl ::std::fmt::Debug for BoundedDebug<'_> {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         let mut bounded = Bounded {
             out: f,

@@ -36,9 +36,11 @@ fn start(args: &[&str]) -> (Running, HashMap<String, String>) {
     (running, exports)
 }
 
-#[tokio::test]
-async fn the_command_line_server_applies_its_scripted_faults_then_creates() {
-    let (_running, exports) = start(&["--port", "0", "--fail-next", "2:ThrottledClientException"]);
+/// A client configured from what the server printed, as a user would.
+fn client_of(
+    exports: &HashMap<String, String>,
+    retry: aws_smithy_types::retry::RetryConfig,
+) -> chime::Client {
     let credentials = aws_credential_types::Credentials::new(
         &exports["AWS_ACCESS_KEY_ID"],
         &exports["AWS_SECRET_ACCESS_KEY"],
@@ -46,14 +48,20 @@ async fn the_command_line_server_applies_its_scripted_faults_then_creates() {
         None,
         "cli",
     );
-    let client = chime::Client::from_conf(
+    chime::Client::from_conf(
         chime::Config::builder()
             .region(chime::Region::new(exports["AWS_REGION"].clone()))
             .endpoint_url(&exports["AWS_ENDPOINT_URL"])
             .credentials_provider(credentials)
-            .retry_config(aws_smithy_types::retry::RetryConfig::disabled())
+            .retry_config(retry)
             .build(),
-    );
+    )
+}
+
+#[tokio::test]
+async fn the_command_line_server_applies_its_scripted_faults_then_creates() {
+    let (_running, exports) = start(&["--port", "0", "--fail-next", "2:ThrottledClientException"]);
+    let client = client_of(&exports, aws_smithy_types::retry::RetryConfig::disabled());
     for _ in 0..2 {
         let error = client
             .create_app_instance()
@@ -108,20 +116,7 @@ async fn the_command_line_sets_the_clock_and_the_connection_limits() {
         "--log-limit",
         "0",
     ]);
-    let credentials = aws_credential_types::Credentials::new(
-        &exports["AWS_ACCESS_KEY_ID"],
-        &exports["AWS_SECRET_ACCESS_KEY"],
-        None,
-        None,
-        "cli",
-    );
-    let client = chime::Client::from_conf(
-        chime::Config::builder()
-            .region(chime::Region::new(exports["AWS_REGION"].clone()))
-            .endpoint_url(&exports["AWS_ENDPOINT_URL"])
-            .credentials_provider(credentials)
-            .build(),
-    );
+    let client = client_of(&exports, aws_smithy_types::retry::RetryConfig::standard());
     // Twenty minutes apart: one refusal, then signed by the service's clock.
     let output = client
         .create_app_instance()

@@ -81,7 +81,8 @@ struct CallState {
 impl CallState {
     /// The `amz-sdk-request` header: which attempt this is, of how many.
     fn request_header(&self) -> HeaderValue {
-        let value = format!("attempt={}; max={}", self.attempt, self.max_attempts);
+        let (attempt, max) = (self.attempt.to_string(), self.max_attempts.to_string());
+        let value = ["attempt=", &attempt, "; max=", &max].concat();
         HeaderValue::from_str(&value).expect("digits and ASCII punctuation")
     }
 }
@@ -423,9 +424,7 @@ impl Client {
             .uri(target.uri.clone())
             .header(HOST, target.host.clone())
             .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
-            .header(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE))
-            .header(INVOCATION_ID_HEADER, call.invocation_id.clone())
-            .header(REQUEST_HEADER, call.request_header());
+            .header(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
         for (name, value) in &target.endpoint.headers {
             request = request.header(name.as_str(), value.as_str());
         }
@@ -443,6 +442,11 @@ impl Client {
                 self.inner.clock.now(),
             )
             .map_err(|e| construction("cannot sign the request", e))?;
+        // After signing, as the AWS SDK for Rust adds them: they describe
+        // the attempt, not the request, and a proxy may rewrite them.
+        let headers = request.headers_mut();
+        headers.insert(INVOCATION_ID_HEADER, call.invocation_id.clone());
+        headers.insert(REQUEST_HEADER, call.request_header());
         HttpRequest::try_from(request)
             .map_err(|e| construction("cannot build the HTTP request", e.into()))
     }

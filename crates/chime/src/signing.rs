@@ -114,11 +114,16 @@ impl Signer {
         canonical.push_str(&signed_names);
         canonical.push('\n');
         canonical.push_str(&hex_sha256(body));
-        let scope = format!("{date}/{region}/{service}/aws4_request");
-        let string_to_sign = format!(
-            "AWS4-HMAC-SHA256\n{date_time}\n{scope}\n{}",
-            hex_sha256(canonical.as_bytes())
-        );
+        // Joined by hand: `format!` would cost more than the rest of it.
+        let scope = [date.as_str(), region, service, "aws4_request"].join("/");
+        let canonical_hash = hex_sha256(canonical.as_bytes());
+        let string_to_sign = [
+            "AWS4-HMAC-SHA256",
+            date_time.as_str(),
+            scope.as_str(),
+            canonical_hash.as_str(),
+        ]
+        .join("\n");
         let signature = {
             let mut cached = self.key.lock().unwrap_or_else(|e| e.into_inner());
             let fresh = cached.as_ref().is_some_and(|k| {
@@ -141,10 +146,17 @@ impl Signer {
             let key = &cached.as_ref().expect("filled above").key;
             v4::calculate_signature(key, string_to_sign.as_bytes())
         };
-        let authorization = format!(
-            "AWS4-HMAC-SHA256 Credential={}/{scope}, SignedHeaders={signed_names}, Signature={signature}",
-            credentials.access_key_id()
-        );
+        let authorization = [
+            "AWS4-HMAC-SHA256 Credential=",
+            credentials.access_key_id(),
+            "/",
+            &scope,
+            ", SignedHeaders=",
+            &signed_names,
+            ", Signature=",
+            &signature,
+        ]
+        .concat();
         let mut authorization = HeaderValue::from_str(&authorization)?;
         authorization.set_sensitive(true);
         request.headers_mut().insert("authorization", authorization);
@@ -231,15 +243,31 @@ fn amz_date(time: SystemTime) -> Result<(String, String), SigningError> {
         .as_secs();
     let days = i64::try_from(seconds / 86_400)?;
     let (year, month, day) = civil_from_days(days);
+    let year = u64::try_from(year)
+        .ok()
+        .filter(|year| *year <= 9999)
+        .ok_or("the clock is past the year 9999")?;
     let second_of_day = seconds % 86_400;
-    let date = format!("{year:04}{month:02}{day:02}");
-    let date_time = format!(
-        "{date}T{:02}{:02}{:02}Z",
-        second_of_day / 3600,
-        second_of_day / 60 % 60,
-        second_of_day % 60
-    );
+    let mut date = String::with_capacity(8);
+    push_digits(&mut date, year, 4);
+    push_digits(&mut date, u64::from(month), 2);
+    push_digits(&mut date, u64::from(day), 2);
+    let mut date_time = String::with_capacity(16);
+    date_time.push_str(&date);
+    date_time.push('T');
+    push_digits(&mut date_time, second_of_day / 3600, 2);
+    push_digits(&mut date_time, second_of_day / 60 % 60, 2);
+    push_digits(&mut date_time, second_of_day % 60, 2);
+    date_time.push('Z');
     Ok((date, date_time))
+}
+
+/// The last `width` decimal digits of `value`, zero-padded.
+fn push_digits(out: &mut String, value: u64, width: u32) {
+    for place in (0..width).rev() {
+        let digit = value / 10u64.pow(place) % 10;
+        out.push(char::from(b'0' + digit as u8));
+    }
 }
 
 /// The proleptic Gregorian date of a day count since 1970-01-01 (Howard
@@ -292,6 +320,14 @@ mod tests {
             .collect();
         headers.sort();
         headers
+    }
+
+    #[test]
+    fn dates_past_9999_are_refused_not_misformatted() {
+        let far = SystemTime::UNIX_EPOCH + Duration::from_secs(253_402_300_800); // 10000-01-01
+        assert!(amz_date(far).is_err());
+        let last = SystemTime::UNIX_EPOCH + Duration::from_secs(253_402_300_799);
+        assert_eq!(amz_date(last).unwrap().1, "99991231T235959Z");
     }
 
     #[test]

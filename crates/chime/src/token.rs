@@ -131,16 +131,19 @@ impl IdempotencyTokenProvider for RandomUuidTokens {
 /// );
 /// ```
 pub fn format_uuid_v4(random: u128) -> String {
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     let bits = (random & !(0xF << 76) & !(0b11 << 62)) | (0x4 << 76) | (0b10 << 62);
-    let hex = format!("{bits:032x}");
-    format!(
-        "{}-{}-{}-{}-{}",
-        &hex[0..8],
-        &hex[8..12],
-        &hex[12..16],
-        &hex[16..20],
-        &hex[20..32]
-    )
+    // Nibble by nibble, most significant first, with the dashes of the
+    // 8-4-4-4-12 layout; `format!` would cost ten times as much per call.
+    let mut text = String::with_capacity(36);
+    for nibble in 0..32 {
+        if matches!(nibble, 8 | 12 | 16 | 20) {
+            text.push('-');
+        }
+        let value = (bits >> (124 - 4 * nibble)) & 0xF;
+        text.push(char::from(HEX[value as usize]));
+    }
+    text
 }
 
 /// Always the same token. For tests that need to know the token in advance.

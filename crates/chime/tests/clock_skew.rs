@@ -7,6 +7,22 @@ mod support;
 use chime_local::LocalChime;
 use support::{ACCESS_KEY, ACCOUNT, Reply, SECRET_KEY, Server};
 
+/// Sends a call that is expected to fail.
+async fn failing_call(client: &chime::Client) -> chime::Error {
+    client
+        .create_app_instance()
+        .name("n")
+        .send()
+        .await
+        .expect_err("the call should fail")
+}
+
+/// A signature refusal with this message, as AWS's front end sends one.
+fn signature_refusal(message: &str) -> Reply {
+    Reply::json(403, &format!(r#"{{"message":"{message}"}}"#))
+        .header("x-amzn-errortype", "InvalidSignatureException")
+}
+
 /// A service whose clock is `offset` seconds ahead of this machine's.
 async fn offset_service(offset: i64) -> LocalChime {
     LocalChime::builder()
@@ -62,19 +78,12 @@ async fn a_skewed_clock_costs_one_retry_then_calls_are_signed_by_the_services_ti
 
 #[tokio::test]
 async fn a_skew_refusal_is_retried_once_a_call_not_until_attempts_run_out() {
-    let expired = Reply::json(
-        403,
-        r#"{"message":"Signature expired: 20261201T100000Z is now earlier than 20261201T102500Z (20261201T104000Z - 15 min.)"}"#,
-    )
-    .header("x-amzn-errortype", "InvalidSignatureException");
-    let server = Server::always(expired).await;
-    let client = server.client(|c| c);
-    let error = client
-        .create_app_instance()
-        .name("n")
-        .send()
-        .await
-        .unwrap_err();
+    let server = Server::always(signature_refusal(
+        "Signature expired: 20261201T100000Z is now earlier than 20261201T102500Z \
+         (20261201T104000Z - 15 min.)",
+    ))
+    .await;
+    let error = failing_call(&server.client(|c| c)).await;
     assert_eq!(server.requests().len(), 2);
     assert_eq!(error.attempts(), 2);
     assert_eq!(
@@ -85,19 +94,11 @@ async fn a_skew_refusal_is_retried_once_a_call_not_until_attempts_run_out() {
 
 #[tokio::test]
 async fn a_signature_refusal_that_is_not_about_time_is_not_retried() {
-    let mismatch = Reply::json(
-        403,
-        r#"{"message":"The request signature we calculated does not match the signature you provided."}"#,
-    )
-    .header("x-amzn-errortype", "InvalidSignatureException");
-    let server = Server::always(mismatch).await;
-    let client = server.client(|c| c);
-    client
-        .create_app_instance()
-        .name("n")
-        .send()
-        .await
-        .unwrap_err();
+    let server = Server::always(signature_refusal(
+        "The request signature we calculated does not match the signature you provided.",
+    ))
+    .await;
+    failing_call(&server.client(|c| c)).await;
     assert_eq!(server.requests().len(), 1);
 }
 
@@ -116,12 +117,7 @@ async fn without_a_date_the_skew_cannot_be_measured_and_nothing_is_retried() {
         ],
         body: b"{}".to_vec(),
     }));
-    let error = client
-        .create_app_instance()
-        .name("n")
-        .send()
-        .await
-        .unwrap_err();
+    let error = failing_call(&client).await;
     // The first request is refused by the signature check, which answers
     // with a `Date`; faults apply only to authorized requests, so the
     // retry, signed by the service's time, meets the fault, without a date.
