@@ -344,30 +344,32 @@ impl<'a> Lowerer<'a> {
     }
 
     fn claim(&mut self, home: Home, name: &str, by: &str) -> Result<(), Error> {
-        match self.names.get(&(home, name.to_owned())) {
-            Some(owner) if owner != by => Err(Error::on_shape(
-                by,
-                format!("its Rust type `{name}` is already used by {owner}"),
-            )),
-            _ => {
-                self.names.insert((home, name.to_owned()), by.to_owned());
-                Ok(())
-            }
-        }
+        self.take(home, name.to_owned(), "type", name, by)
     }
 
     /// Claims the module (and file) a type is written to: two names that
     /// differ only in case or underscores would share it.
     fn claim_module(&mut self, home: Home, type_name: &str, by: &str) -> Result<(), Error> {
         let module = naming::module_name(type_name);
-        let key = (home, format!("mod {module}"));
-        match self.names.get(&key) {
+        self.take(home, format!("mod {module}"), "module", &module, by)
+    }
+
+    /// Takes `key` for shape `by`, refusing it when another holds it.
+    fn take(
+        &mut self,
+        home: Home,
+        key: String,
+        kind: &str,
+        name: &str,
+        by: &str,
+    ) -> Result<(), Error> {
+        match self.names.get(&(home, key.clone())) {
             Some(owner) if owner != by => Err(Error::on_shape(
                 by,
-                format!("its Rust module `{module}` is already used by {owner}"),
+                format!("its Rust {kind} `{name}` is already used by {owner}"),
             )),
             _ => {
-                self.names.insert(key, by.to_owned());
+                self.names.insert((home, key), by.to_owned());
                 Ok(())
             }
         }

@@ -564,14 +564,16 @@ async fn answer(
         }
     };
     let mut response = response;
-    if let Ok(response) = &mut response {
-        // By the service's clock, which clients measure their skew against.
-        if let Ok(date) = http::HeaderValue::from_str(&http_date(shared.now())) {
-            response
-                .headers_mut()
-                .entry(http::header::DATE)
-                .or_insert(date);
-        }
+    // Clients measure their clock skew against `Date`. On the machine's own
+    // clock, hyper's cached one is right; on another, it is written here.
+    if shared.clock_offset != 0
+        && let Ok(response) = &mut response
+        && let Ok(date) = http::HeaderValue::from_str(&http_date(shared.now()))
+    {
+        response
+            .headers_mut()
+            .entry(http::header::DATE)
+            .or_insert(date);
     }
     if let Some(seq) = seq {
         let status = response.as_ref().ok().map(|r| r.status().as_u16());

@@ -259,16 +259,15 @@ impl fmt::Display for ErrorKind {
                 let text = cause.to_string();
                 fmt::Display::fmt(&UntrustedText(&text), f)
             }
-            ErrorKind::Timeout(TimeoutError::NoProgress(grace)) => {
-                f.write_str("the response made no progress for ")?;
-                f.write_fmt(format_args!("{grace:?}"))
-            }
             ErrorKind::Timeout(timeout) => {
                 let (what, limit) = match timeout {
                     TimeoutError::Attempt(limit) => ("an attempt", limit),
                     TimeoutError::Call(limit) => ("the call", limit),
                     TimeoutError::Credentials(limit) => ("loading credentials", limit),
-                    TimeoutError::NoProgress(limit) => ("the response", limit),
+                    TimeoutError::NoProgress(grace) => {
+                        f.write_str("the response made no progress for ")?;
+                        return f.write_fmt(format_args!("{grace:?}"));
+                    }
                 };
                 f.write_str(what)?;
                 f.write_str(" took longer than its limit of ")?;

@@ -16,6 +16,7 @@ use bytes::{Bytes, BytesMut};
 use http_body::Body;
 use http_body_util::BodyExt;
 use std::future::Future;
+use std::task::Poll;
 use std::time::Duration;
 use tokio::time::Instant;
 
@@ -61,10 +62,14 @@ where
     let started = Instant::now();
     let mut collected = BytesMut::new();
     loop {
-        let next = body.frame();
-        let frame = match grace {
-            None => next.await,
-            Some(grace) => {
+        let mut next = std::pin::pin!(body.frame());
+        // A frame that is there already needs no timer: most bodies arrive
+        // with their head.
+        let ready = std::future::poll_fn(|cx| Poll::Ready(next.as_mut().poll(cx))).await;
+        let frame = match (ready, grace) {
+            (Poll::Ready(frame), _) => frame,
+            (Poll::Pending, None) => next.await,
+            (Poll::Pending, Some(grace)) => {
                 let limit = wait_limit(grace, started.elapsed(), collected.len());
                 match tokio::time::timeout(limit, next).await {
                     Ok(frame) => frame,
