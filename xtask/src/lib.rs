@@ -30,7 +30,7 @@ impl fmt::Display for Drift {
     }
 }
 
-/// What [`write`] did to one file.
+/// What [`write()`] did to one file.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Written {
     /// It did not exist, and was written.

@@ -250,13 +250,7 @@ impl fmt::Display for ErrorKind {
                 } else {
                     "cannot send the request: "
                 })?;
-                // The connector's own text is only its kind (`io error`):
-                // the innermost cause says what happened.
-                let mut cause: &dyn std::error::Error = e;
-                while let Some(inner) = cause.source() {
-                    cause = inner;
-                }
-                let text = cause.to_string();
+                let text = innermost_words(e);
                 fmt::Display::fmt(&UntrustedText(&text), f)
             }
             ErrorKind::Timeout(timeout) => {
@@ -349,6 +343,27 @@ impl From<chime_input::BuildError> for Error {
     fn from(error: chime_input::BuildError) -> Self {
         Error::new(ErrorKind::InvalidInput(InvalidInput::Missing(error)))
     }
+}
+
+/// Texts of causes that only name a kind, and say nothing the prefix of a
+/// dispatch failure does not.
+const GENERIC_CAUSES: [&str; 5] = ["timed out", "timeout", "io error", "other", "user error"];
+
+/// What a dispatch failure's causes say that a person can act on: the
+/// innermost one that says more than its kind (`Connection refused (os
+/// error 111)`, `HTTP connect timeout occurred after 100ms`). The
+/// connector's own text is only its kind.
+fn innermost_words(error: &ConnectorError) -> String {
+    let mut words = error.to_string();
+    let mut cause = std::error::Error::source(error);
+    while let Some(inner) = cause {
+        let text = inner.to_string();
+        if !GENERIC_CAUSES.contains(&text.as_str()) {
+            words = text;
+        }
+        cause = inner.source();
+    }
+    words
 }
 
 /// `Display` already writes what each kind holds (the service's error, the

@@ -339,7 +339,36 @@ async fn a_connection_that_is_never_accepted_hits_the_connect_timeout() {
     assert!(matches!(error.kind(), ErrorKind::Dispatch(_)), "{error:?}");
     assert!(error.is_timeout(), "{error}");
     assert_eq!(error.attempts(), 3);
+    // Says what timed out, and after how long.
+    let text = error.to_string();
+    assert!(
+        text.starts_with("CreateAppInstance failed: timed out: ") && text.contains("100ms"),
+        "{text}"
+    );
     drop(listener);
+}
+
+#[tokio::test]
+async fn a_response_head_too_large_to_read_says_so() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    tokio::spawn(async move {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        while let Ok((mut stream, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut request = vec![0u8; 16 * 1024];
+                let _ = stream.read(&mut request).await;
+                let huge = format!("HTTP/1.1 200 OK\r\nx-padding: {}\r\n", "a".repeat(2 << 20));
+                let _ = stream.write_all(huge.as_bytes()).await;
+            });
+        }
+    });
+    let client = support::client_for(url, |c| {
+        c.retry_config(aws_smithy_types::retry::RetryConfig::disabled())
+    });
+    let error = send_failing(&client).await;
+    let text = error.to_string();
+    assert!(text.contains("too large"), "{text}");
 }
 
 #[tokio::test]
