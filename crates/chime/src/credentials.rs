@@ -263,6 +263,9 @@ mod tests {
             now
         ));
         assert!(!is_fresh(&expiring(REFRESH_BEFORE_EXPIRY), now));
+        // Five minutes, as the AWS SDKs' identity cache: four are inside it.
+        assert!(!is_fresh(&expiring(Duration::from_secs(4 * 60)), now));
+        assert!(is_fresh(&expiring(Duration::from_secs(5 * 60 + 1)), now));
         let expired = Credentials::new("a", "s", None, Some(now - Duration::from_secs(1)), "t");
         assert!(!is_fresh(&expired, now));
         assert!(is_expired(&expired, now));
