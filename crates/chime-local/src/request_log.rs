@@ -136,6 +136,17 @@ mod tests {
     }
 
     #[test]
+    fn by_default_the_largest_valid_body_is_kept_whole() {
+        // 50 tags of a 128-character key and a 256-character value, with
+        // the JSON around them, come to about 20 KiB.
+        let mut log = RequestLog::new(LogLimits::default());
+        log.push(request(true, 20 * 1024)).unwrap();
+        assert_eq!(log.entries()[0].body.len(), 20 * 1024);
+        log.push(request(true, 40 * 1024)).unwrap();
+        assert_eq!(log.entries()[1].body.len(), DEFAULT_LOG_BODY_LIMIT);
+    }
+
+    #[test]
     fn unauthenticated_requests_are_counted_and_bodies_cut() {
         let mut log = RequestLog::new(LogLimits {
             body: 10,

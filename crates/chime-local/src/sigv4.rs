@@ -337,9 +337,17 @@ mod tests {
             // 16 bytes, but a character spans bytes 7 and 8.
             "2026120é123000Z",
             "20261201T12300éZ",
+            // Each field out of its range, alone.
+            "20150800T123600Z",
+            "20150832T123600Z",
+            "20150830T243600Z",
+            "20150830T126000Z",
+            "20150830T123661Z",
         ] {
             assert_eq!(parse_amz_date(bad), None, "{bad}");
         }
+        // A leap second is a time.
+        assert_eq!(parse_amz_date("20150830T123660Z"), Some(1_440_938_220));
     }
 
     /// The worked example of AWS's SigV4 documentation (IAM `ListUsers`),
@@ -486,6 +494,9 @@ mod tests {
             "content-type;Host;x-amz-date",
             "content-type;;host;x-amz-date",
             "content-type;host;x-amz-date;",
+            // Sorted, but not lower case, or with an empty name first.
+            "content-type;host;x-Amz-date",
+            ";content-type;host;x-amz-date",
         ] {
             let authorization = format!(
                 "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, \
@@ -508,23 +519,24 @@ mod tests {
             example_with(&example_headers(), &authorization, None),
             Ok(())
         );
-        let unidentified = |outcome: Result<(), Refusal>| {
-            assert!(
-                matches!(outcome, Err(Refusal::Unidentified(_))),
-                "{outcome:?}"
-            );
+        let unidentified = |outcome: Result<(), Refusal>, why: &str| match outcome {
+            Err(Refusal::Unidentified(message)) => assert!(message.contains(why), "{message}"),
+            other => panic!("expected a refusal naming {why:?}, got {other:?}"),
         };
         // Temporary credentials without their token.
-        unidentified(example_with(
-            &example_headers(),
-            &authorization,
-            Some("token"),
-        ));
+        unidentified(
+            example_with(&example_headers(), &authorization, Some("token")),
+            "temporary credentials need their session token",
+        );
         // A token that long-term credentials do not have, or the wrong one.
         let mut with_token = example_headers();
         with_token.push(("x-amz-security-token".to_owned(), "forged".to_owned()));
-        unidentified(example_with(&with_token, &authorization, None));
-        unidentified(example_with(&with_token, &authorization, Some("token")));
+        let invalid = "the security token included in the request is invalid";
+        unidentified(example_with(&with_token, &authorization, None), invalid);
+        unidentified(
+            example_with(&with_token, &authorization, Some("token")),
+            invalid,
+        );
     }
 
     #[test]

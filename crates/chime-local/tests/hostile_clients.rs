@@ -1,8 +1,8 @@
 //! Peers that attack the server rather than call it: dripping heads and
 //! bodies, idle connections by the hundred, garbage bytes, floods of
 //! unauthenticated requests. The server must stay up, bounded and able to
-//! answer the next valid caller. Every peer here is on 127.0.0.1, and every
-//! wait is bounded.
+//! answer the next valid caller, and its limits must not touch callers that
+//! behave. Every peer here is on 127.0.0.1, and every wait is bounded.
 
 use chime_local::LocalChime;
 use std::time::Duration;
@@ -139,12 +139,7 @@ async fn idle_connections_are_closed() {
         );
     }
     // The server forgets a connection just after closing it.
-    let forgotten = async {
-        while local.open_connections() > 0 {
-            tokio::time::sleep(Duration::from_millis(10)).await;
-        }
-    };
-    assert!(tokio::time::timeout(CLOSED_WITHIN, forgotten).await.is_ok());
+    assert!(all_connections_closed(&local).await);
     a_valid_call_succeeds(&local).await;
 }
 
@@ -249,4 +244,114 @@ async fn the_log_keeps_the_newest_requests_and_the_start_of_their_bodies() {
     a_valid_call_succeeds(&off).await;
     assert!(off.requests().is_empty());
     assert_eq!(off.requests_received(), 1);
+}
+
+/// Waits, bounded, until the server has no connection open.
+async fn all_connections_closed(local: &LocalChime) -> bool {
+    let forgotten = async {
+        while local.open_connections() > 0 {
+            tokio::time::sleep(Duration::from_millis(10)).await;
+        }
+    };
+    tokio::time::timeout(CLOSED_WITHIN, forgotten).await.is_ok()
+}
+
+#[tokio::test]
+async fn a_connection_that_served_a_call_is_closed_once_idle() {
+    let local = LocalChime::builder()
+        .idle_timeout(Duration::from_millis(200))
+        .start()
+        .await
+        .unwrap();
+    a_valid_call_succeeds(&local).await;
+    assert!(all_connections_closed(&local).await);
+}
+
+#[tokio::test]
+async fn a_kept_alive_connection_is_reused_well_within_the_idle_timeout() {
+    let local = LocalChime::start().await.unwrap();
+    let client = client(&local);
+    client.create_app_instance().name("a").send().await.unwrap();
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    client.create_app_instance().name("b").send().await.unwrap();
+    let peers: Vec<_> = local.requests().iter().map(|r| r.peer).collect();
+    assert_eq!(peers.len(), 2);
+    assert_eq!(
+        peers[0], peers[1],
+        "the second call found its connection closed"
+    );
+}
+
+#[tokio::test]
+async fn a_request_answered_slower_than_the_idle_timeout_is_still_answered() {
+    let local = LocalChime::builder()
+        .idle_timeout(Duration::from_millis(100))
+        .header_read_timeout(Duration::from_millis(200))
+        .start()
+        .await
+        .unwrap();
+    local.inject(chime_local::Fault::Delay(Duration::from_millis(600)), 1);
+    a_valid_call_succeeds(&local).await;
+}
+
+#[tokio::test]
+async fn a_head_that_arrives_in_pieces_within_the_timeout_is_answered() {
+    let local = LocalChime::builder()
+        .header_read_timeout(Duration::from_secs(5))
+        .start()
+        .await
+        .unwrap();
+    let mut stream = TcpStream::connect(local.addr()).await.unwrap();
+    let request: &[&[u8]] = &[
+        b"POST /app-ins",
+        b"tances HTTP/1.1\r\nhost: lo",
+        b"cal\r\ncontent-length: 2\r\n",
+        b"connection: close\r\n\r\n",
+        b"{}",
+    ];
+    for piece in request {
+        stream.write_all(piece).await.unwrap();
+        tokio::time::sleep(Duration::from_millis(40)).await;
+    }
+    let mut answer = Vec::new();
+    let read = tokio::time::timeout(CLOSED_WITHIN, stream.read_to_end(&mut answer)).await;
+    assert!(read.is_ok());
+    let answer = String::from_utf8_lossy(&answer);
+    // Unsigned, so refused: but answered, not cut off.
+    assert!(answer.starts_with("HTTP/1.1 401"), "{answer:?}");
+}
+
+#[tokio::test]
+async fn temporary_credentials_are_accepted_with_their_token_only() {
+    let local = LocalChime::builder()
+        .session_token("the-token")
+        .start()
+        .await
+        .unwrap();
+    assert_eq!(local.credentials().session_token(), Some("the-token"));
+    a_valid_call_succeeds(&local).await;
+    let real = local.credentials();
+    for token in [None, Some("another-token".to_owned())] {
+        let credentials = aws_credential_types::Credentials::new(
+            real.access_key_id(),
+            real.secret_access_key(),
+            token.clone(),
+            None,
+            "test",
+        );
+        let error = chime::Client::from_conf(
+            chime::Config::builder()
+                .region(chime::Region::new(local.region().to_owned()))
+                .endpoint_url(local.endpoint_url())
+                .credentials_provider(credentials)
+                .retry_config(aws_smithy_types::retry::RetryConfig::disabled())
+                .build(),
+        )
+        .create_app_instance()
+        .name("n")
+        .send()
+        .await
+        .unwrap_err();
+        assert_eq!(error.http_status(), Some(401), "{token:?}: {error}");
+    }
 }
