@@ -166,9 +166,20 @@ impl Registry {
     }
 }
 
-/// Resolves when the connection should close: idle past the idle timeout,
-/// a request's head taking longer than the header timeout, or evicted.
-pub(crate) async fn close_wanted(activity: &Activity, limits: &ConnectionLimits) {
+/// Why a connection is to be closed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Close {
+    /// No request for the idle timeout.
+    Idle,
+    /// Evicted to make room for a new connection.
+    Evicted,
+    /// A request's head took longer than the header-read timeout: the
+    /// connection is dropped at once, not let finish.
+    HeadTooSlow,
+}
+
+/// Resolves when the connection should close, and says why.
+pub(crate) async fn close_wanted(activity: &Activity, limits: &ConnectionLimits) -> Close {
     let tick = (limits.header_read_timeout.min(limits.idle_timeout) / 8)
         .clamp(Duration::from_millis(5), Duration::from_millis(500));
     let mut head_started: Option<(Instant, u64)> = None;
@@ -176,7 +187,7 @@ pub(crate) async fn close_wanted(activity: &Activity, limits: &ConnectionLimits)
     tokio::pin!(evicted);
     loop {
         tokio::select! {
-            () = &mut evicted => return,
+            () = &mut evicted => return Close::Evicted,
             () = tokio::time::sleep(tick) => {}
         }
         if activity.in_flight.load(Ordering::SeqCst) > 0 {
@@ -188,14 +199,14 @@ pub(crate) async fn close_wanted(activity: &Activity, limits: &ConnectionLimits)
         if received == bytes_then {
             head_started = None;
             if ended.elapsed() >= limits.idle_timeout {
-                return;
+                return Close::Idle;
             }
             continue;
         }
         // Bytes of a request whose head is not complete yet.
         let (started, _) = *head_started.get_or_insert((Instant::now(), bytes_then));
         if started.elapsed() >= limits.header_read_timeout {
-            return;
+            return Close::HeadTooSlow;
         }
     }
 }
@@ -243,18 +254,6 @@ impl<S: AsyncWrite + Unpin> AsyncWrite for Counted<S> {
 
     fn poll_shutdown(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {
         Pin::new(&mut self.inner).poll_shutdown(cx)
-    }
-
-    fn poll_write_vectored(
-        mut self: Pin<&mut Self>,
-        cx: &mut Context<'_>,
-        bufs: &[std::io::IoSlice<'_>],
-    ) -> Poll<std::io::Result<usize>> {
-        Pin::new(&mut self.inner).poll_write_vectored(cx, bufs)
-    }
-
-    fn is_write_vectored(&self) -> bool {
-        self.inner.is_write_vectored()
     }
 }
 

@@ -477,9 +477,12 @@ async fn accept_loop(listener: TcpListener, shared: Arc<Shared>) {
             let connection =
                 hyper::server::conn::http1::Builder::new().serve_connection(io, service);
             tokio::pin!(connection);
-            tokio::select! {
+            let close = tokio::select! {
                 _ = connection.as_mut() => return,
-                () = connections::close_wanted(&activity, &limits) => {}
+                close = connections::close_wanted(&activity, &limits) => close,
+            };
+            if close == connections::Close::HeadTooSlow {
+                return;
             }
             // Closes at once when idle; a request under way may finish,
             // within the header-read timeout.
