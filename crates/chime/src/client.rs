@@ -305,13 +305,7 @@ impl Client {
         };
         match tokio::time::timeout(limit, work).await {
             Ok(outcome) => outcome,
-            Err(_) => {
-                tracing::Span::current().record("error", "timeout");
-                Err((
-                    Error::new(ErrorKind::Timeout(TimeoutError::Attempt(limit))),
-                    Retry::Timeout,
-                ))
-            }
+            Err(_) => Err(timed_out("timeout", TimeoutError::Attempt(limit))),
         }
     }
 
@@ -337,13 +331,7 @@ impl Client {
             tracing::Span::current().record("error", field::display(&e));
             (Error::new(ErrorKind::Dispatch(e)), retry)
         };
-        let stalled = |grace: Duration| {
-            tracing::Span::current().record("error", "stalled");
-            (
-                Error::new(ErrorKind::Timeout(TimeoutError::NoProgress(grace))),
-                Retry::Timeout,
-            )
-        };
+        let stalled = |grace: Duration| timed_out("stalled", TimeoutError::NoProgress(grace));
         let grace = inner.config.stall_grace();
         let head_limit = grace.map(|grace| {
             grace.saturating_add(inner.config.timeouts.connect_timeout().unwrap_or_default())
@@ -450,6 +438,12 @@ impl Client {
         HttpRequest::try_from(request)
             .map_err(|e| construction("cannot build the HTTP request", e.into()))
     }
+}
+
+/// An attempt that ran out of time: retryable, and named so in its span.
+fn timed_out(label: &'static str, timeout: TimeoutError) -> (Error, Retry) {
+    tracing::Span::current().record("error", label);
+    (Error::new(ErrorKind::Timeout(timeout)), Retry::Timeout)
 }
 
 /// One id per logical call, the same on each of its attempts.
