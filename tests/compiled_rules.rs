@@ -5,8 +5,7 @@
 //! and not only its text.
 
 use chime_codegen::{Options, generate};
-// The generated code names these at its crate root.
-use chime_input::{Partition, ResolveEndpointError};
+use chime_input::Partition;
 use std::path::PathBuf;
 
 include!("fixtures/endpoint_resolver.rs");

@@ -9,8 +9,8 @@ use std::path::PathBuf;
 /// The options `cargo xtask codegen` uses by default.
 fn as_xtask_codegen() -> Options {
     Options {
-        operations: Vec::new(),
         partitions: Some(chime_tests::read("model/partitions.json")),
+        ..Options::default()
     }
 }
 
@@ -110,53 +110,65 @@ fn the_generated_crates_are_named_after_the_sdk_id() {
     }
 }
 
-/// `cargo xtask bench-codegen` tells laid-out files from copied support
-/// modules by their header, so a support module must say what it is and be
-/// the same in every crate that has it.
+/// What every generated crate has in common comes from the runtime crate:
+/// each file is built from the model, and each manifest needs nothing but
+/// the runtime, found where the options say.
 #[test]
-fn support_modules_say_so_and_match_across_crates() {
-    let files =
-        generate(&chime_tests::read("model/chime.json"), &as_xtask_codegen()).expect("generates");
-    let support_header = format!("// {}", chime_codegen::SUPPORT_HEADER);
+fn generated_crates_hold_only_the_model_and_depend_only_on_the_runtime() {
+    let model = chime_tests::read("model/chime.json");
+    let files = generate(&model, &as_xtask_codegen()).expect("generates");
     let model_header = format!("// {}", chime_codegen::HEADER);
-    let mut support: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for (path, text) in &files {
-        if path.extension().is_none_or(|e| e != "rs") {
-            continue;
-        }
-        let krate = path.components().next().expect("crate dir");
-        let krate = krate.as_os_str().to_string_lossy().replace('-', "_");
-        if text.starts_with(&support_header) {
-            let name = path
-                .file_name()
-                .expect("file")
-                .to_string_lossy()
-                .into_owned();
-            support
-                .entry(name)
-                .or_default()
-                .push(text.replace(&krate, "__CRATE__"));
-        } else {
-            assert!(
-                text.starts_with(&model_header),
-                "{} has neither header",
-                path.display()
-            );
+        if path.extension().is_some_and(|e| e == "rs") {
+            assert!(text.starts_with(&model_header), "{}", path.display());
         }
     }
-    // `validate()` is for what is sent and received, not for errors.
-    for (module, crates) in [("build_error.rs", 3), ("json.rs", 3), ("validation.rs", 2)] {
-        let copies = &support[module];
-        assert_eq!(copies.len(), crates, "{module} is in {crates} crates");
+    for module in [
+        "build_error",
+        "json",
+        "validation",
+        "error_response",
+        "unknown_variant",
+    ] {
         assert!(
-            copies.windows(2).all(|w| w[0] == w[1]),
-            "{module} differs between crates"
+            !files.keys().any(|p| p.ends_with(format!("{module}.rs"))),
+            "{module}.rs is the runtime's"
         );
     }
-    assert!(!files.contains_key(&PathBuf::from("chime-error/src/validation.rs")));
-    assert!(support.contains_key("error_response.rs"));
-    assert!(!support.contains_key("lib.rs"));
+    let manifest = &files[&PathBuf::from("chime-input/Cargo.toml")];
+    let dependencies = manifest
+        .split("[dependencies]\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .expect("a dependencies table");
+    assert_eq!(
+        dependencies,
+        r#"smithy-lean-runtime = { version = "0.1.0", path = "../smithy-lean-runtime" }"#
+    );
+    assert!(
+        !manifest.contains(".workspace"),
+        "nothing is inherited:\n{manifest}"
+    );
+    let elsewhere = Options {
+        runtime_path: Some(r#"C:\runtime "quoted""#.to_owned()),
+        ..as_xtask_codegen()
+    };
+    let files = generate(&model, &elsewhere).expect("generates");
+    assert!(
+        files[&PathBuf::from("chime-error/Cargo.toml")]
+            .contains(r#"path = "C:\\runtime \"quoted\"" }"#)
+    );
+    let registry = Options {
+        runtime_path: None,
+        ..as_xtask_codegen()
+    };
+    let files = generate(&model, &registry).expect("generates");
+    assert!(
+        files[&PathBuf::from("chime-output/Cargo.toml")]
+            .contains("\nsmithy-lean-runtime = \"0.1.0\"\n")
+    );
 }
+
 #[test]
 fn check_names_stale_missing_and_extra_files() {
     let files =
@@ -425,15 +437,11 @@ fn selecting_an_operation_keeps_only_what_it_reaches() {
     assert_eq!(
         input_files,
         [
-            "chime-input/src/build_error.rs",
             "chime-input/src/create_app_instance_input.rs",
             "chime-input/src/endpoint_resolver.rs",
-            "chime-input/src/endpoint_support.rs",
-            "chime-input/src/json.rs",
             "chime-input/src/lib.rs",
             "chime-input/src/partition_table.rs",
-            "chime-input/src/tag.rs",
-            "chime-input/src/validation.rs"
+            "chime-input/src/tag.rs"
         ]
     );
 }
@@ -528,12 +536,12 @@ fn a_shape_whose_module_or_name_is_the_generators_is_refused_naming_both() {
     };
     let cases = [
         (
-            "Json",
-            "example.test#Json: its Rust module `json` is already used by the generated module `json`",
+            "EndpointResolver",
+            "example.test#EndpointResolver: its Rust module `endpoint_resolver` is already used by the generated module `endpoint_resolver`",
         ),
         (
-            "Validation",
-            "example.test#Validation: its Rust module `validation` is already used by the generated module `validation`",
+            "PartitionTable",
+            "example.test#PartitionTable: its Rust module `partition_table` is already used by the generated module `partition_table`",
         ),
         (
             "Lib",

@@ -17,7 +17,7 @@ mod partitions;
 mod pattern;
 mod rules;
 
-pub use emit::{HEADER, SUPPORT_HEADER};
+pub use emit::{HEADER, RUNTIME_CRATE, RUNTIME_VERSION};
 pub use error::Error;
 pub use lower::Options;
 use std::collections::BTreeMap;
@@ -38,5 +38,5 @@ pub fn generate(model_json: &str, options: &Options) -> Result<BTreeMap<PathBuf,
     if uses_partitions && let Some(text) = &options.partitions {
         service.partitions = Some(partitions::lower(text)?);
     }
-    emit::emit(&service)
+    emit::emit(&service, options.runtime_path.as_deref())
 }

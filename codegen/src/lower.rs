@@ -63,7 +63,7 @@ const INERT_TRAITS: &[&str] = &[
 ];
 
 /// What to generate.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Options {
     /// Operation names (like `CreateAppInstance`) to keep; empty keeps every operation.
     pub operations: Vec<String>,
@@ -71,6 +71,22 @@ pub struct Options {
     /// endpoint rules call `aws.partition`, it becomes the input crate's
     /// `partition_of`; without it, callers bring their own.
     pub partitions: Option<String>,
+    /// Where the generated manifests find the runtime crate
+    /// (`smithy-lean-runtime`): its directory relative to each generated
+    /// crate's, with `/` separators; `None` takes it from the registry.
+    pub runtime_path: Option<String>,
+}
+
+impl Default for Options {
+    /// Every operation, no partition data, and the runtime beside the
+    /// generated crates, as in this repository's `crates/`.
+    fn default() -> Self {
+        Options {
+            operations: Vec::new(),
+            partitions: None,
+            runtime_path: Some(format!("../{}", crate::emit::RUNTIME_CRATE)),
+        }
+    }
 }
 
 /// Which generated crate a type lands in.

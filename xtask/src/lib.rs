@@ -145,6 +145,48 @@ pub fn workspace_root() -> PathBuf {
         .to_path_buf()
 }
 
+/// The path from a crate directory inside `out` to the crate directory
+/// `target`, as a generated manifest writes it: relative, so that the tree
+/// can move, with `/` separators on every platform.
+///
+/// Both are made absolute against the current directory first; where they
+/// share no root (two Windows drives), `target` is given absolute.
+pub fn path_from_generated_crate(out: &Path, target: &Path) -> io::Result<String> {
+    let from = std::path::absolute(out)?.join("crate");
+    let to = std::path::absolute(target)?;
+    let from: Vec<_> = normal_components(&from);
+    let to: Vec<_> = normal_components(&to);
+    let shared = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    if shared == 0 {
+        return Ok(to.join("/"));
+    }
+    let mut parts: Vec<String> = vec!["..".to_owned(); from.len() - shared];
+    parts.extend(to[shared..].iter().cloned());
+    Ok(parts.join("/"))
+}
+
+/// The components of an absolute path with `.` and `..` resolved by text.
+fn normal_components(path: &Path) -> Vec<String> {
+    let mut parts: Vec<String> = Vec::new();
+    for component in path.components() {
+        match component {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                if parts.len() > 1 {
+                    parts.pop();
+                }
+            }
+            std::path::Component::RootDir => {
+                if parts.is_empty() {
+                    parts.push(String::new());
+                }
+            }
+            other => parts.push(other.as_os_str().to_string_lossy().into_owned()),
+        }
+    }
+    parts
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -179,5 +221,19 @@ mod tests {
         );
         assert!(check(&files, &out).unwrap().is_empty());
         std::fs::remove_dir_all(&out).unwrap();
+    }
+
+    #[test]
+    fn generated_manifests_reach_the_runtime_by_a_relative_path() {
+        let root = Path::new("/work/repo");
+        let runtime = root.join("crates/smithy-lean-runtime");
+        let from = |out: &str| path_from_generated_crate(&root.join(out), &runtime).unwrap();
+        assert_eq!(from("crates"), "../smithy-lean-runtime");
+        assert_eq!(from("target/gen"), "../../../crates/smithy-lean-runtime");
+        assert_eq!(from("crates/./x/../"), "../smithy-lean-runtime");
+        assert_eq!(
+            path_from_generated_crate(Path::new("/tmp/out"), &runtime).unwrap(),
+            "../../../work/repo/crates/smithy-lean-runtime"
+        );
     }
 }

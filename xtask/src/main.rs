@@ -1,4 +1,4 @@
-//! `cargo xtask codegen [--check] [--model PATH] [--out DIR] [--operations A,B]`
+//! `cargo xtask codegen [--check] [--model PATH] [--out DIR] [--runtime DIR] [--operations A,B]`
 //! and `cargo xtask bench-codegen`.
 
 mod bench;
@@ -8,11 +8,13 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  cargo xtask codegen [--check] [--model PATH] [--partitions PATH] [--out DIR] [--operations A,B]
+  cargo xtask codegen [--check] [--model PATH] [--partitions PATH] [--out DIR] [--runtime DIR] [--operations A,B]
       Generates the input, output and error crates from the Smithy model.
       --model       the Smithy JSON AST (default: model/chime.json)
       --partitions  botocore partition data for aws.partition (default: model/partitions.json)
       --out         the directory that holds the crates (default: crates)
+      --runtime     the smithy-lean-runtime crate the generated crates depend on
+                    (default: this repository's crates/smithy-lean-runtime)
       --operations  operation names to keep (default: every operation of the service)
       --check       write nothing; fail naming every stale, missing or extra file
   cargo xtask bench-codegen [--iterations N]
@@ -54,6 +56,7 @@ struct CodegenArgs {
     model: PathBuf,
     partitions: PathBuf,
     out: PathBuf,
+    runtime: PathBuf,
     options: Options,
 }
 
@@ -64,6 +67,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
         model: root.join("model/chime.json"),
         partitions: root.join("model/partitions.json"),
         out: root.join("crates"),
+        runtime: root.join("crates").join(chime_codegen::RUNTIME_CRATE),
         options: Options::default(),
     };
     let mut args = args.iter();
@@ -79,6 +83,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
             "--model" => parsed.model = PathBuf::from(value("--model")?),
             "--partitions" => parsed.partitions = PathBuf::from(value("--partitions")?),
             "--out" => parsed.out = PathBuf::from(value("--out")?),
+            "--runtime" => parsed.runtime = PathBuf::from(value("--runtime")?),
             "--operations" => {
                 parsed.options.operations = value("--operations")?
                     .split(',')
@@ -110,6 +115,10 @@ fn codegen(args: &[String]) -> Result<(), String> {
             args.partitions.display()
         )
     })?);
+    options.runtime_path = Some(
+        xtask::path_from_generated_crate(&args.out, &args.runtime)
+            .map_err(|e| format!("cannot resolve {}: {e}", args.runtime.display()))?,
+    );
     let files = generate(&model, &options).map_err(|e| format!("code generation failed: {e}"))?;
     if args.check {
         let drift = xtask::check(&files, &args.out)

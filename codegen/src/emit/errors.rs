@@ -17,13 +17,13 @@ fn retry_kind(retry: Option<RetryKind>) -> TokenStream {
     match retry {
         None => quote! { ::std::option::Option::None },
         Some(RetryKind::Throttling) => {
-            quote! { ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::ThrottlingError) }
+            quote! { ::std::option::Option::Some(::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind::ThrottlingError) }
         }
         Some(RetryKind::Server) => {
-            quote! { ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::ServerError) }
+            quote! { ::std::option::Option::Some(::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind::ServerError) }
         }
         Some(RetryKind::Transient) => {
-            quote! { ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::TransientError) }
+            quote! { ::std::option::Option::Some(::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind::TransientError) }
         }
     }
 }
@@ -89,7 +89,7 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
             #status_constant
 
             /// Name, message and request id, as read from the response.
-            pub fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+            pub fn meta(&self) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
                 &self.meta
             }
 
@@ -100,7 +100,7 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
 
             /// The request id the service gave the failed request.
             pub fn request_id(&self) -> ::std::option::Option<&str> {
-                self.meta.extra(crate::error_response::REQUEST_ID_KEY)
+                self.meta.extra(::smithy_lean_runtime::error_response::REQUEST_ID_KEY)
             }
 
             /// The human-readable message, from the modelled member or else the response.
@@ -110,10 +110,10 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
 
             #[doc = #retry_doc]
             pub fn is_retryable(&self) -> bool {
-                ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(self).is_some()
+                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(self).is_some()
             }
 
-            pub(crate) fn with_response(mut self, meta: ::aws_smithy_types::error::metadata::ErrorMetadata, http_status: u16) -> Self {
+            pub(crate) fn with_response(mut self, meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata, http_status: u16) -> Self {
                 #fill_message
                 self.meta = meta;
                 self.http_status = ::std::option::Option::Some(http_status);
@@ -123,7 +123,7 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
 
         impl #builder {
             /// Sets the metadata read from the response.
-            pub fn meta(mut self, meta: ::aws_smithy_types::error::metadata::ErrorMetadata) -> Self {
+            pub fn meta(mut self, meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata) -> Self {
                 self.meta = meta;
                 self
             }
@@ -140,7 +140,7 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
                 f.write_str(#error_name)?;
                 if let ::std::option::Option::Some(message) = self.error_message() {
                     f.write_str(": ")?;
-                    ::std::fmt::Display::fmt(&crate::UntrustedText(message), f)?;
+                    ::std::fmt::Display::fmt(&::smithy_lean_runtime::UntrustedText(message), f)?;
                 }
                 ::std::result::Result::Ok(())
             }
@@ -148,14 +148,14 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
 
         impl ::std::error::Error for #name {}
 
-        impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for #name {
-            fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+        impl ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
                 &self.meta
             }
         }
 
-        impl ::aws_smithy_types::retry::ProvideErrorKind for #name {
-            fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
+        impl ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind for #name {
+            fn retryable_error_kind(&self) -> ::std::option::Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
                 #retry
             }
 
@@ -188,7 +188,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
         let variant = ident(&s.name);
         let error_name = &s.wire_name;
         let fallback = if s.fields.iter().any(Field::always_present) {
-            quote! { return #name::Unhandled(crate::UnhandledError::new(response.meta, status)) }
+            quote! { return #name::Unhandled(::smithy_lean_runtime::UnhandledError::new(response.meta, status)) }
         } else {
             quote! { crate::#variant::builder().build() }
         };
@@ -216,8 +216,9 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
     // `Display` is the inner error's, so the inner error is not a cause:
     // its text would be printed twice in a chain of causes.
     let source_arms = each(quote! { ::std::error::Error::source(error) });
-    let kind_arms =
-        each(quote! { ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error) });
+    let kind_arms = each(
+        quote! { ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error) },
+    );
     let predicates = structures.iter().map(|s| {
         let variant = ident(&s.name);
         let predicate = format_ident!("is_{}", module_name(&s.name));
@@ -241,29 +242,29 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
         pub enum #name {
             #(#variants)*
             /// An error the model does not list for this operation.
-            Unhandled(crate::UnhandledError),
+            Unhandled(::smithy_lean_runtime::UnhandledError),
         }
 
         impl #name {
             /// Resolves an error response (any status that is not the operation's success code).
             ///
             /// The error is named by the `X-Amzn-Errortype` header, else the body's `code`,
-            /// else its `__type`, sanitized with [`sanitize_error_name`](crate::sanitize_error_name).
+            /// else its `__type`, sanitized with [`sanitize_error_name`](::smithy_lean_runtime::sanitize_error_name).
             /// The body's modelled members are read when it is the expected JSON; a body that
             /// is not still gives a typed error when its name is known. Never panics.
-            pub fn from_response(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> Self {
-                let response = crate::error_response::read(headers, body);
+            pub fn from_response(status: u16, headers: &::smithy_lean_runtime::http::HeaderMap, body: &[u8]) -> Self {
+                let response = ::smithy_lean_runtime::error_response::read(headers, body);
                 let ::std::option::Option::Some(error_name) = response.name.as_deref() else {
-                    return #name::Unhandled(crate::UnhandledError::new(response.meta, status));
+                    return #name::Unhandled(::smithy_lean_runtime::UnhandledError::new(response.meta, status));
                 };
                 match error_name {
                     #(#resolve)*
-                    _ => #name::Unhandled(crate::UnhandledError::new(response.meta, status)),
+                    _ => #name::Unhandled(::smithy_lean_runtime::UnhandledError::new(response.meta, status)),
                 }
             }
 
             /// Name, message and request id, as read from the response.
-            pub fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+            pub fn meta(&self) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
                 match self {
                     #meta_arms
                     #name::Unhandled(error) => error.meta(),
@@ -274,7 +275,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
             pub fn error_name(&self) -> ::std::option::Option<&str> {
                 match self {
                     #name::Unhandled(error) => error.meta().code(),
-                    _ => ::aws_smithy_types::retry::ProvideErrorKind::code(self),
+                    _ => ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::code(self),
                 }
             }
 
@@ -288,7 +289,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
 
             /// The request id the service gave the failed request.
             pub fn request_id(&self) -> ::std::option::Option<&str> {
-                self.meta().extra(crate::error_response::REQUEST_ID_KEY)
+                self.meta().extra(::smithy_lean_runtime::error_response::REQUEST_ID_KEY)
             }
 
             /// The HTTP status of the response.
@@ -301,7 +302,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
 
             /// Whether the model says a client should retry this error.
             pub fn is_retryable(&self) -> bool {
-                ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(self).is_some()
+                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(self).is_some()
             }
 
             #(#predicates)*
@@ -330,14 +331,14 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
             }
         }
 
-        impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for #name {
-            fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+        impl ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
                 #name::meta(self)
             }
         }
 
-        impl ::aws_smithy_types::retry::ProvideErrorKind for #name {
-            fn retryable_error_kind(&self) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
+        impl ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind for #name {
+            fn retryable_error_kind(&self) -> ::std::option::Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
                 match self {
                     #kind_arms
                     #name::Unhandled(_) => ::std::option::Option::None,
@@ -346,67 +347,6 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
 
             fn code(&self) -> ::std::option::Option<&str> {
                 self.meta().code()
-            }
-        }
-    }
-}
-
-pub(super) fn emit_unhandled_error() -> TokenStream {
-    quote! {
-        /// An error response whose name the model does not list, or that had no name.
-        ///
-        /// It keeps everything the response said: the name (if any), message,
-        /// request id and HTTP status.
-        #[derive(Clone)]
-        pub struct UnhandledError {
-            meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
-            http_status: u16,
-        }
-
-        impl UnhandledError {
-            pub(crate) fn new(meta: ::aws_smithy_types::error::metadata::ErrorMetadata, http_status: u16) -> Self {
-                UnhandledError { meta, http_status }
-            }
-
-            /// Name, message and request id, as read from the response.
-            pub fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
-                &self.meta
-            }
-
-            /// The HTTP status of the response.
-            pub fn http_status(&self) -> u16 {
-                self.http_status
-            }
-        }
-
-        impl ::std::fmt::Debug for UnhandledError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct("UnhandledError")
-                    .field("meta", &crate::error_response::BoundedDebug(&self.meta))
-                    .field("http_status", &self.http_status)
-                    .finish()
-            }
-        }
-
-        impl ::std::fmt::Display for UnhandledError {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self.meta.code() {
-                    ::std::option::Option::Some(code) => ::std::fmt::Display::fmt(&crate::UntrustedText(code), f)?,
-                    ::std::option::Option::None => f.write_str("unnamed error")?,
-                }
-                if let ::std::option::Option::Some(message) = self.meta.message() {
-                    f.write_str(": ")?;
-                    ::std::fmt::Display::fmt(&crate::UntrustedText(message), f)?;
-                }
-                f.write_fmt(format_args!(" (HTTP {})", self.http_status))
-            }
-        }
-
-        impl ::std::error::Error for UnhandledError {}
-
-        impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata for UnhandledError {
-            fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
-                &self.meta
             }
         }
     }

@@ -66,7 +66,7 @@ pub(super) fn emit(
             quote! {
                 /// Reads the members with the reader of a structure that has the same
                 /// members, so that its code is compiled once.
-                pub(crate) fn read_members(tokens: &mut crate::json::Tokens<'_>, started: bool, shape: &str) -> ::std::result::Result<Self, crate::JsonError> {
+                pub(crate) fn read_members(tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>, started: bool, shape: &str) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
                     let same = crate::#reader::read_members(tokens, started, shape)?;
                     ::std::result::Result::Ok(Self { #(#moved)* meta: same.meta, http_status: same.http_status })
                 }
@@ -74,13 +74,13 @@ pub(super) fn emit(
         }
         None => quote! {
             #[allow(unused_mut)]
-            pub(crate) fn read_members(tokens: &mut crate::json::Tokens<'_>, started: bool, shape: &str) -> ::std::result::Result<Self, crate::JsonError> {
+            pub(crate) fn read_members(tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>, started: bool, shape: &str) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
                 let mut builder = Self::builder();
                 if started {
-                    while let ::std::option::Option::Some(key) = crate::json::next_key(tokens, shape)? {
+                    while let ::std::option::Option::Some(key) = ::smithy_lean_runtime::json::next_key(tokens, shape)? {
                         match key.as_ref() {
                             #(#reads)*
-                            _ => crate::json::skip(tokens)?,
+                            _ => ::smithy_lean_runtime::json::skip(tokens)?,
                         }
                     }
                 }
@@ -92,8 +92,8 @@ pub(super) fn emit(
     let read_json = nested.then(|| {
         quote! {
             /// Reads the structure at the cursor; `None` for `null`.
-            pub(crate) fn read_json(tokens: &mut crate::json::Tokens<'_>, member: &str) -> ::std::result::Result<::std::option::Option<Self>, crate::JsonError> {
-                if !crate::json::start_object(tokens, member)? {
+            pub(crate) fn read_json(tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>, member: &str) -> ::std::result::Result<::std::option::Option<Self>, ::smithy_lean_runtime::JsonError> {
+                if !::smithy_lean_runtime::json::start_object(tokens, member)? {
                     return ::std::result::Result::Ok(::std::option::Option::None);
                 }
                 Self::read_members(tokens, true, #shape).map(::std::option::Option::Some)
@@ -124,14 +124,10 @@ pub(super) fn emit(
             #[doc = #to_doc]
             #writer_note
             pub fn to_json(&self) -> ::std::string::String {
-                let mut out = ::std::string::String::new();
-                let mut object = ::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
-                self.write_json(&mut object);
-                object.finish();
-                out
+                ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
             }
 
-            pub(crate) fn write_json(&self, object: &mut ::aws_smithy_json::serialize::JsonObjectWriter<'_>) {
+            pub(crate) fn write_json(&self, object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>) {
                 #(#writes)*
             }
         }
@@ -140,13 +136,13 @@ pub(super) fn emit(
         impl #name {
             #[doc = #from_doc]
             #reader_note
-            pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
+            pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
                 let mut value = ::std::option::Option::None;
-                crate::json::read_body(body, #shape, &mut |tokens, started| {
+                ::smithy_lean_runtime::json::read_body(body, #shape, &mut |tokens, started| {
                     value = ::std::option::Option::Some(Self::read_members(tokens, started, #shape)?);
                     ::std::result::Result::Ok(())
                 })?;
-                value.ok_or_else(|| crate::JsonError::new("the body held no structure"))
+                value.ok_or_else(|| ::smithy_lean_runtime::JsonError::new("the body held no structure"))
             }
 
             #read_json
@@ -161,12 +157,11 @@ fn write_value(value: &Value, writer: TokenStream, binding: TokenStream) -> Toke
     match &value.kind {
         Kind::String => quote! { #writer.string(#binding); },
         Kind::Boolean => quote! { #writer.boolean(*#binding); },
-        Kind::Integer | Kind::Long => quote! {
-            #writer.number(if *#binding < 0 {
-                ::aws_smithy_types::Number::NegInt(i64::from(*#binding))
-            } else {
-                ::aws_smithy_types::Number::PosInt(*#binding as u64)
-            });
+        Kind::Integer => quote! {
+            ::smithy_lean_runtime::json::write_integer(#writer, i64::from(*#binding));
+        },
+        Kind::Long => quote! {
+            ::smithy_lean_runtime::json::write_integer(#writer, *#binding);
         },
         Kind::Enum(_) => quote! { #writer.string(#binding.as_str()); },
         Kind::Structure(_) => quote! {
@@ -190,12 +185,14 @@ fn write_value(value: &Value, writer: TokenStream, binding: TokenStream) -> Toke
 /// An expression of type `Result<Option<T>, JsonError>` that reads the value at the cursor of `tokens`.
 fn read_value(value: &Value, member: &str) -> TokenStream {
     match &value.kind {
-        Kind::String => quote! { crate::json::read_string(tokens, #member) },
-        Kind::Boolean => quote! { crate::json::read_bool(tokens, #member) },
-        Kind::Integer | Kind::Long => quote! { crate::json::read_integer(tokens, #member) },
+        Kind::String => quote! { ::smithy_lean_runtime::json::read_string(tokens, #member) },
+        Kind::Boolean => quote! { ::smithy_lean_runtime::json::read_bool(tokens, #member) },
+        Kind::Integer | Kind::Long => {
+            quote! { ::smithy_lean_runtime::json::read_integer(tokens, #member) }
+        }
         Kind::Enum(_) => {
             let ty = rust_type(value);
-            quote! { crate::json::read_string(tokens, #member).map(|value| value.map(|value| #ty::from(value.as_str()))) }
+            quote! { ::smithy_lean_runtime::json::read_string(tokens, #member).map(|value| value.map(|value| #ty::from(value.as_str()))) }
         }
         Kind::Structure(_) => {
             let ty = rust_type(value);
@@ -203,7 +200,7 @@ fn read_value(value: &Value, member: &str) -> TokenStream {
         }
         Kind::List(item) => {
             let read_item = read_value(item, member);
-            quote! { crate::json::read_list(tokens, #member, |tokens| #read_item) }
+            quote! { ::smithy_lean_runtime::json::read_list(tokens, #member, |tokens| #read_item) }
         }
     }
 }

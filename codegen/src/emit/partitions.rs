@@ -6,7 +6,6 @@ use quote::quote;
 
 /// The items of the input crate's `partition_table` module.
 pub fn emit(data: &PartitionData) -> TokenStream {
-    let count = proc_macro2::Literal::usize_unsuffixed(data.partitions.len());
     let specs = data.partitions.iter().map(|p| {
         let (id, regex, name, dns, dual) = (
             &p.id,
@@ -22,7 +21,7 @@ pub fn emit(data: &PartitionData) -> TokenStream {
             None => quote! { ::std::option::Option::None },
         };
         quote! {
-            PartitionSpec {
+            ::smithy_lean_runtime::endpoint::PartitionSpec {
                 id: #id,
                 region_regex: #regex,
                 regions: &[#(#regions),*],
@@ -40,47 +39,12 @@ pub fn emit(data: &PartitionData) -> TokenStream {
         data.version
     );
     quote! {
-        /// One partition, as the data gives it.
-        struct PartitionSpec {
-            id: &'static str,
-            region_regex: &'static str,
-            regions: &'static [&'static str],
-            name: &'static str,
-            dns_suffix: &'static str,
-            dual_stack_dns_suffix: &'static str,
-            supports_fips: bool,
-            supports_dual_stack: bool,
-            implicit_global_region: ::std::option::Option<&'static str>,
-        }
-
-        static PARTITIONS: [PartitionSpec; #count] = [#(#specs),*];
+        static PARTITIONS: ::smithy_lean_runtime::endpoint::PartitionTable =
+            ::smithy_lean_runtime::endpoint::PartitionTable::new(&[#(#specs),*]);
 
         #[doc = #doc]
-        pub fn partition_of(region: &str) -> ::std::option::Option<crate::Partition> {
-            // The generator checked that every pattern compiles.
-            static PATTERNS: ::std::sync::LazyLock<::std::vec::Vec<::std::option::Option<::regex_lite::Regex>>> =
-                ::std::sync::LazyLock::new(|| {
-                    PARTITIONS.iter().map(|p| ::regex_lite::Regex::new(p.region_regex).ok()).collect()
-                });
-            let spec = PARTITIONS
-                .iter()
-                .find(|p| p.regions.contains(&region))
-                .or_else(|| {
-                    PARTITIONS
-                        .iter()
-                        .zip(PATTERNS.iter())
-                        .find(|(_, pattern)| pattern.as_ref().is_some_and(|p| p.is_match(region)))
-                        .map(|(spec, _)| spec)
-                })
-                .or_else(|| PARTITIONS.iter().find(|p| p.id == "aws"))?;
-            ::std::option::Option::Some(crate::Partition {
-                name: spec.name.to_owned(),
-                dns_suffix: spec.dns_suffix.to_owned(),
-                dual_stack_dns_suffix: spec.dual_stack_dns_suffix.to_owned(),
-                supports_fips: spec.supports_fips,
-                supports_dual_stack: spec.supports_dual_stack,
-                implicit_global_region: spec.implicit_global_region.map(str::to_owned),
-            })
+        pub fn partition_of(region: &str) -> ::std::option::Option<::smithy_lean_runtime::endpoint::Partition> {
+            PARTITIONS.partition_of(region)
         }
     }
 }

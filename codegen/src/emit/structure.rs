@@ -22,7 +22,7 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
     let extra_fields = |visibility: TokenStream| {
         if is_error {
             quote! {
-                #visibility meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
+                #visibility meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
                 #visibility http_status: ::std::option::Option<u16>,
             }
         } else if response {
@@ -265,7 +265,7 @@ fn build_fn(structure: &Structure, response: bool) -> TokenStream {
         if field.always_present() {
             let shape = &structure.name;
             let member = crate::naming::unraw(&field.name);
-            quote! { #field_name: self.#field_name.ok_or(crate::BuildError::missing(#shape, #member))?, }
+            quote! { #field_name: self.#field_name.ok_or(::smithy_lean_runtime::BuildError::missing(#shape, #member))?, }
         } else {
             quote! { #field_name: self.#field_name, }
         }
@@ -291,7 +291,7 @@ fn build_fn(structure: &Structure, response: bool) -> TokenStream {
         );
         quote! {
             #[doc = #doc]
-            pub fn build(self) -> ::std::result::Result<crate::#name, crate::BuildError> {
+            pub fn build(self) -> ::std::result::Result<crate::#name, ::smithy_lean_runtime::BuildError> {
                 ::std::result::Result::Ok(crate::#name { #(#inits)* #extra })
             }
         }
@@ -315,14 +315,14 @@ fn debug_impl(type_name: &str, fields: &[Field], is_error: bool, response: bool)
             quote! { .field(#label, &#REDACTED) }
         } else if is_error {
             // Error members come from the network.
-            quote! { .field(#label, &crate::error_response::BoundedDebug(&self.#name)) }
+            quote! { .field(#label, &::smithy_lean_runtime::BoundedDebug(&self.#name)) }
         } else {
             quote! { .field(#label, &self.#name) }
         }
     });
     let extra = if is_error {
         quote! {
-            .field("meta", &crate::error_response::BoundedDebug(&self.meta))
+            .field("meta", &::smithy_lean_runtime::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
         }
     } else if response {

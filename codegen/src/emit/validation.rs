@@ -18,7 +18,7 @@ pub(super) fn emit(structure: &Structure, gate: &TokenStream) -> TokenStream {
             // Named as on the wire, which callers of every SDK send and
             // AWS names in its own messages.
             let label = &field.json_name;
-            let path = quote! { crate::validation::member_path(path, #label) };
+            let path = quote! { ::smithy_lean_runtime::validation::member_path(path, #label) };
             let check = check_value(
                 &field.value,
                 quote! { value },
@@ -47,15 +47,15 @@ pub(super) fn emit(structure: &Structure, gate: &TokenStream) -> TokenStream {
             #[doc = #doc]
             #[doc = ""]
             #[doc = " The service checks these constraints too; call this to fail before sending."]
-            pub fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+            pub fn validate(&self) -> ::std::result::Result<(), ::smithy_lean_runtime::ValidationError> {
                 let mut violations = ::std::vec::Vec::new();
                 self.collect_violations("", &mut violations);
-                crate::ValidationError::check(violations)
+                ::smithy_lean_runtime::ValidationError::check(violations)
             }
 
             // One signature for every structure, whether or not it has constraints to check.
             #[allow(unused_variables, clippy::ptr_arg)]
-            pub(crate) fn collect_violations(&self, path: &str, out: &mut ::std::vec::Vec<crate::ConstraintViolation>) {
+            pub(crate) fn collect_violations(&self, path: &str, out: &mut ::std::vec::Vec<::smithy_lean_runtime::ConstraintViolation>) {
                 #(#checks)*
             }
         }
@@ -82,7 +82,7 @@ fn check_value(
         Kind::String => {
             if let Some(Length { min, max }) = value.length {
                 let (min, max) = (bound(min), bound(max));
-                checks.extend(quote! { crate::validation::check_string_length(out, #binding, #min, #max, &|| #path); });
+                checks.extend(quote! { ::smithy_lean_runtime::validation::check_string_length(out, #binding, #min, #max, &|| #path); });
             }
             if let Some(pattern) = &value.pattern {
                 let static_name = format_ident!("{}_PATTERN", static_stem);
@@ -94,21 +94,21 @@ fn check_value(
                 );
                 statics.push(quote! {
                     #[doc = #doc]
-                    static #static_name: ::std::sync::LazyLock<::regex_lite::Regex> = ::std::sync::LazyLock::new(|| crate::validation::compile(#regex));
+                    static #static_name: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(#ecma, #regex);
                 });
-                checks.extend(quote! { crate::validation::check_pattern(out, #binding, &#static_name, #ecma, &|| #path); });
+                checks.extend(quote! { ::smithy_lean_runtime::validation::check_pattern(out, #binding, &#static_name, &|| #path); });
             }
         }
         Kind::List(item) => {
             if let Some(Length { min, max }) = value.length {
                 let (min, max) = (bound(min), bound(max));
-                checks.extend(quote! { crate::validation::check_list_length(out, #binding, #min, #max, &|| #path); });
+                checks.extend(quote! { ::smithy_lean_runtime::validation::check_list_length(out, #binding, #min, #max, &|| #path); });
             }
             let item_stem = format!("{static_stem}_ITEM");
             let item_checks = check_value(
                 item,
                 quote! { item },
-                quote! { crate::validation::item_path(&list_path, index) },
+                quote! { ::smithy_lean_runtime::validation::item_path(&list_path, index) },
                 &item_stem,
                 statics,
             );

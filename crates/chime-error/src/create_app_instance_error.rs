@@ -25,20 +25,24 @@ pub enum CreateAppInstanceError {
     /// The caller could not be authenticated.
     UnauthorizedClientException(crate::UnauthorizedClientException),
     /// An error the model does not list for this operation.
-    Unhandled(crate::UnhandledError),
+    Unhandled(::smithy_lean_runtime::UnhandledError),
 }
 impl CreateAppInstanceError {
     /// Resolves an error response (any status that is not the operation's success code).
     ///
     /// The error is named by the `X-Amzn-Errortype` header, else the body's `code`,
-    /// else its `__type`, sanitized with [`sanitize_error_name`](crate::sanitize_error_name).
+    /// else its `__type`, sanitized with [`sanitize_error_name`](::smithy_lean_runtime::sanitize_error_name).
     /// The body's modelled members are read when it is the expected JSON; a body that
     /// is not still gives a typed error when its name is known. Never panics.
-    pub fn from_response(status: u16, headers: &::http::HeaderMap, body: &[u8]) -> Self {
-        let response = crate::error_response::read(headers, body);
+    pub fn from_response(
+        status: u16,
+        headers: &::smithy_lean_runtime::http::HeaderMap,
+        body: &[u8],
+    ) -> Self {
+        let response = ::smithy_lean_runtime::error_response::read(headers, body);
         let ::std::option::Option::Some(error_name) = response.name.as_deref() else {
             return CreateAppInstanceError::Unhandled(
-                crate::UnhandledError::new(response.meta, status),
+                ::smithy_lean_runtime::UnhandledError::new(response.meta, status),
             );
         };
         match error_name {
@@ -134,13 +138,15 @@ impl CreateAppInstanceError {
             }
             _ => {
                 CreateAppInstanceError::Unhandled(
-                    crate::UnhandledError::new(response.meta, status),
+                    ::smithy_lean_runtime::UnhandledError::new(response.meta, status),
                 )
             }
         }
     }
     /// Name, message and request id, as read from the response.
-    pub fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+    pub fn meta(
+        &self,
+    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
         match self {
             CreateAppInstanceError::BadRequestException(error) => error.meta(),
             CreateAppInstanceError::ConflictException(error) => error.meta(),
@@ -157,7 +163,11 @@ impl CreateAppInstanceError {
     pub fn error_name(&self) -> ::std::option::Option<&str> {
         match self {
             CreateAppInstanceError::Unhandled(error) => error.meta().code(),
-            _ => ::aws_smithy_types::retry::ProvideErrorKind::code(self),
+            _ => {
+                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::code(
+                    self,
+                )
+            }
         }
     }
     /// The human-readable message, if any.
@@ -186,7 +196,7 @@ impl CreateAppInstanceError {
     }
     /// The request id the service gave the failed request.
     pub fn request_id(&self) -> ::std::option::Option<&str> {
-        self.meta().extra(crate::error_response::REQUEST_ID_KEY)
+        self.meta().extra(::smithy_lean_runtime::error_response::REQUEST_ID_KEY)
     }
     /// The HTTP status of the response.
     pub fn http_status(&self) -> ::std::option::Option<u16> {
@@ -214,7 +224,10 @@ impl CreateAppInstanceError {
     }
     /// Whether the model says a client should retry this error.
     pub fn is_retryable(&self) -> bool {
-        ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(self).is_some()
+        ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
+                self,
+            )
+            .is_some()
     }
     /// Whether this is a [`BadRequestException`](crate::BadRequestException).
     pub fn is_bad_request_exception(&self) -> bool {
@@ -319,40 +332,61 @@ impl ::std::error::Error for CreateAppInstanceError {
         }
     }
 }
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata
+impl ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata
 for CreateAppInstanceError {
-    fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+    fn meta(
+        &self,
+    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
         CreateAppInstanceError::meta(self)
     }
 }
-impl ::aws_smithy_types::retry::ProvideErrorKind for CreateAppInstanceError {
+impl ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind
+for CreateAppInstanceError {
     fn retryable_error_kind(
         &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
+    ) -> ::std::option::Option<
+        ::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind,
+    > {
         match self {
             CreateAppInstanceError::BadRequestException(error) => {
-                ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error)
+                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
+                    error,
+                )
             }
             CreateAppInstanceError::ConflictException(error) => {
-                ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error)
+                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
+                    error,
+                )
             }
             CreateAppInstanceError::ForbiddenException(error) => {
-                ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error)
+                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
+                    error,
+                )
             }
             CreateAppInstanceError::ResourceLimitExceededException(error) => {
-                ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error)
+                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
+                    error,
+                )
             }
             CreateAppInstanceError::ServiceFailureException(error) => {
-                ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error)
+                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
+                    error,
+                )
             }
             CreateAppInstanceError::ServiceUnavailableException(error) => {
-                ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error)
+                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
+                    error,
+                )
             }
             CreateAppInstanceError::ThrottledClientException(error) => {
-                ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error)
+                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
+                    error,
+                )
             }
             CreateAppInstanceError::UnauthorizedClientException(error) => {
-                ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error)
+                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
+                    error,
+                )
             }
             CreateAppInstanceError::Unhandled(_) => ::std::option::Option::None,
         }

@@ -39,7 +39,7 @@ pub enum ErrorCode {
     /// `PhoneNumberAssociationsExist`
     PhoneNumberAssociationsExist,
     /// A value that this version of the model does not list.
-    Unknown(crate::UnknownVariantValue),
+    Unknown(::smithy_lean_runtime::UnknownVariantValue),
 }
 impl ErrorCode {
     /// The value as it goes on the wire.
@@ -106,7 +106,11 @@ impl ::std::convert::From<&str> for ErrorCode {
                 ErrorCode::VoiceConnectorGroupAssociationsExist
             }
             "PhoneNumberAssociationsExist" => ErrorCode::PhoneNumberAssociationsExist,
-            other => ErrorCode::Unknown(crate::UnknownVariantValue(other.to_owned())),
+            other => {
+                ErrorCode::Unknown(
+                    ::smithy_lean_runtime::UnknownVariantValue::new(other),
+                )
+            }
         }
     }
 }

@@ -11,19 +11,13 @@
 #[rustfmt::skip]
 mod bad_request_exception;
 #[rustfmt::skip]
-mod build_error;
-#[rustfmt::skip]
 mod conflict_exception;
 #[rustfmt::skip]
 mod create_app_instance_error;
 #[rustfmt::skip]
 mod error_code;
 #[rustfmt::skip]
-mod error_response;
-#[rustfmt::skip]
 mod forbidden_exception;
-#[rustfmt::skip]
-mod json;
 #[rustfmt::skip]
 mod resource_limit_exceeded_exception;
 #[rustfmt::skip]
@@ -34,23 +28,14 @@ mod service_unavailable_exception;
 mod throttled_client_exception;
 #[rustfmt::skip]
 mod unauthorized_client_exception;
-#[rustfmt::skip]
-mod unhandled_error;
-#[rustfmt::skip]
-mod unknown_variant;
 pub use crate::bad_request_exception::BadRequestException;
 pub use crate::bad_request_exception::BadRequestExceptionBuilder;
-pub use crate::build_error::BuildError;
 pub use crate::conflict_exception::ConflictException;
 pub use crate::conflict_exception::ConflictExceptionBuilder;
 pub use crate::create_app_instance_error::CreateAppInstanceError;
 pub use crate::error_code::ErrorCode;
-pub use crate::error_response::UNTRUSTED_TEXT_LIMIT;
-pub use crate::error_response::UntrustedText;
-pub use crate::error_response::sanitize_error_name;
 pub use crate::forbidden_exception::ForbiddenException;
 pub use crate::forbidden_exception::ForbiddenExceptionBuilder;
-pub use crate::json::JsonError;
 pub use crate::resource_limit_exceeded_exception::ResourceLimitExceededException;
 pub use crate::resource_limit_exceeded_exception::ResourceLimitExceededExceptionBuilder;
 pub use crate::service_failure_exception::ServiceFailureException;
@@ -61,9 +46,25 @@ pub use crate::throttled_client_exception::ThrottledClientException;
 pub use crate::throttled_client_exception::ThrottledClientExceptionBuilder;
 pub use crate::unauthorized_client_exception::UnauthorizedClientException;
 pub use crate::unauthorized_client_exception::UnauthorizedClientExceptionBuilder;
-pub use crate::unhandled_error::UnhandledError;
-pub use crate::unknown_variant::UnknownVariantValue;
+/// A builder's error: a required member was not set.
+pub use ::smithy_lean_runtime::BuildError;
+/// A body that is not the JSON its structure expects.
+pub use ::smithy_lean_runtime::JsonError;
+/// How much of a text from the network is shown.
+pub use ::smithy_lean_runtime::UNTRUSTED_TEXT_LIMIT;
+/// An error the model does not list for the operation.
+pub use ::smithy_lean_runtime::UnhandledError;
+/// A value of an open enum that the model does not list.
+pub use ::smithy_lean_runtime::UnknownVariantValue;
+/// Text from the network, made safe to show.
+pub use ::smithy_lean_runtime::UntrustedText;
 /// Error metadata (name, message, request id) shared with the AWS Rust runtime.
-pub use ::aws_smithy_types::error::metadata::{ErrorMetadata, ProvideErrorMetadata};
+pub use ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata;
+/// Access to an error's metadata.
+pub use ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata;
 /// How a client should retry an error.
-pub use ::aws_smithy_types::retry::{ErrorKind, ProvideErrorKind};
+pub use ::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind;
+/// Access to an error's retry kind.
+pub use ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind;
+/// An error name reduced to its shape name.
+pub use ::smithy_lean_runtime::sanitize_error_name;

@@ -7,7 +7,7 @@
 pub struct ServiceUnavailableException {
     pub(crate) code: ::std::option::Option<crate::ErrorCode>,
     pub(crate) message: ::std::option::Option<::std::string::String>,
-    pub(crate) meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
+    pub(crate) meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
     pub(crate) http_status: ::std::option::Option<u16>,
 }
 impl ServiceUnavailableException {
@@ -27,9 +27,9 @@ impl ServiceUnavailableException {
 impl ::std::fmt::Debug for ServiceUnavailableException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ServiceUnavailableException")
-            .field("code", &crate::error_response::BoundedDebug(&self.code))
-            .field("message", &crate::error_response::BoundedDebug(&self.message))
-            .field("meta", &crate::error_response::BoundedDebug(&self.meta))
+            .field("code", &::smithy_lean_runtime::BoundedDebug(&self.code))
+            .field("message", &::smithy_lean_runtime::BoundedDebug(&self.message))
+            .field("meta", &::smithy_lean_runtime::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .finish()
     }
@@ -39,7 +39,7 @@ impl ::std::fmt::Debug for ServiceUnavailableException {
 pub struct ServiceUnavailableExceptionBuilder {
     code: ::std::option::Option<crate::ErrorCode>,
     message: ::std::option::Option<::std::string::String>,
-    meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
+    meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
     http_status: ::std::option::Option<u16>,
 }
 impl ServiceUnavailableExceptionBuilder {
@@ -90,9 +90,9 @@ impl ServiceUnavailableExceptionBuilder {
 impl ::std::fmt::Debug for ServiceUnavailableExceptionBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ServiceUnavailableExceptionBuilder")
-            .field("code", &crate::error_response::BoundedDebug(&self.code))
-            .field("message", &crate::error_response::BoundedDebug(&self.message))
-            .field("meta", &crate::error_response::BoundedDebug(&self.meta))
+            .field("code", &::smithy_lean_runtime::BoundedDebug(&self.code))
+            .field("message", &::smithy_lean_runtime::BoundedDebug(&self.message))
+            .field("meta", &::smithy_lean_runtime::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .finish()
     }
@@ -103,15 +103,11 @@ impl ServiceUnavailableException {
     ///
     /// With the crate's `server` feature only: it is the service's side of the wire.
     pub fn to_json(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        let mut object = ::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
-        self.write_json(&mut object);
-        object.finish();
-        out
+        ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
-        object: &mut ::aws_smithy_json::serialize::JsonObjectWriter<'_>,
+        object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
     ) {
         if let ::std::option::Option::Some(value) = &self.code {
             object.key("Code").string(value.as_str());
@@ -123,9 +119,11 @@ impl ServiceUnavailableException {
 }
 impl ServiceUnavailableException {
     /// Reads a [`ServiceUnavailableException`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
-    pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
+    pub fn from_json(
+        body: &[u8],
+    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
         let mut value = ::std::option::Option::None;
-        crate::json::read_body(
+        ::smithy_lean_runtime::json::read_body(
             body,
             "ServiceUnavailableException",
             &mut |tokens, started| {
@@ -135,15 +133,18 @@ impl ServiceUnavailableException {
                 ::std::result::Result::Ok(())
             },
         )?;
-        value.ok_or_else(|| crate::JsonError::new("the body held no structure"))
+        value
+            .ok_or_else(|| ::smithy_lean_runtime::JsonError::new(
+                "the body held no structure",
+            ))
     }
     /// Reads the members with the reader of a structure that has the same
     /// members, so that its code is compiled once.
     pub(crate) fn read_members(
-        tokens: &mut crate::json::Tokens<'_>,
+        tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
         started: bool,
         shape: &str,
-    ) -> ::std::result::Result<Self, crate::JsonError> {
+    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
         let same = crate::BadRequestException::read_members(tokens, started, shape)?;
         ::std::result::Result::Ok(Self {
             code: same.code,
@@ -159,7 +160,9 @@ impl ServiceUnavailableException {
     /// The HTTP status the model gives this error (`httpError`).
     pub const HTTP_STATUS: u16 = 503u16;
     /// Name, message and request id, as read from the response.
-    pub fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+    pub fn meta(
+        &self,
+    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
         &self.meta
     }
     /// The HTTP status the response had, or else the modelled one (503).
@@ -168,7 +171,7 @@ impl ServiceUnavailableException {
     }
     /// The request id the service gave the failed request.
     pub fn request_id(&self) -> ::std::option::Option<&str> {
-        self.meta.extra(crate::error_response::REQUEST_ID_KEY)
+        self.meta.extra(::smithy_lean_runtime::error_response::REQUEST_ID_KEY)
     }
     /// The human-readable message, from the modelled member or else the response.
     pub fn error_message(&self) -> ::std::option::Option<&str> {
@@ -176,11 +179,14 @@ impl ServiceUnavailableException {
     }
     /// Whether a client should retry: yes. The fault is the service's.
     pub fn is_retryable(&self) -> bool {
-        ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(self).is_some()
+        ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
+                self,
+            )
+            .is_some()
     }
     pub(crate) fn with_response(
         mut self,
-        meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
+        meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
         http_status: u16,
     ) -> Self {
         if self.message.is_none() {
@@ -195,7 +201,7 @@ impl ServiceUnavailableExceptionBuilder {
     /// Sets the metadata read from the response.
     pub fn meta(
         mut self,
-        meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
+        meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
     ) -> Self {
         self.meta = meta;
         self
@@ -211,23 +217,30 @@ impl ::std::fmt::Display for ServiceUnavailableException {
         f.write_str("ServiceUnavailableException")?;
         if let ::std::option::Option::Some(message) = self.error_message() {
             f.write_str(": ")?;
-            ::std::fmt::Display::fmt(&crate::UntrustedText(message), f)?;
+            ::std::fmt::Display::fmt(&::smithy_lean_runtime::UntrustedText(message), f)?;
         }
         ::std::result::Result::Ok(())
     }
 }
 impl ::std::error::Error for ServiceUnavailableException {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata
+impl ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata
 for ServiceUnavailableException {
-    fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+    fn meta(
+        &self,
+    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
         &self.meta
     }
 }
-impl ::aws_smithy_types::retry::ProvideErrorKind for ServiceUnavailableException {
+impl ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind
+for ServiceUnavailableException {
     fn retryable_error_kind(
         &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
-        ::std::option::Option::Some(::aws_smithy_types::retry::ErrorKind::ServerError)
+    ) -> ::std::option::Option<
+        ::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind,
+    > {
+        ::std::option::Option::Some(
+            ::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind::ServerError,
+        )
     }
     fn code(&self) -> ::std::option::Option<&str> {
         ::std::option::Option::Some("ServiceUnavailableException")

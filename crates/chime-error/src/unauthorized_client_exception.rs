@@ -7,7 +7,7 @@
 pub struct UnauthorizedClientException {
     pub(crate) code: ::std::option::Option<crate::ErrorCode>,
     pub(crate) message: ::std::option::Option<::std::string::String>,
-    pub(crate) meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
+    pub(crate) meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
     pub(crate) http_status: ::std::option::Option<u16>,
 }
 impl UnauthorizedClientException {
@@ -27,9 +27,9 @@ impl UnauthorizedClientException {
 impl ::std::fmt::Debug for UnauthorizedClientException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UnauthorizedClientException")
-            .field("code", &crate::error_response::BoundedDebug(&self.code))
-            .field("message", &crate::error_response::BoundedDebug(&self.message))
-            .field("meta", &crate::error_response::BoundedDebug(&self.meta))
+            .field("code", &::smithy_lean_runtime::BoundedDebug(&self.code))
+            .field("message", &::smithy_lean_runtime::BoundedDebug(&self.message))
+            .field("meta", &::smithy_lean_runtime::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .finish()
     }
@@ -39,7 +39,7 @@ impl ::std::fmt::Debug for UnauthorizedClientException {
 pub struct UnauthorizedClientExceptionBuilder {
     code: ::std::option::Option<crate::ErrorCode>,
     message: ::std::option::Option<::std::string::String>,
-    meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
+    meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
     http_status: ::std::option::Option<u16>,
 }
 impl UnauthorizedClientExceptionBuilder {
@@ -90,9 +90,9 @@ impl UnauthorizedClientExceptionBuilder {
 impl ::std::fmt::Debug for UnauthorizedClientExceptionBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("UnauthorizedClientExceptionBuilder")
-            .field("code", &crate::error_response::BoundedDebug(&self.code))
-            .field("message", &crate::error_response::BoundedDebug(&self.message))
-            .field("meta", &crate::error_response::BoundedDebug(&self.meta))
+            .field("code", &::smithy_lean_runtime::BoundedDebug(&self.code))
+            .field("message", &::smithy_lean_runtime::BoundedDebug(&self.message))
+            .field("meta", &::smithy_lean_runtime::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .finish()
     }
@@ -103,15 +103,11 @@ impl UnauthorizedClientException {
     ///
     /// With the crate's `server` feature only: it is the service's side of the wire.
     pub fn to_json(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        let mut object = ::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
-        self.write_json(&mut object);
-        object.finish();
-        out
+        ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
-        object: &mut ::aws_smithy_json::serialize::JsonObjectWriter<'_>,
+        object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
     ) {
         if let ::std::option::Option::Some(value) = &self.code {
             object.key("Code").string(value.as_str());
@@ -123,9 +119,11 @@ impl UnauthorizedClientException {
 }
 impl UnauthorizedClientException {
     /// Reads a [`UnauthorizedClientException`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
-    pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
+    pub fn from_json(
+        body: &[u8],
+    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
         let mut value = ::std::option::Option::None;
-        crate::json::read_body(
+        ::smithy_lean_runtime::json::read_body(
             body,
             "UnauthorizedClientException",
             &mut |tokens, started| {
@@ -135,15 +133,18 @@ impl UnauthorizedClientException {
                 ::std::result::Result::Ok(())
             },
         )?;
-        value.ok_or_else(|| crate::JsonError::new("the body held no structure"))
+        value
+            .ok_or_else(|| ::smithy_lean_runtime::JsonError::new(
+                "the body held no structure",
+            ))
     }
     /// Reads the members with the reader of a structure that has the same
     /// members, so that its code is compiled once.
     pub(crate) fn read_members(
-        tokens: &mut crate::json::Tokens<'_>,
+        tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
         started: bool,
         shape: &str,
-    ) -> ::std::result::Result<Self, crate::JsonError> {
+    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
         let same = crate::BadRequestException::read_members(tokens, started, shape)?;
         ::std::result::Result::Ok(Self {
             code: same.code,
@@ -159,7 +160,9 @@ impl UnauthorizedClientException {
     /// The HTTP status the model gives this error (`httpError`).
     pub const HTTP_STATUS: u16 = 401u16;
     /// Name, message and request id, as read from the response.
-    pub fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+    pub fn meta(
+        &self,
+    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
         &self.meta
     }
     /// The HTTP status the response had, or else the modelled one (401).
@@ -168,7 +171,7 @@ impl UnauthorizedClientException {
     }
     /// The request id the service gave the failed request.
     pub fn request_id(&self) -> ::std::option::Option<&str> {
-        self.meta.extra(crate::error_response::REQUEST_ID_KEY)
+        self.meta.extra(::smithy_lean_runtime::error_response::REQUEST_ID_KEY)
     }
     /// The human-readable message, from the modelled member or else the response.
     pub fn error_message(&self) -> ::std::option::Option<&str> {
@@ -176,11 +179,14 @@ impl UnauthorizedClientException {
     }
     /// Whether a client should retry: no. The fault is the caller's.
     pub fn is_retryable(&self) -> bool {
-        ::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(self).is_some()
+        ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
+                self,
+            )
+            .is_some()
     }
     pub(crate) fn with_response(
         mut self,
-        meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
+        meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
         http_status: u16,
     ) -> Self {
         if self.message.is_none() {
@@ -195,7 +201,7 @@ impl UnauthorizedClientExceptionBuilder {
     /// Sets the metadata read from the response.
     pub fn meta(
         mut self,
-        meta: ::aws_smithy_types::error::metadata::ErrorMetadata,
+        meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
     ) -> Self {
         self.meta = meta;
         self
@@ -211,22 +217,27 @@ impl ::std::fmt::Display for UnauthorizedClientException {
         f.write_str("UnauthorizedClientException")?;
         if let ::std::option::Option::Some(message) = self.error_message() {
             f.write_str(": ")?;
-            ::std::fmt::Display::fmt(&crate::UntrustedText(message), f)?;
+            ::std::fmt::Display::fmt(&::smithy_lean_runtime::UntrustedText(message), f)?;
         }
         ::std::result::Result::Ok(())
     }
 }
 impl ::std::error::Error for UnauthorizedClientException {}
-impl ::aws_smithy_types::error::metadata::ProvideErrorMetadata
+impl ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata
 for UnauthorizedClientException {
-    fn meta(&self) -> &::aws_smithy_types::error::metadata::ErrorMetadata {
+    fn meta(
+        &self,
+    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
         &self.meta
     }
 }
-impl ::aws_smithy_types::retry::ProvideErrorKind for UnauthorizedClientException {
+impl ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind
+for UnauthorizedClientException {
     fn retryable_error_kind(
         &self,
-    ) -> ::std::option::Option<::aws_smithy_types::retry::ErrorKind> {
+    ) -> ::std::option::Option<
+        ::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind,
+    > {
         ::std::option::Option::None
     }
     fn code(&self) -> ::std::option::Option<&str> {

@@ -150,11 +150,19 @@ impl CreateAppInstanceInputBuilder {
     /// Builds the [`CreateAppInstanceInput`], or names the first missing required member (`name`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<crate::CreateAppInstanceInput, crate::BuildError> {
+    ) -> ::std::result::Result<
+        crate::CreateAppInstanceInput,
+        ::smithy_lean_runtime::BuildError,
+    > {
         ::std::result::Result::Ok(crate::CreateAppInstanceInput {
             name: self
                 .name
-                .ok_or(crate::BuildError::missing("CreateAppInstanceInput", "name"))?,
+                .ok_or(
+                    ::smithy_lean_runtime::BuildError::missing(
+                        "CreateAppInstanceInput",
+                        "name",
+                    ),
+                )?,
             metadata: self.metadata,
             client_request_token: self.client_request_token,
             tags: self.tags,
@@ -172,94 +180,101 @@ impl ::std::fmt::Debug for CreateAppInstanceInputBuilder {
     }
 }
 /// The model's pattern `^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]*$`, translated to `regex-lite` syntax.
-static NAME_PATTERN: ::std::sync::LazyLock<::regex_lite::Regex> = ::std::sync::LazyLock::new(||
-crate::validation::compile(
+static NAME_PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
+    "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]*$",
     "^[\\x{9}\\x{A}\\x{D}\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}]*$",
-));
+);
 /// The model's pattern `.*`, translated to `regex-lite` syntax.
-static METADATA_PATTERN: ::std::sync::LazyLock<::regex_lite::Regex> = ::std::sync::LazyLock::new(||
-crate::validation::compile(
+static METADATA_PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
+    ".*",
     "[\\x{0}-\\x{9}\\x{B}\\x{C}\\x{E}-\\x{2027}\\x{202A}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]*",
-));
+);
 /// The model's pattern `^[-_a-zA-Z0-9]*$`, translated to `regex-lite` syntax.
-static CLIENT_REQUEST_TOKEN_PATTERN: ::std::sync::LazyLock<::regex_lite::Regex> = ::std::sync::LazyLock::new(||
-crate::validation::compile("^[\\x{2D}0-9A-Z\\x{5F}a-z]*$"));
+static CLIENT_REQUEST_TOKEN_PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
+    "^[-_a-zA-Z0-9]*$",
+    "^[\\x{2D}0-9A-Z\\x{5F}a-z]*$",
+);
 impl CreateAppInstanceInput {
     /// Checks every `length` and `pattern` constraint of the model on this [`CreateAppInstanceInput`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::smithy_lean_runtime::ValidationError> {
         let mut violations = ::std::vec::Vec::new();
         self.collect_violations("", &mut violations);
-        crate::ValidationError::check(violations)
+        ::smithy_lean_runtime::ValidationError::check(violations)
     }
     #[allow(unused_variables, clippy::ptr_arg)]
     pub(crate) fn collect_violations(
         &self,
         path: &str,
-        out: &mut ::std::vec::Vec<crate::ConstraintViolation>,
+        out: &mut ::std::vec::Vec<::smithy_lean_runtime::ConstraintViolation>,
     ) {
         {
             let value = &self.name;
-            crate::validation::check_string_length(
+            ::smithy_lean_runtime::validation::check_string_length(
                 out,
                 value,
                 ::std::option::Option::Some(1u64),
                 ::std::option::Option::Some(256u64),
-                &|| crate::validation::member_path(path, "Name"),
+                &|| ::smithy_lean_runtime::validation::member_path(path, "Name"),
             );
-            crate::validation::check_pattern(
+            ::smithy_lean_runtime::validation::check_pattern(
                 out,
                 value,
                 &NAME_PATTERN,
-                "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]*$",
-                &|| crate::validation::member_path(path, "Name"),
+                &|| ::smithy_lean_runtime::validation::member_path(path, "Name"),
             );
         }
         if let ::std::option::Option::Some(value) = &self.metadata {
-            crate::validation::check_string_length(
+            ::smithy_lean_runtime::validation::check_string_length(
                 out,
                 value,
                 ::std::option::Option::Some(0u64),
                 ::std::option::Option::Some(1024u64),
-                &|| crate::validation::member_path(path, "Metadata"),
+                &|| ::smithy_lean_runtime::validation::member_path(path, "Metadata"),
             );
-            crate::validation::check_pattern(
+            ::smithy_lean_runtime::validation::check_pattern(
                 out,
                 value,
                 &METADATA_PATTERN,
-                ".*",
-                &|| crate::validation::member_path(path, "Metadata"),
+                &|| ::smithy_lean_runtime::validation::member_path(path, "Metadata"),
             );
         }
         if let ::std::option::Option::Some(value) = &self.client_request_token {
-            crate::validation::check_string_length(
+            ::smithy_lean_runtime::validation::check_string_length(
                 out,
                 value,
                 ::std::option::Option::Some(2u64),
                 ::std::option::Option::Some(64u64),
-                &|| crate::validation::member_path(path, "ClientRequestToken"),
+                &|| ::smithy_lean_runtime::validation::member_path(
+                    path,
+                    "ClientRequestToken",
+                ),
             );
-            crate::validation::check_pattern(
+            ::smithy_lean_runtime::validation::check_pattern(
                 out,
                 value,
                 &CLIENT_REQUEST_TOKEN_PATTERN,
-                "^[-_a-zA-Z0-9]*$",
-                &|| crate::validation::member_path(path, "ClientRequestToken"),
+                &|| ::smithy_lean_runtime::validation::member_path(
+                    path,
+                    "ClientRequestToken",
+                ),
             );
         }
         if let ::std::option::Option::Some(value) = &self.tags {
-            crate::validation::check_list_length(
+            ::smithy_lean_runtime::validation::check_list_length(
                 out,
                 value,
                 ::std::option::Option::Some(1u64),
                 ::std::option::Option::Some(50u64),
-                &|| crate::validation::member_path(path, "Tags"),
+                &|| ::smithy_lean_runtime::validation::member_path(path, "Tags"),
             );
-            let list_path = crate::validation::member_path(path, "Tags");
+            let list_path = ::smithy_lean_runtime::validation::member_path(path, "Tags");
             for (index, item) in value.iter().enumerate() {
                 item.collect_violations(
-                    &crate::validation::item_path(&list_path, index),
+                    &::smithy_lean_runtime::validation::item_path(&list_path, index),
                     out,
                 );
             }
@@ -269,15 +284,11 @@ impl CreateAppInstanceInput {
 impl CreateAppInstanceInput {
     /// The restJson1 body for this [`CreateAppInstanceInput`]: model member names as keys, unset members left out.
     pub fn to_json(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        let mut object = ::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
-        self.write_json(&mut object);
-        object.finish();
-        out
+        ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
-        object: &mut ::aws_smithy_json::serialize::JsonObjectWriter<'_>,
+        object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
     ) {
         {
             let value = &self.name;
@@ -305,9 +316,11 @@ impl CreateAppInstanceInput {
     /// Reads a [`CreateAppInstanceInput`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
     ///
     /// With the crate's `server` feature only: it is the service's side of the wire.
-    pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
+    pub fn from_json(
+        body: &[u8],
+    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
         let mut value = ::std::option::Option::None;
-        crate::json::read_body(
+        ::smithy_lean_runtime::json::read_body(
             body,
             "CreateAppInstanceInput",
             &mut |tokens, started| {
@@ -317,39 +330,50 @@ impl CreateAppInstanceInput {
                 ::std::result::Result::Ok(())
             },
         )?;
-        value.ok_or_else(|| crate::JsonError::new("the body held no structure"))
+        value
+            .ok_or_else(|| ::smithy_lean_runtime::JsonError::new(
+                "the body held no structure",
+            ))
     }
     #[allow(unused_mut)]
     pub(crate) fn read_members(
-        tokens: &mut crate::json::Tokens<'_>,
+        tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
         started: bool,
         shape: &str,
-    ) -> ::std::result::Result<Self, crate::JsonError> {
+    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
         let mut builder = Self::builder();
         if started {
-            while let ::std::option::Option::Some(key) = crate::json::next_key(
+            while let ::std::option::Option::Some(key) = ::smithy_lean_runtime::json::next_key(
                 tokens,
                 shape,
             )? {
                 match key.as_ref() {
-                    "Name" => builder.name = crate::json::read_string(tokens, "Name")?,
+                    "Name" => {
+                        builder.name = ::smithy_lean_runtime::json::read_string(
+                            tokens,
+                            "Name",
+                        )?;
+                    }
                     "Metadata" => {
-                        builder.metadata = crate::json::read_string(tokens, "Metadata")?;
+                        builder.metadata = ::smithy_lean_runtime::json::read_string(
+                            tokens,
+                            "Metadata",
+                        )?;
                     }
                     "ClientRequestToken" => {
-                        builder.client_request_token = crate::json::read_string(
+                        builder.client_request_token = ::smithy_lean_runtime::json::read_string(
                             tokens,
                             "ClientRequestToken",
                         )?;
                     }
                     "Tags" => {
-                        builder.tags = crate::json::read_list(
+                        builder.tags = ::smithy_lean_runtime::json::read_list(
                             tokens,
                             "Tags",
                             |tokens| crate::Tag::read_json(tokens, "Tags"),
                         )?;
                     }
-                    _ => crate::json::skip(tokens)?,
+                    _ => ::smithy_lean_runtime::json::skip(tokens)?,
                 }
             }
         }

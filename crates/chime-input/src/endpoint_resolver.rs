@@ -34,10 +34,12 @@ pub struct EndpointParams {
 /// where the generator was given partition data, or a caller's own.
 pub fn resolve_endpoint(
     params: &EndpointParams,
-    partition_of: &dyn ::std::ops::Fn(&str) -> ::std::option::Option<crate::Partition>,
+    partition_of: &dyn ::std::ops::Fn(
+        &str,
+    ) -> ::std::option::Option<::smithy_lean_runtime::endpoint::Partition>,
 ) -> ::std::result::Result<
-    ::aws_smithy_types::endpoint::Endpoint,
-    crate::ResolveEndpointError,
+    ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint,
+    ::smithy_lean_runtime::endpoint::ResolveEndpointError,
 > {
     'rule_1: {
         let ::std::option::Option::Some(endpoint) = params.endpoint.as_deref() else {
@@ -48,7 +50,7 @@ pub fn resolve_endpoint(
                 break 'rule_1_1;
             }
             return ::std::result::Result::Err(
-                crate::ResolveEndpointError::new(
+                ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
                     "Invalid Configuration: FIPS and custom endpoint are not supported",
                 ),
             );
@@ -58,7 +60,7 @@ pub fn resolve_endpoint(
                 break 'rule_1_2;
             }
             return ::std::result::Result::Err(
-                crate::ResolveEndpointError::new(
+                ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
                     "Invalid Configuration: Dualstack and custom endpoint are not supported",
                 ),
             );
@@ -66,11 +68,15 @@ pub fn resolve_endpoint(
         let url = endpoint.to_owned();
         if url.is_empty() {
             return ::std::result::Result::Err(
-                crate::ResolveEndpointError::new("the endpoint URL is empty"),
+                ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
+                    "the endpoint URL is empty",
+                ),
             );
         }
         return ::std::result::Result::Ok(
-            ::aws_smithy_types::endpoint::Endpoint::builder().url(url).build(),
+            ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
+                .url(url)
+                .build(),
         );
     }
     'rule_2: {
@@ -93,20 +99,24 @@ pub fn resolve_endpoint(
                     break 'rule_2_1_1;
                 }
                 return ::std::result::Result::Ok(
-                    ::aws_smithy_types::endpoint::Endpoint::builder()
+                    ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
                         .url("https://chime.us-east-1.amazonaws.com")
                         .auth_scheme(
-                            ::aws_smithy_types::endpoint::EndpointAuthScheme::with_capacity(
+                            ::smithy_lean_runtime::aws_smithy_types::endpoint::EndpointAuthScheme::with_capacity(
                                     "sigv4",
                                     2,
                                 )
                                 .put(
                                     "signingName",
-                                    ::aws_smithy_types::Document::String("chime".to_owned()),
+                                    ::smithy_lean_runtime::aws_smithy_types::Document::String(
+                                        "chime".to_owned(),
+                                    ),
                                 )
                                 .put(
                                     "signingRegion",
-                                    ::aws_smithy_types::Document::String("us-east-1".to_owned()),
+                                    ::smithy_lean_runtime::aws_smithy_types::Document::String(
+                                        "us-east-1".to_owned(),
+                                    ),
                                 ),
                         )
                         .build(),
@@ -127,7 +137,7 @@ pub fn resolve_endpoint(
                         break 'rule_2_1_2_1;
                     }
                     return ::std::result::Result::Ok(
-                        ::aws_smithy_types::endpoint::Endpoint::builder()
+                        ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
                             .url(
                                 ::std::format!(
                                     "https://chime-fips.{region}.{}", partition_result
@@ -138,7 +148,7 @@ pub fn resolve_endpoint(
                     );
                 }
                 return ::std::result::Result::Err(
-                    crate::ResolveEndpointError::new(
+                    ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
                         "FIPS and DualStack are enabled, but this partition does not support one or both",
                     ),
                 );
@@ -152,7 +162,7 @@ pub fn resolve_endpoint(
                         break 'rule_2_1_3_1;
                     }
                     return ::std::result::Result::Ok(
-                        ::aws_smithy_types::endpoint::Endpoint::builder()
+                        ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
                             .url(
                                 ::std::format!(
                                     "https://chime-fips.{region}.{}", partition_result
@@ -163,7 +173,7 @@ pub fn resolve_endpoint(
                     );
                 }
                 return ::std::result::Result::Err(
-                    crate::ResolveEndpointError::new(
+                    ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
                         "FIPS is enabled but this partition does not support FIPS",
                     ),
                 );
@@ -177,7 +187,7 @@ pub fn resolve_endpoint(
                         break 'rule_2_1_4_1;
                     }
                     return ::std::result::Result::Ok(
-                        ::aws_smithy_types::endpoint::Endpoint::builder()
+                        ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
                             .url(
                                 ::std::format!(
                                     "https://chime.{region}.{}", partition_result
@@ -188,13 +198,13 @@ pub fn resolve_endpoint(
                     );
                 }
                 return ::std::result::Result::Err(
-                    crate::ResolveEndpointError::new(
+                    ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
                         "DualStack is enabled but this partition does not support DualStack",
                     ),
                 );
             }
             return ::std::result::Result::Ok(
-                ::aws_smithy_types::endpoint::Endpoint::builder()
+                ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
                     .url(
                         ::std::format!(
                             "https://chime.{region}.{}", partition_result.dns_suffix
@@ -204,12 +214,14 @@ pub fn resolve_endpoint(
             );
         }
         return ::std::result::Result::Err(
-            crate::ResolveEndpointError::new(
+            ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
                 "a tree of endpoint rules matched the parameters, but none of the rules in it did",
             ),
         );
     }
     ::std::result::Result::Err(
-        crate::ResolveEndpointError::new("Invalid Configuration: Missing Region"),
+        ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
+            "Invalid Configuration: Missing Region",
+        ),
     )
 }

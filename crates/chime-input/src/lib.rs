@@ -9,37 +9,34 @@
 //! **Deprecated service:** This namespace has been deprecated
 
 #[rustfmt::skip]
-mod build_error;
-#[rustfmt::skip]
 mod create_app_instance_input;
 #[rustfmt::skip]
 mod endpoint_resolver;
 #[rustfmt::skip]
-mod endpoint_support;
-#[cfg(feature = "server")]
-#[rustfmt::skip]
-mod json;
-#[rustfmt::skip]
 mod partition_table;
 #[rustfmt::skip]
 mod tag;
-#[rustfmt::skip]
-mod validation;
-pub use crate::build_error::BuildError;
 pub use crate::create_app_instance_input::CreateAppInstanceInput;
 pub use crate::create_app_instance_input::CreateAppInstanceInputBuilder;
 pub use crate::endpoint_resolver::EndpointParams;
 pub use crate::endpoint_resolver::resolve_endpoint;
-pub use crate::endpoint_support::Partition;
-pub use crate::endpoint_support::ResolveEndpointError;
-#[cfg(feature = "server")]
-pub use crate::json::JsonError;
 pub use crate::partition_table::partition_of;
 pub use crate::tag::Tag;
 pub use crate::tag::TagBuilder;
-pub use crate::validation::ConstraintViolation;
-pub use crate::validation::Rule;
-pub use crate::validation::ValidationError;
+/// A builder's error: a required member was not set.
+pub use ::smithy_lean_runtime::BuildError;
+/// A body that is not the JSON its structure expects.
+pub use ::smithy_lean_runtime::JsonError;
+/// The partition facts that the endpoint rules use.
+pub use ::smithy_lean_runtime::endpoint::Partition;
+/// Why no endpoint resolved.
+pub use ::smithy_lean_runtime::endpoint::ResolveEndpointError;
+/// One constraint that `validate()` found broken.
+pub use ::smithy_lean_runtime::validation::ConstraintViolation;
+/// The rule a constraint violation broke.
+pub use ::smithy_lean_runtime::validation::Rule;
+/// What `validate()` reports.
+pub use ::smithy_lean_runtime::validation::ValidationError;
 /// The service's absolute Smithy shape id.
 ///
 /// The legacy Amazon Chime API (namespace \`chime\`). This model keeps only the operation that creates an Amazon Chime SDK app instance. The operation now belongs to the Chime SDK Identity API, which accepts the same request at its regional endpoints; this namespace is frozen.

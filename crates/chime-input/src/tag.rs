@@ -78,10 +78,16 @@ impl TagBuilder {
         &self.value
     }
     /// Builds the [`Tag`], or names the first missing required member (`key`, `value`).
-    pub fn build(self) -> ::std::result::Result<crate::Tag, crate::BuildError> {
+    pub fn build(
+        self,
+    ) -> ::std::result::Result<crate::Tag, ::smithy_lean_runtime::BuildError> {
         ::std::result::Result::Ok(crate::Tag {
-            key: self.key.ok_or(crate::BuildError::missing("Tag", "key"))?,
-            value: self.value.ok_or(crate::BuildError::missing("Tag", "value"))?,
+            key: self
+                .key
+                .ok_or(::smithy_lean_runtime::BuildError::missing("Tag", "key"))?,
+            value: self
+                .value
+                .ok_or(::smithy_lean_runtime::BuildError::missing("Tag", "value"))?,
         })
     }
 }
@@ -97,35 +103,37 @@ impl Tag {
     /// Checks every `length` and `pattern` constraint of the model on this [`Tag`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::smithy_lean_runtime::ValidationError> {
         let mut violations = ::std::vec::Vec::new();
         self.collect_violations("", &mut violations);
-        crate::ValidationError::check(violations)
+        ::smithy_lean_runtime::ValidationError::check(violations)
     }
     #[allow(unused_variables, clippy::ptr_arg)]
     pub(crate) fn collect_violations(
         &self,
         path: &str,
-        out: &mut ::std::vec::Vec<crate::ConstraintViolation>,
+        out: &mut ::std::vec::Vec<::smithy_lean_runtime::ConstraintViolation>,
     ) {
         {
             let value = &self.key;
-            crate::validation::check_string_length(
+            ::smithy_lean_runtime::validation::check_string_length(
                 out,
                 value,
                 ::std::option::Option::Some(1u64),
                 ::std::option::Option::Some(128u64),
-                &|| crate::validation::member_path(path, "Key"),
+                &|| ::smithy_lean_runtime::validation::member_path(path, "Key"),
             );
         }
         {
             let value = &self.value;
-            crate::validation::check_string_length(
+            ::smithy_lean_runtime::validation::check_string_length(
                 out,
                 value,
                 ::std::option::Option::Some(1u64),
                 ::std::option::Option::Some(256u64),
-                &|| crate::validation::member_path(path, "Value"),
+                &|| ::smithy_lean_runtime::validation::member_path(path, "Value"),
             );
         }
     }
@@ -133,15 +141,11 @@ impl Tag {
 impl Tag {
     /// The restJson1 body for this [`Tag`]: model member names as keys, unset members left out.
     pub fn to_json(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        let mut object = ::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
-        self.write_json(&mut object);
-        object.finish();
-        out
+        ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
-        object: &mut ::aws_smithy_json::serialize::JsonObjectWriter<'_>,
+        object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
     ) {
         {
             let value = &self.key;
@@ -158,9 +162,11 @@ impl Tag {
     /// Reads a [`Tag`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
     ///
     /// With the crate's `server` feature only: it is the service's side of the wire.
-    pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
+    pub fn from_json(
+        body: &[u8],
+    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
         let mut value = ::std::option::Option::None;
-        crate::json::read_body(
+        ::smithy_lean_runtime::json::read_body(
             body,
             "Tag",
             &mut |tokens, started| {
@@ -170,34 +176,50 @@ impl Tag {
                 ::std::result::Result::Ok(())
             },
         )?;
-        value.ok_or_else(|| crate::JsonError::new("the body held no structure"))
+        value
+            .ok_or_else(|| ::smithy_lean_runtime::JsonError::new(
+                "the body held no structure",
+            ))
     }
     /// Reads the structure at the cursor; `None` for `null`.
     pub(crate) fn read_json(
-        tokens: &mut crate::json::Tokens<'_>,
+        tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
         member: &str,
-    ) -> ::std::result::Result<::std::option::Option<Self>, crate::JsonError> {
-        if !crate::json::start_object(tokens, member)? {
+    ) -> ::std::result::Result<
+        ::std::option::Option<Self>,
+        ::smithy_lean_runtime::JsonError,
+    > {
+        if !::smithy_lean_runtime::json::start_object(tokens, member)? {
             return ::std::result::Result::Ok(::std::option::Option::None);
         }
         Self::read_members(tokens, true, "Tag").map(::std::option::Option::Some)
     }
     #[allow(unused_mut)]
     pub(crate) fn read_members(
-        tokens: &mut crate::json::Tokens<'_>,
+        tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
         started: bool,
         shape: &str,
-    ) -> ::std::result::Result<Self, crate::JsonError> {
+    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
         let mut builder = Self::builder();
         if started {
-            while let ::std::option::Option::Some(key) = crate::json::next_key(
+            while let ::std::option::Option::Some(key) = ::smithy_lean_runtime::json::next_key(
                 tokens,
                 shape,
             )? {
                 match key.as_ref() {
-                    "Key" => builder.key = crate::json::read_string(tokens, "Key")?,
-                    "Value" => builder.value = crate::json::read_string(tokens, "Value")?,
-                    _ => crate::json::skip(tokens)?,
+                    "Key" => {
+                        builder.key = ::smithy_lean_runtime::json::read_string(
+                            tokens,
+                            "Key",
+                        )?;
+                    }
+                    "Value" => {
+                        builder.value = ::smithy_lean_runtime::json::read_string(
+                            tokens,
+                            "Value",
+                        )?;
+                    }
+                    _ => ::smithy_lean_runtime::json::skip(tokens)?,
                 }
             }
         }

@@ -93,40 +93,47 @@ impl ::std::fmt::Debug for CreateAppInstanceOutputBuilder {
 }
 #[cfg(feature = "server")]
 /// The model's pattern `^arn:[a-z0-9-\.]{1,63}:[a-z0-9-\.]{0,63}:[a-z0-9-\.]{0,63}:[a-z0-9-\.]{0,63}:[^/].{0,1023}$`, translated to `regex-lite` syntax.
-static APP_INSTANCE_ARN_PATTERN: ::std::sync::LazyLock<::regex_lite::Regex> = ::std::sync::LazyLock::new(||
-crate::validation::compile(
+static APP_INSTANCE_ARN_PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
+    "^arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}$",
     "^arn:[\\x{2D}\\x{2E}0-9a-z]{1,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{0}-\\x{2E}0-\\x{D7FF}\\x{E000}-\\x{10FFFF}][\\x{0}-\\x{9}\\x{B}\\x{C}\\x{E}-\\x{2027}\\x{202A}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]{0,1023}$",
-));
+);
 #[cfg(feature = "server")]
 impl CreateAppInstanceOutput {
     /// Checks every `length` and `pattern` constraint of the model on this [`CreateAppInstanceOutput`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
-    pub fn validate(&self) -> ::std::result::Result<(), crate::ValidationError> {
+    pub fn validate(
+        &self,
+    ) -> ::std::result::Result<(), ::smithy_lean_runtime::ValidationError> {
         let mut violations = ::std::vec::Vec::new();
         self.collect_violations("", &mut violations);
-        crate::ValidationError::check(violations)
+        ::smithy_lean_runtime::ValidationError::check(violations)
     }
     #[allow(unused_variables, clippy::ptr_arg)]
     pub(crate) fn collect_violations(
         &self,
         path: &str,
-        out: &mut ::std::vec::Vec<crate::ConstraintViolation>,
+        out: &mut ::std::vec::Vec<::smithy_lean_runtime::ConstraintViolation>,
     ) {
         if let ::std::option::Option::Some(value) = &self.app_instance_arn {
-            crate::validation::check_string_length(
+            ::smithy_lean_runtime::validation::check_string_length(
                 out,
                 value,
                 ::std::option::Option::Some(5u64),
                 ::std::option::Option::Some(1600u64),
-                &|| crate::validation::member_path(path, "AppInstanceArn"),
+                &|| ::smithy_lean_runtime::validation::member_path(
+                    path,
+                    "AppInstanceArn",
+                ),
             );
-            crate::validation::check_pattern(
+            ::smithy_lean_runtime::validation::check_pattern(
                 out,
                 value,
                 &APP_INSTANCE_ARN_PATTERN,
-                "^arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}$",
-                &|| crate::validation::member_path(path, "AppInstanceArn"),
+                &|| ::smithy_lean_runtime::validation::member_path(
+                    path,
+                    "AppInstanceArn",
+                ),
             );
         }
     }
@@ -137,15 +144,11 @@ impl CreateAppInstanceOutput {
     ///
     /// With the crate's `server` feature only: it is the service's side of the wire.
     pub fn to_json(&self) -> ::std::string::String {
-        let mut out = ::std::string::String::new();
-        let mut object = ::aws_smithy_json::serialize::JsonObjectWriter::new(&mut out);
-        self.write_json(&mut object);
-        object.finish();
-        out
+        ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
-        object: &mut ::aws_smithy_json::serialize::JsonObjectWriter<'_>,
+        object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
     ) {
         if let ::std::option::Option::Some(value) = &self.app_instance_arn {
             object.key("AppInstanceArn").string(value);
@@ -154,9 +157,11 @@ impl CreateAppInstanceOutput {
 }
 impl CreateAppInstanceOutput {
     /// Reads a [`CreateAppInstanceOutput`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
-    pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, crate::JsonError> {
+    pub fn from_json(
+        body: &[u8],
+    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
         let mut value = ::std::option::Option::None;
-        crate::json::read_body(
+        ::smithy_lean_runtime::json::read_body(
             body,
             "CreateAppInstanceOutput",
             &mut |tokens, started| {
@@ -166,28 +171,31 @@ impl CreateAppInstanceOutput {
                 ::std::result::Result::Ok(())
             },
         )?;
-        value.ok_or_else(|| crate::JsonError::new("the body held no structure"))
+        value
+            .ok_or_else(|| ::smithy_lean_runtime::JsonError::new(
+                "the body held no structure",
+            ))
     }
     #[allow(unused_mut)]
     pub(crate) fn read_members(
-        tokens: &mut crate::json::Tokens<'_>,
+        tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
         started: bool,
         shape: &str,
-    ) -> ::std::result::Result<Self, crate::JsonError> {
+    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
         let mut builder = Self::builder();
         if started {
-            while let ::std::option::Option::Some(key) = crate::json::next_key(
+            while let ::std::option::Option::Some(key) = ::smithy_lean_runtime::json::next_key(
                 tokens,
                 shape,
             )? {
                 match key.as_ref() {
                     "AppInstanceArn" => {
-                        builder.app_instance_arn = crate::json::read_string(
+                        builder.app_instance_arn = ::smithy_lean_runtime::json::read_string(
                             tokens,
                             "AppInstanceArn",
                         )?;
                     }
-                    _ => crate::json::skip(tokens)?,
+                    _ => ::smithy_lean_runtime::json::skip(tokens)?,
                 }
             }
         }
@@ -197,21 +205,17 @@ impl CreateAppInstanceOutput {
 impl CreateAppInstanceOutput {
     /// Reads a [`CreateAppInstanceOutput`] from a successful response: the body as [`from_json`](Self::from_json) does, and the request id from `x-amzn-requestid` (or `x-amz-request-id`); an implausible one (not visible ASCII, or over 256 bytes) is left out.
     pub fn from_response(
-        headers: &::http::HeaderMap,
+        headers: &::smithy_lean_runtime::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self, crate::JsonError> {
+    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
         let mut output = Self::from_json(body)?;
-        output._request_id = ["x-amzn-requestid", "x-amz-request-id"]
-            .iter()
-            .find_map(|name| headers.get(*name))
-            .and_then(|value| value.to_str().ok())
-            .filter(|id| id.len() <= 256)
-            .map(::std::borrow::ToOwned::to_owned);
+        output._request_id = ::smithy_lean_runtime::error_response::request_id(headers);
         ::std::result::Result::Ok(output)
     }
 }
 /// The request id, where code written for the AWS SDK for Rust looks for it.
-impl ::aws_types::request_id::RequestId for CreateAppInstanceOutput {
+impl ::smithy_lean_runtime::aws_types::request_id::RequestId
+for CreateAppInstanceOutput {
     fn request_id(&self) -> ::std::option::Option<&str> {
         self._request_id.as_deref()
     }

@@ -9,21 +9,16 @@
 //! **Deprecated service:** This namespace has been deprecated
 
 #[rustfmt::skip]
-mod build_error;
-#[rustfmt::skip]
 mod create_app_instance_output;
-#[rustfmt::skip]
-mod json;
-#[cfg(feature = "server")]
-#[rustfmt::skip]
-mod validation;
-pub use crate::build_error::BuildError;
 pub use crate::create_app_instance_output::CreateAppInstanceOutput;
 pub use crate::create_app_instance_output::CreateAppInstanceOutputBuilder;
-pub use crate::json::JsonError;
-#[cfg(feature = "server")]
-pub use crate::validation::ConstraintViolation;
-#[cfg(feature = "server")]
-pub use crate::validation::Rule;
-#[cfg(feature = "server")]
-pub use crate::validation::ValidationError;
+/// A builder's error: a required member was not set.
+pub use ::smithy_lean_runtime::BuildError;
+/// A body that is not the JSON its structure expects.
+pub use ::smithy_lean_runtime::JsonError;
+/// One constraint that `validate()` found broken.
+pub use ::smithy_lean_runtime::validation::ConstraintViolation;
+/// The rule a constraint violation broke.
+pub use ::smithy_lean_runtime::validation::Rule;
+/// What `validate()` reports.
+pub use ::smithy_lean_runtime::validation::ValidationError;

@@ -1,7 +1,6 @@
 //! The error a builder returns when a required member is missing.
 
-// Every generated crate gets the same helpers; not every crate uses each one.
-#![allow(dead_code)]
+use std::fmt;
 
 /// A required member was not set before `build()`.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -11,7 +10,8 @@ pub struct BuildError {
 }
 
 impl BuildError {
-    pub(crate) const fn missing(shape: &'static str, member: &'static str) -> Self {
+    /// `member` of `shape` was required but not set.
+    pub const fn missing(shape: &'static str, member: &'static str) -> Self {
         BuildError { shape, member }
     }
 
@@ -26,8 +26,8 @@ impl BuildError {
     }
 }
 
-impl ::std::fmt::Display for BuildError {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+impl fmt::Display for BuildError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("`")?;
         f.write_str(self.member)?;
         f.write_str("` is required to build ")?;
@@ -36,4 +36,19 @@ impl ::std::fmt::Display for BuildError {
     }
 }
 
-impl ::std::error::Error for BuildError {}
+impl std::error::Error for BuildError {}
+
+#[cfg(test)]
+mod tests {
+    use super::BuildError;
+
+    #[test]
+    fn names_the_member_and_the_shape() {
+        let error = BuildError::missing("Tag", "key");
+        assert_eq!(
+            error.to_string(),
+            "`key` is required to build Tag but was not set"
+        );
+        assert_eq!((error.shape(), error.member()), ("Tag", "key"));
+    }
+}

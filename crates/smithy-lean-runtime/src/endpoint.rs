@@ -1,0 +1,152 @@
+//! What compiled endpoint rules share with their callers: the partition
+//! facts `aws.partition` returns, the table they are looked up in, and the
+//! error when no endpoint resolves.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+/// The facts about a region's partition that endpoint rules use.
+///
+/// Clients fill it from partition data such as botocore's
+/// `partitions.json`, overridden per region where the data says so.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Partition {
+    /// The partition's name, e.g. `aws`.
+    pub name: String,
+    /// The DNS suffix of its endpoints, e.g. `amazonaws.com`.
+    pub dns_suffix: String,
+    /// The DNS suffix of its dual-stack endpoints, e.g. `api.aws`.
+    pub dual_stack_dns_suffix: String,
+    /// Whether it has FIPS endpoints.
+    pub supports_fips: bool,
+    /// Whether it has dual-stack endpoints.
+    pub supports_dual_stack: bool,
+    /// The region that its global endpoints are signed for, where the data
+    /// gives one.
+    pub implicit_global_region: Option<String>,
+}
+
+/// Why no endpoint resolved: an error rule matched (its message says why),
+/// or no rule did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResolveEndpointError {
+    message: String,
+}
+
+impl ResolveEndpointError {
+    /// An error with this message.
+    pub fn new(message: impl Into<String>) -> Self {
+        Self {
+            message: message.into(),
+        }
+    }
+
+    /// The message.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+}
+
+impl fmt::Display for ResolveEndpointError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for ResolveEndpointError {}
+
+/// One partition as partition data gives it, for a [`PartitionTable`].
+#[derive(Debug)]
+pub struct PartitionSpec {
+    /// The partition's id, e.g. `aws`.
+    pub id: &'static str,
+    /// The pattern of the region names it claims beyond its listed regions.
+    pub region_regex: &'static str,
+    /// Its listed regions.
+    pub regions: &'static [&'static str],
+    /// [`Partition::name`].
+    pub name: &'static str,
+    /// [`Partition::dns_suffix`].
+    pub dns_suffix: &'static str,
+    /// [`Partition::dual_stack_dns_suffix`].
+    pub dual_stack_dns_suffix: &'static str,
+    /// [`Partition::supports_fips`].
+    pub supports_fips: bool,
+    /// [`Partition::supports_dual_stack`].
+    pub supports_dual_stack: bool,
+    /// [`Partition::implicit_global_region`].
+    pub implicit_global_region: Option<&'static str>,
+}
+
+impl PartitionSpec {
+    fn partition(&self) -> Partition {
+        Partition {
+            name: self.name.to_owned(),
+            dns_suffix: self.dns_suffix.to_owned(),
+            dual_stack_dns_suffix: self.dual_stack_dns_suffix.to_owned(),
+            supports_fips: self.supports_fips,
+            supports_dual_stack: self.supports_dual_stack,
+            implicit_global_region: self.implicit_global_region.map(str::to_owned),
+        }
+    }
+}
+
+/// Partition data compiled into a static table, for the rules' `aws.partition`.
+///
+/// ```
+/// use smithy_lean_runtime::endpoint::{PartitionSpec, PartitionTable};
+/// static TABLE: PartitionTable = PartitionTable::new(&[PartitionSpec {
+///     id: "aws",
+///     region_regex: "^(us|eu)\\-\\w+\\-\\d+$",
+///     regions: &["aws-global"],
+///     name: "aws",
+///     dns_suffix: "amazonaws.com",
+///     dual_stack_dns_suffix: "api.aws",
+///     supports_fips: true,
+///     supports_dual_stack: true,
+///     implicit_global_region: Some("us-east-1"),
+/// }]);
+/// assert_eq!(TABLE.partition_of("eu-west-9").unwrap().dns_suffix, "amazonaws.com");
+/// ```
+#[derive(Debug)]
+pub struct PartitionTable {
+    specs: &'static [PartitionSpec],
+    /// Each spec's `region_regex`, compiled on first use; `None` where it does not compile.
+    patterns: OnceLock<Vec<Option<regex_lite::Regex>>>,
+}
+
+impl PartitionTable {
+    /// A table of these partitions, in the data's order.
+    pub const fn new(specs: &'static [PartitionSpec]) -> Self {
+        PartitionTable {
+            specs,
+            patterns: OnceLock::new(),
+        }
+    }
+
+    /// The partition of `region`: the partition that lists it, else the
+    /// first whose pattern matches it, else `aws`, so that a region launched
+    /// after the data was written still resolves. `None` only for a table
+    /// without an `aws` partition.
+    pub fn partition_of(&self, region: &str) -> Option<Partition> {
+        let patterns = self.patterns.get_or_init(|| {
+            self.specs
+                .iter()
+                .map(|spec| regex_lite::Regex::new(spec.region_regex).ok())
+                .collect()
+        });
+        let spec = self
+            .specs
+            .iter()
+            .find(|spec| spec.regions.contains(&region))
+            .or_else(|| {
+                self.specs
+                    .iter()
+                    .zip(patterns)
+                    .find(|(_, pattern)| pattern.as_ref().is_some_and(|p| p.is_match(region)))
+                    .map(|(spec, _)| spec)
+            })
+            .or_else(|| self.specs.iter().find(|spec| spec.id == "aws"))?;
+        Some(spec.partition())
+    }
+}

@@ -1,0 +1,43 @@
+//! The runtime of the crates that `smithy-lean` generates from a Smithy model.
+//!
+//! Generated crates hold only what comes from the model: shapes, their
+//! builders, and the code that reads and writes each one. Everything that
+//! is the same for every service lives here, compiled once however many
+//! generated crates a program links:
+//!
+//! - [`json`]: reading restJson1 bodies leniently and strictly typed, and
+//!   the writer generated code fills;
+//! - [`validation`]: the `length` and `pattern` checks behind `validate()`;
+//! - [`error_response`]: the name, message and request id every restJson1
+//!   error response carries, and [`UnhandledError`] for the ones a model
+//!   does not list;
+//! - [`UntrustedText`]: text from the network, bounded and escaped before it
+//!   reaches `Display`, `Debug` or a log;
+//! - [`endpoint`]: what compiled endpoint rules share with their callers;
+//! - [`BuildError`] and [`UnknownVariantValue`].
+//!
+//! The crates it re-exports ([`aws_smithy_types`], [`aws_smithy_json`],
+//! [`aws_types`], [`http`]) are the ones generated code names, so that a
+//! generated crate needs no dependency but this one.
+
+mod build_error;
+pub mod endpoint;
+pub mod error_response;
+pub mod json;
+mod unhandled_error;
+mod unknown_variant;
+mod untrusted;
+pub mod validation;
+
+pub use build_error::BuildError;
+pub use error_response::sanitize_error_name;
+pub use json::JsonError;
+pub use unhandled_error::UnhandledError;
+pub use unknown_variant::UnknownVariantValue;
+pub use untrusted::{BoundedDebug, UNTRUSTED_TEXT_LIMIT, UntrustedText};
+pub use validation::{ConstraintViolation, Rule, ValidationError};
+
+pub use aws_smithy_json;
+pub use aws_smithy_types;
+pub use aws_types;
+pub use http;

@@ -1,0 +1,352 @@
+//! Constraint validation: the model's `length` and `pattern` traits.
+//!
+//! Services enforce these constraints, and the Smithy specification asks
+//! clients not to refuse a request because of them, so validation runs only
+//! when it is asked for. When it runs, it is exact: lengths count Unicode
+//! scalar values, and patterns keep their ECMA-262 meaning.
+//!
+//! A violation names where it happened and the rule it broke, never the
+//! value, because the value may be `@sensitive`.
+
+use std::fmt;
+use std::sync::OnceLock;
+
+/// The constraint a value broke.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Rule {
+    /// A string's length, counted in Unicode scalar values, is out of bounds.
+    StringLength {
+        /// Inclusive minimum, if any.
+        min: Option<u64>,
+        /// Inclusive maximum, if any.
+        max: Option<u64>,
+        /// The length the value has.
+        actual: u64,
+    },
+    /// A list's number of items is out of bounds.
+    ListLength {
+        /// Inclusive minimum, if any.
+        min: Option<u64>,
+        /// Inclusive maximum, if any.
+        max: Option<u64>,
+        /// The number of items the list has.
+        actual: u64,
+    },
+    /// A string does not match the model's ECMA-262 pattern (a search, not anchored unless it says so).
+    Pattern {
+        /// The pattern as the model writes it.
+        pattern: &'static str,
+    },
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Plain writes rather than `write!` with many arguments: the message
+        // is the same and less code is compiled for it.
+        match self {
+            Rule::StringLength { min, max, actual } => {
+                write_bounds(f, "length", *min, *max, "characters", *actual)
+            }
+            Rule::ListLength { min, max, actual } => {
+                write_bounds(f, "number of items", *min, *max, "items", *actual)
+            }
+            Rule::Pattern { pattern } => {
+                f.write_str("must match the pattern ")?;
+                f.write_str(pattern)
+            }
+        }
+    }
+}
+
+fn write_bounds(
+    f: &mut fmt::Formatter<'_>,
+    what: &str,
+    min: Option<u64>,
+    max: Option<u64>,
+    unit: &str,
+    actual: u64,
+) -> fmt::Result {
+    f.write_str(what)?;
+    match (min, max) {
+        (Some(min), Some(max)) => {
+            f.write_str(" must be between ")?;
+            write_number(f, min)?;
+            f.write_str(" and ")?;
+            write_number(f, max)?;
+        }
+        (Some(min), None) => {
+            f.write_str(" must be at least ")?;
+            write_number(f, min)?;
+        }
+        (None, Some(max)) => {
+            f.write_str(" must be at most ")?;
+            write_number(f, max)?;
+        }
+        (None, None) => f.write_str(" is unconstrained")?,
+    }
+    if min.is_some() || max.is_some() {
+        f.write_str(" ")?;
+        f.write_str(unit)?;
+    }
+    f.write_str(", but it has ")?;
+    write_number(f, actual)
+}
+
+/// Writes a number as part of a message, untouched by the width or fill
+/// the message itself may be formatted with.
+fn write_number(f: &mut fmt::Formatter<'_>, number: u64) -> fmt::Result {
+    f.write_fmt(format_args!("{number}"))
+}
+
+/// One broken constraint, with the path of the member that broke it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConstraintViolation {
+    path: String,
+    rule: Rule,
+}
+
+impl ConstraintViolation {
+    /// Where the violation is, as on the wire: `Name`, `Tags[3].Key`.
+    pub fn path(&self) -> &str {
+        &self.path
+    }
+
+    /// The rule that was broken, with its limit.
+    pub fn rule(&self) -> &Rule {
+        &self.rule
+    }
+}
+
+impl fmt::Display for ConstraintViolation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("`")?;
+        f.write_str(&self.path)?;
+        f.write_str("`: ")?;
+        fmt::Display::fmt(&self.rule, f)
+    }
+}
+
+/// Every constraint violation found in a value, in member order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ValidationError {
+    violations: Vec<ConstraintViolation>,
+}
+
+impl ValidationError {
+    /// `Ok` when nothing was violated, else the error that holds every violation.
+    pub fn check(violations: Vec<ConstraintViolation>) -> Result<(), Self> {
+        if violations.is_empty() {
+            Ok(())
+        } else {
+            Err(ValidationError { violations })
+        }
+    }
+
+    /// The violations; never empty.
+    pub fn violations(&self) -> &[ConstraintViolation] {
+        &self.violations
+    }
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let count = self.violations.len();
+        write_number(f, count as u64)?;
+        f.write_str(if count == 1 {
+            " constraint violation: "
+        } else {
+            " constraint violations: "
+        })?;
+        for (i, violation) in self.violations.iter().enumerate() {
+            if i > 0 {
+                f.write_str("; ")?;
+            }
+            fmt::Display::fmt(violation, f)?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+/// A model's `pattern`, compiled on first use.
+///
+/// The generator translates the ECMA-262 pattern to `regex-lite` syntax and
+/// compiles it before writing it, so compiling it here cannot fail.
+pub struct Pattern {
+    ecma: &'static str,
+    regex: &'static str,
+    compiled: OnceLock<regex_lite::Regex>,
+}
+
+impl Pattern {
+    /// The pattern `ecma` as the model writes it, and its translation `regex`.
+    pub const fn new(ecma: &'static str, regex: &'static str) -> Self {
+        Pattern {
+            ecma,
+            regex,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern as the model writes it.
+    pub fn ecma(&self) -> &'static str {
+        self.ecma
+    }
+
+    /// Whether `value` has a match (a search, as ECMA-262's `test`).
+    pub fn is_match(&self, value: &str) -> bool {
+        self.compiled
+            .get_or_init(|| {
+                regex_lite::Regex::new(self.regex)
+                    .expect("the generator compiles every translated pattern before writing it")
+            })
+            .is_match(value)
+    }
+}
+
+impl fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Pattern").field(&self.ecma).finish()
+    }
+}
+
+/// The path of member `member` inside the value at `parent` (empty at the top).
+pub fn member_path(parent: &str, member: &str) -> String {
+    let mut path = String::with_capacity(parent.len() + 1 + member.len());
+    if !parent.is_empty() {
+        path.push_str(parent);
+        path.push('.');
+    }
+    path.push_str(member);
+    path
+}
+
+/// The path of item `index` of the list at `list`.
+pub fn item_path(list: &str, index: usize) -> String {
+    format!("{list}[{index}]")
+}
+
+fn out_of_bounds(actual: u64, min: Option<u64>, max: Option<u64>) -> bool {
+    min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max)
+}
+
+// The checks take the path as a `dyn` closure, built only on a violation,
+// so that each is compiled once rather than once per call site.
+
+/// Records a violation when `value`'s length in Unicode scalar values is out of bounds.
+pub fn check_string_length(
+    out: &mut Vec<ConstraintViolation>,
+    value: &str,
+    min: Option<u64>,
+    max: Option<u64>,
+    path: &dyn Fn() -> String,
+) {
+    let actual = value.chars().count() as u64;
+    if out_of_bounds(actual, min, max) {
+        out.push(ConstraintViolation {
+            path: path(),
+            rule: Rule::StringLength { min, max, actual },
+        });
+    }
+}
+
+/// Records a violation when the number of items of `value` is out of bounds.
+pub fn check_list_length<T>(
+    out: &mut Vec<ConstraintViolation>,
+    value: &[T],
+    min: Option<u64>,
+    max: Option<u64>,
+    path: &dyn Fn() -> String,
+) {
+    let actual = value.len() as u64;
+    if out_of_bounds(actual, min, max) {
+        out.push(ConstraintViolation {
+            path: path(),
+            rule: Rule::ListLength { min, max, actual },
+        });
+    }
+}
+
+/// Records a violation when `value` does not match `pattern`.
+pub fn check_pattern(
+    out: &mut Vec<ConstraintViolation>,
+    value: &str,
+    pattern: &Pattern,
+    path: &dyn Fn() -> String,
+) {
+    if !pattern.is_match(value) {
+        out.push(ConstraintViolation {
+            path: path(),
+            rule: Rule::Pattern {
+                pattern: pattern.ecma,
+            },
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn violations(check: impl FnOnce(&mut Vec<ConstraintViolation>)) -> Vec<String> {
+        let mut out = Vec::new();
+        check(&mut out);
+        out.iter().map(ToString::to_string).collect()
+    }
+
+    #[test]
+    fn lengths_count_scalar_values_and_bounds_are_inclusive() {
+        let path = || "Name".to_owned();
+        assert!(
+            violations(|out| check_string_length(out, "é", Some(1), Some(1), &path)).is_empty()
+        );
+        assert_eq!(
+            violations(|out| check_string_length(out, "", Some(1), Some(256), &path)),
+            ["`Name`: length must be between 1 and 256 characters, but it has 0"]
+        );
+        assert_eq!(
+            violations(|out| check_list_length(out, &[1, 2, 3], None, Some(2), &path)),
+            ["`Name`: number of items must be at most 2 items, but it has 3"]
+        );
+        assert_eq!(
+            violations(|out| check_list_length::<u8>(out, &[], Some(1), None, &path)),
+            ["`Name`: number of items must be at least 1 items, but it has 0"]
+        );
+    }
+
+    #[test]
+    fn patterns_search_and_report_the_model_text() {
+        static DIGITS: Pattern = Pattern::new("[0-9]+", "[0-9]+");
+        let path = || "Tags[0].Key".to_owned();
+        assert!(violations(|out| check_pattern(out, "ab1", &DIGITS, &path)).is_empty());
+        assert_eq!(
+            violations(|out| check_pattern(out, "ab", &DIGITS, &path)),
+            ["`Tags[0].Key`: must match the pattern [0-9]+"]
+        );
+        assert_eq!(format!("{DIGITS:?}"), "Pattern(\"[0-9]+\")");
+    }
+
+    #[test]
+    fn paths_are_dotted_and_indexed() {
+        assert_eq!(member_path("", "Tags"), "Tags");
+        assert_eq!(member_path(&item_path("Tags", 3), "Key"), "Tags[3].Key");
+    }
+
+    #[test]
+    fn an_error_counts_its_violations() {
+        assert_eq!(ValidationError::check(Vec::new()), Ok(()));
+        let path = || "Name".to_owned();
+        let mut out = Vec::new();
+        check_string_length(&mut out, "", Some(1), None, &path);
+        check_string_length(&mut out, "", Some(2), None, &path);
+        let error = ValidationError::check(out).unwrap_err();
+        assert_eq!(error.violations().len(), 2);
+        assert!(
+            error
+                .to_string()
+                .starts_with("2 constraint violations: `Name`")
+        );
+    }
+}
