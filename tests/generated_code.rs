@@ -304,10 +304,62 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
     let cases = [
         (
             synthetic(
-                serde_json::json!({"Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}}}}),
+                serde_json::json!({"Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}}}}),
                 serde_json::json!({}),
             ),
-            "example.test#DoThingRequest$Id: trait `smithy.api#httpLabel`",
+            "example.test#DoThingRequest$Id: `@httpLabel`, but the URI pattern `/things` has no such label",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}}}}),
+                serde_json::json!({}),
+            )
+            .replace("\"/things\"", "\"/things/{Id}\""),
+            "example.test#DoThingRequest$Id: an `@httpLabel` member must be `@required`",
+        ),
+        (
+            synthetic(serde_json::json!({}), serde_json::json!({}))
+                .replace("\"/things\"", "\"/things/{Id}\""),
+            "example.test#DoThing: trait `smithy.api#http`: the label `Id` names no `@httpLabel` member of example.test#DoThingRequest",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}}}}),
+                serde_json::json!({}),
+            )
+            .replace("\"/things\"", "\"/things/{Id}\""),
+            "example.test#DoThingRequest$Id: HTTP label, query and header bindings are not generated yet",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Since": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "X-Since"}}}),
+                serde_json::json!({}),
+            ),
+            "example.test#DoThingRequest$Since: HTTP label, query and header bindings are not generated yet",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Q": {"target": "smithy.api#String", "traits": {"smithy.api#httpQuery": "q", "smithy.api#httpHeader": "X-Q"}}}),
+                serde_json::json!({}),
+            ),
+            "example.test#DoThingRequest$Q: a member can have only one of `@httpLabel`, `@httpQuery` and `@httpHeader`",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Q": {"target": "smithy.api#String", "traits": {"smithy.api#httpQuery": ""}}}),
+                serde_json::json!({}),
+            ),
+            "example.test#DoThingRequest$Q: trait `smithy.api#httpQuery`: must be a non-empty string",
+        ),
+        (
+            synthetic(serde_json::json!({}), serde_json::json!({}))
+                .replace("\"/things\"", "\"/things//x\""),
+            "example.test#DoThing: trait `smithy.api#http`: the URI pattern `/things//x` must not have an empty segment",
+        ),
+        (
+            synthetic(serde_json::json!({}), serde_json::json!({}))
+                .replace("\"POST\"", "\"PO ST\""),
+            "example.test#DoThing: trait `smithy.api#http`: `method` \"PO ST\" is not an HTTP method",
         ),
         (
             synthetic(

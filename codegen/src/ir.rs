@@ -65,10 +65,71 @@ pub struct Operation {
 pub struct Http {
     /// Method, e.g. `POST`.
     pub method: String,
-    /// URI pattern, e.g. `/app-instances`.
+    /// The URI pattern as the model writes it, e.g. `/phone-numbers?operation=batch-delete`.
     pub uri: String,
+    /// The same pattern, parsed.
+    pub template: UriTemplate,
     /// Success status code.
     pub code: u16,
+}
+
+/// A parsed `http` URI pattern: the path's segments, then the literal query.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UriTemplate {
+    /// The path's segments, without their `/`; empty for `/`.
+    pub segments: Vec<PathSegment>,
+    /// Whether the path ends with a `/` after its last segment.
+    pub trailing_slash: bool,
+    /// Literal query parameters, sent as they are with every request.
+    pub query: Vec<LiteralQuery>,
+}
+
+impl UriTemplate {
+    /// The path part of the pattern, labels written `{Name}` or `{Name+}`.
+    pub fn path(&self) -> String {
+        let mut path = String::new();
+        for segment in &self.segments {
+            path.push('/');
+            match segment {
+                PathSegment::Literal(text) => path.push_str(text),
+                PathSegment::Label { member, greedy } => {
+                    path.push('{');
+                    path.push_str(member);
+                    if *greedy {
+                        path.push('+');
+                    }
+                    path.push('}');
+                }
+            }
+        }
+        if path.is_empty() || self.trailing_slash {
+            path.push('/');
+        }
+        path
+    }
+}
+
+/// One segment of a URI pattern's path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PathSegment {
+    /// Text sent as it is.
+    Literal(String),
+    /// A member's value (`@httpLabel`), percent-encoded.
+    Label {
+        /// The Smithy member name.
+        member: String,
+        /// `{Name+}`: the value may span segments, and its `/` are kept.
+        greedy: bool,
+    },
+}
+
+/// A literal query parameter of a URI pattern: `operation=batch-delete`, or a bare key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LiteralQuery {
+    /// The key, as written.
+    pub key: String,
+    /// The value, as written; `None` for a key without `=`.
+    pub value: Option<String>,
 }
 
 /// The `deprecated` trait.
@@ -161,8 +222,23 @@ pub struct Field {
     pub required: bool,
     /// `@idempotencyToken`.
     pub idempotency_token: bool,
+    /// Where the member travels in an HTTP message.
+    pub binding: Binding,
     /// The value's type and constraints.
     pub value: Value,
+}
+
+/// Where a member travels in an HTTP request or response.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Binding {
+    /// A member of the JSON body, under [`Field::json_name`].
+    Body,
+    /// `@httpLabel`: a segment of the path.
+    Label,
+    /// `@httpQuery`: a query parameter with this key.
+    Query(String),
+    /// `@httpHeader`: a header with this name.
+    Header(String),
 }
 
 impl Field {

@@ -16,6 +16,7 @@ mod naming;
 mod partitions;
 mod pattern;
 mod rules;
+mod uri;
 
 pub use emit::{HEADER, RUNTIME_CRATE, RUNTIME_VERSION};
 pub use error::Error;

@@ -9,7 +9,7 @@
 use crate::ast::{self, Traits};
 use crate::error::Error;
 use crate::ir::*;
-use crate::{docs, naming, pattern, rules};
+use crate::{docs, naming, pattern, rules, uri};
 use heck::ToKebabCase;
 use serde_json::Value as Json;
 use std::collections::{BTreeMap, BTreeSet};
@@ -30,6 +30,10 @@ const HANDLED_TRAITS: &[&str] = &[
     "smithy.api#deprecated",
     "smithy.api#documentation",
     "smithy.api#jsonName",
+    // Typed into `Binding`; lowering refuses what the emitters do not write yet.
+    "smithy.api#httpLabel",
+    "smithy.api#httpQuery",
+    "smithy.api#httpHeader",
     "aws.api#service",
     "aws.auth#sigv4",
     "aws.protocols#restJson1",
@@ -234,9 +238,26 @@ impl<'a> Lowerer<'a> {
             .traits
             .get("smithy.api#http")
             .ok_or_else(|| Error::on_shape(id, "the `smithy.api#http` trait is required"))?;
+        let uri = string_field(id, "smithy.api#http", http_trait, "uri")?;
+        let template =
+            uri::parse(&uri).map_err(|why| Error::on_trait(id, "smithy.api#http", why))?;
+        let method = string_field(id, "smithy.api#http", http_trait, "method")?;
+        // An HTTP token, so that the request builder's method cannot fail.
+        if method.is_empty()
+            || !method
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b))
+        {
+            return Err(Error::on_trait(
+                id,
+                "smithy.api#http",
+                format!("`method` {method:?} is not an HTTP method"),
+            ));
+        }
         let http = Http {
-            method: string_field(id, "smithy.api#http", http_trait, "method")?,
-            uri: string_field(id, "smithy.api#http", http_trait, "uri")?,
+            method,
+            uri,
+            template,
             code: match http_trait.get("code") {
                 None => 200,
                 Some(code) => code
@@ -247,13 +268,6 @@ impl<'a> Lowerer<'a> {
                     })?,
             },
         };
-        if http.uri.contains('{') {
-            return Err(Error::on_trait(
-                id,
-                "smithy.api#http",
-                "URI labels are not supported",
-            ));
-        }
         let host_prefix = match shape.traits.get("smithy.api#endpoint") {
             None => None,
             Some(endpoint) => {
@@ -278,6 +292,7 @@ impl<'a> Lowerer<'a> {
             .as_ref()
             .ok_or_else(|| Error::on_shape(id, "an operation without output is not supported"))?
             .target;
+        self.check_labels(id, &http.template, input_id)?;
         for root in [input_id, output_id]
             .into_iter()
             .chain(shape.errors.iter().map(|e| &e.target))
@@ -318,6 +333,53 @@ impl<'a> Lowerer<'a> {
             error_enum: format!("{name}Error"),
             name,
         })
+    }
+
+    /// Every label of the URI pattern names a required `@httpLabel` member
+    /// of the input, and every such member has its label.
+    fn check_labels(&self, id: &str, template: &UriTemplate, input_id: &str) -> Result<(), Error> {
+        let input = self.shape(input_id)?;
+        let labels: Vec<&str> = template
+            .segments
+            .iter()
+            .filter_map(|segment| match segment {
+                PathSegment::Label { member, .. } => Some(member.as_str()),
+                PathSegment::Literal(_) => None,
+            })
+            .collect();
+        for label in &labels {
+            let member = input
+                .members
+                .get(*label)
+                .filter(|member| member.traits.contains_key("smithy.api#httpLabel"));
+            let Some(member) = member else {
+                return Err(Error::on_trait(
+                    id,
+                    "smithy.api#http",
+                    format!("the label `{label}` names no `@httpLabel` member of {input_id}"),
+                ));
+            };
+            if !member.traits.contains_key("smithy.api#required") {
+                return Err(Error::on_shape(
+                    &format!("{input_id}${label}"),
+                    "an `@httpLabel` member must be `@required`",
+                ));
+            }
+        }
+        for (name, member) in &input.members {
+            if member.traits.contains_key("smithy.api#httpLabel")
+                && !labels.contains(&name.as_str())
+            {
+                return Err(Error::on_shape(
+                    &format!("{input_id}${name}"),
+                    format!(
+                        "`@httpLabel`, but the URI pattern `{}` has no such label",
+                        template.path()
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 
     /// Refuses shapes that contain themselves: their readers would recurse as
@@ -582,6 +644,13 @@ impl<'a> Lowerer<'a> {
                     "only a string member can be an idempotency token",
                 ));
             }
+            let binding = binding(&member_id, &member.traits)?;
+            if binding != Binding::Body {
+                return Err(Error::on_shape(
+                    &member_id,
+                    "HTTP label, query and header bindings are not generated yet: only members of the JSON body are",
+                ));
+            }
             fields.push(Field {
                 member: member_name.clone(),
                 json_name,
@@ -593,6 +662,7 @@ impl<'a> Lowerer<'a> {
                 deprecated: deprecation(&member_id, &member.traits)?,
                 required: member.traits.contains_key("smithy.api#required"),
                 idempotency_token,
+                binding,
                 value,
             });
         }
@@ -911,4 +981,40 @@ fn deprecation(id: &str, traits: &Traits) -> Result<Option<Deprecation>, Error> 
 
 fn local_name(id: &str) -> &str {
     id.rsplit_once('#').map_or(id, |(_, name)| name)
+}
+
+/// Where a member travels, from its `httpLabel`, `httpQuery` and
+/// `httpHeader` traits; at most one of them.
+fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
+    let mut bindings = Vec::new();
+    if traits.contains_key("smithy.api#httpLabel") {
+        bindings.push(Binding::Label);
+    }
+    for (trait_id, make) in [
+        (
+            "smithy.api#httpQuery",
+            Binding::Query as fn(String) -> Binding,
+        ),
+        ("smithy.api#httpHeader", Binding::Header),
+    ] {
+        match traits.get(trait_id) {
+            None => {}
+            Some(Json::String(name)) if !name.is_empty() => bindings.push(make(name.clone())),
+            Some(_) => {
+                return Err(Error::on_trait(
+                    member_id,
+                    trait_id,
+                    "must be a non-empty string",
+                ));
+            }
+        }
+    }
+    match bindings.len() {
+        0 => Ok(Binding::Body),
+        1 => Ok(bindings.remove(0)),
+        _ => Err(Error::on_shape(
+            member_id,
+            "a member can have only one of `@httpLabel`, `@httpQuery` and `@httpHeader`",
+        )),
+    }
 }

@@ -15,8 +15,8 @@ mod validation;
 
 use crate::error::Error;
 use crate::ir::{
-    Deprecation, Docs, EndpointRules, Enum, Kind, Operation, PartitionData, Service, Structure,
-    Types, Value,
+    Binding, Deprecation, Docs, EndpointRules, Enum, Kind, Operation, PartitionData, PathSegment,
+    Service, Structure, Types, Value,
 };
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
@@ -287,7 +287,7 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
             }
             if *kind == CrateKind::Input {
                 for operation in operations {
-                    tokens.extend(operation_constants(operation));
+                    tokens.extend(operation_request(operation, structure));
                 }
             }
             if response {
@@ -563,31 +563,96 @@ fn service_constants(service: &Service) -> TokenStream {
     }
 }
 
-/// The operation's HTTP binding, attached to its input type.
-fn operation_constants(operation: &Operation) -> TokenStream {
-    let input = ident(&operation.input);
+/// The operation's HTTP binding, attached to its input type: constants
+/// for what the model says, and the request built from an input.
+fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
+    let input_ident = ident(&operation.input);
     let (name, method, uri, code) = (
         &operation.name,
         &operation.http.method,
         &operation.http.uri,
         operation.http.code,
     );
+    let path = operation.http.template.path();
     let host_prefix = match &operation.host_prefix {
         Some(prefix) => quote! { ::std::option::Option::Some(#prefix) },
         None => quote! { ::std::option::Option::None },
     };
+    let mut build_path = Vec::new();
+    let mut literal = String::new();
+    for segment in &operation.http.template.segments {
+        literal.push('/');
+        match segment {
+            PathSegment::Literal(text) => literal.push_str(text),
+            PathSegment::Label { member, greedy } => {
+                let field = input
+                    .fields
+                    .iter()
+                    .find(|field| &field.member == member)
+                    .expect("lowering checked that every label names a member");
+                let field_name = ident(&field.name);
+                build_path.push(quote! { uri.push_str(#literal); });
+                literal.clear();
+                build_path.push(quote! {
+                    ::smithy_lean_runtime::request::push_label(&mut uri, #member, &self.#field_name, #greedy)?;
+                });
+            }
+        }
+    }
+    if operation.http.template.segments.is_empty() || operation.http.template.trailing_slash {
+        literal.push('/');
+    }
+    if !literal.is_empty() {
+        build_path.push(quote! { uri.push_str(#literal); });
+    }
+    let query = operation.http.template.query.iter().map(|parameter| {
+        let key = &parameter.key;
+        let value = match &parameter.value {
+            Some(value) => quote! { ::std::option::Option::Some(#value) },
+            None => quote! { ::std::option::Option::None },
+        };
+        quote! { ::smithy_lean_runtime::request::push_query(&mut uri, #key, #value); }
+    });
+    // restJson1: an input with members in the body always sends a JSON
+    // object, `{}` when none is set; one without sends no body at all.
+    let body = if input.fields.iter().any(|f| f.binding == Binding::Body) {
+        quote! {
+            ::std::option::Option::Some((
+                ::smithy_lean_runtime::request::JSON_CONTENT_TYPE,
+                self.to_json().into_bytes(),
+            ))
+        }
+    } else {
+        quote! { ::std::option::Option::None }
+    };
+    let request_doc = format!(
+        " The `{name}` request for this input: `{method} {uri}` with its body, as a path and query that the client puts under the endpoint it resolves."
+    );
     quote! {
-        impl #input {
+        impl #input_ident {
             /// The operation's name in the model.
             pub const OPERATION_NAME: &'static str = #name;
             /// The HTTP method of the request.
             pub const HTTP_METHOD: &'static str = #method;
-            /// The request path.
-            pub const HTTP_PATH: &'static str = #uri;
+            /// The model's URI pattern, with its literal query.
+            pub const HTTP_URI: &'static str = #uri;
+            /// The request path, labels written `{Name}`.
+            pub const HTTP_PATH: &'static str = #path;
             /// The status of a successful response.
             pub const HTTP_SUCCESS_STATUS: u16 = #code;
             /// The label the `endpoint` trait puts in front of the endpoint's host, if any.
             pub const HOST_PREFIX: ::std::option::Option<&'static str> = #host_prefix;
+
+            #[doc = #request_doc]
+            pub fn to_http_request(&self) -> ::std::result::Result<
+                ::smithy_lean_runtime::http::Request<::std::vec::Vec<u8>>,
+                ::smithy_lean_runtime::request::RequestError,
+            > {
+                let mut uri = ::std::string::String::new();
+                #(#build_path)*
+                #(#query)*
+                ::smithy_lean_runtime::request::build(Self::HTTP_METHOD, uri, #body)
+            }
         }
     }
 }

@@ -385,7 +385,9 @@ impl CreateAppInstanceInput {
     pub const OPERATION_NAME: &'static str = "CreateAppInstance";
     /// The HTTP method of the request.
     pub const HTTP_METHOD: &'static str = "POST";
-    /// The request path.
+    /// The model's URI pattern, with its literal query.
+    pub const HTTP_URI: &'static str = "/app-instances";
+    /// The request path, labels written `{Name}`.
     pub const HTTP_PATH: &'static str = "/app-instances";
     /// The status of a successful response.
     pub const HTTP_SUCCESS_STATUS: u16 = 201u16;
@@ -393,4 +395,22 @@ impl CreateAppInstanceInput {
     pub const HOST_PREFIX: ::std::option::Option<&'static str> = ::std::option::Option::Some(
         "identity-",
     );
+    /// The `CreateAppInstance` request for this input: `POST /app-instances` with its body, as a path and query that the client puts under the endpoint it resolves.
+    pub fn to_http_request(
+        &self,
+    ) -> ::std::result::Result<
+        ::smithy_lean_runtime::http::Request<::std::vec::Vec<u8>>,
+        ::smithy_lean_runtime::request::RequestError,
+    > {
+        let mut uri = ::std::string::String::new();
+        uri.push_str("/app-instances");
+        ::smithy_lean_runtime::request::build(
+            Self::HTTP_METHOD,
+            uri,
+            ::std::option::Option::Some((
+                ::smithy_lean_runtime::request::JSON_CONTENT_TYPE,
+                self.to_json().into_bytes(),
+            )),
+        )
+    }
 }

@@ -23,7 +23,7 @@ use aws_types::SdkConfig;
 use chime_error::{CreateAppInstanceError, UntrustedText};
 use chime_input::CreateAppInstanceInput;
 use chime_output::CreateAppInstanceOutput;
-use http::header::{CONTENT_TYPE, HOST, HeaderValue, USER_AGENT};
+use http::header::{HOST, HeaderValue, USER_AGENT};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, SystemTime};
@@ -91,8 +91,26 @@ impl CallState {
 #[derive(Debug)]
 struct Target {
     endpoint: Endpoint,
-    uri: http::Uri,
     host: HeaderValue,
+}
+
+impl Target {
+    /// The URI of a request whose path and query the operation built.
+    fn uri(&self, path_and_query: &str) -> Result<http::Uri, String> {
+        let url = [self.endpoint.base_url.as_str(), path_and_query].concat();
+        url.parse()
+            .map_err(|e| format!("the request URL `{url}` is not valid: {e}"))
+    }
+}
+
+/// The operation's request, built once per call from the input and put
+/// under the endpoint: every attempt signs and sends the same one.
+struct Prepared {
+    method: http::Method,
+    uri: http::Uri,
+    /// The operation's own headers, such as the body's content type.
+    headers: http::HeaderMap,
+    body: Vec<u8>,
 }
 
 impl Client {
@@ -231,7 +249,19 @@ impl Client {
                 why.clone(),
             )))
         })?;
-        let body = input.to_json().into_bytes();
+        let construction =
+            |why: String| Error::new(ErrorKind::Construction(ConstructionFailure::new(why)));
+        let (parts, body) = input
+            .to_http_request()
+            .map_err(|e| construction(e.to_string()))?
+            .into_parts();
+        let path_and_query = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+        let prepared = Prepared {
+            method: parts.method,
+            uri: target.uri(path_and_query).map_err(construction)?,
+            headers: parts.headers,
+            body,
+        };
         let max_attempts = inner.config.retry.max_attempts().max(1);
         let invocation_id = HeaderValue::from_str(&inner.invocation_ids.make_token())
             .expect("a UUID is a valid header value");
@@ -252,7 +282,7 @@ impl Client {
                 request_id = field::Empty,
             );
             let (error, mut retry) = match self
-                .attempt(target, &body, &call, attempts)
+                .attempt(target, &prepared, &call, attempts)
                 .instrument(span)
                 .await
             {
@@ -295,11 +325,11 @@ impl Client {
     async fn attempt(
         &self,
         target: &Target,
-        body: &[u8],
+        prepared: &Prepared,
         call: &CallState,
         attempts: &AtomicU32,
     ) -> Result<CreateAppInstanceOutput, (Error, Retry)> {
-        let work = self.attempt_untimed(target, body, call, attempts);
+        let work = self.attempt_untimed(target, prepared, call, attempts);
         let Some(limit) = self.inner.config.timeouts.operation_attempt_timeout() else {
             return work.await;
         };
@@ -312,12 +342,12 @@ impl Client {
     async fn attempt_untimed(
         &self,
         target: &Target,
-        body: &[u8],
+        prepared: &Prepared,
         call: &CallState,
         attempts: &AtomicU32,
     ) -> Result<CreateAppInstanceOutput, (Error, Retry)> {
         let inner = &*self.inner;
-        let request = self.signed_request(target, body, call).await?;
+        let request = self.signed_request(target, prepared, call).await?;
         // From here on, the attempt has reached the network.
         attempts.store(call.attempt, Ordering::Relaxed);
         let dispatch_failure = |e: ConnectorError| {
@@ -389,7 +419,7 @@ impl Client {
     async fn signed_request(
         &self,
         target: &Target,
-        body: &[u8],
+        prepared: &Prepared,
         call: &CallState,
     ) -> Result<HttpRequest, (Error, Retry)> {
         let construction = |what: &str, source: Box<dyn std::error::Error + Send + Sync>| {
@@ -408,22 +438,24 @@ impl Client {
             ),
         })?;
         let mut request = http::Request::builder()
-            .method(http::Method::POST)
-            .uri(target.uri.clone())
+            .method(prepared.method.clone())
+            .uri(prepared.uri.clone())
             .header(HOST, target.host.clone())
-            .header(CONTENT_TYPE, HeaderValue::from_static("application/json"))
             .header(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
+        for (name, value) in &prepared.headers {
+            request = request.header(name, value);
+        }
         for (name, value) in &target.endpoint.headers {
             request = request.header(name.as_str(), value.as_str());
         }
         let mut request = request
-            .body(SdkBody::from(body.to_vec()))
+            .body(SdkBody::from(prepared.body.clone()))
             .map_err(|e| construction("cannot build the HTTP request", e.into()))?;
         self.inner
             .signer
             .sign(
                 &mut request,
-                body,
+                &prepared.body,
                 &credentials,
                 &target.endpoint.signing_region,
                 &target.endpoint.signing_name,
@@ -505,7 +537,7 @@ fn resolve_target(config: &Config) -> Result<Target, String> {
     };
     let endpoint = endpoint::resolve(&params, host_prefix)
         .map_err(|e| format!("cannot resolve the endpoint: {e}"))?;
-    let url = format!("{}{}", endpoint.base_url, CreateAppInstanceInput::HTTP_PATH);
+    let url = &endpoint.base_url;
     let uri: http::Uri = url
         .parse()
         .map_err(|e| format!("the endpoint URL `{url}` is not valid: {e}"))?;
@@ -513,9 +545,5 @@ fn resolve_target(config: &Config) -> Result<Target, String> {
         .authority()
         .and_then(|a| HeaderValue::from_str(a.as_str()).ok())
         .ok_or_else(|| format!("the endpoint URL `{url}` has no valid host"))?;
-    Ok(Target {
-        endpoint,
-        uri,
-        host,
-    })
+    Ok(Target { endpoint, host })
 }

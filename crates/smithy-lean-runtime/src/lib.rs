@@ -13,6 +13,8 @@
 //!   does not list;
 //! - [`UntrustedText`]: text from the network, bounded and escaped before it
 //!   reaches `Display`, `Debug` or a log;
+//! - [`request`]: building an operation's HTTP request, with encoded labels
+//!   and query parameters;
 //! - [`endpoint`]: what compiled endpoint rules share with their callers;
 //! - [`BuildError`] and [`UnknownVariantValue`].
 //!
@@ -24,6 +26,7 @@ mod build_error;
 pub mod endpoint;
 pub mod error_response;
 pub mod json;
+pub mod request;
 mod unhandled_error;
 mod unknown_variant;
 mod untrusted;

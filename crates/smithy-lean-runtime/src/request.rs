@@ -1,0 +1,215 @@
+//! Building an operation's HTTP request: what generated `to_http_request`
+//! methods share. The request has a path and query but no scheme or host;
+//! the client puts it under the resolved endpoint.
+
+use std::fmt;
+
+/// The media type of restJson1 request bodies.
+pub const JSON_CONTENT_TYPE: &str = "application/json";
+
+/// Why a request could not be built from an input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RequestError {
+    message: String,
+}
+
+impl RequestError {
+    /// An error that says which member broke which rule.
+    pub fn new(message: impl Into<String>) -> Self {
+        RequestError {
+            message: message.into(),
+        }
+    }
+}
+
+impl fmt::Display for RequestError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("cannot build the request: ")?;
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for RequestError {}
+
+/// Characters that RFC 3986 leaves unreserved: never percent-encoded.
+fn unreserved(byte: u8) -> bool {
+    byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
+}
+
+/// Appends `text` percent-encoded: everything but unreserved characters
+/// (and `/`, where `keep_slash` says so) becomes `%XX` of its UTF-8 bytes.
+fn push_encoded(out: &mut String, text: &str, keep_slash: bool) {
+    const HEX: &[u8; 16] = b"0123456789ABCDEF";
+    for &byte in text.as_bytes() {
+        if unreserved(byte) || (keep_slash && byte == b'/') {
+            out.push(char::from(byte));
+        } else {
+            out.push('%');
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+        }
+    }
+}
+
+/// Appends a query parameter, `?` before the first and `&` before the
+/// others, key and value percent-encoded; a key without a value is sent bare.
+pub fn push_query(uri: &mut String, key: &str, value: Option<&str>) {
+    uri.push(if uri.contains('?') { '&' } else { '?' });
+    push_encoded(uri, key, false);
+    if let Some(value) = value {
+        uri.push('=');
+        push_encoded(uri, value, false);
+    }
+}
+
+/// Appends a label's value as a path segment, percent-encoded. A greedy
+/// label keeps its `/`, so that it spans segments.
+///
+/// An empty value, or a greedy one with an empty segment, would make
+/// another path: it is refused, naming `member`.
+pub fn push_label(
+    uri: &mut String,
+    member: &'static str,
+    value: &str,
+    greedy: bool,
+) -> Result<(), RequestError> {
+    if value.is_empty() {
+        return Err(RequestError::new(format!(
+            "`{member}` is a label of the path and must not be empty"
+        )));
+    }
+    if greedy && value.split('/').any(str::is_empty) {
+        return Err(RequestError::new(format!(
+            "`{member}` is a greedy label of the path and must not have empty segments"
+        )));
+    }
+    push_encoded(uri, value, greedy);
+    Ok(())
+}
+
+/// The request: `method` to `path_and_query` with `body`, which is sent
+/// with its content type, or no body and no content type when `None`.
+pub fn build(
+    method: &'static str,
+    path_and_query: String,
+    body: Option<(&'static str, Vec<u8>)>,
+) -> Result<http::Request<Vec<u8>>, RequestError> {
+    let method = http::Method::from_bytes(method.as_bytes())
+        .map_err(|_| RequestError::new(format!("`{method}` is not an HTTP method")))?;
+    let uri = http::Uri::try_from(path_and_query)
+        .map_err(|e| RequestError::new(format!("the path is not a valid URI: {e}")))?;
+    let mut request = http::Request::builder().method(method).uri(uri);
+    let body = match body {
+        Some((content_type, body)) => {
+            request = request.header(http::header::CONTENT_TYPE, content_type);
+            body
+        }
+        None => Vec::new(),
+    };
+    request
+        .body(body)
+        .map_err(|e| RequestError::new(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn literal_queries_are_encoded_and_joined() {
+        let mut uri = "/phone-numbers".to_owned();
+        push_query(&mut uri, "operation", Some("batch-delete"));
+        push_query(&mut uri, "a b", Some("x&y=z/é"));
+        push_query(&mut uri, "flag", None);
+        assert_eq!(
+            uri,
+            "/phone-numbers?operation=batch-delete&a%20b=x%26y%3Dz%2F%C3%A9&flag"
+        );
+    }
+
+    #[test]
+    fn labels_are_one_segment_unless_greedy() {
+        let mut uri = "/app-instances/".to_owned();
+        push_label(&mut uri, "AppInstanceArn", "arn:aws:chime:x/y", false).unwrap();
+        assert_eq!(uri, "/app-instances/arn%3Aaws%3Achime%3Ax%2Fy");
+        let mut uri = "/objects/".to_owned();
+        push_label(&mut uri, "Key", "a/b c/d", true).unwrap();
+        assert_eq!(uri, "/objects/a/b%20c/d");
+    }
+
+    #[test]
+    fn empty_labels_are_refused_by_name() {
+        let error = push_label(&mut String::new(), "Id", "", false).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "cannot build the request: `Id` is a label of the path and must not be empty"
+        );
+        for value in ["a//b", "/a", "a/"] {
+            let error = push_label(&mut String::new(), "Key", value, true).unwrap_err();
+            assert!(
+                error.to_string().contains("must not have empty segments"),
+                "{value}"
+            );
+            push_label(&mut String::new(), "Id", value, false).expect("one encoded segment");
+        }
+    }
+
+    #[test]
+    fn a_request_has_a_content_type_only_with_a_body() {
+        let request = build(
+            "POST",
+            "/app-instances".to_owned(),
+            Some((JSON_CONTENT_TYPE, b"{}".to_vec())),
+        )
+        .unwrap();
+        assert_eq!(request.method(), http::Method::POST);
+        assert_eq!(request.uri(), "/app-instances");
+        assert_eq!(
+            request.headers()[http::header::CONTENT_TYPE],
+            "application/json"
+        );
+        assert_eq!(request.body(), b"{}");
+        let request = build("GET", "/endpoint?x=1".to_owned(), None).unwrap();
+        assert!(request.headers().is_empty());
+        assert_eq!(request.uri().query(), Some("x=1"));
+        let error = build("NOT A METHOD", "/".to_owned(), None).unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("`NOT A METHOD` is not an HTTP method")
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_label_or_query_value_makes_a_valid_uri_that_decodes_back(value in "\\PC{1,40}", greedy in any::<bool>()) {
+            let mut uri = "/things/".to_owned();
+            if push_label(&mut uri, "Id", &value, greedy).is_ok() {
+                push_query(&mut uri, "q", Some(&value));
+                let request = build("GET", uri, None).expect("every encoded value is a valid URI");
+                let path = request.uri().path().strip_prefix("/things/").unwrap();
+                prop_assert_eq!(decode(path), value.clone());
+                let query = request.uri().query().unwrap().strip_prefix("q=").unwrap();
+                prop_assert_eq!(decode(query), value);
+            }
+        }
+    }
+
+    fn decode(text: &str) -> String {
+        let bytes = text.as_bytes();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < bytes.len() {
+            if bytes[i] == b'%' {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+                out.push(u8::from_str_radix(hex, 16).unwrap());
+                i += 3;
+            } else {
+                out.push(bytes[i]);
+                i += 1;
+            }
+        }
+        String::from_utf8(out).unwrap()
+    }
+}
