@@ -2,7 +2,12 @@
 //! path and the rule; with it off, sent, and refused by the service with a
 //! typed `BadRequestException`.
 
-use chime::{ErrorKind, InvalidInput, Tag};
+use chime::ErrorKind;
+use chime::error::InvalidInput;
+use chime::operation::create_app_instance::{
+    CreateAppInstance, CreateAppInstanceError, CreateAppInstanceInput,
+};
+use chime::types::Tag;
 use chime_input::Rule;
 use chime_local::LocalChime;
 use chime_tests::local_client;
@@ -32,7 +37,7 @@ fn tag(key: &str, value: &str) -> Tag {
 /// An input and the one violation it must be refused for.
 struct Case {
     what: &'static str,
-    input: chime::CreateAppInstanceInput,
+    input: CreateAppInstanceInput,
     path: String,
     rule: Broken,
 }
@@ -45,7 +50,7 @@ fn case(
     path: &str,
     rule: Broken,
 ) -> Case {
-    let builder = chime::CreateAppInstanceInput::builder()
+    let builder = CreateAppInstanceInput::builder()
         .name("valid-name")
         .client_request_token("valid-token");
     Case {
@@ -145,7 +150,12 @@ fn every_violation() -> Vec<Case> {
     ]
 }
 
-fn assert_refused_for(error: &chime::Error, path: &str, rule: Broken, what: &str) {
+fn assert_refused_for(
+    error: &chime::Error<CreateAppInstanceError>,
+    path: &str,
+    rule: Broken,
+    what: &str,
+) {
     let ErrorKind::InvalidInput(InvalidInput::Constraints(violations)) = error.kind() else {
         panic!("{what}: expected constraint violations, got {error:?}");
     };
@@ -170,7 +180,7 @@ async fn with_validation_on_every_violation_is_refused_before_any_io() {
         rule,
     } in every_violation()
     {
-        let error = client.send_create_app_instance(input).await.unwrap_err();
+        let error = client.call::<CreateAppInstance>(input).await.unwrap_err();
         assert_refused_for(&error, &path, rule, what);
         assert_eq!(error.attempts(), 0, "{what}");
     }
@@ -187,7 +197,7 @@ async fn with_validation_off_the_service_refuses_with_a_typed_bad_request() {
     } in &cases
     {
         let error = client
-            .send_create_app_instance(input.clone())
+            .call::<CreateAppInstance>(input.clone())
             .await
             .unwrap_err();
         let refused = error

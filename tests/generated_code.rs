@@ -98,7 +98,7 @@ fn the_generated_crates_are_named_after_the_sdk_id() {
         .collect();
     assert_eq!(
         crates.into_iter().collect::<Vec<_>>(),
-        ["chime-error", "chime-input", "chime-output"]
+        ["chime", "chime-error", "chime-input", "chime-output"]
     );
     for (path, text) in &files {
         let header = text.lines().next().unwrap_or_default();
@@ -111,8 +111,9 @@ fn the_generated_crates_are_named_after_the_sdk_id() {
 }
 
 /// What every generated crate has in common comes from the runtime crate:
-/// each file is built from the model, and each manifest needs nothing but
-/// the runtime, found where the options say.
+/// each file is built from the model, and each type crate's manifest needs
+/// nothing but the runtime, found where the options say; the client crate
+/// adds the three type crates and the engine.
 #[test]
 fn generated_crates_hold_only_the_model_and_depend_only_on_the_runtime() {
     let model = chime_tests::read("model/chime.json");
@@ -149,17 +150,27 @@ fn generated_crates_hold_only_the_model_and_depend_only_on_the_runtime() {
         !manifest.contains(".workspace"),
         "nothing is inherited:\n{manifest}"
     );
+    let client = &files[&PathBuf::from("chime/Cargo.toml")];
+    for dependency in [
+        r#"chime-error = { version = "0.1.0", path = "../chime-error" }"#,
+        r#"chime-input = { version = "0.1.0", path = "../chime-input" }"#,
+        r#"chime-output = { version = "0.1.0", path = "../chime-output" }"#,
+        r#"smithy-lean-client = { version = "0.1.0", path = "../smithy-lean-client" }"#,
+        r#"smithy-lean-runtime = { version = "0.1.0", path = "../smithy-lean-runtime" }"#,
+    ] {
+        assert!(client.contains(dependency), "{dependency} in\n{client}");
+    }
     let elsewhere = Options {
-        runtime_path: Some(r#"C:\runtime "quoted""#.to_owned()),
+        runtime_dir: Some(r#"C:\runtime "quoted"/"#.to_owned()),
         ..as_xtask_codegen()
     };
     let files = generate(&model, &elsewhere).expect("generates");
     assert!(
         files[&PathBuf::from("chime-error/Cargo.toml")]
-            .contains(r#"path = "C:\\runtime \"quoted\"" }"#)
+            .contains(r#"path = "C:\\runtime \"quoted\"/smithy-lean-runtime" }"#)
     );
     let registry = Options {
-        runtime_path: None,
+        runtime_dir: None,
         ..as_xtask_codegen()
     };
     let files = generate(&model, &registry).expect("generates");

@@ -19,7 +19,12 @@ fn raw(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Fault {
 }
 
 /// Sends one call (no retries) against a service that answers with `fault`.
-async fn answered_with(fault: Fault) -> Result<chime::CreateAppInstanceOutput, chime::Error> {
+async fn answered_with(
+    fault: Fault,
+) -> Result<
+    chime::operation::create_app_instance::CreateAppInstanceOutput,
+    chime::Error<chime::operation::create_app_instance::CreateAppInstanceError>,
+> {
     let local = LocalChime::start().await.unwrap();
     local.set_standing_fault(Some(fault));
     let client = local_client(&local, |c| c.retry_config(RetryConfig::disabled()));

@@ -2,18 +2,22 @@
 //! through raw HTTP.
 
 use aws_smithy_types::retry::RetryConfig;
-use chime::{ErrorKind, Tag};
+use chime::ErrorKind;
+use chime::operation::create_app_instance::{CreateAppInstanceError, CreateAppInstanceOutput};
+use chime::types::Tag;
 use chime_local::{ErrorAnswer, Fault, LocalChime};
 use chime_tests::local_client;
 use std::io::{Read, Write};
 use std::time::Duration;
 
 /// A call with nothing but a name.
-async fn create(client: &chime::Client) -> Result<chime::CreateAppInstanceOutput, chime::Error> {
+async fn create(
+    client: &chime::Client,
+) -> Result<CreateAppInstanceOutput, chime::Error<CreateAppInstanceError>> {
     client.create_app_instance().name("n").send().await
 }
 
-fn service_error(error: &chime::Error) -> &chime::CreateAppInstanceError {
+fn service_error(error: &chime::Error<CreateAppInstanceError>) -> &CreateAppInstanceError {
     error
         .as_service_error()
         .unwrap_or_else(|| panic!("expected a service error, got {error:?}"))

@@ -43,14 +43,16 @@ impl<'a> MakeWriter<'a> for Captured {
     }
 }
 
-fn sensitive_call(client: &chime::Client) -> chime::CreateAppInstanceFluentBuilder {
+fn sensitive_call(
+    client: &chime::Client,
+) -> chime::operation::create_app_instance::CreateAppInstanceFluentBuilder {
     client
         .create_app_instance()
         .name(SENSITIVE[0])
         .metadata(SENSITIVE[1])
         .client_request_token(SENSITIVE[2])
         .tags(
-            chime::Tag::builder()
+            chime::types::Tag::builder()
                 .key(SENSITIVE[3])
                 .value(SENSITIVE[4])
                 .build()
@@ -127,7 +129,7 @@ async fn show_everything() -> String {
         .unwrap_err();
     shown.push(format!("{error} {error:?}"));
 
-    let input = chime::CreateAppInstanceInput::builder()
+    let input = chime::operation::create_app_instance::CreateAppInstanceInput::builder()
         .name(SENSITIVE[0])
         .metadata(SENSITIVE[1])
         .client_request_token(SENSITIVE[2])
@@ -166,8 +168,8 @@ fn nothing_sensitive_is_shown_or_logged_and_spans_say_what_happened() {
     for expected in [
         "attempt{attempt=1 status=503 error=\"ServiceUnavailableException\"",
         "attempt{attempt=2 status=201}",
-        "CreateAppInstance{attempts=2}",
-        "CreateAppInstance{attempts=1 status=409 error=\"ConflictException\"",
+        "call{operation=\"CreateAppInstance\" attempts=2}",
+        "call{operation=\"CreateAppInstance\" attempts=1 status=409 error=\"ConflictException\"",
         "attempt{attempt=1 error=\"timeout\"}",
     ] {
         assert!(log.contains(expected), "`{expected}` missing from:\n{log}");

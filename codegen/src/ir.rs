@@ -42,6 +42,13 @@ pub struct Service {
 pub struct Operation {
     /// The Smithy name, e.g. `CreateAppInstance`.
     pub name: String,
+    /// Its module in the client crate, and the client method that starts a
+    /// call of it, e.g. `create_app_instance`.
+    pub module: String,
+    /// The client crate's type that names the operation, e.g. `CreateAppInstance`.
+    pub marker: String,
+    /// The client crate's fluent builder, e.g. `CreateAppInstanceFluentBuilder`.
+    pub fluent_builder: String,
     /// Documentation.
     pub docs: Docs,
     /// Deprecation, if any.
@@ -160,6 +167,10 @@ pub struct Structure {
     pub id: String,
     /// Rust type name.
     pub name: String,
+    /// The Rust name of its builder, e.g. `TagBuilder`.
+    pub builder: String,
+    /// The module (and file) it is written to, e.g. `tag`.
+    pub module: String,
     /// The shape's own name, which is what the wire carries: an error
     /// response names its error by it, whatever Rust casing makes of it
     /// (`KMSDisabledException`, not `KmsDisabledException`).
@@ -212,8 +223,14 @@ pub struct Field {
     pub member: String,
     /// The key on the JSON wire (`jsonName`, else the member name).
     pub json_name: String,
-    /// The Rust field and method name (possibly raw, like `r#type`).
+    /// The Rust field, accessor and builder setter name (possibly raw, like `r#type`).
     pub name: String,
+    /// The builder method that sets or clears it, e.g. `set_type`.
+    pub set_method: String,
+    /// The builder method that reads it, e.g. `get_type`.
+    pub get_method: String,
+    /// For the `@idempotencyToken` member, the method that fills it when unset.
+    pub ensure_method: Option<String>,
     /// Documentation.
     pub docs: Docs,
     /// Deprecation, if any.

@@ -18,13 +18,13 @@ mod pattern;
 mod rules;
 mod uri;
 
-pub use emit::{HEADER, RUNTIME_CRATE, RUNTIME_VERSION};
+pub use emit::{CLIENT_CRATE, HEADER, RUNTIME_CRATE, RUNTIME_VERSION};
 pub use error::Error;
 pub use lower::Options;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-/// Generates the input, output and error crates for the selected operations.
+/// Generates the input, output, error and client crates for the selected operations.
 ///
 /// The result maps each file's path, relative to the directory that holds
 /// the crates, to its full contents. It is deterministic to the byte.
@@ -39,5 +39,5 @@ pub fn generate(model_json: &str, options: &Options) -> Result<BTreeMap<PathBuf,
     if uses_partitions && let Some(text) = &options.partitions {
         service.partitions = Some(partitions::lower(text)?);
     }
-    emit::emit(&service, options.runtime_path.as_deref())
+    emit::emit(&service, options.runtime_dir.as_deref())
 }

@@ -75,20 +75,21 @@ pub struct Options {
     /// endpoint rules call `aws.partition`, it becomes the input crate's
     /// `partition_of`; without it, callers bring their own.
     pub partitions: Option<String>,
-    /// Where the generated manifests find the runtime crate
-    /// (`smithy-lean-runtime`): its directory relative to each generated
-    /// crate's, with `/` separators; `None` takes it from the registry.
-    pub runtime_path: Option<String>,
+    /// Where the generated manifests find the hand-written crates they
+    /// depend on (`smithy-lean-runtime`, `smithy-lean-client`): the
+    /// directory that holds them, relative to each generated crate's own,
+    /// with `/` separators; `None` takes them from the registry.
+    pub runtime_dir: Option<String>,
 }
 
 impl Default for Options {
-    /// Every operation, no partition data, and the runtime beside the
-    /// generated crates, as in this repository's `crates/`.
+    /// Every operation, no partition data, and the hand-written crates
+    /// beside the generated ones, as in this repository's `crates/`.
     fn default() -> Self {
         Options {
             operations: Vec::new(),
             partitions: None,
-            runtime_path: Some(format!("../{}", crate::emit::RUNTIME_CRATE)),
+            runtime_dir: Some("..".to_owned()),
         }
     }
 }
@@ -323,6 +324,9 @@ impl<'a> Lowerer<'a> {
         }
         errors.sort();
         Ok(Operation {
+            module: naming::module_name(&name),
+            marker: name.clone(),
+            fluent_builder: format!("{name}FluentBuilder"),
             docs: documentation(&shape.traits),
             deprecated: deprecation(id, &shape.traits)?,
             http,
@@ -414,7 +418,7 @@ impl<'a> Lowerer<'a> {
         self.claim_module(home, name, id)?;
         let shape = self.shape(id)?;
         if shape.kind == "structure" {
-            self.claim(home, &format!("{name}Builder"), id)?;
+            self.claim(home, &naming::builder_name(name), id)?;
         }
         self.done.insert((home, id.to_owned()));
         self.queue.push((home, id.to_owned(), name.to_owned()));
@@ -603,11 +607,8 @@ impl<'a> Lowerer<'a> {
             check_traits(&member_id, &member.traits)?;
             let field_name = naming::field_name(member_name);
             let bare = naming::unraw(&field_name);
-            for method in [
-                bare.to_owned(),
-                format!("set_{bare}"),
-                format!("get_{bare}"),
-            ] {
+            let (set_method, get_method) = naming::builder_methods(&field_name);
+            for method in [bare.to_owned(), set_method.clone(), get_method.clone()] {
                 if let Some(owner) = methods.insert(method.clone(), member_id.clone()) {
                     return Err(Error::on_shape(
                         &member_id,
@@ -629,12 +630,13 @@ impl<'a> Lowerer<'a> {
                 None => member_name.clone(),
             };
             let idempotency_token = member.traits.contains_key("smithy.api#idempotencyToken");
-            if idempotency_token
-                && let Some(owner) = methods.insert(format!("ensure_{bare}"), member_id.clone())
+            let ensure_method = idempotency_token.then(|| naming::ensure_method(&field_name));
+            if let Some(ensure) = &ensure_method
+                && let Some(owner) = methods.insert(ensure.clone(), member_id.clone())
             {
                 return Err(Error::on_shape(
                     &member_id,
-                    format!("its Rust name `ensure_{bare}` collides with {owner}"),
+                    format!("its Rust name `{ensure}` collides with {owner}"),
                 ));
             }
             if idempotency_token && value.kind != Kind::String {
@@ -655,6 +657,9 @@ impl<'a> Lowerer<'a> {
                 member: member_name.clone(),
                 json_name,
                 name: field_name,
+                set_method,
+                get_method,
+                ensure_method,
                 docs: match documentation(&member.traits) {
                     docs if docs.is_empty() => vec![format!("The `{member_name}` member.")],
                     docs => docs,
@@ -672,6 +677,8 @@ impl<'a> Lowerer<'a> {
         };
         Ok(Structure {
             id: id.to_owned(),
+            builder: naming::builder_name(&name),
+            module: naming::module_name(&name),
             name,
             wire_name: local_name(id).to_owned(),
             docs: documentation(&shape.traits),

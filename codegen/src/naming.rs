@@ -62,6 +62,23 @@ pub fn module_name(type_name: &str) -> String {
     snake
 }
 
+/// The builder of a structure type: `Tag` -> `TagBuilder`.
+pub fn builder_name(type_name: &str) -> String {
+    format!("{type_name}Builder")
+}
+
+/// A builder's methods that set or clear and that read a field:
+/// `r#type` -> (`set_type`, `get_type`).
+pub fn builder_methods(field: &str) -> (String, String) {
+    let bare = unraw(field);
+    (format!("set_{bare}"), format!("get_{bare}"))
+}
+
+/// The method that fills an idempotency token field when it is unset.
+pub fn ensure_method(field: &str) -> String {
+    format!("ensure_{}", unraw(field))
+}
+
 /// The bare name of a possibly raw identifier, for messages and derived names.
 pub fn unraw(ident: &str) -> &str {
     ident.strip_prefix("r#").unwrap_or(ident)

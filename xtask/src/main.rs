@@ -13,8 +13,8 @@ const USAGE: &str = "usage:
       --model       the Smithy JSON AST (default: model/chime.json)
       --partitions  botocore partition data for aws.partition (default: model/partitions.json)
       --out         the directory that holds the crates (default: crates)
-      --runtime     the smithy-lean-runtime crate the generated crates depend on
-                    (default: this repository's crates/smithy-lean-runtime)
+      --runtime     the directory that holds smithy-lean-runtime and smithy-lean-client,
+                    which generated crates depend on (default: this repository's crates)
       --operations  operation names to keep (default: every operation of the service)
       --check       write nothing; fail naming every stale, missing or extra file
   cargo xtask bench-codegen [--iterations N]
@@ -67,7 +67,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
         model: root.join("model/chime.json"),
         partitions: root.join("model/partitions.json"),
         out: root.join("crates"),
-        runtime: root.join("crates").join(chime_codegen::RUNTIME_CRATE),
+        runtime: root.join("crates"),
         options: Options::default(),
     };
     let mut args = args.iter();
@@ -115,7 +115,7 @@ fn codegen(args: &[String]) -> Result<(), String> {
             args.partitions.display()
         )
     })?);
-    options.runtime_path = Some(
+    options.runtime_dir = Some(
         xtask::path_from_generated_crate(&args.out, &args.runtime)
             .map_err(|e| format!("cannot resolve {}: {e}", args.runtime.display()))?,
     );

@@ -77,7 +77,7 @@ fn crates_generated_into_a_fresh_directory_build_there() {
         "--out",
         out.to_str().unwrap(),
         "--runtime",
-        root.join("crates/smithy-lean-runtime").to_str().unwrap(),
+        root.join("crates").to_str().unwrap(),
     ]);
     assert!(
         output.status.success(),

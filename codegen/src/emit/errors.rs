@@ -30,7 +30,7 @@ fn retry_kind(retry: Option<RetryKind>) -> TokenStream {
 
 pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -> TokenStream {
     let name = ident(&structure.name);
-    let builder = format_ident!("{}Builder", structure.name);
+    let builder = ident(&structure.builder);
     let error_name = &structure.wire_name;
     let modelled_status = match error.http_status {
         Some(status) => quote! { ::std::option::Option::Some(#status) },
@@ -332,6 +332,32 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
         }
 
         impl ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata for #name {
+            fn meta(&self) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
+                #name::meta(self)
+            }
+        }
+
+        impl ::smithy_lean_runtime::ServiceError for #name {
+            fn error_name(&self) -> ::std::option::Option<&str> {
+                #name::error_name(self)
+            }
+
+            fn error_message(&self) -> ::std::option::Option<&str> {
+                #name::error_message(self)
+            }
+
+            fn request_id(&self) -> ::std::option::Option<&str> {
+                #name::request_id(self)
+            }
+
+            fn http_status(&self) -> ::std::option::Option<u16> {
+                #name::http_status(self)
+            }
+
+            fn is_retryable(&self) -> bool {
+                #name::is_retryable(self)
+            }
+
             fn meta(&self) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
                 #name::meta(self)
             }

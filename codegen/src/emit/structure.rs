@@ -3,7 +3,7 @@
 use super::{doc_attrs, ident, redacted_in_debug, rust_type, type_docs};
 use crate::ir::{Field, Kind, Structure, Value};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// What `Debug` shows instead of a `@sensitive` value.
 const REDACTED: &str = "*** Sensitive Data Redacted ***";
@@ -12,7 +12,7 @@ const REDACTED: &str = "*** Sensitive Data Redacted ***";
 /// the request id of the response it was read from.
 pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
     let name = ident(&structure.name);
-    let builder = format_ident!("{}Builder", structure.name);
+    let builder = ident(&structure.builder);
     let docs = type_docs(
         &structure.docs,
         &structure.id,
@@ -55,12 +55,7 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
     let builder_methods = structure.fields.iter().map(builder_methods);
     let build = build_fn(structure, response);
     let debug = debug_impl(&structure.name, &structure.fields, is_error, response);
-    let builder_debug = debug_impl(
-        &format!("{}Builder", structure.name),
-        &structure.fields,
-        is_error,
-        response,
-    );
+    let builder_debug = debug_impl(&structure.builder, &structure.fields, is_error, response);
     let request_id_setters = if response {
         quote! {
             /// Sets the request id of the response this output was read from.
@@ -175,7 +170,12 @@ fn accessor(field: &Field) -> TokenStream {
 /// For an `@idempotencyToken` member: fills it only if the caller left it unset.
 fn token_filler(field: &Field) -> TokenStream {
     let name = ident(&field.name);
-    let method = format_ident!("ensure_{}", crate::naming::unraw(&field.name));
+    let method = ident(
+        field
+            .ensure_method
+            .as_deref()
+            .expect("called for the idempotency token only"),
+    );
     let doc = format!(
         " Sets the idempotency token `{}` to `generate()` if, and only if, it is unset, and returns the token the request will carry.",
         crate::naming::unraw(&field.name)
@@ -193,8 +193,8 @@ fn token_filler(field: &Field) -> TokenStream {
 fn builder_methods(field: &Field) -> TokenStream {
     let name = ident(&field.name);
     let bare = crate::naming::unraw(&field.name);
-    let set = format_ident!("set_{}", bare);
-    let get = format_ident!("get_{}", bare);
+    let set = ident(&field.set_method);
+    let get = ident(&field.get_method);
     let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
     let ty = rust_type(&field.value);
     let required = if field.always_present() {
@@ -248,12 +248,18 @@ fn builder_methods(field: &Field) -> TokenStream {
 
 /// The parameter type of a one-value setter, and the conversion applied to it.
 fn setter_input(value: &Value) -> (TokenStream, TokenStream) {
+    setter_input_in(value, &quote! { crate })
+}
+
+/// [`setter_input`] for a setter outside the crate that holds the value's
+/// named types, which are in `krate`.
+pub(super) fn setter_input_in(value: &Value, krate: &TokenStream) -> (TokenStream, TokenStream) {
     match &value.kind {
         Kind::String => (
             quote! { impl ::std::convert::Into<::std::string::String> },
             quote! { .into() },
         ),
-        _ => (rust_type(value), quote! {}),
+        _ => (super::rust_type_in(value, krate), quote! {}),
     }
 }
 

@@ -340,6 +340,28 @@ for CreateAppInstanceError {
         CreateAppInstanceError::meta(self)
     }
 }
+impl ::smithy_lean_runtime::ServiceError for CreateAppInstanceError {
+    fn error_name(&self) -> ::std::option::Option<&str> {
+        CreateAppInstanceError::error_name(self)
+    }
+    fn error_message(&self) -> ::std::option::Option<&str> {
+        CreateAppInstanceError::error_message(self)
+    }
+    fn request_id(&self) -> ::std::option::Option<&str> {
+        CreateAppInstanceError::request_id(self)
+    }
+    fn http_status(&self) -> ::std::option::Option<u16> {
+        CreateAppInstanceError::http_status(self)
+    }
+    fn is_retryable(&self) -> bool {
+        CreateAppInstanceError::is_retryable(self)
+    }
+    fn meta(
+        &self,
+    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
+        CreateAppInstanceError::meta(self)
+    }
+}
 impl ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind
 for CreateAppInstanceError {
     fn retryable_error_kind(

@@ -16,6 +16,7 @@
 //! - [`request`]: building an operation's HTTP request, with encoded labels
 //!   and query parameters;
 //! - [`endpoint`]: what compiled endpoint rules share with their callers;
+//! - [`ServiceError`]: what a generic client reads from any operation's errors;
 //! - [`BuildError`] and [`UnknownVariantValue`].
 //!
 //! The crates it re-exports ([`aws_smithy_types`], [`aws_smithy_json`],
@@ -27,6 +28,7 @@ pub mod endpoint;
 pub mod error_response;
 pub mod json;
 pub mod request;
+mod service_error;
 mod unhandled_error;
 mod unknown_variant;
 mod untrusted;
@@ -35,6 +37,7 @@ pub mod validation;
 pub use build_error::BuildError;
 pub use error_response::sanitize_error_name;
 pub use json::JsonError;
+pub use service_error::ServiceError;
 pub use unhandled_error::UnhandledError;
 pub use unknown_variant::UnknownVariantValue;
 pub use untrusted::{BoundedDebug, UNTRUSTED_TEXT_LIMIT, UntrustedText};

@@ -61,3 +61,59 @@ impl ProvideErrorMetadata for UnhandledError {
         &self.meta
     }
 }
+
+/// An unhandled error is a service error like any other, just unnamed by the model.
+impl crate::ServiceError for UnhandledError {
+    fn error_name(&self) -> Option<&str> {
+        self.meta.code()
+    }
+
+    fn error_message(&self) -> Option<&str> {
+        self.meta.message()
+    }
+
+    fn request_id(&self) -> Option<&str> {
+        self.meta.extra(crate::error_response::REQUEST_ID_KEY)
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        Some(self.http_status)
+    }
+
+    fn is_retryable(&self) -> bool {
+        false
+    }
+
+    fn meta(&self) -> &ErrorMetadata {
+        &self.meta
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ServiceError;
+
+    #[test]
+    fn it_reads_as_any_service_error_and_shows_untrusted_text_escaped() {
+        let response = crate::error_response::read(
+            &[("x-amzn-requestid", "req-1")]
+                .into_iter()
+                .map(|(k, v)| {
+                    (
+                        http::HeaderName::from_static(k),
+                        http::HeaderValue::from_static(v),
+                    )
+                })
+                .collect(),
+            br#"{"code":"Odd","message":"line\nbreak"}"#,
+        );
+        let error = UnhandledError::new(response.meta, 418);
+        assert_eq!(ServiceError::error_name(&error), Some("Odd"));
+        assert_eq!(ServiceError::error_message(&error), Some("line\nbreak"));
+        assert_eq!(ServiceError::request_id(&error), Some("req-1"));
+        assert_eq!(ServiceError::http_status(&error), Some(418));
+        assert!(!ServiceError::is_retryable(&error));
+        assert_eq!(error.to_string(), "Odd: line\\nbreak (HTTP 418)");
+    }
+}

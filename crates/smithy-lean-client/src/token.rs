@@ -1,9 +1,9 @@
-//! Idempotency tokens: what makes retrying `CreateAppInstance` safe.
+//! Idempotency tokens: what makes retrying a call that creates something safe.
 //!
-//! A token is filled in once per logical call, before the first attempt,
-//! only when the caller set none. Every attempt of that call then sends the
-//! same token, so the service creates at most one `AppInstance` however many
-//! attempts reach it.
+//! For an operation with an `@idempotencyToken` member, a token is filled in
+//! once per logical call, before the first attempt, only when the caller set
+//! none. Every attempt of that call then sends the same token, so the
+//! service does the call's work at most once however many attempts reach it.
 
 use std::fmt;
 use std::sync::{Arc, Mutex};
@@ -16,10 +16,6 @@ use std::sync::{Arc, Mutex};
 pub struct ClientRequestToken(String);
 
 impl ClientRequestToken {
-    pub(crate) fn new(token: String) -> Self {
-        Self(token)
-    }
-
     /// The token as sent.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -28,6 +24,13 @@ impl ClientRequestToken {
     /// The token as an owned string.
     pub fn into_string(self) -> String {
         self.0
+    }
+}
+
+impl From<String> for ClientRequestToken {
+    /// The token a call sent, as the call's input held it.
+    fn from(token: String) -> Self {
+        Self(token)
     }
 }
 
@@ -98,7 +101,7 @@ impl RandomUuidTokens {
     /// which tests use to know tokens in advance.
     ///
     /// ```
-    /// use chime::token::{IdempotencyTokenProvider, RandomUuidTokens};
+    /// use smithy_lean_client::token::{IdempotencyTokenProvider, RandomUuidTokens};
     ///
     /// let (a, b) = (RandomUuidTokens::from_seed(42), RandomUuidTokens::from_seed(42));
     /// assert_eq!(a.make_token(), b.make_token());
@@ -126,7 +129,7 @@ impl IdempotencyTokenProvider for RandomUuidTokens {
 ///
 /// ```
 /// assert_eq!(
-///     chime::token::format_uuid_v4(u128::MAX),
+///     smithy_lean_client::token::format_uuid_v4(u128::MAX),
 ///     "ffffffff-ffff-4fff-bfff-ffffffffffff"
 /// );
 /// ```
@@ -149,8 +152,8 @@ pub fn format_uuid_v4(random: u128) -> String {
 /// Always the same token. For tests that need to know the token in advance.
 ///
 /// ```
-/// let config = chime::Config::builder()
-///     .idempotency_token_provider(chime::token::FixedToken::new("test-token"))
+/// let config = smithy_lean_client::Config::builder()
+///     .idempotency_token_provider(smithy_lean_client::token::FixedToken::new("test-token"))
 ///     .build();
 /// ```
 #[derive(Clone)]

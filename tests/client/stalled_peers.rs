@@ -5,7 +5,8 @@
 mod support;
 
 use aws_smithy_runtime_api::client::stalled_stream_protection::StalledStreamProtectionConfig;
-use chime::{ErrorKind, TimeoutError};
+use chime::ErrorKind;
+use chime::error::TimeoutError;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -93,7 +94,9 @@ fn short_timeouts() -> aws_smithy_types::timeout::TimeoutConfig {
         .build()
 }
 
-async fn send(client: &chime::Client) -> chime::Error {
+async fn send(
+    client: &chime::Client,
+) -> chime::Error<chime::operation::create_app_instance::CreateAppInstanceError> {
     client
         .create_app_instance()
         .name("n")

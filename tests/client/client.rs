@@ -2,16 +2,22 @@
 
 mod support;
 
-use chime::{ErrorKind, InvalidInput, Tag, TimeoutError};
+use chime::ErrorKind;
+use chime::error::{InvalidInput, TimeoutError};
+use chime::operation::create_app_instance::{CreateAppInstance, CreateAppInstanceError};
+use chime::types::Tag;
 use std::time::Duration;
 use support::{Reply, Server};
 
 /// Sends a minimal call that is expected to fail.
-async fn send_failing(client: &chime::Client) -> chime::Error {
+async fn send_failing(client: &chime::Client) -> chime::Error<CreateAppInstanceError> {
     send_failing_named(client, "n").await
 }
 
-async fn send_failing_named(client: &chime::Client, name: &str) -> chime::Error {
+async fn send_failing_named(
+    client: &chime::Client,
+    name: &str,
+) -> chime::Error<CreateAppInstanceError> {
     client
         .create_app_instance()
         .name(name)
@@ -93,7 +99,7 @@ async fn an_ip_endpoint_gets_no_host_prefix_and_a_name_endpoint_does() {
 
     let named = server.client(|c| c.endpoint_url("https://example.com"));
     assert_eq!(
-        named.endpoint().unwrap().base_url,
+        named.endpoint_of::<CreateAppInstance>().unwrap().base_url,
         "https://identity-example.com"
     );
     let unprefixed = server.client(|c| {
@@ -101,7 +107,10 @@ async fn an_ip_endpoint_gets_no_host_prefix_and_a_name_endpoint_does() {
             .disable_host_prefix(true)
     });
     assert_eq!(
-        unprefixed.endpoint().unwrap().base_url,
+        unprefixed
+            .endpoint_of::<CreateAppInstance>()
+            .unwrap()
+            .base_url,
         "https://example.com"
     );
 }
@@ -115,10 +124,15 @@ async fn the_default_endpoint_is_the_global_one_with_the_identity_prefix() {
                 .credentials_provider(support::credentials())
                 .build(),
         );
-        let endpoint = client.endpoint().unwrap();
+        let endpoint = client.endpoint_of::<CreateAppInstance>().unwrap();
         assert_eq!(
             endpoint.base_url,
             "https://identity-chime.us-east-1.amazonaws.com"
+        );
+        assert_eq!(
+            client.endpoint().unwrap().base_url,
+            "https://chime.us-east-1.amazonaws.com",
+            "the client's own endpoint has no operation's prefix"
         );
         assert_eq!(endpoint.signing_region, "us-east-1");
         assert_eq!(endpoint.signing_name, "chime");

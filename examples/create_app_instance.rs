@@ -1,7 +1,7 @@
 //! Creates an `AppInstance`.
 //!
 //! ```text
-//! cargo run -p chime --example create_app_instance -- [--aws] [NAME [METADATA]]
+//! cargo run -p chime-examples --example create_app_instance -- [--aws] [NAME [METADATA]]
 //! ```
 //!
 //! By default it starts `chime-local` in this process and creates the

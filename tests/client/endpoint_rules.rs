@@ -5,12 +5,12 @@
 //! code, which `tests/model.rs` checks).
 
 use aws_smithy_types::Document;
-use chime::endpoint::{EndpointParams, Partition, ResolveEndpointError};
+use chime_input::{EndpointParams, Partition, ResolveEndpointError};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 
 fn workspace_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
+    chime_tests::workspace_root()
 }
 
 fn read(path: &Path) -> String {
@@ -264,4 +264,98 @@ fn the_partition_data_is_botocore_1_43_11_without_descriptions() {
     let embedded: Json =
         serde_json::from_str(&read(&workspace_root().join("model/partitions.json"))).unwrap();
     assert_eq!(embedded, official);
+}
+
+/// A client with this configuration, and where its `CreateAppInstance`
+/// calls go (base URL, signing region and name), or why nowhere. This goes
+/// through the generated client's mapping of the engine's built-in
+/// parameters (region, FIPS, dual-stack, custom URL) to the rules'.
+fn client_endpoint(
+    configure: impl FnOnce(chime::ConfigBuilder) -> chime::ConfigBuilder,
+) -> Result<(String, String, String), String> {
+    let client = chime::Client::from_conf(configure(chime::Config::builder()).build());
+    client
+        .endpoint_of::<chime::operation::create_app_instance::CreateAppInstance>()
+        .map(|e| (e.base_url, e.signing_region, e.signing_name))
+}
+
+#[test]
+fn every_aws_region_reaches_the_global_endpoint_with_the_operations_prefix() {
+    for region in ["us-east-1", "eu-west-1", "ap-southeast-2", "aws-global"] {
+        let endpoint = client_endpoint(|c| c.region(chime::Region::new(region))).unwrap();
+        assert_eq!(
+            endpoint,
+            (
+                "https://identity-chime.us-east-1.amazonaws.com".to_owned(),
+                "us-east-1".to_owned(),
+                "chime".to_owned()
+            ),
+            "{region}"
+        );
+    }
+}
+
+#[test]
+fn fips_dual_stack_and_other_partitions_reach_the_rules() {
+    let cases = [
+        (
+            "us-east-1",
+            true,
+            false,
+            "https://identity-chime-fips.us-east-1.amazonaws.com",
+        ),
+        (
+            "us-east-1",
+            false,
+            true,
+            "https://identity-chime.us-east-1.api.aws",
+        ),
+        (
+            "us-east-1",
+            true,
+            true,
+            "https://identity-chime-fips.us-east-1.api.aws",
+        ),
+        (
+            "cn-north-1",
+            false,
+            false,
+            "https://identity-chime.cn-north-1.amazonaws.com.cn",
+        ),
+    ];
+    for (region, fips, dual_stack, url) in cases {
+        let (base_url, signing_region, _) = client_endpoint(|c| {
+            c.region(chime::Region::new(region))
+                .use_fips(fips)
+                .use_dual_stack(dual_stack)
+        })
+        .unwrap();
+        assert_eq!(
+            base_url, url,
+            "{region} fips={fips} dual-stack={dual_stack}"
+        );
+        assert_eq!(signing_region, region);
+    }
+    let refused = client_endpoint(|c| {
+        c.region(chime::Region::new("us-east-1"))
+            .use_fips(true)
+            .endpoint_url("https://example.com")
+    })
+    .unwrap_err();
+    assert_eq!(
+        refused,
+        "cannot resolve the endpoint: Invalid Configuration: FIPS and custom endpoint are not supported"
+    );
+    let no_region = client_endpoint(|c| c).unwrap_err();
+    assert_eq!(
+        no_region,
+        "cannot resolve the endpoint: Invalid Configuration: Missing Region"
+    );
+}
+
+#[test]
+fn an_empty_custom_endpoint_is_an_error_not_a_panic() {
+    let error = client_endpoint(|c| c.region(chime::Region::new("us-east-1")).endpoint_url(""))
+        .unwrap_err();
+    assert!(error.contains("the endpoint URL"), "{error}");
 }

@@ -1,17 +1,16 @@
 //! Where requests go and how they are signed there.
 //!
 //! The endpoint comes from the model's own rule set, which the generator
-//! compiles into [`chime_input::resolve_endpoint`], with the partition data
-//! it writes into [`chime_input::partition_of`] (botocore's, from
-//! `model/partitions.json`) for the rules' `aws.partition`. It is resolved
-//! once, when the client is built, because none of this service's rule
-//! parameters vary per call.
+//! compiles into the service's [`Service::resolve_endpoint`], with its
+//! partition data for the rules' `aws.partition`. It is resolved once, when
+//! the client is built, from the parameters SDKs fill from configuration
+//! ([`BuiltIns`]), which do not vary per call.
 //!
 //! # The host prefix
 //!
-//! `CreateAppInstance` carries the `endpoint` trait's host prefix
-//! `identity-`, so the default endpoint `https://chime.us-east-1.amazonaws.com`
-//! becomes `https://identity-chime.us-east-1.amazonaws.com`. The prefix is
+//! An operation with the `endpoint` trait has a host prefix, such as
+//! `identity-`: the endpoint `https://chime.us-east-1.amazonaws.com` becomes
+//! `https://identity-chime.us-east-1.amazonaws.com` for it. The prefix is
 //! put in front of the resolved host, custom endpoint URLs included, as the
 //! Smithy specification says, with two exceptions:
 //!
@@ -19,15 +18,16 @@
 //! - it is never put in front of an IP address (`http://127.0.0.1:4566`) or
 //!   `localhost`, where a prefixed name could not reach the same machine.
 
+pub use crate::operation::{BuiltIns, Service};
 use aws_smithy_types::Document;
-pub use chime_input::{EndpointParams, Partition, ResolveEndpointError};
+pub use smithy_lean_runtime::endpoint::{Partition, ResolveEndpointError};
 use std::borrow::Cow;
 
 /// An endpoint ready for requests: where they go and how they are signed.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoint {
-    /// The URL that request paths are appended to, host prefix applied and
-    /// without a trailing `/`.
+    /// The URL that request paths are appended to, without a trailing `/`
+    /// and without any operation's host prefix.
     pub base_url: String,
     /// The region requests are signed for.
     pub signing_region: String,
@@ -37,31 +37,19 @@ pub struct Endpoint {
     pub headers: Vec<(String, String)>,
 }
 
-/// Resolves the endpoint for `CreateAppInstance` with the generated partition table.
-///
-/// ```
-/// use chime::endpoint::{EndpointParams, resolve};
-///
-/// let params = EndpointParams { region: Some("eu-west-1".into()), ..Default::default() };
-/// let endpoint = resolve(&params, Some("identity-")).unwrap();
-/// assert_eq!(endpoint.base_url, "https://identity-chime.us-east-1.amazonaws.com");
-/// assert_eq!(endpoint.signing_region, "us-east-1");
-/// ```
-pub fn resolve(
-    params: &EndpointParams,
-    host_prefix: Option<&str>,
-) -> Result<Endpoint, ResolveEndpointError> {
-    let resolved = chime_input::resolve_endpoint(params, &chime_input::partition_of)?;
-    into_endpoint(&resolved, params.region.as_deref(), host_prefix)
+/// Resolves the service's endpoint from the built-in parameters.
+pub fn resolve(service: &Service, built_ins: &BuiltIns) -> Result<Endpoint, ResolveEndpointError> {
+    let resolved = (service.resolve_endpoint)(built_ins)?;
+    into_endpoint(&resolved, built_ins.region.as_deref(), service.signing_name)
 }
 
 fn into_endpoint(
     resolved: &aws_smithy_types::endpoint::Endpoint,
     region: Option<&str>,
-    host_prefix: Option<&str>,
+    signing_name: &str,
 ) -> Result<Endpoint, ResolveEndpointError> {
     let mut signing_region = region.map(str::to_owned);
-    let mut signing_name = chime_input::SIGNING_NAME.to_owned();
+    let mut signing_name = signing_name.to_owned();
     let schemes = resolved.auth_schemes();
     if !schemes.is_empty() {
         let Some(sigv4) = schemes.iter().find(|scheme| scheme.name() == "sigv4") else {
@@ -85,7 +73,7 @@ fn into_endpoint(
         }
     }
     Ok(Endpoint {
-        base_url: with_host_prefix(resolved.url(), host_prefix)?,
+        base_url: with_host_prefix(resolved.url(), None)?,
         signing_region,
         signing_name,
         headers,
@@ -96,7 +84,7 @@ fn into_endpoint(
 /// and drops a trailing `/` so that request paths can be appended.
 ///
 /// ```
-/// use chime::endpoint::with_host_prefix;
+/// use smithy_lean_client::endpoint::with_host_prefix;
 ///
 /// let prefixed = with_host_prefix("https://example.com/", Some("identity-")).unwrap();
 /// assert_eq!(prefixed, "https://identity-example.com");
@@ -186,80 +174,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_aws_region_resolves_to_the_global_endpoint_with_the_prefix() {
-        for region in ["us-east-1", "eu-west-1", "ap-southeast-2", "aws-global"] {
-            let params = EndpointParams {
-                region: Some(region.to_owned()),
-                ..Default::default()
-            };
-            let endpoint = resolve(&params, Some("identity-")).unwrap();
-            assert_eq!(
-                endpoint.base_url,
-                "https://identity-chime.us-east-1.amazonaws.com"
-            );
-            assert_eq!(endpoint.signing_region, "us-east-1");
-            assert_eq!(endpoint.signing_name, "chime");
-        }
-    }
-
-    #[test]
-    fn fips_dual_stack_and_other_partitions_follow_the_rules() {
-        let resolve_with = |region: &str, fips: bool, dual_stack: bool| {
-            let params = EndpointParams {
-                region: Some(region.to_owned()),
-                use_fips: fips,
-                use_dual_stack: dual_stack,
-                endpoint: None,
-            };
-            resolve(&params, Some("identity-")).map(|e| (e.base_url, e.signing_region))
-        };
-        let cases = [
-            (
-                "us-east-1",
-                true,
-                false,
-                "https://identity-chime-fips.us-east-1.amazonaws.com",
-            ),
-            (
-                "us-east-1",
-                false,
-                true,
-                "https://identity-chime.us-east-1.api.aws",
-            ),
-            (
-                "us-east-1",
-                true,
-                true,
-                "https://identity-chime-fips.us-east-1.api.aws",
-            ),
-            (
-                "cn-north-1",
-                false,
-                false,
-                "https://identity-chime.cn-north-1.amazonaws.com.cn",
-            ),
-        ];
-        for (region, fips, dual_stack, url) in cases {
-            let (base_url, signing_region) = resolve_with(region, fips, dual_stack).unwrap();
-            assert_eq!(
-                base_url, url,
-                "{region} fips={fips} dual-stack={dual_stack}"
-            );
-            assert_eq!(signing_region, region);
-        }
-        let custom = EndpointParams {
-            region: Some("us-east-1".into()),
-            use_fips: true,
-            endpoint: Some("https://example.com".into()),
-            ..Default::default()
-        };
-        assert_eq!(
-            resolve(&custom, None).unwrap_err().message(),
-            "Invalid Configuration: FIPS and custom endpoint are not supported"
-        );
-    }
-
-    #[test]
     fn custom_urls_with_other_schemes_or_user_information_are_refused_without_the_secret() {
         for ok in [
             "http://127.0.0.1:4566",
@@ -299,18 +213,6 @@ mod tests {
         );
         assert_eq!(without_user_info("https://c/p@q"), "https://c/p@q");
         assert_eq!(without_user_info("no scheme@all"), "no scheme@all");
-    }
-
-    #[test]
-    fn an_empty_custom_endpoint_is_an_error_not_a_panic() {
-        let params = EndpointParams {
-            endpoint: Some(String::new()),
-            ..Default::default()
-        };
-        assert_eq!(
-            resolve(&params, None).unwrap_err().message(),
-            "the endpoint URL is empty"
-        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! percentiles and errors. A benchmark, not a test.
 //!
 //! ```text
-//! cargo run --release -p chime --example load -- [--calls 20000] [--concurrency 64]
+//! cargo run --release -p chime-examples --example load -- [--calls 20000] [--concurrency 64]
 //! ```
 //!
 //! Client and service share this machine's cores, so the figures are for

@@ -1,0 +1,595 @@
+//! The client crate: the operation layer that ties the input, output and
+//! error crates to the hand-written engine (`smithy-lean-client`).
+//!
+//! Per operation it writes the type that describes the operation to the
+//! engine (request, response, error, token hook), the fluent builder with
+//! every member's setter and getter, and the `Client` method that starts
+//! it. The engine itself names no operation and no shape.
+
+use super::{doc_attrs, ident, structure::setter_input_in};
+use crate::ir::{Field, Kind, Operation, ParameterKind, Service, Structure};
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote};
+
+/// The Rust paths of the three type crates, as the client crate names them.
+pub(super) struct TypeCrates {
+    pub input: TokenStream,
+    pub output: TokenStream,
+    pub errors: TokenStream,
+}
+
+impl TypeCrates {
+    pub fn new(stem: &str) -> Self {
+        let path = |suffix: &str| {
+            let name = format_ident!("{}_{}", stem.replace('-', "_"), suffix);
+            quote! { ::#name }
+        };
+        TypeCrates {
+            input: path("input"),
+            output: path("output"),
+            errors: path("error"),
+        }
+    }
+}
+
+/// `src/client.rs`: the `Client`, the service's description for the engine,
+/// and one method per operation.
+pub(super) fn client_module(service: &Service, crates: &TypeCrates) -> TokenStream {
+    let input = &crates.input;
+    let (sdk_id, signing_name) = (&service.sdk_id, &service.signing_name);
+    let methods = service.operations.iter().map(|operation| {
+        let method = ident(&operation.module);
+        let module = ident(&operation.module);
+        let builder = ident(&operation.fluent_builder);
+        let doc = format!(
+            " Starts a `{}` call: set its members on the builder, then `send()`.",
+            operation.name
+        );
+        let docs = doc_attrs(&operation.docs, operation.deprecated.as_ref());
+        let separator = (!operation.docs.is_empty()).then(|| quote! { #[doc = ""] });
+        quote! {
+            #[doc = #doc]
+            #separator
+            #docs
+            pub fn #method(&self) -> crate::operation::#module::#builder {
+                crate::operation::#module::#builder::new(self.handle.clone())
+            }
+        }
+    });
+    let resolver = endpoint_resolver(service, input);
+    let client_doc = format!(
+        " A client for the {sdk_id} service: one method per operation, each starting a fluent builder."
+    );
+    quote! {
+        /// What the engine needs to know about this service.
+        pub(crate) static SERVICE: ::smithy_lean_client::Service = ::smithy_lean_client::Service {
+            sdk_id: #sdk_id,
+            signing_name: #signing_name,
+            resolve_endpoint,
+        };
+
+        #resolver
+
+        #[doc = #client_doc]
+        ///
+        /// Cheap to clone: clones share one connection pool, one resolved
+        /// endpoint and one retry quota.
+        #[derive(Clone, Debug)]
+        pub struct Client {
+            handle: ::smithy_lean_client::Handle,
+        }
+
+        impl Client {
+            /// A client configured from an `SdkConfig`, as AWS SDK clients are:
+            /// what `aws_config::load_defaults(..)` returns.
+            pub fn new(sdk_config: &::smithy_lean_client::SdkConfig) -> Self {
+                Client {
+                    handle: ::smithy_lean_client::Handle::new(&SERVICE, sdk_config),
+                }
+            }
+
+            /// A client with this configuration.
+            pub fn from_conf(config: ::smithy_lean_client::Config) -> Self {
+                Client {
+                    handle: ::smithy_lean_client::Handle::from_conf(&SERVICE, config),
+                }
+            }
+
+            /// The client's configuration.
+            pub fn config(&self) -> &::smithy_lean_client::Config {
+                self.handle.config()
+            }
+
+            /// The resolved endpoint (before any operation's host prefix), or why there is none.
+            pub fn endpoint(&self) -> ::std::result::Result<&::smithy_lean_client::endpoint::Endpoint, &str> {
+                self.handle.endpoint()
+            }
+
+            /// Where calls of operation `O` go: the endpoint with its host prefix, or why there is none.
+            pub fn endpoint_of<O: ::smithy_lean_client::Operation>(&self) -> ::std::result::Result<::smithy_lean_client::endpoint::Endpoint, ::std::string::String> {
+                self.handle.endpoint_of::<O>()
+            }
+
+            /// Sends a prebuilt input of operation `O` as it is (an idempotency
+            /// token is filled in only where the operation has one and the
+            /// input none), and returns the output with the token the call sent.
+            pub async fn call<O: ::smithy_lean_client::Operation>(
+                &self,
+                input: O::Input,
+            ) -> ::std::result::Result<
+                (O::Output, ::std::option::Option<::smithy_lean_client::ClientRequestToken>),
+                ::smithy_lean_client::Error<O::Error>,
+            > {
+                self.handle.call::<O>(input).await
+            }
+
+            #(#methods)*
+        }
+    }
+}
+
+/// The service's compiled endpoint rules, fed from the engine's built-in
+/// parameters.
+fn endpoint_resolver(service: &Service, input: &TokenStream) -> TokenStream {
+    let Some(rules) = &service.endpoint_rules else {
+        return quote! {
+            /// The model has no endpoint rules: only a custom endpoint URL reaches the service.
+            fn resolve_endpoint(
+                built_ins: &::smithy_lean_client::BuiltIns,
+            ) -> ::std::result::Result<
+                ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint,
+                ::smithy_lean_runtime::endpoint::ResolveEndpointError,
+            > {
+                match &built_ins.endpoint {
+                    ::std::option::Option::Some(url) => ::std::result::Result::Ok(
+                        ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder().url(url.clone()).build(),
+                    ),
+                    ::std::option::Option::None => ::std::result::Result::Err(
+                        ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
+                            "the model has no endpoint rules: set an endpoint URL",
+                        ),
+                    ),
+                }
+            }
+        };
+    };
+    let mut unset = false;
+    let fields: Vec<TokenStream> = rules
+        .parameters
+        .iter()
+        .filter_map(|parameter| {
+            let field = ident(&parameter.field);
+            let value = match (parameter.built_in.as_deref(), parameter.kind) {
+                (Some("AWS::Region"), ParameterKind::String) => quote! { built_ins.region.clone() },
+                (Some("SDK::Endpoint"), ParameterKind::String) => {
+                    quote! { built_ins.endpoint.clone() }
+                }
+                (Some("AWS::UseFIPS"), ParameterKind::Boolean) => quote! { built_ins.use_fips },
+                (Some("AWS::UseDualStack"), ParameterKind::Boolean) => {
+                    quote! { built_ins.use_dual_stack }
+                }
+                _ => {
+                    unset = true;
+                    return None;
+                }
+            };
+            let value = match (parameter.always_set(), parameter.kind) {
+                (true, ParameterKind::String) => quote! { #value.unwrap_or_default() },
+                (false, ParameterKind::Boolean) => quote! { ::std::option::Option::Some(#value) },
+                _ => value,
+            };
+            Some(quote! { #field: #value, })
+        })
+        .collect();
+    let rest = unset.then(|| quote! { ..::std::default::Default::default() });
+    let partitions = match (rules.uses_partitions, service.partitions.is_some()) {
+        (true, true) => quote! { , &#input::partition_of },
+        // No partition data was given: `aws.partition` finds none.
+        (true, false) => quote! { , &|_| ::std::option::Option::None },
+        (false, _) => TokenStream::new(),
+    };
+    quote! {
+        /// The model's endpoint rules, from the parameters SDKs fill from configuration.
+        fn resolve_endpoint(
+            built_ins: &::smithy_lean_client::BuiltIns,
+        ) -> ::std::result::Result<
+            ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint,
+            ::smithy_lean_runtime::endpoint::ResolveEndpointError,
+        > {
+            let params = #input::EndpointParams {
+                #(#fields)*
+                #rest
+            };
+            #input::resolve_endpoint(&params #partitions)
+        }
+    }
+}
+
+/// `src/operation/<op>.rs`: the operation's types, its description for the
+/// engine, and its fluent builder.
+pub(super) fn operation_module(
+    operation: &Operation,
+    input: &Structure,
+    crates: &TypeCrates,
+) -> TokenStream {
+    let (input_crate, output_crate, error_crate) = (&crates.input, &crates.output, &crates.errors);
+    let marker = ident(&operation.marker);
+    let input_type = ident(&operation.input);
+    let input_builder = ident(&input.builder);
+    let output_type = ident(&operation.output);
+    let error_type = ident(&operation.error_enum);
+    let builder = ident(&operation.fluent_builder);
+    let name = &operation.name;
+    let token = input.fields.iter().find(|field| field.idempotency_token);
+    let fill_token = match token.and_then(|field| field.ensure_method.as_deref()) {
+        Some(ensure) => {
+            let ensure = ident(ensure);
+            quote! { ::std::option::Option::Some(input.#ensure(make).to_owned()) }
+        }
+        None => quote! {
+            let _ = (input, make);
+            ::std::option::Option::None
+        },
+    };
+    let fallible = input.fields.iter().any(Field::always_present);
+    let build = if fallible {
+        quote! {
+            self.input.build().map_err(|e| ::smithy_lean_client::Error::missing(<#marker as ::smithy_lean_client::Operation>::NAME, e))?
+        }
+    } else {
+        quote! { self.input.build() }
+    };
+    let send_with_token = token.map(|field| {
+        let ensure = ident(field.ensure_method.as_deref().expect("a token has one"));
+        let setter = crate::naming::unraw(&field.name);
+        let doc = format!(
+            " Sends the call and returns the answer with the idempotency token it sent (`{setter}`), to repeat the call later without the service doing its work twice."
+        );
+        quote! {
+            #[doc = #doc]
+            pub async fn send_with_token(self) -> ::std::result::Result<
+                (#output_crate::#output_type, ::smithy_lean_client::ClientRequestToken),
+                ::smithy_lean_client::Error<#error_crate::#error_type>,
+            > {
+                let mut input = #build;
+                let token = input.#ensure(|| self.handle.make_idempotency_token()).to_owned();
+                let (output, _) = self.handle.call::<#marker>(input).await?;
+                ::std::result::Result::Ok((output, ::smithy_lean_client::ClientRequestToken::from(token)))
+            }
+        }
+    });
+    let setters = input
+        .fields
+        .iter()
+        .map(|field| fluent_setters(field, input_crate));
+    let marker_doc = format!(
+        " The `{name}` operation, as the client's engine calls it: its types, how its request is written and how its responses are read."
+    );
+    let builder_doc =
+        format!(" Collects the members of one `{name}` call; [`send`](Self::send) sends it.");
+    let operation_docs = doc_attrs(&operation.docs, operation.deprecated.as_ref());
+    quote! {
+        pub use #input_crate::{#input_type, #input_builder};
+        pub use #output_crate::#output_type;
+        pub use #error_crate::#error_type;
+
+        #[doc = #marker_doc]
+        #[doc = ""]
+        #operation_docs
+        #[derive(Clone, Copy, Debug, Default)]
+        pub struct #marker;
+
+        impl ::smithy_lean_client::Operation for #marker {
+            type Input = #input_crate::#input_type;
+            type Output = #output_crate::#output_type;
+            type Error = #error_crate::#error_type;
+
+            const NAME: &'static str = #input_crate::#input_type::OPERATION_NAME;
+            const HOST_PREFIX: ::std::option::Option<&'static str> = #input_crate::#input_type::HOST_PREFIX;
+            const SUCCESS_STATUS: u16 = #input_crate::#input_type::HTTP_SUCCESS_STATUS;
+
+            fn fill_idempotency_token(
+                input: &mut Self::Input,
+                make: &mut dyn ::std::ops::FnMut() -> ::std::string::String,
+            ) -> ::std::option::Option<::std::string::String> {
+                #fill_token
+            }
+
+            fn validate(input: &Self::Input) -> ::std::result::Result<(), ::smithy_lean_runtime::ValidationError> {
+                input.validate()
+            }
+
+            fn request(input: &Self::Input) -> ::std::result::Result<
+                ::smithy_lean_runtime::http::Request<::std::vec::Vec<u8>>,
+                ::smithy_lean_runtime::request::RequestError,
+            > {
+                input.to_http_request()
+            }
+
+            fn read_output(
+                headers: &::smithy_lean_runtime::http::HeaderMap,
+                body: &[u8],
+            ) -> ::std::result::Result<Self::Output, ::smithy_lean_runtime::JsonError> {
+                #output_crate::#output_type::from_response(headers, body)
+            }
+
+            fn read_error(status: u16, headers: &::smithy_lean_runtime::http::HeaderMap, body: &[u8]) -> Self::Error {
+                #error_crate::#error_type::from_response(status, headers, body)
+            }
+        }
+
+        #[doc = #builder_doc]
+        #[derive(Debug)]
+        pub struct #builder {
+            handle: ::smithy_lean_client::Handle,
+            input: #input_crate::#input_builder,
+        }
+
+        impl #builder {
+            pub(crate) fn new(handle: ::smithy_lean_client::Handle) -> Self {
+                #builder {
+                    handle,
+                    input: ::std::default::Default::default(),
+                }
+            }
+
+            /// Sends the call and returns the service's answer.
+            pub async fn send(self) -> ::std::result::Result<
+                #output_crate::#output_type,
+                ::smithy_lean_client::Error<#error_crate::#error_type>,
+            > {
+                let input = #build;
+                let (output, _) = self.handle.call::<#marker>(input).await?;
+                ::std::result::Result::Ok(output)
+            }
+
+            #send_with_token
+
+            #(#setters)*
+        }
+    }
+}
+
+/// The input builder's setter, clearer and getter for one member, on the
+/// fluent builder.
+fn fluent_setters(field: &Field, input_crate: &TokenStream) -> TokenStream {
+    let name = ident(&field.name);
+    let set = ident(&field.set_method);
+    let get = ident(&field.get_method);
+    let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
+    let ty = super::rust_type_in(&field.value, input_crate);
+    let bare = crate::naming::unraw(&field.name);
+    let (setter_value, append) = match &field.value.kind {
+        Kind::List(item) => (setter_input_in(item, input_crate).0, true),
+        _ => (setter_input_in(&field.value, input_crate).0, false),
+    };
+    let append_doc = append.then(|| {
+        let line = format!(" Appends one item to `{bare}`.");
+        quote! { #[doc = ""] #[doc = #line] }
+    });
+    let set_doc = format!(
+        " Sets or clears `{bare}` (`{}` on the wire).",
+        field.json_name
+    );
+    let get_doc = format!(" The `{bare}` set so far.");
+    quote! {
+        #docs
+        #append_doc
+        pub fn #name(mut self, input: #setter_value) -> Self {
+            self.input = self.input.#name(input);
+            self
+        }
+
+        #[doc = #set_doc]
+        pub fn #set(mut self, input: ::std::option::Option<#ty>) -> Self {
+            self.input = self.input.#set(input);
+            self
+        }
+
+        #[doc = #get_doc]
+        pub fn #get(&self) -> &::std::option::Option<#ty> {
+            self.input.#get()
+        }
+    }
+}
+
+/// `src/operation.rs`: one module per operation.
+pub(super) fn operation_index(service: &Service) -> TokenStream {
+    let modules = service.operations.iter().map(|operation| {
+        let module = ident(&operation.module);
+        let doc = format!(
+            " The `{}` operation: its input, output and error, and its fluent builder.",
+            operation.name
+        );
+        quote! { #[doc = #doc] pub mod #module; }
+    });
+    quote! { #(#modules)* }
+}
+
+/// `src/types.rs`: the shapes operations use that are not an operation's
+/// input, output or error, by the name a caller writes.
+pub(super) fn types_module(service: &Service, crates: &TypeCrates) -> TokenStream {
+    let operation_types: Vec<&str> = service
+        .operations
+        .iter()
+        .flat_map(|op| [op.input.as_str(), op.output.as_str()])
+        .collect();
+    let mut exported: Vec<&str> = Vec::new();
+    let mut items = Vec::new();
+    for (types, krate) in [
+        (&service.input, &crates.input),
+        (&service.output, &crates.output),
+    ] {
+        let names = types
+            .structures
+            .iter()
+            .flat_map(|s| [s.name.as_str(), s.builder.as_str()])
+            .chain(types.enums.iter().map(|e| e.name.as_str()));
+        for name in names {
+            let of_operation = operation_types
+                .iter()
+                .any(|op| name == *op || name.strip_suffix("Builder") == Some(op));
+            // A shape both sent and received has a type in each crate: the
+            // input crate's, which callers build, is the one named here.
+            if of_operation || exported.contains(&name) {
+                continue;
+            }
+            exported.push(name);
+            let name = ident(name);
+            items.push(quote! { pub use #krate::#name; });
+        }
+    }
+    let errors = &crates.errors;
+    let error_types = service.errors.structures.iter().flat_map(|s| {
+        let (name, builder) = (ident(&s.name), ident(&s.builder));
+        [
+            quote! { pub use #errors::#name; },
+            quote! { pub use #errors::#builder; },
+        ]
+    });
+    quote! {
+        #(#items)*
+
+        /// The modelled errors, each one a variant of the error enums of the operations that return it.
+        pub mod error {
+            #(#error_types)*
+        }
+    }
+}
+
+/// `src/error.rs`: the error of a call, and what it tells apart.
+pub(super) fn error_module() -> TokenStream {
+    quote! {
+        pub use ::smithy_lean_client::{
+            ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
+        };
+        /// The name, message and request id of an error, as AWS SDK for Rust users read them.
+        pub use ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata;
+        /// Text from the network, bounded and escaped for display.
+        pub use ::smithy_lean_runtime::UntrustedText;
+    }
+}
+
+/// `src/config.rs`: the configuration, as the AWS SDK for Rust names it.
+pub(super) fn config_module() -> TokenStream {
+    quote! {
+        pub use ::smithy_lean_client::{
+            Config, ConfigBuilder as Builder, Region, DEFAULT_CONNECT_TIMEOUT,
+            DEFAULT_CREDENTIALS_LOAD_TIMEOUT, DEFAULT_STALL_GRACE_PERIOD,
+        };
+    }
+}
+
+/// `src/lib.rs`: the modules, and the names callers use most at the root.
+pub(super) fn lib_rs() -> TokenStream {
+    let modules = [
+        ("client", None),
+        (
+            "config",
+            Some("The client's configuration, as the AWS SDK for Rust names it."),
+        ),
+        (
+            "error",
+            Some("The error of a call, and what it tells apart."),
+        ),
+        (
+            "operation",
+            Some("One module per operation: its input, output, error and fluent builder."),
+        ),
+        (
+            "types",
+            Some("The shapes that operations use, and the modelled errors."),
+        ),
+    ];
+    let declarations = modules.iter().map(|(module, doc)| {
+        let module = ident(module);
+        match doc {
+            None => quote! { #[rustfmt::skip] mod #module; },
+            Some(doc) => {
+                let doc = format!(" {doc}");
+                quote! { #[doc = #doc] #[rustfmt::skip] pub mod #module; }
+            }
+        }
+    });
+    // One item a `use`, in the order rustfmt sorts them, so that `cargo fmt`
+    // leaves the crate root as it is written.
+    let mut exports: Vec<(&str, &str)> = vec![
+        (
+            "crate::client::Client",
+            "The client: one method per operation.",
+        ),
+        (
+            "crate::config::Config",
+            "How the client reaches, signs for and retries against the service.",
+        ),
+        (
+            "crate::config::DEFAULT_CONNECT_TIMEOUT",
+            "The connect timeout when none is configured.",
+        ),
+        (
+            "crate::config::DEFAULT_CREDENTIALS_LOAD_TIMEOUT",
+            "How long a credentials provider may take, unless configured.",
+        ),
+        (
+            "crate::config::DEFAULT_STALL_GRACE_PERIOD",
+            "How long a response may make no progress, unless configured.",
+        ),
+        ("crate::config::Region", "The region requests go to."),
+        ("crate::error::Error", "Why a call failed."),
+        ("crate::error::ErrorKind", "What went wrong in a call."),
+        (
+            "::smithy_lean_client::ClientRequestToken",
+            "The idempotency token a call sent.",
+        ),
+        (
+            "::smithy_lean_client::ConfigBuilder",
+            "Builds a [`Config`].",
+        ),
+        (
+            "::smithy_lean_client::endpoint",
+            "Where requests go and how they are signed there.",
+        ),
+        (
+            "::smithy_lean_client::https_client",
+            "An HTTPS client on the client's own TLS stack, for `aws-config`.",
+        ),
+        (
+            "::smithy_lean_client::token",
+            "Idempotency tokens and their providers.",
+        ),
+        (
+            "::smithy_lean_client::MAX_RESPONSE_BODY",
+            "The largest response body read.",
+        ),
+        (
+            "::smithy_lean_client::MIN_BODY_THROUGHPUT",
+            "The slowest response body accepted after the grace period.",
+        ),
+        (
+            "::smithy_lean_client::Operation",
+            "What the engine knows of an operation, for [`Client::call`].",
+        ),
+    ];
+    exports.sort_by(|a, b| {
+        let key = |path: &str| {
+            let rooted = path.starts_with("::");
+            (
+                rooted,
+                path.trim_start_matches("::")
+                    .split("::")
+                    .map(str::to_owned)
+                    .collect::<Vec<_>>(),
+            )
+        };
+        key(a.0).cmp(&key(b.0))
+    });
+    let exports = exports.iter().map(|(path, doc)| {
+        let path: syn::Path = syn::parse_str(path).expect("a path written above");
+        let doc = format!(" {doc}");
+        quote! { #[doc = #doc] pub use #path; }
+    });
+    quote! {
+        #(#declarations)*
+        #(#exports)*
+    }
+}

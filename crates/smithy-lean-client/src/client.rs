@@ -1,0 +1,532 @@
+//! The client's engine: one logical call of any operation, from its input
+//! to its output or error, through the token, the endpoint, signing,
+//! attempts, retries and time limits.
+
+use crate::clock::{ClockSkew, is_clock_skew_error};
+use crate::config::Config;
+use crate::credentials::{CachedCredentials, LoadFailure};
+use crate::endpoint::{self, BuiltIns, Endpoint, Service};
+use crate::error::{
+    ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
+};
+use crate::operation::Operation;
+use crate::retry::{Retry, RetryQuota, backoff, classify_service_error};
+use crate::signing::Signer;
+use crate::stalled_stream::{BodyFailure, head_within, read_body};
+use crate::token::{ClientRequestToken, IdempotencyTokenProvider, RandomUuidTokens};
+use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
+use aws_smithy_runtime_api::client::http::{
+    HttpConnector, HttpConnectorSettings, SharedHttpClient, SharedHttpConnector,
+};
+use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
+use aws_smithy_runtime_api::client::result::ConnectorError;
+use aws_smithy_types::body::SdkBody;
+use aws_types::SdkConfig;
+use http::header::{HOST, HeaderValue, USER_AGENT};
+use smithy_lean_runtime::{ServiceError, UntrustedText};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::time::{Duration, SystemTime};
+use tracing::{Instrument, field};
+
+/// Responses larger than this are refused unread: an answer of the
+/// operations this client is for is a few kilobytes.
+pub const MAX_RESPONSE_BODY: usize = 1 << 20;
+
+/// The engine of a generated client: it calls any [`Operation`] of its
+/// [`Service`]. A generated `Client` wraps it and adds one method per
+/// operation.
+///
+/// Cheap to clone: clones share one connection pool, one resolved endpoint
+/// and one retry quota.
+#[derive(Clone, Debug)]
+pub struct Handle {
+    inner: Arc<Inner>,
+}
+
+#[derive(Debug)]
+struct Inner {
+    config: Config,
+    service: &'static Service,
+    /// Resolved once: none of the rule parameters vary per call. A failure
+    /// is kept and reported by every call, as the AWS SDKs do.
+    endpoint: Result<Endpoint, String>,
+    connector: SharedHttpConnector,
+    quota: RetryQuota,
+    signer: Signer,
+    /// `None` when no provider is configured; calls then say so.
+    credentials: Option<CachedCredentials>,
+    /// The service's clock as its responses tell it, for signing.
+    clock: ClockSkew,
+    /// Makes each call's `amz-sdk-invocation-id`.
+    invocation_ids: RandomUuidTokens,
+}
+
+/// What every attempt of one call sends alike, and where it stands.
+struct CallState {
+    /// The `amz-sdk-invocation-id`: one per logical call, on every attempt,
+    /// so that the service can tell retries from new calls.
+    invocation_id: HeaderValue,
+    attempt: u32,
+    max_attempts: u32,
+}
+
+impl CallState {
+    /// The `amz-sdk-request` header: which attempt this is, of how many.
+    fn request_header(&self) -> HeaderValue {
+        let (attempt, max) = (self.attempt.to_string(), self.max_attempts.to_string());
+        let value = ["attempt=", &attempt, "; max=", &max].concat();
+        HeaderValue::from_str(&value).expect("digits and ASCII punctuation")
+    }
+}
+
+/// The operation's request, built once per call from the input and put
+/// under the endpoint (with the operation's host prefix): every attempt
+/// signs and sends the same one.
+struct Prepared {
+    method: http::Method,
+    uri: http::Uri,
+    host: HeaderValue,
+    /// The operation's own headers, such as the body's content type.
+    headers: http::HeaderMap,
+    body: Vec<u8>,
+}
+
+impl Handle {
+    /// An engine for `service`, configured from an [`SdkConfig`], as AWS SDK clients are.
+    pub fn new(service: &'static Service, sdk_config: &SdkConfig) -> Self {
+        Self::from_conf(service, Config::from_sdk_config(sdk_config))
+    }
+
+    /// An engine for `service` with this configuration.
+    pub fn from_conf(service: &'static Service, config: Config) -> Self {
+        let connector = config
+            .http_connector
+            .clone()
+            .unwrap_or_else(|| default_connector(&config));
+        let endpoint = resolve_endpoint(service, &config);
+        let credentials = config
+            .credentials
+            .clone()
+            .map(|provider| CachedCredentials::new(provider, config.credentials_load_timeout));
+        Self {
+            inner: Arc::new(Inner {
+                config,
+                service,
+                endpoint,
+                connector,
+                quota: RetryQuota::default(),
+                signer: Signer::default(),
+                credentials,
+                clock: ClockSkew::default(),
+                invocation_ids: RandomUuidTokens::from_os_entropy(),
+            }),
+        }
+    }
+
+    /// The client's configuration.
+    pub fn config(&self) -> &Config {
+        &self.inner.config
+    }
+
+    /// A fresh idempotency token from the configured provider, for a caller
+    /// that fills the token member itself and wants to know it.
+    pub fn make_idempotency_token(&self) -> String {
+        self.inner.config.token_provider.make_token()
+    }
+
+    /// The service this engine calls.
+    pub fn service(&self) -> &'static Service {
+        self.inner.service
+    }
+
+    /// The resolved endpoint (before any operation's host prefix), or why there is none.
+    pub fn endpoint(&self) -> Result<&Endpoint, &str> {
+        self.inner.endpoint.as_ref().map_err(String::as_str)
+    }
+
+    /// Where calls of `O` go: the endpoint with the operation's host prefix
+    /// (unless the configuration turns prefixes off), or why there is none.
+    pub fn endpoint_of<O: Operation>(&self) -> Result<Endpoint, String> {
+        let endpoint = self.endpoint().map_err(str::to_owned)?;
+        let host_prefix = O::HOST_PREFIX.filter(|_| !self.inner.config.disable_host_prefix);
+        let base_url = endpoint::with_host_prefix(&endpoint.base_url, host_prefix)
+            .map_err(|e| format!("cannot resolve the endpoint: {e}"))?;
+        Ok(Endpoint {
+            base_url,
+            ..endpoint.clone()
+        })
+    }
+
+    /// One logical call of `O`: the idempotency token filled once (when the
+    /// operation has one and the input does not), then the attempts. Returns
+    /// the output with the token the call sent.
+    pub async fn call<O: Operation>(
+        &self,
+        mut input: O::Input,
+    ) -> Result<(O::Output, Option<ClientRequestToken>), Error<O::Error>> {
+        let config = &self.inner.config;
+        // Once per logical call, before the first attempt: every retry
+        // then carries the same token and the same body.
+        let token =
+            O::fill_idempotency_token(&mut input, &mut || config.token_provider.make_token())
+                .map(ClientRequestToken::from);
+        let attempts = AtomicU32::new(0);
+        let span = tracing::info_span!(
+            "call",
+            operation = O::NAME,
+            attempts = field::Empty,
+            status = field::Empty,
+            error = field::Empty,
+            request_id = field::Empty,
+        );
+        let attempts_made = self
+            .attempts::<O>(&input, &attempts)
+            .instrument(span.clone());
+        let outcome = match config.timeouts.operation_timeout() {
+            Some(limit) => tokio::time::timeout(limit, attempts_made)
+                .await
+                .unwrap_or_else(|_| Err(Error::new(ErrorKind::Timeout(TimeoutError::Call(limit))))),
+            None => attempts_made.await,
+        };
+        let attempts = attempts.load(Ordering::Relaxed);
+        span.record("attempts", attempts);
+        match outcome {
+            Ok(output) => Ok((output, token)),
+            Err(error) => {
+                if let Some(status) = error.http_status() {
+                    span.record("status", status);
+                }
+                if let Some(service) = error.as_service_error() {
+                    span.record("error", service.error_name().unwrap_or("unknown"));
+                } else {
+                    span.record("error", field::display(error.kind()));
+                }
+                if let Some(id) = error.request_id() {
+                    span.record("request_id", field::display(UntrustedText(id)));
+                }
+                Err(error.with_call(O::NAME, token.as_ref(), attempts))
+            }
+        }
+    }
+
+    async fn attempts<O: Operation>(
+        &self,
+        input: &O::Input,
+        attempts: &AtomicU32,
+    ) -> Result<O::Output, Error<O::Error>> {
+        let inner = &*self.inner;
+        if inner.config.validate_input {
+            O::validate(input)
+                .map_err(|e| Error::new(ErrorKind::InvalidInput(InvalidInput::Constraints(e))))?;
+        }
+        let construction =
+            |why: String| Error::new(ErrorKind::Construction(ConstructionFailure::new(why)));
+        let endpoint = inner
+            .endpoint
+            .as_ref()
+            .map_err(|why| construction(why.clone()))?;
+        let request = O::request(input).map_err(|e| construction(e.to_string()))?;
+        let prepared = self
+            .prepare(endpoint, O::HOST_PREFIX, request)
+            .map_err(construction)?;
+        let max_attempts = inner.config.retry.max_attempts().max(1);
+        let invocation_id = HeaderValue::from_str(&inner.invocation_ids.make_token())
+            .expect("a UUID is a valid header value");
+        let mut call = CallState {
+            invocation_id,
+            attempt: 1,
+            max_attempts,
+        };
+        let mut spent = 0;
+        let mut corrected_skew = false;
+        loop {
+            let attempt = call.attempt;
+            let span = tracing::info_span!(
+                "attempt",
+                attempt,
+                status = field::Empty,
+                error = field::Empty,
+                request_id = field::Empty,
+            );
+            let (error, mut retry) = match self
+                .attempt::<O>(endpoint, &prepared, &call, attempts)
+                .instrument(span)
+                .await
+            {
+                Ok(output) => {
+                    inner.quota.release(spent);
+                    return Ok(output);
+                }
+                Err(failure) => failure,
+            };
+            // A new clock reading makes the next attempt differ from this
+            // one; without it, it would fail the same way. Once a call.
+            if retry == Retry::ClockSkew {
+                if corrected_skew {
+                    retry = Retry::No;
+                }
+                corrected_skew = true;
+            }
+            if attempt >= max_attempts {
+                return Err(error);
+            }
+            let Some(cost) = inner.quota.acquire(retry) else {
+                if retry != Retry::No {
+                    tracing::debug!("retry quota spent; not retrying");
+                }
+                return Err(error);
+            };
+            spent += cost;
+            let wait = match retry {
+                // The cause is gone already: no reason to wait.
+                Retry::ClockSkew => Duration::ZERO,
+                _ => backoff(&inner.config.retry, attempt, fastrand::f64()),
+            };
+            tracing::debug!(?wait, error = %error.kind(), "retrying");
+            tokio::time::sleep(wait).await;
+            call.attempt += 1;
+        }
+    }
+
+    /// The operation's request under the endpoint, with its host prefix
+    /// unless the configuration turns prefixes off.
+    fn prepare(
+        &self,
+        endpoint: &Endpoint,
+        host_prefix: Option<&str>,
+        request: http::Request<Vec<u8>>,
+    ) -> Result<Prepared, String> {
+        let host_prefix = host_prefix.filter(|_| !self.inner.config.disable_host_prefix);
+        let base = endpoint::with_host_prefix(&endpoint.base_url, host_prefix)
+            .map_err(|e| format!("cannot resolve the endpoint: {e}"))?;
+        let (parts, body) = request.into_parts();
+        let path_and_query = parts.uri.path_and_query().map_or("/", |p| p.as_str());
+        let url = [base.as_str(), path_and_query].concat();
+        let uri: http::Uri = url
+            .parse()
+            .map_err(|e| format!("the request URL `{url}` is not valid: {e}"))?;
+        let host = uri
+            .authority()
+            .and_then(|a| HeaderValue::from_str(a.as_str()).ok())
+            .ok_or_else(|| format!("the endpoint URL `{base}` has no valid host"))?;
+        Ok(Prepared {
+            method: parts.method,
+            uri,
+            host,
+            headers: parts.headers,
+            body,
+        })
+    }
+
+    /// One attempt, within the attempt timeout: sign, send, read, classify.
+    async fn attempt<O: Operation>(
+        &self,
+        endpoint: &Endpoint,
+        prepared: &Prepared,
+        call: &CallState,
+        attempts: &AtomicU32,
+    ) -> Result<O::Output, (Error<O::Error>, Retry)> {
+        let work = self.attempt_untimed::<O>(endpoint, prepared, call, attempts);
+        let Some(limit) = self.inner.config.timeouts.operation_attempt_timeout() else {
+            return work.await;
+        };
+        match tokio::time::timeout(limit, work).await {
+            Ok(outcome) => outcome,
+            Err(_) => Err(timed_out("timeout", TimeoutError::Attempt(limit))),
+        }
+    }
+
+    async fn attempt_untimed<O: Operation>(
+        &self,
+        endpoint: &Endpoint,
+        prepared: &Prepared,
+        call: &CallState,
+        attempts: &AtomicU32,
+    ) -> Result<O::Output, (Error<O::Error>, Retry)> {
+        let inner = &*self.inner;
+        let request = self.signed_request(endpoint, prepared, call).await?;
+        // From here on, the attempt has reached the network.
+        attempts.store(call.attempt, Ordering::Relaxed);
+        let dispatch_failure = |e: ConnectorError| {
+            let retry = if e.is_timeout() {
+                Retry::Timeout
+            } else if e.is_user() {
+                Retry::No
+            } else {
+                Retry::Transient
+            };
+            tracing::Span::current().record("error", field::display(&e));
+            (Error::new(ErrorKind::Dispatch(e)), retry)
+        };
+        let stalled = |grace: Duration| timed_out("stalled", TimeoutError::NoProgress(grace));
+        let grace = inner.config.stall_grace();
+        let head_limit = grace.map(|grace| {
+            grace.saturating_add(inner.config.timeouts.connect_timeout().unwrap_or_default())
+        });
+        let response = head_within(inner.connector.call(request), head_limit)
+            .await
+            .map_err(|_| stalled(grace.unwrap_or_default()))?
+            .map_err(dispatch_failure)?;
+        let received = SystemTime::now();
+        let status = response.status().as_u16();
+        let response = response
+            .try_into_http1x()
+            .map_err(|e| dispatch_failure(ConnectorError::other(e.into(), None)))?;
+        let (parts, response_body) = response.into_parts();
+        let headers = parts.headers;
+        let clock_read = inner.clock.observe(&headers, received);
+        let body = match read_body(response_body, MAX_RESPONSE_BODY, grace).await {
+            Ok(body) => body,
+            Err(BodyFailure::TooLarge) => {
+                let reason = format!("the body is larger than {MAX_RESPONSE_BODY} bytes");
+                let error = UnreadableResponse::new(status, reason, &[]);
+                return Err((Error::new(ErrorKind::Response(error)), Retry::No));
+            }
+            Err(BodyFailure::Stalled(grace)) => return Err(stalled(grace)),
+            Err(BodyFailure::Read(e)) => return Err(dispatch_failure(ConnectorError::io(e))),
+        };
+        let span = tracing::Span::current();
+        span.record("status", status);
+        if O::is_success(status) {
+            return O::read_output(&headers, &body).map_err(|e| {
+                let error = UnreadableResponse::new(status, e.to_string(), &body);
+                (Error::new(ErrorKind::Response(error)), Retry::No)
+            });
+        }
+        let error = O::read_error(status, &headers, &body);
+        if let Some(name) = error.error_name() {
+            span.record("error", name);
+        }
+        if let Some(id) = error.request_id() {
+            span.record("request_id", field::display(UntrustedText(id)));
+        }
+        let retry = if clock_read && is_clock_skew_error(error.error_name(), error.error_message())
+        {
+            tracing::debug!(
+                skew_ms = inner.clock.get(),
+                "signed outside the service's window"
+            );
+            Retry::ClockSkew
+        } else {
+            classify_service_error(error.is_retryable(), error.error_name(), status)
+        };
+        Err((Error::new(ErrorKind::Service(error)), retry))
+    }
+
+    async fn signed_request<E>(
+        &self,
+        endpoint: &Endpoint,
+        prepared: &Prepared,
+        call: &CallState,
+    ) -> Result<HttpRequest, (Error<E>, Retry)> {
+        let construction = |what: &str, source: Box<dyn std::error::Error + Send + Sync>| {
+            let failure = ConstructionFailure::with_source(what, source);
+            (Error::new(ErrorKind::Construction(failure)), Retry::No)
+        };
+        let cache = self.inner.credentials.as_ref().ok_or_else(|| {
+            let failure = ConstructionFailure::new("no credentials provider is configured");
+            (Error::new(ErrorKind::Construction(failure)), Retry::No)
+        })?;
+        let credentials = cache.get().await.map_err(|failure| match failure {
+            LoadFailure::Provider(e) => construction("cannot load credentials", e.into()),
+            LoadFailure::TimedOut(limit) => (
+                Error::new(ErrorKind::Timeout(TimeoutError::Credentials(limit))),
+                Retry::No,
+            ),
+        })?;
+        let mut request = http::Request::builder()
+            .method(prepared.method.clone())
+            .uri(prepared.uri.clone())
+            .header(HOST, prepared.host.clone())
+            .header(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
+        for (name, value) in &prepared.headers {
+            request = request.header(name, value);
+        }
+        for (name, value) in &endpoint.headers {
+            request = request.header(name.as_str(), value.as_str());
+        }
+        let mut request = request
+            .body(SdkBody::from(prepared.body.clone()))
+            .map_err(|e| construction("cannot build the HTTP request", e.into()))?;
+        self.inner
+            .signer
+            .sign(
+                &mut request,
+                &prepared.body,
+                &credentials,
+                &endpoint.signing_region,
+                &endpoint.signing_name,
+                self.inner.clock.now(),
+            )
+            .map_err(|e| construction("cannot sign the request", e))?;
+        // After signing, as the AWS SDK for Rust adds them: they describe
+        // the attempt, not the request, and a proxy may rewrite them.
+        let headers = request.headers_mut();
+        headers.insert(INVOCATION_ID_HEADER, call.invocation_id.clone());
+        headers.insert(REQUEST_HEADER, call.request_header());
+        HttpRequest::try_from(request)
+            .map_err(|e| construction("cannot build the HTTP request", e.into()))
+    }
+}
+
+/// An attempt that ran out of time: retryable, and named so in its span.
+fn timed_out<E>(label: &'static str, timeout: TimeoutError) -> (Error<E>, Retry) {
+    tracing::Span::current().record("error", label);
+    (Error::new(ErrorKind::Timeout(timeout)), Retry::Timeout)
+}
+
+/// One id per logical call, the same on each of its attempts.
+const INVOCATION_ID_HEADER: &str = "amz-sdk-invocation-id";
+/// `attempt=N; max=M`.
+const REQUEST_HEADER: &str = "amz-sdk-request";
+
+const USER_AGENT_VALUE: &str = concat!("smithy-lean/", env!("CARGO_PKG_VERSION"));
+
+/// The TLS stack of every connection this crate makes: rustls with ring,
+/// which builds without a C toolchain.
+const TLS: Provider = Provider::Rustls(CryptoMode::Ring);
+
+fn default_connector(config: &Config) -> SharedHttpConnector {
+    let mut settings = HttpConnectorSettings::builder();
+    settings.set_connect_timeout(config.timeouts.connect_timeout());
+    settings.set_read_timeout(config.timeouts.read_timeout());
+    let connector = aws_smithy_http_client::Connector::builder()
+        .connector_settings(settings.build())
+        .tls_provider(TLS)
+        .build();
+    SharedHttpConnector::new(connector)
+}
+
+/// An HTTPS client on the same TLS stack as this crate, for
+/// `aws_config::defaults(..).http_client(..)`.
+///
+/// `aws-config` with its default features off has no HTTP client of its
+/// own, and with them on it brings a second TLS stack; this keeps one.
+///
+/// ```no_run
+/// # async fn example() {
+/// let sdk_config = aws_config::defaults(aws_config::BehaviorVersion::latest())
+///     .http_client(smithy_lean_client::https_client())
+///     .load()
+///     .await;
+/// # }
+/// ```
+pub fn https_client() -> SharedHttpClient {
+    aws_smithy_http_client::Builder::new()
+        .tls_provider(TLS)
+        .build_https()
+}
+
+fn resolve_endpoint(service: &Service, config: &Config) -> Result<Endpoint, String> {
+    if let Some(url) = &config.endpoint_url {
+        endpoint::check_custom_url(url)?;
+    }
+    let built_ins = BuiltIns {
+        region: config.region.as_ref().map(|r| r.as_ref().to_owned()),
+        use_fips: config.use_fips,
+        use_dual_stack: config.use_dual_stack,
+        endpoint: config.endpoint_url.clone(),
+    };
+    endpoint::resolve(service, &built_ins).map_err(|e| format!("cannot resolve the endpoint: {e}"))
+}

@@ -1,0 +1,344 @@
+//! Client configuration.
+
+use crate::token::{IdempotencyTokenProvider, SharedTokenProvider};
+use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
+use aws_smithy_runtime_api::client::http::{HttpConnector, SharedHttpConnector};
+use aws_smithy_runtime_api::client::stalled_stream_protection::StalledStreamProtectionConfig;
+use aws_smithy_types::retry::RetryConfig;
+use aws_smithy_types::timeout::TimeoutConfig;
+use aws_types::SdkConfig;
+use aws_types::region::Region;
+use std::time::Duration;
+
+/// The connect timeout when none is configured, as in the AWS SDKs.
+pub const DEFAULT_CONNECT_TIMEOUT: Duration = Duration::from_millis(3100);
+
+/// How long a response may make no progress before its attempt fails, when
+/// stalled-stream protection is not configured otherwise.
+pub const DEFAULT_STALL_GRACE_PERIOD: Duration = Duration::from_secs(5);
+
+/// How a client ([`Handle`](crate::Handle)) reaches, signs for and retries against
+/// the service. Built with [`Config::builder`] or from an
+/// [`SdkConfig`] with [`Config::from_sdk_config`].
+///
+/// ```
+/// use aws_smithy_types::{retry::RetryConfig, timeout::TimeoutConfig};
+/// use std::time::Duration;
+///
+/// let config = smithy_lean_client::Config::builder()
+///     .region(smithy_lean_client::Region::new("eu-west-1"))
+///     .credentials_provider(aws_credential_types::Credentials::for_tests())
+///     .retry_config(RetryConfig::standard().with_max_attempts(5))
+///     .timeout_config(
+///         TimeoutConfig::builder()
+///             .operation_attempt_timeout(Duration::from_secs(5))
+///             .operation_timeout(Duration::from_secs(30))
+///             .build(),
+///     )
+///     .build();
+/// assert_eq!(config.retry_config().max_attempts(), 5);
+/// // Unset in the TimeoutConfig, so the default stays.
+/// assert_eq!(config.timeout_config().connect_timeout(), Some(smithy_lean_client::DEFAULT_CONNECT_TIMEOUT));
+/// ```
+#[derive(Clone)]
+pub struct Config {
+    pub(crate) region: Option<Region>,
+    pub(crate) credentials: Option<SharedCredentialsProvider>,
+    pub(crate) endpoint_url: Option<String>,
+    pub(crate) use_fips: bool,
+    pub(crate) use_dual_stack: bool,
+    pub(crate) retry: RetryConfig,
+    pub(crate) timeouts: TimeoutConfig,
+    pub(crate) stalled_stream: StalledStreamProtectionConfig,
+    pub(crate) credentials_load_timeout: Duration,
+    pub(crate) http_connector: Option<SharedHttpConnector>,
+    pub(crate) token_provider: SharedTokenProvider,
+    pub(crate) validate_input: bool,
+    pub(crate) disable_host_prefix: bool,
+}
+
+impl std::fmt::Debug for Config {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        // A URL with user information is refused, but is still held here.
+        let endpoint_url = self
+            .endpoint_url
+            .as_deref()
+            .map(crate::endpoint::without_user_info);
+        f.debug_struct("Config")
+            .field("region", &self.region)
+            .field("credentials", &self.credentials)
+            .field("endpoint_url", &endpoint_url)
+            .field("use_fips", &self.use_fips)
+            .field("use_dual_stack", &self.use_dual_stack)
+            .field("retry", &self.retry)
+            .field("timeouts", &self.timeouts)
+            .field("stalled_stream", &self.stalled_stream)
+            .field("credentials_load_timeout", &self.credentials_load_timeout)
+            .field("http_connector", &self.http_connector)
+            .field("token_provider", &self.token_provider)
+            .field("validate_input", &self.validate_input)
+            .field("disable_host_prefix", &self.disable_host_prefix)
+            .finish()
+    }
+}
+
+impl Config {
+    /// A builder with nothing set: standard retries (3 attempts), a 3.1 s
+    /// connect timeout, stalled-stream protection with a 5 s grace period,
+    /// a 5 s limit on loading credentials, random version-4 UUID tokens,
+    /// validation off.
+    pub fn builder() -> ConfigBuilder {
+        ConfigBuilder::default()
+    }
+
+    /// The settings an [`SdkConfig`] carries: region, credentials, endpoint
+    /// URL, FIPS and dual-stack flags, retry and timeout settings.
+    ///
+    /// The `SdkConfig`'s HTTP client is not used: it can only be driven by
+    /// the AWS SDK's orchestrator. This client uses its own pooled HTTPS
+    /// connector, or the one given to [`ConfigBuilder::http_connector`].
+    pub fn from_sdk_config(sdk: &SdkConfig) -> Self {
+        Self::builder().apply_sdk_config(sdk).build()
+    }
+
+    /// A builder holding this configuration, to change some of it.
+    pub fn to_builder(&self) -> ConfigBuilder {
+        ConfigBuilder {
+            config: self.clone(),
+        }
+    }
+
+    /// The region, if set.
+    pub fn region(&self) -> Option<&Region> {
+        self.region.as_ref()
+    }
+
+    /// The endpoint URL override, if set.
+    pub fn endpoint_url(&self) -> Option<&str> {
+        self.endpoint_url.as_deref()
+    }
+
+    /// The retry settings.
+    pub fn retry_config(&self) -> &RetryConfig {
+        &self.retry
+    }
+
+    /// The timeout settings.
+    pub fn timeout_config(&self) -> &TimeoutConfig {
+        &self.timeouts
+    }
+
+    /// The stalled-stream protection settings.
+    pub fn stalled_stream_protection(&self) -> &StalledStreamProtectionConfig {
+        &self.stalled_stream
+    }
+
+    /// How long a credentials provider may take.
+    pub fn credentials_load_timeout(&self) -> Duration {
+        self.credentials_load_timeout
+    }
+
+    /// The grace period of stalled-stream protection, `None` when it is off.
+    pub(crate) fn stall_grace(&self) -> Option<Duration> {
+        self.stalled_stream
+            .download_enabled()
+            .then(|| self.stalled_stream.grace_period())
+    }
+
+    /// Whether inputs are checked against the model's constraints before sending.
+    pub fn validates_input(&self) -> bool {
+        self.validate_input
+    }
+}
+
+/// Builds a [`Config`].
+#[derive(Debug)]
+pub struct ConfigBuilder {
+    config: Config,
+}
+
+impl Default for ConfigBuilder {
+    fn default() -> Self {
+        Self {
+            config: Config {
+                region: None,
+                credentials: None,
+                endpoint_url: None,
+                use_fips: false,
+                use_dual_stack: false,
+                retry: RetryConfig::standard(),
+                timeouts: TimeoutConfig::builder()
+                    .connect_timeout(DEFAULT_CONNECT_TIMEOUT)
+                    .build(),
+                stalled_stream: StalledStreamProtectionConfig::enabled()
+                    .grace_period(DEFAULT_STALL_GRACE_PERIOD)
+                    .build(),
+                credentials_load_timeout: crate::credentials::DEFAULT_CREDENTIALS_LOAD_TIMEOUT,
+                http_connector: None,
+                token_provider: SharedTokenProvider::default(),
+                validate_input: false,
+                disable_host_prefix: false,
+            },
+        }
+    }
+}
+
+impl ConfigBuilder {
+    /// Takes every setting an [`SdkConfig`] has (region, credentials,
+    /// endpoint URL, FIPS and dual-stack flags, retry, timeout and
+    /// stalled-stream settings); what it leaves unset keeps this builder's
+    /// value.
+    pub fn apply_sdk_config(mut self, sdk: &SdkConfig) -> Self {
+        let config = &mut self.config;
+        if let Some(region) = sdk.region() {
+            config.region = Some(region.clone());
+        }
+        if let Some(credentials) = sdk.credentials_provider() {
+            config.credentials = Some(credentials);
+        }
+        if let Some(url) = sdk.endpoint_url() {
+            config.endpoint_url = Some(url.to_owned());
+        }
+        if let Some(fips) = sdk.use_fips() {
+            config.use_fips = fips;
+        }
+        if let Some(dual_stack) = sdk.use_dual_stack() {
+            config.use_dual_stack = dual_stack;
+        }
+        if let Some(retry) = sdk.retry_config() {
+            config.retry = retry.clone();
+        }
+        if let Some(timeouts) = sdk.timeout_config() {
+            let mut timeouts = timeouts.clone();
+            timeouts.take_defaults_from(&config.timeouts);
+            config.timeouts = timeouts;
+        }
+        if let Some(stalled_stream) = sdk.stalled_stream_protection() {
+            config.stalled_stream = stalled_stream;
+        }
+        self
+    }
+
+    /// The region whose endpoint to use (every region of the `aws`
+    /// partition reaches the global endpoint in `us-east-1`).
+    pub fn region(mut self, region: impl Into<Region>) -> Self {
+        self.config.region = Some(region.into());
+        self
+    }
+
+    /// Where credentials come from: any `aws-credential-types` provider,
+    /// such as `aws_credential_types::Credentials` itself.
+    pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
+        self.config.credentials = Some(SharedCredentialsProvider::new(provider));
+        self
+    }
+
+    /// Sends requests to this URL instead of the resolved endpoint.
+    pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
+        self.config.endpoint_url = Some(url.into());
+        self
+    }
+
+    /// Uses FIPS endpoints; resolution fails where there are none.
+    pub fn use_fips(mut self, use_fips: bool) -> Self {
+        self.config.use_fips = use_fips;
+        self
+    }
+
+    /// Uses dual-stack (IPv4 and IPv6) endpoints; resolution fails where
+    /// there are none.
+    pub fn use_dual_stack(mut self, use_dual_stack: bool) -> Self {
+        self.config.use_dual_stack = use_dual_stack;
+        self
+    }
+
+    /// Retry settings: attempts, backoff. `RetryConfig::disabled()` sends once.
+    pub fn retry_config(mut self, retry: RetryConfig) -> Self {
+        self.config.retry = retry;
+        self
+    }
+
+    /// Timeouts: connect, the wait for a response head (`read_timeout`),
+    /// per attempt (`operation_attempt_timeout`) and whole call
+    /// (`operation_timeout`). An unset connect timeout keeps the 3.1 s
+    /// default; other unset limits are no limits, but stalled-stream
+    /// protection still bounds a response that stops coming.
+    ///
+    /// The connect and read timeouts apply to the built-in connector; one
+    /// given to [`http_connector`](Self::http_connector) has its own.
+    pub fn timeout_config(mut self, timeouts: TimeoutConfig) -> Self {
+        let mut timeouts = timeouts;
+        timeouts.take_defaults_from(&Config::builder().config.timeouts);
+        self.config.timeouts = timeouts;
+        self
+    }
+
+    /// Fails an attempt whose response makes no progress for a grace period
+    /// (5 s by default), as a retryable timeout: a head that does not come
+    /// within the connect timeout plus the grace period, a body silent for
+    /// the grace period, or one slower than
+    /// [`MIN_BODY_THROUGHPUT`](crate::MIN_BODY_THROUGHPUT) after it.
+    /// `StalledStreamProtectionConfig::disabled()` turns it off; the
+    /// upload setting does not apply, as request bodies are sent whole.
+    ///
+    /// ```
+    /// use aws_smithy_runtime_api::client::stalled_stream_protection::StalledStreamProtectionConfig;
+    /// use std::time::Duration;
+    ///
+    /// let config = smithy_lean_client::Config::builder()
+    ///     .stalled_stream_protection(
+    ///         StalledStreamProtectionConfig::enabled().grace_period(Duration::from_secs(2)).build(),
+    ///     )
+    ///     .build();
+    /// assert_eq!(config.stalled_stream_protection().grace_period(), Duration::from_secs(2));
+    /// ```
+    pub fn stalled_stream_protection(mut self, config: StalledStreamProtectionConfig) -> Self {
+        self.config.stalled_stream = config;
+        self
+    }
+
+    /// How long a credentials provider may take to answer (5 s by default).
+    /// An attempt timeout, when shorter, ends the wait first.
+    pub fn credentials_load_timeout(mut self, limit: Duration) -> Self {
+        self.config.credentials_load_timeout = limit;
+        self
+    }
+
+    /// Sends through this connector instead of the built-in pooled
+    /// HTTPS connector (hyper 1 and rustls). Its connect timeout is then its own.
+    pub fn http_connector(mut self, connector: impl HttpConnector + 'static) -> Self {
+        self.config.http_connector = Some(SharedHttpConnector::new(connector));
+        self
+    }
+
+    /// Makes the tokens of calls that set none; fixed or seeded ones make
+    /// tests repeatable.
+    pub fn idempotency_token_provider(
+        mut self,
+        provider: impl IdempotencyTokenProvider + 'static,
+    ) -> Self {
+        self.config.token_provider = SharedTokenProvider::new(provider);
+        self
+    }
+
+    /// Checks every input against the model's constraints (lengths,
+    /// patterns) before sending, and refuses it with all violations. Off by
+    /// default: the service is the authority on its constraints, and they
+    /// may be relaxed there before this client is updated.
+    pub fn validate_input(mut self, validate: bool) -> Self {
+        self.config.validate_input = validate;
+        self
+    }
+
+    /// Stops putting the operation's host prefix (`identity-`) in front of
+    /// the endpoint's host, for endpoints that do not expect it.
+    pub fn disable_host_prefix(mut self, disable: bool) -> Self {
+        self.config.disable_host_prefix = disable;
+        self
+    }
+
+    /// The configuration.
+    pub fn build(self) -> Config {
+        self.config
+    }
+}

@@ -1,0 +1,580 @@
+//! The one error type of a call, and what it tells apart.
+
+use crate::token::ClientRequestToken;
+use aws_smithy_runtime_api::client::result::ConnectorError;
+use smithy_lean_runtime::{BuildError, ServiceError, UntrustedText, ValidationError};
+use std::fmt;
+use std::time::Duration;
+
+/// At most this many bytes of an unreadable response body are kept.
+pub(crate) const BODY_EXCERPT_LIMIT: usize = 256;
+
+/// Why a call failed; `E` is the operation's error enum.
+///
+/// [`kind`](Error::kind) says what went wrong. Whatever it was, the error
+/// keeps the idempotency token the call sent, if it got that far, so the
+/// caller can repeat the same logical call later without risking that the
+/// service does its work twice.
+///
+/// A generated client's fluent builders return it; matching on the kind:
+///
+/// ```ignore
+/// match error.kind() {
+///     ErrorKind::Service(e) if e.is_conflict_exception() => println!("exists already"),
+///     ErrorKind::Service(e) => println!("{:?}: {:?}", e.error_name(), e.error_message()),
+///     ErrorKind::InvalidInput(_) => println!("fix the input: {error}"),
+///     _ => println!("{error}"),
+/// }
+/// ```
+pub struct Error<E> {
+    // Boxed: a service error with its metadata is large, and every
+    // `Result` of the call would otherwise carry its size.
+    kind: Box<ErrorKind<E>>,
+    /// The operation's name in the model, for the message; `None` for an
+    /// error made before any call, such as a builder's.
+    operation: Option<&'static str>,
+    client_request_token: Option<ClientRequestToken>,
+    attempts: u32,
+}
+
+/// What went wrong in a call.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum ErrorKind<E> {
+    /// The input was refused before any I/O: a required member is missing,
+    /// or (with validation on) a constraint is broken.
+    InvalidInput(InvalidInput),
+    /// The request could not be built or signed: no endpoint, no
+    /// credentials, or a signing failure.
+    Construction(ConstructionFailure),
+    /// The request could not be sent, or its response not received.
+    Dispatch(ConnectorError),
+    /// A time limit ran out.
+    Timeout(TimeoutError),
+    /// A response arrived that this client cannot read.
+    Response(UnreadableResponse),
+    /// The service answered with an error.
+    Service(E),
+}
+
+/// Input refused before any I/O.
+#[derive(Debug)]
+#[non_exhaustive]
+pub enum InvalidInput {
+    /// A required member is missing.
+    Missing(BuildError),
+    /// Constraint violations found by the opt-in validation.
+    Constraints(ValidationError),
+}
+
+/// A failure to build or sign the request.
+#[derive(Debug)]
+pub struct ConstructionFailure {
+    what: String,
+    source: Option<Box<dyn std::error::Error + Send + Sync>>,
+}
+
+impl ConstructionFailure {
+    pub(crate) fn new(what: impl Into<String>) -> Self {
+        Self {
+            what: what.into(),
+            source: None,
+        }
+    }
+
+    pub(crate) fn with_source(
+        what: impl Into<String>,
+        source: impl Into<Box<dyn std::error::Error + Send + Sync>>,
+    ) -> Self {
+        Self {
+            what: what.into(),
+            source: Some(source.into()),
+        }
+    }
+}
+
+/// Which time limit ran out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum TimeoutError {
+    /// One attempt took longer than the per-attempt limit.
+    Attempt(Duration),
+    /// The whole call, retries included, took longer than its limit.
+    Call(Duration),
+    /// The response made no progress for this grace period (stalled-stream
+    /// protection).
+    NoProgress(Duration),
+    /// The credentials provider took longer than its limit.
+    Credentials(Duration),
+}
+
+/// A response this client cannot read.
+#[derive(Debug, Clone)]
+pub struct UnreadableResponse {
+    status: u16,
+    reason: String,
+    excerpt: String,
+}
+
+impl UnreadableResponse {
+    pub(crate) fn new(status: u16, reason: impl Into<String>, body: &[u8]) -> Self {
+        let cut = body.len().min(BODY_EXCERPT_LIMIT);
+        let mut excerpt = String::from_utf8_lossy(&body[..cut]).into_owned();
+        if body.len() > cut {
+            excerpt.push('…');
+        }
+        Self {
+            status,
+            reason: reason.into(),
+            excerpt,
+        }
+    }
+
+    /// The response's HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Why it could not be read.
+    pub fn reason(&self) -> &str {
+        &self.reason
+    }
+
+    /// The start of the body (at most 256 bytes, lossily decoded).
+    pub fn excerpt(&self) -> &str {
+        &self.excerpt
+    }
+}
+
+impl<E> Error<E> {
+    pub(crate) fn new(kind: ErrorKind<E>) -> Self {
+        Self {
+            kind: Box::new(kind),
+            operation: None,
+            client_request_token: None,
+            attempts: 0,
+        }
+    }
+
+    pub(crate) fn with_call(
+        mut self,
+        operation: &'static str,
+        token: Option<&ClientRequestToken>,
+        attempts: u32,
+    ) -> Self {
+        self.operation = Some(operation);
+        self.client_request_token = token.cloned();
+        self.attempts = attempts;
+        self
+    }
+
+    /// A call of `operation` that could not start: a required member of
+    /// its input is missing.
+    pub fn missing(operation: &'static str, error: BuildError) -> Self {
+        Self::new(ErrorKind::InvalidInput(InvalidInput::Missing(error)))
+            .with_call(operation, None, 0)
+    }
+
+    /// What went wrong.
+    pub fn kind(&self) -> &ErrorKind<E> {
+        &self.kind
+    }
+
+    /// Consumes the error into what went wrong.
+    pub fn into_kind(self) -> ErrorKind<E> {
+        *self.kind
+    }
+
+    /// The operation that failed, by its name in the model.
+    pub fn operation(&self) -> Option<&'static str> {
+        self.operation
+    }
+
+    /// The idempotency token the call used, if it got as far as choosing one.
+    ///
+    /// Repeating the call with this token (set with the token member's
+    /// setter) cannot make the service do its work twice.
+    pub fn client_request_token(&self) -> Option<&ClientRequestToken> {
+        self.client_request_token.as_ref()
+    }
+
+    /// How many attempts reached the network (0 when none did).
+    pub fn attempts(&self) -> u32 {
+        self.attempts
+    }
+
+    /// The service's error, if the service answered with one.
+    pub fn as_service_error(&self) -> Option<&E> {
+        match &*self.kind {
+            ErrorKind::Service(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Consumes the error into the service's error, if the service answered with one.
+    pub fn into_service_error(self) -> Option<E> {
+        match *self.kind {
+            ErrorKind::Service(e) => Some(e),
+            _ => None,
+        }
+    }
+
+    /// Whether any time limit ran out, including the connector's own.
+    pub fn is_timeout(&self) -> bool {
+        match &*self.kind {
+            ErrorKind::Timeout(_) => true,
+            ErrorKind::Dispatch(e) => e.is_timeout(),
+            _ => false,
+        }
+    }
+}
+
+impl<E: ServiceError> Error<E> {
+    /// The request id the service gave (`x-amzn-requestid`), if any.
+    pub fn request_id(&self) -> Option<&str> {
+        self.as_service_error().and_then(E::request_id)
+    }
+
+    /// The HTTP status of the response, if one arrived.
+    pub fn http_status(&self) -> Option<u16> {
+        match &*self.kind {
+            ErrorKind::Service(e) => e.http_status(),
+            ErrorKind::Response(r) => Some(r.status),
+            _ => None,
+        }
+    }
+}
+
+// The messages are written piece by piece, each inner value in its own
+// `format_args!`: the text is what one `write!` per message would give, the
+// caller's width or precision still reaches no inner value, and the crate
+// compiles a fraction of the code.
+impl<E: ServiceError> fmt::Display for ErrorKind<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ErrorKind::InvalidInput(InvalidInput::Missing(e)) => {
+                f.write_str("invalid input: ")?;
+                f.write_fmt(format_args!("{e}"))
+            }
+            ErrorKind::InvalidInput(InvalidInput::Constraints(e)) => {
+                f.write_str("invalid input: ")?;
+                f.write_fmt(format_args!("{e}"))
+            }
+            ErrorKind::Construction(c) => {
+                f.write_str("cannot build the request: ")?;
+                f.write_str(&c.what)?;
+                if let Some(source) = &c.source {
+                    f.write_str(": ")?;
+                    f.write_fmt(format_args!("{source}"))?;
+                }
+                Ok(())
+            }
+            ErrorKind::Dispatch(e) => {
+                f.write_str(if e.is_timeout() {
+                    "timed out: "
+                } else if e.is_io() {
+                    "connection failed: "
+                } else {
+                    "cannot send the request: "
+                })?;
+                let text = innermost_words(e);
+                fmt::Display::fmt(&UntrustedText(&text), f)
+            }
+            ErrorKind::Timeout(timeout) => {
+                let (what, limit) = match timeout {
+                    TimeoutError::Attempt(limit) => ("an attempt", limit),
+                    TimeoutError::Call(limit) => ("the call", limit),
+                    TimeoutError::Credentials(limit) => ("loading credentials", limit),
+                    TimeoutError::NoProgress(grace) => {
+                        f.write_str("the response made no progress for ")?;
+                        return f.write_fmt(format_args!("{grace:?}"));
+                    }
+                };
+                f.write_str(what)?;
+                f.write_str(" took longer than its limit of ")?;
+                f.write_fmt(format_args!("{limit:?}"))
+            }
+            ErrorKind::Response(r) => {
+                f.write_str("unreadable response (HTTP ")?;
+                f.write_fmt(format_args!("{}", r.status))?;
+                f.write_str("): ")?;
+                fmt::Display::fmt(&UntrustedText(&r.reason), f)?;
+                f.write_str("; body starts: ")?;
+                f.write_fmt(format_args!("{:?}", r.excerpt))
+            }
+            ErrorKind::Service(e) => {
+                // From the accessors rather than the error's own `Display`,
+                // which for an unmodelled error holds the status already.
+                match e.error_name() {
+                    Some(name) => fmt::Display::fmt(&UntrustedText(name), f)?,
+                    None => f.write_str("unnamed error")?,
+                }
+                if let Some(message) = e.error_message() {
+                    f.write_str(": ")?;
+                    fmt::Display::fmt(&UntrustedText(message), f)?;
+                }
+                let status = e.http_status();
+                let request_id = e.request_id();
+                if status.is_none() && request_id.is_none() {
+                    return Ok(());
+                }
+                f.write_str(" (")?;
+                if let Some(status) = status {
+                    f.write_fmt(format_args!("HTTP {status}"))?;
+                }
+                if let Some(id) = request_id {
+                    f.write_str(if status.is_some() {
+                        ", request id "
+                    } else {
+                        "request id "
+                    })?;
+                    fmt::Display::fmt(&UntrustedText(id), f)?;
+                }
+                f.write_str(")")
+            }
+        }
+    }
+}
+
+impl<E: ServiceError> fmt::Display for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(operation) = self.operation {
+            f.write_str(operation)?;
+            f.write_str(" failed: ")?;
+        }
+        fmt::Display::fmt(&*self.kind, f)?;
+        if self.attempts > 1 {
+            f.write_fmt(format_args!(" [after {} attempts]", self.attempts))?;
+        }
+        Ok(())
+    }
+}
+
+impl<E: fmt::Debug> fmt::Debug for Error<E> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("kind", &self.kind)
+            .field("operation", &self.operation)
+            .field("client_request_token", &self.client_request_token)
+            .field("attempts", &self.attempts)
+            .finish()
+    }
+}
+
+/// The request id as the AWS SDK for Rust reports it, for code written
+/// against its `RequestId` trait.
+impl<E: ServiceError> aws_types::request_id::RequestId for Error<E> {
+    fn request_id(&self) -> Option<&str> {
+        Error::request_id(self)
+    }
+}
+
+/// The name, message and request id of the service's error, as AWS SDK
+/// for Rust users read them; none for a failure with no service error.
+impl<E: ServiceError> aws_smithy_types::error::metadata::ProvideErrorMetadata for Error<E> {
+    fn meta(&self) -> &aws_smithy_types::error::metadata::ErrorMetadata {
+        static NONE: std::sync::OnceLock<aws_smithy_types::error::metadata::ErrorMetadata> =
+            std::sync::OnceLock::new();
+        match self.as_service_error() {
+            Some(e) => e.meta(),
+            None => NONE.get_or_init(|| {
+                aws_smithy_types::error::metadata::ErrorMetadata::builder().build()
+            }),
+        }
+    }
+}
+
+impl<E> From<BuildError> for Error<E> {
+    /// A missing required member, such as a nested structure's.
+    fn from(error: BuildError) -> Self {
+        Error::new(ErrorKind::InvalidInput(InvalidInput::Missing(error)))
+    }
+}
+
+/// Texts of causes that only name a kind, and say nothing the prefix of a
+/// dispatch failure does not.
+const GENERIC_CAUSES: [&str; 5] = ["timed out", "timeout", "io error", "other", "user error"];
+
+/// What a dispatch failure's causes say that a person can act on: the
+/// innermost one that says more than its kind (`Connection refused (os
+/// error 111)`, `HTTP connect timeout occurred after 100ms`). The
+/// connector's own text is only its kind.
+fn innermost_words(error: &ConnectorError) -> String {
+    let mut words = error.to_string();
+    let mut cause = std::error::Error::source(error);
+    while let Some(inner) = cause {
+        let text = inner.to_string();
+        if !GENERIC_CAUSES.contains(&text.as_str()) {
+            words = text;
+        }
+        cause = inner.source();
+    }
+    words
+}
+
+/// `Display` already writes what each kind holds (the service's error, the
+/// invalid input, the innermost cause of a dispatch failure), so `source()`
+/// gives only what it does not: each cause appears once in a chain printed
+/// with `{:#}` (anyhow) or `DisplayErrorContext`. What the kind holds is
+/// still there, typed, through [`Error::kind`].
+impl<E: ServiceError> std::error::Error for Error<E> {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match &*self.kind {
+            ErrorKind::InvalidInput(InvalidInput::Missing(e)) => e.source(),
+            ErrorKind::InvalidInput(InvalidInput::Constraints(e)) => e.source(),
+            ErrorKind::Construction(c) => c.source.as_deref().and_then(|s| s.source()),
+            ErrorKind::Dispatch(_)
+            | ErrorKind::Service(_)
+            | ErrorKind::Timeout(_)
+            | ErrorKind::Response(_) => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    use smithy_lean_runtime::UnhandledError;
+
+    /// Any service error does: the engine reads it through `ServiceError`.
+    type ServiceFailure = UnhandledError;
+
+    fn message(kind: ErrorKind<ServiceFailure>, attempts: u32) -> String {
+        Error::new(kind)
+            .with_call("CreateThing", None, attempts)
+            .to_string()
+    }
+
+    fn service_error(headers: &[(&'static str, &str)]) -> ServiceFailure {
+        let mut map = http::HeaderMap::new();
+        for (name, value) in headers {
+            map.insert(*name, value.parse().unwrap());
+        }
+        let response =
+            smithy_lean_runtime::error_response::read(&map, br#"{"Message":"no such thing"}"#);
+        UnhandledError::new(response.meta, 400)
+    }
+
+    fn name_too_short() -> ValidationError {
+        let mut violations = Vec::new();
+        smithy_lean_runtime::validation::check_string_length(
+            &mut violations,
+            "",
+            Some(1),
+            Some(256),
+            &|| "Name".to_owned(),
+        );
+        ValidationError::check(violations).unwrap_err()
+    }
+
+    #[test]
+    fn every_kind_has_its_whole_message() {
+        let missing = BuildError::missing("Tag", "key");
+        let invalid = name_too_short();
+        let io = std::io::Error::new(std::io::ErrorKind::ConnectionRefused, "refused");
+        let cases = [
+            (
+                ErrorKind::InvalidInput(InvalidInput::Missing(missing)),
+                "CreateThing failed: invalid input: `key` is required to build Tag but was not set",
+            ),
+            (
+                ErrorKind::InvalidInput(InvalidInput::Constraints(invalid)),
+                "CreateThing failed: invalid input: 1 constraint violation: \
+                 `Name`: length must be between 1 and 256 characters, but it has 0",
+            ),
+            (
+                ErrorKind::Construction(ConstructionFailure::new("no credentials")),
+                "CreateThing failed: cannot build the request: no credentials",
+            ),
+            (
+                ErrorKind::Construction(ConstructionFailure::with_source("signing", "bad key")),
+                "CreateThing failed: cannot build the request: signing: bad key",
+            ),
+            (
+                ErrorKind::Dispatch(ConnectorError::io(io.into())),
+                "CreateThing failed: connection failed: refused",
+            ),
+            (
+                ErrorKind::Dispatch(ConnectorError::timeout("no answer after 2s".into())),
+                "CreateThing failed: timed out: no answer after 2s",
+            ),
+            (
+                ErrorKind::Dispatch(ConnectorError::other(
+                    "message head is too large".into(),
+                    None,
+                )),
+                "CreateThing failed: cannot send the request: message head is too large",
+            ),
+            (
+                ErrorKind::Timeout(TimeoutError::Attempt(Duration::from_millis(1500))),
+                "CreateThing failed: an attempt took longer than its limit of 1.5s",
+            ),
+            (
+                ErrorKind::Timeout(TimeoutError::Call(Duration::from_secs(30))),
+                "CreateThing failed: the call took longer than its limit of 30s",
+            ),
+            (
+                ErrorKind::Timeout(TimeoutError::NoProgress(Duration::from_secs(5))),
+                "CreateThing failed: the response made no progress for 5s",
+            ),
+            (
+                ErrorKind::Timeout(TimeoutError::Credentials(Duration::from_secs(5))),
+                "CreateThing failed: loading credentials took longer than its limit of 5s",
+            ),
+            (
+                ErrorKind::Response(UnreadableResponse::new(200, "not JSON", b"<html>\"x\"")),
+                "CreateThing failed: unreadable response (HTTP 200): not JSON; \
+                 body starts: \"<html>\\\"x\\\"\"",
+            ),
+            (
+                ErrorKind::Service(service_error(&[
+                    ("x-amzn-errortype", "BadRequestException"),
+                    ("x-amzn-requestid", "req-1"),
+                ])),
+                "CreateThing failed: BadRequestException: no such thing (HTTP 400, request id req-1)",
+            ),
+        ];
+        for (kind, expected) in cases {
+            assert_eq!(message(kind, 1), expected);
+        }
+    }
+
+    #[test]
+    fn service_details_and_attempts_appear_only_when_known() {
+        let modelled = || service_error(&[("x-amzn-errortype", "BadRequestException")]);
+        assert_eq!(
+            message(ErrorKind::Service(modelled()), 3),
+            "CreateThing failed: BadRequestException: no such thing (HTTP 400) [after 3 attempts]"
+        );
+        // An unmodelled error's own `Display` holds the status: it is not repeated.
+        assert_eq!(
+            message(ErrorKind::Service(service_error(&[])), 1),
+            "CreateThing failed: unnamed error: no such thing (HTTP 400)"
+        );
+    }
+
+    #[test]
+    fn an_error_from_before_any_call_names_no_operation() {
+        let missing = BuildError::missing("Tag", "key");
+        let error: Error<ServiceFailure> = missing.into();
+        assert_eq!(
+            error.to_string(),
+            "invalid input: `key` is required to build Tag but was not set"
+        );
+        assert_eq!(error.operation(), None);
+    }
+
+    #[test]
+    fn a_caller_width_or_precision_reaches_no_inner_value() {
+        let error = Error::<ServiceFailure>::new(ErrorKind::Timeout(TimeoutError::Attempt(
+            Duration::from_millis(1500),
+        )))
+        .with_call("CreateThing", None, 1);
+        assert_eq!(
+            format!("{error:>90.0}"),
+            "CreateThing failed: an attempt took longer than its limit of 1.5s"
+        );
+    }
+}

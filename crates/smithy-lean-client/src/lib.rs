@@ -1,0 +1,45 @@
+//! The hand-written, service-agnostic half of a client that `smithy-lean`
+//! generates: what any call of any AWS restJson1 operation needs, which the
+//! model does not say.
+//!
+//! A generated client crate describes its [`Service`] and each
+//! [`Operation`]; this crate does the rest:
+//!
+//! - the idempotency token, filled in once per call when the caller set
+//!   none, and kept across retries ([`token`]);
+//! - the endpoint, resolved from the model's own rule set ([`endpoint`]),
+//!   with each operation's host prefix;
+//! - SigV4 signing with credentials from any `aws-credential-types` provider;
+//! - HTTPS through the AWS Rust runtime's hyper 1 and rustls connector;
+//! - the standard retry strategy, which also retries throttling (429);
+//! - connect, read, per-attempt and whole-call timeouts, and stalled-stream
+//!   protection, so that no call waits forever by default;
+//! - signing with the service's clock, as its responses tell it;
+//! - one [`Error`] type that tells the failures apart.
+//!
+//! It names no service and no operation: the same code serves every
+//! generated client.
+
+mod client;
+mod clock;
+mod config;
+mod credentials;
+pub mod endpoint;
+mod error;
+pub mod operation;
+mod retry;
+mod signing;
+mod stalled_stream;
+pub mod token;
+
+pub use aws_types::SdkConfig;
+pub use aws_types::region::Region;
+pub use client::{Handle, MAX_RESPONSE_BODY, https_client};
+pub use config::{Config, ConfigBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_STALL_GRACE_PERIOD};
+pub use credentials::DEFAULT_CREDENTIALS_LOAD_TIMEOUT;
+pub use error::{
+    ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
+};
+pub use operation::{BuiltIns, Operation, Service};
+pub use stalled_stream::MIN_BODY_THROUGHPUT;
+pub use token::ClientRequestToken;
