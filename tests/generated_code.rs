@@ -612,11 +612,11 @@ fn a_shape_whose_module_or_name_is_the_generators_is_refused_naming_both() {
         ),
         (
             "BuildError",
-            "example.test#BuildError: its Rust type `BuildError` is already used by generated support code",
+            "example.test#BuildError: its Rust type `BuildError` is already used by the runtime's re-exports",
         ),
         (
             "JsonError",
-            "example.test#JsonError: its Rust type `JsonError` is already used by generated support code",
+            "example.test#JsonError: its Rust type `JsonError` is already used by the runtime's re-exports",
         ),
     ];
     for (shape, expected) in cases {
@@ -651,6 +651,21 @@ fn a_shape_whose_module_or_name_is_the_generators_is_refused_naming_both() {
         error
             .to_string()
             .contains("example.test#DoThingError: its Rust type `DoThingError` is already used by the error enum of DoThing"),
+        "{error}"
+    );
+    // An error structure named like a re-export of the error crate: its
+    // root would name two types `ErrorKind`.
+    let model = synthetic_with_errors(
+        &["example.test#ErrorKind"],
+        serde_json::json!({
+            "example.test#ErrorKind": {"type": "structure", "members": {}, "traits": {"smithy.api#error": "client"}}
+        }),
+    );
+    let error = generate(&model, &Options::default()).expect_err("a re-exported name");
+    assert!(
+        error
+            .to_string()
+            .contains("example.test#ErrorKind: its Rust type `ErrorKind` is already used by the runtime's re-exports"),
         "{error}"
     );
 }

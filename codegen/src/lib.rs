@@ -31,13 +31,6 @@ use std::path::PathBuf;
 pub fn generate(model_json: &str, options: &Options) -> Result<BTreeMap<PathBuf, String>, Error> {
     let model = ast::Model::from_json(model_json)
         .map_err(|e| Error::new(format!("the model is not a valid Smithy JSON AST: {e}")))?;
-    let mut service = lower::lower(&model, options)?;
-    let uses_partitions = service
-        .endpoint_rules
-        .as_ref()
-        .is_some_and(|rules| rules.uses_partitions);
-    if uses_partitions && let Some(text) = &options.partitions {
-        service.partitions = Some(partitions::lower(text)?);
-    }
+    let service = lower::lower(&model, options)?;
     emit::emit(&service, options.runtime_dir.as_deref())
 }

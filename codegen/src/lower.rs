@@ -94,6 +94,16 @@ impl Default for Options {
     }
 }
 
+impl From<crate::emit::CrateKind> for Home {
+    fn from(kind: crate::emit::CrateKind) -> Self {
+        match kind {
+            crate::emit::CrateKind::Input => Home::Input,
+            crate::emit::CrateKind::Output => Home::Output,
+            crate::emit::CrateKind::Errors => Home::Errors,
+        }
+    }
+}
+
 /// Which generated crate a type lands in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 enum Home {
@@ -119,13 +129,23 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
             "the model has more than one service ({service_id}, {other})"
         )));
     }
-    Lowerer {
+    let mut lowered = Lowerer {
         model,
         names: BTreeMap::new(),
         queue: Vec::new(),
         done: BTreeSet::new(),
     }
-    .service(service_id, service, options)
+    .service(service_id, service, options)?;
+    // Partition data is read, checked and typed like the model, but only
+    // where the rules call `aws.partition`: elsewhere it has no use.
+    let uses_partitions = lowered
+        .endpoint_rules
+        .as_ref()
+        .is_some_and(|rules| rules.uses_partitions);
+    if uses_partitions && let Some(text) = &options.partitions {
+        lowered.partitions = Some(crate::partitions::lower(text)?);
+    }
+    Ok(lowered)
 }
 
 struct Lowerer<'a> {
@@ -466,21 +486,15 @@ impl<'a> Lowerer<'a> {
     ) -> Result<(), Error> {
         let mut types: Vec<(Home, &str)> = Vec::new();
         if endpoint_rules {
-            for name in ["EndpointParams", "Partition", "ResolveEndpointError"] {
-                types.push((Home::Input, name));
+            types.push((Home::Input, "EndpointParams"));
+        }
+        for (path, crates, when, _) in crate::emit::RUNTIME_EXPORTS {
+            if *when == crate::emit::ExportedWhen::EndpointRules && !endpoint_rules {
+                continue;
             }
-        }
-        for home in [Home::Input, Home::Output] {
-            for name in ["ValidationError", "ConstraintViolation", "Rule"] {
-                types.push((home, name));
-            }
-        }
-        for name in ["UnhandledError", "ErrorMetadata", "UntrustedText"] {
-            types.push((Home::Errors, name));
-        }
-        for home in [Home::Input, Home::Output, Home::Errors] {
-            for name in ["BuildError", "JsonError", "UnknownVariantValue"] {
-                types.push((home, name));
+            let name = path.rsplit("::").next().unwrap_or(path);
+            for kind in *crates {
+                types.push((Home::from(*kind), name));
             }
         }
         for (home, name) in types {
@@ -489,7 +503,7 @@ impl<'a> Lowerer<'a> {
                 name.to_owned(),
                 "type",
                 name,
-                "generated support code",
+                "the runtime's re-exports",
             )?;
         }
         for op in operations {

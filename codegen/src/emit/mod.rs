@@ -46,7 +46,7 @@ const RUST_VERSION: &str = "1.94.1";
 /// the partition table, `lib`), in any crate: lowering keeps shapes off them.
 pub(crate) const GENERATOR_MODULES: [&str; 3] = ["endpoint_resolver", "lib", "partition_table"];
 
-/// Which of the three generated crates.
+/// Which of the three generated type crates.
 #[derive(Clone, Copy, PartialEq, Eq)]
 pub(crate) enum CrateKind {
     Input,
@@ -577,83 +577,140 @@ fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[String])
     items
 }
 
-/// The runtime's items that a crate's own items name, re-exported so that
-/// its users need not depend on the runtime to name them.
-///
-/// One item a `use`, in the order rustfmt sorts them (segment by segment),
-/// so that `cargo fmt` leaves the crate root as it is written.
-fn runtime_exports(service: &Service, kind: CrateKind, types: &Types) -> TokenStream {
-    let mut exports: Vec<(&str, &str)> = vec![
+/// When a runtime item is re-exported into a crate.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ExportedWhen {
+    Always,
+    /// The crate has an enum.
+    Enums,
+    /// The service has endpoint rules.
+    EndpointRules,
+}
+
+/// The runtime's items that a crate's own items name, re-exported at its
+/// root so that its users need not depend on the runtime to name them:
+/// path under `smithy_lean_runtime`, the crates that get it, when, and its
+/// documentation. Lowering keeps shapes off these names.
+pub(crate) const RUNTIME_EXPORTS: &[(&str, &[CrateKind], ExportedWhen, &str)] = {
+    use CrateKind::{Errors, Input, Output};
+    use ExportedWhen::{Always, EndpointRules, Enums};
+    &[
         (
             "BuildError",
+            &[Input, Output, Errors],
+            Always,
             "A builder's error: a required member was not set.",
         ),
         (
             "JsonError",
+            &[Input, Output, Errors],
+            Always,
             "A body that is not the JSON its structure expects.",
         ),
-    ];
-    if kind != CrateKind::Errors {
-        exports.extend([
-            (
-                "validation::ConstraintViolation",
-                "One constraint that `validate()` found broken.",
-            ),
-            ("validation::Rule", "The rule a constraint violation broke."),
-            ("validation::ValidationError", "What `validate()` reports."),
-        ]);
-    }
-    if !types.enums.is_empty() {
-        exports.push((
+        (
+            "validation::ConstraintViolation",
+            &[Input, Output],
+            Always,
+            "One constraint that `validate()` found broken.",
+        ),
+        (
+            "validation::Rule",
+            &[Input, Output],
+            Always,
+            "The rule a constraint violation broke.",
+        ),
+        (
+            "validation::ValidationError",
+            &[Input, Output],
+            Always,
+            "What `validate()` reports.",
+        ),
+        (
             "UnknownVariantValue",
+            &[Input, Output, Errors],
+            Enums,
             "A value of an open enum that the model does not list.",
-        ));
-    }
-    if kind == CrateKind::Input && service.endpoint_rules.is_some() {
-        exports.extend([
-            (
-                "endpoint::Partition",
-                "The partition facts that the endpoint rules use.",
-            ),
-            (
-                "endpoint::ResolveEndpointError",
-                "Why no endpoint resolved.",
-            ),
-        ]);
-    }
-    if kind == CrateKind::Errors {
-        exports.extend([
-            (
-                "UnhandledError",
-                "An error the model does not list for the operation.",
-            ),
-            ("UntrustedText", "Text from the network, made safe to show."),
-            (
-                "UNTRUSTED_TEXT_LIMIT",
-                "How much of a text from the network is shown.",
-            ),
-            (
-                "sanitize_error_name",
-                "An error name reduced to its shape name.",
-            ),
-            (
-                "aws_smithy_types::error::metadata::ErrorMetadata",
-                "Error metadata (name, message, request id) shared with the AWS Rust runtime.",
-            ),
-            (
-                "aws_smithy_types::error::metadata::ProvideErrorMetadata",
-                "Access to an error's metadata.",
-            ),
-            (
-                "aws_smithy_types::retry::ErrorKind",
-                "How a client should retry an error.",
-            ),
-            (
-                "aws_smithy_types::retry::ProvideErrorKind",
-                "Access to an error's retry kind.",
-            ),
-        ]);
-    }
+        ),
+        (
+            "endpoint::Partition",
+            &[Input],
+            EndpointRules,
+            "The partition facts that the endpoint rules use.",
+        ),
+        (
+            "endpoint::ResolveEndpointError",
+            &[Input],
+            EndpointRules,
+            "Why no endpoint resolved.",
+        ),
+        (
+            "UnhandledError",
+            &[Errors],
+            Always,
+            "An error the model does not list for the operation.",
+        ),
+        (
+            "UntrustedText",
+            &[Errors],
+            Always,
+            "Text from the network, made safe to show.",
+        ),
+        (
+            "UNTRUSTED_TEXT_LIMIT",
+            &[Errors],
+            Always,
+            "How much of a text from the network is shown.",
+        ),
+        (
+            "sanitize_error_name",
+            &[Errors],
+            Always,
+            "An error name reduced to its shape name.",
+        ),
+        (
+            "aws_smithy_types::error::metadata::ErrorMetadata",
+            &[Errors],
+            Always,
+            "Error metadata (name, message, request id) shared with the AWS Rust runtime.",
+        ),
+        (
+            "aws_smithy_types::error::metadata::ProvideErrorMetadata",
+            &[Errors],
+            Always,
+            "Access to an error's metadata.",
+        ),
+        (
+            "aws_smithy_types::retry::ErrorKind",
+            &[Errors],
+            Always,
+            "How a client should retry an error.",
+        ),
+        (
+            "aws_smithy_types::retry::ProvideErrorKind",
+            &[Errors],
+            Always,
+            "Access to an error's retry kind.",
+        ),
+    ]
+};
+
+/// The runtime's items re-exported at the root of a crate of `kind`.
+///
+/// One item a `use`, in the order rustfmt sorts them (segment by segment),
+/// so that `cargo fmt` leaves the crate root as it is written.
+fn runtime_exports(service: &Service, kind: CrateKind, types: &Types) -> TokenStream {
+    let mut exports: Vec<(&str, &str)> = RUNTIME_EXPORTS
+        .iter()
+        .filter(|(_, crates, when, _)| {
+            crates.contains(&kind)
+                && match when {
+                    ExportedWhen::Always => true,
+                    ExportedWhen::Enums => !types.enums.is_empty(),
+                    ExportedWhen::EndpointRules => service.endpoint_rules.is_some(),
+                }
+        })
+        .map(|(path, _, _, doc)| (*path, *doc))
+        .collect();
     exports.sort_by(|a, b| a.0.split("::").cmp(b.0.split("::")));
     exports
         .into_iter()
