@@ -1,5 +1,7 @@
 //! `cargo xtask` as a person runs it.
 
+mod support;
+
 use std::process::Command;
 
 fn xtask(args: &[&str]) -> std::process::Output {
@@ -62,53 +64,32 @@ fn generating_into_a_new_directory_reports_every_file_as_written() {
     std::fs::remove_dir_all(&out).unwrap();
 }
 
-/// Generated crates written outside this workspace build there: their
-/// manifests inherit nothing, and reach the runtime by the path `--runtime`
-/// resolves. The temporary workspace borrows this one's lock file, so no
-/// version is resolved anew and nothing is downloaded.
+/// Generated crates written outside this workspace build there,
+/// clippy-clean: their manifests inherit nothing, and reach the
+/// hand-written crates by the path `--runtime` resolves.
 #[test]
 fn crates_generated_into_a_fresh_directory_build_there() {
     let root = xtask::workspace_root();
-    let dir = std::env::temp_dir().join(format!("xtask-standalone-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    let out = dir.join("generated");
-    let output = xtask(&[
-        "codegen",
-        "--out",
-        out.to_str().unwrap(),
-        "--runtime",
-        root.join("crates").to_str().unwrap(),
-    ]);
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let manifest = std::fs::read_to_string(out.join("chime-input/Cargo.toml")).unwrap();
+    let dir = support::fresh_dir("standalone");
+    support::generate(&dir, &root.join("model/chime.json"), None);
+    let manifest = std::fs::read_to_string(dir.join("generated/chime-input/Cargo.toml")).unwrap();
     assert!(!manifest.contains("workspace"), "{manifest}");
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        "[workspace]\nresolver = \"3\"\nmembers = [\"generated/*\"]\n",
-    )
-    .unwrap();
-    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-    let check = Command::new(env!("CARGO"))
-        .args([
-            "check",
-            "--offline",
+    support::workspace(&dir, None);
+    let clippy = support::cargo(
+        &dir,
+        &[
+            "clippy",
             "--quiet",
             "--workspace",
             "--all-features",
-        ])
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
-        .env("RUSTFLAGS", "-D warnings")
-        .output()
-        .unwrap();
-    assert!(
-        check.status.success(),
-        "the generated crates do not build on their own:\n{}",
-        String::from_utf8_lossy(&check.stderr)
+            "--",
+            "-D",
+            "warnings",
+        ],
+    );
+    support::succeeded(
+        &clippy,
+        "the generated crates do not build on their own: clippy",
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

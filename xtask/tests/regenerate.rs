@@ -4,14 +4,14 @@
 //! hand edits anywhere.
 //!
 //! The test writes a small program against the generated client, runs it
-//! with `cargo run` in that workspace (which borrows this one's lock file,
-//! so nothing is resolved anew or downloaded), and reads what it printed.
-//! The program answers its own calls from a loopback listener that records
-//! each request.
+//! with `cargo run` in that workspace, and reads what it printed. The
+//! program answers its own calls from a loopback listener that records each
+//! request (`support/listener.rs`).
+
+mod support;
 
 use serde_json::{Value as Json, json};
 use std::path::Path;
-use std::process::Command;
 
 /// The model of `model/chime.json`, with an optional `Description` on the
 /// input of CreateAppInstance and a second operation: `DescribeLimits`, a
@@ -53,77 +53,16 @@ fn extended_model(root: &Path) -> String {
 }
 
 /// The program that calls both operations through the fluent API against
-/// its own recording listener, and prints what was sent and answered.
+/// the recording listener, and prints what was sent and answered.
 const CALLER: &str = r##"
-use std::sync::{Arc, Mutex};
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
-
-type Log = Arc<Mutex<Vec<String>>>;
-
-/// Answers every request on a connection: 201 with an ARN for a POST, 200
-/// with a limit for anything else; records method, target, content type
-/// and body.
-async fn serve(listener: tokio::net::TcpListener, log: Log) {
-    loop {
-        let Ok((mut stream, _)) = listener.accept().await else { return };
-        let log = log.clone();
-        tokio::spawn(async move {
-            let mut buffer = Vec::new();
-            loop {
-                let head_end = loop {
-                    if let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
-                        break end + 4;
-                    }
-                    let mut chunk = [0u8; 4096];
-                    match stream.read(&mut chunk).await {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => buffer.extend_from_slice(&chunk[..n]),
-                    }
-                };
-                let head = String::from_utf8_lossy(&buffer[..head_end]).into_owned();
-                let header = |name: &str| {
-                    head.lines()
-                        .find_map(|line| {
-                            let (key, value) = line.split_once(':')?;
-                            key.eq_ignore_ascii_case(name).then(|| value.trim().to_owned())
-                        })
-                };
-                let length: usize = header("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
-                while buffer.len() < head_end + length {
-                    let mut chunk = [0u8; 4096];
-                    match stream.read(&mut chunk).await {
-                        Ok(0) | Err(_) => return,
-                        Ok(n) => buffer.extend_from_slice(&chunk[..n]),
-                    }
-                }
-                let body = String::from_utf8_lossy(&buffer[head_end..head_end + length]).into_owned();
-                buffer.drain(..head_end + length);
-                let request_line = head.lines().next().unwrap_or_default().to_owned();
-                let content_type = header("content-type").unwrap_or_else(|| "none".to_owned());
-                log.lock().unwrap().push(format!("{request_line} | {content_type} | {body}"));
-                let (status, answer) = if request_line.starts_with("POST ") {
-                    ("201 Created", r#"{"AppInstanceArn":"arn:aws:chime:us-east-1:123456789012:app-instance/regenerated"}"#)
-                } else {
-                    ("200 OK", r#"{"MaxInstances":42}"#)
-                };
-                let response = format!(
-                    "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nx-amzn-requestid: req-1\r\n\r\n{answer}",
-                    answer.len()
-                );
-                if stream.write_all(response.as_bytes()).await.is_err() {
-                    return;
-                }
-            }
-        });
-    }
-}
+mod listener;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = listener.local_addr().unwrap().port();
-    let log: Log = Arc::default();
-    tokio::spawn(serve(listener, log.clone()));
+    let tcp = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = tcp.local_addr().unwrap().port();
+    let log = listener::Log::default();
+    tokio::spawn(listener::serve(tcp, log.clone()));
     let config = chime::Config::builder()
         .region(chime::Region::new("us-east-1"))
         .credentials_provider(aws_credential_types::Credentials::new("AKID", "SECRET", None, None, "test"))
@@ -149,49 +88,13 @@ async fn main() {
 #[test]
 fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
     let root = xtask::workspace_root();
-    let dir = std::env::temp_dir().join(format!("xtask-regenerate-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(dir.join("caller/src")).unwrap();
+    let dir = support::fresh_dir("regenerate");
     let model = dir.join("model.json");
     std::fs::write(&model, extended_model(&root)).unwrap();
-    let generated = Command::new(env!("CARGO_BIN_EXE_xtask"))
-        .args(["codegen", "--model", model.to_str().unwrap(), "--out"])
-        .arg(dir.join("generated"))
-        .arg("--runtime")
-        .arg(root.join("crates"))
-        .output()
-        .unwrap();
-    assert!(
-        generated.status.success(),
-        "{}",
-        String::from_utf8_lossy(&generated.stderr)
-    );
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        "[workspace]\nresolver = \"3\"\nmembers = [\"generated/*\", \"caller\"]\n",
-    )
-    .unwrap();
-    std::fs::write(
-        dir.join("caller/Cargo.toml"),
-        "[package]\nname = \"caller\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
-         [dependencies]\nchime = { path = \"../generated/chime\" }\naws-credential-types = \"1\"\n\
-         tokio = { version = \"1\", features = [\"macros\", \"rt\", \"net\", \"io-util\"] }\n",
-    )
-    .unwrap();
-    std::fs::write(dir.join("caller/src/main.rs"), CALLER).unwrap();
-    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).unwrap();
-    let run = Command::new(env!("CARGO"))
-        .args(["run", "--offline", "--quiet", "-p", "caller"])
-        .current_dir(&dir)
-        .env("CARGO_TARGET_DIR", dir.join("target"))
-        .output()
-        .unwrap();
-    let stdout = String::from_utf8_lossy(&run.stdout);
-    assert!(
-        run.status.success(),
-        "the caller failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&run.stderr)
-    );
+    support::generate(&dir, &model, None);
+    support::workspace(&dir, Some(CALLER));
+    let run = support::cargo(&dir, &["run", "--quiet", "-p", "caller"]);
+    let stdout = support::succeeded(&run, "the caller");
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
         lines[..2],

@@ -72,21 +72,36 @@ pub(super) fn emit(
                 }
             }
         }
-        None => quote! {
-            #[allow(unused_mut)]
-            pub(crate) fn read_members(tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>, started: bool, shape: &str) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
-                let mut builder = Self::builder();
-                if started {
-                    while let ::std::option::Option::Some(key) = ::smithy_lean_runtime::json::next_key(tokens, shape)? {
-                        match key.as_ref() {
-                            #(#reads)*
-                            _ => ::smithy_lean_runtime::json::skip(tokens)?,
-                        }
+        None => {
+            // A structure without members skips every key it is sent.
+            let read_key = if structure.fields.is_empty() {
+                quote! { ::smithy_lean_runtime::json::skip(tokens)?; }
+            } else {
+                quote! {
+                    match key.as_ref() {
+                        #(#reads)*
+                        _ => ::smithy_lean_runtime::json::skip(tokens)?,
                     }
                 }
-                ::std::result::Result::Ok(#build)
+            };
+            let key = if structure.fields.is_empty() {
+                quote! { _key }
+            } else {
+                quote! { key }
+            };
+            quote! {
+                #[allow(unused_mut)]
+                pub(crate) fn read_members(tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>, started: bool, shape: &str) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
+                    let mut builder = Self::builder();
+                    if started {
+                        while let ::std::option::Option::Some(#key) = ::smithy_lean_runtime::json::next_key(tokens, shape)? {
+                            #read_key
+                        }
+                    }
+                    ::std::result::Result::Ok(#build)
+                }
             }
-        },
+        }
     };
     // Only a structure that is a member of another is read at a cursor.
     let read_json = nested.then(|| {
@@ -113,6 +128,12 @@ pub(super) fn emit(
         #[doc = ""]
         #[doc = " With the crate's `server` feature only: it is the service's side of the wire."]
     };
+    // A structure without members writes nothing into its object.
+    let object = if structure.fields.is_empty() {
+        quote! { _object }
+    } else {
+        quote! { object }
+    };
     let server = super::server_feature();
     let (writer_gate, writer_note, reader_gate, reader_note) = match direction {
         Direction::Sent => (TokenStream::new(), TokenStream::new(), server, server_note),
@@ -127,7 +148,7 @@ pub(super) fn emit(
                 ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
             }
 
-            pub(crate) fn write_json(&self, object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>) {
+            pub(crate) fn write_json(&self, #object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>) {
                 #(#writes)*
             }
         }

@@ -1,0 +1,66 @@
+//! A recording HTTP/1.1 listener on loopback, for the programs these tests
+//! write against generated clients: it is copied into each program as its
+//! `listener` module, and compiled there, not in this crate.
+
+use std::sync::{Arc, Mutex};
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+pub type Log = Arc<Mutex<Vec<String>>>;
+
+/// Answers every request on a connection: 201 with an ARN for a POST, 200
+/// with a limit for anything else; records method, target, content type
+/// and body.
+pub async fn serve(listener: tokio::net::TcpListener, log: Log) {
+    loop {
+        let Ok((mut stream, _)) = listener.accept().await else { return };
+        let log = log.clone();
+        tokio::spawn(async move {
+            let mut buffer = Vec::new();
+            loop {
+                let head_end = loop {
+                    if let Some(end) = buffer.windows(4).position(|w| w == b"\r\n\r\n") {
+                        break end + 4;
+                    }
+                    let mut chunk = [0u8; 4096];
+                    match stream.read(&mut chunk).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+                    }
+                };
+                let head = String::from_utf8_lossy(&buffer[..head_end]).into_owned();
+                let header = |name: &str| {
+                    head.lines()
+                        .find_map(|line| {
+                            let (key, value) = line.split_once(':')?;
+                            key.eq_ignore_ascii_case(name).then(|| value.trim().to_owned())
+                        })
+                };
+                let length: usize = header("content-length").and_then(|v| v.parse().ok()).unwrap_or(0);
+                while buffer.len() < head_end + length {
+                    let mut chunk = [0u8; 4096];
+                    match stream.read(&mut chunk).await {
+                        Ok(0) | Err(_) => return,
+                        Ok(n) => buffer.extend_from_slice(&chunk[..n]),
+                    }
+                }
+                let body = String::from_utf8_lossy(&buffer[head_end..head_end + length]).into_owned();
+                buffer.drain(..head_end + length);
+                let request_line = head.lines().next().unwrap_or_default().to_owned();
+                let content_type = header("content-type").unwrap_or_else(|| "none".to_owned());
+                log.lock().unwrap().push(format!("{request_line} | {content_type} | {body}"));
+                let (status, answer) = if request_line.starts_with("POST ") {
+                    ("201 Created", r#"{"AppInstanceArn":"arn:aws:chime:us-east-1:123456789012:app-instance/regenerated"}"#)
+                } else {
+                    ("200 OK", r#"{"MaxInstances":42}"#)
+                };
+                let response = format!(
+                    "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nx-amzn-requestid: req-1\r\n\r\n{answer}",
+                    answer.len()
+                );
+                if stream.write_all(response.as_bytes()).await.is_err() {
+                    return;
+                }
+            }
+        });
+    }
+}

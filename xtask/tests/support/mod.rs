@@ -1,0 +1,100 @@
+//! Generating into a fresh workspace outside this one, and building and
+//! running programs against what was generated there.
+//!
+//! Each workspace borrows this one's lock file, so no version is resolved
+//! anew and nothing is downloaded, and all of them share one target
+//! directory under this crate's test scratch space, so the dependencies
+//! are built once for every test.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// A fresh, empty directory for one test.
+pub fn fresh_dir(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Runs `cargo xtask codegen` on `model` into `dir/generated`, against this
+/// repository's hand-written crates; `operations` selects, as `--operations` does.
+pub fn generate(dir: &Path, model: &Path, operations: Option<&str>) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
+    command
+        .args(["codegen", "--model"])
+        .arg(model)
+        .arg("--out")
+        .arg(dir.join("generated"))
+        .arg("--runtime")
+        .arg(xtask::workspace_root().join("crates"));
+    if let Some(operations) = operations {
+        command.args(["--operations", operations]);
+    }
+    let output = command.output().unwrap();
+    assert!(
+        output.status.success(),
+        "codegen failed:\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+/// Makes `dir` a workspace of the generated crates and, if `caller` is
+/// given, of a program `caller` with that `main.rs` and the recording
+/// listener as its `listener` module.
+pub fn workspace(dir: &Path, caller: Option<&str>) {
+    let mut members = "\"generated/*\"".to_owned();
+    if let Some(main) = caller {
+        members.push_str(", \"caller\"");
+        std::fs::create_dir_all(dir.join("caller/src")).unwrap();
+        std::fs::write(
+            dir.join("caller/Cargo.toml"),
+            "[package]\nname = \"caller\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\nchime = { path = \"../generated/chime\" }\naws-credential-types = \"1\"\n\
+             tokio = { version = \"1\", features = [\"macros\", \"rt\", \"net\", \"io-util\"] }\n",
+        )
+        .unwrap();
+        std::fs::write(dir.join("caller/src/main.rs"), main).unwrap();
+        std::fs::write(
+            dir.join("caller/src/listener.rs"),
+            include_str!("listener.rs"),
+        )
+        .unwrap();
+    }
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!("[workspace]\nresolver = \"3\"\nmembers = [{members}]\n"),
+    )
+    .unwrap();
+    std::fs::copy(
+        xtask::workspace_root().join("Cargo.lock"),
+        dir.join("Cargo.lock"),
+    )
+    .unwrap();
+}
+
+/// Runs cargo with `args` in the workspace `dir`, offline, on the shared
+/// target directory.
+pub fn cargo(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO"))
+        .arg("--offline")
+        .args(args)
+        .current_dir(dir)
+        .env(
+            "CARGO_TARGET_DIR",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("standalone"),
+        )
+        .output()
+        .unwrap()
+}
+
+/// Fails with cargo's own words unless it succeeded.
+pub fn succeeded(output: &Output, what: &str) -> String {
+    let stdout = String::from_utf8_lossy(&output.stdout).into_owned();
+    assert!(
+        output.status.success(),
+        "{what} failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    stdout
+}
