@@ -519,14 +519,15 @@ pub fn https_client() -> SharedHttpClient {
 }
 
 fn resolve_endpoint(service: &Service, config: &Config) -> Result<Endpoint, String> {
-    if let Some(url) = &config.endpoint_url {
+    let endpoint_url = config.endpoint_url_for(service);
+    if let Some(url) = &endpoint_url {
         endpoint::check_custom_url(url)?;
     }
     let built_ins = BuiltIns {
         region: config.region.as_ref().map(|r| r.as_ref().to_owned()),
         use_fips: config.use_fips,
         use_dual_stack: config.use_dual_stack,
-        endpoint: config.endpoint_url.clone(),
+        endpoint: endpoint_url,
     };
     endpoint::resolve(service, &built_ins).map_err(|e| format!("cannot resolve the endpoint: {e}"))
 }

@@ -55,6 +55,9 @@ pub struct Config {
     pub(crate) token_provider: SharedTokenProvider,
     pub(crate) validate_input: bool,
     pub(crate) disable_host_prefix: bool,
+    /// The `SdkConfig` this was built from, for what depends on the
+    /// service: its own endpoint URL in the environment and profile.
+    pub(crate) sdk_config: Option<SdkConfig>,
 }
 
 impl std::fmt::Debug for Config {
@@ -78,6 +81,7 @@ impl std::fmt::Debug for Config {
             .field("token_provider", &self.token_provider)
             .field("validate_input", &self.validate_input)
             .field("disable_host_prefix", &self.disable_host_prefix)
+            .field("from_sdk_config", &self.sdk_config.is_some())
             .finish()
     }
 }
@@ -113,9 +117,32 @@ impl Config {
         self.region.as_ref()
     }
 
-    /// The endpoint URL override, if set.
+    /// The endpoint URL set with [`ConfigBuilder::endpoint_url`], if any.
+    /// Without one, a client made from an `SdkConfig` takes the service's
+    /// own from it, else its global one.
     pub fn endpoint_url(&self) -> Option<&str> {
         self.endpoint_url.as_deref()
+    }
+
+    /// The endpoint URL for `service`: the one set explicitly; else, from
+    /// the `SdkConfig` this was built from, the service's own
+    /// (`AWS_ENDPOINT_URL_<SERVICE>`, the profile's `services` section, as
+    /// `aws-config` resolves them), else its global one.
+    pub(crate) fn endpoint_url_for(&self, service: &crate::Service) -> Option<String> {
+        if let Some(url) = &self.endpoint_url {
+            return Some(url.clone());
+        }
+        let sdk = self.sdk_config.as_ref()?;
+        let service_specific = sdk.service_config().and_then(|loader| {
+            let key = aws_types::service_config::ServiceConfigKey::builder()
+                .service_id(service.sdk_id)
+                .env("AWS_ENDPOINT_URL")
+                .profile("endpoint_url")
+                .build()
+                .ok()?;
+            loader.load_config(key)
+        });
+        service_specific.or_else(|| sdk.endpoint_url().map(str::to_owned))
     }
 
     /// The retry settings.
@@ -157,6 +184,14 @@ pub struct ConfigBuilder {
     config: Config,
 }
 
+impl From<&SdkConfig> for ConfigBuilder {
+    /// A builder with every setting of the `SdkConfig`, as
+    /// [`ConfigBuilder::apply_sdk_config`] takes them.
+    fn from(sdk: &SdkConfig) -> Self {
+        ConfigBuilder::default().apply_sdk_config(sdk)
+    }
+}
+
 impl Default for ConfigBuilder {
     fn default() -> Self {
         Self {
@@ -178,6 +213,7 @@ impl Default for ConfigBuilder {
                 token_provider: SharedTokenProvider::default(),
                 validate_input: false,
                 disable_host_prefix: false,
+                sdk_config: None,
             },
         }
     }
@@ -196,9 +232,10 @@ impl ConfigBuilder {
         if let Some(credentials) = sdk.credentials_provider() {
             config.credentials = Some(credentials);
         }
-        if let Some(url) = sdk.endpoint_url() {
-            config.endpoint_url = Some(url.to_owned());
-        }
+        // The endpoint URL depends on the service (`AWS_ENDPOINT_URL_<ID>`,
+        // the profile's `services` section), which is known when a client
+        // is made: it is looked up then, unless one is set explicitly.
+        config.sdk_config = Some(sdk.clone());
         if let Some(fips) = sdk.use_fips() {
             config.use_fips = fips;
         }
