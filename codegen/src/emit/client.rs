@@ -566,6 +566,10 @@ pub(super) fn lib_rs() -> TokenStream {
             "The slowest response body accepted after the grace period.",
         ),
         (
+            "::smithy_lean_client::mock",
+            "Rules that answer calls in tests, instead of the network (feature `test-util`).",
+        ),
+        (
             "::smithy_lean_client::Operation",
             "What the engine knows of an operation, for [`Client::call`].",
         ),
@@ -584,9 +588,11 @@ pub(super) fn lib_rs() -> TokenStream {
         key(a.0).cmp(&key(b.0))
     });
     let exports = exports.iter().map(|(path, doc)| {
+        let cfg = (*path == "::smithy_lean_client::mock")
+            .then(|| quote! { #[cfg(feature = "test-util")] });
         let path: syn::Path = syn::parse_str(path).expect("a path written above");
         let doc = format!(" {doc}");
-        quote! { #[doc = #doc] pub use #path; }
+        quote! { #[doc = #doc] #cfg pub use #path; }
     });
     quote! {
         #(#declarations)*

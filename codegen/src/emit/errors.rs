@@ -210,6 +210,13 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
         quote! { #(#arms)* }
     };
     let meta_arms = each(quote! { error.meta() });
+    // A modelled error's name is its shape's, however it was made: read
+    // from a response, or built by hand (a test's fake answer).
+    let name_arms = structures.iter().map(|s| {
+        let variant = ident(&s.name);
+        quote! { #name::#variant(_) => ::std::option::Option::Some(crate::#variant::ERROR_NAME), }
+    });
+    let name_arms = quote! { #(#name_arms)* };
     let status_arms = each(quote! { error.http_status() });
     let message_arms = each(quote! { error.error_message() });
     let display_arms = each(quote! { ::std::fmt::Display::fmt(error, f) });
@@ -274,8 +281,8 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
             /// The error's name (sanitized), if the response gave one.
             pub fn error_name(&self) -> ::std::option::Option<&str> {
                 match self {
+                    #name_arms
                     #name::Unhandled(error) => error.meta().code(),
-                    _ => ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::code(self),
                 }
             }
 
@@ -372,7 +379,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
             }
 
             fn code(&self) -> ::std::option::Option<&str> {
-                self.meta().code()
+                self.error_name()
             }
         }
     }

@@ -302,7 +302,7 @@ fn plan_client_crate<'a>(
                 "the client: one method and fluent builder per operation, with SigV4, endpoints, retries and timeouts",
             ),
             &dependencies,
-            "",
+            "\n[features]\n# Rules that answer calls in a caller's own tests, instead of the network (`mock`).\ntest-util = [\"smithy-lean-client/test-util\"]\n",
         ),
     );
 }

@@ -162,12 +162,37 @@ impl CreateAppInstanceError {
     /// The error's name (sanitized), if the response gave one.
     pub fn error_name(&self) -> ::std::option::Option<&str> {
         match self {
-            CreateAppInstanceError::Unhandled(error) => error.meta().code(),
-            _ => {
-                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::code(
-                    self,
+            CreateAppInstanceError::BadRequestException(_) => {
+                ::std::option::Option::Some(crate::BadRequestException::ERROR_NAME)
+            }
+            CreateAppInstanceError::ConflictException(_) => {
+                ::std::option::Option::Some(crate::ConflictException::ERROR_NAME)
+            }
+            CreateAppInstanceError::ForbiddenException(_) => {
+                ::std::option::Option::Some(crate::ForbiddenException::ERROR_NAME)
+            }
+            CreateAppInstanceError::ResourceLimitExceededException(_) => {
+                ::std::option::Option::Some(
+                    crate::ResourceLimitExceededException::ERROR_NAME,
                 )
             }
+            CreateAppInstanceError::ServiceFailureException(_) => {
+                ::std::option::Option::Some(crate::ServiceFailureException::ERROR_NAME)
+            }
+            CreateAppInstanceError::ServiceUnavailableException(_) => {
+                ::std::option::Option::Some(
+                    crate::ServiceUnavailableException::ERROR_NAME,
+                )
+            }
+            CreateAppInstanceError::ThrottledClientException(_) => {
+                ::std::option::Option::Some(crate::ThrottledClientException::ERROR_NAME)
+            }
+            CreateAppInstanceError::UnauthorizedClientException(_) => {
+                ::std::option::Option::Some(
+                    crate::UnauthorizedClientException::ERROR_NAME,
+                )
+            }
+            CreateAppInstanceError::Unhandled(error) => error.meta().code(),
         }
     }
     /// The human-readable message, if any.
@@ -414,6 +439,6 @@ for CreateAppInstanceError {
         }
     }
     fn code(&self) -> ::std::option::Option<&str> {
-        self.meta().code()
+        self.error_name()
     }
 }

@@ -52,5 +52,8 @@ pub use ::smithy_lean_client::Operation;
 pub use ::smithy_lean_client::endpoint;
 /// An HTTPS client on the client's own TLS stack, for `aws-config`.
 pub use ::smithy_lean_client::https_client;
+/// Rules that answer calls in tests, instead of the network (feature `test-util`).
+#[cfg(feature = "test-util")]
+pub use ::smithy_lean_client::mock;
 /// Idempotency tokens and their providers.
 pub use ::smithy_lean_client::token;

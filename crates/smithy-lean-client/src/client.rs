@@ -222,6 +222,17 @@ impl Handle {
         }
         let construction =
             |why: String| Error::new(ErrorKind::Construction(ConstructionFailure::new(why)));
+        #[cfg(feature = "test-util")]
+        if let Some(rules) = &inner.config.mock_rules {
+            return match rules.iter().find_map(|rule| rule.answer::<O>(input)) {
+                Some(Ok(output)) => Ok(output),
+                Some(Err(error)) => Err(Error::new(ErrorKind::Service(error))),
+                None => Err(construction(format!(
+                    "no mock rule answers this {} call",
+                    O::NAME
+                ))),
+            };
+        }
         let endpoint = inner
             .endpoint
             .as_ref()

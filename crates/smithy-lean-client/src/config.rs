@@ -58,6 +58,9 @@ pub struct Config {
     /// The `SdkConfig` this was built from, for what depends on the
     /// service: its own endpoint URL in the environment and profile.
     pub(crate) sdk_config: Option<SdkConfig>,
+    /// With rules, calls are answered by them and nothing is sent.
+    #[cfg(feature = "test-util")]
+    pub(crate) mock_rules: Option<std::sync::Arc<[crate::mock::Rule]>>,
 }
 
 impl std::fmt::Debug for Config {
@@ -214,6 +217,8 @@ impl Default for ConfigBuilder {
                 validate_input: false,
                 disable_host_prefix: false,
                 sdk_config: None,
+                #[cfg(feature = "test-util")]
+                mock_rules: None,
             },
         }
     }
@@ -367,10 +372,18 @@ impl ConfigBuilder {
         self
     }
 
-    /// Stops putting the operation's host prefix (`identity-`) in front of
+    /// Stops putting an operation's host prefix (such as `identity-`) in front of
     /// the endpoint's host, for endpoints that do not expect it.
     pub fn disable_host_prefix(mut self, disable: bool) -> Self {
         self.config.disable_host_prefix = disable;
+        self
+    }
+
+    /// Answers every call from these rules instead of the network (see
+    /// [`mock`](crate::mock)): for a caller's own tests.
+    #[cfg(feature = "test-util")]
+    pub fn mock_rules(mut self, rules: impl IntoIterator<Item = crate::mock::Rule>) -> Self {
+        self.config.mock_rules = Some(rules.into_iter().collect());
         self
     }
 

@@ -26,6 +26,8 @@ mod config;
 mod credentials;
 pub mod endpoint;
 mod error;
+#[cfg(feature = "test-util")]
+pub mod mock;
 pub mod operation;
 mod retry;
 mod signing;
