@@ -682,3 +682,60 @@ fn a_shape_named_like_a_keyword_gets_a_module_it_can_use() {
     assert!(lib.contains("mod type_;"), "{lib}");
     assert!(lib.contains("pub use crate::type_::Type;"), "{lib}");
 }
+
+#[test]
+fn the_crate_prefix_names_every_crate_and_must_make_valid_crate_names() {
+    let model = chime_tests::read("model/chime.json");
+    let files = generate(
+        &model,
+        &Options {
+            crate_prefix: Some("acme-chime".to_owned()),
+            ..as_xtask_codegen()
+        },
+    )
+    .expect("generates");
+    let crates: std::collections::BTreeSet<_> = files
+        .keys()
+        .filter_map(|p| p.components().next())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(
+        crates.into_iter().collect::<Vec<_>>(),
+        [
+            "acme-chime",
+            "acme-chime-error",
+            "acme-chime-input",
+            "acme-chime-output"
+        ]
+    );
+    let client = &files[&PathBuf::from("acme-chime/src/operation/create_app_instance.rs")];
+    assert!(
+        client.contains("::acme_chime_input::CreateAppInstanceInput"),
+        "{client}"
+    );
+    for bad in ["", "1chime", "chime lean", "chime/x", &"c".repeat(58)] {
+        let error = generate(
+            &model,
+            &Options {
+                crate_prefix: Some(bad.to_owned()),
+                ..as_xtask_codegen()
+            },
+        )
+        .expect_err(bad);
+        assert!(
+            error
+                .to_string()
+                .contains("a crate name starts with an ASCII letter"),
+            "{bad:?}: {error}"
+        );
+    }
+    let longest = "c".repeat(57);
+    generate(
+        &model,
+        &Options {
+            crate_prefix: Some(longest),
+            ..as_xtask_codegen()
+        },
+    )
+    .expect("57 + `-output` is 64");
+}

@@ -80,6 +80,10 @@ pub struct Options {
     /// directory that holds them, relative to each generated crate's own,
     /// with `/` separators; `None` takes them from the registry.
     pub runtime_dir: Option<String>,
+    /// The name of the client crate, which the type crates' names extend
+    /// (`<prefix>-input`, ...); `None` takes the service's `sdkId` in
+    /// kebab case (`chime`).
+    pub crate_prefix: Option<String>,
 }
 
 impl Default for Options {
@@ -90,6 +94,7 @@ impl Default for Options {
             operations: Vec::new(),
             partitions: None,
             runtime_dir: Some("..".to_owned()),
+            crate_prefix: None,
         }
     }
 }
@@ -229,7 +234,10 @@ impl<'a> Lowerer<'a> {
         }
         Ok(Service {
             id: id.to_owned(),
-            crate_stem: sdk_id.to_kebab_case(),
+            crate_stem: match &options.crate_prefix {
+                Some(prefix) => crate_prefix(prefix)?,
+                None => sdk_id.to_kebab_case(),
+            },
             sdk_id,
             version: shape.version.clone().unwrap_or_default(),
             signing_name,
@@ -1037,5 +1045,24 @@ fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
             member_id,
             "a member can have only one of `@httpLabel`, `@httpQuery` and `@httpHeader`",
         )),
+    }
+}
+
+/// A crate-name prefix as given: it must make valid crate names, on
+/// crates.io too (ASCII letters, digits, `-` and `_`, a letter first, and
+/// room for the longest suffix within 64 characters).
+fn crate_prefix(prefix: &str) -> Result<String, Error> {
+    const LONGEST_SUFFIX: usize = "-output".len();
+    let mut chars = prefix.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && prefix.len() + LONGEST_SUFFIX <= 64;
+    if valid {
+        Ok(prefix.to_owned())
+    } else {
+        Err(Error::new(format!(
+            "crate prefix {prefix:?}: a crate name starts with an ASCII letter, has only ASCII \
+             letters, digits, `-` and `_`, and with `-output` is at most 64 characters"
+        )))
     }
 }

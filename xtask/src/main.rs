@@ -8,7 +8,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 const USAGE: &str = "usage:
-  cargo xtask codegen [--check] [--model PATH] [--partitions PATH] [--out DIR] [--runtime DIR] [--operations A,B]
+  cargo xtask codegen [--check] [--model PATH] [--partitions PATH] [--out DIR] [--runtime DIR]
+                      [--operations A,B] [--crate-prefix NAME]
       Generates the input, output and error crates from the Smithy model.
       --model       the Smithy JSON AST (default: model/chime.json)
       --partitions  botocore partition data for aws.partition (default: model/partitions.json)
@@ -16,6 +17,9 @@ const USAGE: &str = "usage:
       --runtime     the directory that holds smithy-lean-runtime and smithy-lean-client,
                     which generated crates depend on (default: this repository's crates)
       --operations  operation names to keep (default: every operation of the service)
+      --crate-prefix
+                    the client crate's name, which the type crates' extend (default: the
+                    service's sdkId in kebab case, e.g. chime)
       --check       write nothing; fail naming every stale, missing or extra file
   cargo xtask bench-codegen [--iterations N]
       Times generation against a bare serde_json parse of the same model.
@@ -84,6 +88,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
             "--partitions" => parsed.partitions = PathBuf::from(value("--partitions")?),
             "--out" => parsed.out = PathBuf::from(value("--out")?),
             "--runtime" => parsed.runtime = PathBuf::from(value("--runtime")?),
+            "--crate-prefix" => parsed.options.crate_prefix = Some(value("--crate-prefix")?),
             "--operations" => {
                 parsed.options.operations = value("--operations")?
                     .split(',')

@@ -71,7 +71,7 @@ fn generating_into_a_new_directory_reports_every_file_as_written() {
 fn crates_generated_into_a_fresh_directory_build_there() {
     let root = xtask::workspace_root();
     let dir = support::fresh_dir("standalone");
-    support::generate(&dir, &root.join("model/chime.json"), None);
+    support::generate(&dir, &root.join("model/chime.json"), &[]);
     let manifest = std::fs::read_to_string(dir.join("generated/chime-input/Cargo.toml")).unwrap();
     assert!(!manifest.contains("workspace"), "{manifest}");
     support::workspace(&dir, None);

@@ -1,7 +1,7 @@
 //! The operations of the official legacy Chime model that the generator
 //! supports today generate into a client that builds clippy-clean on its
-//! own, and whose requests have the model's method, path, literal query,
-//! host prefix and body.
+//! own, under crate names of the caller's choosing, and whose requests have
+//! the model's method, path, literal query, host prefix and body.
 
 mod support;
 
@@ -15,7 +15,7 @@ const OPERATIONS: &str = "BatchDeletePhoneNumber,BatchUpdatePhoneNumber,CreateAp
 const CALLER: &str = r##"
 mod listener;
 
-use chime::operation::*;
+use chime_legacy::operation::*;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
@@ -24,14 +24,14 @@ async fn main() {
     let log = listener::Log::default();
     tokio::spawn(listener::serve(tcp, log.clone()));
     let credentials = aws_credential_types::Credentials::new("AKID", "SECRET", None, None, "test");
-    let config = chime::Config::builder()
-        .region(chime::Region::new("us-east-1"))
+    let config = chime_legacy::Config::builder()
+        .region(chime_legacy::Region::new("us-east-1"))
         .credentials_provider(credentials.clone())
         .endpoint_url(format!("http://127.0.0.1:{port}"))
         .build();
-    let client = chime::Client::from_conf(config);
+    let client = chime_legacy::Client::from_conf(config);
     client.batch_delete_phone_number().phone_number_ids("+12065550100").send().await.unwrap();
-    let item = chime::types::UpdatePhoneNumberRequestItem::builder()
+    let item = chime_legacy::types::UpdatePhoneNumberRequestItem::builder()
         .phone_number_id("+12065550100")
         .calling_name("Ops")
         .build()
@@ -59,9 +59,9 @@ async fn main() {
     for line in log.lock().unwrap().iter() {
         println!("request: {line}");
     }
-    let aws = chime::Client::from_conf(
-        chime::Config::builder()
-            .region(chime::Region::new("us-east-1"))
+    let aws = chime_legacy::Client::from_conf(
+        chime_legacy::Config::builder()
+            .region(chime_legacy::Region::new("us-east-1"))
             .credentials_provider(credentials)
             .build(),
     );
@@ -84,12 +84,30 @@ async fn main() {
 fn the_supported_legacy_operations_build_clippy_clean_and_send_what_the_model_says() {
     let root = xtask::workspace_root();
     let dir = support::fresh_dir("legacy");
+    // Under a name of the caller's choosing: the crates follow it.
     support::generate(
         &dir,
         &root.join("model/reference/chime-2018-05-01.json"),
-        Some(OPERATIONS),
+        &["--operations", OPERATIONS, "--crate-prefix", "chime-legacy"],
     );
-    support::workspace(&dir, Some(CALLER));
+    for name in [
+        "chime-legacy",
+        "chime-legacy-input",
+        "chime-legacy-output",
+        "chime-legacy-error",
+    ] {
+        assert!(
+            dir.join("generated").join(name).join("Cargo.toml").exists(),
+            "{name}"
+        );
+    }
+    support::workspace(
+        &dir,
+        Some(support::Caller {
+            client: "chime-legacy",
+            main: CALLER,
+        }),
+    );
     for features in [&[][..], &["--all-features"]] {
         let mut args = vec!["clippy", "--quiet", "--workspace", "--exclude", "caller"];
         args.extend_from_slice(features);

@@ -91,8 +91,14 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
     let dir = support::fresh_dir("regenerate");
     let model = dir.join("model.json");
     std::fs::write(&model, extended_model(&root)).unwrap();
-    support::generate(&dir, &model, None);
-    support::workspace(&dir, Some(CALLER));
+    support::generate(&dir, &model, &[]);
+    support::workspace(
+        &dir,
+        Some(support::Caller {
+            client: "chime",
+            main: CALLER,
+        }),
+    );
     let run = support::cargo(&dir, &["run", "--quiet", "-p", "caller"]);
     let stdout = support::succeeded(&run, "the caller");
     let lines: Vec<&str> = stdout.lines().collect();

@@ -51,6 +51,10 @@ struct Inner {
     /// Resolved once: none of the rule parameters vary per call. A failure
     /// is kept and reported by every call, as the AWS SDKs do.
     endpoint: Result<Endpoint, String>,
+    /// The endpoint under each host prefix calls have used, worked out once
+    /// each: a service has few prefixes, and every call of an operation
+    /// uses the same.
+    prefixed: std::sync::RwLock<Vec<(Option<&'static str>, Prefixed)>>,
     connector: SharedHttpConnector,
     quota: RetryQuota,
     signer: Signer,
@@ -78,6 +82,13 @@ impl CallState {
         let value = ["attempt=", &attempt, "; max=", &max].concat();
         HeaderValue::from_str(&value).expect("digits and ASCII punctuation")
     }
+}
+
+/// The endpoint's URL with a host prefix, and the `Host` header it gives.
+#[derive(Debug, Clone)]
+struct Prefixed {
+    base_url: String,
+    host: HeaderValue,
 }
 
 /// The operation's request, built once per call from the input and put
@@ -114,6 +125,7 @@ impl Handle {
                 config,
                 service,
                 endpoint,
+                prefixed: Default::default(),
                 connector,
                 quota: RetryQuota::default(),
                 signer: Signer::default(),
@@ -305,29 +317,67 @@ impl Handle {
     fn prepare(
         &self,
         endpoint: &Endpoint,
-        host_prefix: Option<&str>,
+        host_prefix: Option<&'static str>,
         request: http::Request<Vec<u8>>,
     ) -> Result<Prepared, String> {
-        let host_prefix = host_prefix.filter(|_| !self.inner.config.disable_host_prefix);
-        let base = endpoint::with_host_prefix(&endpoint.base_url, host_prefix)
-            .map_err(|e| format!("cannot resolve the endpoint: {e}"))?;
+        let prefixed = self.prefixed(endpoint, host_prefix)?;
         let (parts, body) = request.into_parts();
         let path_and_query = parts.uri.path_and_query().map_or("/", |p| p.as_str());
-        let url = [base.as_str(), path_and_query].concat();
+        let url = [prefixed.base_url.as_str(), path_and_query].concat();
         let uri: http::Uri = url
             .parse()
             .map_err(|e| format!("the request URL `{url}` is not valid: {e}"))?;
-        let host = uri
-            .authority()
-            .and_then(|a| HeaderValue::from_str(a.as_str()).ok())
-            .ok_or_else(|| format!("the endpoint URL `{base}` has no valid host"))?;
         Ok(Prepared {
             method: parts.method,
             uri,
-            host,
+            host: prefixed.host,
             headers: parts.headers,
             body,
         })
+    }
+
+    /// The endpoint under `host_prefix` (none when prefixes are off), from
+    /// the cache or worked out and kept.
+    fn prefixed(
+        &self,
+        endpoint: &Endpoint,
+        host_prefix: Option<&'static str>,
+    ) -> Result<Prefixed, String> {
+        let host_prefix = host_prefix.filter(|_| !self.inner.config.disable_host_prefix);
+        let cached = |entries: &[(Option<&'static str>, Prefixed)]| {
+            entries
+                .iter()
+                .find(|(prefix, _)| *prefix == host_prefix)
+                .map(|(_, prefixed)| prefixed.clone())
+        };
+        // A poisoned lock only means a panic elsewhere: the entries are
+        // whole either way.
+        if let Some(found) = cached(
+            &self
+                .inner
+                .prefixed
+                .read()
+                .unwrap_or_else(|e| e.into_inner()),
+        ) {
+            return Ok(found);
+        }
+        let base_url = endpoint::with_host_prefix(&endpoint.base_url, host_prefix)
+            .map_err(|e| format!("cannot resolve the endpoint: {e}"))?;
+        let host = base_url
+            .parse::<http::Uri>()
+            .ok()
+            .and_then(|uri| HeaderValue::from_str(uri.authority()?.as_str()).ok())
+            .ok_or_else(|| format!("the endpoint URL `{base_url}` has no valid host"))?;
+        let prefixed = Prefixed { base_url, host };
+        let mut entries = self
+            .inner
+            .prefixed
+            .write()
+            .unwrap_or_else(|e| e.into_inner());
+        if cached(&entries).is_none() {
+            entries.push((host_prefix, prefixed.clone()));
+        }
+        Ok(prefixed)
     }
 
     /// One attempt, within the attempt timeout: sign, send, read, classify.

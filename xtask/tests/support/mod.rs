@@ -18,8 +18,8 @@ pub fn fresh_dir(name: &str) -> PathBuf {
 }
 
 /// Runs `cargo xtask codegen` on `model` into `dir/generated`, against this
-/// repository's hand-written crates; `operations` selects, as `--operations` does.
-pub fn generate(dir: &Path, model: &Path, operations: Option<&str>) {
+/// repository's hand-written crates, with `options` (such as `--operations`).
+pub fn generate(dir: &Path, model: &Path, options: &[&str]) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
     command
         .args(["codegen", "--model"])
@@ -28,9 +28,7 @@ pub fn generate(dir: &Path, model: &Path, operations: Option<&str>) {
         .arg(dir.join("generated"))
         .arg("--runtime")
         .arg(xtask::workspace_root().join("crates"));
-    if let Some(operations) = operations {
-        command.args(["--operations", operations]);
-    }
+    command.args(options);
     let output = command.output().unwrap();
     assert!(
         output.status.success(),
@@ -39,19 +37,27 @@ pub fn generate(dir: &Path, model: &Path, operations: Option<&str>) {
     );
 }
 
+/// A program against the generated client crate `client`: its `main.rs`.
+pub struct Caller<'a> {
+    pub client: &'a str,
+    pub main: &'a str,
+}
+
 /// Makes `dir` a workspace of the generated crates and, if `caller` is
-/// given, of a program `caller` with that `main.rs` and the recording
-/// listener as its `listener` module.
-pub fn workspace(dir: &Path, caller: Option<&str>) {
+/// given, of that program, with the recording listener as its `listener`
+/// module.
+pub fn workspace(dir: &Path, caller: Option<Caller>) {
     let mut members = "\"generated/*\"".to_owned();
-    if let Some(main) = caller {
+    if let Some(Caller { client, main }) = caller {
         members.push_str(", \"caller\"");
         std::fs::create_dir_all(dir.join("caller/src")).unwrap();
         std::fs::write(
             dir.join("caller/Cargo.toml"),
-            "[package]\nname = \"caller\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\nchime = { path = \"../generated/chime\" }\naws-credential-types = \"1\"\n\
-             tokio = { version = \"1\", features = [\"macros\", \"rt\", \"net\", \"io-util\"] }\n",
+            format!(
+                "[package]\nname = \"caller\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
+             [dependencies]\n{client} = {{ path = \"../generated/{client}\" }}\naws-credential-types = \"1\"\n\
+             tokio = {{ version = \"1\", features = [\"macros\", \"rt\", \"net\", \"io-util\"] }}\n"
+            ),
         )
         .unwrap();
         std::fs::write(dir.join("caller/src/main.rs"), main).unwrap();
