@@ -653,6 +653,26 @@ fn a_shape_whose_module_or_name_is_the_generators_is_refused_naming_both() {
             .contains("example.test#DoThingError: its Rust type `DoThingError` is already used by the error enum of DoThing"),
         "{error}"
     );
+    // Error structures whose variant or predicate the error enum has already.
+    for (shape, variant, predicate) in [
+        ("Unhandled", "Unhandled", "is_unhandled"),
+        ("Retryable", "Retryable", "is_retryable"),
+    ] {
+        let id = format!("example.test#{shape}");
+        let model = synthetic_with_errors(
+            &[&id],
+            serde_json::json!({
+                id.clone(): {"type": "structure", "members": {}, "traits": {"smithy.api#error": "client"}}
+            }),
+        );
+        let error = generate(&model, &Options::default()).expect_err(shape);
+        assert!(
+            error.to_string().contains(&format!(
+                "{id}: its variant `{variant}` and predicate `{predicate}` of DoThing's error enum collide"
+            )),
+            "{error}"
+        );
+    }
     // An error structure named like a re-export of the error crate: its
     // root would name two types `ErrorKind`.
     let model = synthetic_with_errors(

@@ -11,8 +11,8 @@ pub struct Service {
     pub id: String,
     /// `aws.api#service` `sdkId`, e.g. `Chime`.
     pub sdk_id: String,
-    /// The crate-name stem derived from the sdkId, e.g. `chime`.
-    pub crate_stem: String,
+    /// The names of the four generated crates.
+    pub crates: CrateNames,
     /// The service version, e.g. `2018-05-01`.
     pub version: String,
     /// The `aws.auth#sigv4` signing name.
@@ -35,6 +35,37 @@ pub struct Service {
     pub output: Types,
     /// Types of the error crate (error structures and what they reach).
     pub errors: Types,
+}
+
+/// The package names of the generated crates: the client crate's (the
+/// `sdkId` in kebab case, or the prefix given), which the type crates' extend.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CrateNames {
+    /// The client, e.g. `chime`.
+    pub client: String,
+    /// The input crate, e.g. `chime-input`.
+    pub input: String,
+    /// The output crate, e.g. `chime-output`.
+    pub output: String,
+    /// The error crate, e.g. `chime-error`.
+    pub errors: String,
+}
+
+impl CrateNames {
+    /// The names for a client crate named `client`.
+    pub fn new(client: &str) -> Self {
+        CrateNames {
+            client: client.to_owned(),
+            input: format!("{client}-input"),
+            output: format!("{client}-output"),
+            errors: format!("{client}-error"),
+        }
+    }
+
+    /// How Rust code names the crate of a package: `chime-input` -> `chime_input`.
+    pub fn rust_name(package: &str) -> String {
+        package.replace('-', "_")
+    }
 }
 
 /// One operation.
@@ -65,6 +96,8 @@ pub struct Operation {
     pub errors: Vec<String>,
     /// Rust name of the operation's error enum, e.g. `CreateAppInstanceError`.
     pub error_enum: String,
+    /// The error crate's module of the enum, e.g. `create_app_instance_error`.
+    pub error_module: String,
 }
 
 /// The `http` trait.
@@ -171,6 +204,9 @@ pub struct Structure {
     pub builder: String,
     /// The module (and file) it is written to, e.g. `tag`.
     pub module: String,
+    /// For an error structure, the predicate of the error enums it is a
+    /// variant of, e.g. `is_conflict_exception`.
+    pub predicate: String,
     /// The shape's own name, which is what the wire carries: an error
     /// response names its error by it, whatever Rust casing makes of it
     /// (`KMSDisabledException`, not `KmsDisabledException`).
@@ -322,6 +358,8 @@ pub struct Enum {
     pub id: String,
     /// Rust type name.
     pub name: String,
+    /// The module (and file) it is written to.
+    pub module: String,
     /// Documentation.
     pub docs: Docs,
     /// Variants in declaration order.

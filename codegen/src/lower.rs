@@ -234,10 +234,10 @@ impl<'a> Lowerer<'a> {
         }
         Ok(Service {
             id: id.to_owned(),
-            crate_stem: match &options.crate_prefix {
+            crates: CrateNames::new(&match &options.crate_prefix {
                 Some(prefix) => crate_prefix(prefix)?,
                 None => sdk_id.to_kebab_case(),
-            },
+            }),
             sdk_id,
             version: shape.version.clone().unwrap_or_default(),
             signing_name,
@@ -345,6 +345,19 @@ impl<'a> Lowerer<'a> {
                     "listed as an error but has no `smithy.api#error` trait",
                 ));
             }
+            // Each error is a variant of the operation's error enum, with a
+            // predicate: neither may be one the enum has already.
+            let predicate = naming::predicate_name(&error_name);
+            if error_name == "Unhandled"
+                || ["is_unhandled", "is_retryable"].contains(&predicate.as_str())
+            {
+                return Err(Error::on_shape(
+                    &error.target,
+                    format!(
+                        "its variant `{error_name}` and predicate `{predicate}` of {name}'s error enum collide with the enum's own `Unhandled` and `is_unhandled`/`is_retryable`"
+                    ),
+                ));
+            }
             self.reach(Home::Errors, &error.target, &error_name)?;
             if !errors.contains(&error_name) {
                 errors.push(error_name);
@@ -353,6 +366,7 @@ impl<'a> Lowerer<'a> {
         errors.sort();
         Ok(Operation {
             module: naming::module_name(&name),
+            error_module: naming::module_name(&format!("{name}Error")),
             marker: name.clone(),
             fluent_builder: format!("{name}FluentBuilder"),
             docs: documentation(&shape.traits),
@@ -699,6 +713,7 @@ impl<'a> Lowerer<'a> {
         };
         Ok(Structure {
             id: id.to_owned(),
+            predicate: naming::predicate_name(&name),
             builder: naming::builder_name(&name),
             module: naming::module_name(&name),
             name,
@@ -901,6 +916,7 @@ fn enumeration(id: &str, shape: &ast::Shape, name: String) -> Result<Enum, Error
     }
     Ok(Enum {
         id: id.to_owned(),
+        module: naming::module_name(&name),
         name,
         docs: documentation(&shape.traits),
         variants,

@@ -74,6 +74,12 @@ pub fn builder_methods(field: &str) -> (String, String) {
     (format!("set_{bare}"), format!("get_{bare}"))
 }
 
+/// The predicate of an error enum's variant: `ConflictException` ->
+/// `is_conflict_exception`.
+pub fn predicate_name(type_name: &str) -> String {
+    format!("is_{}", module_name(type_name))
+}
+
 /// The method that fills an idempotency token field when it is unset.
 pub fn ensure_method(field: &str) -> String {
     format!("ensure_{}", unraw(field))

@@ -13,9 +13,10 @@ mod support;
 use serde_json::{Value as Json, json};
 use std::path::Path;
 
-/// The model of `model/chime.json`, with an optional `Description` on the
-/// input of CreateAppInstance and a second operation: `DescribeLimits`, a
-/// `GET` with no body whose output has one integer member.
+/// The model of `model/chime.json`, with an optional `Description` (and two
+/// patterned members) on the input of CreateAppInstance and a second
+/// operation: `DescribeLimits`, a `GET` with no body whose output has one
+/// integer member.
 fn extended_model(root: &Path) -> String {
     let text = std::fs::read_to_string(root.join("model/chime.json")).unwrap();
     let mut model: Json = serde_json::from_str(&text).unwrap();
@@ -27,6 +28,27 @@ fn extended_model(root: &Path) -> String {
             "Description".to_owned(),
             json!({"target": "smithy.api#String"}),
         );
+    // Two members whose pattern checks once had the same static's name
+    // (`CODES_ITEM_PATTERN`): a list's items, and a member named like them.
+    let members = shapes["com.amazonaws.chime#CreateAppInstanceRequest"]["members"]
+        .as_object_mut()
+        .unwrap();
+    members.insert(
+        "Codes".to_owned(),
+        json!({"target": "com.amazonaws.chime#Codes"}),
+    );
+    members.insert(
+        "CodesItem".to_owned(),
+        json!({"target": "com.amazonaws.chime#Code"}),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#Code".to_owned(),
+        json!({"type": "string", "traits": {"smithy.api#pattern": "^[a-z]+$"}}),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#Codes".to_owned(),
+        json!({"type": "list", "member": {"target": "com.amazonaws.chime#Code"}}),
+    );
     shapes["com.amazonaws.chime#UCBuzzConsoleService"]["operations"]
         .as_array_mut()
         .unwrap()

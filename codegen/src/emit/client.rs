@@ -7,9 +7,9 @@
 //! it. The engine itself names no operation and no shape.
 
 use super::{doc_attrs, ident, structure::setter_input_in};
-use crate::ir::{Field, Kind, Operation, ParameterKind, Service, Structure};
+use crate::ir::{CrateNames, Field, Kind, Operation, ParameterKind, Service, Structure};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// The Rust paths of the three type crates, as the client crate names them.
 pub(super) struct TypeCrates {
@@ -19,15 +19,15 @@ pub(super) struct TypeCrates {
 }
 
 impl TypeCrates {
-    pub fn new(stem: &str) -> Self {
-        let path = |suffix: &str| {
-            let name = format_ident!("{}_{}", stem.replace('-', "_"), suffix);
+    pub fn new(crates: &CrateNames) -> Self {
+        let path = |package: &str| {
+            let name = ident(&CrateNames::rust_name(package));
             quote! { ::#name }
         };
         TypeCrates {
-            input: path("input"),
-            output: path("output"),
-            errors: path("error"),
+            input: path(&crates.input),
+            output: path(&crates.output),
+            errors: path(&crates.errors),
         }
     }
 }

@@ -1,9 +1,9 @@
 //! Error structures' extra behaviour, and each operation's error enum.
 
-use super::{ident, module_name};
+use super::ident;
 use crate::ir::{ErrorTraits, Field, Kind, Operation, RetryKind, Structure, Types};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// The modelled message member, if the error has one.
 fn message_field(structure: &Structure) -> Option<&Field> {
@@ -228,7 +228,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
     );
     let predicates = structures.iter().map(|s| {
         let variant = ident(&s.name);
-        let predicate = format_ident!("is_{}", module_name(&s.name));
+        let predicate = ident(&s.predicate);
         let doc = format!(" Whether this is a [`{}`](crate::{}).", s.name, s.name);
         quote! {
             #[doc = #doc]

@@ -55,11 +55,12 @@ pub(crate) enum CrateKind {
 }
 
 impl CrateKind {
-    fn suffix(self) -> &'static str {
+    /// The package name of the crate of this kind.
+    fn package(self, service: &Service) -> &str {
         match self {
-            CrateKind::Input => "input",
-            CrateKind::Output => "output",
-            CrateKind::Errors => "error",
+            CrateKind::Input => &service.crates.input,
+            CrateKind::Output => &service.crates.output,
+            CrateKind::Errors => &service.crates.errors,
         }
     }
 }
@@ -133,7 +134,7 @@ pub fn emit(
         (CrateKind::Output, &service.output),
         (CrateKind::Errors, &service.errors),
     ] {
-        let crate_dir = PathBuf::from(format!("{}-{}", service.crate_stem, kind.suffix()));
+        let crate_dir = PathBuf::from(kind.package(service));
         let crate_ident = crate_dir.to_string_lossy().replace('-', "_");
         let mut modules: Vec<(String, Source)> = Vec::new();
         let members = member_structures(types);
@@ -176,7 +177,7 @@ pub fn emit(
             ));
         }
         for enumeration in &types.enums {
-            modules.push((module_name(&enumeration.name), Source::Enum(enumeration)));
+            modules.push((enumeration.module.clone(), Source::Enum(enumeration)));
         }
         if kind == CrateKind::Input
             && let Some(rules) = &service.endpoint_rules
@@ -195,7 +196,7 @@ pub fn emit(
         if kind == CrateKind::Errors {
             for operation in &service.operations {
                 modules.push((
-                    module_name(&operation.error_enum),
+                    operation.error_module.clone(),
                     Source::OperationError { operation, types },
                 ));
             }
@@ -254,7 +255,7 @@ fn plan_client_crate<'a>(
     planned: &mut Vec<Planned<'a>>,
     files: &mut BTreeMap<PathBuf, String>,
 ) {
-    let crate_dir = PathBuf::from(&service.crate_stem);
+    let crate_dir = PathBuf::from(&service.crates.client);
     let src = crate_dir.join("src");
     let mut add = |path: PathBuf, file: ClientFile<'a>| {
         planned.push(Planned {
@@ -281,14 +282,12 @@ fn plan_client_crate<'a>(
             ClientFile::Operation { operation, input },
         );
     }
-    let stem = &service.crate_stem;
-    let path = |suffix: &str| {
-        format!("{stem}-{suffix} = {{ version = \"0.1.0\", path = \"../{stem}-{suffix}\" }}\n")
-    };
+    let path = |name: &str| format!("{name} = {{ version = \"0.1.0\", path = \"../{name}\" }}\n");
+    let crates = &service.crates;
     let dependencies = [
-        path("error"),
-        path("input"),
-        path("output"),
+        path(&crates.errors),
+        path(&crates.input),
+        path(&crates.output),
         hand_written_dependency(CLIENT_CRATE, runtime_dir),
         hand_written_dependency(RUNTIME_CRATE, runtime_dir),
     ]
@@ -296,7 +295,7 @@ fn plan_client_crate<'a>(
     files.insert(
         crate_dir.join("Cargo.toml"),
         manifest(
-            stem,
+            &crates.client,
             &service_description(
                 service,
                 "the client: one method and fluent builder per operation, with SigV4, endpoints, retries and timeouts",
@@ -395,7 +394,7 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
             );
         }
         Source::Client(file) => {
-            let crates = client::TypeCrates::new(&service.crate_stem);
+            let crates = client::TypeCrates::new(&service.crates);
             match file {
                 ClientFile::Lib => return render(client::lib_rs(), &client_docs(service)),
                 ClientFile::Client => client::client_module(service, &crates),
@@ -446,11 +445,6 @@ fn member_structures(types: &Types) -> std::collections::BTreeSet<&str> {
         .flat_map(|s| &s.fields)
         .filter_map(|field| structure_of(&field.value))
         .collect()
-}
-
-/// The module (and file) name of a type.
-fn module_name(type_name: &str) -> String {
-    crate::naming::module_name(type_name)
 }
 
 fn crate_docs(service: &Service, kind: CrateKind) -> Vec<String> {
@@ -546,7 +540,7 @@ fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[String])
         exports.push((structure.module.clone(), structure.builder.clone()));
     }
     for enumeration in &types.enums {
-        exports.push((module_name(&enumeration.name), enumeration.name.clone()));
+        exports.push((enumeration.module.clone(), enumeration.name.clone()));
     }
     if kind == CrateKind::Input && service.endpoint_rules.is_some() {
         for name in ["EndpointParams", "resolve_endpoint"] {
@@ -558,10 +552,7 @@ fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[String])
     }
     if kind == CrateKind::Errors {
         for operation in &service.operations {
-            exports.push((
-                module_name(&operation.error_enum),
-                operation.error_enum.clone(),
-            ));
+            exports.push((operation.error_module.clone(), operation.error_enum.clone()));
         }
     }
     exports.sort();
@@ -890,7 +881,7 @@ fn cargo_toml(service: &Service, kind: CrateKind, runtime_dir: Option<&str>) -> 
     ]
     .concat();
     manifest(
-        &format!("{}-{}", service.crate_stem, kind.suffix()),
+        kind.package(service),
         &service_description(service, what),
         &hand_written_dependency(RUNTIME_CRATE, runtime_dir),
         &features,

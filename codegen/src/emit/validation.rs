@@ -3,29 +3,21 @@
 use super::ident;
 use crate::ir::{Kind, Length, Structure, Value};
 use proc_macro2::TokenStream;
-use quote::{format_ident, quote};
+use quote::quote;
 
 /// `gate` goes on every item: empty, or the `server` feature's `cfg`.
 pub(super) fn emit(structure: &Structure, gate: &TokenStream) -> TokenStream {
     let name = ident(&structure.name);
-    let mut statics = Vec::new();
     let checks: Vec<TokenStream> = structure
         .fields
         .iter()
         .map(|field| {
             let field_name = ident(&field.name);
-            let static_stem = crate::naming::unraw(&field.name).to_ascii_uppercase();
             // Named as on the wire, which callers of every SDK send and
             // AWS names in its own messages.
             let label = &field.json_name;
             let path = quote! { ::smithy_lean_runtime::validation::member_path(path, #label) };
-            let check = check_value(
-                &field.value,
-                quote! { value },
-                path,
-                &static_stem,
-                &mut statics,
-            );
+            let check = check_value(&field.value, quote! { value }, path);
             if check.is_empty() {
                 quote! {}
             } else if field.always_present() {
@@ -40,8 +32,6 @@ pub(super) fn emit(structure: &Structure, gate: &TokenStream) -> TokenStream {
         structure.name
     );
     quote! {
-        #(#gate #statics)*
-
         #gate
         impl #name {
             #[doc = #doc]
@@ -70,13 +60,7 @@ fn bound(value: Option<u64>) -> TokenStream {
 }
 
 /// Checks on one value, bound as `value` (a reference); `path` is an expression that builds its path.
-fn check_value(
-    value: &Value,
-    binding: TokenStream,
-    path: TokenStream,
-    static_stem: &str,
-    statics: &mut Vec<TokenStream>,
-) -> TokenStream {
+fn check_value(value: &Value, binding: TokenStream, path: TokenStream) -> TokenStream {
     let mut checks = TokenStream::new();
     match &value.kind {
         Kind::String => {
@@ -85,18 +69,21 @@ fn check_value(
                 checks.extend(quote! { ::smithy_lean_runtime::validation::check_string_length(out, #binding, #min, #max, &|| #path); });
             }
             if let Some(pattern) = &value.pattern {
-                let static_name = format_ident!("{}_PATTERN", static_stem);
                 let regex = &pattern.regex;
                 let ecma = &pattern.ecma;
                 let doc = format!(
                     " The model's pattern `{}`, translated to `regex-lite` syntax.",
                     ecma.replace('`', "'")
                 );
-                statics.push(quote! {
-                    #[doc = #doc]
-                    static #static_name: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(#ecma, #regex);
+                // In a block of its own, so that every pattern's static has
+                // the same name and no member's name can make two collide.
+                checks.extend(quote! {
+                    {
+                        #[doc = #doc]
+                        static PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(#ecma, #regex);
+                        ::smithy_lean_runtime::validation::check_pattern(out, #binding, &PATTERN, &|| #path);
+                    }
                 });
-                checks.extend(quote! { ::smithy_lean_runtime::validation::check_pattern(out, #binding, &#static_name, &|| #path); });
             }
         }
         Kind::List(item) => {
@@ -104,13 +91,10 @@ fn check_value(
                 let (min, max) = (bound(min), bound(max));
                 checks.extend(quote! { ::smithy_lean_runtime::validation::check_list_length(out, #binding, #min, #max, &|| #path); });
             }
-            let item_stem = format!("{static_stem}_ITEM");
             let item_checks = check_value(
                 item,
                 quote! { item },
                 quote! { ::smithy_lean_runtime::validation::item_path(&list_path, index) },
-                &item_stem,
-                statics,
             );
             if !item_checks.is_empty() {
                 checks.extend(quote! {

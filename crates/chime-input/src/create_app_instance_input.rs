@@ -179,21 +179,6 @@ impl ::std::fmt::Debug for CreateAppInstanceInputBuilder {
             .finish()
     }
 }
-/// The model's pattern `^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]*$`, translated to `regex-lite` syntax.
-static NAME_PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
-    "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]*$",
-    "^[\\x{9}\\x{A}\\x{D}\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}]*$",
-);
-/// The model's pattern `.*`, translated to `regex-lite` syntax.
-static METADATA_PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
-    ".*",
-    "[\\x{0}-\\x{9}\\x{B}\\x{C}\\x{E}-\\x{2027}\\x{202A}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]*",
-);
-/// The model's pattern `^[-_a-zA-Z0-9]*$`, translated to `regex-lite` syntax.
-static CLIENT_REQUEST_TOKEN_PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
-    "^[-_a-zA-Z0-9]*$",
-    "^[\\x{2D}0-9A-Z\\x{5F}a-z]*$",
-);
 impl CreateAppInstanceInput {
     /// Checks every `length` and `pattern` constraint of the model on this [`CreateAppInstanceInput`] and its members, and reports all violations.
     ///
@@ -220,12 +205,19 @@ impl CreateAppInstanceInput {
                 ::std::option::Option::Some(256u64),
                 &|| ::smithy_lean_runtime::validation::member_path(path, "Name"),
             );
-            ::smithy_lean_runtime::validation::check_pattern(
-                out,
-                value,
-                &NAME_PATTERN,
-                &|| ::smithy_lean_runtime::validation::member_path(path, "Name"),
-            );
+            {
+                /// The model's pattern `^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]*$`, translated to `regex-lite` syntax.
+                static PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
+                    "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]*$",
+                    "^[\\x{9}\\x{A}\\x{D}\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}]*$",
+                );
+                ::smithy_lean_runtime::validation::check_pattern(
+                    out,
+                    value,
+                    &PATTERN,
+                    &|| ::smithy_lean_runtime::validation::member_path(path, "Name"),
+                );
+            }
         }
         if let ::std::option::Option::Some(value) = &self.metadata {
             ::smithy_lean_runtime::validation::check_string_length(
@@ -235,12 +227,19 @@ impl CreateAppInstanceInput {
                 ::std::option::Option::Some(1024u64),
                 &|| ::smithy_lean_runtime::validation::member_path(path, "Metadata"),
             );
-            ::smithy_lean_runtime::validation::check_pattern(
-                out,
-                value,
-                &METADATA_PATTERN,
-                &|| ::smithy_lean_runtime::validation::member_path(path, "Metadata"),
-            );
+            {
+                /// The model's pattern `.*`, translated to `regex-lite` syntax.
+                static PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
+                    ".*",
+                    "[\\x{0}-\\x{9}\\x{B}\\x{C}\\x{E}-\\x{2027}\\x{202A}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]*",
+                );
+                ::smithy_lean_runtime::validation::check_pattern(
+                    out,
+                    value,
+                    &PATTERN,
+                    &|| ::smithy_lean_runtime::validation::member_path(path, "Metadata"),
+                );
+            }
         }
         if let ::std::option::Option::Some(value) = &self.client_request_token {
             ::smithy_lean_runtime::validation::check_string_length(
@@ -253,15 +252,22 @@ impl CreateAppInstanceInput {
                     "ClientRequestToken",
                 ),
             );
-            ::smithy_lean_runtime::validation::check_pattern(
-                out,
-                value,
-                &CLIENT_REQUEST_TOKEN_PATTERN,
-                &|| ::smithy_lean_runtime::validation::member_path(
-                    path,
-                    "ClientRequestToken",
-                ),
-            );
+            {
+                /// The model's pattern `^[-_a-zA-Z0-9]*$`, translated to `regex-lite` syntax.
+                static PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
+                    "^[-_a-zA-Z0-9]*$",
+                    "^[\\x{2D}0-9A-Z\\x{5F}a-z]*$",
+                );
+                ::smithy_lean_runtime::validation::check_pattern(
+                    out,
+                    value,
+                    &PATTERN,
+                    &|| ::smithy_lean_runtime::validation::member_path(
+                        path,
+                        "ClientRequestToken",
+                    ),
+                );
+            }
         }
         if let ::std::option::Option::Some(value) = &self.tags {
             ::smithy_lean_runtime::validation::check_list_length(

@@ -92,12 +92,6 @@ impl ::std::fmt::Debug for CreateAppInstanceOutputBuilder {
     }
 }
 #[cfg(feature = "server")]
-/// The model's pattern `^arn:[a-z0-9-\.]{1,63}:[a-z0-9-\.]{0,63}:[a-z0-9-\.]{0,63}:[a-z0-9-\.]{0,63}:[^/].{0,1023}$`, translated to `regex-lite` syntax.
-static APP_INSTANCE_ARN_PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
-    "^arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}$",
-    "^arn:[\\x{2D}\\x{2E}0-9a-z]{1,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{0}-\\x{2E}0-\\x{D7FF}\\x{E000}-\\x{10FFFF}][\\x{0}-\\x{9}\\x{B}\\x{C}\\x{E}-\\x{2027}\\x{202A}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]{0,1023}$",
-);
-#[cfg(feature = "server")]
 impl CreateAppInstanceOutput {
     /// Checks every `length` and `pattern` constraint of the model on this [`CreateAppInstanceOutput`] and its members, and reports all violations.
     ///
@@ -126,15 +120,22 @@ impl CreateAppInstanceOutput {
                     "AppInstanceArn",
                 ),
             );
-            ::smithy_lean_runtime::validation::check_pattern(
-                out,
-                value,
-                &APP_INSTANCE_ARN_PATTERN,
-                &|| ::smithy_lean_runtime::validation::member_path(
-                    path,
-                    "AppInstanceArn",
-                ),
-            );
+            {
+                /// The model's pattern `^arn:[a-z0-9-\.]{1,63}:[a-z0-9-\.]{0,63}:[a-z0-9-\.]{0,63}:[a-z0-9-\.]{0,63}:[^/].{0,1023}$`, translated to `regex-lite` syntax.
+                static PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
+                    "^arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}$",
+                    "^arn:[\\x{2D}\\x{2E}0-9a-z]{1,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{0}-\\x{2E}0-\\x{D7FF}\\x{E000}-\\x{10FFFF}][\\x{0}-\\x{9}\\x{B}\\x{C}\\x{E}-\\x{2027}\\x{202A}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]{0,1023}$",
+                );
+                ::smithy_lean_runtime::validation::check_pattern(
+                    out,
+                    value,
+                    &PATTERN,
+                    &|| ::smithy_lean_runtime::validation::member_path(
+                        path,
+                        "AppInstanceArn",
+                    ),
+                );
+            }
         }
     }
 }
