@@ -81,10 +81,10 @@ async fn main() -> ExitCode {
         let sdk_config = aws_config::defaults(aws_config::BehaviorVersion::latest())
             // aws-config's own default HTTP client would bring a second TLS
             // stack; give it the one this crate already uses.
-            .http_client(chime::https_client())
+            .http_client(chime_lean::https_client())
             .load()
             .await;
-        chime::Client::new(&sdk_config)
+        chime_lean::Client::new(&sdk_config)
     } else {
         let local = match chime_local::LocalChime::start().await {
             Ok(local) => local,
@@ -94,13 +94,13 @@ async fn main() -> ExitCode {
             }
         };
         println!("using chime-local at {}", local.endpoint_url());
-        let config = chime::Config::builder()
-            .region(chime::Region::new(local.region().to_owned()))
+        let config = chime_lean::Config::builder()
+            .region(chime_lean::Region::new(local.region().to_owned()))
             .endpoint_url(local.endpoint_url())
             .credentials_provider(local.credentials())
             .build();
         _local = Some(local);
-        chime::Client::from_conf(config)
+        chime_lean::Client::from_conf(config)
     };
 
     match client

@@ -56,9 +56,9 @@ async fn main() -> Result<(), String> {
         .start()
         .await
         .map_err(|e| format!("cannot start chime-local: {e}"))?;
-    let client = chime::Client::from_conf(
-        chime::Config::builder()
-            .region(chime::Region::new(local.region().to_owned()))
+    let client = chime_lean::Client::from_conf(
+        chime_lean::Config::builder()
+            .region(chime_lean::Region::new(local.region().to_owned()))
             .endpoint_url(local.endpoint_url())
             .credentials_provider(local.credentials())
             .build(),

@@ -2,13 +2,13 @@
 //! path and the rule; with it off, sent, and refused by the service with a
 //! typed `BadRequestException`.
 
-use chime::ErrorKind;
-use chime::error::InvalidInput;
-use chime::operation::create_app_instance::{
+use chime_lean::ErrorKind;
+use chime_lean::error::InvalidInput;
+use chime_lean::operation::create_app_instance::{
     CreateAppInstance, CreateAppInstanceError, CreateAppInstanceInput,
 };
-use chime::types::Tag;
-use chime_input::Rule;
+use chime_lean::types::Tag;
+use chime_lean_input::Rule;
 use chime_local::LocalChime;
 use chime_tests::local_client;
 use proptest::prelude::*;
@@ -45,8 +45,8 @@ struct Case {
 fn case(
     what: &'static str,
     build: impl FnOnce(
-        chime_input::CreateAppInstanceInputBuilder,
-    ) -> chime_input::CreateAppInstanceInputBuilder,
+        chime_lean_input::CreateAppInstanceInputBuilder,
+    ) -> chime_lean_input::CreateAppInstanceInputBuilder,
     path: &str,
     rule: Broken,
 ) -> Case {
@@ -151,7 +151,7 @@ fn every_violation() -> Vec<Case> {
 }
 
 fn assert_refused_for(
-    error: &chime::Error<CreateAppInstanceError>,
+    error: &chime_lean::Error<CreateAppInstanceError>,
     path: &str,
     rule: Broken,
     what: &str,

@@ -4,8 +4,8 @@
 //! test here, and compiled into this test crate, so its behaviour is tested
 //! and not only its text.
 
-use chime_codegen::{Options, generate};
-use chime_input::Partition;
+use chime_lean_input::Partition;
+use smithy_lean_codegen::{Options, generate};
 use std::path::PathBuf;
 
 include!("fixtures/endpoint_resolver.rs");

@@ -1,6 +1,6 @@
 //! The generated error crate: restJson1 error resolution, metadata and retryability.
 
-use chime_error::{CreateAppInstanceError, ErrorCode, ProvideErrorKind, sanitize_error_name};
+use chime_lean_error::{CreateAppInstanceError, ErrorCode, ProvideErrorKind, sanitize_error_name};
 use http::HeaderMap;
 use proptest::prelude::*;
 
@@ -58,7 +58,7 @@ fn each_modelled_error_resolves_with_its_metadata() {
 
 #[test]
 fn retry_kinds_follow_the_model() {
-    use chime_error::ErrorKind;
+    use chime_lean_error::ErrorKind;
     let kind = |name: &str, status| {
         CreateAppInstanceError::from_response(
             status,
@@ -233,12 +233,12 @@ proptest! {
 #[test]
 fn errors_that_share_a_reader_read_their_own_members_and_name_themselves() {
     let body = br#"{"Code": "Conflict", "Message": "taken", "Other": [1, {"a": null}]}"#;
-    let conflict = chime_error::ConflictException::from_json(body).expect("parses");
+    let conflict = chime_lean_error::ConflictException::from_json(body).expect("parses");
     assert_eq!(conflict.code(), Some(&ErrorCode::Conflict));
     assert_eq!(conflict.message(), Some("taken"));
-    let throttled = chime_error::ThrottledClientException::from_json(body).expect("parses");
+    let throttled = chime_lean_error::ThrottledClientException::from_json(body).expect("parses");
     assert_eq!(throttled.message(), Some("taken"));
-    let broken = chime_error::ConflictException::from_json(br#"{"Code": "Conflict""#)
+    let broken = chime_lean_error::ConflictException::from_json(br#"{"Code": "Conflict""#)
         .expect_err("a truncated body");
     assert_eq!(
         broken.to_string(),

@@ -2,7 +2,7 @@
 //! deterministic, the official model gives the same code, and what the
 //! generator cannot honour is refused by name.
 
-use chime_codegen::{Options, generate};
+use smithy_lean_codegen::{Options, generate};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -10,6 +10,7 @@ use std::path::PathBuf;
 fn as_xtask_codegen() -> Options {
     Options {
         partitions: Some(chime_tests::read("model/partitions.json")),
+        crate_prefix: Some(xtask::REPOSITORY_CRATE_PREFIX.to_owned()),
         ..Options::default()
     }
 }
@@ -89,8 +90,12 @@ fn the_full_official_model_restricted_to_create_app_instance_gives_the_same_code
 
 #[test]
 fn the_generated_crates_are_named_after_the_sdk_id() {
-    let files =
-        generate(&chime_tests::read("model/chime.json"), &as_xtask_codegen()).expect("generates");
+    // Without a prefix, the model names them; this repository gives one.
+    let options = Options {
+        crate_prefix: None,
+        ..as_xtask_codegen()
+    };
+    let files = generate(&chime_tests::read("model/chime.json"), &options).expect("generates");
     let crates: std::collections::BTreeSet<_> = files
         .keys()
         .filter_map(|p| p.components().next())
@@ -118,7 +123,7 @@ fn the_generated_crates_are_named_after_the_sdk_id() {
 fn generated_crates_hold_only_the_model_and_depend_only_on_the_runtime() {
     let model = chime_tests::read("model/chime.json");
     let files = generate(&model, &as_xtask_codegen()).expect("generates");
-    let model_header = format!("// {}", chime_codegen::HEADER);
+    let model_header = format!("// {}", smithy_lean_codegen::HEADER);
     for (path, text) in &files {
         if path.extension().is_some_and(|e| e == "rs") {
             assert!(text.starts_with(&model_header), "{}", path.display());
@@ -136,7 +141,7 @@ fn generated_crates_hold_only_the_model_and_depend_only_on_the_runtime() {
             "{module}.rs is the runtime's"
         );
     }
-    let manifest = &files[&PathBuf::from("chime-input/Cargo.toml")];
+    let manifest = &files[&PathBuf::from("chime-lean-input/Cargo.toml")];
     let dependencies = manifest
         .split("[dependencies]\n")
         .nth(1)
@@ -150,11 +155,11 @@ fn generated_crates_hold_only_the_model_and_depend_only_on_the_runtime() {
         !manifest.contains(".workspace"),
         "nothing is inherited:\n{manifest}"
     );
-    let client = &files[&PathBuf::from("chime/Cargo.toml")];
+    let client = &files[&PathBuf::from("chime-lean/Cargo.toml")];
     for dependency in [
-        r#"chime-error = { version = "0.1.0", path = "../chime-error" }"#,
-        r#"chime-input = { version = "0.1.0", path = "../chime-input" }"#,
-        r#"chime-output = { version = "0.1.0", path = "../chime-output" }"#,
+        r#"chime-lean-error = { version = "0.1.0", path = "../chime-lean-error" }"#,
+        r#"chime-lean-input = { version = "0.1.0", path = "../chime-lean-input" }"#,
+        r#"chime-lean-output = { version = "0.1.0", path = "../chime-lean-output" }"#,
         r#"smithy-lean-client = { version = "0.1.0", path = "../smithy-lean-client" }"#,
         r#"smithy-lean-runtime = { version = "0.1.0", path = "../smithy-lean-runtime" }"#,
     ] {
@@ -166,7 +171,7 @@ fn generated_crates_hold_only_the_model_and_depend_only_on_the_runtime() {
     };
     let files = generate(&model, &elsewhere).expect("generates");
     assert!(
-        files[&PathBuf::from("chime-error/Cargo.toml")]
+        files[&PathBuf::from("chime-lean-error/Cargo.toml")]
             .contains(r#"path = "C:\\runtime \"quoted\"/smithy-lean-runtime" }"#)
     );
     let registry = Options {
@@ -175,7 +180,7 @@ fn generated_crates_hold_only_the_model_and_depend_only_on_the_runtime() {
     };
     let files = generate(&model, &registry).expect("generates");
     assert!(
-        files[&PathBuf::from("chime-output/Cargo.toml")]
+        files[&PathBuf::from("chime-lean-output/Cargo.toml")]
             .contains("\nsmithy-lean-runtime = \"0.1.0\"\n")
     );
 }
@@ -184,7 +189,8 @@ fn generated_crates_hold_only_the_model_and_depend_only_on_the_runtime() {
 fn check_names_stale_missing_and_extra_files() {
     let files =
         generate(&chime_tests::read("model/chime.json"), &as_xtask_codegen()).expect("generates");
-    let dir = std::env::temp_dir().join(format!("chime-codegen-check-{}", std::process::id()));
+    let dir =
+        std::env::temp_dir().join(format!("smithy-lean-codegen-check-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     xtask::write(&files, &dir).expect("writes");
     assert_eq!(xtask::check(&files, &dir).expect("reads"), vec![]);
@@ -193,9 +199,9 @@ fn check_names_stale_missing_and_extra_files() {
         "a second run changes nothing"
     );
 
-    let stale = PathBuf::from("chime-input/src/tag.rs");
-    let missing = PathBuf::from("chime-output/src/lib.rs");
-    let extra = PathBuf::from("chime-error/src/left_over.rs");
+    let stale = PathBuf::from("chime-lean-input/src/tag.rs");
+    let missing = PathBuf::from("chime-lean-output/src/lib.rs");
+    let extra = PathBuf::from("chime-lean-error/src/left_over.rs");
     std::fs::write(dir.join(&stale), "// edited by hand\n").expect("writes");
     std::fs::remove_file(dir.join(&missing)).expect("removes");
     std::fs::write(dir.join(&extra), "// old\n").expect("writes");
@@ -494,17 +500,17 @@ fn selecting_an_operation_keeps_only_what_it_reaches() {
         generate(&chime_tests::official_chime_model(), &create_app_instance()).expect("generates");
     let input_files: Vec<_> = files
         .keys()
-        .filter(|p| p.starts_with("chime-input/src"))
+        .filter(|p| p.starts_with("chime-lean-input/src"))
         .map(|p| p.display().to_string())
         .collect();
     assert_eq!(
         input_files,
         [
-            "chime-input/src/create_app_instance_input.rs",
-            "chime-input/src/endpoint_resolver.rs",
-            "chime-input/src/lib.rs",
-            "chime-input/src/partition_table.rs",
-            "chime-input/src/tag.rs"
+            "chime-lean-input/src/create_app_instance_input.rs",
+            "chime-lean-input/src/endpoint_resolver.rs",
+            "chime-lean-input/src/lib.rs",
+            "chime-lean-input/src/partition_table.rs",
+            "chime-lean-input/src/tag.rs"
         ]
     );
 }

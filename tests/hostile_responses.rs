@@ -2,7 +2,7 @@
 //! error that keeps the HTTP status.
 
 use aws_smithy_types::retry::RetryConfig;
-use chime::ErrorKind;
+use chime_lean::ErrorKind;
 use chime_local::{Fault, LocalChime};
 use chime_tests::local_client;
 use proptest::prelude::*;
@@ -22,8 +22,8 @@ fn raw(status: u16, headers: &[(&str, &str)], body: &[u8]) -> Fault {
 async fn answered_with(
     fault: Fault,
 ) -> Result<
-    chime::operation::create_app_instance::CreateAppInstanceOutput,
-    chime::Error<chime::operation::create_app_instance::CreateAppInstanceError>,
+    chime_lean::operation::create_app_instance::CreateAppInstanceOutput,
+    chime_lean::Error<chime_lean::operation::create_app_instance::CreateAppInstanceError>,
 > {
     let local = LocalChime::start().await.unwrap();
     local.set_standing_fault(Some(fault));

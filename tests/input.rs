@@ -3,7 +3,7 @@
 //! The oracles here (lengths and the model's patterns) are written by hand
 //! from the model, independently of the generated code.
 
-use chime_input::{CreateAppInstanceInput, Rule, Tag};
+use chime_lean_input::{CreateAppInstanceInput, Rule, Tag};
 use proptest::prelude::*;
 
 /// `NonEmptyResourceName`'s pattern, read as ECMA-262 reads it: the class is
@@ -249,14 +249,14 @@ fn request_bodies() {
     assert_eq!(CreateAppInstanceInput::HTTP_SUCCESS_STATUS, 201);
     assert_eq!(CreateAppInstanceInput::HOST_PREFIX, Some("identity-"));
     assert_eq!(
-        (chime_input::SIGNING_NAME, chime_input::SDK_ID),
+        (chime_lean_input::SIGNING_NAME, chime_lean_input::SDK_ID),
         ("chime", "Chime")
     );
 }
 
 #[test]
 fn output_bodies_are_read_leniently() {
-    use chime_output::CreateAppInstanceOutput;
+    use chime_lean_output::CreateAppInstanceOutput;
     let arn = "arn:aws:chime:us-east-1:123456789012:app-instance/abc";
     let parsed = CreateAppInstanceOutput::from_json(
         format!(r#"{{"Unknown":[1,{{"x":null}}],"AppInstanceArn":"{arn}"}}"#).as_bytes(),

@@ -2,9 +2,9 @@
 //! through raw HTTP.
 
 use aws_smithy_types::retry::RetryConfig;
-use chime::ErrorKind;
-use chime::operation::create_app_instance::{CreateAppInstanceError, CreateAppInstanceOutput};
-use chime::types::Tag;
+use chime_lean::ErrorKind;
+use chime_lean::operation::create_app_instance::{CreateAppInstanceError, CreateAppInstanceOutput};
+use chime_lean::types::Tag;
 use chime_local::{ErrorAnswer, Fault, LocalChime};
 use chime_tests::local_client;
 use std::io::{Read, Write};
@@ -12,12 +12,12 @@ use std::time::Duration;
 
 /// A call with nothing but a name.
 async fn create(
-    client: &chime::Client,
-) -> Result<CreateAppInstanceOutput, chime::Error<CreateAppInstanceError>> {
+    client: &chime_lean::Client,
+) -> Result<CreateAppInstanceOutput, chime_lean::Error<CreateAppInstanceError>> {
     client.create_app_instance().name("n").send().await
 }
 
-fn service_error(error: &chime::Error<CreateAppInstanceError>) -> &CreateAppInstanceError {
+fn service_error(error: &chime_lean::Error<CreateAppInstanceError>) -> &CreateAppInstanceError {
     error
         .as_service_error()
         .unwrap_or_else(|| panic!("expected a service error, got {error:?}"))

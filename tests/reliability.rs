@@ -183,7 +183,7 @@ where
     outcomes
 }
 
-fn faulty_client(local: &LocalChime, retry: RetryConfig) -> chime::Client {
+fn faulty_client(local: &LocalChime, retry: RetryConfig) -> chime_lean::Client {
     local_client(local, |c| {
         c.retry_config(retry).timeout_config(
             TimeoutConfig::builder()

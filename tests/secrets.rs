@@ -44,15 +44,15 @@ impl<'a> MakeWriter<'a> for Captured {
 }
 
 fn sensitive_call(
-    client: &chime::Client,
-) -> chime::operation::create_app_instance::CreateAppInstanceFluentBuilder {
+    client: &chime_lean::Client,
+) -> chime_lean::operation::create_app_instance::CreateAppInstanceFluentBuilder {
     client
         .create_app_instance()
         .name(SENSITIVE[0])
         .metadata(SENSITIVE[1])
         .client_request_token(SENSITIVE[2])
         .tags(
-            chime::types::Tag::builder()
+            chime_lean::types::Tag::builder()
                 .key(SENSITIVE[3])
                 .value(SENSITIVE[4])
                 .build()
@@ -76,12 +76,12 @@ async fn show_everything() -> String {
         None,
         "secrets-test",
     );
-    let client = chime::Client::from_conf(
-        chime::Config::builder()
-            .region(chime::Region::new("us-east-1"))
+    let client = chime_lean::Client::from_conf(
+        chime_lean::Config::builder()
+            .region(chime_lean::Region::new("us-east-1"))
             .endpoint_url(local.endpoint_url())
             .credentials_provider(credentials)
-            .idempotency_token_provider(chime::token::FixedToken::new(SENSITIVE[5]))
+            .idempotency_token_provider(chime_lean::token::FixedToken::new(SENSITIVE[5]))
             .retry_config(RetryConfig::standard().with_initial_backoff(Duration::from_millis(1)))
             .timeout_config(
                 TimeoutConfig::builder()
@@ -121,7 +121,7 @@ async fn show_everything() -> String {
     }
     local.clear_faults();
     let validating =
-        chime::Client::from_conf(client.config().to_builder().validate_input(true).build());
+        chime_lean::Client::from_conf(client.config().to_builder().validate_input(true).build());
     let error = sensitive_call(&validating)
         .name(format!("{}\u{1}", SENSITIVE[0]))
         .send()
@@ -129,7 +129,7 @@ async fn show_everything() -> String {
         .unwrap_err();
     shown.push(format!("{error} {error:?}"));
 
-    let input = chime::operation::create_app_instance::CreateAppInstanceInput::builder()
+    let input = chime_lean::operation::create_app_instance::CreateAppInstanceInput::builder()
         .name(SENSITIVE[0])
         .metadata(SENSITIVE[1])
         .client_request_token(SENSITIVE[2])

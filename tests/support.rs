@@ -30,10 +30,10 @@ pub fn official_chime_model() -> String {
 /// A client for a local service, with fast retries and the given changes.
 pub fn local_client(
     local: &chime_local::LocalChime,
-    configure: impl FnOnce(chime::ConfigBuilder) -> chime::ConfigBuilder,
-) -> chime::Client {
-    let config = chime::Config::builder()
-        .region(chime::Region::new(local.region().to_owned()))
+    configure: impl FnOnce(chime_lean::ConfigBuilder) -> chime_lean::ConfigBuilder,
+) -> chime_lean::Client {
+    let config = chime_lean::Config::builder()
+        .region(chime_lean::Region::new(local.region().to_owned()))
         .credentials_provider(local.credentials())
         .endpoint_url(local.endpoint_url())
         .retry_config(
@@ -41,5 +41,5 @@ pub fn local_client(
                 .with_initial_backoff(std::time::Duration::from_millis(1))
                 .with_max_backoff(std::time::Duration::from_millis(10)),
         );
-    chime::Client::from_conf(configure(config).build())
+    chime_lean::Client::from_conf(configure(config).build())
 }

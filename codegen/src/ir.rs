@@ -43,11 +43,11 @@ pub struct Service {
 pub struct CrateNames {
     /// The client, e.g. `chime`.
     pub client: String,
-    /// The input crate, e.g. `chime-input`.
+    /// The input crate, e.g. `chime-lean-input`.
     pub input: String,
-    /// The output crate, e.g. `chime-output`.
+    /// The output crate, e.g. `chime-lean-output`.
     pub output: String,
-    /// The error crate, e.g. `chime-error`.
+    /// The error crate, e.g. `chime-lean-error`.
     pub errors: String,
 }
 
@@ -62,7 +62,7 @@ impl CrateNames {
         }
     }
 
-    /// How Rust code names the crate of a package: `chime-input` -> `chime_input`.
+    /// How Rust code names the crate of a package: `chime-lean-input` -> `chime_lean_input`.
     pub fn rust_name(package: &str) -> String {
         package.replace('-', "_")
     }

@@ -2,22 +2,22 @@
 
 mod support;
 
-use chime::ErrorKind;
-use chime::error::{InvalidInput, TimeoutError};
-use chime::operation::create_app_instance::{CreateAppInstance, CreateAppInstanceError};
-use chime::types::Tag;
+use chime_lean::ErrorKind;
+use chime_lean::error::{InvalidInput, TimeoutError};
+use chime_lean::operation::create_app_instance::{CreateAppInstance, CreateAppInstanceError};
+use chime_lean::types::Tag;
 use std::time::Duration;
 use support::{Reply, Server};
 
 /// Sends a minimal call that is expected to fail.
-async fn send_failing(client: &chime::Client) -> chime::Error<CreateAppInstanceError> {
+async fn send_failing(client: &chime_lean::Client) -> chime_lean::Error<CreateAppInstanceError> {
     send_failing_named(client, "n").await
 }
 
 async fn send_failing_named(
-    client: &chime::Client,
+    client: &chime_lean::Client,
     name: &str,
-) -> chime::Error<CreateAppInstanceError> {
+) -> chime_lean::Error<CreateAppInstanceError> {
     client
         .create_app_instance()
         .name(name)
@@ -118,9 +118,9 @@ async fn an_ip_endpoint_gets_no_host_prefix_and_a_name_endpoint_does() {
 #[tokio::test]
 async fn the_default_endpoint_is_the_global_one_with_the_identity_prefix() {
     for region in ["us-east-1", "eu-central-1", "ap-northeast-1"] {
-        let client = chime::Client::from_conf(
-            chime::Config::builder()
-                .region(chime::Region::new(region))
+        let client = chime_lean::Client::from_conf(
+            chime_lean::Config::builder()
+                .region(chime_lean::Region::new(region))
                 .credentials_provider(support::credentials())
                 .build(),
         );
@@ -300,9 +300,9 @@ async fn invalid_input_is_refused_before_any_io() {
 #[tokio::test]
 async fn without_credentials_the_call_fails_to_construct() {
     let server = Server::always(Reply::Handle).await;
-    let client = chime::Client::from_conf(
-        chime::Config::builder()
-            .region(chime::Region::new("us-east-1"))
+    let client = chime_lean::Client::from_conf(
+        chime_lean::Config::builder()
+            .region(chime_lean::Region::new("us-east-1"))
             .endpoint_url(server.url())
             .build(),
     );
@@ -315,8 +315,8 @@ async fn without_credentials_the_call_fails_to_construct() {
 
 #[tokio::test]
 async fn without_a_region_or_endpoint_every_call_says_why() {
-    let client = chime::Client::from_conf(
-        chime::Config::builder()
+    let client = chime_lean::Client::from_conf(
+        chime_lean::Config::builder()
             .credentials_provider(support::credentials())
             .build(),
     );
@@ -389,7 +389,7 @@ async fn a_response_head_too_large_to_read_says_so() {
 async fn an_oversized_body_is_refused_not_buffered() {
     let huge = format!(
         r#"{{"AppInstanceArn":"{}"}}"#,
-        "a".repeat(chime::MAX_RESPONSE_BODY)
+        "a".repeat(chime_lean::MAX_RESPONSE_BODY)
     );
     let server = Server::always(Reply::json(201, &huge)).await;
     let client = server.client(|c| c);
@@ -531,8 +531,10 @@ async fn a_provider_that_never_answers_is_bounded_by_the_attempt_timeout_then_it
     assert_eq!(error.attempts(), 0);
     assert!(server.requests().is_empty());
     assert_eq!(
-        chime::Config::builder().build().credentials_load_timeout(),
-        chime::DEFAULT_CREDENTIALS_LOAD_TIMEOUT
+        chime_lean::Config::builder()
+            .build()
+            .credentials_load_timeout(),
+        chime_lean::DEFAULT_CREDENTIALS_LOAD_TIMEOUT
     );
 }
 
@@ -651,7 +653,7 @@ async fn a_chain_of_causes_prints_each_once() {
 }
 
 /// A client whose calls fail before any I/O.
-fn client_without_io() -> chime::Client {
+fn client_without_io() -> chime_lean::Client {
     support::client_for("http://127.0.0.1:9", |c| c)
 }
 

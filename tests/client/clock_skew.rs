@@ -9,8 +9,8 @@ use support::{ACCESS_KEY, ACCOUNT, Reply, SECRET_KEY, Server};
 
 /// Sends a call that is expected to fail.
 async fn failing_call(
-    client: &chime::Client,
-) -> chime::Error<chime::operation::create_app_instance::CreateAppInstanceError> {
+    client: &chime_lean::Client,
+) -> chime_lean::Error<chime_lean::operation::create_app_instance::CreateAppInstanceError> {
     client
         .create_app_instance()
         .name("n")

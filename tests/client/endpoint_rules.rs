@@ -5,7 +5,7 @@
 //! code, which `tests/model.rs` checks).
 
 use aws_smithy_types::Document;
-use chime_input::{EndpointParams, Partition, ResolveEndpointError};
+use chime_lean_input::{EndpointParams, Partition, ResolveEndpointError};
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 
@@ -116,8 +116,9 @@ fn run_cases(traits: &Json, partitions: &PartitionOracle) -> usize {
     let mut failures = Vec::new();
     for case in cases {
         let name = case["documentation"].as_str().unwrap_or("(undocumented)");
-        let outcome =
-            chime_input::resolve_endpoint(&params(name, case), &|region| partitions.lookup(region));
+        let outcome = chime_lean_input::resolve_endpoint(&params(name, case), &|region| {
+            partitions.lookup(region)
+        });
         let expect = &case["expect"];
         match (&outcome, expect.get("endpoint"), expect.get("error")) {
             (Ok(endpoint), Some(want), None) => {
@@ -217,7 +218,7 @@ fn the_generated_partition_table_agrees_with_the_data_it_was_made_from() {
     );
     for region in &regions {
         assert_eq!(
-            chime_input::partition_of(region),
+            chime_lean_input::partition_of(region),
             oracle.lookup(region),
             "region {region:?}"
         );
@@ -233,7 +234,7 @@ fn the_generated_table_resolves_todays_endpoints() {
             use_dual_stack,
             endpoint: None,
         };
-        chime_input::resolve_endpoint(&params, &chime_input::partition_of)
+        chime_lean_input::resolve_endpoint(&params, &chime_lean_input::partition_of)
             .map(|e| e.url().to_owned())
             .map_err(|e| e.message().to_owned())
     };
@@ -271,18 +272,18 @@ fn the_partition_data_is_botocore_1_43_11_without_descriptions() {
 /// through the generated client's mapping of the engine's built-in
 /// parameters (region, FIPS, dual-stack, custom URL) to the rules'.
 fn client_endpoint(
-    configure: impl FnOnce(chime::ConfigBuilder) -> chime::ConfigBuilder,
+    configure: impl FnOnce(chime_lean::ConfigBuilder) -> chime_lean::ConfigBuilder,
 ) -> Result<(String, String, String), String> {
-    let client = chime::Client::from_conf(configure(chime::Config::builder()).build());
+    let client = chime_lean::Client::from_conf(configure(chime_lean::Config::builder()).build());
     client
-        .endpoint_of::<chime::operation::create_app_instance::CreateAppInstance>()
+        .endpoint_of::<chime_lean::operation::create_app_instance::CreateAppInstance>()
         .map(|e| (e.base_url, e.signing_region, e.signing_name))
 }
 
 #[test]
 fn every_aws_region_reaches_the_global_endpoint_with_the_operations_prefix() {
     for region in ["us-east-1", "eu-west-1", "ap-southeast-2", "aws-global"] {
-        let endpoint = client_endpoint(|c| c.region(chime::Region::new(region))).unwrap();
+        let endpoint = client_endpoint(|c| c.region(chime_lean::Region::new(region))).unwrap();
         assert_eq!(
             endpoint,
             (
@@ -325,7 +326,7 @@ fn fips_dual_stack_and_other_partitions_reach_the_rules() {
     ];
     for (region, fips, dual_stack, url) in cases {
         let (base_url, signing_region, _) = client_endpoint(|c| {
-            c.region(chime::Region::new(region))
+            c.region(chime_lean::Region::new(region))
                 .use_fips(fips)
                 .use_dual_stack(dual_stack)
         })
@@ -337,7 +338,7 @@ fn fips_dual_stack_and_other_partitions_reach_the_rules() {
         assert_eq!(signing_region, region);
     }
     let refused = client_endpoint(|c| {
-        c.region(chime::Region::new("us-east-1"))
+        c.region(chime_lean::Region::new("us-east-1"))
             .use_fips(true)
             .endpoint_url("https://example.com")
     })
@@ -355,7 +356,10 @@ fn fips_dual_stack_and_other_partitions_reach_the_rules() {
 
 #[test]
 fn an_empty_custom_endpoint_is_an_error_not_a_panic() {
-    let error = client_endpoint(|c| c.region(chime::Region::new("us-east-1")).endpoint_url(""))
-        .unwrap_err();
+    let error = client_endpoint(|c| {
+        c.region(chime_lean::Region::new("us-east-1"))
+            .endpoint_url("")
+    })
+    .unwrap_err();
     assert!(error.contains("the endpoint URL"), "{error}");
 }

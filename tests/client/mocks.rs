@@ -1,15 +1,15 @@
 //! A caller's own tests fake calls with rules (feature `test-util`): no
 //! network, no credentials, no region; the fluent API as in production.
 
-use chime::ErrorKind;
-use chime::mock;
-use chime::operation::create_app_instance::{
+use chime_lean::ErrorKind;
+use chime_lean::mock;
+use chime_lean::operation::create_app_instance::{
     CreateAppInstance, CreateAppInstanceError, CreateAppInstanceOutput,
 };
-use chime::types::error::ConflictException;
+use chime_lean::types::error::ConflictException;
 
-fn client(rules: impl IntoIterator<Item = mock::Rule>) -> chime::Client {
-    chime::Client::from_conf(chime::Config::builder().mock_rules(rules).build())
+fn client(rules: impl IntoIterator<Item = mock::Rule>) -> chime_lean::Client {
+    chime_lean::Client::from_conf(chime_lean::Config::builder().mock_rules(rules).build())
 }
 
 #[tokio::test]
@@ -62,8 +62,8 @@ async fn the_token_is_filled_and_the_input_checked_as_in_a_real_call() {
     let any = mock::rule::<CreateAppInstance>()
         .match_requests(|input| input.client_request_token().is_some())
         .then_output(|| CreateAppInstanceOutput::builder().build());
-    let client = chime::Client::from_conf(
-        chime::Config::builder()
+    let client = chime_lean::Client::from_conf(
+        chime_lean::Config::builder()
             .mock_rules([any.clone()])
             .validate_input(true)
             .build(),

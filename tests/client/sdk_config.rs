@@ -109,12 +109,13 @@ async fn child_sends_one_call() {
     // aws-config without its default features (which would pull a second
     // TLS stack) needs an HTTP client for the providers that make requests.
     let sdk_config = aws_config::defaults(aws_config::BehaviorVersion::latest())
-        .http_client(chime::https_client())
+        .http_client(chime_lean::https_client())
         .load()
         .await;
-    let client = chime::Client::new(&sdk_config);
+    let client = chime_lean::Client::new(&sdk_config);
     // The SDK's other way in reaches the same endpoint.
-    let built = chime::Client::from_conf(chime::config::Builder::from(&sdk_config).build());
+    let built =
+        chime_lean::Client::from_conf(chime_lean::config::Builder::from(&sdk_config).build());
     assert_eq!(built.endpoint(), client.endpoint());
     // aws-config has no default region: this one came from AWS_REGION.
     assert_eq!(client.config().region().unwrap().as_ref(), "us-east-1");

@@ -5,8 +5,8 @@
 mod support;
 
 use aws_smithy_runtime_api::client::stalled_stream_protection::StalledStreamProtectionConfig;
-use chime::ErrorKind;
-use chime::error::TimeoutError;
+use chime_lean::ErrorKind;
+use chime_lean::error::TimeoutError;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -95,8 +95,8 @@ fn short_timeouts() -> aws_smithy_types::timeout::TimeoutConfig {
 }
 
 async fn send(
-    client: &chime::Client,
-) -> chime::Error<chime::operation::create_app_instance::CreateAppInstanceError> {
+    client: &chime_lean::Client,
+) -> chime_lean::Error<chime_lean::operation::create_app_instance::CreateAppInstanceError> {
     client
         .create_app_instance()
         .name("n")
@@ -142,11 +142,17 @@ async fn stalled_peers_fail_each_attempt_as_a_retryable_no_progress_timeout() {
 
 #[tokio::test]
 async fn the_default_configuration_protects_against_stalls() {
-    let config = chime::Config::builder().build();
+    let config = chime_lean::Config::builder().build();
     let protection = config.stalled_stream_protection();
     assert!(protection.download_enabled());
-    assert_eq!(protection.grace_period(), chime::DEFAULT_STALL_GRACE_PERIOD);
-    assert_eq!(chime::DEFAULT_STALL_GRACE_PERIOD, Duration::from_secs(5));
+    assert_eq!(
+        protection.grace_period(),
+        chime_lean::DEFAULT_STALL_GRACE_PERIOD
+    );
+    assert_eq!(
+        chime_lean::DEFAULT_STALL_GRACE_PERIOD,
+        Duration::from_secs(5)
+    );
 }
 
 #[tokio::test]

@@ -2,8 +2,8 @@
 
 mod support;
 
-use chime::token::{IdempotencyTokenProvider, RandomUuidTokens, format_uuid_v4};
-use chime::types::Tag;
+use chime_lean::token::{IdempotencyTokenProvider, RandomUuidTokens, format_uuid_v4};
+use chime_lean::types::Tag;
 use proptest::prelude::*;
 use std::collections::HashSet;
 use support::{Reply, Server};

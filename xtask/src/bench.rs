@@ -1,7 +1,7 @@
 //! `cargo xtask bench-codegen` and `cargo xtask bench`: measurements, run
 //! on this machine, side by side in one run, written to `docs/`.
 
-use chime_codegen::{Options, generate};
+use smithy_lean_codegen::{Options, generate};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{BufRead, BufReader};
@@ -438,9 +438,9 @@ fn peers(root: &Path) -> [Peer; 2] {
             client_crate: "chime",
             own_crates: &[
                 "chime",
-                "chime-input",
-                "chime-output",
-                "chime-error",
+                "chime-lean-input",
+                "chime-lean-output",
+                "chime-lean-error",
                 "smithy-lean-client",
                 "smithy-lean-runtime",
             ],
@@ -658,7 +658,7 @@ impl Report<'_> {
             md,
             "- **Build of its own crates:** in the peer's bench workspace (`benches/ours`, \
              `benches/sdk`) with every dependency built, `cargo clean --release -p` the client's \
-             own crates (ours: `chime`, `chime-input`, `chime-output`, `chime-error`, \
+             own crates (ours: `chime`, `chime-lean-input`, `chime-lean-output`, `chime-lean-error`, \
              `smithy-lean-client`, `smithy-lean-runtime`; the SDK: \
              `aws-sdk-chimesdkidentity`), then time `cargo build --release -p <client>`, which \
              builds them and not the bench binary; the median of {OWN_BUILD_RUNS} such builds, \
@@ -907,7 +907,7 @@ mod tests {
             version: "v1.0.0".into(),
             dependencies,
             crates: crates.iter().map(|c| c.to_string()).collect(),
-            own_units: vec![("chime-error".into(), 1.9), ("chime".into(), 1.2)],
+            own_units: vec![("chime-lean-error".into(), 1.9), ("chime".into(), 1.2)],
             clean_build: Duration::from_secs_f64(own_build * 40.0),
             own_build: Duration::from_secs_f64(own_build),
             instructions_per_call: 1000.0,
@@ -972,7 +972,7 @@ mod tests {
         ours.without_h2 = Some(89);
         let (missed, _) = markdown(ours, figures(30.0, 114, &sdk));
         assert!(missed.contains("## Where the own-crates build time goes"));
-        assert!(missed.contains("- chime (this project): chime-error 1.9 s, chime 1.2 s"));
+        assert!(missed.contains("- chime (this project): chime-lean-error 1.9 s, chime 1.2 s"));
         assert!(missed.contains("## Where the dependency count goes"));
         assert!(missed.contains("- Only ours: chime v0.1.0, h2 v0.4.0"));
         // Two prescribed crates and six own ones.
@@ -1004,14 +1004,14 @@ mod tests {
             "<script>\nconst UNIT_DATA = [\
              {\"name\":\"chime\",\"target\":\"\",\"duration\":1.25},\
              {\"name\":\"itoa\",\"target\":\"\",\"duration\":0.0},\
-             {\"name\":\"chime-error\",\"target\":\"\",\"duration\":1.9},\
+             {\"name\":\"chime-lean-error\",\"target\":\"\",\"duration\":1.9},\
              {\"name\":\"bench-ours\",\"target\":\" (bin)\",\"duration\":0.3}];\n</script>",
         )
         .unwrap();
         let times = unit_times(&dir);
         std::fs::remove_dir_all(&dir).unwrap();
         let expected = [
-            ("chime-error", 1.9),
+            ("chime-lean-error", 1.9),
             ("chime", 1.25),
             ("bench-ours (bin)", 0.3),
         ];

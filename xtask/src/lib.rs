@@ -9,6 +9,11 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
+/// The name of this repository's client crate, which its type crates'
+/// extend: the model's `sdkId` would give `chime`, which an unrelated crate
+/// holds on crates.io.
+pub const REPOSITORY_CRATE_PREFIX: &str = "chime-lean";
+
 /// How a file on disk differs from what the generator produces.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Drift {

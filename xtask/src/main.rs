@@ -3,7 +3,7 @@
 
 mod bench;
 
-use chime_codegen::{Options, generate};
+use smithy_lean_codegen::{Options, generate};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -18,8 +18,8 @@ const USAGE: &str = "usage:
                     which generated crates depend on (default: this repository's crates)
       --operations  operation names to keep (default: every operation of the service)
       --crate-prefix
-                    the client crate's name, which the type crates' extend (default: the
-                    service's sdkId in kebab case, e.g. chime)
+                    the client crate's name, which the type crates' extend (default:
+                    chime-lean; the generator's own default is the sdkId in kebab case)
       --check       write nothing; fail naming every stale, missing or extra file
   cargo xtask bench-codegen [--iterations N]
       Times generation against a bare serde_json parse of the same model.
@@ -72,7 +72,10 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
         partitions: root.join("model/partitions.json"),
         out: root.join("crates"),
         runtime: root.join("crates"),
-        options: Options::default(),
+        options: Options {
+            crate_prefix: Some(xtask::REPOSITORY_CRATE_PREFIX.to_owned()),
+            ..Options::default()
+        },
     };
     let mut args = args.iter();
     while let Some(arg) = args.next() {

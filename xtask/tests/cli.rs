@@ -52,7 +52,7 @@ fn generating_into_a_new_directory_reports_every_file_as_written() {
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
     assert!(
-        stdout.contains("written: chime-input/src/lib.rs"),
+        stdout.contains("written: chime-lean-input/src/lib.rs"),
         "{stdout}"
     );
     assert!(
@@ -72,7 +72,8 @@ fn crates_generated_into_a_fresh_directory_build_there() {
     let root = xtask::workspace_root();
     let dir = support::fresh_dir("standalone");
     support::generate(&dir, &root.join("model/chime.json"), &[]);
-    let manifest = std::fs::read_to_string(dir.join("generated/chime-input/Cargo.toml")).unwrap();
+    let manifest =
+        std::fs::read_to_string(dir.join("generated/chime-lean-input/Cargo.toml")).unwrap();
     assert!(!manifest.contains("workspace"), "{manifest}");
     support::workspace(&dir, None);
     let clippy = support::cargo(

@@ -85,12 +85,12 @@ async fn main() {
     let port = tcp.local_addr().unwrap().port();
     let log = listener::Log::default();
     tokio::spawn(listener::serve(tcp, log.clone()));
-    let config = chime::Config::builder()
-        .region(chime::Region::new("us-east-1"))
+    let config = chime_lean::Config::builder()
+        .region(chime_lean::Region::new("us-east-1"))
         .credentials_provider(aws_credential_types::Credentials::new("AKID", "SECRET", None, None, "test"))
         .endpoint_url(format!("http://127.0.0.1:{port}"))
         .build();
-    let client = chime::Client::from_conf(config);
+    let client = chime_lean::Client::from_conf(config);
     let created = client
         .create_app_instance()
         .name("ops")
@@ -117,7 +117,7 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
     support::workspace(
         &dir,
         Some(support::Caller {
-            client: "chime",
+            client: "chime-lean",
             main: CALLER,
         }),
     );

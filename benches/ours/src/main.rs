@@ -24,8 +24,8 @@ fn main() {
 
 async fn calls() {
     let calls: usize = arg("--calls").parse().expect("--calls takes a number");
-    let config = chime::Config::builder()
-        .region(chime::Region::new("us-east-1"))
+    let config = chime_lean::Config::builder()
+        .region(chime_lean::Region::new("us-east-1"))
         .endpoint_url(arg("--endpoint"))
         .credentials_provider(aws_credential_types::Credentials::new(
             arg("--access-key"),
@@ -35,7 +35,7 @@ async fn calls() {
             "bench",
         ))
         .build();
-    let client = chime::Client::from_conf(config);
+    let client = chime_lean::Client::from_conf(config);
     let started = Instant::now();
     for _ in 0..calls {
         client

@@ -2,12 +2,12 @@
 //! throttle, validate, deduplicate by token, enforce the quota and create.
 
 use crate::sigv4::{self, Expected, Refusal, Signed};
-use chime_error::{
+use chime_lean_error::{
     BadRequestException, ConflictException, ErrorCode, ForbiddenException,
     ResourceLimitExceededException, ThrottledClientException, UnauthorizedClientException,
 };
-use chime_input::{CreateAppInstanceInput, Tag};
-use chime_output::CreateAppInstanceOutput;
+use chime_lean_input::{CreateAppInstanceInput, Tag};
+use chime_lean_output::CreateAppInstanceOutput;
 use std::collections::HashMap;
 #[cfg(test)]
 use std::time::Duration;
@@ -133,11 +133,11 @@ impl Answer {
                 answer!(UnauthorizedClientException, ErrorCode::Unauthorized)
             }
             ErrorAnswer::ServiceUnavailable => answer!(
-                chime_error::ServiceUnavailableException,
+                chime_lean_error::ServiceUnavailableException,
                 ErrorCode::ServiceUnavailable
             ),
             ErrorAnswer::ServiceFailure => answer!(
-                chime_error::ServiceFailureException,
+                chime_lean_error::ServiceFailureException,
                 ErrorCode::ServiceFailure
             ),
         }
@@ -190,8 +190,10 @@ impl ErrorAnswer {
             ErrorAnswer::ResourceLimitExceeded => ResourceLimitExceededException::ERROR_NAME,
             ErrorAnswer::Throttled => ThrottledClientException::ERROR_NAME,
             ErrorAnswer::Unauthorized => UnauthorizedClientException::ERROR_NAME,
-            ErrorAnswer::ServiceUnavailable => chime_error::ServiceUnavailableException::ERROR_NAME,
-            ErrorAnswer::ServiceFailure => chime_error::ServiceFailureException::ERROR_NAME,
+            ErrorAnswer::ServiceUnavailable => {
+                chime_lean_error::ServiceUnavailableException::ERROR_NAME
+            }
+            ErrorAnswer::ServiceFailure => chime_lean_error::ServiceFailureException::ERROR_NAME,
         }
     }
 
@@ -375,7 +377,7 @@ impl Service {
             })?;
         let expected = Expected {
             region: &self.settings.region,
-            service: chime_input::SIGNING_NAME,
+            service: chime_lean_input::SIGNING_NAME,
             now: request.now,
             session_token: account.session_token.as_deref(),
         };

@@ -40,7 +40,7 @@ fn start(args: &[&str]) -> (Running, HashMap<String, String>) {
 fn client_of(
     exports: &HashMap<String, String>,
     retry: aws_smithy_types::retry::RetryConfig,
-) -> chime::Client {
+) -> chime_lean::Client {
     let credentials = aws_credential_types::Credentials::new(
         &exports["AWS_ACCESS_KEY_ID"],
         &exports["AWS_SECRET_ACCESS_KEY"],
@@ -48,9 +48,9 @@ fn client_of(
         None,
         "cli",
     );
-    chime::Client::from_conf(
-        chime::Config::builder()
-            .region(chime::Region::new(exports["AWS_REGION"].clone()))
+    chime_lean::Client::from_conf(
+        chime_lean::Config::builder()
+            .region(chime_lean::Region::new(exports["AWS_REGION"].clone()))
             .endpoint_url(&exports["AWS_ENDPOINT_URL"])
             .credentials_provider(credentials)
             .retry_config(retry)

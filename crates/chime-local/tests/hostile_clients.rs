@@ -29,10 +29,10 @@ async fn closed_by_server(stream: &mut TcpStream) -> bool {
 }
 
 /// A client of `local` with its credentials and no retries.
-fn client(local: &LocalChime) -> chime::Client {
-    chime::Client::from_conf(
-        chime::Config::builder()
-            .region(chime::Region::new(local.region().to_owned()))
+fn client(local: &LocalChime) -> chime_lean::Client {
+    chime_lean::Client::from_conf(
+        chime_lean::Config::builder()
+            .region(chime_lean::Region::new(local.region().to_owned()))
             .endpoint_url(local.endpoint_url())
             .credentials_provider(local.credentials())
             .retry_config(aws_smithy_types::retry::RetryConfig::disabled())
@@ -345,9 +345,9 @@ async fn temporary_credentials_are_accepted_with_their_token_only() {
             None,
             "test",
         );
-        let error = chime::Client::from_conf(
-            chime::Config::builder()
-                .region(chime::Region::new(local.region().to_owned()))
+        let error = chime_lean::Client::from_conf(
+            chime_lean::Config::builder()
+                .region(chime_lean::Region::new(local.region().to_owned()))
                 .endpoint_url(local.endpoint_url())
                 .credentials_provider(credentials)
                 .retry_config(aws_smithy_types::retry::RetryConfig::disabled())

@@ -203,8 +203,8 @@ impl Server {
     /// the given changes.
     pub fn client(
         &self,
-        configure: impl FnOnce(chime::ConfigBuilder) -> chime::ConfigBuilder,
-    ) -> chime::Client {
+        configure: impl FnOnce(chime_lean::ConfigBuilder) -> chime_lean::ConfigBuilder,
+    ) -> chime_lean::Client {
         client_for(self.url(), configure)
     }
 }
@@ -212,10 +212,10 @@ impl Server {
 /// A client for `url` with test credentials, fast retries and the given changes.
 pub fn client_for(
     url: impl Into<String>,
-    configure: impl FnOnce(chime::ConfigBuilder) -> chime::ConfigBuilder,
-) -> chime::Client {
-    let config = chime::Config::builder()
-        .region(chime::Region::new("us-east-1"))
+    configure: impl FnOnce(chime_lean::ConfigBuilder) -> chime_lean::ConfigBuilder,
+) -> chime_lean::Client {
+    let config = chime_lean::Config::builder()
+        .region(chime_lean::Region::new("us-east-1"))
         .credentials_provider(credentials())
         .endpoint_url(url)
         .retry_config(
@@ -223,5 +223,5 @@ pub fn client_for(
                 .with_initial_backoff(Duration::from_millis(1))
                 .with_max_backoff(Duration::from_millis(5)),
         );
-    chime::Client::from_conf(configure(config).build())
+    chime_lean::Client::from_conf(configure(config).build())
 }

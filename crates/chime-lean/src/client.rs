@@ -13,13 +13,13 @@ fn resolve_endpoint(
     ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint,
     ::smithy_lean_runtime::endpoint::ResolveEndpointError,
 > {
-    let params = ::chime_input::EndpointParams {
+    let params = ::chime_lean_input::EndpointParams {
         region: built_ins.region.clone(),
         use_dual_stack: built_ins.use_dual_stack,
         use_fips: built_ins.use_fips,
         endpoint: built_ins.endpoint.clone(),
     };
-    ::chime_input::resolve_endpoint(&params, &::chime_input::partition_of)
+    ::chime_lean_input::resolve_endpoint(&params, &::chime_lean_input::partition_of)
 }
 /// A client for the Chime service: one method per operation, each starting a fluent builder.
 ///
