@@ -20,7 +20,7 @@ mod uri;
 
 pub use emit::{CLIENT_CRATE, HEADER, RUNTIME_CRATE, RUNTIME_VERSION};
 pub use error::Error;
-pub use lower::Options;
+pub use lower::{Options, PackageMetadata};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -32,5 +32,5 @@ pub fn generate(model_json: &str, options: &Options) -> Result<BTreeMap<PathBuf,
     let model = ast::Model::from_json(model_json)
         .map_err(|e| Error::new(format!("the model is not a valid Smithy JSON AST: {e}")))?;
     let service = lower::lower(&model, options)?;
-    emit::emit(&service, options.runtime_dir.as_deref())
+    emit::emit(&service, options)
 }

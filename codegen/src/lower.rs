@@ -84,6 +84,20 @@ pub struct Options {
     /// (`<prefix>-input`, ...); `None` takes the service's `sdkId` in
     /// kebab case (`chime`).
     pub crate_prefix: Option<String>,
+    /// What the generated crates' manifests say for crates.io.
+    pub package: PackageMetadata,
+}
+
+/// The crates.io metadata of the generated crates: whoever generates them
+/// decides their licence and where they live.
+#[derive(Debug, Clone, Default)]
+pub struct PackageMetadata {
+    /// The SPDX licence expression, e.g. `MIT OR Apache-2.0`; `None` writes none.
+    pub license: Option<String>,
+    /// Licence files, by file name, written into every generated crate.
+    pub license_files: Vec<(String, String)>,
+    /// The repository URL, if any.
+    pub repository: Option<String>,
 }
 
 impl Default for Options {
@@ -95,6 +109,7 @@ impl Default for Options {
             partitions: None,
             runtime_dir: Some("..".to_owned()),
             crate_prefix: None,
+            package: PackageMetadata::default(),
         }
     }
 }

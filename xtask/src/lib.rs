@@ -14,6 +14,22 @@ use std::path::{Path, PathBuf};
 /// holds on crates.io.
 pub const REPOSITORY_CRATE_PREFIX: &str = "chime-lean";
 
+/// What this repository's generated manifests say for crates.io: its
+/// licence, with both licence files in every crate.
+pub fn repository_package_metadata(
+    root: &Path,
+) -> io::Result<smithy_lean_codegen::PackageMetadata> {
+    let mut license_files = Vec::new();
+    for name in ["LICENSE-APACHE", "LICENSE-MIT"] {
+        license_files.push((name.to_owned(), std::fs::read_to_string(root.join(name))?));
+    }
+    Ok(smithy_lean_codegen::PackageMetadata {
+        license: Some("MIT OR Apache-2.0".to_owned()),
+        license_files,
+        repository: None,
+    })
+}
+
 /// How a file on disk differs from what the generator produces.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Drift {

@@ -52,7 +52,8 @@ fn main() -> ExitCode {
 /// What `cargo xtask codegen` was asked for.
 enum CodegenRequest {
     Help,
-    Run(CodegenArgs),
+    // Boxed: the options are large, and `Help` carries nothing.
+    Run(Box<CodegenArgs>),
 }
 
 struct CodegenArgs {
@@ -103,7 +104,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
             other => return Err(format!("unknown argument {other:?}\n\n{USAGE}")),
         }
     }
-    Ok(CodegenRequest::Run(parsed))
+    Ok(CodegenRequest::Run(Box::new(parsed)))
 }
 
 fn codegen(args: &[String]) -> Result<(), String> {
@@ -117,6 +118,8 @@ fn codegen(args: &[String]) -> Result<(), String> {
     let model = std::fs::read_to_string(&args.model)
         .map_err(|e| format!("cannot read the model {}: {e}", args.model.display()))?;
     let mut options = args.options;
+    options.package = xtask::repository_package_metadata(&xtask::workspace_root())
+        .map_err(|e| format!("cannot read the licence files: {e}"))?;
     options.partitions = Some(std::fs::read_to_string(&args.partitions).map_err(|e| {
         format!(
             "cannot read the partition data {}: {e}",

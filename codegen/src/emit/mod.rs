@@ -19,6 +19,7 @@ use crate::ir::{
     Binding, Deprecation, Docs, EndpointRules, Enum, Kind, Operation, PartitionData, PathSegment,
     Service, Structure, Types, Value,
 };
+use crate::lower::{Options, PackageMetadata};
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote};
 use std::collections::BTreeMap;
@@ -122,11 +123,8 @@ struct Planned<'a> {
     source: Source<'a>,
 }
 
-/// Emits every file of the three crates.
-pub fn emit(
-    service: &Service,
-    runtime_dir: Option<&str>,
-) -> Result<BTreeMap<PathBuf, String>, Error> {
+/// Emits every file of the four crates.
+pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, String>, Error> {
     let mut planned = Vec::new();
     let mut files = BTreeMap::new();
     for (kind, types) in [
@@ -237,10 +235,22 @@ pub fn emit(
         });
         files.insert(
             crate_dir.join("Cargo.toml"),
-            cargo_toml(service, kind, runtime_dir),
+            cargo_toml(service, kind, options),
         );
     }
-    plan_client_crate(service, runtime_dir, &mut planned, &mut files);
+    plan_client_crate(service, options, &mut planned, &mut files);
+    for krate in [
+        &service.crates.client,
+        &service.crates.input,
+        &service.crates.output,
+        &service.crates.errors,
+    ] {
+        let dir = PathBuf::from(krate);
+        files.insert(dir.join("README.md"), crate_readme(service, krate));
+        for (name, text) in &options.package.license_files {
+            files.insert(dir.join(name), text.clone());
+        }
+    }
     for (path, text) in render_all(service, planned) {
         files.insert(path, text?);
     }
@@ -251,7 +261,7 @@ pub fn emit(
 /// operation layer over the three type crates and the hand-written engine.
 fn plan_client_crate<'a>(
     service: &'a Service,
-    runtime_dir: Option<&str>,
+    options: &Options,
     planned: &mut Vec<Planned<'a>>,
     files: &mut BTreeMap<PathBuf, String>,
 ) {
@@ -288,18 +298,20 @@ fn plan_client_crate<'a>(
         path(&crates.errors),
         path(&crates.input),
         path(&crates.output),
-        hand_written_dependency(CLIENT_CRATE, runtime_dir),
-        hand_written_dependency(RUNTIME_CRATE, runtime_dir),
+        hand_written_dependency(CLIENT_CRATE, options.runtime_dir.as_deref()),
+        hand_written_dependency(RUNTIME_CRATE, options.runtime_dir.as_deref()),
     ]
     .concat();
     files.insert(
         crate_dir.join("Cargo.toml"),
         manifest(
+            service,
             &crates.client,
             &service_description(
                 service,
                 "the client: one method and fluent builder per operation, with SigV4, endpoints, retries and timeouts",
             ),
+            &options.package,
             &dependencies,
             "\n[features]\n# Rules that answer calls in a caller's own tests, instead of the network (`mock`).\ntest-util = [\"smithy-lean-client/test-util\"]\n",
         ),
@@ -862,7 +874,7 @@ fn response_reading(structure: &Structure) -> TokenStream {
 }
 
 /// The manifest of one of the three type crates.
-fn cargo_toml(service: &Service, kind: CrateKind, runtime_dir: Option<&str>) -> String {
+fn cargo_toml(service: &Service, kind: CrateKind, options: &Options) -> String {
     let what = match kind {
         CrateKind::Input => "input structures, builders, validation and request serialization",
         CrateKind::Output => "output structures and response deserialization",
@@ -881,9 +893,11 @@ fn cargo_toml(service: &Service, kind: CrateKind, runtime_dir: Option<&str>) -> 
     ]
     .concat();
     manifest(
+        service,
         kind.package(service),
         &service_description(service, what),
-        &hand_written_dependency(RUNTIME_CRATE, runtime_dir),
+        &options.package,
+        &hand_written_dependency(RUNTIME_CRATE, options.runtime_dir.as_deref()),
         &features,
     )
 }
@@ -899,8 +913,35 @@ fn service_description(service: &Service, what: &str) -> String {
 }
 
 /// A manifest that builds wherever the crates are written: inside a
-/// workspace that lists them, or on their own. Nothing is inherited.
-fn manifest(name: &str, description: &str, dependencies: &str, features: &str) -> String {
+/// workspace that lists them, or on their own. Nothing is inherited, and
+/// `cargo package` finds everything crates.io asks for.
+fn manifest(
+    service: &Service,
+    name: &str,
+    description: &str,
+    package: &PackageMetadata,
+    dependencies: &str,
+    features: &str,
+) -> String {
+    let license = package
+        .license
+        .as_ref()
+        .map(|license| format!("license = {}\n", toml_string(license)))
+        .unwrap_or_default();
+    let repository = package
+        .repository
+        .as_ref()
+        .map(|url| format!("repository = {}\n", toml_string(url)))
+        .unwrap_or_default();
+    // crates.io keywords: at most 20 characters of ASCII letters, digits, `-` and `_`.
+    let service_keyword: String = service
+        .sdk_id
+        .to_ascii_lowercase()
+        .replace(' ', "-")
+        .chars()
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-' || *c == '_')
+        .take(20)
+        .collect();
     [
         &format!("# {HEADER}\n"),
         "[package]\n",
@@ -909,14 +950,64 @@ fn manifest(name: &str, description: &str, dependencies: &str, features: &str) -
         &format!("description = {}\n", toml_string(description)),
         &format!("edition = \"{EDITION}\"\n"),
         &format!("rust-version = \"{RUST_VERSION}\"\n"),
-        "license = \"MIT OR Apache-2.0\"\n",
-        "publish = false\n",
+        &license,
+        &repository,
+        "readme = \"README.md\"\n",
+        &format!(
+            "keywords = [\"aws\", \"smithy\", {}]\n",
+            toml_string(&service_keyword)
+        ),
+        "categories = [\"api-bindings\"]\n",
         "\n[dependencies]\n",
         dependencies,
         features,
         "\n[lints.rust]\n",
         "missing_docs = \"warn\"\n",
         "unsafe_code = \"forbid\"\n",
+    ]
+    .concat()
+}
+
+/// The README of a generated crate: what it holds and where it comes from.
+fn crate_readme(service: &Service, krate: &str) -> String {
+    let crates = &service.crates;
+    let what = if krate == crates.client {
+        format!(
+            "The client of the {} service: `Client` with one method per operation, each starting a fluent builder, on `{CLIENT_CRATE}`, which signs, resolves the endpoint, retries and bounds every call.",
+            service.sdk_id
+        )
+    } else if krate == crates.input {
+        format!(
+            "The input types of the {} service, with their builders, constraint validation and HTTP requests; used through `{}`.",
+            service.sdk_id, crates.client
+        )
+    } else if krate == crates.output {
+        format!(
+            "The output types of the {} service, read from its responses; used through `{}`.",
+            service.sdk_id, crates.client
+        )
+    } else {
+        format!(
+            "The error types of the {} service, and each operation's error enum; used through `{}`.",
+            service.sdk_id, crates.client
+        )
+    };
+    let operations: Vec<String> = service
+        .operations
+        .iter()
+        .map(|op| format!("`{}`", op.name))
+        .collect();
+    [
+        &format!("<!-- {HEADER} -->\n\n"),
+        &format!("# {krate}\n\n"),
+        &what,
+        "\n\n",
+        &format!(
+            "Generated by `smithy-lean` from the Smithy model of `{}` (version {}), operations {}.\n",
+            service.id,
+            service.version,
+            operations.join(", ")
+        ),
     ]
     .concat()
 }
