@@ -19,10 +19,7 @@ use chime_legacy::operation::*;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let tcp = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = tcp.local_addr().unwrap().port();
-    let log = listener::Log::default();
-    tokio::spawn(listener::serve(tcp, log.clone()));
+    let (port, log) = listener::start().await;
     let credentials = aws_credential_types::Credentials::new("AKID", "SECRET", None, None, "test");
     let config = chime_legacy::Config::builder()
         .region(chime_legacy::Region::new("us-east-1"))

@@ -81,10 +81,7 @@ mod listener;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let tcp = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let port = tcp.local_addr().unwrap().port();
-    let log = listener::Log::default();
-    tokio::spawn(listener::serve(tcp, log.clone()));
+    let (port, log) = listener::start().await;
     let config = chime_lean::Config::builder()
         .region(chime_lean::Region::new("us-east-1"))
         .credentials_provider(aws_credential_types::Credentials::new("AKID", "SECRET", None, None, "test"))

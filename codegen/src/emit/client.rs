@@ -131,15 +131,18 @@ pub(super) fn client_module(service: &Service, crates: &TypeCrates) -> TokenStre
 /// The service's compiled endpoint rules, fed from the engine's built-in
 /// parameters.
 fn endpoint_resolver(service: &Service, input: &TokenStream) -> TokenStream {
+    let signature = quote! {
+        fn resolve_endpoint(
+            built_ins: &::smithy_lean_client::BuiltIns,
+        ) -> ::std::result::Result<
+            ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint,
+            ::smithy_lean_runtime::endpoint::ResolveEndpointError,
+        >
+    };
     let Some(rules) = &service.endpoint_rules else {
         return quote! {
             /// The model has no endpoint rules: only a custom endpoint URL reaches the service.
-            fn resolve_endpoint(
-                built_ins: &::smithy_lean_client::BuiltIns,
-            ) -> ::std::result::Result<
-                ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint,
-                ::smithy_lean_runtime::endpoint::ResolveEndpointError,
-            > {
+            #signature {
                 match &built_ins.endpoint {
                     ::std::option::Option::Some(url) => ::std::result::Result::Ok(
                         ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder().url(url.clone()).build(),
@@ -190,12 +193,7 @@ fn endpoint_resolver(service: &Service, input: &TokenStream) -> TokenStream {
     };
     quote! {
         /// The model's endpoint rules, from the parameters SDKs fill from configuration.
-        fn resolve_endpoint(
-            built_ins: &::smithy_lean_client::BuiltIns,
-        ) -> ::std::result::Result<
-            ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint,
-            ::smithy_lean_runtime::endpoint::ResolveEndpointError,
-        > {
+        #signature {
             let params = #input::EndpointParams {
                 #(#fields)*
                 #rest

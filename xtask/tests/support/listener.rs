@@ -64,3 +64,13 @@ pub async fn serve(listener: tokio::net::TcpListener, log: Log) {
         });
     }
 }
+
+/// Starts answering on a free loopback port: the port, and the log of what
+/// was asked.
+pub async fn start() -> (u16, Log) {
+    let tcp = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let port = tcp.local_addr().unwrap().port();
+    let log = Log::default();
+    tokio::spawn(serve(tcp, log.clone()));
+    (port, log)
+}
