@@ -6,6 +6,7 @@ use chime_lean::mock;
 use chime_lean::operation::create_app_instance::{
     CreateAppInstance, CreateAppInstanceError, CreateAppInstanceOutput,
 };
+use chime_lean::types::ErrorCode;
 use chime_lean::types::error::ConflictException;
 
 fn client(rules: impl IntoIterator<Item = mock::Rule>) -> chime_lean::Client {
@@ -24,6 +25,7 @@ async fn the_first_rule_that_matches_the_input_answers() {
     let taken = mock::rule::<CreateAppInstance>().then_error(|| {
         CreateAppInstanceError::ConflictException(
             ConflictException::builder()
+                .code(ErrorCode::Conflict)
                 .message("the name is taken")
                 .build(),
         )

@@ -433,11 +433,11 @@ const RATE_CALLS: usize = 3000;
 fn peers(root: &Path) -> [Peer; 2] {
     [
         Peer {
-            name: "chime (this project)",
+            name: "chime-lean (this project)",
             dir: root.join("benches/ours"),
-            client_crate: "chime",
+            client_crate: "chime-lean",
             own_crates: &[
-                "chime",
+                "chime-lean",
                 "chime-lean-input",
                 "chime-lean-output",
                 "chime-lean-error",
@@ -972,7 +972,9 @@ mod tests {
         ours.without_h2 = Some(89);
         let (missed, _) = markdown(ours, figures(30.0, 114, &sdk));
         assert!(missed.contains("## Where the own-crates build time goes"));
-        assert!(missed.contains("- chime (this project): chime-lean-error 1.9 s, chime 1.2 s"));
+        assert!(
+            missed.contains("- chime-lean (this project): chime-lean-error 1.9 s, chime 1.2 s")
+        );
         assert!(missed.contains("## Where the dependency count goes"));
         assert!(missed.contains("- Only ours: chime v0.1.0, h2 v0.4.0"));
         // Two prescribed crates and six own ones.

@@ -438,6 +438,14 @@ pub(super) fn types_module(service: &Service, crates: &TypeCrates) -> TokenStrea
         }
     }
     let errors = &crates.errors;
+    // The error crate's enums (Chime's `ErrorCode`) are shapes too.
+    for enumeration in &service.errors.enums {
+        if !exported.contains(&enumeration.name.as_str()) {
+            exported.push(&enumeration.name);
+            let name = ident(&enumeration.name);
+            items.push(quote! { pub use #errors::#name; });
+        }
+    }
     let error_types = service.errors.structures.iter().flat_map(|s| {
         let (name, builder) = (ident(&s.name), ident(&s.builder));
         [

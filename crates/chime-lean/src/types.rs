@@ -2,6 +2,7 @@
 
 pub use ::chime_lean_input::Tag;
 pub use ::chime_lean_input::TagBuilder;
+pub use ::chime_lean_error::ErrorCode;
 /// The modelled errors, each one a variant of the error enums of the operations that return it.
 pub mod error {
     pub use ::chime_lean_error::BadRequestException;
