@@ -184,6 +184,11 @@ mod tests {
             parsed.path(),
             "/app-instances/{AppInstanceArn}/users/{Key+}"
         );
+        // A label names a member: a Smithy identifier, which may start with `_`.
+        assert_eq!(
+            parse("/a/{_Id}").unwrap().segments,
+            [literal("a"), label("_Id", false)]
+        );
         assert_eq!(parse("/").unwrap().segments, []);
         assert_eq!(parse("/").unwrap().path(), "/");
         let trailing = parse("/things/").unwrap();
@@ -204,6 +209,7 @@ mod tests {
             ("/a/{Id", "a label must fill its whole segment, not `{Id`"),
             ("/a/{}", "`{}` does not name a member"),
             ("/a/{Two Words}", "does not name a member"),
+            ("/a/{a-b}", "`{a-b}` does not name a member"),
             ("/a/{Id}/b/{id}", "names the label `id` twice"),
             ("/a/{Key+}/{Id}", "no label may follow a greedy label"),
             ("/a?", "must not end with `?`"),

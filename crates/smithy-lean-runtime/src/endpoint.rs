@@ -150,3 +150,39 @@ impl PartitionTable {
         Some(spec.partition())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const fn spec(id: &'static str, region_regex: &'static str) -> PartitionSpec {
+        PartitionSpec {
+            id,
+            region_regex,
+            regions: &[],
+            name: id,
+            dns_suffix: "example.com",
+            dual_stack_dns_suffix: "api.example",
+            supports_fips: false,
+            supports_dual_stack: false,
+            implicit_global_region: None,
+        }
+    }
+
+    #[test]
+    fn an_unmatched_region_falls_back_to_aws_not_to_the_first_partition() {
+        static TABLE: PartitionTable =
+            PartitionTable::new(&[spec("aws-cn", "^cn\\-"), spec("aws", "^us\\-")]);
+        assert_eq!(TABLE.partition_of("cn-north-1").unwrap().name, "aws-cn");
+        assert_eq!(TABLE.partition_of("mars-east-1").unwrap().name, "aws");
+        static NO_AWS: PartitionTable = PartitionTable::new(&[spec("aws-cn", "^cn\\-")]);
+        assert_eq!(NO_AWS.partition_of("mars-east-1"), None);
+    }
+
+    #[test]
+    fn a_resolution_error_says_its_message() {
+        let error = ResolveEndpointError::new("Invalid Configuration: Missing Region");
+        assert_eq!(error.message(), "Invalid Configuration: Missing Region");
+        assert_eq!(error.to_string(), "Invalid Configuration: Missing Region");
+    }
+}

@@ -264,6 +264,13 @@ mod tests {
 
     #[test]
     fn null_is_an_unset_value_and_null_items_are_dropped() {
+        assert_eq!(read_one("null", read_integer::<i64>).unwrap(), None);
+        assert_eq!(
+            read_one("null", |t, m| read_list(t, m, |t| read_string(t, "item"))).unwrap(),
+            None::<Vec<String>>
+        );
+        assert_eq!(read_one("true", read_bool).unwrap(), Some(true));
+        assert_eq!(read_one("false", read_bool).unwrap(), Some(false));
         assert_eq!(read_one("null", read_string).unwrap(), None);
         assert_eq!(read_one("null", read_bool).unwrap(), None);
         let list = read_one(r#"["a", null, "b"]"#, |t, m| {

@@ -146,6 +146,20 @@ mod tests {
 
     #[test]
     fn a_cut_falls_on_a_character_boundary() {
+        // The cut of a bounded `Debug` falls on a boundary too.
+        let straddling = format!("{}é", "x".repeat(UNTRUSTED_TEXT_LIMIT - 2));
+        assert_eq!(
+            format!("{:?}", BoundedDebug(&straddling)),
+            format!("\"{}…", "x".repeat(UNTRUSTED_TEXT_LIMIT - 2))
+        );
+        // A value written in many pieces is bounded over all of them.
+        let pieces = vec!["x".repeat(300); 3];
+        let shown = format!("{:?}", BoundedDebug(&pieces));
+        assert_eq!(shown.len(), UNTRUSTED_TEXT_LIMIT + "…".len(), "{shown}");
+        assert!(
+            shown.starts_with("[\"xxx") && shown.ends_with("x…"),
+            "{shown}"
+        );
         let text = format!("{}é", "x".repeat(UNTRUSTED_TEXT_LIMIT - 1));
         assert_eq!(
             UntrustedText(&text).to_string(),

@@ -336,6 +336,17 @@ mod tests {
 
     #[test]
     fn an_error_counts_its_violations() {
+        static LOWER: Pattern = Pattern::new("^[a-z]+$", "^[a-z]+$");
+        assert_eq!(LOWER.ecma(), "^[a-z]+$");
+        let mut one = Vec::new();
+        check_pattern(&mut one, "ABC", &LOWER, &|| "Tags[1].Key".to_owned());
+        assert_eq!(one[0].path(), "Tags[1].Key");
+        assert_eq!(
+            one[0].rule(),
+            &Rule::Pattern {
+                pattern: "^[a-z]+$"
+            }
+        );
         assert_eq!(ValidationError::check(Vec::new()), Ok(()));
         let path = || "Name".to_owned();
         let mut out = Vec::new();
@@ -343,10 +354,10 @@ mod tests {
         check_string_length(&mut out, "", Some(2), None, &path);
         let error = ValidationError::check(out).unwrap_err();
         assert_eq!(error.violations().len(), 2);
-        assert!(
-            error
-                .to_string()
-                .starts_with("2 constraint violations: `Name`")
+        assert_eq!(
+            error.to_string(),
+            "2 constraint violations: `Name`: length must be at least 1 characters, but it has 0; \
+             `Name`: length must be at least 2 characters, but it has 0"
         );
     }
 }
