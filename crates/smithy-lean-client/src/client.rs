@@ -24,6 +24,7 @@ use aws_smithy_types::body::SdkBody;
 use aws_types::SdkConfig;
 use http::header::{HOST, HeaderValue, USER_AGENT};
 use smithy_lean_runtime::{ServiceError, UntrustedText};
+use std::convert::Infallible;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, SystemTime};
@@ -89,6 +90,50 @@ impl CallState {
 struct Prefixed {
     base_url: String,
     host: HeaderValue,
+}
+
+/// What an operation made of a response; the typed answer stays with it.
+enum Reading {
+    /// Its output, read.
+    Output,
+    /// The service's error, read, and how to go on.
+    ServiceError(Retry),
+    /// The body is not what the operation expects, and why.
+    Unreadable(String),
+}
+
+/// An operation's reading of a response (status, headers, body, whether
+/// its `Date` was read), type-erased so that one copy of the attempt path
+/// serves every operation.
+type ReadResponse<'a> = dyn FnMut(u16, &http::HeaderMap, &[u8], bool) -> Reading + Send + 'a;
+
+/// Why the attempts failed, before the operation's error type is known.
+enum Failure {
+    /// The service answered with an error, which the operation kept.
+    Service,
+    /// Anything else.
+    Kind(ErrorKind<Infallible>),
+}
+
+impl std::fmt::Display for Failure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Failure::Service => f.write_str("the service's error"),
+            Failure::Kind(kind) => std::fmt::Display::fmt(kind, f),
+        }
+    }
+}
+
+/// A failure of the attempts as the operation's error kind.
+fn widen<E>(kind: ErrorKind<Infallible>) -> ErrorKind<E> {
+    match kind {
+        ErrorKind::InvalidInput(e) => ErrorKind::InvalidInput(e),
+        ErrorKind::Construction(e) => ErrorKind::Construction(e),
+        ErrorKind::Dispatch(e) => ErrorKind::Dispatch(e),
+        ErrorKind::Timeout(e) => ErrorKind::Timeout(e),
+        ErrorKind::Response(e) => ErrorKind::Response(e),
+        ErrorKind::Service(never) => match never {},
+    }
 }
 
 /// The operation's request, built once per call from the input and put
@@ -222,6 +267,9 @@ impl Handle {
         }
     }
 
+    /// The typed side of a call: what only the operation knows (validation,
+    /// mock answers, its request, how to read its responses), around the
+    /// attempts, which are the same for every operation and compiled once.
     async fn attempts<O: Operation>(
         &self,
         input: &O::Input,
@@ -253,6 +301,47 @@ impl Handle {
         let prepared = self
             .prepare(endpoint, O::HOST_PREFIX, request)
             .map_err(construction)?;
+        // The last attempt's answer, as the operation read it.
+        let mut answer: Option<Result<O::Output, O::Error>> = None;
+        let mut read = |status: u16, headers: &http::HeaderMap, body: &[u8], clock_read: bool| {
+            if O::is_success(status) {
+                return match O::read_output(headers, body) {
+                    Ok(output) => {
+                        answer = Some(Ok(output));
+                        Reading::Output
+                    }
+                    Err(e) => Reading::Unreadable(e.to_string()),
+                };
+            }
+            let error = O::read_error(status, headers, body);
+            let retry = self.service_verdict(&error, status, clock_read);
+            answer = Some(Err(error));
+            Reading::ServiceError(retry)
+        };
+        let outcome = self
+            .attempts_of(endpoint, &prepared, attempts, &mut read)
+            .await;
+        match (outcome, answer) {
+            (Ok(()), Some(Ok(output))) => Ok(output),
+            (Err(Failure::Service), Some(Err(error))) => Err(Error::new(ErrorKind::Service(error))),
+            (Err(Failure::Kind(kind)), _) => Err(Error::new(widen(kind))),
+            // The reader keeps an answer for every reading it reports.
+            _ => Err(construction(
+                "the response was read but not kept".to_owned(),
+            )),
+        }
+    }
+
+    /// The attempts of one call, whatever the operation: `read` turns each
+    /// response into the operation's answer, which it keeps.
+    async fn attempts_of(
+        &self,
+        endpoint: &Endpoint,
+        prepared: &Prepared,
+        attempts: &AtomicU32,
+        read: &mut ReadResponse<'_>,
+    ) -> Result<(), Failure> {
+        let inner = &*self.inner;
         let max_attempts = inner.config.retry.max_attempts().max(1);
         let invocation_id = HeaderValue::from_str(&inner.invocation_ids.make_token())
             .expect("a UUID is a valid header value");
@@ -273,13 +362,13 @@ impl Handle {
                 request_id = field::Empty,
             );
             let (error, mut retry) = match self
-                .attempt::<O>(endpoint, &prepared, &call, attempts)
+                .attempt(endpoint, prepared, &call, attempts, read)
                 .instrument(span)
                 .await
             {
-                Ok(output) => {
+                Ok(()) => {
                     inner.quota.release(spent);
-                    return Ok(output);
+                    return Ok(());
                 }
                 Err(failure) => failure,
             };
@@ -306,9 +395,30 @@ impl Handle {
                 Retry::ClockSkew => Duration::ZERO,
                 _ => backoff(&inner.config.retry, attempt, fastrand::f64()),
             };
-            tracing::debug!(?wait, error = %error.kind(), "retrying");
+            tracing::debug!(?wait, error = %error, "retrying");
             tokio::time::sleep(wait).await;
             call.attempt += 1;
+        }
+    }
+
+    /// How to go on after the service's error, whatever its operation; the
+    /// attempt's span gets its name and request id.
+    fn service_verdict(&self, error: &dyn ServiceError, status: u16, clock_read: bool) -> Retry {
+        let span = tracing::Span::current();
+        if let Some(name) = error.error_name() {
+            span.record("error", name);
+        }
+        if let Some(id) = error.request_id() {
+            span.record("request_id", field::display(UntrustedText(id)));
+        }
+        if clock_read && is_clock_skew_error(error.error_name(), error.error_message()) {
+            tracing::debug!(
+                skew_ms = self.inner.clock.get(),
+                "signed outside the service's window"
+            );
+            Retry::ClockSkew
+        } else {
+            classify_service_error(error.is_retryable(), error.error_name(), status)
         }
     }
 
@@ -381,14 +491,15 @@ impl Handle {
     }
 
     /// One attempt, within the attempt timeout: sign, send, read, classify.
-    async fn attempt<O: Operation>(
+    async fn attempt(
         &self,
         endpoint: &Endpoint,
         prepared: &Prepared,
         call: &CallState,
         attempts: &AtomicU32,
-    ) -> Result<O::Output, (Error<O::Error>, Retry)> {
-        let work = self.attempt_untimed::<O>(endpoint, prepared, call, attempts);
+        read: &mut ReadResponse<'_>,
+    ) -> Result<(), (Failure, Retry)> {
+        let work = self.attempt_untimed(endpoint, prepared, call, attempts, read);
         let Some(limit) = self.inner.config.timeouts.operation_attempt_timeout() else {
             return work.await;
         };
@@ -398,13 +509,14 @@ impl Handle {
         }
     }
 
-    async fn attempt_untimed<O: Operation>(
+    async fn attempt_untimed(
         &self,
         endpoint: &Endpoint,
         prepared: &Prepared,
         call: &CallState,
         attempts: &AtomicU32,
-    ) -> Result<O::Output, (Error<O::Error>, Retry)> {
+        read: &mut ReadResponse<'_>,
+    ) -> Result<(), (Failure, Retry)> {
         let inner = &*self.inner;
         let request = self.signed_request(endpoint, prepared, call).await?;
         // From here on, the attempt has reached the network.
@@ -418,7 +530,7 @@ impl Handle {
                 Retry::Transient
             };
             tracing::Span::current().record("error", field::display(&e));
-            (Error::new(ErrorKind::Dispatch(e)), retry)
+            (Failure::Kind(ErrorKind::Dispatch(e)), retry)
         };
         let stalled = |grace: Duration| timed_out("stalled", TimeoutError::NoProgress(grace));
         let grace = inner.config.stall_grace();
@@ -442,57 +554,40 @@ impl Handle {
             Err(BodyFailure::TooLarge) => {
                 let reason = format!("the body is larger than {MAX_RESPONSE_BODY} bytes");
                 let error = UnreadableResponse::new(status, reason, &[]);
-                return Err((Error::new(ErrorKind::Response(error)), Retry::No));
+                return Err((Failure::Kind(ErrorKind::Response(error)), Retry::No));
             }
             Err(BodyFailure::Stalled(grace)) => return Err(stalled(grace)),
             Err(BodyFailure::Read(e)) => return Err(dispatch_failure(ConnectorError::io(e))),
         };
-        let span = tracing::Span::current();
-        span.record("status", status);
-        if O::is_success(status) {
-            return O::read_output(&headers, &body).map_err(|e| {
-                let error = UnreadableResponse::new(status, e.to_string(), &body);
-                (Error::new(ErrorKind::Response(error)), Retry::No)
-            });
+        tracing::Span::current().record("status", status);
+        match read(status, &headers, &body, clock_read) {
+            Reading::Output => Ok(()),
+            Reading::ServiceError(retry) => Err((Failure::Service, retry)),
+            Reading::Unreadable(reason) => {
+                let error = UnreadableResponse::new(status, reason, &body);
+                Err((Failure::Kind(ErrorKind::Response(error)), Retry::No))
+            }
         }
-        let error = O::read_error(status, &headers, &body);
-        if let Some(name) = error.error_name() {
-            span.record("error", name);
-        }
-        if let Some(id) = error.request_id() {
-            span.record("request_id", field::display(UntrustedText(id)));
-        }
-        let retry = if clock_read && is_clock_skew_error(error.error_name(), error.error_message())
-        {
-            tracing::debug!(
-                skew_ms = inner.clock.get(),
-                "signed outside the service's window"
-            );
-            Retry::ClockSkew
-        } else {
-            classify_service_error(error.is_retryable(), error.error_name(), status)
-        };
-        Err((Error::new(ErrorKind::Service(error)), retry))
     }
 
-    async fn signed_request<E>(
+    async fn signed_request(
         &self,
         endpoint: &Endpoint,
         prepared: &Prepared,
         call: &CallState,
-    ) -> Result<HttpRequest, (Error<E>, Retry)> {
+    ) -> Result<HttpRequest, (Failure, Retry)> {
         let construction = |what: &str, source: Box<dyn std::error::Error + Send + Sync>| {
             let failure = ConstructionFailure::with_source(what, source);
-            (Error::new(ErrorKind::Construction(failure)), Retry::No)
+            (Failure::Kind(ErrorKind::Construction(failure)), Retry::No)
         };
         let cache = self.inner.credentials.as_ref().ok_or_else(|| {
             let failure = ConstructionFailure::new("no credentials provider is configured");
-            (Error::new(ErrorKind::Construction(failure)), Retry::No)
+            (Failure::Kind(ErrorKind::Construction(failure)), Retry::No)
         })?;
         let credentials = cache.get().await.map_err(|failure| match failure {
             LoadFailure::Provider(e) => construction("cannot load credentials", e.into()),
             LoadFailure::TimedOut(limit) => (
-                Error::new(ErrorKind::Timeout(TimeoutError::Credentials(limit))),
+                Failure::Kind(ErrorKind::Timeout(TimeoutError::Credentials(limit))),
                 Retry::No,
             ),
         })?;
@@ -532,9 +627,9 @@ impl Handle {
 }
 
 /// An attempt that ran out of time: retryable, and named so in its span.
-fn timed_out<E>(label: &'static str, timeout: TimeoutError) -> (Error<E>, Retry) {
+fn timed_out(label: &'static str, timeout: TimeoutError) -> (Failure, Retry) {
     tracing::Span::current().record("error", label);
-    (Error::new(ErrorKind::Timeout(timeout)), Retry::Timeout)
+    (Failure::Kind(ErrorKind::Timeout(timeout)), Retry::Timeout)
 }
 
 /// One id per logical call, the same on each of its attempts.

@@ -18,3 +18,31 @@ pub trait ServiceError: std::error::Error + Send + Sync + 'static {
     /// Name, message and request id, as read from the response.
     fn meta(&self) -> &ErrorMetadata;
 }
+
+/// No service error at all: for what a client handles before it knows an
+/// operation's error type.
+impl ServiceError for std::convert::Infallible {
+    fn error_name(&self) -> Option<&str> {
+        match *self {}
+    }
+
+    fn error_message(&self) -> Option<&str> {
+        match *self {}
+    }
+
+    fn request_id(&self) -> Option<&str> {
+        match *self {}
+    }
+
+    fn http_status(&self) -> Option<u16> {
+        match *self {}
+    }
+
+    fn is_retryable(&self) -> bool {
+        match *self {}
+    }
+
+    fn meta(&self) -> &ErrorMetadata {
+        match *self {}
+    }
+}
