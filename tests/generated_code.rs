@@ -708,6 +708,16 @@ fn a_shape_whose_module_or_name_is_the_generators_is_refused_naming_both() {
             "{error}"
         );
     }
+    // An operation named like one of the client's own methods.
+    let model =
+        synthetic(serde_json::json!({}), serde_json::json!({})).replace("DoThing", "Config");
+    let error = generate(&model, &Options::default()).expect_err("Client::config");
+    assert!(
+        error.to_string().contains(
+            "operation Config: its client method and module `config` are already used by the client's own method `config`"
+        ),
+        "{error}"
+    );
     // An error structure named like a re-export of the error crate: its
     // root would name two types `ErrorKind`.
     let model = synthetic_with_errors(

@@ -130,6 +130,8 @@ enum Home {
     Input,
     Output,
     Errors,
+    /// The client crate, whose `Client` has a method (and a module) per operation.
+    Client,
 }
 
 /// Lowers a parsed model into the IR.
@@ -560,6 +562,39 @@ impl<'a> Lowerer<'a> {
                 &module,
                 &what,
             )?;
+        }
+        // `Client` has its own methods beside one per operation, each
+        // named like the operation's module.
+        for method in [
+            "new",
+            "from_conf",
+            "config",
+            "endpoint",
+            "endpoint_of",
+            "call",
+        ] {
+            let what = format!("the client's own method `{method}`");
+            self.reserve(
+                Home::Client,
+                format!("mod {method}"),
+                "method",
+                method,
+                &what,
+            )?;
+        }
+        for op in operations {
+            let what = format!("the operation {}", op.name);
+            if let Some(owner) = self
+                .names
+                .get(&(Home::Client, format!("mod {}", op.module)))
+            {
+                return Err(Error::new(format!(
+                    "operation {}: its client method and module `{}` are already used by {owner}",
+                    op.name, op.module
+                )));
+            }
+            self.names
+                .insert((Home::Client, format!("mod {}", op.module)), what);
         }
         for home in [Home::Input, Home::Output, Home::Errors] {
             for module in crate::emit::GENERATOR_MODULES {
