@@ -55,7 +55,7 @@ struct Inner {
     /// The endpoint under each host prefix calls have used, worked out once
     /// each: a service has few prefixes, and every call of an operation
     /// uses the same.
-    prefixed: std::sync::RwLock<Vec<(Option<&'static str>, Prefixed)>>,
+    prefixed: std::sync::RwLock<Vec<(Option<&'static str>, Arc<Prefixed>)>>,
     connector: SharedHttpConnector,
     quota: RetryQuota,
     signer: Signer,
@@ -86,7 +86,7 @@ impl CallState {
 }
 
 /// The endpoint's URL with a host prefix, and the `Host` header it gives.
-#[derive(Debug, Clone)]
+#[derive(Debug)]
 struct Prefixed {
     base_url: String,
     host: HeaderValue,
@@ -206,11 +206,8 @@ impl Handle {
     /// (unless the configuration turns prefixes off), or why there is none.
     pub fn endpoint_of<O: Operation>(&self) -> Result<Endpoint, String> {
         let endpoint = self.endpoint().map_err(str::to_owned)?;
-        let host_prefix = O::HOST_PREFIX.filter(|_| !self.inner.config.disable_host_prefix);
-        let base_url = endpoint::with_host_prefix(&endpoint.base_url, host_prefix)
-            .map_err(|e| format!("cannot resolve the endpoint: {e}"))?;
         Ok(Endpoint {
-            base_url,
+            base_url: self.prefixed(endpoint, O::HOST_PREFIX)?.base_url.clone(),
             ..endpoint.clone()
         })
     }
@@ -440,7 +437,7 @@ impl Handle {
         Ok(Prepared {
             method: parts.method,
             uri,
-            host: prefixed.host,
+            host: prefixed.host.clone(),
             headers: parts.headers,
             body,
         })
@@ -452,9 +449,9 @@ impl Handle {
         &self,
         endpoint: &Endpoint,
         host_prefix: Option<&'static str>,
-    ) -> Result<Prefixed, String> {
+    ) -> Result<Arc<Prefixed>, String> {
         let host_prefix = host_prefix.filter(|_| !self.inner.config.disable_host_prefix);
-        let cached = |entries: &[(Option<&'static str>, Prefixed)]| {
+        let cached = |entries: &[(Option<&'static str>, Arc<Prefixed>)]| {
             entries
                 .iter()
                 .find(|(prefix, _)| *prefix == host_prefix)
@@ -478,7 +475,7 @@ impl Handle {
             .ok()
             .and_then(|uri| HeaderValue::from_str(uri.authority()?.as_str()).ok())
             .ok_or_else(|| format!("the endpoint URL `{base_url}` has no valid host"))?;
-        let prefixed = Prefixed { base_url, host };
+        let prefixed = Arc::new(Prefixed { base_url, host });
         let mut entries = self
             .inner
             .prefixed
