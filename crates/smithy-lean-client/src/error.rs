@@ -248,92 +248,115 @@ impl<E: ServiceError> Error<E> {
 // The messages are written piece by piece, each inner value in its own
 // `format_args!`: the text is what one `write!` per message would give, the
 // caller's width or precision still reaches no inner value, and the crate
-// compiles a fraction of the code.
+// compiles a fraction of the code. Each part has its own `Display`, and a
+// service error is written through `dyn ServiceError`, so that the generic
+// impl below is a dispatch and the writing is compiled once, not once for
+// every operation's error type.
 impl<E: ServiceError> fmt::Display for ErrorKind<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ErrorKind::InvalidInput(InvalidInput::Missing(e)) => {
-                f.write_str("invalid input: ")?;
-                f.write_fmt(format_args!("{e}"))
-            }
-            ErrorKind::InvalidInput(InvalidInput::Constraints(e)) => {
-                f.write_str("invalid input: ")?;
-                f.write_fmt(format_args!("{e}"))
-            }
-            ErrorKind::Construction(c) => {
-                f.write_str("cannot build the request: ")?;
-                f.write_str(&c.what)?;
-                if let Some(source) = &c.source {
-                    f.write_str(": ")?;
-                    f.write_fmt(format_args!("{source}"))?;
-                }
-                Ok(())
-            }
-            ErrorKind::Dispatch(e) => {
-                f.write_str(if e.is_timeout() {
-                    "timed out: "
-                } else if e.is_io() {
-                    "connection failed: "
-                } else {
-                    "cannot send the request: "
-                })?;
-                let text = innermost_words(e);
-                fmt::Display::fmt(&UntrustedText(&text), f)
-            }
-            ErrorKind::Timeout(timeout) => {
-                let (what, limit) = match timeout {
-                    TimeoutError::Attempt(limit) => ("an attempt", limit),
-                    TimeoutError::Call(limit) => ("the call", limit),
-                    TimeoutError::Credentials(limit) => ("loading credentials", limit),
-                    TimeoutError::NoProgress(grace) => {
-                        f.write_str("the response made no progress for ")?;
-                        return f.write_fmt(format_args!("{grace:?}"));
-                    }
-                };
-                f.write_str(what)?;
-                f.write_str(" took longer than its limit of ")?;
-                f.write_fmt(format_args!("{limit:?}"))
-            }
-            ErrorKind::Response(r) => {
-                f.write_str("unreadable response (HTTP ")?;
-                f.write_fmt(format_args!("{}", r.status))?;
-                f.write_str("): ")?;
-                fmt::Display::fmt(&UntrustedText(&r.reason), f)?;
-                f.write_str("; body starts: ")?;
-                f.write_fmt(format_args!("{:?}", r.excerpt))
-            }
-            ErrorKind::Service(e) => {
-                // From the accessors rather than the error's own `Display`,
-                // which for an unmodelled error holds the status already.
-                match e.error_name() {
-                    Some(name) => fmt::Display::fmt(&UntrustedText(name), f)?,
-                    None => f.write_str("unnamed error")?,
-                }
-                if let Some(message) = e.error_message() {
-                    f.write_str(": ")?;
-                    fmt::Display::fmt(&UntrustedText(message), f)?;
-                }
-                let status = e.http_status();
-                let request_id = e.request_id();
-                if status.is_none() && request_id.is_none() {
-                    return Ok(());
-                }
-                f.write_str(" (")?;
-                if let Some(status) = status {
-                    f.write_fmt(format_args!("HTTP {status}"))?;
-                }
-                if let Some(id) = request_id {
-                    f.write_str(if status.is_some() {
-                        ", request id "
-                    } else {
-                        "request id "
-                    })?;
-                    fmt::Display::fmt(&UntrustedText(id), f)?;
-                }
-                f.write_str(")")
-            }
+            ErrorKind::InvalidInput(invalid) => fmt::Display::fmt(invalid, f),
+            ErrorKind::Construction(failure) => fmt::Display::fmt(failure, f),
+            ErrorKind::Dispatch(error) => write_dispatch_failure(error, f),
+            ErrorKind::Timeout(timeout) => fmt::Display::fmt(timeout, f),
+            ErrorKind::Response(response) => fmt::Display::fmt(response, f),
+            ErrorKind::Service(error) => write_service_error(error, f),
         }
     }
+}
+
+impl fmt::Display for InvalidInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("invalid input: ")?;
+        match self {
+            InvalidInput::Missing(e) => f.write_fmt(format_args!("{e}")),
+            InvalidInput::Constraints(e) => f.write_fmt(format_args!("{e}")),
+        }
+    }
+}
+
+impl fmt::Display for ConstructionFailure {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("cannot build the request: ")?;
+        f.write_str(&self.what)?;
+        if let Some(source) = &self.source {
+            f.write_str(": ")?;
+            f.write_fmt(format_args!("{source}"))?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for TimeoutError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (what, limit) = match self {
+            TimeoutError::Attempt(limit) => ("an attempt", limit),
+            TimeoutError::Call(limit) => ("the call", limit),
+            TimeoutError::Credentials(limit) => ("loading credentials", limit),
+            TimeoutError::NoProgress(grace) => {
+                f.write_str("the response made no progress for ")?;
+                return f.write_fmt(format_args!("{grace:?}"));
+            }
+        };
+        f.write_str(what)?;
+        f.write_str(" took longer than its limit of ")?;
+        f.write_fmt(format_args!("{limit:?}"))
+    }
+}
+
+impl fmt::Display for UnreadableResponse {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("unreadable response (HTTP ")?;
+        f.write_fmt(format_args!("{}", self.status))?;
+        f.write_str("): ")?;
+        fmt::Display::fmt(&UntrustedText(&self.reason), f)?;
+        f.write_str("; body starts: ")?;
+        f.write_fmt(format_args!("{:?}", self.excerpt))
+    }
+}
+
+/// A dispatch failure: its kind, then the innermost words of its causes.
+fn write_dispatch_failure(error: &ConnectorError, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    f.write_str(if error.is_timeout() {
+        "timed out: "
+    } else if error.is_io() {
+        "connection failed: "
+    } else {
+        "cannot send the request: "
+    })?;
+    let text = innermost_words(error);
+    fmt::Display::fmt(&UntrustedText(&text), f)
+}
+
+/// A service error, from its accessors rather than its own `Display`,
+/// which for an unmodelled error holds the status already.
+fn write_service_error(error: &dyn ServiceError, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+    match error.error_name() {
+        Some(name) => fmt::Display::fmt(&UntrustedText(name), f)?,
+        None => f.write_str("unnamed error")?,
+    }
+    if let Some(message) = error.error_message() {
+        f.write_str(": ")?;
+        fmt::Display::fmt(&UntrustedText(message), f)?;
+    }
+    let status = error.http_status();
+    let request_id = error.request_id();
+    if status.is_none() && request_id.is_none() {
+        return Ok(());
+    }
+    f.write_str(" (")?;
+    if let Some(status) = status {
+        f.write_fmt(format_args!("HTTP {status}"))?;
+    }
+    if let Some(id) = request_id {
+        f.write_str(if status.is_some() {
+            ", request id "
+        } else {
+            "request id "
+        })?;
+        fmt::Display::fmt(&UntrustedText(id), f)?;
+    }
+    f.write_str(")")
 }
 
 impl<E: ServiceError> fmt::Display for Error<E> {
