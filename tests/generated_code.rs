@@ -370,18 +370,25 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         ),
         (
             synthetic(
-                serde_json::json!({"Id": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}}}}),
-                serde_json::json!({}),
-            )
-            .replace("\"/things\"", "\"/things/{Id}\""),
-            "example.test#DoThingRequest$Id: HTTP label, query and header bindings are not generated yet",
+                serde_json::json!({"Inner": {"target": "example.test#Inner"}}),
+                serde_json::json!({"example.test#Inner": {"type": "structure", "members": {"Since": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "X-Since"}}}}}),
+            ),
+            "example.test#Inner$Since: HTTP label, query and header bindings are supported on operation inputs only",
         ),
         (
             synthetic(
-                serde_json::json!({"Since": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "X-Since"}}}),
-                serde_json::json!({}),
+                serde_json::json!({"Inner": {"target": "example.test#Inner", "traits": {"smithy.api#httpHeader": "X-Inner"}}}),
+                serde_json::json!({"example.test#Inner": {"type": "structure", "members": {}}}),
             ),
-            "example.test#DoThingRequest$Since: HTTP label, query and header bindings are not generated yet",
+            "example.test#DoThingRequest$Inner: an `@httpQuery` or `@httpHeader` member must be a string, enum, boolean, number or timestamp, or a list of them",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Ids": {"target": "example.test#Ids", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}}}}),
+                serde_json::json!({"example.test#Ids": {"type": "list", "member": {"target": "smithy.api#String"}}}),
+            )
+            .replace("\"/things\"", "\"/things/{Ids}\""),
+            "example.test#DoThingRequest$Ids: an `@httpLabel` member must be a string, enum, boolean, number or timestamp",
         ),
         (
             synthetic(
@@ -410,16 +417,65 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         (
             synthetic(
                 serde_json::json!({"When": {"target": "example.test#Stamp"}}),
-                serde_json::json!({"example.test#Stamp": {"type": "timestamp"}}),
+                serde_json::json!({"example.test#Stamp": {"type": "blob"}}),
             ),
-            "example.test#Stamp: shapes of type `timestamp` are not supported",
+            "example.test#Stamp: shapes of type `blob` are not supported",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"When": {"target": "smithy.api#String", "traits": {"smithy.api#timestampFormat": "date-time"}}}),
+                serde_json::json!({}),
+            ),
+            "example.test#DoThingRequest$When: trait `smithy.api#timestampFormat`: applies to timestamps only",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"When": {"target": "smithy.api#Timestamp", "traits": {"smithy.api#timestampFormat": "unix"}}}),
+                serde_json::json!({}),
+            ),
+            "trait `smithy.api#timestampFormat`: must be \"date-time\", \"http-date\" or \"epoch-seconds\"",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"N": {"target": "example.test#Name"}}),
+                serde_json::json!({"example.test#Name": {"type": "string", "traits": {"smithy.api#range": {"min": 1}}}}),
+            ),
+            "example.test#DoThingRequest$N: trait `smithy.api#range`: only integers and longs are supported",
         ),
         (
             synthetic(
                 serde_json::json!({"N": {"target": "example.test#Count"}}),
-                serde_json::json!({"example.test#Count": {"type": "integer", "traits": {"smithy.api#range": {"min": 1}}}}),
+                serde_json::json!({"example.test#Count": {"type": "integer", "traits": {"smithy.api#range": {"min": 1.5}}}}),
             ),
-            "example.test#Count: trait `smithy.api#range`",
+            "trait `smithy.api#range`: `min` must be a whole number within 64 bits",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"N": {"target": "smithy.api#Integer", "traits": {"smithy.api#default": 3000000000u64}}}),
+                serde_json::json!({}),
+            ),
+            "example.test#DoThingRequest$N: trait `smithy.api#default`: must be a whole number the member's type can hold",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Flag": {"target": "smithy.api#Boolean", "traits": {"smithy.api#default": "yes"}}}),
+                serde_json::json!({}),
+            ),
+            "example.test#DoThingRequest$Flag: trait `smithy.api#default`: does not match the member's type",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Names": {"target": "example.test#Names", "traits": {"smithy.api#default": []}}}),
+                serde_json::json!({"example.test#Names": {"type": "list", "member": {"target": "smithy.api#String"}}}),
+            ),
+            "trait `smithy.api#default`: defaults are supported on booleans, numbers and strings only",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"ByNumber": {"target": "example.test#ByNumber"}}),
+                serde_json::json!({"example.test#ByNumber": {"type": "map", "key": {"target": "smithy.api#Integer"}, "value": {"target": "smithy.api#String"}}}),
+            ),
+            "example.test#ByNumber$key: only map keys that are strings without `@length` or `@pattern` are supported",
         ),
         (
             synthetic(

@@ -67,7 +67,7 @@ proptest! {
     #[test]
     fn valid_inputs_validate_and_round_trip_through_json(input in valid_input()) {
         prop_assert_eq!(input.validate(), Ok(()));
-        let body = input.to_json();
+        let body = input.to_json().unwrap();
         let parsed = CreateAppInstanceInput::from_json(body.as_bytes()).expect("our own body parses");
         prop_assert_eq!(&parsed, &input);
         // The body is plain JSON that any parser reads, with the model's member names.
@@ -222,7 +222,7 @@ fn request_bodies() {
         .name("ops")
         .build()
         .expect("set");
-    insta::assert_snapshot!(minimal.to_json(), @r#"{"Name":"ops"}"#);
+    insta::assert_snapshot!(minimal.to_json().unwrap(), @r#"{"Name":"ops"}"#);
     let full = CreateAppInstanceInput::builder()
         .name("ops \"team\"\n")
         .metadata("{\"tier\":1}")
@@ -243,7 +243,7 @@ fn request_bodies() {
         )
         .build()
         .expect("set");
-    insta::assert_snapshot!(full.to_json(), @r#"{"Name":"ops \"team\"\n","Metadata":"{\"tier\":1}","ClientRequestToken":"a1b2-c3","Tags":[{"Key":"env","Value":"prod"},{"Key":"ünïcode","Value":"☃"}]}"#);
+    insta::assert_snapshot!(full.to_json().unwrap(), @r#"{"Name":"ops \"team\"\n","Metadata":"{\"tier\":1}","ClientRequestToken":"a1b2-c3","Tags":[{"Key":"env","Value":"prod"},{"Key":"ünïcode","Value":"☃"}]}"#);
     assert_eq!(CreateAppInstanceInput::HTTP_METHOD, "POST");
     assert_eq!(CreateAppInstanceInput::HTTP_PATH, "/app-instances");
     assert_eq!(CreateAppInstanceInput::HTTP_SUCCESS_STATUS, 201);

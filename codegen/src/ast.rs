@@ -39,7 +39,7 @@ pub struct Member {
 }
 
 /// Any shape. Fields that a given shape type does not use stay empty.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 pub struct Shape {
     /// `structure`, `string`, `operation`, `service`, ...
     #[serde(rename = "type")]
@@ -49,6 +49,10 @@ pub struct Shape {
     pub members: IndexMap<String, Member>,
     /// The member of a list.
     pub member: Option<Member>,
+    /// The key of a map.
+    pub key: Option<Member>,
+    /// The value of a map.
+    pub value: Option<Member>,
     /// An operation's input structure.
     pub input: Option<Target>,
     /// An operation's output structure.

@@ -277,6 +277,9 @@ pub struct Field {
     pub idempotency_token: bool,
     /// Where the member travels in an HTTP message.
     pub binding: Binding,
+    /// `@default`, where the generator honours it: the member is then
+    /// never absent (a builder that was not given it holds the default).
+    pub default: Option<DefaultValue>,
     /// The value's type and constraints.
     pub value: Value,
 }
@@ -297,8 +300,25 @@ pub enum Binding {
 impl Field {
     /// Whether the built structure holds this member without an `Option`.
     pub fn always_present(&self) -> bool {
-        self.required && !self.idempotency_token
+        (self.required && !self.idempotency_token) || self.default.is_some()
     }
+
+    /// Whether building fails without this member: a required member
+    /// that has no default and is not filled in by the client.
+    pub fn needed_to_build(&self) -> bool {
+        self.required && !self.idempotency_token && self.default.is_none()
+    }
+}
+
+/// A member's `@default` value, for the kinds the generator honours it on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DefaultValue {
+    /// A boolean.
+    Boolean(bool),
+    /// An integer (for `integer` and `long`).
+    Integer(i64),
+    /// A string.
+    String(String),
 }
 
 /// A value's type, with the constraints and sensitivity that apply to it.
@@ -312,6 +332,44 @@ pub struct Value {
     pub length: Option<Length>,
     /// `@pattern`.
     pub pattern: Option<Pattern>,
+    /// `@range`, on integers.
+    pub range: Option<Range>,
+    /// `@timestampFormat`, on timestamps; `None` takes the default of
+    /// where the value travels (see [`TimestampFormat::default_for`]).
+    pub timestamp_format: Option<TimestampFormat>,
+}
+
+/// The `range` trait, as integer bounds: the generator supports it on
+/// integer shapes only, where the model's bounds are whole numbers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Range {
+    /// Inclusive minimum.
+    pub min: Option<i64>,
+    /// Inclusive maximum.
+    pub max: Option<i64>,
+}
+
+/// How a timestamp is written: the `timestampFormat` trait's values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TimestampFormat {
+    /// RFC 3339 `date-time`, in UTC: `1985-04-12T23:20:50.52Z`.
+    DateTime,
+    /// RFC 7231 IMF-fixdate: `Tue, 29 Apr 2014 18:30:38 GMT`.
+    HttpDate,
+    /// Seconds since the Unix epoch, with an optional fraction.
+    EpochSeconds,
+}
+
+impl TimestampFormat {
+    /// The format restJson1 uses where a value travels, unless the model says otherwise:
+    /// epoch seconds in bodies, an HTTP date in headers, a `date-time` in labels and queries.
+    pub fn default_for(binding: &Binding) -> Self {
+        match binding {
+            Binding::Body => TimestampFormat::EpochSeconds,
+            Binding::Header(_) => TimestampFormat::HttpDate,
+            Binding::Label | Binding::Query(_) => TimestampFormat::DateTime,
+        }
+    }
 }
 
 /// The type of a value.
@@ -329,8 +387,12 @@ pub enum Kind {
     Enum(String),
     /// A structure, by Rust type name.
     Structure(String),
+    /// A point in time.
+    Timestamp,
     /// A list of values.
     List(Box<Value>),
+    /// A map from strings to values.
+    Map(Box<Value>),
 }
 
 /// The `length` trait. For strings it counts Unicode scalar values.

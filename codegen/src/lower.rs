@@ -30,6 +30,9 @@ const HANDLED_TRAITS: &[&str] = &[
     "smithy.api#deprecated",
     "smithy.api#documentation",
     "smithy.api#jsonName",
+    "smithy.api#range",
+    "smithy.api#timestampFormat",
+    "smithy.api#default",
     // Typed into `Binding`; lowering refuses what the emitters do not write yet.
     "smithy.api#httpLabel",
     "smithy.api#httpQuery",
@@ -156,6 +159,8 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
         names: BTreeMap::new(),
         queue: Vec::new(),
         done: BTreeSet::new(),
+        operation_inputs: BTreeSet::new(),
+        units: BTreeSet::new(),
     }
     .service(service_id, service, options)?;
     // Partition data is read, checked and typed like the model, but only
@@ -177,14 +182,49 @@ struct Lowerer<'a> {
     /// Shapes reached but not yet lowered.
     queue: Vec<(Home, String, String)>,
     done: BTreeSet<(Home, String)>,
+    /// The operations' input structures: the only ones whose members can
+    /// be bound to the path, the query or headers.
+    operation_inputs: BTreeSet<String>,
+    /// The ids of the empty structures that stand for `smithy.api#Unit`
+    /// inputs and outputs, one per operation and role.
+    units: BTreeSet<String>,
 }
+
+/// The shape of every structure in [`Lowerer::units`]: no members, no traits.
+static EMPTY_STRUCTURE: std::sync::LazyLock<ast::Shape> = std::sync::LazyLock::new(|| ast::Shape {
+    kind: "structure".to_owned(),
+    ..ast::Shape::default()
+});
+
+/// The prelude's shape for "no input" or "no output".
+const UNIT: &str = "smithy.api#Unit";
 
 impl<'a> Lowerer<'a> {
     fn shape(&self, id: &str) -> Result<&'a ast::Shape, Error> {
         self.model
             .shapes
             .get(id)
+            .or_else(|| self.units.contains(id).then(|| &*EMPTY_STRUCTURE))
             .ok_or_else(|| Error::new(format!("shape {id} is referenced but not defined")))
+    }
+
+    /// The structure an operation's input or output is: the model's, or
+    /// for `smithy.api#Unit` (or none at all) an empty one of the
+    /// operation's own, as the AWS SDKs have.
+    fn operation_structure(
+        &mut self,
+        id: &str,
+        target: Option<&ast::Target>,
+        role: &str,
+    ) -> String {
+        match target {
+            Some(target) if target.target != UNIT => target.target.clone(),
+            _ => {
+                let unit_id = format!("{id}${role} ({UNIT})");
+                self.units.insert(unit_id.clone());
+                unit_id
+            }
+        }
     }
 
     fn service(
@@ -328,16 +368,9 @@ impl<'a> Lowerer<'a> {
                 Some(prefix)
             }
         };
-        let input_id = &shape
-            .input
-            .as_ref()
-            .ok_or_else(|| Error::on_shape(id, "an operation without input is not supported"))?
-            .target;
-        let output_id = &shape
-            .output
-            .as_ref()
-            .ok_or_else(|| Error::on_shape(id, "an operation without output is not supported"))?
-            .target;
+        let input_id = &self.operation_structure(id, shape.input.as_ref(), "input");
+        let output_id = &self.operation_structure(id, shape.output.as_ref(), "output");
+        self.operation_inputs.insert(input_id.clone());
         self.check_labels(id, &http.template, input_id)?;
         for root in [input_id, output_id]
             .into_iter()
@@ -734,11 +767,14 @@ impl<'a> Lowerer<'a> {
             }
             let binding = binding(&member_id, &member.traits)?;
             if binding != Binding::Body {
-                return Err(Error::on_shape(
+                check_bound_member(
                     &member_id,
-                    "HTTP label, query and header bindings are not generated yet: only members of the JSON body are",
-                ));
+                    &binding,
+                    &value,
+                    self.operation_inputs.contains(id),
+                )?;
             }
+            let default = default_value(&member_id, &member.traits, &value)?;
             fields.push(Field {
                 member: member_name.clone(),
                 json_name,
@@ -754,6 +790,7 @@ impl<'a> Lowerer<'a> {
                 required: member.traits.contains_key("smithy.api#required"),
                 idempotency_token,
                 binding,
+                default,
                 value,
             });
         }
@@ -800,6 +837,33 @@ impl<'a> Lowerer<'a> {
                     "boolean" => Kind::Boolean,
                     "integer" => Kind::Integer,
                     "long" => Kind::Long,
+                    "timestamp" => Kind::Timestamp,
+                    "map" => {
+                        let (Some(key), Some(value)) = (&shape.key, &shape.value) else {
+                            return Err(Error::on_shape(target, "a map needs a key and a value"));
+                        };
+                        let key_id = format!("{target}$key");
+                        check_traits(&key_id, &key.traits)?;
+                        let key_value = self.value(home, &key_id, &key.target, &key.traits)?;
+                        // Keys are read and written as the JSON object's own
+                        // keys: only plain strings are.
+                        if key_value.kind != Kind::String
+                            || key_value.length.is_some()
+                            || key_value.pattern.is_some()
+                        {
+                            return Err(Error::on_shape(
+                                &key_id,
+                                "only map keys that are strings without `@length` or `@pattern` are supported",
+                            ));
+                        }
+                        let value_id = format!("{target}$value");
+                        check_traits(&value_id, &value.traits)?;
+                        let mut value =
+                            self.value(home, &value_id, &value.target, &value.traits)?;
+                        // A sensitive key makes every entry sensitive.
+                        value.sensitive |= key_value.sensitive;
+                        Kind::Map(Box::new(value))
+                    }
                     "enum" => {
                         let name = naming::type_name(local_name(target));
                         self.reach(home, target, &name)?;
@@ -843,11 +907,11 @@ impl<'a> Lowerer<'a> {
         let length = match lookup("smithy.api#length") {
             None => None,
             Some(length) => {
-                if !matches!(kind, Kind::String | Kind::List(_)) {
+                if !matches!(kind, Kind::String | Kind::List(_) | Kind::Map(_)) {
                     return Err(Error::on_trait(
                         member_id,
                         "smithy.api#length",
-                        "only strings and lists are supported",
+                        "only strings, lists and maps are supported",
                     ));
                 }
                 let bound = |key| match length.get(key) {
@@ -899,11 +963,63 @@ impl<'a> Lowerer<'a> {
                 ));
             }
         };
+        let range = match lookup("smithy.api#range") {
+            None => None,
+            Some(range) => {
+                if !matches!(kind, Kind::Integer | Kind::Long) {
+                    return Err(Error::on_trait(
+                        member_id,
+                        "smithy.api#range",
+                        "only integers and longs are supported",
+                    ));
+                }
+                let bound = |key| match range.get(key) {
+                    None => Ok(None),
+                    Some(v) => v.as_i64().map(Some).ok_or_else(|| {
+                        Error::on_trait(
+                            member_id,
+                            "smithy.api#range",
+                            format!("`{key}` must be a whole number within 64 bits"),
+                        )
+                    }),
+                };
+                Some(Range {
+                    min: bound("min")?,
+                    max: bound("max")?,
+                })
+            }
+        };
+        let timestamp_format = match lookup("smithy.api#timestampFormat") {
+            None => None,
+            Some(format) => {
+                if kind != Kind::Timestamp {
+                    return Err(Error::on_trait(
+                        member_id,
+                        "smithy.api#timestampFormat",
+                        "applies to timestamps only",
+                    ));
+                }
+                Some(match format.as_str() {
+                    Some("date-time") => TimestampFormat::DateTime,
+                    Some("http-date") => TimestampFormat::HttpDate,
+                    Some("epoch-seconds") => TimestampFormat::EpochSeconds,
+                    _ => {
+                        return Err(Error::on_trait(
+                            member_id,
+                            "smithy.api#timestampFormat",
+                            "must be \"date-time\", \"http-date\" or \"epoch-seconds\"",
+                        ));
+                    }
+                })
+            }
+        };
         Ok(Value {
             kind,
             sensitive,
             length,
             pattern,
+            range,
+            timestamp_format,
         })
     }
 }
@@ -1020,6 +1136,7 @@ fn prelude(id: &str) -> Option<Kind> {
         "smithy.api#Boolean" | "smithy.api#PrimitiveBoolean" => Some(Kind::Boolean),
         "smithy.api#Integer" | "smithy.api#PrimitiveInteger" => Some(Kind::Integer),
         "smithy.api#Long" | "smithy.api#PrimitiveLong" => Some(Kind::Long),
+        "smithy.api#Timestamp" => Some(Kind::Timestamp),
         _ => None,
     }
 }
@@ -1112,6 +1229,81 @@ fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
             "a member can have only one of `@httpLabel`, `@httpQuery` and `@httpHeader`",
         )),
     }
+}
+
+/// Whether a member bound to the path, the query or a header can be:
+/// binding traits mean something only on an operation's input (this
+/// generator reads no bound members from responses), a label holds one
+/// value, and a query parameter or header one value or a list of them.
+fn check_bound_member(
+    member_id: &str,
+    binding: &Binding,
+    value: &Value,
+    in_operation_input: bool,
+) -> Result<(), Error> {
+    if !in_operation_input {
+        return Err(Error::on_shape(
+            member_id,
+            "HTTP label, query and header bindings are supported on operation inputs only",
+        ));
+    }
+    let scalar = |value: &Value| {
+        matches!(
+            value.kind,
+            Kind::String
+                | Kind::Enum(_)
+                | Kind::Boolean
+                | Kind::Integer
+                | Kind::Long
+                | Kind::Timestamp
+        )
+    };
+    let supported = match (binding, &value.kind) {
+        (Binding::Label, _) => scalar(value),
+        (_, Kind::List(item)) => scalar(item),
+        _ => scalar(value),
+    };
+    if supported {
+        Ok(())
+    } else {
+        let what = match binding {
+            Binding::Label => {
+                "an `@httpLabel` member must be a string, enum, boolean, number or timestamp"
+            }
+            _ => {
+                "an `@httpQuery` or `@httpHeader` member must be a string, enum, boolean, number or timestamp, or a list of them"
+            }
+        };
+        Err(Error::on_shape(member_id, what))
+    }
+}
+
+/// A member's `@default`, on the kinds whose defaults the generator
+/// honours; `@default(null)` is no default.
+fn default_value(
+    member_id: &str,
+    traits: &Traits,
+    value: &Value,
+) -> Result<Option<DefaultValue>, Error> {
+    let Some(default) = traits.get("smithy.api#default") else {
+        return Ok(None);
+    };
+    let refuse = |why: &str| Err(Error::on_trait(member_id, "smithy.api#default", why));
+    Ok(Some(match (&value.kind, default) {
+        (_, Json::Null) => return Ok(None),
+        (Kind::Boolean, Json::Bool(b)) => DefaultValue::Boolean(*b),
+        (Kind::Integer | Kind::Long, Json::Number(n)) => match n.as_i64() {
+            Some(n) if value.kind == Kind::Long || i32::try_from(n).is_ok() => {
+                DefaultValue::Integer(n)
+            }
+            _ => return refuse("must be a whole number the member's type can hold"),
+        },
+        (Kind::String, Json::String(text)) => DefaultValue::String(text.clone()),
+        (Kind::Boolean | Kind::Integer | Kind::Long | Kind::String, _) => {
+            return refuse("does not match the member's type");
+        }
+        _ => return refuse("defaults are supported on booleans, numbers and strings only"),
+    }))
 }
 
 /// A crate-name prefix as given: it must make valid crate names, on

@@ -229,7 +229,7 @@ pub(super) fn operation_module(
             ::std::option::Option::None
         },
     };
-    let fallible = input.fields.iter().any(Field::always_present);
+    let fallible = input.fields.iter().any(Field::needed_to_build);
     let build = if fallible {
         quote! {
             self.input.build().map_err(|e| ::smithy_lean_client::Error::missing(<#marker as ::smithy_lean_client::Operation>::NAME, e))?
@@ -357,14 +357,35 @@ fn fluent_setters(field: &Field, input_crate: &TokenStream) -> TokenStream {
     let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
     let ty = super::rust_type_in(&field.value, input_crate);
     let bare = crate::naming::unraw(&field.name);
-    let (setter_value, append) = match &field.value.kind {
-        Kind::List(item) => (setter_input_in(item, input_crate).0, true),
-        _ => (setter_input_in(&field.value, input_crate).0, false),
+    let (setter_value, note) = match &field.value.kind {
+        Kind::List(item) => (
+            setter_input_in(item, input_crate).0,
+            Some(format!(" Appends one item to `{bare}`.")),
+        ),
+        Kind::Map(value) => (
+            setter_input_in(value, input_crate).0,
+            Some(format!(
+                " Adds one entry to `{bare}`, replacing any with the same key."
+            )),
+        ),
+        _ => (setter_input_in(&field.value, input_crate).0, None),
     };
-    let append_doc = append.then(|| {
-        let line = format!(" Appends one item to `{bare}`.");
-        quote! { #[doc = ""] #[doc = #line] }
-    });
+    let append_doc = note.map(|line| quote! { #[doc = ""] #[doc = #line] });
+    let setter = if matches!(field.value.kind, Kind::Map(_)) {
+        quote! {
+            pub fn #name(mut self, key: impl ::std::convert::Into<::std::string::String>, value: #setter_value) -> Self {
+                self.input = self.input.#name(key, value);
+                self
+            }
+        }
+    } else {
+        quote! {
+            pub fn #name(mut self, input: #setter_value) -> Self {
+                self.input = self.input.#name(input);
+                self
+            }
+        }
+    };
     let set_doc = format!(
         " Sets or clears `{bare}` (`{}` on the wire).",
         field.json_name
@@ -373,10 +394,7 @@ fn fluent_setters(field: &Field, input_crate: &TokenStream) -> TokenStream {
     quote! {
         #docs
         #append_doc
-        pub fn #name(mut self, input: #setter_value) -> Self {
-            self.input = self.input.#name(input);
-            self
-        }
+        #setter
 
         #[doc = #set_doc]
         pub fn #set(mut self, input: ::std::option::Option<#ty>) -> Self {

@@ -187,7 +187,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
     let resolve = structures.iter().map(|s| {
         let variant = ident(&s.name);
         let error_name = &s.wire_name;
-        let fallback = if s.fields.iter().any(Field::always_present) {
+        let fallback = if s.fields.iter().any(Field::needed_to_build) {
             quote! { return #name::Unhandled(::smithy_lean_runtime::UnhandledError::new(response.meta, status)) }
         } else {
             quote! { crate::#variant::builder().build() }

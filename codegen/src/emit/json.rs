@@ -1,7 +1,7 @@
 //! restJson1 bodies: writing and reading a structure's members.
 
-use super::{ident, rust_type};
-use crate::ir::{Kind, Structure, Value};
+use super::{ident, rust_type, timestamp_format};
+use crate::ir::{Binding, Kind, Structure, Value};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -28,25 +28,45 @@ pub(super) fn emit(
     same_members_as: Option<&str>,
 ) -> TokenStream {
     let name = ident(&structure.name);
-    let writes = structure.fields.iter().map(|field| {
+    // Members bound to the path, query or headers are not in the body.
+    let body_fields = || {
+        structure
+            .fields
+            .iter()
+            .filter(|field| field.binding == Binding::Body)
+    };
+    let writes = body_fields().map(|field| {
         let field_name = ident(&field.name);
         let key = &field.json_name;
-        let write = write_value(&field.value, quote! { object.key(#key) }, quote! { value });
-        if field.always_present() {
-            quote! { { let value = &self.#field_name; #write } }
-        } else {
-            quote! { if let ::std::option::Option::Some(value) = &self.#field_name { #write } }
+        let write = write_value(
+            &field.value,
+            quote! { object.key(#key) },
+            quote! { value },
+            key,
+        );
+        match &field.default {
+            // A client leaves out a default it was not told to send, so
+            // that the service's own default applies; a service, which
+            // owns the default, always writes it.
+            Some(default) if !field.required && direction == Direction::Sent => {
+                let default = super::structure::default_expr(default, &field.value);
+                quote! { { let value = &self.#field_name; if *value != #default { #write } } }
+            }
+            _ if field.always_present() => quote! { { let value = &self.#field_name; #write } },
+            _ => {
+                quote! { if let ::std::option::Option::Some(value) = &self.#field_name { #write } }
+            }
         }
     });
     // The builder lives in the same module, so its fields are set in place
     // rather than moving the whole builder through each setter.
-    let reads = structure.fields.iter().map(|field| {
+    let reads = body_fields().map(|field| {
         let field_name = ident(&field.name);
         let key = &field.json_name;
         let read = read_value(&field.value, key);
         quote! { #key => builder.#field_name = #read?, }
     });
-    let build = if structure.fields.iter().any(|f| f.always_present()) {
+    let build = if structure.fields.iter().any(|f| f.needed_to_build()) {
         quote! { builder.build()? }
     } else {
         quote! { builder.build() }
@@ -73,8 +93,8 @@ pub(super) fn emit(
             }
         }
         None => {
-            // A structure without members skips every key it is sent.
-            let read_key = if structure.fields.is_empty() {
+            // A structure without body members skips every key it is sent.
+            let read_key = if body_fields().next().is_none() {
                 quote! { ::smithy_lean_runtime::json::skip(tokens)?; }
             } else {
                 quote! {
@@ -84,7 +104,7 @@ pub(super) fn emit(
                     }
                 }
             };
-            let key = if structure.fields.is_empty() {
+            let key = if body_fields().next().is_none() {
                 quote! { _key }
             } else {
                 quote! { key }
@@ -128,8 +148,8 @@ pub(super) fn emit(
         #[doc = ""]
         #[doc = " With the crate's `server` feature only: it is the service's side of the wire."]
     };
-    // A structure without members writes nothing into its object.
-    let object = if structure.fields.is_empty() {
+    // A structure without body members writes nothing into its object.
+    let object = if body_fields().next().is_none() {
         quote! { _object }
     } else {
         quote! { object }
@@ -144,12 +164,15 @@ pub(super) fn emit(
         impl #name {
             #[doc = #to_doc]
             #writer_note
-            pub fn to_json(&self) -> ::std::string::String {
+            #[doc = ""]
+            #[doc = " Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999)."]
+            pub fn to_json(&self) -> ::std::result::Result<::std::string::String, ::smithy_lean_runtime::json::WriteError> {
                 ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
             }
 
-            pub(crate) fn write_json(&self, #object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>) {
+            pub(crate) fn write_json(&self, #object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>) -> ::std::result::Result<(), ::smithy_lean_runtime::json::WriteError> {
                 #(#writes)*
+                ::std::result::Result::Ok(())
             }
         }
 
@@ -173,8 +196,14 @@ pub(super) fn emit(
     }
 }
 
-/// Writes `binding` (a reference) with the value writer `writer`.
-fn write_value(value: &Value, writer: TokenStream, binding: TokenStream) -> TokenStream {
+/// Writes `binding` (a reference) with the value writer `writer`;
+/// `member` names it in an error.
+fn write_value(
+    value: &Value,
+    writer: TokenStream,
+    binding: TokenStream,
+    member: &str,
+) -> TokenStream {
     match &value.kind {
         Kind::String => quote! { #writer.string(#binding); },
         Kind::Boolean => quote! { #writer.boolean(*#binding); },
@@ -185,19 +214,33 @@ fn write_value(value: &Value, writer: TokenStream, binding: TokenStream) -> Toke
             ::smithy_lean_runtime::json::write_integer(#writer, *#binding);
         },
         Kind::Enum(_) => quote! { #writer.string(#binding.as_str()); },
+        Kind::Timestamp => {
+            let format = timestamp_format(value, &Binding::Body);
+            quote! { ::smithy_lean_runtime::json::write_timestamp(#writer, #binding, #format, #member)?; }
+        }
         Kind::Structure(_) => quote! {
             let mut nested = #writer.start_object();
-            #binding.write_json(&mut nested);
+            #binding.write_json(&mut nested)?;
             nested.finish();
         },
         Kind::List(item) => {
-            let write_item = write_value(item, quote! { array.value() }, quote! { item });
+            let write_item = write_value(item, quote! { array.value() }, quote! { item }, member);
             quote! {
                 let mut array = #writer.start_array();
                 for item in #binding {
                     #write_item
                 }
                 array.finish();
+            }
+        }
+        Kind::Map(item) => {
+            let write_item = write_value(item, quote! { map.key(key) }, quote! { item }, member);
+            quote! {
+                let mut map = #writer.start_object();
+                for (key, item) in #binding {
+                    #write_item
+                }
+                map.finish();
             }
         }
     }
@@ -215,6 +258,10 @@ fn read_value(value: &Value, member: &str) -> TokenStream {
             let ty = rust_type(value);
             quote! { ::smithy_lean_runtime::json::read_string(tokens, #member).map(|value| value.map(|value| #ty::from(value.as_str()))) }
         }
+        Kind::Timestamp => {
+            let format = timestamp_format(value, &Binding::Body);
+            quote! { ::smithy_lean_runtime::json::read_timestamp(tokens, #member, #format) }
+        }
         Kind::Structure(_) => {
             let ty = rust_type(value);
             quote! { #ty::read_json(tokens, #member) }
@@ -222,6 +269,10 @@ fn read_value(value: &Value, member: &str) -> TokenStream {
         Kind::List(item) => {
             let read_item = read_value(item, member);
             quote! { ::smithy_lean_runtime::json::read_list(tokens, #member, |tokens| #read_item) }
+        }
+        Kind::Map(item) => {
+            let read_item = read_value(item, member);
+            quote! { ::smithy_lean_runtime::json::read_map(tokens, #member, |tokens| #read_item) }
         }
     }
 }

@@ -16,8 +16,8 @@ mod validation;
 
 use crate::error::Error;
 use crate::ir::{
-    Binding, Deprecation, Docs, EndpointRules, Enum, Kind, Operation, PartitionData, PathSegment,
-    Service, Structure, Types, Value,
+    Binding, Deprecation, Docs, EndpointRules, Enum, Field, Kind, Operation, PartitionData,
+    PathSegment, Service, Structure, TimestampFormat, Types, Value,
 };
 use crate::lower::{Options, PackageMetadata};
 use proc_macro2::TokenStream;
@@ -431,11 +431,13 @@ fn member_signature(structure: &Structure) -> String {
         .iter()
         .map(|field| {
             format!(
-                "{}:{}:{}:{}",
+                "{}:{}:{}:{}:{:?}:{:?}",
                 field.name,
                 field.json_name,
                 rust_type(&field.value),
-                field.required
+                field.required,
+                field.default,
+                field.value.timestamp_format,
             )
         })
         .collect::<Vec<_>>()
@@ -447,7 +449,7 @@ fn member_structures(types: &Types) -> std::collections::BTreeSet<&str> {
     fn structure_of(value: &Value) -> Option<&str> {
         match &value.kind {
             Kind::Structure(name) => Some(name),
-            Kind::List(item) => structure_of(item),
+            Kind::List(item) | Kind::Map(item) => structure_of(item),
             _ => None,
         }
     }
@@ -782,8 +784,12 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
                 let field_name = ident(&field.name);
                 build_path.push(quote! { uri.push_str(#literal); });
                 literal.clear();
+                let text = bound_text(&field.value, &field.binding, member);
                 build_path.push(quote! {
-                    ::smithy_lean_runtime::request::push_label(&mut uri, #member, &self.#field_name, #greedy)?;
+                    {
+                        let value = &self.#field_name;
+                        ::smithy_lean_runtime::request::push_label(&mut uri, #member, #text, #greedy)?;
+                    }
                 });
             }
         }
@@ -802,13 +808,72 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
         };
         quote! { ::smithy_lean_runtime::request::push_query(&mut uri, #key, #value); }
     });
+    let bound_queries = input.fields.iter().filter_map(|field| {
+        let Binding::Query(key) = &field.binding else {
+            return None;
+        };
+        let field_name = ident(&field.name);
+        let push = |value: &Value| {
+            let text = bound_text(value, &field.binding, &field.member);
+            quote! { ::smithy_lean_runtime::request::push_query(&mut uri, #key, ::std::option::Option::Some(#text)); }
+        };
+        let push = match &field.value.kind {
+            Kind::List(item) => {
+                let push_item = push(item);
+                present(field, &field_name, quote! { values }, quote! { for value in values { #push_item } })
+            }
+            _ => present(field, &field_name, quote! { value }, push(&field.value)),
+        };
+        Some(push)
+    });
+    let header_pushes: Vec<TokenStream> = input
+        .fields
+        .iter()
+        .filter_map(|field| {
+            let Binding::Header(name) = &field.binding else {
+                return None;
+            };
+            let field_name = ident(&field.name);
+            let member = &field.member;
+            let push = match &field.value.kind {
+                Kind::List(item) => {
+                    let text = bound_text(item, &field.binding, member);
+                    let quote_items = matches!(item.kind, Kind::String | Kind::Enum(_));
+                    present(field, &field_name, quote! { values }, quote! {
+                        if !values.is_empty() {
+                            let mut items = ::std::vec::Vec::with_capacity(values.len());
+                            for value in values {
+                                items.push(::std::borrow::ToOwned::to_owned(#text));
+                            }
+                            ::smithy_lean_runtime::request::push_header_list(&mut headers, #name, #member, &items, #quote_items)?;
+                        }
+                    })
+                }
+                _ => {
+                    let text = bound_text(&field.value, &field.binding, member);
+                    present(field, &field_name, quote! { value }, quote! {
+                        ::smithy_lean_runtime::request::push_header(&mut headers, #name, #member, #text)?;
+                    })
+                }
+            };
+            Some(push)
+        })
+        .collect();
+    let headers = if header_pushes.is_empty() {
+        quote! { let headers = ::smithy_lean_runtime::request::Headers::new(); }
+    } else {
+        quote! {
+            let mut headers = ::smithy_lean_runtime::request::Headers::new();
+            #(#header_pushes)*
+        }
+    };
     // restJson1: an input with members in the body always sends a JSON
     // object, `{}` when none is set; one without sends no body at all.
     let body = if input.fields.iter().any(|f| f.binding == Binding::Body) {
         quote! {
             ::std::option::Option::Some((
                 ::smithy_lean_runtime::request::JSON_CONTENT_TYPE,
-                self.to_json().into_bytes(),
+                self.to_json()?.into_bytes(),
             ))
         }
     } else {
@@ -840,8 +905,42 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
                 let mut uri = ::std::string::String::new();
                 #(#build_path)*
                 #(#query)*
-                ::smithy_lean_runtime::request::build(Self::HTTP_METHOD, uri, #body)
+                #(#bound_queries)*
+                #headers
+                ::smithy_lean_runtime::request::build(Self::HTTP_METHOD, uri, headers, #body)
             }
+        }
+    }
+}
+
+/// `push` run with the member bound as `binding` (a reference), if it is set.
+fn present(
+    field: &Field,
+    field_name: &syn::Ident,
+    binding: TokenStream,
+    push: TokenStream,
+) -> TokenStream {
+    if field.always_present() {
+        quote! { { let #binding = &self.#field_name; #push } }
+    } else {
+        quote! { if let ::std::option::Option::Some(#binding) = &self.#field_name { #push } }
+    }
+}
+
+/// A `&str` expression of a value bound as `value` (a reference) as the
+/// path, a query or a header carries it; a timestamp that its format
+/// cannot show returns an error naming `member`.
+fn bound_text(value: &Value, binding: &Binding, member: &str) -> TokenStream {
+    match &value.kind {
+        Kind::String | Kind::Enum(_) => quote! { value.as_str() },
+        Kind::Boolean => quote! { if *value { "true" } else { "false" } },
+        Kind::Integer | Kind::Long => quote! { &value.to_string() },
+        Kind::Timestamp => {
+            let format = timestamp_format(value, binding);
+            quote! { &::smithy_lean_runtime::json::timestamp_text(value, #format, #member)? }
+        }
+        Kind::Structure(_) | Kind::List(_) | Kind::Map(_) => {
+            unreachable!("lowering refuses bindings of {:?}", value.kind)
         }
     }
 }
@@ -1134,14 +1233,34 @@ fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
             let name = ident(name);
             quote! { #krate::#name }
         }
+        Kind::Timestamp => quote! { ::smithy_lean_runtime::aws_smithy_types::DateTime },
         Kind::List(item) => {
             let item = rust_type_in(item, krate);
             quote! { ::std::vec::Vec<#item> }
         }
+        Kind::Map(value) => {
+            let value = rust_type_in(value, krate);
+            quote! { ::std::collections::HashMap<::std::string::String, #value> }
+        }
     }
 }
 
-/// Whether `Debug` must hide a value: it is sensitive, or a list of sensitive scalars.
+/// Whether `Debug` must hide a value: it is sensitive, or a list or map of
+/// sensitive values.
 fn redacted_in_debug(value: &Value) -> bool {
-    value.sensitive || matches!(&value.kind, Kind::List(item) if redacted_in_debug(item))
+    value.sensitive
+        || matches!(&value.kind, Kind::List(item) | Kind::Map(item) if redacted_in_debug(item))
+}
+
+/// The `aws_smithy_types` timestamp format a value is written in where it travels.
+fn timestamp_format(value: &Value, binding: &Binding) -> TokenStream {
+    let format = value
+        .timestamp_format
+        .unwrap_or_else(|| TimestampFormat::default_for(binding));
+    let variant = match format {
+        TimestampFormat::DateTime => quote! { DateTime },
+        TimestampFormat::HttpDate => quote! { HttpDate },
+        TimestampFormat::EpochSeconds => quote! { EpochSeconds },
+    };
+    quote! { ::smithy_lean_runtime::aws_smithy_types::date_time::Format::#variant }
 }

@@ -1,7 +1,7 @@
 //! A structure, its accessors, its builder and their redacting `Debug`.
 
 use super::{doc_attrs, ident, redacted_in_debug, rust_type, type_docs};
-use crate::ir::{Field, Kind, Structure, Value};
+use crate::ir::{DefaultValue, Field, Kind, Structure, Value};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -136,7 +136,7 @@ fn borrowed_type(value: &Value) -> TokenStream {
             let item = rust_type(item);
             quote! { &[#item] }
         }
-        Kind::Enum(_) | Kind::Structure(_) => {
+        Kind::Enum(_) | Kind::Structure(_) | Kind::Timestamp | Kind::Map(_) => {
             let ty = rust_type(value);
             quote! { &#ty }
         }
@@ -197,10 +197,14 @@ fn builder_methods(field: &Field) -> TokenStream {
     let get = ident(&field.get_method);
     let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
     let ty = rust_type(&field.value);
-    let required = if field.always_present() {
-        " Required."
-    } else {
-        ""
+    let default_note;
+    let required = match &field.default {
+        _ if field.needed_to_build() => " Required.",
+        Some(default) => {
+            default_note = format!(" Unset, it is {}.", default_text(default));
+            &default_note
+        }
+        None => "",
     };
     let set_doc = format!(
         " Sets or clears `{}` (`{}` on the wire).{required}",
@@ -217,6 +221,20 @@ fn builder_methods(field: &Field) -> TokenStream {
                 #[doc = #append_doc]
                 pub fn #name(mut self, item: #item_ty) -> Self {
                     self.#name.get_or_insert_with(::std::vec::Vec::new).push(item #conversion);
+                    self
+                }
+            }
+        }
+        Kind::Map(value) => {
+            let (value_ty, conversion) = setter_input(value);
+            let insert_doc =
+                format!(" Adds one entry to `{bare}`, replacing any with the same key.");
+            quote! {
+                #docs
+                #[doc = ""]
+                #[doc = #insert_doc]
+                pub fn #name(mut self, key: impl ::std::convert::Into<::std::string::String>, value: #value_ty) -> Self {
+                    self.#name.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value #conversion);
                     self
                 }
             }
@@ -265,15 +283,24 @@ pub(super) fn setter_input_in(value: &Value, krate: &TokenStream) -> (TokenStrea
 
 fn build_fn(structure: &Structure, response: bool) -> TokenStream {
     let name = ident(&structure.name);
-    let fallible = structure.fields.iter().any(Field::always_present);
+    let fallible = structure.fields.iter().any(Field::needed_to_build);
     let inits = structure.fields.iter().map(|field| {
         let field_name = ident(&field.name);
-        if field.always_present() {
-            let shape = &structure.name;
-            let member = crate::naming::unraw(&field.name);
-            quote! { #field_name: self.#field_name.ok_or(::smithy_lean_runtime::BuildError::missing(#shape, #member))?, }
-        } else {
-            quote! { #field_name: self.#field_name, }
+        match &field.default {
+            _ if field.needed_to_build() => {
+                let shape = &structure.name;
+                let member = crate::naming::unraw(&field.name);
+                quote! { #field_name: self.#field_name.ok_or(::smithy_lean_runtime::BuildError::missing(#shape, #member))?, }
+            }
+            Some(default @ DefaultValue::String(_)) => {
+                let value = default_expr(default, &field.value);
+                quote! { #field_name: self.#field_name.unwrap_or_else(|| #value), }
+            }
+            Some(default) => {
+                let value = default_expr(default, &field.value);
+                quote! { #field_name: self.#field_name.unwrap_or(#value), }
+            }
+            None => quote! { #field_name: self.#field_name, },
         }
     });
     let extra = if structure.error.is_some() {
@@ -286,7 +313,7 @@ fn build_fn(structure: &Structure, response: bool) -> TokenStream {
     let required: Vec<String> = structure
         .fields
         .iter()
-        .filter(|f| f.always_present())
+        .filter(|f| f.needed_to_build())
         .map(|f| format!("`{}`", crate::naming::unraw(&f.name)))
         .collect();
     if fallible {
@@ -309,6 +336,28 @@ fn build_fn(structure: &Structure, response: bool) -> TokenStream {
                 crate::#name { #(#inits)* #extra }
             }
         }
+    }
+}
+
+/// A member's default as an expression of its Rust type.
+pub(super) fn default_expr(default: &DefaultValue, value: &Value) -> TokenStream {
+    match (default, &value.kind) {
+        (DefaultValue::Boolean(b), _) => quote! { #b },
+        (DefaultValue::Integer(n), Kind::Integer) => {
+            let n = i32::try_from(*n).expect("lowering checked that the default fits");
+            quote! { #n }
+        }
+        (DefaultValue::Integer(n), _) => quote! { #n },
+        (DefaultValue::String(text), _) => quote! { ::std::string::String::from(#text) },
+    }
+}
+
+/// A default as the docs show it.
+fn default_text(default: &DefaultValue) -> String {
+    match default {
+        DefaultValue::Boolean(b) => format!("`{b}`"),
+        DefaultValue::Integer(n) => format!("`{n}`"),
+        DefaultValue::String(text) => format!("`{text:?}`"),
     }
 }
 

@@ -1,7 +1,7 @@
 //! `validate()`: one check per constraint trait, walking nested values.
 
 use super::ident;
-use crate::ir::{Kind, Length, Structure, Value};
+use crate::ir::{Kind, Length, Range, Structure, Value};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -28,7 +28,7 @@ pub(super) fn emit(structure: &Structure, gate: &TokenStream) -> TokenStream {
         })
         .collect();
     let doc = format!(
-        " Checks every `length` and `pattern` constraint of the model on this [`{}`] and its members, and reports all violations.",
+        " Checks every `length`, `pattern` and `range` constraint of the model on this [`{}`] and its members, and reports all violations.",
         structure.name
     );
     quote! {
@@ -105,10 +105,41 @@ fn check_value(value: &Value, binding: TokenStream, path: TokenStream) -> TokenS
                 });
             }
         }
+        Kind::Map(item) => {
+            if let Some(Length { min, max }) = value.length {
+                let (min, max) = (bound(min), bound(max));
+                checks.extend(quote! { ::smithy_lean_runtime::validation::check_map_length(out, #binding.len(), #min, #max, &|| #path); });
+            }
+            // A sensitive entry's key is not shown in the path either.
+            let sensitive = item.sensitive;
+            let item_checks = check_value(
+                item,
+                quote! { item },
+                quote! { ::smithy_lean_runtime::validation::entry_path(&map_path, key, #sensitive) },
+            );
+            if !item_checks.is_empty() {
+                checks.extend(quote! {
+                    let map_path = #path;
+                    for (key, item) in #binding.iter() {
+                        #item_checks
+                    }
+                });
+            }
+        }
+        Kind::Integer | Kind::Long => {
+            if let Some(Range { min, max }) = value.range {
+                let bound = |value: Option<i64>| match value {
+                    Some(v) => quote! { ::std::option::Option::Some(#v) },
+                    None => quote! { ::std::option::Option::None },
+                };
+                let (min, max) = (bound(min), bound(max));
+                checks.extend(quote! { ::smithy_lean_runtime::validation::check_range(out, i64::from(*#binding), #min, #max, &|| #path); });
+            }
+        }
         Kind::Structure(_) => {
             checks.extend(quote! { #binding.collect_violations(&#path, out); });
         }
-        Kind::Enum(_) | Kind::Boolean | Kind::Integer | Kind::Long => {}
+        Kind::Enum(_) | Kind::Boolean | Kind::Timestamp => {}
     }
     checks
 }

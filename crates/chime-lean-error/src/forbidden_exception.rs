@@ -102,19 +102,27 @@ impl ForbiddenException {
     /// The restJson1 body for this [`ForbiddenException`]: model member names as keys, unset members left out.
     ///
     /// With the crate's `server` feature only: it is the service's side of the wire.
-    pub fn to_json(&self) -> ::std::string::String {
+    ///
+    /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
+    pub fn to_json(
+        &self,
+    ) -> ::std::result::Result<
+        ::std::string::String,
+        ::smithy_lean_runtime::json::WriteError,
+    > {
         ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
         object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
-    ) {
+    ) -> ::std::result::Result<(), ::smithy_lean_runtime::json::WriteError> {
         if let ::std::option::Option::Some(value) = &self.code {
             object.key("Code").string(value.as_str());
         }
         if let ::std::option::Option::Some(value) = &self.message {
             object.key("Message").string(value);
         }
+        ::std::result::Result::Ok(())
     }
 }
 impl ForbiddenException {

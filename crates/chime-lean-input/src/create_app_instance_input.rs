@@ -180,7 +180,7 @@ impl ::std::fmt::Debug for CreateAppInstanceInputBuilder {
     }
 }
 impl CreateAppInstanceInput {
-    /// Checks every `length` and `pattern` constraint of the model on this [`CreateAppInstanceInput`] and its members, and reports all violations.
+    /// Checks every `length`, `pattern` and `range` constraint of the model on this [`CreateAppInstanceInput`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
     pub fn validate(
@@ -289,13 +289,20 @@ impl CreateAppInstanceInput {
 }
 impl CreateAppInstanceInput {
     /// The restJson1 body for this [`CreateAppInstanceInput`]: model member names as keys, unset members left out.
-    pub fn to_json(&self) -> ::std::string::String {
+    ///
+    /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
+    pub fn to_json(
+        &self,
+    ) -> ::std::result::Result<
+        ::std::string::String,
+        ::smithy_lean_runtime::json::WriteError,
+    > {
         ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
         object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
-    ) {
+    ) -> ::std::result::Result<(), ::smithy_lean_runtime::json::WriteError> {
         {
             let value = &self.name;
             object.key("Name").string(value);
@@ -310,11 +317,12 @@ impl CreateAppInstanceInput {
             let mut array = object.key("Tags").start_array();
             for item in value {
                 let mut nested = array.value().start_object();
-                item.write_json(&mut nested);
+                item.write_json(&mut nested)?;
                 nested.finish();
             }
             array.finish();
         }
+        ::std::result::Result::Ok(())
     }
 }
 #[cfg(feature = "server")]
@@ -410,12 +418,14 @@ impl CreateAppInstanceInput {
     > {
         let mut uri = ::std::string::String::new();
         uri.push_str("/app-instances");
+        let headers = ::smithy_lean_runtime::request::Headers::new();
         ::smithy_lean_runtime::request::build(
             Self::HTTP_METHOD,
             uri,
+            headers,
             ::std::option::Option::Some((
                 ::smithy_lean_runtime::request::JSON_CONTENT_TYPE,
-                self.to_json().into_bytes(),
+                self.to_json()?.into_bytes(),
             )),
         )
     }

@@ -100,7 +100,7 @@ impl ::std::fmt::Debug for TagBuilder {
     }
 }
 impl Tag {
-    /// Checks every `length` and `pattern` constraint of the model on this [`Tag`] and its members, and reports all violations.
+    /// Checks every `length`, `pattern` and `range` constraint of the model on this [`Tag`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
     pub fn validate(
@@ -140,13 +140,20 @@ impl Tag {
 }
 impl Tag {
     /// The restJson1 body for this [`Tag`]: model member names as keys, unset members left out.
-    pub fn to_json(&self) -> ::std::string::String {
+    ///
+    /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
+    pub fn to_json(
+        &self,
+    ) -> ::std::result::Result<
+        ::std::string::String,
+        ::smithy_lean_runtime::json::WriteError,
+    > {
         ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
         object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
-    ) {
+    ) -> ::std::result::Result<(), ::smithy_lean_runtime::json::WriteError> {
         {
             let value = &self.key;
             object.key("Key").string(value);
@@ -155,6 +162,7 @@ impl Tag {
             let value = &self.value;
             object.key("Value").string(value);
         }
+        ::std::result::Result::Ok(())
     }
 }
 #[cfg(feature = "server")]

@@ -93,7 +93,7 @@ impl ::std::fmt::Debug for CreateAppInstanceOutputBuilder {
 }
 #[cfg(feature = "server")]
 impl CreateAppInstanceOutput {
-    /// Checks every `length` and `pattern` constraint of the model on this [`CreateAppInstanceOutput`] and its members, and reports all violations.
+    /// Checks every `length`, `pattern` and `range` constraint of the model on this [`CreateAppInstanceOutput`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
     pub fn validate(
@@ -144,16 +144,24 @@ impl CreateAppInstanceOutput {
     /// The restJson1 body for this [`CreateAppInstanceOutput`]: model member names as keys, unset members left out.
     ///
     /// With the crate's `server` feature only: it is the service's side of the wire.
-    pub fn to_json(&self) -> ::std::string::String {
+    ///
+    /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
+    pub fn to_json(
+        &self,
+    ) -> ::std::result::Result<
+        ::std::string::String,
+        ::smithy_lean_runtime::json::WriteError,
+    > {
         ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
         object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
-    ) {
+    ) -> ::std::result::Result<(), ::smithy_lean_runtime::json::WriteError> {
         if let ::std::option::Option::Some(value) = &self.app_instance_arn {
             object.key("AppInstanceArn").string(value);
         }
+        ::std::result::Result::Ok(())
     }
 }
 impl CreateAppInstanceOutput {

@@ -78,15 +78,30 @@ pub struct Answer {
     pub body: String,
 }
 
+/// A written body, or a body that says why it could not be written. Only
+/// a timestamp out of its format's years fails, and these shapes hold none,
+/// but a peer must never meet a panic.
+fn written(body: Result<String, impl std::fmt::Display>) -> String {
+    body.unwrap_or_else(|error| {
+        let mut body = String::new();
+        let mut object = aws_smithy_json::serialize::JsonObjectWriter::new(&mut body);
+        object.key("message").string(&error.to_string());
+        object.finish();
+        body
+    })
+}
+
 impl Answer {
     fn created(arn: &str) -> Self {
         Self {
             status: CreateAppInstanceInput::HTTP_SUCCESS_STATUS,
             error_type: None,
-            body: CreateAppInstanceOutput::builder()
-                .app_instance_arn(arn)
-                .build()
-                .to_json(),
+            body: written(
+                CreateAppInstanceOutput::builder()
+                    .app_instance_arn(arn)
+                    .build()
+                    .to_json(),
+            ),
         }
     }
 
@@ -112,11 +127,13 @@ impl Answer {
                 Self {
                     status: <$error>::HTTP_STATUS,
                     error_type: Some(<$error>::ERROR_NAME),
-                    body: <$error>::builder()
-                        .code($code)
-                        .message(message)
-                        .build()
-                        .to_json(),
+                    body: written(
+                        <$error>::builder()
+                            .code($code)
+                            .message(message)
+                            .build()
+                            .to_json(),
+                    ),
                 }
             };
         }

@@ -8,7 +8,9 @@
 use aws_smithy_json::deserialize::token::skip_value;
 use aws_smithy_json::deserialize::{JsonTokenIterator, Token};
 use aws_smithy_types::Number;
+use aws_smithy_types::date_time::{DateTime, Format};
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 
 pub use aws_smithy_json::serialize::{JsonObjectWriter, JsonValueWriter};
@@ -191,6 +193,132 @@ pub fn read_list<'a, T>(
     }
 }
 
+/// Reads a map, skipping `null` values as restJson1 does for non-sparse maps.
+pub fn read_map<'a, T>(
+    tokens: &mut Tokens<'a>,
+    member: &str,
+    mut value: impl FnMut(&mut Tokens<'a>) -> Result<Option<T>, JsonError>,
+) -> Result<Option<HashMap<String, T>>, JsonError> {
+    if !start_object(tokens, member)? {
+        return Ok(None);
+    }
+    let mut entries = HashMap::new();
+    while let Some(key) = next_key(tokens, member)? {
+        if let Some(value) = value(tokens)? {
+            entries.insert(key.into_owned(), value);
+        }
+    }
+    Ok(Some(entries))
+}
+
+/// Reads a timestamp written in `format`: a number of epoch seconds
+/// (whole or with a fraction), or a string for the other formats, a
+/// `date-time` with any offset; `None` for `null`.
+pub fn read_timestamp(
+    tokens: &mut Tokens<'_>,
+    member: &str,
+    format: Format,
+) -> Result<Option<DateTime>, JsonError> {
+    match (next(tokens, member)?, format) {
+        (Token::ValueNull { .. }, _) => Ok(None),
+        (Token::ValueNumber { value, .. }, Format::EpochSeconds) => epoch_seconds(value)
+            .map(Some)
+            .ok_or_else(|| JsonError::expected("a number of epoch seconds in range", member)),
+        (Token::ValueString { value, .. }, Format::DateTime | Format::HttpDate) => {
+            let text = value.to_unescaped()?;
+            // RFC 3339 allows offsets; restJson1 writes `Z` but readers accept either.
+            let parse_as = match format {
+                Format::DateTime => Format::DateTimeWithOffset,
+                other => other,
+            };
+            DateTime::from_str(&text, parse_as)
+                .map(Some)
+                .map_err(|_| JsonError::expected(timestamp_format_name(format), member))
+        }
+        _ => Err(JsonError::expected(timestamp_format_name(format), member)),
+    }
+}
+
+/// Epoch seconds as a timestamp: exact for whole numbers, to the
+/// microsecond for fractions; `None` for fractional numbers too large for
+/// that precision (beyond 30 million years).
+fn epoch_seconds(number: Number) -> Option<DateTime> {
+    match number {
+        Number::PosInt(secs) => i64::try_from(secs).ok().map(DateTime::from_secs),
+        Number::NegInt(secs) => Some(DateTime::from_secs(secs)),
+        Number::Float(secs) if secs.is_finite() && secs.abs() < 1e15 => {
+            // Rounded to the microsecond: a binary fraction is rarely the
+            // decimal one that was sent (`.123` arrives as `.12299999…`).
+            let whole = secs.floor();
+            let micros = ((secs - whole) * 1e6).round();
+            let (whole, micros) = if micros >= 1e6 {
+                (whole + 1.0, 0.0)
+            } else {
+                (whole, micros)
+            };
+            Some(DateTime::from_secs_and_nanos(
+                whole as i64,
+                micros as u32 * 1000,
+            ))
+        }
+        Number::Float(_) => None,
+    }
+}
+
+fn timestamp_format_name(format: Format) -> &'static str {
+    match format {
+        Format::EpochSeconds => "a number of epoch seconds",
+        Format::HttpDate => "an HTTP date",
+        _ => "an RFC 3339 date-time",
+    }
+}
+
+/// A value that cannot be written in its wire format, such as a
+/// timestamp outside the years a `date-time` or HTTP date can show.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteError {
+    message: String,
+}
+
+impl WriteError {
+    /// An error naming the member whose value cannot be written, and why.
+    pub fn new(member: &str, why: impl fmt::Display) -> Self {
+        WriteError {
+            message: format!("`{member}` cannot be written: {why}"),
+        }
+    }
+}
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// A timestamp as text in `format`, or an error naming `member`.
+pub fn timestamp_text(
+    value: &DateTime,
+    format: Format,
+    member: &str,
+) -> Result<String, WriteError> {
+    value.fmt(format).map_err(|e| WriteError::new(member, e))
+}
+
+/// Writes a timestamp member or item in `format`: a number for epoch
+/// seconds, a string otherwise.
+pub fn write_timestamp(
+    writer: JsonValueWriter<'_>,
+    value: &DateTime,
+    format: Format,
+    member: &str,
+) -> Result<(), WriteError> {
+    writer
+        .date_time(value, format)
+        .map_err(|e| WriteError::new(member, e))
+}
+
 /// Writes an integer member or item.
 pub fn write_integer(writer: JsonValueWriter<'_>, value: i64) {
     writer.number(match u64::try_from(value) {
@@ -203,12 +331,14 @@ pub fn write_integer(writer: JsonValueWriter<'_>, value: i64) {
 ///
 /// It takes a `dyn` writer so that this code is compiled once, not once
 /// per structure.
-pub fn write_body(write_members: &dyn Fn(&mut JsonObjectWriter<'_>)) -> String {
+pub fn write_body(
+    write_members: &dyn Fn(&mut JsonObjectWriter<'_>) -> Result<(), WriteError>,
+) -> Result<String, WriteError> {
     let mut out = String::new();
     let mut object = JsonObjectWriter::new(&mut out);
-    write_members(&mut object);
+    write_members(&mut object)?;
     object.finish();
-    out
+    Ok(out)
 }
 
 #[cfg(test)]
@@ -312,10 +442,140 @@ mod tests {
             write_integer(object.key("Min"), i64::MIN);
             write_integer(object.key("Max"), i64::MAX);
             write_integer(object.key("Zero"), 0);
-        });
+            Ok(())
+        })
+        .unwrap();
         assert_eq!(
             body,
             r#"{"Min":-9223372036854775808,"Max":9223372036854775807,"Zero":0}"#
         );
+    }
+
+    fn timestamp(body: &str, format: Format) -> Result<Option<DateTime>, JsonError> {
+        read_timestamp(&mut tokens(body.as_bytes()), "At", format)
+    }
+
+    #[test]
+    fn timestamps_are_read_in_their_format() {
+        let at = |secs, nanos| Some(DateTime::from_secs_and_nanos(secs, nanos));
+        assert_eq!(
+            timestamp("1515531081", Format::EpochSeconds).unwrap(),
+            at(1515531081, 0)
+        );
+        assert_eq!(
+            timestamp("1515531081.123", Format::EpochSeconds).unwrap(),
+            at(1515531081, 123_000_000)
+        );
+        assert_eq!(timestamp("-1", Format::EpochSeconds).unwrap(), at(-1, 0));
+        assert_eq!(timestamp("null", Format::EpochSeconds).unwrap(), None);
+        assert_eq!(
+            timestamp(r#""2018-01-09T20:51:21Z""#, Format::DateTime).unwrap(),
+            at(1515531081, 0)
+        );
+        assert_eq!(
+            timestamp(r#""2018-01-09T20:51:21.5Z""#, Format::DateTime).unwrap(),
+            at(1515531081, 500_000_000)
+        );
+        // An offset is allowed by RFC 3339, and names the same instant.
+        assert_eq!(
+            timestamp(r#""2018-01-09T22:51:21+02:00""#, Format::DateTime).unwrap(),
+            at(1515531081, 0)
+        );
+        assert_eq!(
+            timestamp(r#""Tue, 09 Jan 2018 20:51:21 GMT""#, Format::HttpDate).unwrap(),
+            at(1515531081, 0)
+        );
+    }
+
+    #[test]
+    fn a_timestamp_of_the_wrong_form_names_the_member_and_the_format() {
+        for (body, format, expected) in [
+            (
+                r#""1515531081""#,
+                Format::EpochSeconds,
+                "`At`: expected a number of epoch seconds",
+            ),
+            (
+                "1515531081",
+                Format::DateTime,
+                "`At`: expected an RFC 3339 date-time",
+            ),
+            (
+                r#""yesterday""#,
+                Format::DateTime,
+                "`At`: expected an RFC 3339 date-time",
+            ),
+            (
+                r#""2018-01-09""#,
+                Format::HttpDate,
+                "`At`: expected an HTTP date",
+            ),
+            (
+                "1e300",
+                Format::EpochSeconds,
+                "`At`: expected a number of epoch seconds in range",
+            ),
+        ] {
+            let error = timestamp(body, format).unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                format!("invalid JSON body: {expected}"),
+                "{body}"
+            );
+        }
+    }
+
+    #[test]
+    fn timestamps_are_written_in_their_format() {
+        let at = DateTime::from_secs_and_nanos(1515531081, 500_000_000);
+        let body = write_body(&|object| {
+            write_timestamp(object.key("Epoch"), &at, Format::EpochSeconds, "Epoch")?;
+            write_timestamp(object.key("Iso"), &at, Format::DateTime, "Iso")?;
+            write_timestamp(object.key("Http"), &at, Format::HttpDate, "Http")
+        })
+        .unwrap();
+        assert_eq!(
+            body,
+            r#"{"Epoch":1515531081.5,"Iso":"2018-01-09T20:51:21.5Z","Http":"Tue, 09 Jan 2018 20:51:21 GMT"}"#
+        );
+    }
+
+    #[test]
+    fn a_timestamp_no_date_time_can_show_is_an_error_naming_the_member() {
+        let far = DateTime::from_secs(i64::MAX / 2);
+        let error =
+            write_body(&|object| write_timestamp(object.key("At"), &far, Format::DateTime, "At"))
+                .unwrap_err();
+        assert!(
+            error.to_string().starts_with("`At` cannot be written: "),
+            "{error}"
+        );
+        assert!(timestamp_text(&far, Format::HttpDate, "At").is_err());
+    }
+
+    #[test]
+    fn maps_skip_null_values_and_refuse_what_is_not_an_object() {
+        let read = |body: &str| {
+            read_map(&mut tokens(body.as_bytes()), "Headers", |tokens| {
+                read_string(tokens, "Headers")
+            })
+        };
+        let map = read(r#"{"a":"1","b":null,"c":"3"}"#).unwrap().unwrap();
+        assert_eq!(map.len(), 2);
+        assert_eq!(map["a"], "1");
+        assert_eq!(map["c"], "3");
+        assert_eq!(read("null").unwrap(), None);
+        assert_eq!(
+            read(r#"["a"]"#).unwrap_err().to_string(),
+            "invalid JSON body: `Headers`: expected an object"
+        );
+        assert!(read(r#"{"a":1}"#).is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_epoch_number_reads_without_panicking(body in "-?[0-9]{1,30}(\\.[0-9]{0,12})?(e-?[0-9]{1,3})?") {
+            let _ = timestamp(&body, Format::EpochSeconds);
+        }
     }
 }

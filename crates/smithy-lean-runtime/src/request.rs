@@ -31,6 +31,12 @@ impl fmt::Display for RequestError {
 
 impl std::error::Error for RequestError {}
 
+impl From<crate::json::WriteError> for RequestError {
+    fn from(error: crate::json::WriteError) -> Self {
+        RequestError::new(error.to_string())
+    }
+}
+
 /// Characters that RFC 3986 leaves unreserved: never percent-encoded.
 fn unreserved(byte: u8) -> bool {
     byte.is_ascii_alphanumeric() || matches!(byte, b'-' | b'.' | b'_' | b'~')
@@ -87,28 +93,95 @@ pub fn push_label(
     Ok(())
 }
 
-/// The request: `method` to `path_and_query` with `body`, which is sent
-/// with its content type, or no body and no content type when `None`.
+/// The headers an input's `@httpHeader` members set, in the order pushed.
+pub type Headers = Vec<(http::HeaderName, http::HeaderValue)>;
+
+/// Adds header `name` with `value`, from input member `member`. A value
+/// that no header can carry (a control character such as a line break)
+/// is refused, naming the member: it could split the request.
+pub fn push_header(
+    headers: &mut Headers,
+    name: &'static str,
+    member: &'static str,
+    value: &str,
+) -> Result<(), RequestError> {
+    let name = http::HeaderName::from_bytes(name.as_bytes())
+        .map_err(|_| RequestError::new(format!("`{name}` is not an HTTP header name")))?;
+    let value = http::HeaderValue::from_str(value).map_err(|_| {
+        RequestError::new(format!(
+            "`{member}` is sent as the `{name}` header and must not hold control characters"
+        ))
+    })?;
+    headers.push((name, value));
+    Ok(())
+}
+
+/// Adds header `name` with a list's items, comma-separated. With `quote`
+/// (for strings), an item holding a comma or a double quote, or with
+/// spaces at an end, is sent as an RFC 9110 quoted string, so that a
+/// reader splits the list where it was joined.
+pub fn push_header_list(
+    headers: &mut Headers,
+    name: &'static str,
+    member: &'static str,
+    items: &[String],
+    quote: bool,
+) -> Result<(), RequestError> {
+    let mut value = String::new();
+    for (index, item) in items.iter().enumerate() {
+        if index > 0 {
+            value.push_str(", ");
+        }
+        let needs_quotes = quote
+            && (item.contains([',', '"'])
+                || item.starts_with([' ', '\t'])
+                || item.ends_with([' ', '\t']));
+        if needs_quotes {
+            value.push('"');
+            for c in item.chars() {
+                if c == '"' || c == '\\' {
+                    value.push('\\');
+                }
+                value.push(c);
+            }
+            value.push('"');
+        } else {
+            value.push_str(item);
+        }
+    }
+    push_header(headers, name, member, &value)
+}
+
+/// The request: `method` to `path_and_query` with `headers` and `body`,
+/// which is sent with its content type, or no body and no content type
+/// when `None`.
 pub fn build(
     method: &'static str,
     path_and_query: String,
+    headers: Headers,
     body: Option<(&'static str, Vec<u8>)>,
 ) -> Result<http::Request<Vec<u8>>, RequestError> {
     let method = http::Method::from_bytes(method.as_bytes())
         .map_err(|_| RequestError::new(format!("`{method}` is not an HTTP method")))?;
     let uri = http::Uri::try_from(path_and_query)
         .map_err(|e| RequestError::new(format!("the path is not a valid URI: {e}")))?;
-    let mut request = http::Request::builder().method(method).uri(uri);
-    let body = match body {
-        Some((content_type, body)) => {
-            request = request.header(http::header::CONTENT_TYPE, content_type);
-            body
-        }
-        None => Vec::new(),
+    let (content_type, body) = match body {
+        Some((content_type, body)) => (Some(content_type), body),
+        None => (None, Vec::new()),
     };
-    request
-        .body(body)
-        .map_err(|e| RequestError::new(e.to_string()))
+    let mut request = http::Request::new(body);
+    *request.method_mut() = method;
+    *request.uri_mut() = uri;
+    let map = request.headers_mut();
+    for (name, value) in headers {
+        map.append(name, value);
+    }
+    if let Some(content_type) = content_type {
+        let value = http::HeaderValue::from_str(content_type)
+            .map_err(|_| RequestError::new(format!("`{content_type}` is not a content type")))?;
+        map.insert(http::header::CONTENT_TYPE, value);
+    }
+    Ok(request)
 }
 
 #[cfg(test)]
@@ -160,6 +233,7 @@ mod tests {
         let request = build(
             "POST",
             "/app-instances".to_owned(),
+            Headers::new(),
             Some((JSON_CONTENT_TYPE, b"{}".to_vec())),
         )
         .unwrap();
@@ -170,10 +244,10 @@ mod tests {
             "application/json"
         );
         assert_eq!(request.body(), b"{}");
-        let request = build("GET", "/endpoint?x=1".to_owned(), None).unwrap();
+        let request = build("GET", "/endpoint?x=1".to_owned(), Headers::new(), None).unwrap();
         assert!(request.headers().is_empty());
         assert_eq!(request.uri().query(), Some("x=1"));
-        let error = build("NOT A METHOD", "/".to_owned(), None).unwrap_err();
+        let error = build("NOT A METHOD", "/".to_owned(), Headers::new(), None).unwrap_err();
         assert!(
             error
                 .to_string()
@@ -187,7 +261,7 @@ mod tests {
             let mut uri = "/things/".to_owned();
             if push_label(&mut uri, "Id", &value, greedy).is_ok() {
                 push_query(&mut uri, "q", Some(&value));
-                let request = build("GET", uri, None).expect("every encoded value is a valid URI");
+                let request = build("GET", uri, Headers::new(), None).expect("every encoded value is a valid URI");
                 let path = request.uri().path().strip_prefix("/things/").unwrap();
                 prop_assert_eq!(decode(path), value.clone());
                 let query = request.uri().query().unwrap().strip_prefix("q=").unwrap();
@@ -211,5 +285,72 @@ mod tests {
             }
         }
         String::from_utf8(out).unwrap()
+    }
+
+    #[test]
+    fn headers_are_sent_in_order_and_lists_are_joined_with_quotes_where_needed() {
+        let mut headers = Headers::new();
+        push_header(
+            &mut headers,
+            "X-Amz-Chime-Bearer",
+            "ChimeBearer",
+            "arn:aws:chime:u",
+        )
+        .unwrap();
+        let items = ["plain", "a,b", "say \"hi\"", " padded", "back\\slash"].map(str::to_owned);
+        push_header_list(&mut headers, "x-list", "Items", &items, true).unwrap();
+        push_header_list(
+            &mut headers,
+            "x-numbers",
+            "Numbers",
+            &["1".to_owned(), "2".to_owned()],
+            false,
+        )
+        .unwrap();
+        let request = build("GET", "/".to_owned(), headers, None).unwrap();
+        let sent: Vec<(&str, &str)> = request
+            .headers()
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.to_str().unwrap()))
+            .collect();
+        assert_eq!(
+            sent,
+            [
+                ("x-amz-chime-bearer", "arn:aws:chime:u"),
+                (
+                    "x-list",
+                    r#"plain, "a,b", "say \"hi\"", " padded", back\slash"#
+                ),
+                ("x-numbers", "1, 2"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_header_value_that_could_split_the_request_is_refused_naming_the_member() {
+        let mut headers = Headers::new();
+        let error = push_header(
+            &mut headers,
+            "x-amz-chime-bearer",
+            "ChimeBearer",
+            "a\r\nX-Evil: 1",
+        )
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "cannot build the request: `ChimeBearer` is sent as the `x-amz-chime-bearer` header and must not hold control characters"
+        );
+        assert!(headers.is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn any_header_value_is_sent_or_refused_without_panicking(value in any::<String>()) {
+            let mut headers = Headers::new();
+            match push_header(&mut headers, "x-h", "H", &value) {
+                Ok(()) => prop_assert_eq!(headers[0].1.as_bytes(), value.as_bytes()),
+                Err(_) => prop_assert!(value.chars().any(|c| c.is_control() && c != '\t')),
+            }
+        }
     }
 }

@@ -1,4 +1,4 @@
-//! Constraint validation: the model's `length` and `pattern` traits.
+//! Constraint validation: the model's `length`, `pattern` and `range` traits.
 //!
 //! Services enforce these constraints, and the Smithy specification asks
 //! clients not to refuse a request because of them, so validation runs only
@@ -33,6 +33,23 @@ pub enum Rule {
         /// The number of items the list has.
         actual: u64,
     },
+    /// A map's number of entries is out of bounds.
+    MapLength {
+        /// Inclusive minimum, if any.
+        min: Option<u64>,
+        /// Inclusive maximum, if any.
+        max: Option<u64>,
+        /// The number of entries the map has.
+        actual: u64,
+    },
+    /// A number is out of the model's `range`. The value itself is not
+    /// kept, as with every rule: it may be `@sensitive`.
+    Range {
+        /// Inclusive minimum, if any.
+        min: Option<i64>,
+        /// Inclusive maximum, if any.
+        max: Option<i64>,
+    },
     /// A string does not match the model's ECMA-262 pattern (a search, not anchored unless it says so).
     Pattern {
         /// The pattern as the model writes it.
@@ -50,6 +67,28 @@ impl fmt::Display for Rule {
             }
             Rule::ListLength { min, max, actual } => {
                 write_bounds(f, "number of items", *min, *max, "items", *actual)
+            }
+            Rule::MapLength { min, max, actual } => {
+                write_bounds(f, "number of entries", *min, *max, "entries", *actual)
+            }
+            Rule::Range { min, max } => {
+                f.write_str("must be ")?;
+                match (min, max) {
+                    (Some(min), Some(max)) => {
+                        f.write_fmt(format_args!("{min}"))?;
+                        f.write_str(" to ")?;
+                        f.write_fmt(format_args!("{max}"))
+                    }
+                    (Some(min), None) => {
+                        f.write_str("at least ")?;
+                        f.write_fmt(format_args!("{min}"))
+                    }
+                    (None, Some(max)) => {
+                        f.write_str("at most ")?;
+                        f.write_fmt(format_args!("{max}"))
+                    }
+                    (None, None) => f.write_str("any number"),
+                }
             }
             Rule::Pattern { pattern } => {
                 f.write_str("must match the pattern ")?;
@@ -228,6 +267,16 @@ pub fn item_path(list: &str, index: usize) -> String {
     format!("{list}[{index}]")
 }
 
+/// The path of a map's entry: `SipHeaders["X-Trace"]`, or
+/// `SipHeaders[…]` when the entry is sensitive, its key included.
+pub fn entry_path(map: &str, key: &str, sensitive: bool) -> String {
+    if sensitive {
+        format!("{map}[…]")
+    } else {
+        format!("{map}[{:?}]", crate::UntrustedText(key))
+    }
+}
+
 fn out_of_bounds(actual: u64, min: Option<u64>, max: Option<u64>) -> bool {
     min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max)
 }
@@ -265,6 +314,39 @@ pub fn check_list_length<T>(
         out.push(ConstraintViolation {
             path: path(),
             rule: Rule::ListLength { min, max, actual },
+        });
+    }
+}
+
+/// Records a violation when the number of entries of a map (`len`) is out of bounds.
+pub fn check_map_length(
+    out: &mut Vec<ConstraintViolation>,
+    len: usize,
+    min: Option<u64>,
+    max: Option<u64>,
+    path: &dyn Fn() -> String,
+) {
+    let actual = len as u64;
+    if out_of_bounds(actual, min, max) {
+        out.push(ConstraintViolation {
+            path: path(),
+            rule: Rule::MapLength { min, max, actual },
+        });
+    }
+}
+
+/// Records a violation when `value` is outside the inclusive `min` and `max`.
+pub fn check_range(
+    out: &mut Vec<ConstraintViolation>,
+    value: i64,
+    min: Option<i64>,
+    max: Option<i64>,
+    path: &dyn Fn() -> String,
+) {
+    if min.is_some_and(|min| value < min) || max.is_some_and(|max| value > max) {
+        out.push(ConstraintViolation {
+            path: path(),
+            rule: Rule::Range { min, max },
         });
     }
 }
@@ -358,6 +440,29 @@ mod tests {
             error.to_string(),
             "2 constraint violations: `Name`: length must be at least 1 characters, but it has 0; \
              `Name`: length must be at least 2 characters, but it has 0"
+        );
+    }
+
+    #[test]
+    fn ranges_and_map_lengths_are_inclusive_and_name_no_value() {
+        let found = violations(|out| {
+            check_range(out, 0, Some(1), Some(50), &|| "MaxResults".to_owned());
+            check_range(out, 1, Some(1), Some(50), &|| "unused".to_owned());
+            check_range(out, 50, Some(1), Some(50), &|| "unused".to_owned());
+            check_range(out, 51, Some(1), None, &|| "unused".to_owned());
+            check_range(out, -7, Some(0), None, &|| "Port".to_owned());
+            check_range(out, 70000, None, Some(65535), &|| "Port".to_owned());
+            check_map_length(out, 21, Some(0), Some(20), &|| "SipHeaders".to_owned());
+            check_map_length(out, 20, Some(0), Some(20), &|| "unused".to_owned());
+        });
+        assert_eq!(
+            found,
+            [
+                "`MaxResults`: must be 1 to 50",
+                "`Port`: must be at least 0",
+                "`Port`: must be at most 65535",
+                "`SipHeaders`: number of entries must be between 0 and 20 entries, but it has 21",
+            ]
         );
     }
 }
