@@ -10,6 +10,10 @@
 //! optional endpoint URL from the usual AWS environment variables and
 //! profile files, through `aws-config`.
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 use std::process::ExitCode;
 
 const USAGE: &str = "usage: create_app_instance [--aws] [NAME [METADATA]]

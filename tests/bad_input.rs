@@ -2,6 +2,10 @@
 //! path and the rule; with it off, sent, and refused by the service with a
 //! typed `BadRequestException`.
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 use chime_lean::ErrorKind;
 use chime_lean::error::InvalidInput;
 use chime_lean::operation::create_app_instance::{

@@ -4,6 +4,10 @@
 //! test here, and compiled into this test crate, so its behaviour is tested
 //! and not only its text.
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 use chime_lean_input::Partition;
 use smithy_lean_codegen::{Options, generate};
 use std::path::PathBuf;

@@ -1,5 +1,9 @@
 //! The generated error crate: restJson1 error resolution, metadata and retryability.
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 use chime_lean_error::{CreateAppInstanceError, ErrorCode, ProvideErrorKind, sanitize_error_name};
 use http::HeaderMap;
 use proptest::prelude::*;

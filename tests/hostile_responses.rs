@@ -1,6 +1,10 @@
 //! Hostile and broken responses: none may panic, and each becomes a typed
 //! error that keeps the HTTP status.
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 use aws_smithy_types::retry::RetryConfig;
 use chime_lean::ErrorKind;
 use chime_local::{Fault, LocalChime};

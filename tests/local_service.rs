@@ -1,6 +1,10 @@
 //! `chime-local` behaves like CreateAppInstance, seen through the client and
 //! through raw HTTP.
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 use aws_smithy_types::retry::RetryConfig;
 use chime_lean::ErrorKind;
 use chime_lean::operation::create_app_instance::{CreateAppInstanceError, CreateAppInstanceOutput};

@@ -2,6 +2,10 @@
 //! with throttles, server errors, lost responses and slow answers, and not
 //! one `AppInstance` lost or made twice.
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;
 use chime_local::{AppInstance, ErrorAnswer, Fault, LocalChime, RecordedRequest};

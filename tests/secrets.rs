@@ -3,6 +3,10 @@
 //! output, of calls that succeed and of calls that fail. The spans still
 //! say what a person debugging needs.
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;
 use chime_local::{ErrorAnswer, Fault, LocalChime};

@@ -1,5 +1,9 @@
 //! Paths shared by the workspace-level tests.
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 use std::path::PathBuf;
 
 /// The workspace root.

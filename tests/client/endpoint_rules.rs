@@ -4,6 +4,10 @@
 //! official legacy model's (the generator compiles its rule set to the same
 //! code, which `tests/model.rs` checks).
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 use aws_smithy_types::Document;
 use chime_lean_input::{EndpointParams, Partition, ResolveEndpointError};
 use serde_json::Value as Json;

@@ -1,6 +1,10 @@
 //! A caller's own tests fake calls with rules (feature `test-util`): no
 //! network, no credentials, no region; the fluent API as in production.
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 use chime_lean::ErrorKind;
 use chime_lean::mock;
 use chime_lean::operation::create_app_instance::{

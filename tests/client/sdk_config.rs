@@ -6,6 +6,10 @@
 //! may read them), so the test runs a child copy of this test binary with
 //! the variables set, and checks what the child sent to a server here.
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 mod support;
 
 use std::process::Command;

@@ -2,6 +2,10 @@
 //! response a byte at a time. Each must end the attempt as a retryable
 //! timeout, by default and with the limits a caller sets.
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 mod support;
 
 use aws_smithy_runtime_api::client::stalled_stream_protection::StalledStreamProtectionConfig;

@@ -1,5 +1,9 @@
 //! Properties of idempotency tokens, over the wire to a server on 127.0.0.1.
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 mod support;
 
 use chime_lean::token::{IdempotencyTokenProvider, RandomUuidTokens, format_uuid_v4};

@@ -525,6 +525,13 @@ pub(super) fn lib_rs() -> TokenStream {
             Some("The shapes that operations use, and the modelled errors."),
         ),
     ];
+    let primitives = quote! {
+        /// The model's primitive types that Rust has none of, as the AWS SDK for Rust names them.
+        pub mod primitives {
+            /// A point in time: what the model's timestamps hold.
+            pub use ::smithy_lean_runtime::aws_smithy_types::DateTime;
+        }
+    };
     let declarations = modules.iter().map(|(module, doc)| {
         let module = ident(module);
         match doc {
@@ -620,6 +627,7 @@ pub(super) fn lib_rs() -> TokenStream {
     });
     quote! {
         #(#declarations)*
+        #primitives
         #(#exports)*
     }
 }

@@ -400,15 +400,18 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
             types,
             modules,
         } => {
-            return render(
-                lib_rs(service, *kind, types, modules),
-                &crate_docs(service, *kind),
-            );
+            let allow = allow_own_deprecations(service);
+            let items = lib_rs(service, *kind, types, modules);
+            return render(quote! { #allow #items }, &crate_docs(service, *kind));
         }
         Source::Client(file) => {
             let crates = client::TypeCrates::new(&service.crates);
             match file {
-                ClientFile::Lib => return render(client::lib_rs(), &client_docs(service)),
+                ClientFile::Lib => {
+                    let allow = allow_own_deprecations(service);
+                    let items = client::lib_rs();
+                    return render(quote! { #allow #items }, &client_docs(service));
+                }
                 ClientFile::Client => client::client_module(service, &crates),
                 ClientFile::Config => client::config_module(),
                 ClientFile::Error => client::error_module(),
@@ -607,6 +610,12 @@ pub(crate) const RUNTIME_EXPORTS: &[(&str, &[CrateKind], ExportedWhen, &str)] = 
             "A builder's error: a required member was not set.",
         ),
         (
+            "aws_smithy_types::DateTime",
+            &[Input, Output, Errors],
+            Always,
+            "A point in time: what the model's timestamps hold.",
+        ),
+        (
             "JsonError",
             &[Input, Output, Errors],
             Always,
@@ -737,7 +746,8 @@ fn service_constants(service: &Service) -> TokenStream {
         &service.signing_name,
         &service.endpoint_prefix,
     );
-    let docs = doc_attrs(&service.docs, service.deprecated.as_ref());
+    // A crate cannot be deprecated: the service's deprecation is a note.
+    let docs = doc_lines(&service.docs, service.deprecated.as_ref());
     quote! {
         /// The service's absolute Smithy shape id.
         ///
@@ -1181,8 +1191,64 @@ fn type_docs(docs: &Docs, id: &str, deprecated: Option<&Deprecation>) -> TokenSt
     doc_attrs(&lines, deprecated)
 }
 
-/// One `#[doc]` attribute per line, plus a deprecation note.
+/// One `#[doc]` attribute per line, and `#[deprecated]` with the model's
+/// message where the model deprecates the item: callers are warned where
+/// they use it, and rustdoc shows why.
 fn doc_attrs(docs: &Docs, deprecated: Option<&Deprecation>) -> TokenStream {
+    let mut attrs = doc_lines(docs, None);
+    if let Some(deprecated) = deprecated {
+        let note = deprecated
+            .message
+            .as_deref()
+            .map(|note| quote! { note = #note });
+        let since = deprecated
+            .since
+            .as_deref()
+            .map(|since| quote! { since = #since });
+        let args: Vec<TokenStream> = since.into_iter().chain(note).collect();
+        attrs.extend(if args.is_empty() {
+            quote! { #[deprecated] }
+        } else {
+            quote! { #[deprecated(#(#args),*)] }
+        });
+    }
+    attrs
+}
+
+/// Whether the model deprecates anything the generated crates hold: they
+/// then allow their own uses of it, which are not the caller's.
+fn has_deprecations(service: &Service) -> bool {
+    let in_types = |types: &Types| {
+        types
+            .structures
+            .iter()
+            .any(|s| s.deprecated.is_some() || s.fields.iter().any(|f| f.deprecated.is_some()))
+            || types
+                .enums
+                .iter()
+                .any(|e| e.variants.iter().any(|v| v.deprecated.is_some()))
+    };
+    service.operations.iter().any(|op| op.deprecated.is_some())
+        || [&service.input, &service.output, &service.errors]
+            .into_iter()
+            .any(in_types)
+}
+
+/// `#![allow(deprecated)]` for a crate root, where [`has_deprecations`].
+fn allow_own_deprecations(service: &Service) -> TokenStream {
+    if has_deprecations(service) {
+        quote! {
+            // The model deprecates some of what this crate defines; its own
+            // uses of them are no caller's.
+            #![allow(deprecated)]
+        }
+    } else {
+        TokenStream::new()
+    }
+}
+
+/// One `#[doc]` attribute per line, plus a deprecation note in the text.
+fn doc_lines(docs: &Docs, deprecated: Option<&Deprecation>) -> TokenStream {
     let mut lines: Vec<String> = docs.clone();
     if let Some(deprecated) = deprecated {
         if !lines.is_empty() {

@@ -8,6 +8,7 @@
 //!
 //! **Deprecated service:** This namespace has been deprecated
 
+#![allow(deprecated)]
 #[rustfmt::skip]
 mod bad_request_exception;
 #[rustfmt::skip]
@@ -58,6 +59,8 @@ pub use ::smithy_lean_runtime::UnhandledError;
 pub use ::smithy_lean_runtime::UnknownVariantValue;
 /// Text from the network, made safe to show.
 pub use ::smithy_lean_runtime::UntrustedText;
+/// A point in time: what the model's timestamps hold.
+pub use ::smithy_lean_runtime::aws_smithy_types::DateTime;
 /// Error metadata (name, message, request id) shared with the AWS Rust runtime.
 pub use ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata;
 /// Access to an error's metadata.

@@ -7,8 +7,9 @@
 /// The call is idempotent: repeating it with the same `ClientRequestToken` and the same parameters returns the app instance that the first call created.
 ///
 /// Smithy shape: `com.amazonaws.chime#CreateAppInstanceRequest`.
-///
-/// **Deprecated.** Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace
+#[deprecated(
+    note = "Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace"
+)]
 #[derive(Clone, PartialEq)]
 pub struct CreateAppInstanceInput {
     pub(crate) name: ::std::string::String,

@@ -8,6 +8,7 @@
 //!
 //! **Deprecated service:** This namespace has been deprecated
 
+#![allow(deprecated)]
 #[rustfmt::skip]
 mod create_app_instance_input;
 #[rustfmt::skip]
@@ -27,6 +28,8 @@ pub use crate::tag::TagBuilder;
 pub use ::smithy_lean_runtime::BuildError;
 /// A body that is not the JSON its structure expects.
 pub use ::smithy_lean_runtime::JsonError;
+/// A point in time: what the model's timestamps hold.
+pub use ::smithy_lean_runtime::aws_smithy_types::DateTime;
 /// The partition facts that the endpoint rules use.
 pub use ::smithy_lean_runtime::endpoint::Partition;
 /// Why no endpoint resolved.

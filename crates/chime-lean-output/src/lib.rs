@@ -8,6 +8,7 @@
 //!
 //! **Deprecated service:** This namespace has been deprecated
 
+#![allow(deprecated)]
 #[rustfmt::skip]
 mod create_app_instance_output;
 pub use crate::create_app_instance_output::CreateAppInstanceOutput;
@@ -16,6 +17,8 @@ pub use crate::create_app_instance_output::CreateAppInstanceOutputBuilder;
 pub use ::smithy_lean_runtime::BuildError;
 /// A body that is not the JSON its structure expects.
 pub use ::smithy_lean_runtime::JsonError;
+/// A point in time: what the model's timestamps hold.
+pub use ::smithy_lean_runtime::aws_smithy_types::DateTime;
 /// One constraint that `validate()` found broken.
 pub use ::smithy_lean_runtime::validation::ConstraintViolation;
 /// The rule a constraint violation broke.

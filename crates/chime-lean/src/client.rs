@@ -79,8 +79,9 @@ impl Client {
     /// Creates an `AppInstance`, the container that holds Amazon Chime SDK messaging users, channels and settings, in the caller's account.
     ///
     /// The call is idempotent: repeating it with the same `ClientRequestToken` and the same parameters returns the app instance that the first call created.
-    ///
-    /// **Deprecated.** Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace
+    #[deprecated(
+        note = "Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace"
+    )]
     pub fn create_app_instance(
         &self,
     ) -> crate::operation::create_app_instance::CreateAppInstanceFluentBuilder {

@@ -8,6 +8,7 @@
 //!
 //! **Deprecated service:** This namespace has been deprecated
 
+#![allow(deprecated)]
 #[rustfmt::skip]
 mod client;
 /// The client's configuration, as the AWS SDK for Rust names it.
@@ -22,6 +23,11 @@ pub mod operation;
 /// The shapes that operations use, and the modelled errors.
 #[rustfmt::skip]
 pub mod types;
+/// The model's primitive types that Rust has none of, as the AWS SDK for Rust names them.
+pub mod primitives {
+    /// A point in time: what the model's timestamps hold.
+    pub use ::smithy_lean_runtime::aws_smithy_types::DateTime;
+}
 /// The client: one method per operation.
 pub use crate::client::Client;
 /// How the client reaches, signs for and retries against the service.

@@ -1,6 +1,10 @@
 //! What the service does with a request, apart from HTTP: authenticate,
 //! throttle, validate, deduplicate by token, enforce the quota and create.
 
+// It serves the legacy namespace's CreateAppInstance, which the model
+// deprecates in favour of Chime SDK Identity's: on purpose.
+#![allow(deprecated)]
+
 use crate::sigv4::{self, Expected, Refusal, Signed};
 use chime_lean_error::{
     BadRequestException, ConflictException, ErrorCode, ForbiddenException,

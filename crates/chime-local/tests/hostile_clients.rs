@@ -4,6 +4,10 @@
 //! answer the next valid caller, and its limits must not touch callers that
 //! behave. Every peer here is on 127.0.0.1, and every wait is bounded.
 
+// The legacy namespace's CreateAppInstance is deprecated in its model, in
+// favour of Chime SDK Identity's; this crate calls it on purpose.
+#![allow(deprecated)]
+
 use chime_local::LocalChime;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};

@@ -294,7 +294,7 @@ impl Handle {
             .endpoint
             .as_ref()
             .map_err(|why| construction(why.clone()))?;
-        let request = O::request(input).map_err(|e| construction(e.to_string()))?;
+        let request = O::request(input).map_err(|e| construction(e.message().to_owned()))?;
         let prepared = self
             .prepare(endpoint, O::HOST_PREFIX, request)
             .map_err(construction)?;

@@ -20,6 +20,12 @@ impl RequestError {
             message: message.into(),
         }
     }
+
+    /// What was wrong, without the "cannot build the request" that
+    /// `Display` puts first: for messages that say so already.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
 }
 
 impl fmt::Display for RequestError {

@@ -7,10 +7,14 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 pub type Log = Arc<Mutex<Vec<String>>>;
 
-/// Answers every request on a connection: 201 with an ARN for a POST, 200
-/// with a limit for anything else; records method, target, content type
-/// and body.
-pub async fn serve(listener: tokio::net::TcpListener, log: Log) {
+/// What to answer requests whose target starts with `.0`: status line and body.
+pub type Answers = &'static [(&'static str, &'static str, &'static str)];
+
+/// Answers every request on a connection: as the first of `answers` whose
+/// target prefix it has says, else 201 with an ARN for a POST and 200 with
+/// a limit for anything else; records method, target, content type, the
+/// `x-amz-chime-*` headers and the body.
+pub async fn serve(listener: tokio::net::TcpListener, log: Log, answers: Answers) {
     loop {
         let Ok((mut stream, _)) = listener.accept().await else { return };
         let log = log.clone();
@@ -47,11 +51,22 @@ pub async fn serve(listener: tokio::net::TcpListener, log: Log) {
                 buffer.drain(..head_end + length);
                 let request_line = head.lines().next().unwrap_or_default().to_owned();
                 let content_type = header("content-type").unwrap_or_else(|| "none".to_owned());
-                log.lock().unwrap().push(format!("{request_line} | {content_type} | {body}"));
-                let (status, answer) = if request_line.starts_with("POST ") {
-                    ("201 Created", r#"{"AppInstanceArn":"arn:aws:chime:us-east-1:123456789012:app-instance/regenerated"}"#)
-                } else {
-                    ("200 OK", r#"{"MaxInstances":42}"#)
+                let mut chime_headers = String::new();
+                for line in head.lines().skip(1) {
+                    if let Some((key, value)) = line.split_once(':')
+                        && key.to_ascii_lowercase().starts_with("x-amz-chime-")
+                    {
+                        chime_headers.push_str(&format!("{}: {} | ", key.to_ascii_lowercase(), value.trim()));
+                    }
+                }
+                log.lock().unwrap().push(format!("{request_line} | {content_type} | {chime_headers}{body}"));
+                let target = request_line.split(' ').nth(1).unwrap_or_default();
+                let (status, answer) = match answers.iter().find(|(prefix, _, _)| target.starts_with(prefix)) {
+                    Some((_, status, answer)) => (*status, *answer),
+                    None if request_line.starts_with("POST ") => {
+                        ("201 Created", r#"{"AppInstanceArn":"arn:aws:chime:us-east-1:123456789012:app-instance/regenerated"}"#)
+                    }
+                    None => ("200 OK", r#"{"MaxInstances":42}"#),
                 };
                 let response = format!(
                     "HTTP/1.1 {status}\r\ncontent-type: application/json\r\ncontent-length: {}\r\nx-amzn-requestid: req-1\r\n\r\n{answer}",
@@ -67,10 +82,16 @@ pub async fn serve(listener: tokio::net::TcpListener, log: Log) {
 
 /// Starts answering on a free loopback port: the port, and the log of what
 /// was asked.
+#[allow(dead_code)]
 pub async fn start() -> (u16, Log) {
+    start_with(&[]).await
+}
+
+/// [`start`], answering as `answers` say where they match.
+pub async fn start_with(answers: Answers) -> (u16, Log) {
     let tcp = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let port = tcp.local_addr().unwrap().port();
     let log = Log::default();
-    tokio::spawn(serve(tcp, log.clone()));
+    tokio::spawn(serve(tcp, log.clone(), answers));
     (port, log)
 }

@@ -8,8 +8,9 @@ pub use ::chime_lean_error::CreateAppInstanceError;
 /// Creates an `AppInstance`, the container that holds Amazon Chime SDK messaging users, channels and settings, in the caller's account.
 ///
 /// The call is idempotent: repeating it with the same `ClientRequestToken` and the same parameters returns the app instance that the first call created.
-///
-/// **Deprecated.** Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace
+#[deprecated(
+    note = "Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace"
+)]
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CreateAppInstance;
 impl ::smithy_lean_client::Operation for CreateAppInstance {
