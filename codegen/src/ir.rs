@@ -98,6 +98,41 @@ pub struct Operation {
     pub error_enum: String,
     /// The error crate's module of the enum, e.g. `create_app_instance_error`.
     pub error_module: String,
+    /// The `paginated` trait, merged with the service's, resolved to members.
+    pub pagination: Option<Pagination>,
+}
+
+/// How a `@paginated` operation's pages follow each other, in Rust names.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pagination {
+    /// The input member that carries the token (`inputToken`), a string.
+    pub input_token: PaginationMember,
+    /// The accessors from the output to its next token (`outputToken`), a string.
+    pub output_token: Vec<PathStep>,
+    /// The input member that bounds a page (`pageSize`), an integer.
+    pub page_size: Option<(PaginationMember, Kind)>,
+    /// The accessors from the output to its items (`items`), a list, and the item's value.
+    pub items: Option<(Vec<PathStep>, Value)>,
+}
+
+/// An input member a paginator sets, by its builder's methods.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaginationMember {
+    /// The setter taking a value, e.g. `max_results`.
+    pub setter: String,
+    /// The setter taking an `Option`, e.g. `set_next_token`.
+    pub set_method: String,
+    /// The getter, e.g. `get_next_token`.
+    pub get_method: String,
+}
+
+/// One step of a member path (`outputToken`, `items`): an accessor.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PathStep {
+    /// The accessor, e.g. `next_token`.
+    pub accessor: String,
+    /// Whether it returns an `Option`.
+    pub optional: bool,
 }
 
 /// The `http` trait.

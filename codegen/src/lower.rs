@@ -33,6 +33,8 @@ const HANDLED_TRAITS: &[&str] = &[
     "smithy.api#range",
     "smithy.api#timestampFormat",
     "smithy.api#default",
+    // Resolved against the lowered input and output structures.
+    "smithy.api#paginated",
     // Typed into `Binding`; lowering refuses what the emitters do not write yet.
     "smithy.api#httpLabel",
     "smithy.api#httpQuery",
@@ -60,7 +62,6 @@ const INERT_TRAITS: &[&str] = &[
     "smithy.api#recommended",
     "smithy.api#readonly",
     "smithy.api#idempotent",
-    "smithy.api#paginated",
     "smithy.api#references",
     "smithy.api#xmlName",
     "aws.api#arn",
@@ -285,6 +286,26 @@ impl<'a> Lowerer<'a> {
             .transpose()?;
         self.reserve_support_names(&operations, endpoint_rules.is_some())?;
         let (mut input, mut output, errors) = self.drain()?;
+        let selected = shape.operations.iter().filter(|op| {
+            options.operations.is_empty()
+                || options
+                    .operations
+                    .iter()
+                    .any(|w| w == local_name(&op.target))
+        });
+        for (operation, target) in operations.iter_mut().zip(selected) {
+            let traits = &self.shape(&target.target)?.traits;
+            if let Some(paginated) = traits.get("smithy.api#paginated") {
+                operation.pagination = Some(pagination(
+                    &target.target,
+                    paginated,
+                    shape.traits.get("smithy.api#paginated"),
+                    operation,
+                    &input,
+                    &output,
+                )?);
+            }
+        }
         for operation in &operations {
             describe_operation_structure(&mut input, &operation.input, operation, "Input");
             describe_operation_structure(&mut output, &operation.output, operation, "Output");
@@ -417,6 +438,7 @@ impl<'a> Lowerer<'a> {
         Ok(Operation {
             module: naming::module_name(&name),
             error_module: naming::module_name(&format!("{name}Error")),
+            pagination: None,
             marker: name.clone(),
             fluent_builder: format!("{name}FluentBuilder"),
             docs: documentation(&shape.traits),
@@ -1229,6 +1251,116 @@ fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
             "a member can have only one of `@httpLabel`, `@httpQuery` and `@httpHeader`",
         )),
     }
+}
+
+/// The `paginated` trait of operation `id`, its members defaulting to the
+/// service's, resolved against the lowered input and output structures.
+fn pagination(
+    id: &str,
+    paginated: &Json,
+    service_defaults: Option<&Json>,
+    operation: &Operation,
+    input: &Types,
+    output: &Types,
+) -> Result<Pagination, Error> {
+    const TRAIT: &str = "smithy.api#paginated";
+    let refuse = |why: String| Error::on_trait(id, TRAIT, why);
+    let setting = |key: &str| -> Result<Option<&str>, Error> {
+        match paginated
+            .get(key)
+            .or_else(|| service_defaults.and_then(|d| d.get(key)))
+        {
+            None => Ok(None),
+            Some(Json::String(value)) => Ok(Some(value.as_str())),
+            Some(_) => Err(refuse(format!("`{key}` must be a string"))),
+        }
+    };
+    let structure = |types: &'_ Types, name: &str| {
+        types
+            .structures
+            .iter()
+            .find(|s| s.name == name)
+            .cloned()
+            .ok_or_else(|| refuse(format!("its structure {name} was not lowered")))
+    };
+    let input_structure = structure(input, &operation.input)?;
+    let input_member = |key: &str, want: &dyn Fn(&Kind) -> bool, what: &str| {
+        let Some(member) = setting(key)? else {
+            return Ok(None);
+        };
+        let field = input_structure
+            .fields
+            .iter()
+            .find(|f| f.member == member)
+            .ok_or_else(|| refuse(format!("`{key}` names no input member `{member}`")))?;
+        if !want(&field.value.kind) {
+            return Err(refuse(format!("`{key}` member `{member}` must be {what}")));
+        }
+        Ok(Some((
+            PaginationMember {
+                setter: field.name.clone(),
+                set_method: field.set_method.clone(),
+                get_method: field.get_method.clone(),
+            },
+            field.value.kind.clone(),
+        )))
+    };
+    let (input_token, _) = input_member("inputToken", &|k| *k == Kind::String, "a string")?
+        .ok_or_else(|| refuse("`inputToken` is required".to_owned()))?;
+    let page_size = input_member(
+        "pageSize",
+        &|k| matches!(k, Kind::Integer | Kind::Long),
+        "an integer",
+    )?;
+    // A path of members from the output: structures, then the value.
+    let walk = |key: &str| -> Result<Option<(Vec<PathStep>, Value)>, Error> {
+        let Some(path) = setting(key)? else {
+            return Ok(None);
+        };
+        let mut current = structure(output, &operation.output)?;
+        let mut steps = Vec::new();
+        let mut segments = path.split('.').peekable();
+        while let Some(segment) = segments.next() {
+            let field = current
+                .fields
+                .iter()
+                .find(|f| f.member == segment)
+                .cloned()
+                .ok_or_else(|| refuse(format!("`{key}` path `{path}`: no member `{segment}`")))?;
+            steps.push(PathStep {
+                accessor: field.name.clone(),
+                optional: !field.always_present(),
+            });
+            if segments.peek().is_none() {
+                return Ok(Some((steps, field.value)));
+            }
+            let Kind::Structure(name) = &field.value.kind else {
+                return Err(refuse(format!(
+                    "`{key}` path `{path}`: `{segment}` is not a structure"
+                )));
+            };
+            current = structure(output, name)?;
+        }
+        Err(refuse(format!("`{key}` path is empty")))
+    };
+    let output_token = match walk("outputToken")? {
+        Some((steps, value)) if value.kind == Kind::String => steps,
+        Some(_) => return Err(refuse("`outputToken` must name a string".to_owned())),
+        None => return Err(refuse("`outputToken` is required".to_owned())),
+    };
+    let items = match walk("items")? {
+        None => None,
+        Some((steps, value)) => match value.kind {
+            Kind::List(item) => Some((steps, *item)),
+            _ => return Err(refuse("`items` must name a list".to_owned())),
+        },
+    };
+    Ok(Pagination {
+        input_token,
+        output_token,
+        page_size,
+        items,
+    })
 }
 
 /// Whether a member bound to the path, the query or a header can be:

@@ -71,17 +71,71 @@ fn extended_model(root: &Path) -> String {
         "com.amazonaws.chime#DescribeLimitsResponse".to_owned(),
         json!({"type": "structure", "members": {"MaxInstances": {"target": "smithy.api#Integer"}}}),
     );
+    // A paginated GET whose token is nested in the output and whose pages
+    // hold items; the input token comes from the service's defaults.
+    shapes["com.amazonaws.chime#UCBuzzConsoleService"]["operations"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"target": "com.amazonaws.chime#ListLimits"}));
+    shapes["com.amazonaws.chime#UCBuzzConsoleService"]["traits"]["smithy.api#paginated"] =
+        json!({"inputToken": "NextToken"});
+    shapes.insert(
+        "com.amazonaws.chime#ListLimits".to_owned(),
+        json!({
+            "type": "operation",
+            "input": {"target": "com.amazonaws.chime#ListLimitsRequest"},
+            "output": {"target": "com.amazonaws.chime#ListLimitsResponse"},
+            "traits": {
+                "smithy.api#http": {"method": "GET", "uri": "/limits/list", "code": 200},
+                "smithy.api#paginated": {"outputToken": "Page.Token", "pageSize": "MaxResults", "items": "Limits"}
+            }
+        }),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#ListLimitsRequest".to_owned(),
+        json!({"type": "structure", "members": {
+            "NextToken": {"target": "smithy.api#String", "traits": {"smithy.api#httpQuery": "next-token"}},
+            "MaxResults": {"target": "smithy.api#Integer", "traits": {"smithy.api#httpQuery": "max-results"}}
+        }}),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#ListLimitsResponse".to_owned(),
+        json!({"type": "structure", "members": {
+            "Page": {"target": "com.amazonaws.chime#Page"},
+            "Limits": {"target": "com.amazonaws.chime#Limits"}
+        }}),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#Page".to_owned(),
+        json!({"type": "structure", "members": {"Token": {"target": "smithy.api#String"}}}),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#Limits".to_owned(),
+        json!({"type": "list", "member": {"target": "com.amazonaws.chime#Limit"}}),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#Limit".to_owned(),
+        json!({"type": "structure", "members": {"Name": {"target": "smithy.api#String"}}}),
+    );
     serde_json::to_string_pretty(&model).unwrap()
 }
 
 /// The program that calls both operations through the fluent API against
 /// the recording listener, and prints what was sent and answered.
 const CALLER: &str = r##"
+// The legacy namespace's CreateAppInstance is deprecated in its model.
+#![allow(deprecated)]
+
 mod listener;
+
+const ANSWERS: listener::Answers = &[
+    ("/limits/list?next-token=n2&max-results=2", "200 OK", r#"{"Limits":[{"Name":"c"}]}"#),
+    ("/limits/list?max-results=2", "200 OK", r#"{"Limits":[{"Name":"a"},{"Name":"b"}],"Page":{"Token":"n2"}}"#),
+];
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let (port, log) = listener::start().await;
+    let (port, log) = listener::start_with(ANSWERS).await;
     let config = chime_lean::Config::builder()
         .region(chime_lean::Region::new("us-east-1"))
         .credentials_provider(aws_credential_types::Credentials::new("AKID", "SECRET", None, None, "test"))
@@ -98,6 +152,8 @@ async fn main() {
     println!("created: {}", created.app_instance_arn().unwrap_or_default());
     let limits = client.describe_limits().send().await.unwrap();
     println!("limits: {:?}", limits.max_instances());
+    let items = client.list_limits().into_paginator().page_size(2).items().try_collect().await.unwrap();
+    println!("items: {:?}", items.iter().map(|limit| limit.name()).collect::<Vec<_>>());
     for line in log.lock().unwrap().iter() {
         println!("request: {line}");
     }
@@ -122,14 +178,15 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
     let stdout = support::succeeded(&run, "the caller");
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
-        lines[..2],
+        lines[..3],
         [
             "created: arn:aws:chime:us-east-1:123456789012:app-instance/regenerated",
-            "limits: Some(42)"
+            "limits: Some(42)",
+            r#"items: [Some("a"), Some("b"), Some("c")]"#,
         ],
         "{stdout}"
     );
-    let create = lines[2];
+    let create = lines[3];
     assert!(
         create.starts_with("request: POST /app-instances HTTP/1.1 | application/json | {"),
         "{create}"
@@ -140,8 +197,13 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
     );
     assert!(create.contains(r#""ClientRequestToken":""#), "{create}");
     assert_eq!(
-        lines[3], "request: GET /limits?scope=account HTTP/1.1 | none | ",
-        "a GET with no body members sends no body and no content type"
+        lines[4..],
+        [
+            "request: GET /limits?scope=account HTTP/1.1 | none | ",
+            "request: GET /limits/list?max-results=2 HTTP/1.1 | none | ",
+            "request: GET /limits/list?next-token=n2&max-results=2 HTTP/1.1 | none | ",
+        ],
+        "a GET with no body members sends no body and no content type; pages follow the nested token"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -20,6 +20,18 @@ const ANSWERS: listener::Answers = &[
         r#"{"ChannelMessage":{"MessageId":"m1","Content":"hi","CreatedTimestamp":1515531081.5,"LastEditedTimestamp":null,"Type":"STANDARD"}}"#,
     ),
     ("/emergency-calling/address", "202 Accepted", r#"{"AddressExternalId":"e-1"}"#),
+    (
+        "/accounts?next-token=p2&max-results=2",
+        "200 OK",
+        r#"{"Accounts":[{"AwsAccountId":"1","AccountId":"a3","Name":"three"}]}"#,
+    ),
+    (
+        "/accounts?max-results=2",
+        "200 OK",
+        r#"{"Accounts":[{"AwsAccountId":"1","AccountId":"a1","Name":"one"},{"AwsAccountId":"1","AccountId":"a2","Name":"two"}],"NextToken":"p2"}"#,
+    ),
+    // A service that answers every page with the token it was sent.
+    ("/accounts/a/users", "200 OK", r#"{"Users":[],"NextToken":"same"}"#),
 ];
 "##;
 
@@ -27,6 +39,9 @@ const ANSWERS: listener::Answers = &[
 /// then prints the requests, what it read, and where each operation's
 /// calls go on AWS (its endpoint with its host prefix).
 const LEGACY_CALLER: &str = r##"
+// Most of the legacy namespace is deprecated in its model.
+#![allow(deprecated)]
+
 mod listener;
 
 use chime_legacy::operation::*;
@@ -112,6 +127,20 @@ async fn main() {
         .await
         .unwrap();
     println!("read: validation_result={} {:?}", validated.validation_result(), validated.address_external_id());
+    // Pages follow the token; a repeated token ends them.
+    let pages = client.list_accounts().into_paginator().page_size(2).send().try_collect().await.unwrap();
+    let names: Vec<Vec<&str>> = pages
+        .iter()
+        .map(|page| page.accounts().unwrap_or_default().iter().map(|a| a.name()).collect())
+        .collect();
+    println!("pages: {names:?}");
+    let mut users = client.list_users().account_id("a").into_paginator().page_size(1).send();
+    let mut count = 0;
+    while let Some(page) = users.next().await {
+        page.unwrap();
+        count += 1;
+    }
+    println!("pages: {count} until the token repeated");
     // Refused before any I/O, naming the member and the rule.
     let empty = client.delete_account().account_id("").send().await.unwrap_err();
     println!("refused: {empty}");
@@ -266,6 +295,10 @@ fn the_whole_legacy_model_builds_clippy_clean_and_sends_what_the_model_says() {
             "POST /emergency-calling/address HTTP/1.1 | {json} | {}",
             r#"{"AwsAccountId":"1","StreetNumber":"1","StreetInfo":"Main","City":"Seattle","State":"WA","Country":"US","PostalCode":"98101"}"#
         ),
+        "GET /accounts?max-results=2 HTTP/1.1 | none | ".to_owned(),
+        "GET /accounts?next-token=p2&max-results=2 HTTP/1.1 | none | ".to_owned(),
+        "GET /accounts/a/users?max-results=1 HTTP/1.1 | none | ".to_owned(),
+        "GET /accounts/a/users?max-results=1&next-token=same HTTP/1.1 | none | ".to_owned(),
     ];
     assert_eq!(lines(&stdout, "request: "), expected, "{stdout}");
     assert_eq!(
@@ -273,6 +306,14 @@ fn the_whole_legacy_model_builds_clippy_clean_and_sends_what_the_model_says() {
         [
             r#"Some("hi") Some((1515531081, 500000000)) None redacted=false"#,
             r#"validation_result=0 Some("e-1")"#,
+        ],
+        "{stdout}"
+    );
+    assert_eq!(
+        lines(&stdout, "pages: "),
+        [
+            r#"[["one", "two"], ["three"]]"#,
+            "2 until the token repeated",
         ],
         "{stdout}"
     );

@@ -7,7 +7,7 @@
 //! it. The engine itself names no operation and no shape.
 
 use super::{doc_attrs, ident, structure::setter_input_in};
-use crate::ir::{CrateNames, Field, Kind, Operation, ParameterKind, Service, Structure};
+use crate::ir::{CrateNames, Field, Kind, Operation, ParameterKind, PathStep, Service, Structure};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -260,6 +260,83 @@ pub(super) fn operation_module(
         .fields
         .iter()
         .map(|field| fluent_setters(field, input_crate));
+    let (paginated, into_paginator) = match &operation.pagination {
+        Some(pagination) => {
+            let build_page = if fallible {
+                quote! { builder.build() }
+            } else {
+                quote! { ::std::result::Result::Ok(builder.build()) }
+            };
+            let token = &pagination.input_token;
+            let (get_token, set_token) = (ident(&token.get_method), ident(&token.set_method));
+            let with_page_size = match &pagination.page_size {
+                Some((member, kind)) => {
+                    let setter = ident(&member.setter);
+                    let size = match kind {
+                        Kind::Long => quote! { i64::from(size) },
+                        _ => quote! { size },
+                    };
+                    quote! { builder.#setter(#size) }
+                }
+                None => quote! { let _ = size; builder },
+            };
+            let next_token = path_walk(&pagination.output_token);
+            let items = pagination.items.as_ref().map(|(steps, item)| {
+                let item_type = super::rust_type_in(item, output_crate);
+                let walk = path_walk(steps);
+                quote! {
+                    impl ::smithy_lean_client::PaginatedItems for #marker {
+                        type Item = #item_type;
+
+                        fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
+                            fn walk(value: &#output_crate::#output_type) -> ::std::option::Option<&[#item_type]> {
+                                #walk
+                            }
+                            walk(&output).map(<[#item_type]>::to_vec).unwrap_or_default()
+                        }
+                    }
+                }
+            });
+            let paginated = quote! {
+                impl ::smithy_lean_client::Paginated for #marker {
+                    type Builder = #input_crate::#input_builder;
+
+                    fn build(builder: Self::Builder) -> ::std::result::Result<Self::Input, ::smithy_lean_runtime::BuildError> {
+                        #build_page
+                    }
+
+                    fn token(builder: &Self::Builder) -> ::std::option::Option<&str> {
+                        builder.#get_token().as_deref()
+                    }
+
+                    fn with_token(builder: Self::Builder, token: ::std::option::Option<::std::string::String>) -> Self::Builder {
+                        builder.#set_token(token)
+                    }
+
+                    fn with_page_size(builder: Self::Builder, size: i32) -> Self::Builder {
+                        #with_page_size
+                    }
+
+                    fn next_token(value: &Self::Output) -> ::std::option::Option<&str> {
+                        #next_token
+                    }
+                }
+
+                #items
+            };
+            let doc = format!(
+                " Every page of `{name}` calls that start from this input, each sent the token the one before returned."
+            );
+            let into_paginator = quote! {
+                #[doc = #doc]
+                pub fn into_paginator(self) -> ::smithy_lean_client::Paginator<#marker> {
+                    ::smithy_lean_client::Paginator::new(self.handle, self.input)
+                }
+            };
+            (paginated, into_paginator)
+        }
+        None => (TokenStream::new(), TokenStream::new()),
+    };
     let marker_doc = format!(
         " The `{name}` operation, as the client's engine calls it: its types, how its request is written and how its responses are read."
     );
@@ -343,9 +420,30 @@ pub(super) fn operation_module(
 
             #send_with_token
 
+            #into_paginator
+
             #(#setters)*
         }
+
+        #paginated
     }
+}
+
+/// The body of a function that follows accessors from `value` and returns
+/// an `Option` of what the last one gives.
+fn path_walk(steps: &[PathStep]) -> TokenStream {
+    let mut body = TokenStream::new();
+    for (index, step) in steps.iter().enumerate() {
+        let accessor = ident(&step.accessor);
+        let last = index + 1 == steps.len();
+        body.extend(match (last, step.optional) {
+            (true, true) => quote! { value.#accessor() },
+            (true, false) => quote! { ::std::option::Option::Some(value.#accessor()) },
+            (false, true) => quote! { let value = value.#accessor()?; },
+            (false, false) => quote! { let value = value.#accessor(); },
+        });
+    }
+    body
 }
 
 /// The input builder's setter, clearer and getter for one member, on the

@@ -15,7 +15,8 @@
 //! - connect, read, per-attempt and whole-call timeouts, and stalled-stream
 //!   protection, so that no call waits forever by default;
 //! - signing with the service's clock, as its responses tell it;
-//! - one [`Error`] type that tells the failures apart.
+//! - one [`Error`] type that tells the failures apart;
+//! - paginators, which follow a `@paginated` operation's tokens ([`paginator`]).
 //!
 //! It names no service and no operation: the same code serves every
 //! generated client.
@@ -29,6 +30,7 @@ mod error;
 #[cfg(feature = "test-util")]
 pub mod mock;
 pub mod operation;
+pub mod paginator;
 mod retry;
 mod signing;
 mod stalled_stream;
@@ -43,5 +45,6 @@ pub use error::{
     ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
 };
 pub use operation::{BuiltIns, Operation, Service};
+pub use paginator::{Paginated, PaginatedItems, Paginator};
 pub use stalled_stream::MIN_BODY_THROUGHPUT;
 pub use token::ClientRequestToken;
