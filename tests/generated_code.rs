@@ -423,6 +423,13 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         ),
         (
             synthetic(
+                serde_json::json!({"Ratio": {"target": "smithy.api#Float"}}),
+                serde_json::json!({}),
+            ),
+            "example.test#DoThingRequest$Ratio: its target, the prelude's `Float`, is not supported",
+        ),
+        (
+            synthetic(
                 serde_json::json!({"When": {"target": "smithy.api#String", "traits": {"smithy.api#timestampFormat": "date-time"}}}),
                 serde_json::json!({}),
             ),

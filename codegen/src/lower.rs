@@ -844,6 +844,17 @@ impl<'a> Lowerer<'a> {
     ) -> Result<Value, Error> {
         let (kind, target_traits) = match prelude(target) {
             Some(kind) => (kind, None),
+            None if target.starts_with("smithy.api#")
+                && !self.model.shapes.contains_key(target) =>
+            {
+                return Err(Error::on_shape(
+                    member_id,
+                    format!(
+                        "its target, the prelude's `{}`, is not supported",
+                        local_name(target)
+                    ),
+                ));
+            }
             None => {
                 let shape = self.shape(target)?;
                 check_traits(target, &shape.traits)?;
