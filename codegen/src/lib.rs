@@ -4,7 +4,8 @@
 //! [`generate`] takes the model's text and returns every generated file keyed
 //! by its path relative to the output directory. It performs no I/O: writing,
 //! and checking that committed files are fresh, is the caller's job (see the
-//! `xtask` crate).
+//! `xtask` crate). [`naming`] says how a Smithy name becomes the Rust name
+//! the generated code uses, for code written against generated crates.
 
 mod ast;
 mod docs;
@@ -12,7 +13,7 @@ mod emit;
 mod error;
 mod ir;
 mod lower;
-mod naming;
+pub mod naming;
 mod partitions;
 mod pattern;
 mod rules;

@@ -1,0 +1,420 @@
+//! Every operation of both official models puts on the wire what botocore,
+//! the AWS SDK for Python, puts there for the same input.
+//!
+//! `xtask/oracle/botocore_requests.py` builds two inputs per operation
+//! (every member set, and only the required ones) and records the request
+//! botocore's own serializer makes of each; its output is committed beside
+//! it, and `.ci/run` checks that it is still what botocore says. This test
+//! generates each model whole, writes a program that builds the same inputs
+//! with the generated builders (from the recorded values, walking the
+//! Smithy model) and prints the request each gives, and compares them:
+//! method, path, query, the headers that carry members, body and host
+//! prefix. Every difference is reported, not only the first.
+
+mod support;
+
+use serde_json::Value as Json;
+use smithy_lean_codegen::naming;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+/// One recorded botocore request.
+struct Expected {
+    operation: String,
+    case: String,
+    params: Json,
+    method: String,
+    path: String,
+    query: Vec<(String, String)>,
+    headers: BTreeMap<String, String>,
+    body: Option<Json>,
+    host_prefix: Option<String>,
+}
+
+fn expected(file: &str) -> Vec<Expected> {
+    let text =
+        std::fs::read_to_string(xtask::workspace_root().join("xtask/oracle").join(file)).unwrap();
+    text.lines()
+        .map(|line| {
+            let line: Json = serde_json::from_str(line).unwrap();
+            let text = |key: &str| line[key].as_str().unwrap().to_owned();
+            Expected {
+                operation: text("operation"),
+                case: text("case"),
+                params: line["params"].clone(),
+                method: text("method"),
+                path: text("path"),
+                query: line["query"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|pair| {
+                        (
+                            pair[0].as_str().unwrap().to_owned(),
+                            pair[1].as_str().unwrap().to_owned(),
+                        )
+                    })
+                    .collect(),
+                headers: line["headers"]
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.as_str().unwrap().to_owned()))
+                    .collect(),
+                body: Some(line["body"].clone()).filter(|b| !b.is_null()),
+                host_prefix: line["host_prefix"].as_str().map(str::to_owned),
+            }
+        })
+        .collect()
+}
+
+/// Writes Rust expressions for recorded values, by the Smithy model's shapes.
+struct Writer<'a> {
+    shapes: &'a serde_json::Map<String, Json>,
+    krate: String,
+}
+
+impl Writer<'_> {
+    fn shape(&self, id: &str) -> &Json {
+        &self.shapes[id]
+    }
+
+    fn kind(&self, id: &str) -> String {
+        match id {
+            "smithy.api#String" => "string".to_owned(),
+            "smithy.api#Integer" | "smithy.api#PrimitiveInteger" => "integer".to_owned(),
+            "smithy.api#Long" | "smithy.api#PrimitiveLong" => "long".to_owned(),
+            "smithy.api#Boolean" | "smithy.api#PrimitiveBoolean" => "boolean".to_owned(),
+            "smithy.api#Timestamp" => "timestamp".to_owned(),
+            _ => self.shape(id)["type"].as_str().unwrap().to_owned(),
+        }
+    }
+
+    fn type_path(&self, id: &str) -> String {
+        let name = naming::type_name(id.rsplit('#').next().unwrap());
+        format!("{}::types::{name}", self.krate)
+    }
+
+    /// An owned value of shape `id`.
+    fn value(&self, id: &str, value: &Json) -> String {
+        match self.kind(id).as_str() {
+            "string" => format!("{:?}.to_owned()", value.as_str().unwrap()),
+            "enum" => format!(
+                "{}::from({:?})",
+                self.type_path(id),
+                value.as_str().unwrap()
+            ),
+            "integer" | "long" => value.as_i64().unwrap().to_string(),
+            "boolean" => value.as_bool().unwrap().to_string(),
+            "timestamp" => format!(
+                "{}::primitives::DateTime::from_secs({})",
+                self.krate, value["$timestamp"]
+            ),
+            "list" => {
+                let item = self.shape(id)["member"]["target"].as_str().unwrap();
+                let items: Vec<String> = value
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|v| self.value(item, v))
+                    .collect();
+                format!("vec![{}]", items.join(", "))
+            }
+            "map" => {
+                let target = self.shape(id)["value"]["target"].as_str().unwrap();
+                let entries: Vec<String> = value
+                    .as_object()
+                    .unwrap()
+                    .iter()
+                    .map(|(k, v)| format!("({k:?}.to_owned(), {})", self.value(target, v)))
+                    .collect();
+                format!(
+                    "::std::collections::HashMap::from([{}])",
+                    entries.join(", ")
+                )
+            }
+            "structure" => {
+                let builder = format!("{}::builder()", self.type_path(id));
+                self.built(id, builder, value)
+            }
+            other => panic!("no value of a {other} ({id})"),
+        }
+    }
+
+    /// `builder` with every member of `value` set, then built.
+    fn built(&self, id: &str, builder: String, value: &Json) -> String {
+        let mut code = builder;
+        let members = self.shape(id)["members"].as_object();
+        for (member, value) in value.as_object().unwrap() {
+            let target = members.unwrap()[member]["target"].as_str().unwrap();
+            let setter = naming::field_name(member);
+            match self.kind(target).as_str() {
+                // One call per item or entry, as a caller writes them.
+                "list" => {
+                    let item = self.shape(target)["member"]["target"].as_str().unwrap();
+                    for v in value.as_array().unwrap() {
+                        let _ = write!(code, ".{setter}({})", self.value(item, v));
+                    }
+                }
+                "map" => {
+                    let entry = self.shape(target)["value"]["target"].as_str().unwrap();
+                    for (k, v) in value.as_object().unwrap() {
+                        let _ = write!(code, ".{setter}({k:?}, {})", self.value(entry, v));
+                    }
+                }
+                _ => {
+                    let _ = write!(code, ".{setter}({})", self.value(target, value));
+                }
+            }
+        }
+        // Building fails only where a required member has no default.
+        let fallible = members.is_some_and(|members| {
+            members.values().any(|m| {
+                let traits = &m["traits"];
+                traits.get("smithy.api#required").is_some()
+                    && traits.get("smithy.api#default").is_none()
+                    && traits.get("smithy.api#idempotencyToken").is_none()
+            })
+        });
+        code.push_str(if fallible {
+            ".build().unwrap()"
+        } else {
+            ".build()"
+        });
+        code
+    }
+}
+
+/// A program that prints, per recorded input, a tab-separated line:
+/// operation, case, method, path and query, content type, the
+/// `x-amz-chime-bearer` header, host prefix, body (`-` for none).
+fn program(model: &Json, krate: &str, cases: &[Expected]) -> String {
+    let shapes = model["shapes"].as_object().unwrap();
+    let writer = Writer {
+        shapes,
+        krate: naming::unraw(&krate.replace('-', "_")).to_owned(),
+    };
+    let service = shapes
+        .iter()
+        .find(|(_, s)| s["type"] == "service")
+        .map(|(id, _)| id.split('#').next().unwrap().to_owned())
+        .unwrap();
+    // A macro, so that the program needs no name for the request's type.
+    let mut main = String::from(
+        r#"#![allow(deprecated)]
+
+macro_rules! print {
+    ($operation:expr, $case:expr, $prefix:expr, $request:expr) => {{
+        let request = $request;
+        let header = |name: &str| {
+            request
+                .headers()
+                .get(name)
+                .map_or("-".to_owned(), |v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+        };
+        let body = if request.body().is_empty() {
+            "-".to_owned()
+        } else {
+            String::from_utf8_lossy(request.body()).into_owned()
+        };
+        let prefix: Option<&str> = $prefix;
+        println!(
+            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{body}",
+            $operation,
+            $case,
+            request.method(),
+            request.uri(),
+            header("content-type"),
+            header("x-amz-chime-bearer"),
+            prefix.unwrap_or("-")
+        );
+    }};
+}
+
+fn main() {
+"#,
+    );
+    for case in cases {
+        let operation_id = format!("{service}#{}", case.operation);
+        let input = &shapes[&operation_id]["input"]["target"];
+        let name = naming::type_name(&case.operation);
+        let input_type = format!(
+            "{}::operation::{}::{name}Input",
+            writer.krate,
+            naming::module_name(&name)
+        );
+        let builder = format!("{input_type}::builder()");
+        let built = match input.as_str() {
+            Some(id) if id != "smithy.api#Unit" => writer.built(id, builder, &case.params),
+            _ => format!("{builder}.build()"),
+        };
+        let _ = writeln!(
+            main,
+            "    print!({:?}, {:?}, {input_type}::HOST_PREFIX, {built}.to_http_request().unwrap());",
+            case.operation, case.case
+        );
+    }
+    main.push_str("}\n");
+    main
+}
+
+fn decode(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%'
+            && let Some(hex) = text.get(i + 1..i + 3)
+            && let Ok(byte) = u8::from_str_radix(hex, 16)
+        {
+            out.push(byte);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// Only RFC 3986's unreserved characters, `/` (and `=`, `&` in the query) and `%XX`.
+fn strictly_encoded(text: &str, extra: &str) -> bool {
+    text.bytes().all(|b| {
+        b.is_ascii_alphanumeric() || b"-._~/%".contains(&b) || extra.as_bytes().contains(&b)
+    })
+}
+
+/// What differs between a printed request and botocore's.
+fn differences(line: &str, expected: &Expected) -> Vec<String> {
+    let fields: Vec<&str> = line.split('\t').collect();
+    let [_, _, method, uri, content_type, bearer, prefix, body] = fields[..] else {
+        return vec![format!("unreadable line {line:?}")];
+    };
+    let mut found = Vec::new();
+    let mut check = |what: &str, ours: String, theirs: String| {
+        if ours != theirs {
+            found.push(format!("{what}: ours {ours:?}, botocore {theirs:?}"));
+        }
+    };
+    check("method", method.to_owned(), expected.method.clone());
+    let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
+    if !strictly_encoded(path, "") || !strictly_encoded(query, "=&") {
+        check(
+            "encoding",
+            uri.to_owned(),
+            "RFC 3986 percent-encoding".to_owned(),
+        );
+    }
+    check("path", decode(path), decode(&expected.path));
+    let mut ours: Vec<(String, String)> = query
+        .split('&')
+        .filter(|pair| !pair.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(k), decode(v))
+        })
+        .collect();
+    let mut theirs = expected.query.clone();
+    ours.sort();
+    theirs.sort();
+    check("query", format!("{ours:?}"), format!("{theirs:?}"));
+    let header = |name: &str| {
+        expected
+            .headers
+            .get(name)
+            .cloned()
+            .unwrap_or("-".to_owned())
+    };
+    check(
+        "content-type",
+        content_type.to_owned(),
+        header("content-type"),
+    );
+    check(
+        "x-amz-chime-bearer",
+        bearer.to_owned(),
+        header("x-amz-chime-bearer"),
+    );
+    check(
+        "host prefix",
+        prefix.to_owned(),
+        expected.host_prefix.clone().unwrap_or("-".to_owned()),
+    );
+    // As JSON values: members in any order are the same object.
+    let ours = (body != "-").then(|| serde_json::from_str::<Json>(body).unwrap());
+    if ours != expected.body {
+        let show = |body: &Option<Json>| body.as_ref().map_or("none".to_owned(), Json::to_string);
+        found.push(format!(
+            "body: ours {}, botocore {}",
+            show(&ours),
+            show(&expected.body)
+        ));
+    }
+    found
+}
+
+fn compare_with_botocore(name: &str, model_file: &str, oracle_file: &str, prefix: &str) {
+    let cases = expected(oracle_file);
+    let model_path = xtask::workspace_root()
+        .join("model/reference")
+        .join(model_file);
+    let model: Json = serde_json::from_str(&std::fs::read_to_string(&model_path).unwrap()).unwrap();
+    let dir = support::fresh_dir(name);
+    support::generate(&dir, &model_path, &["--crate-prefix", prefix]);
+    let main = program(&model, prefix, &cases);
+    support::workspace(
+        &dir,
+        Some(support::Caller {
+            client: prefix,
+            main: &main,
+        }),
+    );
+    let run = support::cargo(&dir, &["run", "--quiet", "-p", "caller"]);
+    let stdout = support::succeeded(&run, "the caller");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), cases.len(), "one request per recorded input");
+    let mut report = String::new();
+    for (line, case) in lines.iter().zip(&cases) {
+        for difference in differences(line, case) {
+            let _ = writeln!(report, "{} ({}): {difference}", case.operation, case.case);
+        }
+    }
+    assert!(
+        report.is_empty(),
+        "requests that differ from botocore's:\n{report}"
+    );
+    let operations: std::collections::BTreeSet<&str> =
+        cases.iter().map(|c| c.operation.as_str()).collect();
+    let modelled = model["shapes"]
+        .as_object()
+        .unwrap()
+        .values()
+        .filter(|s| s["type"] == "operation")
+        .count();
+    assert_eq!(
+        operations.len(),
+        modelled,
+        "botocore has every operation of the model"
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn every_legacy_operation_sends_what_botocore_sends() {
+    compare_with_botocore(
+        "oracle-legacy",
+        "chime-2018-05-01.json",
+        "chime-2018-05-01.requests.jsonl",
+        "chime-legacy",
+    );
+}
+
+#[test]
+fn every_identity_operation_sends_what_botocore_sends() {
+    compare_with_botocore(
+        "oracle-identity",
+        "chime-sdk-identity-2021-04-20.json",
+        "chime-sdk-identity-2021-04-20.requests.jsonl",
+        "chime-identity",
+    );
+}
