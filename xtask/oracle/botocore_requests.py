@@ -13,7 +13,12 @@ script is run by `.ci/run` with the pinned botocore, to check that the
 committed output is what botocore says; `cargo test` reads the committed
 output and needs no Python.
 
-Usage: python3 botocore_requests.py SERVICE-2.JSON > OUT.jsonl
+With `--responses`, it writes instead, per operation, a response body with
+every output member set (written by botocore's serializer, each timestamp
+in its format) and what botocore's parser reads from it, written back the
+same way: the body a reader that keeps every value must write again.
+
+Usage: python3 botocore_requests.py [--responses] SERVICE-2.JSON > OUT.jsonl
 """
 
 import datetime
@@ -23,6 +28,7 @@ import urllib.parse
 
 import botocore
 import botocore.model
+import botocore.parsers
 import botocore.serialize
 
 # The botocore the committed output was made with.
@@ -86,15 +92,34 @@ def text(item):
     return str(item)
 
 
+def responses(model, serializer):
+    parser = botocore.parsers.create_parser(model.metadata["protocol"])
+    for name in sorted(model.operation_names):
+        shape = model.operation_model(name).output_shape
+        if shape is None:
+            body, expected = "", None
+        else:
+            body = serializer._serialize_body_params(structure(shape, False, 0), shape)
+            parsed = parser.parse({"body": body, "headers": {}, "status_code": 200}, shape)
+            body = body.decode("utf-8")
+            parsed.pop("ResponseMetadata", None)
+            expected = json.loads(serializer._serialize_body_params(parsed, shape))
+        line = {"operation": name, "body": body, "expected": expected}
+        print(json.dumps(line, ensure_ascii=False, sort_keys=True))
+
+
 def main():
     if botocore.__version__ != BOTOCORE_VERSION:
         sys.exit(f"botocore {BOTOCORE_VERSION} is needed, not {botocore.__version__}")
-    with open(sys.argv[1], encoding="utf-8") as f:
+    args = sys.argv[1:]
+    with open(args[-1], encoding="utf-8") as f:
         model = botocore.model.ServiceModel(json.load(f))
     # Constraints are not the wire: the values need not meet them.
     serializer = botocore.serialize.create_serializer(
         model.metadata["protocol"], include_validation=False
     )
+    if args[0] == "--responses":
+        return responses(model, serializer)
     for name in sorted(model.operation_names):
         operation = model.operation_model(name)
         for case, required_only in (("all", False), ("required", True)):

@@ -235,6 +235,7 @@ fn generate_build_and_run(
         Some(support::Caller {
             client: prefix,
             main: &main,
+            writes_outputs: false,
         }),
     );
     for features in [&[][..], &["--all-features"]] {

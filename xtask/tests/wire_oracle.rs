@@ -10,6 +10,11 @@
 //! Smithy model) and prints the request each gives, and compares them:
 //! method, path, query, the headers that carry members, body and host
 //! prefix. Every difference is reported, not only the first.
+//!
+//! Responses too: for every operation, a body with every output member set
+//! (written by botocore) is read with the generated output's
+//! `from_response` and written back with its `to_json`; that must be the
+//! JSON botocore writes back from what its own parser read.
 
 mod support;
 
@@ -29,6 +34,28 @@ struct Expected {
     headers: BTreeMap<String, String>,
     body: Option<Json>,
     host_prefix: Option<String>,
+}
+
+/// One recorded response: its body, and what reading it must keep.
+struct Response {
+    operation: String,
+    body: String,
+    expected: Option<Json>,
+}
+
+fn responses(file: &str) -> Vec<Response> {
+    let text =
+        std::fs::read_to_string(xtask::workspace_root().join("xtask/oracle").join(file)).unwrap();
+    text.lines()
+        .map(|line| {
+            let line: Json = serde_json::from_str(line).unwrap();
+            Response {
+                operation: line["operation"].as_str().unwrap().to_owned(),
+                body: line["body"].as_str().unwrap().to_owned(),
+                expected: Some(line["expected"].clone()).filter(|e| !e.is_null()),
+            }
+        })
+        .collect()
 }
 
 fn expected(file: &str) -> Vec<Expected> {
@@ -187,8 +214,10 @@ impl Writer<'_> {
 
 /// A program that prints, per recorded input, a tab-separated line:
 /// operation, case, method, path and query, content type, the
-/// `x-amz-chime-bearer` header, host prefix, body (`-` for none).
-fn program(model: &Json, krate: &str, cases: &[Expected]) -> String {
+/// `x-amz-chime-bearer` header, host prefix, body (`-` for none); then per
+/// recorded response, `response`, the operation, and the output it read
+/// written back as JSON.
+fn program(model: &Json, krate: &str, cases: &[Expected], answers: &[Response]) -> String {
     let shapes = model["shapes"].as_object().unwrap();
     let writer = Writer {
         shapes,
@@ -252,6 +281,18 @@ fn main() {
             main,
             "    print!({:?}, {:?}, {input_type}::HOST_PREFIX, {built}.to_http_request().unwrap());",
             case.operation, case.case
+        );
+    }
+    for answer in answers {
+        let name = naming::type_name(&answer.operation);
+        let _ = writeln!(
+            main,
+            "    let output = {}::operation::{}::{name}Output::from_response(&Default::default(), {:?}.as_bytes()).unwrap();\n    \
+             println!(\"response\\t{}\\t{{}}\", output.to_json().unwrap());",
+            writer.krate,
+            naming::module_name(&name),
+            answer.body,
+            answer.operation,
         );
     }
     main.push_str("}\n");
@@ -353,35 +394,62 @@ fn differences(line: &str, expected: &Expected) -> Vec<String> {
     found
 }
 
-fn compare_with_botocore(name: &str, model_file: &str, oracle_file: &str, prefix: &str) {
-    let cases = expected(oracle_file);
+fn compare_with_botocore(name: &str, model_file: &str, prefix: &str) {
+    let stem = model_file.trim_end_matches(".json");
+    let cases = expected(&format!("{stem}.requests.jsonl"));
+    let answers = responses(&format!("{stem}.responses.jsonl"));
     let model_path = xtask::workspace_root()
         .join("model/reference")
         .join(model_file);
     let model: Json = serde_json::from_str(&std::fs::read_to_string(&model_path).unwrap()).unwrap();
     let dir = support::fresh_dir(name);
     support::generate(&dir, &model_path, &["--crate-prefix", prefix]);
-    let main = program(&model, prefix, &cases);
+    let main = program(&model, prefix, &cases, &answers);
     support::workspace(
         &dir,
         Some(support::Caller {
             client: prefix,
             main: &main,
+            writes_outputs: true,
         }),
     );
     let run = support::cargo(&dir, &["run", "--quiet", "-p", "caller"]);
     let stdout = support::succeeded(&run, "the caller");
-    let lines: Vec<&str> = stdout.lines().collect();
-    assert_eq!(lines.len(), cases.len(), "one request per recorded input");
+    let (read, sent): (Vec<&str>, Vec<&str>) = stdout
+        .lines()
+        .partition(|line| line.starts_with("response\t"));
+    assert_eq!(sent.len(), cases.len(), "one request per recorded input");
+    assert_eq!(
+        read.len(),
+        answers.len(),
+        "one output per recorded response"
+    );
     let mut report = String::new();
-    for (line, case) in lines.iter().zip(&cases) {
+    for (line, case) in sent.iter().zip(&cases) {
         for difference in differences(line, case) {
             let _ = writeln!(report, "{} ({}): {difference}", case.operation, case.case);
         }
     }
+    for (line, answer) in read.iter().zip(&answers) {
+        let written = line.splitn(3, '\t').nth(2).unwrap();
+        let ours: Json = serde_json::from_str(written).unwrap();
+        // A Unit output reads as an empty structure, written `{}`.
+        let theirs = answer
+            .expected
+            .clone()
+            .unwrap_or(Json::Object(Default::default()));
+        if ours != theirs {
+            let _ = writeln!(
+                report,
+                "{} (response): ours {ours}, botocore {theirs}",
+                answer.operation
+            );
+        }
+    }
     assert!(
         report.is_empty(),
-        "requests that differ from botocore's:\n{report}"
+        "what differs from botocore:
+{report}"
     );
     let operations: std::collections::BTreeSet<&str> =
         cases.iter().map(|c| c.operation.as_str()).collect();
@@ -400,21 +468,15 @@ fn compare_with_botocore(name: &str, model_file: &str, oracle_file: &str, prefix
 }
 
 #[test]
-fn every_legacy_operation_sends_what_botocore_sends() {
-    compare_with_botocore(
-        "oracle-legacy",
-        "chime-2018-05-01.json",
-        "chime-2018-05-01.requests.jsonl",
-        "chime-legacy",
-    );
+fn every_legacy_operation_sends_and_reads_what_botocore_does() {
+    compare_with_botocore("oracle-legacy", "chime-2018-05-01.json", "chime-legacy");
 }
 
 #[test]
-fn every_identity_operation_sends_what_botocore_sends() {
+fn every_identity_operation_sends_and_reads_what_botocore_does() {
     compare_with_botocore(
         "oracle-identity",
         "chime-sdk-identity-2021-04-20.json",
-        "chime-sdk-identity-2021-04-20.requests.jsonl",
         "chime-identity",
     );
 }

@@ -41,6 +41,9 @@ pub fn generate(dir: &Path, model: &Path, options: &[&str]) {
 pub struct Caller<'a> {
     pub client: &'a str,
     pub main: &'a str,
+    /// Whether the program also depends on the output crate with its
+    /// `server` feature, to write outputs back as JSON.
+    pub writes_outputs: bool,
 }
 
 /// Makes `dir` a workspace of the generated crates and, if `caller` is
@@ -48,14 +51,26 @@ pub struct Caller<'a> {
 /// module.
 pub fn workspace(dir: &Path, caller: Option<Caller>) {
     let mut members = "\"generated/*\"".to_owned();
-    if let Some(Caller { client, main }) = caller {
+    if let Some(Caller {
+        client,
+        main,
+        writes_outputs,
+    }) = caller
+    {
         members.push_str(", \"caller\"");
         std::fs::create_dir_all(dir.join("caller/src")).unwrap();
+        let outputs = if writes_outputs {
+            format!(
+                "{client}-output = {{ path = \"../generated/{client}-output\", features = [\"server\"] }}\n"
+            )
+        } else {
+            String::new()
+        };
         std::fs::write(
             dir.join("caller/Cargo.toml"),
             format!(
                 "[package]\nname = \"caller\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
-             [dependencies]\n{client} = {{ path = \"../generated/{client}\" }}\naws-credential-types = \"1\"\n\
+             [dependencies]\n{client} = {{ path = \"../generated/{client}\" }}\n{outputs}aws-credential-types = \"1\"\n\
              tokio = {{ version = \"1\", features = [\"macros\", \"rt\", \"net\", \"io-util\"] }}\n"
             ),
         )
