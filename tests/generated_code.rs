@@ -423,6 +423,13 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         ),
         (
             synthetic(
+                serde_json::json!({"Outcome": {"target": "example.test#Result"}}),
+                serde_json::json!({"example.test#Result": {"type": "structure", "members": {}}}),
+            ),
+            "example.test#Result: its Rust type `Result` is already used by Rust's prelude",
+        ),
+        (
+            synthetic(
                 serde_json::json!({"Ratio": {"target": "smithy.api#Float"}}),
                 serde_json::json!({}),
             ),

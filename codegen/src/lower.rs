@@ -651,6 +651,21 @@ impl<'a> Lowerer<'a> {
             self.names
                 .insert((Home::Client, format!("mod {}", op.module)), what);
         }
+        // Generated code names these as the prelude has them: a type of
+        // the same name would shadow them.
+        for home in [Home::Input, Home::Output, Home::Errors] {
+            for name in crate::emit::PRELUDE_NAMES {
+                self.reserve(home, (*name).to_owned(), "type", name, "Rust's prelude")?;
+            }
+        }
+        for op in operations {
+            if crate::emit::PRELUDE_NAMES.contains(&op.marker.as_str()) {
+                return Err(Error::new(format!(
+                    "operation {}: its Rust type `{}` would shadow Rust's prelude",
+                    op.name, op.marker
+                )));
+            }
+        }
         for home in [Home::Input, Home::Output, Home::Errors] {
             for module in crate::emit::GENERATOR_MODULES {
                 let what = format!("the generated module `{module}`");

@@ -101,12 +101,12 @@ pub(super) fn client_module(service: &Service, crates: &TypeCrates) -> TokenStre
             }
 
             /// The resolved endpoint (before any operation's host prefix), or why there is none.
-            pub fn endpoint(&self) -> ::std::result::Result<&::smithy_lean_client::endpoint::Endpoint, &str> {
+            pub fn endpoint(&self) -> Result<&::smithy_lean_client::endpoint::Endpoint, &str> {
                 self.handle.endpoint()
             }
 
             /// Where calls of operation `O` go: the endpoint with its host prefix, or why there is none.
-            pub fn endpoint_of<O: ::smithy_lean_client::Operation>(&self) -> ::std::result::Result<::smithy_lean_client::endpoint::Endpoint, ::std::string::String> {
+            pub fn endpoint_of<O: ::smithy_lean_client::Operation>(&self) -> Result<::smithy_lean_client::endpoint::Endpoint, String> {
                 self.handle.endpoint_of::<O>()
             }
 
@@ -116,8 +116,8 @@ pub(super) fn client_module(service: &Service, crates: &TypeCrates) -> TokenStre
             pub async fn call<O: ::smithy_lean_client::Operation>(
                 &self,
                 input: O::Input,
-            ) -> ::std::result::Result<
-                (O::Output, ::std::option::Option<::smithy_lean_client::ClientRequestToken>),
+            ) -> Result<
+                (O::Output, Option<::smithy_lean_client::ClientRequestToken>),
                 ::smithy_lean_client::Error<O::Error>,
             > {
                 self.handle.call::<O>(input).await
@@ -134,7 +134,7 @@ fn endpoint_resolver(service: &Service, input: &TokenStream) -> TokenStream {
     let signature = quote! {
         fn resolve_endpoint(
             built_ins: &::smithy_lean_client::BuiltIns,
-        ) -> ::std::result::Result<
+        ) -> Result<
             ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint,
             ::smithy_lean_runtime::endpoint::ResolveEndpointError,
         >
@@ -144,10 +144,10 @@ fn endpoint_resolver(service: &Service, input: &TokenStream) -> TokenStream {
             /// The model has no endpoint rules: only a custom endpoint URL reaches the service.
             #signature {
                 match &built_ins.endpoint {
-                    ::std::option::Option::Some(url) => ::std::result::Result::Ok(
+                    Some(url) => Ok(
                         ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder().url(url.clone()).build(),
                     ),
-                    ::std::option::Option::None => ::std::result::Result::Err(
+                    None => Err(
                         ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
                             "the model has no endpoint rules: set an endpoint URL",
                         ),
@@ -178,17 +178,17 @@ fn endpoint_resolver(service: &Service, input: &TokenStream) -> TokenStream {
             };
             let value = match (parameter.always_set(), parameter.kind) {
                 (true, ParameterKind::String) => quote! { #value.unwrap_or_default() },
-                (false, ParameterKind::Boolean) => quote! { ::std::option::Option::Some(#value) },
+                (false, ParameterKind::Boolean) => quote! { Some(#value) },
                 _ => value,
             };
             Some(quote! { #field: #value, })
         })
         .collect();
-    let rest = unset.then(|| quote! { ..::std::default::Default::default() });
+    let rest = unset.then(|| quote! { ..Default::default() });
     let partitions = match (rules.uses_partitions, service.partitions.is_some()) {
         (true, true) => quote! { , &#input::partition_of },
         // No partition data was given: `aws.partition` finds none.
-        (true, false) => quote! { , &|_| ::std::option::Option::None },
+        (true, false) => quote! { , &|_| None },
         (false, _) => TokenStream::new(),
     };
     quote! {
@@ -222,11 +222,11 @@ pub(super) fn operation_module(
     let fill_token = match token.and_then(|field| field.ensure_method.as_deref()) {
         Some(ensure) => {
             let ensure = ident(ensure);
-            quote! { ::std::option::Option::Some(input.#ensure(make).to_owned()) }
+            quote! { Some(input.#ensure(make).to_owned()) }
         }
         None => quote! {
             let _ = (input, make);
-            ::std::option::Option::None
+            None
         },
     };
     let fallible = input.fields.iter().any(Field::needed_to_build);
@@ -245,14 +245,14 @@ pub(super) fn operation_module(
         );
         quote! {
             #[doc = #doc]
-            pub async fn send_with_token(self) -> ::std::result::Result<
+            pub async fn send_with_token(self) -> Result<
                 (#output_crate::#output_type, ::smithy_lean_client::ClientRequestToken),
                 ::smithy_lean_client::Error<#error_crate::#error_type>,
             > {
                 let mut input = #build;
                 let token = input.#ensure(|| self.handle.make_idempotency_token()).to_owned();
                 let (output, _) = self.handle.call::<#marker>(input).await?;
-                ::std::result::Result::Ok((output, ::smithy_lean_client::ClientRequestToken::from(token)))
+                Ok((output, ::smithy_lean_client::ClientRequestToken::from(token)))
             }
         }
     });
@@ -265,7 +265,7 @@ pub(super) fn operation_module(
             let build_page = if fallible {
                 quote! { builder.build() }
             } else {
-                quote! { ::std::result::Result::Ok(builder.build()) }
+                quote! { Ok(builder.build()) }
             };
             let token = &pagination.input_token;
             let (get_token, set_token) = (ident(&token.get_method), ident(&token.set_method));
@@ -288,8 +288,8 @@ pub(super) fn operation_module(
                     impl ::smithy_lean_client::PaginatedItems for #marker {
                         type Item = #item_type;
 
-                        fn items(output: Self::Output) -> ::std::vec::Vec<Self::Item> {
-                            fn walk(value: &#output_crate::#output_type) -> ::std::option::Option<&[#item_type]> {
+                        fn items(output: Self::Output) -> Vec<Self::Item> {
+                            fn walk(value: &#output_crate::#output_type) -> Option<&[#item_type]> {
                                 #walk
                             }
                             walk(&output).map(<[#item_type]>::to_vec).unwrap_or_default()
@@ -301,15 +301,15 @@ pub(super) fn operation_module(
                 impl ::smithy_lean_client::Paginated for #marker {
                     type Builder = #input_crate::#input_builder;
 
-                    fn build(builder: Self::Builder) -> ::std::result::Result<Self::Input, ::smithy_lean_runtime::BuildError> {
+                    fn build(builder: Self::Builder) -> Result<Self::Input, ::smithy_lean_runtime::BuildError> {
                         #build_page
                     }
 
-                    fn token(builder: &Self::Builder) -> ::std::option::Option<&str> {
+                    fn token(builder: &Self::Builder) -> Option<&str> {
                         builder.#get_token().as_deref()
                     }
 
-                    fn with_token(builder: Self::Builder, token: ::std::option::Option<::std::string::String>) -> Self::Builder {
+                    fn with_token(builder: Self::Builder, token: Option<String>) -> Self::Builder {
                         builder.#set_token(token)
                     }
 
@@ -317,7 +317,7 @@ pub(super) fn operation_module(
                         #with_page_size
                     }
 
-                    fn next_token(value: &Self::Output) -> ::std::option::Option<&str> {
+                    fn next_token(value: &Self::Output) -> Option<&str> {
                         #next_token
                     }
                 }
@@ -360,22 +360,22 @@ pub(super) fn operation_module(
             type Error = #error_crate::#error_type;
 
             const NAME: &'static str = #input_crate::#input_type::OPERATION_NAME;
-            const HOST_PREFIX: ::std::option::Option<&'static str> = #input_crate::#input_type::HOST_PREFIX;
+            const HOST_PREFIX: Option<&'static str> = #input_crate::#input_type::HOST_PREFIX;
             const SUCCESS_STATUS: u16 = #input_crate::#input_type::HTTP_SUCCESS_STATUS;
 
             fn fill_idempotency_token(
                 input: &mut Self::Input,
-                make: &mut dyn ::std::ops::FnMut() -> ::std::string::String,
-            ) -> ::std::option::Option<::std::string::String> {
+                make: &mut dyn FnMut() -> String,
+            ) -> Option<String> {
                 #fill_token
             }
 
-            fn validate(input: &Self::Input) -> ::std::result::Result<(), ::smithy_lean_runtime::ValidationError> {
+            fn validate(input: &Self::Input) -> Result<(), ::smithy_lean_runtime::ValidationError> {
                 input.validate()
             }
 
-            fn request(input: &Self::Input) -> ::std::result::Result<
-                ::smithy_lean_runtime::http::Request<::std::vec::Vec<u8>>,
+            fn request(input: &Self::Input) -> Result<
+                ::smithy_lean_runtime::http::Request<Vec<u8>>,
                 ::smithy_lean_runtime::request::RequestError,
             > {
                 input.to_http_request()
@@ -384,7 +384,7 @@ pub(super) fn operation_module(
             fn read_output(
                 headers: &::smithy_lean_runtime::http::HeaderMap,
                 body: &[u8],
-            ) -> ::std::result::Result<Self::Output, ::smithy_lean_runtime::JsonError> {
+            ) -> Result<Self::Output, ::smithy_lean_runtime::JsonError> {
                 #output_crate::#output_type::from_response(headers, body)
             }
 
@@ -404,18 +404,18 @@ pub(super) fn operation_module(
             pub(crate) fn new(handle: ::smithy_lean_client::Handle) -> Self {
                 #builder {
                     handle,
-                    input: ::std::default::Default::default(),
+                    input: Default::default(),
                 }
             }
 
             /// Sends the call and returns the service's answer.
-            pub async fn send(self) -> ::std::result::Result<
+            pub async fn send(self) -> Result<
                 #output_crate::#output_type,
                 ::smithy_lean_client::Error<#error_crate::#error_type>,
             > {
                 let input = #build;
                 let (output, _) = self.handle.call::<#marker>(input).await?;
-                ::std::result::Result::Ok(output)
+                Ok(output)
             }
 
             #send_with_token
@@ -438,7 +438,7 @@ fn path_walk(steps: &[PathStep]) -> TokenStream {
         let last = index + 1 == steps.len();
         body.extend(match (last, step.optional) {
             (true, true) => quote! { value.#accessor() },
-            (true, false) => quote! { ::std::option::Option::Some(value.#accessor()) },
+            (true, false) => quote! { Some(value.#accessor()) },
             (false, true) => quote! { let value = value.#accessor()?; },
             (false, false) => quote! { let value = value.#accessor(); },
         });
@@ -471,7 +471,7 @@ fn fluent_setters(field: &Field, input_crate: &TokenStream) -> TokenStream {
     let append_doc = note.map(|line| quote! { #[doc = ""] #[doc = #line] });
     let setter = if matches!(field.value.kind, Kind::Map(_)) {
         quote! {
-            pub fn #name(mut self, key: impl ::std::convert::Into<::std::string::String>, value: #setter_value) -> Self {
+            pub fn #name(mut self, key: impl Into<String>, value: #setter_value) -> Self {
                 self.input = self.input.#name(key, value);
                 self
             }
@@ -495,13 +495,13 @@ fn fluent_setters(field: &Field, input_crate: &TokenStream) -> TokenStream {
         #setter
 
         #[doc = #set_doc]
-        pub fn #set(mut self, input: ::std::option::Option<#ty>) -> Self {
+        pub fn #set(mut self, input: Option<#ty>) -> Self {
             self.input = self.input.#set(input);
             self
         }
 
         #[doc = #get_doc]
-        pub fn #get(&self) -> &::std::option::Option<#ty> {
+        pub fn #get(&self) -> &Option<#ty> {
             self.input.#get()
         }
     }

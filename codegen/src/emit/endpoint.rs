@@ -15,7 +15,7 @@ use quote::{format_ident, quote};
 pub fn emit(rules: &EndpointRules) -> TokenStream {
     let params = params_struct(&rules.parameters);
     let partition_arg = rules.uses_partitions.then(|| {
-        quote! { , partition_of: &dyn ::std::ops::Fn(&str) -> ::std::option::Option<::smithy_lean_runtime::endpoint::Partition> }
+        quote! { , partition_of: &dyn Fn(&str) -> Option<::smithy_lean_runtime::endpoint::Partition> }
     });
     let partition_doc = rules.uses_partitions.then(|| {
         quote! {
@@ -37,7 +37,7 @@ pub fn emit(rules: &EndpointRules) -> TokenStream {
         #partition_doc
         pub fn resolve_endpoint(
             params: &EndpointParams #partition_arg
-        ) -> ::std::result::Result<::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint, ::smithy_lean_runtime::endpoint::ResolveEndpointError> {
+        ) -> Result<::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint, ::smithy_lean_runtime::endpoint::ResolveEndpointError> {
             #body
         }
     }
@@ -69,25 +69,16 @@ fn params_struct(parameters: &[EndpointParameter]) -> TokenStream {
         let (ty, default) = match (parameter.kind, &parameter.default, parameter.always_set()) {
             (ParameterKind::String, Some(Literal::String(s)), _) => {
                 derivable &= s.is_empty();
-                (quote! { ::std::string::String }, quote! { #s.to_owned() })
+                (quote! { String }, quote! { #s.to_owned() })
             }
             (ParameterKind::Boolean, Some(Literal::Boolean(b)), _) => {
                 derivable &= !*b;
                 (quote! { bool }, quote! { #b })
             }
-            (ParameterKind::String, _, true) => (
-                quote! { ::std::string::String },
-                quote! { ::std::string::String::new() },
-            ),
+            (ParameterKind::String, _, true) => (quote! { String }, quote! { String::new() }),
             (ParameterKind::Boolean, _, true) => (quote! { bool }, quote! { false }),
-            (ParameterKind::String, _, false) => (
-                quote! { ::std::option::Option<::std::string::String> },
-                quote! { ::std::option::Option::None },
-            ),
-            (ParameterKind::Boolean, _, false) => (
-                quote! { ::std::option::Option<bool> },
-                quote! { ::std::option::Option::None },
-            ),
+            (ParameterKind::String, _, false) => (quote! { Option<String> }, quote! { None }),
+            (ParameterKind::Boolean, _, false) => (quote! { Option<bool> }, quote! { None }),
         };
         fields.extend(quote! { #docs pub #field: #ty, });
         defaults.extend(quote! { #field: #default, });
@@ -98,7 +89,7 @@ fn params_struct(parameters: &[EndpointParameter]) -> TokenStream {
         (
             TokenStream::new(),
             quote! {
-                impl ::std::default::Default for EndpointParams {
+                impl Default for EndpointParams {
                     fn default() -> Self {
                         Self { #defaults }
                     }
@@ -157,7 +148,7 @@ fn rule_list(rules: &[EndpointRule], label: &[usize], at_tail: bool) -> TokenStr
                 RuleCondition::Bind { local, value } => {
                     let local = ident(local);
                     let value = optional(value);
-                    quote! { let ::std::option::Option::Some(#local) = #value else { break #name; }; }
+                    quote! { let Some(#local) = #value else { break #name; }; }
                 }
             });
         }
@@ -168,7 +159,8 @@ fn rule_list(rules: &[EndpointRule], label: &[usize], at_tail: bool) -> TokenStr
         true => "no endpoint rule matched the parameters",
         false => "a tree of endpoint rules matched the parameters, but none of the rules in it did",
     };
-    let error = quote! { ::std::result::Result::Err(::smithy_lean_runtime::endpoint::ResolveEndpointError::new(#message)) };
+    let error =
+        quote! { Err(::smithy_lean_runtime::endpoint::ResolveEndpointError::new(#message)) };
     out.extend(match at_tail {
         true => error,
         false => quote! { return #error; },
@@ -181,7 +173,7 @@ fn outcome(outcome: &RuleOutcome, label: &[usize], at_tail: bool) -> TokenStream
         RuleOutcome::Tree(rules) => return rule_list(rules, label, at_tail),
         RuleOutcome::Error(message) => {
             let message = static_or_owned(message);
-            quote! { ::std::result::Result::Err(::smithy_lean_runtime::endpoint::ResolveEndpointError::new(#message)) }
+            quote! { Err(::smithy_lean_runtime::endpoint::ResolveEndpointError::new(#message)) }
         }
         RuleOutcome::Endpoint(endpoint) => {
             // The builder panics on an empty URL, which only values with no
@@ -196,7 +188,7 @@ fn outcome(outcome: &RuleOutcome, label: &[usize], at_tail: bool) -> TokenStream
                     let check = quote! {
                         let url = #url;
                         if url.is_empty() {
-                            return ::std::result::Result::Err(::smithy_lean_runtime::endpoint::ResolveEndpointError::new("the endpoint URL is empty"));
+                            return Err(::smithy_lean_runtime::endpoint::ResolveEndpointError::new("the endpoint URL is empty"));
                         }
                     };
                     (check, quote! { url })
@@ -222,7 +214,7 @@ fn outcome(outcome: &RuleOutcome, label: &[usize], at_tail: bool) -> TokenStream
                 let value = document(value);
                 builder.extend(quote! { .property(#name, #value) });
             }
-            let result = quote! { ::std::result::Result::Ok(#builder.build()) };
+            let result = quote! { Ok(#builder.build()) };
             return match at_tail {
                 true => quote! { #check #result },
                 false => quote! { #check return #result; },
@@ -277,7 +269,7 @@ fn document(value: &RuleValue) -> TokenStream {
         }
         RuleValue::Array(items) => {
             let items = items.iter().map(document);
-            quote! { ::smithy_lean_runtime::aws_smithy_types::Document::Array(::std::vec::Vec::from([#(#items),*])) }
+            quote! { ::smithy_lean_runtime::aws_smithy_types::Document::Array(Vec::from([#(#items),*])) }
         }
         RuleValue::Object(members) => {
             let members = members.iter().map(|(name, value)| {

@@ -55,7 +55,7 @@ pub(super) fn emit(enumeration: &Enum) -> TokenStream {
             }
         }
 
-        impl ::std::convert::From<&str> for #name {
+        impl From<&str> for #name {
             fn from(value: &str) -> Self {
                 match value {
                     #(#from_str)*
@@ -67,8 +67,8 @@ pub(super) fn emit(enumeration: &Enum) -> TokenStream {
         impl ::std::str::FromStr for #name {
             type Err = ::std::convert::Infallible;
 
-            fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-                ::std::result::Result::Ok(#name::from(value))
+            fn from_str(value: &str) -> Result<Self, Self::Err> {
+                Ok(#name::from(value))
             }
         }
 

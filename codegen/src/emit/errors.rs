@@ -15,15 +15,15 @@ fn message_field(structure: &Structure) -> Option<&Field> {
 
 fn retry_kind(retry: Option<RetryKind>) -> TokenStream {
     match retry {
-        None => quote! { ::std::option::Option::None },
+        None => quote! { None },
         Some(RetryKind::Throttling) => {
-            quote! { ::std::option::Option::Some(::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind::ThrottlingError) }
+            quote! { Some(::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind::ThrottlingError) }
         }
         Some(RetryKind::Server) => {
-            quote! { ::std::option::Option::Some(::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind::ServerError) }
+            quote! { Some(::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind::ServerError) }
         }
         Some(RetryKind::Transient) => {
-            quote! { ::std::option::Option::Some(::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind::TransientError) }
+            quote! { Some(::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind::TransientError) }
         }
     }
 }
@@ -33,8 +33,8 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
     let builder = ident(&structure.builder);
     let error_name = &structure.wire_name;
     let modelled_status = match error.http_status {
-        Some(status) => quote! { ::std::option::Option::Some(#status) },
-        None => quote! { ::std::option::Option::None },
+        Some(status) => quote! { Some(#status) },
+        None => quote! { None },
     };
     let retry = retry_kind(error.retry);
     // restJson1 error bodies carry the message under `message`, `Message`
@@ -45,7 +45,7 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
             let field_name = ident(&field.name);
             quote! {
                 if self.#field_name.is_none() {
-                    self.#field_name = meta.message().map(::std::borrow::ToOwned::to_owned);
+                    self.#field_name = meta.message().map(ToOwned::to_owned);
                 }
             }
         }
@@ -55,7 +55,7 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
         Some(field) => {
             let field_name = ident(&field.name);
             if field.always_present() {
-                quote! { ::std::option::Option::Some(self.#field_name.as_str()) }
+                quote! { Some(self.#field_name.as_str()) }
             } else {
                 quote! { self.#field_name.as_deref().or(self.meta.message()) }
             }
@@ -94,17 +94,17 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
             }
 
             #[doc = #status_doc]
-            pub fn http_status(&self) -> ::std::option::Option<u16> {
+            pub fn http_status(&self) -> Option<u16> {
                 self.http_status.or(#modelled_status)
             }
 
             /// The request id the service gave the failed request.
-            pub fn request_id(&self) -> ::std::option::Option<&str> {
+            pub fn request_id(&self) -> Option<&str> {
                 self.meta.extra(::smithy_lean_runtime::error_response::REQUEST_ID_KEY)
             }
 
             /// The human-readable message, from the modelled member or else the response.
-            pub fn error_message(&self) -> ::std::option::Option<&str> {
+            pub fn error_message(&self) -> Option<&str> {
                 #message
             }
 
@@ -116,7 +116,7 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
             pub(crate) fn with_response(mut self, meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata, http_status: u16) -> Self {
                 #fill_message
                 self.meta = meta;
-                self.http_status = ::std::option::Option::Some(http_status);
+                self.http_status = Some(http_status);
                 self
             }
         }
@@ -130,7 +130,7 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
 
             /// Sets the HTTP status the response had.
             pub fn http_status(mut self, status: u16) -> Self {
-                self.http_status = ::std::option::Option::Some(status);
+                self.http_status = Some(status);
                 self
             }
         }
@@ -138,11 +138,11 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(#error_name)?;
-                if let ::std::option::Option::Some(message) = self.error_message() {
+                if let Some(message) = self.error_message() {
                     f.write_str(": ")?;
                     ::std::fmt::Display::fmt(&::smithy_lean_runtime::UntrustedText(message), f)?;
                 }
-                ::std::result::Result::Ok(())
+                Ok(())
             }
         }
 
@@ -155,12 +155,12 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
         }
 
         impl ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind for #name {
-            fn retryable_error_kind(&self) -> ::std::option::Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
+            fn retryable_error_kind(&self) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
                 #retry
             }
 
-            fn code(&self) -> ::std::option::Option<&str> {
-                ::std::option::Option::Some(#error_name)
+            fn code(&self) -> Option<&str> {
+                Some(#error_name)
             }
         }
     }
@@ -195,8 +195,8 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
         quote! {
             #error_name => {
                 let error = match crate::#variant::from_json(body) {
-                    ::std::result::Result::Ok(parsed) => parsed,
-                    ::std::result::Result::Err(_) => #fallback,
+                    Ok(parsed) => parsed,
+                    Err(_) => #fallback,
                 };
                 #name::#variant(error.with_response(response.meta, status))
             }
@@ -214,7 +214,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
     // from a response, or built by hand (a test's fake answer).
     let name_arms = structures.iter().map(|s| {
         let variant = ident(&s.name);
-        quote! { #name::#variant(_) => ::std::option::Option::Some(crate::#variant::ERROR_NAME), }
+        quote! { #name::#variant(_) => Some(crate::#variant::ERROR_NAME), }
     });
     let name_arms = quote! { #(#name_arms)* };
     let status_arms = each(quote! { error.http_status() });
@@ -261,7 +261,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
             /// is not still gives a typed error when its name is known. Never panics.
             pub fn from_response(status: u16, headers: &::smithy_lean_runtime::http::HeaderMap, body: &[u8]) -> Self {
                 let response = ::smithy_lean_runtime::error_response::read(headers, body);
-                let ::std::option::Option::Some(error_name) = response.name.as_deref() else {
+                let Some(error_name) = response.name.as_deref() else {
                     return #name::Unhandled(::smithy_lean_runtime::UnhandledError::new(response.meta, status));
                 };
                 match error_name {
@@ -279,7 +279,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
             }
 
             /// The error's name (sanitized), if the response gave one.
-            pub fn error_name(&self) -> ::std::option::Option<&str> {
+            pub fn error_name(&self) -> Option<&str> {
                 match self {
                     #name_arms
                     #name::Unhandled(error) => error.meta().code(),
@@ -287,7 +287,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
             }
 
             /// The human-readable message, if any.
-            pub fn error_message(&self) -> ::std::option::Option<&str> {
+            pub fn error_message(&self) -> Option<&str> {
                 match self {
                     #message_arms
                     #name::Unhandled(error) => error.meta().message(),
@@ -295,15 +295,15 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
             }
 
             /// The request id the service gave the failed request.
-            pub fn request_id(&self) -> ::std::option::Option<&str> {
+            pub fn request_id(&self) -> Option<&str> {
                 self.meta().extra(::smithy_lean_runtime::error_response::REQUEST_ID_KEY)
             }
 
             /// The HTTP status of the response.
-            pub fn http_status(&self) -> ::std::option::Option<u16> {
+            pub fn http_status(&self) -> Option<u16> {
                 match self {
                     #status_arms
-                    #name::Unhandled(error) => ::std::option::Option::Some(error.http_status()),
+                    #name::Unhandled(error) => Some(error.http_status()),
                 }
             }
 
@@ -330,7 +330,7 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
         }
 
         impl ::std::error::Error for #name {
-            fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+            fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
                 match self {
                     #source_arms
                     #name::Unhandled(error) => ::std::error::Error::source(error),
@@ -345,19 +345,19 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
         }
 
         impl ::smithy_lean_runtime::ServiceError for #name {
-            fn error_name(&self) -> ::std::option::Option<&str> {
+            fn error_name(&self) -> Option<&str> {
                 #name::error_name(self)
             }
 
-            fn error_message(&self) -> ::std::option::Option<&str> {
+            fn error_message(&self) -> Option<&str> {
                 #name::error_message(self)
             }
 
-            fn request_id(&self) -> ::std::option::Option<&str> {
+            fn request_id(&self) -> Option<&str> {
                 #name::request_id(self)
             }
 
-            fn http_status(&self) -> ::std::option::Option<u16> {
+            fn http_status(&self) -> Option<u16> {
                 #name::http_status(self)
             }
 
@@ -371,14 +371,14 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
         }
 
         impl ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind for #name {
-            fn retryable_error_kind(&self) -> ::std::option::Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
+            fn retryable_error_kind(&self) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
                 match self {
                     #kind_arms
-                    #name::Unhandled(_) => ::std::option::Option::None,
+                    #name::Unhandled(_) => None,
                 }
             }
 
-            fn code(&self) -> ::std::option::Option<&str> {
+            fn code(&self) -> Option<&str> {
                 self.error_name()
             }
         }

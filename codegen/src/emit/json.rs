@@ -54,7 +54,7 @@ pub(super) fn emit(
             }
             _ if field.always_present() => quote! { { let value = &self.#field_name; #write } },
             _ => {
-                quote! { if let ::std::option::Option::Some(value) = &self.#field_name { #write } }
+                quote! { if let Some(value) = &self.#field_name { #write } }
             }
         }
     });
@@ -86,9 +86,9 @@ pub(super) fn emit(
             quote! {
                 /// Reads the members with the reader of a structure that has the same
                 /// members, so that its code is compiled once.
-                pub(crate) fn read_members(tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>, started: bool, shape: &str) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
+                pub(crate) fn read_members(tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>, started: bool, shape: &str) -> Result<Self, ::smithy_lean_runtime::JsonError> {
                     let same = crate::#reader::read_members(tokens, started, shape)?;
-                    ::std::result::Result::Ok(Self { #(#moved)* meta: same.meta, http_status: same.http_status })
+                    Ok(Self { #(#moved)* meta: same.meta, http_status: same.http_status })
                 }
             }
         }
@@ -111,14 +111,14 @@ pub(super) fn emit(
             };
             quote! {
                 #[allow(unused_mut)]
-                pub(crate) fn read_members(tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>, started: bool, shape: &str) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
+                pub(crate) fn read_members(tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>, started: bool, shape: &str) -> Result<Self, ::smithy_lean_runtime::JsonError> {
                     let mut builder = Self::builder();
                     if started {
-                        while let ::std::option::Option::Some(#key) = ::smithy_lean_runtime::json::next_key(tokens, shape)? {
+                        while let Some(#key) = ::smithy_lean_runtime::json::next_key(tokens, shape)? {
                             #read_key
                         }
                     }
-                    ::std::result::Result::Ok(#build)
+                    Ok(#build)
                 }
             }
         }
@@ -127,11 +127,11 @@ pub(super) fn emit(
     let read_json = nested.then(|| {
         quote! {
             /// Reads the structure at the cursor; `None` for `null`.
-            pub(crate) fn read_json(tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>, member: &str) -> ::std::result::Result<::std::option::Option<Self>, ::smithy_lean_runtime::JsonError> {
+            pub(crate) fn read_json(tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>, member: &str) -> Result<Option<Self>, ::smithy_lean_runtime::JsonError> {
                 if !::smithy_lean_runtime::json::start_object(tokens, member)? {
-                    return ::std::result::Result::Ok(::std::option::Option::None);
+                    return Ok(None);
                 }
-                Self::read_members(tokens, true, #shape).map(::std::option::Option::Some)
+                Self::read_members(tokens, true, #shape).map(Some)
             }
         }
     });
@@ -166,13 +166,13 @@ pub(super) fn emit(
             #writer_note
             #[doc = ""]
             #[doc = " Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999)."]
-            pub fn to_json(&self) -> ::std::result::Result<::std::string::String, ::smithy_lean_runtime::json::WriteError> {
+            pub fn to_json(&self) -> Result<String, ::smithy_lean_runtime::json::WriteError> {
                 ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
             }
 
-            pub(crate) fn write_json(&self, #object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>) -> ::std::result::Result<(), ::smithy_lean_runtime::json::WriteError> {
+            pub(crate) fn write_json(&self, #object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>) -> Result<(), ::smithy_lean_runtime::json::WriteError> {
                 #(#writes)*
-                ::std::result::Result::Ok(())
+                Ok(())
             }
         }
 
@@ -180,11 +180,11 @@ pub(super) fn emit(
         impl #name {
             #[doc = #from_doc]
             #reader_note
-            pub fn from_json(body: &[u8]) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
-                let mut value = ::std::option::Option::None;
+            pub fn from_json(body: &[u8]) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+                let mut value = None;
                 ::smithy_lean_runtime::json::read_body(body, #shape, &mut |tokens, started| {
-                    value = ::std::option::Option::Some(Self::read_members(tokens, started, #shape)?);
-                    ::std::result::Result::Ok(())
+                    value = Some(Self::read_members(tokens, started, #shape)?);
+                    Ok(())
                 })?;
                 value.ok_or_else(|| ::smithy_lean_runtime::JsonError::new("the body held no structure"))
             }

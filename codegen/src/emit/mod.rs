@@ -595,6 +595,13 @@ pub(crate) enum ExportedWhen {
     EndpointRules,
 }
 
+/// The prelude's names that generated code writes bare (`Option`, `Some`,
+/// `String`, ...), which lowering keeps any type of the model from taking.
+pub(crate) const PRELUDE_NAMES: &[&str] = &[
+    "Option", "Some", "None", "Result", "Ok", "Err", "String", "Vec", "Into", "From", "Default",
+    "ToOwned", "Fn", "FnMut", "FnOnce",
+];
+
 /// The runtime's items that a crate's own items name, re-exported at its
 /// root so that its users need not depend on the runtime to name them:
 /// path under `smithy_lean_runtime`, the crates that get it, when, and its
@@ -776,8 +783,8 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
     );
     let path = operation.http.template.path();
     let host_prefix = match &operation.host_prefix {
-        Some(prefix) => quote! { ::std::option::Option::Some(#prefix) },
-        None => quote! { ::std::option::Option::None },
+        Some(prefix) => quote! { Some(#prefix) },
+        None => quote! { None },
     };
     let mut build_path = Vec::new();
     let mut literal = String::new();
@@ -813,8 +820,8 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
     let query = operation.http.template.query.iter().map(|parameter| {
         let key = &parameter.key;
         let value = match &parameter.value {
-            Some(value) => quote! { ::std::option::Option::Some(#value) },
-            None => quote! { ::std::option::Option::None },
+            Some(value) => quote! { Some(#value) },
+            None => quote! { None },
         };
         quote! { ::smithy_lean_runtime::request::push_query(&mut uri, #key, #value); }
     });
@@ -825,12 +832,17 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
         let field_name = ident(&field.name);
         let push = |value: &Value| {
             let text = bound_text(value, &field.binding, &field.member);
-            quote! { ::smithy_lean_runtime::request::push_query(&mut uri, #key, ::std::option::Option::Some(#text)); }
+            quote! { ::smithy_lean_runtime::request::push_query(&mut uri, #key, Some(#text)); }
         };
         let push = match &field.value.kind {
             Kind::List(item) => {
                 let push_item = push(item);
-                present(field, &field_name, quote! { values }, quote! { for value in values { #push_item } })
+                present(
+                    field,
+                    &field_name,
+                    quote! { values },
+                    quote! { for value in values { #push_item } },
+                )
             }
             _ => present(field, &field_name, quote! { value }, push(&field.value)),
         };
@@ -851,9 +863,9 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
                     let quote_items = matches!(item.kind, Kind::String | Kind::Enum(_));
                     present(field, &field_name, quote! { values }, quote! {
                         if !values.is_empty() {
-                            let mut items = ::std::vec::Vec::with_capacity(values.len());
+                            let mut items = Vec::with_capacity(values.len());
                             for value in values {
-                                items.push(::std::borrow::ToOwned::to_owned(#text));
+                                items.push(ToOwned::to_owned(#text));
                             }
                             ::smithy_lean_runtime::request::push_header_list(&mut headers, #name, #member, &items, #quote_items)?;
                         }
@@ -881,13 +893,13 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
     // object, `{}` when none is set; one without sends no body at all.
     let body = if input.fields.iter().any(|f| f.binding == Binding::Body) {
         quote! {
-            ::std::option::Option::Some((
+            Some((
                 ::smithy_lean_runtime::request::JSON_CONTENT_TYPE,
                 self.to_json()?.into_bytes(),
             ))
         }
     } else {
-        quote! { ::std::option::Option::None }
+        quote! { None }
     };
     let request_doc = format!(
         " The `{name}` request for this input: `{method} {uri}` with its body, as a path and query that the client puts under the endpoint it resolves."
@@ -905,14 +917,14 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
             /// The status of a successful response.
             pub const HTTP_SUCCESS_STATUS: u16 = #code;
             /// The label the `endpoint` trait puts in front of the endpoint's host, if any.
-            pub const HOST_PREFIX: ::std::option::Option<&'static str> = #host_prefix;
+            pub const HOST_PREFIX: Option<&'static str> = #host_prefix;
 
             #[doc = #request_doc]
-            pub fn to_http_request(&self) -> ::std::result::Result<
-                ::smithy_lean_runtime::http::Request<::std::vec::Vec<u8>>,
+            pub fn to_http_request(&self) -> Result<
+                ::smithy_lean_runtime::http::Request<Vec<u8>>,
                 ::smithy_lean_runtime::request::RequestError,
             > {
-                let mut uri = ::std::string::String::new();
+                let mut uri = String::new();
                 #(#build_path)*
                 #(#query)*
                 #(#bound_queries)*
@@ -933,7 +945,7 @@ fn present(
     if field.always_present() {
         quote! { { let #binding = &self.#field_name; #push } }
     } else {
-        quote! { if let ::std::option::Option::Some(#binding) = &self.#field_name { #push } }
+        quote! { if let Some(#binding) = &self.#field_name { #push } }
     }
 }
 
@@ -966,16 +978,16 @@ fn response_reading(structure: &Structure) -> TokenStream {
     quote! {
         impl #name {
             #[doc = #doc]
-            pub fn from_response(headers: &::smithy_lean_runtime::http::HeaderMap, body: &[u8]) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
+            pub fn from_response(headers: &::smithy_lean_runtime::http::HeaderMap, body: &[u8]) -> Result<Self, ::smithy_lean_runtime::JsonError> {
                 let mut output = Self::from_json(body)?;
                 output._request_id = ::smithy_lean_runtime::error_response::request_id(headers);
-                ::std::result::Result::Ok(output)
+                Ok(output)
             }
         }
 
         /// The request id, where code written for the AWS SDK for Rust looks for it.
         impl ::smithy_lean_runtime::aws_types::request_id::RequestId for #name {
-            fn request_id(&self) -> ::std::option::Option<&str> {
+            fn request_id(&self) -> Option<&str> {
                 self._request_id.as_deref()
             }
         }
@@ -1291,7 +1303,7 @@ fn rust_type(value: &Value) -> TokenStream {
 /// The owned Rust type of a value whose named types are in `krate`.
 fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
     match &value.kind {
-        Kind::String => quote! { ::std::string::String },
+        Kind::String => quote! { String },
         Kind::Boolean => quote! { bool },
         Kind::Integer => quote! { i32 },
         Kind::Long => quote! { i64 },
@@ -1302,11 +1314,11 @@ fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
         Kind::Timestamp => quote! { ::smithy_lean_runtime::aws_smithy_types::DateTime },
         Kind::List(item) => {
             let item = rust_type_in(item, krate);
-            quote! { ::std::vec::Vec<#item> }
+            quote! { Vec<#item> }
         }
         Kind::Map(value) => {
             let value = rust_type_in(value, krate);
-            quote! { ::std::collections::HashMap<::std::string::String, #value> }
+            quote! { ::std::collections::HashMap<String, #value> }
         }
     }
 }

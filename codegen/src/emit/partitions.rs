@@ -17,8 +17,8 @@ pub fn emit(data: &PartitionData) -> TokenStream {
         let (fips, dual_stack) = (p.supports_fips, p.supports_dual_stack);
         let regions = &p.regions;
         let global = match &p.implicit_global_region {
-            Some(region) => quote! { ::std::option::Option::Some(#region) },
-            None => quote! { ::std::option::Option::None },
+            Some(region) => quote! { Some(#region) },
+            None => quote! { None },
         };
         quote! {
             ::smithy_lean_runtime::endpoint::PartitionSpec {
@@ -43,7 +43,7 @@ pub fn emit(data: &PartitionData) -> TokenStream {
             ::smithy_lean_runtime::endpoint::PartitionTable::new(&[#(#specs),*]);
 
         #[doc = #doc]
-        pub fn partition_of(region: &str) -> ::std::option::Option<::smithy_lean_runtime::endpoint::Partition> {
+        pub fn partition_of(region: &str) -> Option<::smithy_lean_runtime::endpoint::Partition> {
             PARTITIONS.partition_of(region)
         }
     }

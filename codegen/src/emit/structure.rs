@@ -23,10 +23,10 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
         if is_error {
             quote! {
                 #visibility meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
-                #visibility http_status: ::std::option::Option<u16>,
+                #visibility http_status: Option<u16>,
             }
         } else if response {
-            quote! { #visibility _request_id: ::std::option::Option<::std::string::String>, }
+            quote! { #visibility _request_id: Option<String>, }
         } else {
             quote! {}
         }
@@ -44,7 +44,7 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
     let builder_fields = structure.fields.iter().map(|field| {
         let field_name = ident(&field.name);
         let ty = rust_type(&field.value);
-        quote! { #field_name: ::std::option::Option<#ty>, }
+        quote! { #field_name: Option<#ty>, }
     });
     let accessors = structure.fields.iter().map(accessor);
     let token_fillers = structure
@@ -59,13 +59,13 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
     let request_id_setters = if response {
         quote! {
             /// Sets the request id of the response this output was read from.
-            pub fn _request_id(mut self, request_id: impl ::std::convert::Into<::std::string::String>) -> Self {
-                self._request_id = ::std::option::Option::Some(request_id.into());
+            pub fn _request_id(mut self, request_id: impl Into<String>) -> Self {
+                self._request_id = Some(request_id.into());
                 self
             }
 
             /// Sets or clears the request id of the response.
-            pub fn _set_request_id(mut self, request_id: ::std::option::Option<::std::string::String>) -> Self {
+            pub fn _set_request_id(mut self, request_id: Option<String>) -> Self {
                 self._request_id = request_id;
                 self
             }
@@ -123,7 +123,7 @@ fn stored_type(field: &Field) -> TokenStream {
     if field.always_present() {
         ty
     } else {
-        quote! { ::std::option::Option<#ty> }
+        quote! { Option<#ty> }
     }
 }
 
@@ -163,7 +163,7 @@ fn accessor(field: &Field) -> TokenStream {
             (_, true) => quote! { self.#name.as_deref() },
             _ => quote! { self.#name.as_ref() },
         };
-        quote! { #docs pub fn #name(&self) -> ::std::option::Option<#ty> { #body } }
+        quote! { #docs pub fn #name(&self) -> Option<#ty> { #body } }
     }
 }
 
@@ -184,7 +184,7 @@ fn token_filler(field: &Field) -> TokenStream {
         #[doc = #doc]
         #[doc = ""]
         #[doc = " A token the caller set, even an empty one, is never replaced."]
-        pub fn #method(&mut self, generate: impl ::std::ops::FnOnce() -> ::std::string::String) -> &str {
+        pub fn #method(&mut self, generate: impl FnOnce() -> String) -> &str {
             self.#name.get_or_insert_with(generate).as_str()
         }
     }
@@ -220,7 +220,7 @@ fn builder_methods(field: &Field) -> TokenStream {
                 #[doc = ""]
                 #[doc = #append_doc]
                 pub fn #name(mut self, item: #item_ty) -> Self {
-                    self.#name.get_or_insert_with(::std::vec::Vec::new).push(item #conversion);
+                    self.#name.get_or_insert_with(Vec::new).push(item #conversion);
                     self
                 }
             }
@@ -233,7 +233,7 @@ fn builder_methods(field: &Field) -> TokenStream {
                 #docs
                 #[doc = ""]
                 #[doc = #insert_doc]
-                pub fn #name(mut self, key: impl ::std::convert::Into<::std::string::String>, value: #value_ty) -> Self {
+                pub fn #name(mut self, key: impl Into<String>, value: #value_ty) -> Self {
                     self.#name.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value #conversion);
                     self
                 }
@@ -244,7 +244,7 @@ fn builder_methods(field: &Field) -> TokenStream {
             quote! {
                 #docs
                 pub fn #name(mut self, input: #input_ty) -> Self {
-                    self.#name = ::std::option::Option::Some(input #conversion);
+                    self.#name = Some(input #conversion);
                     self
                 }
             }
@@ -253,12 +253,12 @@ fn builder_methods(field: &Field) -> TokenStream {
     quote! {
         #setter
         #[doc = #set_doc]
-        pub fn #set(mut self, input: ::std::option::Option<#ty>) -> Self {
+        pub fn #set(mut self, input: Option<#ty>) -> Self {
             self.#name = input;
             self
         }
         #[doc = #get_doc]
-        pub fn #get(&self) -> &::std::option::Option<#ty> {
+        pub fn #get(&self) -> &Option<#ty> {
             &self.#name
         }
     }
@@ -273,10 +273,7 @@ fn setter_input(value: &Value) -> (TokenStream, TokenStream) {
 /// named types, which are in `krate`.
 pub(super) fn setter_input_in(value: &Value, krate: &TokenStream) -> (TokenStream, TokenStream) {
     match &value.kind {
-        Kind::String => (
-            quote! { impl ::std::convert::Into<::std::string::String> },
-            quote! { .into() },
-        ),
+        Kind::String => (quote! { impl Into<String> }, quote! { .into() }),
         _ => (super::rust_type_in(value, krate), quote! {}),
     }
 }
@@ -324,8 +321,8 @@ fn build_fn(structure: &Structure, response: bool) -> TokenStream {
         );
         quote! {
             #[doc = #doc]
-            pub fn build(self) -> ::std::result::Result<crate::#name, ::smithy_lean_runtime::BuildError> {
-                ::std::result::Result::Ok(crate::#name { #(#inits)* #extra })
+            pub fn build(self) -> Result<crate::#name, ::smithy_lean_runtime::BuildError> {
+                Ok(crate::#name { #(#inits)* #extra })
             }
         }
     } else {
@@ -348,7 +345,7 @@ pub(super) fn default_expr(default: &DefaultValue, value: &Value) -> TokenStream
             quote! { #n }
         }
         (DefaultValue::Integer(n), _) => quote! { #n },
-        (DefaultValue::String(text), _) => quote! { ::std::string::String::from(#text) },
+        (DefaultValue::String(text), _) => quote! { String::from(#text) },
     }
 }
 

@@ -23,7 +23,7 @@ pub(super) fn emit(structure: &Structure, gate: &TokenStream) -> TokenStream {
             } else if field.always_present() {
                 quote! { { let value = &self.#field_name; #check } }
             } else {
-                quote! { if let ::std::option::Option::Some(value) = &self.#field_name { #check } }
+                quote! { if let Some(value) = &self.#field_name { #check } }
             }
         })
         .collect();
@@ -37,15 +37,15 @@ pub(super) fn emit(structure: &Structure, gate: &TokenStream) -> TokenStream {
             #[doc = #doc]
             #[doc = ""]
             #[doc = " The service checks these constraints too; call this to fail before sending."]
-            pub fn validate(&self) -> ::std::result::Result<(), ::smithy_lean_runtime::ValidationError> {
-                let mut violations = ::std::vec::Vec::new();
+            pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::ValidationError> {
+                let mut violations = Vec::new();
                 self.collect_violations("", &mut violations);
                 ::smithy_lean_runtime::ValidationError::check(violations)
             }
 
             // One signature for every structure, whether or not it has constraints to check.
             #[allow(unused_variables, clippy::ptr_arg)]
-            pub(crate) fn collect_violations(&self, path: &str, out: &mut ::std::vec::Vec<::smithy_lean_runtime::ConstraintViolation>) {
+            pub(crate) fn collect_violations(&self, path: &str, out: &mut Vec<::smithy_lean_runtime::ConstraintViolation>) {
                 #(#checks)*
             }
         }
@@ -54,8 +54,8 @@ pub(super) fn emit(structure: &Structure, gate: &TokenStream) -> TokenStream {
 
 fn bound(value: Option<u64>) -> TokenStream {
     match value {
-        Some(v) => quote! { ::std::option::Option::Some(#v) },
-        None => quote! { ::std::option::Option::None },
+        Some(v) => quote! { Some(#v) },
+        None => quote! { None },
     }
 }
 
@@ -129,8 +129,8 @@ fn check_value(value: &Value, binding: TokenStream, path: TokenStream) -> TokenS
         Kind::Integer | Kind::Long => {
             if let Some(Range { min, max }) = value.range {
                 let bound = |value: Option<i64>| match value {
-                    Some(v) => quote! { ::std::option::Option::Some(#v) },
-                    None => quote! { ::std::option::Option::None },
+                    Some(v) => quote! { Some(#v) },
+                    None => quote! { None },
                 };
                 let (min, max) = (bound(min), bound(max));
                 checks.extend(quote! { ::smithy_lean_runtime::validation::check_range(out, i64::from(*#binding), #min, #max, &|| #path); });

@@ -40,7 +40,7 @@ impl CreateAppInstanceError {
         body: &[u8],
     ) -> Self {
         let response = ::smithy_lean_runtime::error_response::read(headers, body);
-        let ::std::option::Option::Some(error_name) = response.name.as_deref() else {
+        let Some(error_name) = response.name.as_deref() else {
             return CreateAppInstanceError::Unhandled(
                 ::smithy_lean_runtime::UnhandledError::new(response.meta, status),
             );
@@ -48,10 +48,8 @@ impl CreateAppInstanceError {
         match error_name {
             "BadRequestException" => {
                 let error = match crate::BadRequestException::from_json(body) {
-                    ::std::result::Result::Ok(parsed) => parsed,
-                    ::std::result::Result::Err(_) => {
-                        crate::BadRequestException::builder().build()
-                    }
+                    Ok(parsed) => parsed,
+                    Err(_) => crate::BadRequestException::builder().build(),
                 };
                 CreateAppInstanceError::BadRequestException(
                     error.with_response(response.meta, status),
@@ -59,10 +57,8 @@ impl CreateAppInstanceError {
             }
             "ConflictException" => {
                 let error = match crate::ConflictException::from_json(body) {
-                    ::std::result::Result::Ok(parsed) => parsed,
-                    ::std::result::Result::Err(_) => {
-                        crate::ConflictException::builder().build()
-                    }
+                    Ok(parsed) => parsed,
+                    Err(_) => crate::ConflictException::builder().build(),
                 };
                 CreateAppInstanceError::ConflictException(
                     error.with_response(response.meta, status),
@@ -70,10 +66,8 @@ impl CreateAppInstanceError {
             }
             "ForbiddenException" => {
                 let error = match crate::ForbiddenException::from_json(body) {
-                    ::std::result::Result::Ok(parsed) => parsed,
-                    ::std::result::Result::Err(_) => {
-                        crate::ForbiddenException::builder().build()
-                    }
+                    Ok(parsed) => parsed,
+                    Err(_) => crate::ForbiddenException::builder().build(),
                 };
                 CreateAppInstanceError::ForbiddenException(
                     error.with_response(response.meta, status),
@@ -83,10 +77,8 @@ impl CreateAppInstanceError {
                 let error = match crate::ResourceLimitExceededException::from_json(
                     body,
                 ) {
-                    ::std::result::Result::Ok(parsed) => parsed,
-                    ::std::result::Result::Err(_) => {
-                        crate::ResourceLimitExceededException::builder().build()
-                    }
+                    Ok(parsed) => parsed,
+                    Err(_) => crate::ResourceLimitExceededException::builder().build(),
                 };
                 CreateAppInstanceError::ResourceLimitExceededException(
                     error.with_response(response.meta, status),
@@ -94,10 +86,8 @@ impl CreateAppInstanceError {
             }
             "ServiceFailureException" => {
                 let error = match crate::ServiceFailureException::from_json(body) {
-                    ::std::result::Result::Ok(parsed) => parsed,
-                    ::std::result::Result::Err(_) => {
-                        crate::ServiceFailureException::builder().build()
-                    }
+                    Ok(parsed) => parsed,
+                    Err(_) => crate::ServiceFailureException::builder().build(),
                 };
                 CreateAppInstanceError::ServiceFailureException(
                     error.with_response(response.meta, status),
@@ -105,10 +95,8 @@ impl CreateAppInstanceError {
             }
             "ServiceUnavailableException" => {
                 let error = match crate::ServiceUnavailableException::from_json(body) {
-                    ::std::result::Result::Ok(parsed) => parsed,
-                    ::std::result::Result::Err(_) => {
-                        crate::ServiceUnavailableException::builder().build()
-                    }
+                    Ok(parsed) => parsed,
+                    Err(_) => crate::ServiceUnavailableException::builder().build(),
                 };
                 CreateAppInstanceError::ServiceUnavailableException(
                     error.with_response(response.meta, status),
@@ -116,10 +104,8 @@ impl CreateAppInstanceError {
             }
             "ThrottledClientException" => {
                 let error = match crate::ThrottledClientException::from_json(body) {
-                    ::std::result::Result::Ok(parsed) => parsed,
-                    ::std::result::Result::Err(_) => {
-                        crate::ThrottledClientException::builder().build()
-                    }
+                    Ok(parsed) => parsed,
+                    Err(_) => crate::ThrottledClientException::builder().build(),
                 };
                 CreateAppInstanceError::ThrottledClientException(
                     error.with_response(response.meta, status),
@@ -127,10 +113,8 @@ impl CreateAppInstanceError {
             }
             "UnauthorizedClientException" => {
                 let error = match crate::UnauthorizedClientException::from_json(body) {
-                    ::std::result::Result::Ok(parsed) => parsed,
-                    ::std::result::Result::Err(_) => {
-                        crate::UnauthorizedClientException::builder().build()
-                    }
+                    Ok(parsed) => parsed,
+                    Err(_) => crate::UnauthorizedClientException::builder().build(),
                 };
                 CreateAppInstanceError::UnauthorizedClientException(
                     error.with_response(response.meta, status),
@@ -160,43 +144,37 @@ impl CreateAppInstanceError {
         }
     }
     /// The error's name (sanitized), if the response gave one.
-    pub fn error_name(&self) -> ::std::option::Option<&str> {
+    pub fn error_name(&self) -> Option<&str> {
         match self {
             CreateAppInstanceError::BadRequestException(_) => {
-                ::std::option::Option::Some(crate::BadRequestException::ERROR_NAME)
+                Some(crate::BadRequestException::ERROR_NAME)
             }
             CreateAppInstanceError::ConflictException(_) => {
-                ::std::option::Option::Some(crate::ConflictException::ERROR_NAME)
+                Some(crate::ConflictException::ERROR_NAME)
             }
             CreateAppInstanceError::ForbiddenException(_) => {
-                ::std::option::Option::Some(crate::ForbiddenException::ERROR_NAME)
+                Some(crate::ForbiddenException::ERROR_NAME)
             }
             CreateAppInstanceError::ResourceLimitExceededException(_) => {
-                ::std::option::Option::Some(
-                    crate::ResourceLimitExceededException::ERROR_NAME,
-                )
+                Some(crate::ResourceLimitExceededException::ERROR_NAME)
             }
             CreateAppInstanceError::ServiceFailureException(_) => {
-                ::std::option::Option::Some(crate::ServiceFailureException::ERROR_NAME)
+                Some(crate::ServiceFailureException::ERROR_NAME)
             }
             CreateAppInstanceError::ServiceUnavailableException(_) => {
-                ::std::option::Option::Some(
-                    crate::ServiceUnavailableException::ERROR_NAME,
-                )
+                Some(crate::ServiceUnavailableException::ERROR_NAME)
             }
             CreateAppInstanceError::ThrottledClientException(_) => {
-                ::std::option::Option::Some(crate::ThrottledClientException::ERROR_NAME)
+                Some(crate::ThrottledClientException::ERROR_NAME)
             }
             CreateAppInstanceError::UnauthorizedClientException(_) => {
-                ::std::option::Option::Some(
-                    crate::UnauthorizedClientException::ERROR_NAME,
-                )
+                Some(crate::UnauthorizedClientException::ERROR_NAME)
             }
             CreateAppInstanceError::Unhandled(error) => error.meta().code(),
         }
     }
     /// The human-readable message, if any.
-    pub fn error_message(&self) -> ::std::option::Option<&str> {
+    pub fn error_message(&self) -> Option<&str> {
         match self {
             CreateAppInstanceError::BadRequestException(error) => error.error_message(),
             CreateAppInstanceError::ConflictException(error) => error.error_message(),
@@ -220,11 +198,11 @@ impl CreateAppInstanceError {
         }
     }
     /// The request id the service gave the failed request.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.meta().extra(::smithy_lean_runtime::error_response::REQUEST_ID_KEY)
     }
     /// The HTTP status of the response.
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
+    pub fn http_status(&self) -> Option<u16> {
         match self {
             CreateAppInstanceError::BadRequestException(error) => error.http_status(),
             CreateAppInstanceError::ConflictException(error) => error.http_status(),
@@ -242,9 +220,7 @@ impl CreateAppInstanceError {
             CreateAppInstanceError::UnauthorizedClientException(error) => {
                 error.http_status()
             }
-            CreateAppInstanceError::Unhandled(error) => {
-                ::std::option::Option::Some(error.http_status())
-            }
+            CreateAppInstanceError::Unhandled(error) => Some(error.http_status()),
         }
     }
     /// Whether the model says a client should retry this error.
@@ -325,7 +301,7 @@ impl ::std::fmt::Display for CreateAppInstanceError {
     }
 }
 impl ::std::error::Error for CreateAppInstanceError {
-    fn source(&self) -> ::std::option::Option<&(dyn ::std::error::Error + 'static)> {
+    fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
         match self {
             CreateAppInstanceError::BadRequestException(error) => {
                 ::std::error::Error::source(error)
@@ -366,16 +342,16 @@ for CreateAppInstanceError {
     }
 }
 impl ::smithy_lean_runtime::ServiceError for CreateAppInstanceError {
-    fn error_name(&self) -> ::std::option::Option<&str> {
+    fn error_name(&self) -> Option<&str> {
         CreateAppInstanceError::error_name(self)
     }
-    fn error_message(&self) -> ::std::option::Option<&str> {
+    fn error_message(&self) -> Option<&str> {
         CreateAppInstanceError::error_message(self)
     }
-    fn request_id(&self) -> ::std::option::Option<&str> {
+    fn request_id(&self) -> Option<&str> {
         CreateAppInstanceError::request_id(self)
     }
-    fn http_status(&self) -> ::std::option::Option<u16> {
+    fn http_status(&self) -> Option<u16> {
         CreateAppInstanceError::http_status(self)
     }
     fn is_retryable(&self) -> bool {
@@ -391,9 +367,7 @@ impl ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind
 for CreateAppInstanceError {
     fn retryable_error_kind(
         &self,
-    ) -> ::std::option::Option<
-        ::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind,
-    > {
+    ) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
         match self {
             CreateAppInstanceError::BadRequestException(error) => {
                 ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
@@ -435,10 +409,10 @@ for CreateAppInstanceError {
                     error,
                 )
             }
-            CreateAppInstanceError::Unhandled(_) => ::std::option::Option::None,
+            CreateAppInstanceError::Unhandled(_) => None,
         }
     }
-    fn code(&self) -> ::std::option::Option<&str> {
+    fn code(&self) -> Option<&str> {
         self.error_name()
     }
 }

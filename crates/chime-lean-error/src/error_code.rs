@@ -86,7 +86,7 @@ impl ErrorCode {
         ]
     }
 }
-impl ::std::convert::From<&str> for ErrorCode {
+impl From<&str> for ErrorCode {
     fn from(value: &str) -> Self {
         match value {
             "BadRequest" => ErrorCode::BadRequest,
@@ -116,8 +116,8 @@ impl ::std::convert::From<&str> for ErrorCode {
 }
 impl ::std::str::FromStr for ErrorCode {
     type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> ::std::result::Result<Self, Self::Err> {
-        ::std::result::Result::Ok(ErrorCode::from(value))
+    fn from_str(value: &str) -> Result<Self, Self::Err> {
+        Ok(ErrorCode::from(value))
     }
 }
 impl ::std::fmt::Display for ErrorCode {

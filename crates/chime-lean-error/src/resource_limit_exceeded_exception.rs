@@ -5,10 +5,10 @@
 /// Smithy shape: `com.amazonaws.chime#ResourceLimitExceededException`.
 #[derive(Clone, Default, PartialEq)]
 pub struct ResourceLimitExceededException {
-    pub(crate) code: ::std::option::Option<crate::ErrorCode>,
-    pub(crate) message: ::std::option::Option<::std::string::String>,
+    pub(crate) code: Option<crate::ErrorCode>,
+    pub(crate) message: Option<String>,
     pub(crate) meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
-    pub(crate) http_status: ::std::option::Option<u16>,
+    pub(crate) http_status: Option<u16>,
 }
 impl ResourceLimitExceededException {
     /// Starts a builder for [`ResourceLimitExceededException`].
@@ -16,11 +16,11 @@ impl ResourceLimitExceededException {
         ResourceLimitExceededExceptionBuilder::default()
     }
     /// The `Code` member.
-    pub fn code(&self) -> ::std::option::Option<&crate::ErrorCode> {
+    pub fn code(&self) -> Option<&crate::ErrorCode> {
         self.code.as_ref()
     }
     /// The `Message` member.
-    pub fn message(&self) -> ::std::option::Option<&str> {
+    pub fn message(&self) -> Option<&str> {
         self.message.as_deref()
     }
 }
@@ -37,44 +37,38 @@ impl ::std::fmt::Debug for ResourceLimitExceededException {
 /// A builder for [`ResourceLimitExceededException`].
 #[derive(Clone, Default, PartialEq)]
 pub struct ResourceLimitExceededExceptionBuilder {
-    code: ::std::option::Option<crate::ErrorCode>,
-    message: ::std::option::Option<::std::string::String>,
+    code: Option<crate::ErrorCode>,
+    message: Option<String>,
     meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
-    http_status: ::std::option::Option<u16>,
+    http_status: Option<u16>,
 }
 impl ResourceLimitExceededExceptionBuilder {
     /// The `Code` member.
     pub fn code(mut self, input: crate::ErrorCode) -> Self {
-        self.code = ::std::option::Option::Some(input);
+        self.code = Some(input);
         self
     }
     /// Sets or clears `code` (`Code` on the wire).
-    pub fn set_code(mut self, input: ::std::option::Option<crate::ErrorCode>) -> Self {
+    pub fn set_code(mut self, input: Option<crate::ErrorCode>) -> Self {
         self.code = input;
         self
     }
     /// The `code` set so far.
-    pub fn get_code(&self) -> &::std::option::Option<crate::ErrorCode> {
+    pub fn get_code(&self) -> &Option<crate::ErrorCode> {
         &self.code
     }
     /// The `Message` member.
-    pub fn message(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.message = ::std::option::Option::Some(input.into());
+    pub fn message(mut self, input: impl Into<String>) -> Self {
+        self.message = Some(input.into());
         self
     }
     /// Sets or clears `message` (`Message` on the wire).
-    pub fn set_message(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_message(mut self, input: Option<String>) -> Self {
         self.message = input;
         self
     }
     /// The `message` set so far.
-    pub fn get_message(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_message(&self) -> &Option<String> {
         &self.message
     }
     /// Builds the [`ResourceLimitExceededException`]. No member is required.
@@ -104,45 +98,38 @@ impl ResourceLimitExceededException {
     /// With the crate's `server` feature only: it is the service's side of the wire.
     ///
     /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
-    pub fn to_json(
-        &self,
-    ) -> ::std::result::Result<
-        ::std::string::String,
-        ::smithy_lean_runtime::json::WriteError,
-    > {
+    pub fn to_json(&self) -> Result<String, ::smithy_lean_runtime::json::WriteError> {
         ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
         object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
-    ) -> ::std::result::Result<(), ::smithy_lean_runtime::json::WriteError> {
-        if let ::std::option::Option::Some(value) = &self.code {
+    ) -> Result<(), ::smithy_lean_runtime::json::WriteError> {
+        if let Some(value) = &self.code {
             object.key("Code").string(value.as_str());
         }
-        if let ::std::option::Option::Some(value) = &self.message {
+        if let Some(value) = &self.message {
             object.key("Message").string(value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ResourceLimitExceededException {
     /// Reads a [`ResourceLimitExceededException`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
-    pub fn from_json(
-        body: &[u8],
-    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
-        let mut value = ::std::option::Option::None;
+    pub fn from_json(body: &[u8]) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+        let mut value = None;
         ::smithy_lean_runtime::json::read_body(
             body,
             "ResourceLimitExceededException",
             &mut |tokens, started| {
-                value = ::std::option::Option::Some(
+                value = Some(
                     Self::read_members(
                         tokens,
                         started,
                         "ResourceLimitExceededException",
                     )?,
                 );
-                ::std::result::Result::Ok(())
+                Ok(())
             },
         )?;
         value
@@ -156,9 +143,9 @@ impl ResourceLimitExceededException {
         tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
         started: bool,
         shape: &str,
-    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
+    ) -> Result<Self, ::smithy_lean_runtime::JsonError> {
         let same = crate::BadRequestException::read_members(tokens, started, shape)?;
-        ::std::result::Result::Ok(Self {
+        Ok(Self {
             code: same.code,
             message: same.message,
             meta: same.meta,
@@ -178,15 +165,15 @@ impl ResourceLimitExceededException {
         &self.meta
     }
     /// The HTTP status the response had, or else the modelled one (400).
-    pub fn http_status(&self) -> ::std::option::Option<u16> {
-        self.http_status.or(::std::option::Option::Some(400u16))
+    pub fn http_status(&self) -> Option<u16> {
+        self.http_status.or(Some(400u16))
     }
     /// The request id the service gave the failed request.
-    pub fn request_id(&self) -> ::std::option::Option<&str> {
+    pub fn request_id(&self) -> Option<&str> {
         self.meta.extra(::smithy_lean_runtime::error_response::REQUEST_ID_KEY)
     }
     /// The human-readable message, from the modelled member or else the response.
-    pub fn error_message(&self) -> ::std::option::Option<&str> {
+    pub fn error_message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
     /// Whether a client should retry: no. The fault is the caller's.
@@ -202,10 +189,10 @@ impl ResourceLimitExceededException {
         http_status: u16,
     ) -> Self {
         if self.message.is_none() {
-            self.message = meta.message().map(::std::borrow::ToOwned::to_owned);
+            self.message = meta.message().map(ToOwned::to_owned);
         }
         self.meta = meta;
-        self.http_status = ::std::option::Option::Some(http_status);
+        self.http_status = Some(http_status);
         self
     }
 }
@@ -220,18 +207,18 @@ impl ResourceLimitExceededExceptionBuilder {
     }
     /// Sets the HTTP status the response had.
     pub fn http_status(mut self, status: u16) -> Self {
-        self.http_status = ::std::option::Option::Some(status);
+        self.http_status = Some(status);
         self
     }
 }
 impl ::std::fmt::Display for ResourceLimitExceededException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.write_str("ResourceLimitExceededException")?;
-        if let ::std::option::Option::Some(message) = self.error_message() {
+        if let Some(message) = self.error_message() {
             f.write_str(": ")?;
             ::std::fmt::Display::fmt(&::smithy_lean_runtime::UntrustedText(message), f)?;
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl ::std::error::Error for ResourceLimitExceededException {}
@@ -247,12 +234,10 @@ impl ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind
 for ResourceLimitExceededException {
     fn retryable_error_kind(
         &self,
-    ) -> ::std::option::Option<
-        ::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind,
-    > {
-        ::std::option::Option::None
+    ) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
+        None
     }
-    fn code(&self) -> ::std::option::Option<&str> {
-        ::std::option::Option::Some("ResourceLimitExceededException")
+    fn code(&self) -> Option<&str> {
+        Some("ResourceLimitExceededException")
     }
 }

@@ -12,10 +12,10 @@
 )]
 #[derive(Clone, PartialEq)]
 pub struct CreateAppInstanceInput {
-    pub(crate) name: ::std::string::String,
-    pub(crate) metadata: ::std::option::Option<::std::string::String>,
-    pub(crate) client_request_token: ::std::option::Option<::std::string::String>,
-    pub(crate) tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    pub(crate) name: String,
+    pub(crate) metadata: Option<String>,
+    pub(crate) client_request_token: Option<String>,
+    pub(crate) tags: Option<Vec<crate::Tag>>,
 }
 impl CreateAppInstanceInput {
     /// Starts a builder for [`CreateAppInstanceInput`].
@@ -27,15 +27,15 @@ impl CreateAppInstanceInput {
         &self.name
     }
     /// Free-form metadata to store with the `AppInstance`, up to 1,024 characters.
-    pub fn metadata(&self) -> ::std::option::Option<&str> {
+    pub fn metadata(&self) -> Option<&str> {
         self.metadata.as_deref()
     }
     /// A unique string that makes the request idempotent. When the caller leaves it out, the client generates one.
-    pub fn client_request_token(&self) -> ::std::option::Option<&str> {
+    pub fn client_request_token(&self) -> Option<&str> {
         self.client_request_token.as_deref()
     }
     /// Key-value pairs to attach to the new `AppInstance`.
-    pub fn tags(&self) -> ::std::option::Option<&[crate::Tag]> {
+    pub fn tags(&self) -> Option<&[crate::Tag]> {
         self.tags.as_deref()
     }
     /// Sets the idempotency token `client_request_token` to `generate()` if, and only if, it is unset, and returns the token the request will carry.
@@ -43,7 +43,7 @@ impl CreateAppInstanceInput {
     /// A token the caller set, even an empty one, is never replaced.
     pub fn ensure_client_request_token(
         &mut self,
-        generate: impl ::std::ops::FnOnce() -> ::std::string::String,
+        generate: impl FnOnce() -> String,
     ) -> &str {
         self.client_request_token.get_or_insert_with(generate).as_str()
     }
@@ -61,101 +61,75 @@ impl ::std::fmt::Debug for CreateAppInstanceInput {
 /// A builder for [`CreateAppInstanceInput`].
 #[derive(Clone, Default, PartialEq)]
 pub struct CreateAppInstanceInputBuilder {
-    name: ::std::option::Option<::std::string::String>,
-    metadata: ::std::option::Option<::std::string::String>,
-    client_request_token: ::std::option::Option<::std::string::String>,
-    tags: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
+    name: Option<String>,
+    metadata: Option<String>,
+    client_request_token: Option<String>,
+    tags: Option<Vec<crate::Tag>>,
 }
 impl CreateAppInstanceInputBuilder {
     /// A name for the new `AppInstance`.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.name = ::std::option::Option::Some(input.into());
+    pub fn name(mut self, input: impl Into<String>) -> Self {
+        self.name = Some(input.into());
         self
     }
     /// Sets or clears `name` (`Name` on the wire). Required.
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.name = input;
         self
     }
     /// The `name` set so far.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         &self.name
     }
     /// Free-form metadata to store with the `AppInstance`, up to 1,024 characters.
-    pub fn metadata(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.metadata = ::std::option::Option::Some(input.into());
+    pub fn metadata(mut self, input: impl Into<String>) -> Self {
+        self.metadata = Some(input.into());
         self
     }
     /// Sets or clears `metadata` (`Metadata` on the wire).
-    pub fn set_metadata(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_metadata(mut self, input: Option<String>) -> Self {
         self.metadata = input;
         self
     }
     /// The `metadata` set so far.
-    pub fn get_metadata(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_metadata(&self) -> &Option<String> {
         &self.metadata
     }
     /// A unique string that makes the request idempotent. When the caller leaves it out, the client generates one.
-    pub fn client_request_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.client_request_token = ::std::option::Option::Some(input.into());
+    pub fn client_request_token(mut self, input: impl Into<String>) -> Self {
+        self.client_request_token = Some(input.into());
         self
     }
     /// Sets or clears `client_request_token` (`ClientRequestToken` on the wire).
-    pub fn set_client_request_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_request_token(mut self, input: Option<String>) -> Self {
         self.client_request_token = input;
         self
     }
     /// The `client_request_token` set so far.
-    pub fn get_client_request_token(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_request_token(&self) -> &Option<String> {
         &self.client_request_token
     }
     /// Key-value pairs to attach to the new `AppInstance`.
     ///
     /// Appends one item to `tags`.
     pub fn tags(mut self, item: crate::Tag) -> Self {
-        self.tags.get_or_insert_with(::std::vec::Vec::new).push(item);
+        self.tags.get_or_insert_with(Vec::new).push(item);
         self
     }
     /// Sets or clears `tags` (`Tags` on the wire).
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<crate::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<crate::Tag>>) -> Self {
         self.tags = input;
         self
     }
     /// The `tags` set so far.
-    pub fn get_tags(&self) -> &::std::option::Option<::std::vec::Vec<crate::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<crate::Tag>> {
         &self.tags
     }
     /// Builds the [`CreateAppInstanceInput`], or names the first missing required member (`name`).
     pub fn build(
         self,
-    ) -> ::std::result::Result<
-        crate::CreateAppInstanceInput,
-        ::smithy_lean_runtime::BuildError,
-    > {
-        ::std::result::Result::Ok(crate::CreateAppInstanceInput {
+    ) -> Result<crate::CreateAppInstanceInput, ::smithy_lean_runtime::BuildError> {
+        Ok(crate::CreateAppInstanceInput {
             name: self
                 .name
                 .ok_or(
@@ -184,10 +158,8 @@ impl CreateAppInstanceInput {
     /// Checks every `length`, `pattern` and `range` constraint of the model on this [`CreateAppInstanceInput`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::smithy_lean_runtime::ValidationError> {
-        let mut violations = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::ValidationError> {
+        let mut violations = Vec::new();
         self.collect_violations("", &mut violations);
         ::smithy_lean_runtime::ValidationError::check(violations)
     }
@@ -195,15 +167,15 @@ impl CreateAppInstanceInput {
     pub(crate) fn collect_violations(
         &self,
         path: &str,
-        out: &mut ::std::vec::Vec<::smithy_lean_runtime::ConstraintViolation>,
+        out: &mut Vec<::smithy_lean_runtime::ConstraintViolation>,
     ) {
         {
             let value = &self.name;
             ::smithy_lean_runtime::validation::check_string_length(
                 out,
                 value,
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(256u64),
+                Some(1u64),
+                Some(256u64),
                 &|| ::smithy_lean_runtime::validation::member_path(path, "Name"),
             );
             {
@@ -220,12 +192,12 @@ impl CreateAppInstanceInput {
                 );
             }
         }
-        if let ::std::option::Option::Some(value) = &self.metadata {
+        if let Some(value) = &self.metadata {
             ::smithy_lean_runtime::validation::check_string_length(
                 out,
                 value,
-                ::std::option::Option::Some(0u64),
-                ::std::option::Option::Some(1024u64),
+                Some(0u64),
+                Some(1024u64),
                 &|| ::smithy_lean_runtime::validation::member_path(path, "Metadata"),
             );
             {
@@ -242,12 +214,12 @@ impl CreateAppInstanceInput {
                 );
             }
         }
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
+        if let Some(value) = &self.client_request_token {
             ::smithy_lean_runtime::validation::check_string_length(
                 out,
                 value,
-                ::std::option::Option::Some(2u64),
-                ::std::option::Option::Some(64u64),
+                Some(2u64),
+                Some(64u64),
                 &|| ::smithy_lean_runtime::validation::member_path(
                     path,
                     "ClientRequestToken",
@@ -270,12 +242,12 @@ impl CreateAppInstanceInput {
                 );
             }
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             ::smithy_lean_runtime::validation::check_list_length(
                 out,
                 value,
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(50u64),
+                Some(1u64),
+                Some(50u64),
                 &|| ::smithy_lean_runtime::validation::member_path(path, "Tags"),
             );
             let list_path = ::smithy_lean_runtime::validation::member_path(path, "Tags");
@@ -292,29 +264,24 @@ impl CreateAppInstanceInput {
     /// The restJson1 body for this [`CreateAppInstanceInput`]: model member names as keys, unset members left out.
     ///
     /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
-    pub fn to_json(
-        &self,
-    ) -> ::std::result::Result<
-        ::std::string::String,
-        ::smithy_lean_runtime::json::WriteError,
-    > {
+    pub fn to_json(&self) -> Result<String, ::smithy_lean_runtime::json::WriteError> {
         ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
         object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
-    ) -> ::std::result::Result<(), ::smithy_lean_runtime::json::WriteError> {
+    ) -> Result<(), ::smithy_lean_runtime::json::WriteError> {
         {
             let value = &self.name;
             object.key("Name").string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.metadata {
+        if let Some(value) = &self.metadata {
             object.key("Metadata").string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.client_request_token {
+        if let Some(value) = &self.client_request_token {
             object.key("ClientRequestToken").string(value);
         }
-        if let ::std::option::Option::Some(value) = &self.tags {
+        if let Some(value) = &self.tags {
             let mut array = object.key("Tags").start_array();
             for item in value {
                 let mut nested = array.value().start_object();
@@ -323,7 +290,7 @@ impl CreateAppInstanceInput {
             }
             array.finish();
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 #[cfg(feature = "server")]
@@ -331,18 +298,16 @@ impl CreateAppInstanceInput {
     /// Reads a [`CreateAppInstanceInput`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
     ///
     /// With the crate's `server` feature only: it is the service's side of the wire.
-    pub fn from_json(
-        body: &[u8],
-    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
-        let mut value = ::std::option::Option::None;
+    pub fn from_json(body: &[u8]) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+        let mut value = None;
         ::smithy_lean_runtime::json::read_body(
             body,
             "CreateAppInstanceInput",
             &mut |tokens, started| {
-                value = ::std::option::Option::Some(
+                value = Some(
                     Self::read_members(tokens, started, "CreateAppInstanceInput")?,
                 );
-                ::std::result::Result::Ok(())
+                Ok(())
             },
         )?;
         value
@@ -355,13 +320,10 @@ impl CreateAppInstanceInput {
         tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
         started: bool,
         shape: &str,
-    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
+    ) -> Result<Self, ::smithy_lean_runtime::JsonError> {
         let mut builder = Self::builder();
         if started {
-            while let ::std::option::Option::Some(key) = ::smithy_lean_runtime::json::next_key(
-                tokens,
-                shape,
-            )? {
+            while let Some(key) = ::smithy_lean_runtime::json::next_key(tokens, shape)? {
                 match key.as_ref() {
                     "Name" => {
                         builder.name = ::smithy_lean_runtime::json::read_string(
@@ -392,7 +354,7 @@ impl CreateAppInstanceInput {
                 }
             }
         }
-        ::std::result::Result::Ok(builder.build()?)
+        Ok(builder.build()?)
     }
 }
 impl CreateAppInstanceInput {
@@ -407,24 +369,22 @@ impl CreateAppInstanceInput {
     /// The status of a successful response.
     pub const HTTP_SUCCESS_STATUS: u16 = 201u16;
     /// The label the `endpoint` trait puts in front of the endpoint's host, if any.
-    pub const HOST_PREFIX: ::std::option::Option<&'static str> = ::std::option::Option::Some(
-        "identity-",
-    );
+    pub const HOST_PREFIX: Option<&'static str> = Some("identity-");
     /// The `CreateAppInstance` request for this input: `POST /app-instances` with its body, as a path and query that the client puts under the endpoint it resolves.
     pub fn to_http_request(
         &self,
-    ) -> ::std::result::Result<
-        ::smithy_lean_runtime::http::Request<::std::vec::Vec<u8>>,
+    ) -> Result<
+        ::smithy_lean_runtime::http::Request<Vec<u8>>,
         ::smithy_lean_runtime::request::RequestError,
     > {
-        let mut uri = ::std::string::String::new();
+        let mut uri = String::new();
         uri.push_str("/app-instances");
         let headers = ::smithy_lean_runtime::request::Headers::new();
         ::smithy_lean_runtime::request::build(
             Self::HTTP_METHOD,
             uri,
             headers,
-            ::std::option::Option::Some((
+            Some((
                 ::smithy_lean_runtime::request::JSON_CONTENT_TYPE,
                 self.to_json()?.into_bytes(),
             )),

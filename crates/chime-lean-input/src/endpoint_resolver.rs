@@ -9,7 +9,7 @@ pub struct EndpointParams {
     /// The region the request is sent to.
     ///
     /// The rule set's `Region`, which SDKs fill from `AWS::Region`.
-    pub region: ::std::option::Option<::std::string::String>,
+    pub region: Option<String>,
     /// Send the request to an endpoint that accepts both IPv4 and IPv6. Resolution fails where no such endpoint exists.
     ///
     /// The rule set's `UseDualStack`, which SDKs fill from `AWS::UseDualStack`; `false` by default.
@@ -21,7 +21,7 @@ pub struct EndpointParams {
     /// A caller-supplied endpoint URL that replaces the resolved one.
     ///
     /// The rule set's `Endpoint`, which SDKs fill from `SDK::Endpoint`.
-    pub endpoint: ::std::option::Option<::std::string::String>,
+    pub endpoint: Option<String>,
 }
 /// Resolves the endpoint for `params` with the service's endpoint rules.
 ///
@@ -34,22 +34,20 @@ pub struct EndpointParams {
 /// where the generator was given partition data, or a caller's own.
 pub fn resolve_endpoint(
     params: &EndpointParams,
-    partition_of: &dyn ::std::ops::Fn(
-        &str,
-    ) -> ::std::option::Option<::smithy_lean_runtime::endpoint::Partition>,
-) -> ::std::result::Result<
+    partition_of: &dyn Fn(&str) -> Option<::smithy_lean_runtime::endpoint::Partition>,
+) -> Result<
     ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint,
     ::smithy_lean_runtime::endpoint::ResolveEndpointError,
 > {
     'rule_1: {
-        let ::std::option::Option::Some(endpoint) = params.endpoint.as_deref() else {
+        let Some(endpoint) = params.endpoint.as_deref() else {
             break 'rule_1;
         };
         'rule_1_1: {
             if !params.use_fips {
                 break 'rule_1_1;
             }
-            return ::std::result::Result::Err(
+            return Err(
                 ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
                     "Invalid Configuration: FIPS and custom endpoint are not supported",
                 ),
@@ -59,7 +57,7 @@ pub fn resolve_endpoint(
             if !params.use_dual_stack {
                 break 'rule_1_2;
             }
-            return ::std::result::Result::Err(
+            return Err(
                 ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
                     "Invalid Configuration: Dualstack and custom endpoint are not supported",
                 ),
@@ -67,25 +65,24 @@ pub fn resolve_endpoint(
         }
         let url = endpoint.to_owned();
         if url.is_empty() {
-            return ::std::result::Result::Err(
+            return Err(
                 ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
                     "the endpoint URL is empty",
                 ),
             );
         }
-        return ::std::result::Result::Ok(
+        return Ok(
             ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
                 .url(url)
                 .build(),
         );
     }
     'rule_2: {
-        let ::std::option::Option::Some(region) = params.region.as_deref() else {
+        let Some(region) = params.region.as_deref() else {
             break 'rule_2;
         };
         'rule_2_1: {
-            let ::std::option::Option::Some(partition_result) = partition_of(region)
-            else {
+            let Some(partition_result) = partition_of(region) else {
                 break 'rule_2_1;
             };
             'rule_2_1_1: {
@@ -98,7 +95,7 @@ pub fn resolve_endpoint(
                 if params.use_dual_stack {
                     break 'rule_2_1_1;
                 }
-                return ::std::result::Result::Ok(
+                return Ok(
                     ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
                         .url("https://chime.us-east-1.amazonaws.com")
                         .auth_scheme(
@@ -136,7 +133,7 @@ pub fn resolve_endpoint(
                     if !partition_result.supports_dual_stack {
                         break 'rule_2_1_2_1;
                     }
-                    return ::std::result::Result::Ok(
+                    return Ok(
                         ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
                             .url(
                                 ::std::format!(
@@ -147,7 +144,7 @@ pub fn resolve_endpoint(
                             .build(),
                     );
                 }
-                return ::std::result::Result::Err(
+                return Err(
                     ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
                         "FIPS and DualStack are enabled, but this partition does not support one or both",
                     ),
@@ -161,7 +158,7 @@ pub fn resolve_endpoint(
                     if !partition_result.supports_fips {
                         break 'rule_2_1_3_1;
                     }
-                    return ::std::result::Result::Ok(
+                    return Ok(
                         ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
                             .url(
                                 ::std::format!(
@@ -172,7 +169,7 @@ pub fn resolve_endpoint(
                             .build(),
                     );
                 }
-                return ::std::result::Result::Err(
+                return Err(
                     ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
                         "FIPS is enabled but this partition does not support FIPS",
                     ),
@@ -186,7 +183,7 @@ pub fn resolve_endpoint(
                     if !partition_result.supports_dual_stack {
                         break 'rule_2_1_4_1;
                     }
-                    return ::std::result::Result::Ok(
+                    return Ok(
                         ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
                             .url(
                                 ::std::format!(
@@ -197,13 +194,13 @@ pub fn resolve_endpoint(
                             .build(),
                     );
                 }
-                return ::std::result::Result::Err(
+                return Err(
                     ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
                         "DualStack is enabled but this partition does not support DualStack",
                     ),
                 );
             }
-            return ::std::result::Result::Ok(
+            return Ok(
                 ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
                     .url(
                         ::std::format!(
@@ -213,13 +210,13 @@ pub fn resolve_endpoint(
                     .build(),
             );
         }
-        return ::std::result::Result::Err(
+        return Err(
             ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
                 "a tree of endpoint rules matched the parameters, but none of the rules in it did",
             ),
         );
     }
-    ::std::result::Result::Err(
+    Err(
         ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
             "Invalid Configuration: Missing Region",
         ),

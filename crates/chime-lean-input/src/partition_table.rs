@@ -47,7 +47,7 @@ static PARTITIONS: ::smithy_lean_runtime::endpoint::PartitionTable = ::smithy_le
             dual_stack_dns_suffix: "api.aws",
             supports_fips: true,
             supports_dual_stack: true,
-            implicit_global_region: ::std::option::Option::Some("us-east-1"),
+            implicit_global_region: Some("us-east-1"),
         },
         ::smithy_lean_runtime::endpoint::PartitionSpec {
             id: "aws-cn",
@@ -58,7 +58,7 @@ static PARTITIONS: ::smithy_lean_runtime::endpoint::PartitionTable = ::smithy_le
             dual_stack_dns_suffix: "api.amazonwebservices.com.cn",
             supports_fips: true,
             supports_dual_stack: true,
-            implicit_global_region: ::std::option::Option::Some("cn-northwest-1"),
+            implicit_global_region: Some("cn-northwest-1"),
         },
         ::smithy_lean_runtime::endpoint::PartitionSpec {
             id: "aws-eusc",
@@ -69,7 +69,7 @@ static PARTITIONS: ::smithy_lean_runtime::endpoint::PartitionTable = ::smithy_le
             dual_stack_dns_suffix: "api.amazonwebservices.eu",
             supports_fips: true,
             supports_dual_stack: true,
-            implicit_global_region: ::std::option::Option::Some("eusc-de-east-1"),
+            implicit_global_region: Some("eusc-de-east-1"),
         },
         ::smithy_lean_runtime::endpoint::PartitionSpec {
             id: "aws-iso",
@@ -80,7 +80,7 @@ static PARTITIONS: ::smithy_lean_runtime::endpoint::PartitionTable = ::smithy_le
             dual_stack_dns_suffix: "api.aws.ic.gov",
             supports_fips: true,
             supports_dual_stack: true,
-            implicit_global_region: ::std::option::Option::Some("us-iso-east-1"),
+            implicit_global_region: Some("us-iso-east-1"),
         },
         ::smithy_lean_runtime::endpoint::PartitionSpec {
             id: "aws-iso-b",
@@ -91,7 +91,7 @@ static PARTITIONS: ::smithy_lean_runtime::endpoint::PartitionTable = ::smithy_le
             dual_stack_dns_suffix: "api.aws.scloud",
             supports_fips: true,
             supports_dual_stack: true,
-            implicit_global_region: ::std::option::Option::Some("us-isob-east-1"),
+            implicit_global_region: Some("us-isob-east-1"),
         },
         ::smithy_lean_runtime::endpoint::PartitionSpec {
             id: "aws-iso-e",
@@ -102,7 +102,7 @@ static PARTITIONS: ::smithy_lean_runtime::endpoint::PartitionTable = ::smithy_le
             dual_stack_dns_suffix: "api.cloud-aws.adc-e.uk",
             supports_fips: true,
             supports_dual_stack: true,
-            implicit_global_region: ::std::option::Option::Some("eu-isoe-west-1"),
+            implicit_global_region: Some("eu-isoe-west-1"),
         },
         ::smithy_lean_runtime::endpoint::PartitionSpec {
             id: "aws-iso-f",
@@ -113,7 +113,7 @@ static PARTITIONS: ::smithy_lean_runtime::endpoint::PartitionTable = ::smithy_le
             dual_stack_dns_suffix: "api.aws.hci.ic.gov",
             supports_fips: true,
             supports_dual_stack: true,
-            implicit_global_region: ::std::option::Option::Some("us-isof-south-1"),
+            implicit_global_region: Some("us-isof-south-1"),
         },
         ::smithy_lean_runtime::endpoint::PartitionSpec {
             id: "aws-us-gov",
@@ -124,15 +124,13 @@ static PARTITIONS: ::smithy_lean_runtime::endpoint::PartitionTable = ::smithy_le
             dual_stack_dns_suffix: "api.aws",
             supports_fips: true,
             supports_dual_stack: true,
-            implicit_global_region: ::std::option::Option::Some("us-gov-west-1"),
+            implicit_global_region: Some("us-gov-west-1"),
         },
     ],
 );
 /** The partition of `region`, from botocore's partition data (version 1.1): the
  partition that lists it, else the first whose pattern matches it, else `aws`,
  so that a region launched after the data was written still resolves.*/
-pub fn partition_of(
-    region: &str,
-) -> ::std::option::Option<::smithy_lean_runtime::endpoint::Partition> {
+pub fn partition_of(region: &str) -> Option<::smithy_lean_runtime::endpoint::Partition> {
     PARTITIONS.partition_of(region)
 }

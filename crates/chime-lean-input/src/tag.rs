@@ -5,8 +5,8 @@
 /// Smithy shape: `com.amazonaws.chime#Tag`.
 #[derive(Clone, PartialEq)]
 pub struct Tag {
-    pub(crate) key: ::std::string::String,
-    pub(crate) value: ::std::string::String,
+    pub(crate) key: String,
+    pub(crate) value: String,
 }
 impl Tag {
     /// Starts a builder for [`Tag`].
@@ -33,55 +33,41 @@ impl ::std::fmt::Debug for Tag {
 /// A builder for [`Tag`].
 #[derive(Clone, Default, PartialEq)]
 pub struct TagBuilder {
-    key: ::std::option::Option<::std::string::String>,
-    value: ::std::option::Option<::std::string::String>,
+    key: Option<String>,
+    value: Option<String>,
 }
 impl TagBuilder {
     /// The name of the tag.
-    pub fn key(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.key = ::std::option::Option::Some(input.into());
+    pub fn key(mut self, input: impl Into<String>) -> Self {
+        self.key = Some(input.into());
         self
     }
     /// Sets or clears `key` (`Key` on the wire). Required.
-    pub fn set_key(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_key(mut self, input: Option<String>) -> Self {
         self.key = input;
         self
     }
     /// The `key` set so far.
-    pub fn get_key(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_key(&self) -> &Option<String> {
         &self.key
     }
     /// The value stored under the tag's key.
-    pub fn value(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.value = ::std::option::Option::Some(input.into());
+    pub fn value(mut self, input: impl Into<String>) -> Self {
+        self.value = Some(input.into());
         self
     }
     /// Sets or clears `value` (`Value` on the wire). Required.
-    pub fn set_value(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_value(mut self, input: Option<String>) -> Self {
         self.value = input;
         self
     }
     /// The `value` set so far.
-    pub fn get_value(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_value(&self) -> &Option<String> {
         &self.value
     }
     /// Builds the [`Tag`], or names the first missing required member (`key`, `value`).
-    pub fn build(
-        self,
-    ) -> ::std::result::Result<crate::Tag, ::smithy_lean_runtime::BuildError> {
-        ::std::result::Result::Ok(crate::Tag {
+    pub fn build(self) -> Result<crate::Tag, ::smithy_lean_runtime::BuildError> {
+        Ok(crate::Tag {
             key: self
                 .key
                 .ok_or(::smithy_lean_runtime::BuildError::missing("Tag", "key"))?,
@@ -103,10 +89,8 @@ impl Tag {
     /// Checks every `length`, `pattern` and `range` constraint of the model on this [`Tag`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::smithy_lean_runtime::ValidationError> {
-        let mut violations = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::ValidationError> {
+        let mut violations = Vec::new();
         self.collect_violations("", &mut violations);
         ::smithy_lean_runtime::ValidationError::check(violations)
     }
@@ -114,15 +98,15 @@ impl Tag {
     pub(crate) fn collect_violations(
         &self,
         path: &str,
-        out: &mut ::std::vec::Vec<::smithy_lean_runtime::ConstraintViolation>,
+        out: &mut Vec<::smithy_lean_runtime::ConstraintViolation>,
     ) {
         {
             let value = &self.key;
             ::smithy_lean_runtime::validation::check_string_length(
                 out,
                 value,
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(128u64),
+                Some(1u64),
+                Some(128u64),
                 &|| ::smithy_lean_runtime::validation::member_path(path, "Key"),
             );
         }
@@ -131,8 +115,8 @@ impl Tag {
             ::smithy_lean_runtime::validation::check_string_length(
                 out,
                 value,
-                ::std::option::Option::Some(1u64),
-                ::std::option::Option::Some(256u64),
+                Some(1u64),
+                Some(256u64),
                 &|| ::smithy_lean_runtime::validation::member_path(path, "Value"),
             );
         }
@@ -142,18 +126,13 @@ impl Tag {
     /// The restJson1 body for this [`Tag`]: model member names as keys, unset members left out.
     ///
     /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
-    pub fn to_json(
-        &self,
-    ) -> ::std::result::Result<
-        ::std::string::String,
-        ::smithy_lean_runtime::json::WriteError,
-    > {
+    pub fn to_json(&self) -> Result<String, ::smithy_lean_runtime::json::WriteError> {
         ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
         object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
-    ) -> ::std::result::Result<(), ::smithy_lean_runtime::json::WriteError> {
+    ) -> Result<(), ::smithy_lean_runtime::json::WriteError> {
         {
             let value = &self.key;
             object.key("Key").string(value);
@@ -162,7 +141,7 @@ impl Tag {
             let value = &self.value;
             object.key("Value").string(value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 #[cfg(feature = "server")]
@@ -170,18 +149,14 @@ impl Tag {
     /// Reads a [`Tag`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
     ///
     /// With the crate's `server` feature only: it is the service's side of the wire.
-    pub fn from_json(
-        body: &[u8],
-    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
-        let mut value = ::std::option::Option::None;
+    pub fn from_json(body: &[u8]) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+        let mut value = None;
         ::smithy_lean_runtime::json::read_body(
             body,
             "Tag",
             &mut |tokens, started| {
-                value = ::std::option::Option::Some(
-                    Self::read_members(tokens, started, "Tag")?,
-                );
-                ::std::result::Result::Ok(())
+                value = Some(Self::read_members(tokens, started, "Tag")?);
+                Ok(())
             },
         )?;
         value
@@ -193,27 +168,21 @@ impl Tag {
     pub(crate) fn read_json(
         tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
         member: &str,
-    ) -> ::std::result::Result<
-        ::std::option::Option<Self>,
-        ::smithy_lean_runtime::JsonError,
-    > {
+    ) -> Result<Option<Self>, ::smithy_lean_runtime::JsonError> {
         if !::smithy_lean_runtime::json::start_object(tokens, member)? {
-            return ::std::result::Result::Ok(::std::option::Option::None);
+            return Ok(None);
         }
-        Self::read_members(tokens, true, "Tag").map(::std::option::Option::Some)
+        Self::read_members(tokens, true, "Tag").map(Some)
     }
     #[allow(unused_mut)]
     pub(crate) fn read_members(
         tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
         started: bool,
         shape: &str,
-    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
+    ) -> Result<Self, ::smithy_lean_runtime::JsonError> {
         let mut builder = Self::builder();
         if started {
-            while let ::std::option::Option::Some(key) = ::smithy_lean_runtime::json::next_key(
-                tokens,
-                shape,
-            )? {
+            while let Some(key) = ::smithy_lean_runtime::json::next_key(tokens, shape)? {
                 match key.as_ref() {
                     "Key" => {
                         builder.key = ::smithy_lean_runtime::json::read_string(
@@ -231,6 +200,6 @@ impl Tag {
                 }
             }
         }
-        ::std::result::Result::Ok(builder.build()?)
+        Ok(builder.build()?)
     }
 }

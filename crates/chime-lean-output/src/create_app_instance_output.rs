@@ -12,8 +12,8 @@
 )]
 #[derive(Clone, Default, PartialEq)]
 pub struct CreateAppInstanceOutput {
-    pub(crate) app_instance_arn: ::std::option::Option<::std::string::String>,
-    pub(crate) _request_id: ::std::option::Option<::std::string::String>,
+    pub(crate) app_instance_arn: Option<String>,
+    pub(crate) _request_id: Option<String>,
 }
 impl CreateAppInstanceOutput {
     /// Starts a builder for [`CreateAppInstanceOutput`].
@@ -21,7 +21,7 @@ impl CreateAppInstanceOutput {
         CreateAppInstanceOutputBuilder::default()
     }
     /// The Amazon Resource Name (ARN) of the `AppInstance` that was created.
-    pub fn app_instance_arn(&self) -> ::std::option::Option<&str> {
+    pub fn app_instance_arn(&self) -> Option<&str> {
         self.app_instance_arn.as_deref()
     }
 }
@@ -36,43 +36,31 @@ impl ::std::fmt::Debug for CreateAppInstanceOutput {
 /// A builder for [`CreateAppInstanceOutput`].
 #[derive(Clone, Default, PartialEq)]
 pub struct CreateAppInstanceOutputBuilder {
-    app_instance_arn: ::std::option::Option<::std::string::String>,
-    _request_id: ::std::option::Option<::std::string::String>,
+    app_instance_arn: Option<String>,
+    _request_id: Option<String>,
 }
 impl CreateAppInstanceOutputBuilder {
     /// The Amazon Resource Name (ARN) of the `AppInstance` that was created.
-    pub fn app_instance_arn(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self.app_instance_arn = ::std::option::Option::Some(input.into());
+    pub fn app_instance_arn(mut self, input: impl Into<String>) -> Self {
+        self.app_instance_arn = Some(input.into());
         self
     }
     /// Sets or clears `app_instance_arn` (`AppInstanceArn` on the wire).
-    pub fn set_app_instance_arn(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_app_instance_arn(mut self, input: Option<String>) -> Self {
         self.app_instance_arn = input;
         self
     }
     /// The `app_instance_arn` set so far.
-    pub fn get_app_instance_arn(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_app_instance_arn(&self) -> &Option<String> {
         &self.app_instance_arn
     }
     /// Sets the request id of the response this output was read from.
-    pub fn _request_id(
-        mut self,
-        request_id: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
-        self._request_id = ::std::option::Option::Some(request_id.into());
+    pub fn _request_id(mut self, request_id: impl Into<String>) -> Self {
+        self._request_id = Some(request_id.into());
         self
     }
     /// Sets or clears the request id of the response.
-    pub fn _set_request_id(
-        mut self,
-        request_id: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn _set_request_id(mut self, request_id: Option<String>) -> Self {
         self._request_id = request_id;
         self
     }
@@ -97,10 +85,8 @@ impl CreateAppInstanceOutput {
     /// Checks every `length`, `pattern` and `range` constraint of the model on this [`CreateAppInstanceOutput`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
-    pub fn validate(
-        &self,
-    ) -> ::std::result::Result<(), ::smithy_lean_runtime::ValidationError> {
-        let mut violations = ::std::vec::Vec::new();
+    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::ValidationError> {
+        let mut violations = Vec::new();
         self.collect_violations("", &mut violations);
         ::smithy_lean_runtime::ValidationError::check(violations)
     }
@@ -108,14 +94,14 @@ impl CreateAppInstanceOutput {
     pub(crate) fn collect_violations(
         &self,
         path: &str,
-        out: &mut ::std::vec::Vec<::smithy_lean_runtime::ConstraintViolation>,
+        out: &mut Vec<::smithy_lean_runtime::ConstraintViolation>,
     ) {
-        if let ::std::option::Option::Some(value) = &self.app_instance_arn {
+        if let Some(value) = &self.app_instance_arn {
             ::smithy_lean_runtime::validation::check_string_length(
                 out,
                 value,
-                ::std::option::Option::Some(5u64),
-                ::std::option::Option::Some(1600u64),
+                Some(5u64),
+                Some(1600u64),
                 &|| ::smithy_lean_runtime::validation::member_path(
                     path,
                     "AppInstanceArn",
@@ -147,38 +133,31 @@ impl CreateAppInstanceOutput {
     /// With the crate's `server` feature only: it is the service's side of the wire.
     ///
     /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
-    pub fn to_json(
-        &self,
-    ) -> ::std::result::Result<
-        ::std::string::String,
-        ::smithy_lean_runtime::json::WriteError,
-    > {
+    pub fn to_json(&self) -> Result<String, ::smithy_lean_runtime::json::WriteError> {
         ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
         object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
-    ) -> ::std::result::Result<(), ::smithy_lean_runtime::json::WriteError> {
-        if let ::std::option::Option::Some(value) = &self.app_instance_arn {
+    ) -> Result<(), ::smithy_lean_runtime::json::WriteError> {
+        if let Some(value) = &self.app_instance_arn {
             object.key("AppInstanceArn").string(value);
         }
-        ::std::result::Result::Ok(())
+        Ok(())
     }
 }
 impl CreateAppInstanceOutput {
     /// Reads a [`CreateAppInstanceOutput`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
-    pub fn from_json(
-        body: &[u8],
-    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
-        let mut value = ::std::option::Option::None;
+    pub fn from_json(body: &[u8]) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+        let mut value = None;
         ::smithy_lean_runtime::json::read_body(
             body,
             "CreateAppInstanceOutput",
             &mut |tokens, started| {
-                value = ::std::option::Option::Some(
+                value = Some(
                     Self::read_members(tokens, started, "CreateAppInstanceOutput")?,
                 );
-                ::std::result::Result::Ok(())
+                Ok(())
             },
         )?;
         value
@@ -191,13 +170,10 @@ impl CreateAppInstanceOutput {
         tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
         started: bool,
         shape: &str,
-    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
+    ) -> Result<Self, ::smithy_lean_runtime::JsonError> {
         let mut builder = Self::builder();
         if started {
-            while let ::std::option::Option::Some(key) = ::smithy_lean_runtime::json::next_key(
-                tokens,
-                shape,
-            )? {
+            while let Some(key) = ::smithy_lean_runtime::json::next_key(tokens, shape)? {
                 match key.as_ref() {
                     "AppInstanceArn" => {
                         builder.app_instance_arn = ::smithy_lean_runtime::json::read_string(
@@ -209,7 +185,7 @@ impl CreateAppInstanceOutput {
                 }
             }
         }
-        ::std::result::Result::Ok(builder.build())
+        Ok(builder.build())
     }
 }
 impl CreateAppInstanceOutput {
@@ -217,16 +193,16 @@ impl CreateAppInstanceOutput {
     pub fn from_response(
         headers: &::smithy_lean_runtime::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self, ::smithy_lean_runtime::JsonError> {
+    ) -> Result<Self, ::smithy_lean_runtime::JsonError> {
         let mut output = Self::from_json(body)?;
         output._request_id = ::smithy_lean_runtime::error_response::request_id(headers);
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
 }
 /// The request id, where code written for the AWS SDK for Rust looks for it.
 impl ::smithy_lean_runtime::aws_types::request_id::RequestId
 for CreateAppInstanceOutput {
-    fn request_id(&self) -> ::std::option::Option<&str> {
+    fn request_id(&self) -> Option<&str> {
         self._request_id.as_deref()
     }
 }

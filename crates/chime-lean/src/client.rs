@@ -9,7 +9,7 @@ pub(crate) static SERVICE: ::smithy_lean_client::Service = ::smithy_lean_client:
 /// The model's endpoint rules, from the parameters SDKs fill from configuration.
 fn resolve_endpoint(
     built_ins: &::smithy_lean_client::BuiltIns,
-) -> ::std::result::Result<
+) -> Result<
     ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint,
     ::smithy_lean_runtime::endpoint::ResolveEndpointError,
 > {
@@ -48,18 +48,13 @@ impl Client {
         self.handle.config()
     }
     /// The resolved endpoint (before any operation's host prefix), or why there is none.
-    pub fn endpoint(
-        &self,
-    ) -> ::std::result::Result<&::smithy_lean_client::endpoint::Endpoint, &str> {
+    pub fn endpoint(&self) -> Result<&::smithy_lean_client::endpoint::Endpoint, &str> {
         self.handle.endpoint()
     }
     /// Where calls of operation `O` go: the endpoint with its host prefix, or why there is none.
     pub fn endpoint_of<O: ::smithy_lean_client::Operation>(
         &self,
-    ) -> ::std::result::Result<
-        ::smithy_lean_client::endpoint::Endpoint,
-        ::std::string::String,
-    > {
+    ) -> Result<::smithy_lean_client::endpoint::Endpoint, String> {
         self.handle.endpoint_of::<O>()
     }
     /// Sends a prebuilt input of operation `O` as it is (an idempotency
@@ -68,8 +63,8 @@ impl Client {
     pub async fn call<O: ::smithy_lean_client::Operation>(
         &self,
         input: O::Input,
-    ) -> ::std::result::Result<
-        (O::Output, ::std::option::Option<::smithy_lean_client::ClientRequestToken>),
+    ) -> Result<
+        (O::Output, Option<::smithy_lean_client::ClientRequestToken>),
         ::smithy_lean_client::Error<O::Error>,
     > {
         self.handle.call::<O>(input).await

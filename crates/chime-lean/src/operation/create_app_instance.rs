@@ -18,23 +18,23 @@ impl ::smithy_lean_client::Operation for CreateAppInstance {
     type Output = ::chime_lean_output::CreateAppInstanceOutput;
     type Error = ::chime_lean_error::CreateAppInstanceError;
     const NAME: &'static str = ::chime_lean_input::CreateAppInstanceInput::OPERATION_NAME;
-    const HOST_PREFIX: ::std::option::Option<&'static str> = ::chime_lean_input::CreateAppInstanceInput::HOST_PREFIX;
+    const HOST_PREFIX: Option<&'static str> = ::chime_lean_input::CreateAppInstanceInput::HOST_PREFIX;
     const SUCCESS_STATUS: u16 = ::chime_lean_input::CreateAppInstanceInput::HTTP_SUCCESS_STATUS;
     fn fill_idempotency_token(
         input: &mut Self::Input,
-        make: &mut dyn ::std::ops::FnMut() -> ::std::string::String,
-    ) -> ::std::option::Option<::std::string::String> {
-        ::std::option::Option::Some(input.ensure_client_request_token(make).to_owned())
+        make: &mut dyn FnMut() -> String,
+    ) -> Option<String> {
+        Some(input.ensure_client_request_token(make).to_owned())
     }
     fn validate(
         input: &Self::Input,
-    ) -> ::std::result::Result<(), ::smithy_lean_runtime::ValidationError> {
+    ) -> Result<(), ::smithy_lean_runtime::ValidationError> {
         input.validate()
     }
     fn request(
         input: &Self::Input,
-    ) -> ::std::result::Result<
-        ::smithy_lean_runtime::http::Request<::std::vec::Vec<u8>>,
+    ) -> Result<
+        ::smithy_lean_runtime::http::Request<Vec<u8>>,
         ::smithy_lean_runtime::request::RequestError,
     > {
         input.to_http_request()
@@ -42,7 +42,7 @@ impl ::smithy_lean_client::Operation for CreateAppInstance {
     fn read_output(
         headers: &::smithy_lean_runtime::http::HeaderMap,
         body: &[u8],
-    ) -> ::std::result::Result<Self::Output, ::smithy_lean_runtime::JsonError> {
+    ) -> Result<Self::Output, ::smithy_lean_runtime::JsonError> {
         ::chime_lean_output::CreateAppInstanceOutput::from_response(headers, body)
     }
     fn read_error(
@@ -63,13 +63,13 @@ impl CreateAppInstanceFluentBuilder {
     pub(crate) fn new(handle: ::smithy_lean_client::Handle) -> Self {
         CreateAppInstanceFluentBuilder {
             handle,
-            input: ::std::default::Default::default(),
+            input: Default::default(),
         }
     }
     /// Sends the call and returns the service's answer.
     pub async fn send(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         ::chime_lean_output::CreateAppInstanceOutput,
         ::smithy_lean_client::Error<::chime_lean_error::CreateAppInstanceError>,
     > {
@@ -81,12 +81,12 @@ impl CreateAppInstanceFluentBuilder {
                 e,
             ))?;
         let (output, _) = self.handle.call::<CreateAppInstance>(input).await?;
-        ::std::result::Result::Ok(output)
+        Ok(output)
     }
     /// Sends the call and returns the answer with the idempotency token it sent (`client_request_token`), to repeat the call later without the service doing its work twice.
     pub async fn send_with_token(
         self,
-    ) -> ::std::result::Result<
+    ) -> Result<
         (
             ::chime_lean_output::CreateAppInstanceOutput,
             ::smithy_lean_client::ClientRequestToken,
@@ -104,71 +104,48 @@ impl CreateAppInstanceFluentBuilder {
             .ensure_client_request_token(|| self.handle.make_idempotency_token())
             .to_owned();
         let (output, _) = self.handle.call::<CreateAppInstance>(input).await?;
-        ::std::result::Result::Ok((
-            output,
-            ::smithy_lean_client::ClientRequestToken::from(token),
-        ))
+        Ok((output, ::smithy_lean_client::ClientRequestToken::from(token)))
     }
     /// A name for the new `AppInstance`.
-    pub fn name(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn name(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.name(input);
         self
     }
     /// Sets or clears `name` (`Name` on the wire).
-    pub fn set_name(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_name(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_name(input);
         self
     }
     /// The `name` set so far.
-    pub fn get_name(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_name(&self) -> &Option<String> {
         self.input.get_name()
     }
     /// Free-form metadata to store with the `AppInstance`, up to 1,024 characters.
-    pub fn metadata(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn metadata(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.metadata(input);
         self
     }
     /// Sets or clears `metadata` (`Metadata` on the wire).
-    pub fn set_metadata(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_metadata(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_metadata(input);
         self
     }
     /// The `metadata` set so far.
-    pub fn get_metadata(&self) -> &::std::option::Option<::std::string::String> {
+    pub fn get_metadata(&self) -> &Option<String> {
         self.input.get_metadata()
     }
     /// A unique string that makes the request idempotent. When the caller leaves it out, the client generates one.
-    pub fn client_request_token(
-        mut self,
-        input: impl ::std::convert::Into<::std::string::String>,
-    ) -> Self {
+    pub fn client_request_token(mut self, input: impl Into<String>) -> Self {
         self.input = self.input.client_request_token(input);
         self
     }
     /// Sets or clears `client_request_token` (`ClientRequestToken` on the wire).
-    pub fn set_client_request_token(
-        mut self,
-        input: ::std::option::Option<::std::string::String>,
-    ) -> Self {
+    pub fn set_client_request_token(mut self, input: Option<String>) -> Self {
         self.input = self.input.set_client_request_token(input);
         self
     }
     /// The `client_request_token` set so far.
-    pub fn get_client_request_token(
-        &self,
-    ) -> &::std::option::Option<::std::string::String> {
+    pub fn get_client_request_token(&self) -> &Option<String> {
         self.input.get_client_request_token()
     }
     /// Key-value pairs to attach to the new `AppInstance`.
@@ -179,17 +156,12 @@ impl CreateAppInstanceFluentBuilder {
         self
     }
     /// Sets or clears `tags` (`Tags` on the wire).
-    pub fn set_tags(
-        mut self,
-        input: ::std::option::Option<::std::vec::Vec<::chime_lean_input::Tag>>,
-    ) -> Self {
+    pub fn set_tags(mut self, input: Option<Vec<::chime_lean_input::Tag>>) -> Self {
         self.input = self.input.set_tags(input);
         self
     }
     /// The `tags` set so far.
-    pub fn get_tags(
-        &self,
-    ) -> &::std::option::Option<::std::vec::Vec<::chime_lean_input::Tag>> {
+    pub fn get_tags(&self) -> &Option<Vec<::chime_lean_input::Tag>> {
         self.input.get_tags()
     }
 }
