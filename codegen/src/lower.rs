@@ -962,20 +962,14 @@ impl<'a> Lowerer<'a> {
                         "only strings, lists and maps are supported",
                     ));
                 }
-                let bound = |key| match length.get(key) {
-                    None => Ok(None),
-                    Some(v) => v.as_u64().map(Some).ok_or_else(|| {
-                        Error::on_trait(
-                            member_id,
-                            "smithy.api#length",
-                            format!("`{key}` must be a non-negative integer"),
-                        )
-                    }),
-                };
-                Some(Length {
-                    min: bound("min")?,
-                    max: bound("max")?,
-                })
+                let (min, max) = bounds(
+                    member_id,
+                    "smithy.api#length",
+                    length,
+                    Json::as_u64,
+                    "a non-negative integer",
+                )?;
+                Some(Length { min, max })
             }
         };
         let pattern = match lookup("smithy.api#pattern") {
@@ -1021,20 +1015,14 @@ impl<'a> Lowerer<'a> {
                         "only integers and longs are supported",
                     ));
                 }
-                let bound = |key| match range.get(key) {
-                    None => Ok(None),
-                    Some(v) => v.as_i64().map(Some).ok_or_else(|| {
-                        Error::on_trait(
-                            member_id,
-                            "smithy.api#range",
-                            format!("`{key}` must be a whole number within 64 bits"),
-                        )
-                    }),
-                };
-                Some(Range {
-                    min: bound("min")?,
-                    max: bound("max")?,
-                })
+                let (min, max) = bounds(
+                    member_id,
+                    "smithy.api#range",
+                    range,
+                    Json::as_i64,
+                    "a whole number within 64 bits",
+                )?;
+                Some(Range { min, max })
             }
         };
         let timestamp_format = match lookup("smithy.api#timestampFormat") {
@@ -1277,6 +1265,23 @@ fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
             "a member can have only one of `@httpLabel`, `@httpQuery` and `@httpHeader`",
         )),
     }
+}
+
+/// The `min` and `max` of a `length` or `range` trait, each read with `read`.
+fn bounds<T>(
+    member_id: &str,
+    trait_id: &str,
+    value: &Json,
+    read: fn(&Json) -> Option<T>,
+    what: &str,
+) -> Result<(Option<T>, Option<T>), Error> {
+    let bound = |key| match value.get(key) {
+        None => Ok(None),
+        Some(v) => read(v)
+            .map(Some)
+            .ok_or_else(|| Error::on_trait(member_id, trait_id, format!("`{key}` must be {what}"))),
+    };
+    Ok((bound("min")?, bound("max")?))
 }
 
 /// The `paginated` trait of operation `id`, its members defaulting to the

@@ -43,27 +43,30 @@ struct Response {
     expected: Option<Json>,
 }
 
-fn responses(file: &str) -> Vec<Response> {
-    let text =
-        std::fs::read_to_string(xtask::workspace_root().join("xtask/oracle").join(file)).unwrap();
+/// The JSON lines of a committed oracle file.
+fn oracle_lines(file: &str) -> Vec<Json> {
+    let path = xtask::workspace_root().join("xtask/oracle").join(file);
+    let text = std::fs::read_to_string(path).unwrap();
     text.lines()
-        .map(|line| {
-            let line: Json = serde_json::from_str(line).unwrap();
-            Response {
-                operation: line["operation"].as_str().unwrap().to_owned(),
-                body: line["body"].as_str().unwrap().to_owned(),
-                expected: Some(line["expected"].clone()).filter(|e| !e.is_null()),
-            }
+        .map(|line| serde_json::from_str(line).unwrap())
+        .collect()
+}
+
+fn responses(file: &str) -> Vec<Response> {
+    oracle_lines(file)
+        .into_iter()
+        .map(|line| Response {
+            operation: line["operation"].as_str().unwrap().to_owned(),
+            body: line["body"].as_str().unwrap().to_owned(),
+            expected: Some(line["expected"].clone()).filter(|e| !e.is_null()),
         })
         .collect()
 }
 
 fn expected(file: &str) -> Vec<Expected> {
-    let text =
-        std::fs::read_to_string(xtask::workspace_root().join("xtask/oracle").join(file)).unwrap();
-    text.lines()
+    oracle_lines(file)
+        .into_iter()
         .map(|line| {
-            let line: Json = serde_json::from_str(line).unwrap();
             let text = |key: &str| line[key].as_str().unwrap().to_owned();
             Expected {
                 operation: text("operation"),

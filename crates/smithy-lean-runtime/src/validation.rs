@@ -309,13 +309,9 @@ pub fn check_list_length<T>(
     max: Option<u64>,
     path: &dyn Fn() -> String,
 ) {
-    let actual = value.len() as u64;
-    if out_of_bounds(actual, min, max) {
-        out.push(ConstraintViolation {
-            path: path(),
-            rule: Rule::ListLength { min, max, actual },
-        });
-    }
+    check_count(out, value.len(), min, max, path, |min, max, actual| {
+        Rule::ListLength { min, max, actual }
+    });
 }
 
 /// Records a violation when the number of entries of a map (`len`) is out of bounds.
@@ -326,11 +322,25 @@ pub fn check_map_length(
     max: Option<u64>,
     path: &dyn Fn() -> String,
 ) {
-    let actual = len as u64;
+    check_count(out, len, min, max, path, |min, max, actual| {
+        Rule::MapLength { min, max, actual }
+    });
+}
+
+/// Records the rule `broken` makes when a count is out of bounds.
+fn check_count(
+    out: &mut Vec<ConstraintViolation>,
+    count: usize,
+    min: Option<u64>,
+    max: Option<u64>,
+    path: &dyn Fn() -> String,
+    broken: fn(Option<u64>, Option<u64>, u64) -> Rule,
+) {
+    let actual = count as u64;
     if out_of_bounds(actual, min, max) {
         out.push(ConstraintViolation {
             path: path(),
-            rule: Rule::MapLength { min, max, actual },
+            rule: broken(min, max, actual),
         });
     }
 }
