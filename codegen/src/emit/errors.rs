@@ -82,6 +82,29 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
             pub const HTTP_STATUS: u16 = #status;
         }
     });
+    // A body that is not this error's JSON still names it: the error is
+    // then made of the response alone, unless members are required.
+    let read_response = if structure.fields.iter().any(Field::needed_to_build) {
+        quote! {
+            /// This error from a response that names it, or the response's metadata
+            /// back when its body lacks a required member.
+            pub(crate) fn read_response(body: &[u8], meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata, status: u16) -> Result<Self, ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata> {
+                match Self::from_json(body) {
+                    Ok(parsed) => Ok(parsed.with_response(meta, status)),
+                    Err(_) => Err(meta),
+                }
+            }
+        }
+    } else {
+        quote! {
+            /// This error from a response that names it, from the body where it is
+            /// this error's JSON.
+            pub(crate) fn read_response(body: &[u8], meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata, status: u16) -> Result<Self, ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata> {
+                let parsed = Self::from_json(body).unwrap_or_else(|_| Self::builder().build());
+                Ok(parsed.with_response(meta, status))
+            }
+        }
+    };
     quote! {
         impl #name {
             /// The error's name, as services send it.
@@ -119,6 +142,8 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
                 self.http_status = Some(http_status);
                 self
             }
+
+            #read_response
         }
 
         impl #builder {
@@ -163,6 +188,28 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
                 Some(#error_name)
             }
         }
+
+        impl ::smithy_lean_runtime::ServiceError for #name {
+            fn error_name(&self) -> Option<&str> {
+                Some(#error_name)
+            }
+
+            fn error_message(&self) -> Option<&str> {
+                #name::error_message(self)
+            }
+
+            fn http_status(&self) -> Option<u16> {
+                #name::http_status(self)
+            }
+
+            fn retryable_error_kind(&self) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
+                #retry
+            }
+
+            fn meta(&self) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
+                &self.meta
+            }
+        }
     }
 }
 
@@ -187,45 +234,15 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
     let resolve = structures.iter().map(|s| {
         let variant = ident(&s.name);
         let error_name = &s.wire_name;
-        let fallback = if s.fields.iter().any(Field::needed_to_build) {
-            quote! { return #name::Unhandled(::smithy_lean_runtime::UnhandledError::new(response.meta, status)) }
-        } else {
-            quote! { crate::#variant::builder().build() }
-        };
         quote! {
-            #error_name => {
-                let error = match crate::#variant::from_json(body) {
-                    Ok(parsed) => parsed,
-                    Err(_) => #fallback,
-                };
-                #name::#variant(error.with_response(response.meta, status))
-            }
+            #error_name => crate::#variant::read_response(body, response.meta, status)
+                .map_or_else(|meta| Self::unhandled(meta, status), Self::#variant),
         }
     });
-    let each = |body: TokenStream| {
-        let arms = structures.iter().map(|s| {
-            let variant = ident(&s.name);
-            quote! { #name::#variant(error) => #body, }
-        });
-        quote! { #(#arms)* }
-    };
-    let meta_arms = each(quote! { error.meta() });
-    // A modelled error's name is its shape's, however it was made: read
-    // from a response, or built by hand (a test's fake answer).
-    let name_arms = structures.iter().map(|s| {
+    let inner_arms = structures.iter().map(|s| {
         let variant = ident(&s.name);
-        quote! { #name::#variant(_) => Some(crate::#variant::ERROR_NAME), }
+        quote! { #name::#variant(error) => error, }
     });
-    let name_arms = quote! { #(#name_arms)* };
-    let status_arms = each(quote! { error.http_status() });
-    let message_arms = each(quote! { error.error_message() });
-    let display_arms = each(quote! { ::std::fmt::Display::fmt(error, f) });
-    // `Display` is the inner error's, so the inner error is not a cause:
-    // its text would be printed twice in a chain of causes.
-    let source_arms = each(quote! { ::std::error::Error::source(error) });
-    let kind_arms = each(
-        quote! { ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(error) },
-    );
     let predicates = structures.iter().map(|s| {
         let variant = ident(&s.name);
         let predicate = ident(&s.predicate);
@@ -270,46 +287,47 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
                 }
             }
 
+            fn unhandled(meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata, status: u16) -> Self {
+                #name::Unhandled(::smithy_lean_runtime::UnhandledError::new(meta, status))
+            }
+
+            /// The variant's error, read as any error of the service: every accessor
+            /// below goes through this one `match`.
+            fn inner(&self) -> &dyn ::smithy_lean_runtime::ServiceError {
+                match self {
+                    #(#inner_arms)*
+                    #name::Unhandled(error) => error,
+                }
+            }
+
             /// Name, message and request id, as read from the response.
             pub fn meta(&self) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
-                match self {
-                    #meta_arms
-                    #name::Unhandled(error) => error.meta(),
-                }
+                self.inner().meta()
             }
 
             /// The error's name (sanitized), if the response gave one.
             pub fn error_name(&self) -> Option<&str> {
-                match self {
-                    #name_arms
-                    #name::Unhandled(error) => error.meta().code(),
-                }
+                self.inner().error_name()
             }
 
             /// The human-readable message, if any.
             pub fn error_message(&self) -> Option<&str> {
-                match self {
-                    #message_arms
-                    #name::Unhandled(error) => error.meta().message(),
-                }
+                self.inner().error_message()
             }
 
             /// The request id the service gave the failed request.
             pub fn request_id(&self) -> Option<&str> {
-                self.meta().extra(::smithy_lean_runtime::error_response::REQUEST_ID_KEY)
+                self.inner().request_id()
             }
 
             /// The HTTP status of the response.
             pub fn http_status(&self) -> Option<u16> {
-                match self {
-                    #status_arms
-                    #name::Unhandled(error) => Some(error.http_status()),
-                }
+                self.inner().http_status()
             }
 
             /// Whether the model says a client should retry this error.
             pub fn is_retryable(&self) -> bool {
-                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(self).is_some()
+                self.inner().is_retryable()
             }
 
             #(#predicates)*
@@ -322,64 +340,53 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
 
         impl ::std::fmt::Display for #name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                match self {
-                    #display_arms
-                    #name::Unhandled(error) => ::std::fmt::Display::fmt(error, f),
-                }
+                ::std::fmt::Display::fmt(self.inner(), f)
             }
         }
 
+        // `Display` is the inner error's, so the inner error is not a cause:
+        // its text would be printed twice in a chain of causes.
         impl ::std::error::Error for #name {
             fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-                match self {
-                    #source_arms
-                    #name::Unhandled(error) => ::std::error::Error::source(error),
-                }
+                self.inner().source()
             }
         }
 
         impl ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata for #name {
             fn meta(&self) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
-                #name::meta(self)
+                self.inner().meta()
             }
         }
 
         impl ::smithy_lean_runtime::ServiceError for #name {
             fn error_name(&self) -> Option<&str> {
-                #name::error_name(self)
+                self.inner().error_name()
             }
 
             fn error_message(&self) -> Option<&str> {
-                #name::error_message(self)
-            }
-
-            fn request_id(&self) -> Option<&str> {
-                #name::request_id(self)
+                self.inner().error_message()
             }
 
             fn http_status(&self) -> Option<u16> {
-                #name::http_status(self)
+                self.inner().http_status()
             }
 
-            fn is_retryable(&self) -> bool {
-                #name::is_retryable(self)
+            fn retryable_error_kind(&self) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
+                self.inner().retryable_error_kind()
             }
 
             fn meta(&self) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
-                #name::meta(self)
+                self.inner().meta()
             }
         }
 
         impl ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind for #name {
             fn retryable_error_kind(&self) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
-                match self {
-                    #kind_arms
-                    #name::Unhandled(_) => None,
-                }
+                self.inner().retryable_error_kind()
             }
 
             fn code(&self) -> Option<&str> {
-                self.error_name()
+                self.inner().error_name()
             }
         }
     }

@@ -47,78 +47,80 @@ impl CreateAppInstanceError {
         };
         match error_name {
             "BadRequestException" => {
-                let error = match crate::BadRequestException::from_json(body) {
-                    Ok(parsed) => parsed,
-                    Err(_) => crate::BadRequestException::builder().build(),
-                };
-                CreateAppInstanceError::BadRequestException(
-                    error.with_response(response.meta, status),
-                )
+                crate::BadRequestException::read_response(body, response.meta, status)
+                    .map_or_else(
+                        |meta| Self::unhandled(meta, status),
+                        Self::BadRequestException,
+                    )
             }
             "ConflictException" => {
-                let error = match crate::ConflictException::from_json(body) {
-                    Ok(parsed) => parsed,
-                    Err(_) => crate::ConflictException::builder().build(),
-                };
-                CreateAppInstanceError::ConflictException(
-                    error.with_response(response.meta, status),
-                )
+                crate::ConflictException::read_response(body, response.meta, status)
+                    .map_or_else(
+                        |meta| Self::unhandled(meta, status),
+                        Self::ConflictException,
+                    )
             }
             "ForbiddenException" => {
-                let error = match crate::ForbiddenException::from_json(body) {
-                    Ok(parsed) => parsed,
-                    Err(_) => crate::ForbiddenException::builder().build(),
-                };
-                CreateAppInstanceError::ForbiddenException(
-                    error.with_response(response.meta, status),
-                )
+                crate::ForbiddenException::read_response(body, response.meta, status)
+                    .map_or_else(
+                        |meta| Self::unhandled(meta, status),
+                        Self::ForbiddenException,
+                    )
             }
             "ResourceLimitExceededException" => {
-                let error = match crate::ResourceLimitExceededException::from_json(
-                    body,
-                ) {
-                    Ok(parsed) => parsed,
-                    Err(_) => crate::ResourceLimitExceededException::builder().build(),
-                };
-                CreateAppInstanceError::ResourceLimitExceededException(
-                    error.with_response(response.meta, status),
-                )
+                crate::ResourceLimitExceededException::read_response(
+                        body,
+                        response.meta,
+                        status,
+                    )
+                    .map_or_else(
+                        |meta| Self::unhandled(meta, status),
+                        Self::ResourceLimitExceededException,
+                    )
             }
             "ServiceFailureException" => {
-                let error = match crate::ServiceFailureException::from_json(body) {
-                    Ok(parsed) => parsed,
-                    Err(_) => crate::ServiceFailureException::builder().build(),
-                };
-                CreateAppInstanceError::ServiceFailureException(
-                    error.with_response(response.meta, status),
-                )
+                crate::ServiceFailureException::read_response(
+                        body,
+                        response.meta,
+                        status,
+                    )
+                    .map_or_else(
+                        |meta| Self::unhandled(meta, status),
+                        Self::ServiceFailureException,
+                    )
             }
             "ServiceUnavailableException" => {
-                let error = match crate::ServiceUnavailableException::from_json(body) {
-                    Ok(parsed) => parsed,
-                    Err(_) => crate::ServiceUnavailableException::builder().build(),
-                };
-                CreateAppInstanceError::ServiceUnavailableException(
-                    error.with_response(response.meta, status),
-                )
+                crate::ServiceUnavailableException::read_response(
+                        body,
+                        response.meta,
+                        status,
+                    )
+                    .map_or_else(
+                        |meta| Self::unhandled(meta, status),
+                        Self::ServiceUnavailableException,
+                    )
             }
             "ThrottledClientException" => {
-                let error = match crate::ThrottledClientException::from_json(body) {
-                    Ok(parsed) => parsed,
-                    Err(_) => crate::ThrottledClientException::builder().build(),
-                };
-                CreateAppInstanceError::ThrottledClientException(
-                    error.with_response(response.meta, status),
-                )
+                crate::ThrottledClientException::read_response(
+                        body,
+                        response.meta,
+                        status,
+                    )
+                    .map_or_else(
+                        |meta| Self::unhandled(meta, status),
+                        Self::ThrottledClientException,
+                    )
             }
             "UnauthorizedClientException" => {
-                let error = match crate::UnauthorizedClientException::from_json(body) {
-                    Ok(parsed) => parsed,
-                    Err(_) => crate::UnauthorizedClientException::builder().build(),
-                };
-                CreateAppInstanceError::UnauthorizedClientException(
-                    error.with_response(response.meta, status),
-                )
+                crate::UnauthorizedClientException::read_response(
+                        body,
+                        response.meta,
+                        status,
+                    )
+                    .map_or_else(
+                        |meta| Self::unhandled(meta, status),
+                        Self::UnauthorizedClientException,
+                    )
             }
             _ => {
                 CreateAppInstanceError::Unhandled(
@@ -127,108 +129,54 @@ impl CreateAppInstanceError {
             }
         }
     }
+    fn unhandled(
+        meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+        status: u16,
+    ) -> Self {
+        CreateAppInstanceError::Unhandled(
+            ::smithy_lean_runtime::UnhandledError::new(meta, status),
+        )
+    }
+    /// The variant's error, read as any error of the service: every accessor
+    /// below goes through this one `match`.
+    fn inner(&self) -> &dyn ::smithy_lean_runtime::ServiceError {
+        match self {
+            CreateAppInstanceError::BadRequestException(error) => error,
+            CreateAppInstanceError::ConflictException(error) => error,
+            CreateAppInstanceError::ForbiddenException(error) => error,
+            CreateAppInstanceError::ResourceLimitExceededException(error) => error,
+            CreateAppInstanceError::ServiceFailureException(error) => error,
+            CreateAppInstanceError::ServiceUnavailableException(error) => error,
+            CreateAppInstanceError::ThrottledClientException(error) => error,
+            CreateAppInstanceError::UnauthorizedClientException(error) => error,
+            CreateAppInstanceError::Unhandled(error) => error,
+        }
+    }
     /// Name, message and request id, as read from the response.
     pub fn meta(
         &self,
     ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
-        match self {
-            CreateAppInstanceError::BadRequestException(error) => error.meta(),
-            CreateAppInstanceError::ConflictException(error) => error.meta(),
-            CreateAppInstanceError::ForbiddenException(error) => error.meta(),
-            CreateAppInstanceError::ResourceLimitExceededException(error) => error.meta(),
-            CreateAppInstanceError::ServiceFailureException(error) => error.meta(),
-            CreateAppInstanceError::ServiceUnavailableException(error) => error.meta(),
-            CreateAppInstanceError::ThrottledClientException(error) => error.meta(),
-            CreateAppInstanceError::UnauthorizedClientException(error) => error.meta(),
-            CreateAppInstanceError::Unhandled(error) => error.meta(),
-        }
+        self.inner().meta()
     }
     /// The error's name (sanitized), if the response gave one.
     pub fn error_name(&self) -> Option<&str> {
-        match self {
-            CreateAppInstanceError::BadRequestException(_) => {
-                Some(crate::BadRequestException::ERROR_NAME)
-            }
-            CreateAppInstanceError::ConflictException(_) => {
-                Some(crate::ConflictException::ERROR_NAME)
-            }
-            CreateAppInstanceError::ForbiddenException(_) => {
-                Some(crate::ForbiddenException::ERROR_NAME)
-            }
-            CreateAppInstanceError::ResourceLimitExceededException(_) => {
-                Some(crate::ResourceLimitExceededException::ERROR_NAME)
-            }
-            CreateAppInstanceError::ServiceFailureException(_) => {
-                Some(crate::ServiceFailureException::ERROR_NAME)
-            }
-            CreateAppInstanceError::ServiceUnavailableException(_) => {
-                Some(crate::ServiceUnavailableException::ERROR_NAME)
-            }
-            CreateAppInstanceError::ThrottledClientException(_) => {
-                Some(crate::ThrottledClientException::ERROR_NAME)
-            }
-            CreateAppInstanceError::UnauthorizedClientException(_) => {
-                Some(crate::UnauthorizedClientException::ERROR_NAME)
-            }
-            CreateAppInstanceError::Unhandled(error) => error.meta().code(),
-        }
+        self.inner().error_name()
     }
     /// The human-readable message, if any.
     pub fn error_message(&self) -> Option<&str> {
-        match self {
-            CreateAppInstanceError::BadRequestException(error) => error.error_message(),
-            CreateAppInstanceError::ConflictException(error) => error.error_message(),
-            CreateAppInstanceError::ForbiddenException(error) => error.error_message(),
-            CreateAppInstanceError::ResourceLimitExceededException(error) => {
-                error.error_message()
-            }
-            CreateAppInstanceError::ServiceFailureException(error) => {
-                error.error_message()
-            }
-            CreateAppInstanceError::ServiceUnavailableException(error) => {
-                error.error_message()
-            }
-            CreateAppInstanceError::ThrottledClientException(error) => {
-                error.error_message()
-            }
-            CreateAppInstanceError::UnauthorizedClientException(error) => {
-                error.error_message()
-            }
-            CreateAppInstanceError::Unhandled(error) => error.meta().message(),
-        }
+        self.inner().error_message()
     }
     /// The request id the service gave the failed request.
     pub fn request_id(&self) -> Option<&str> {
-        self.meta().extra(::smithy_lean_runtime::error_response::REQUEST_ID_KEY)
+        self.inner().request_id()
     }
     /// The HTTP status of the response.
     pub fn http_status(&self) -> Option<u16> {
-        match self {
-            CreateAppInstanceError::BadRequestException(error) => error.http_status(),
-            CreateAppInstanceError::ConflictException(error) => error.http_status(),
-            CreateAppInstanceError::ForbiddenException(error) => error.http_status(),
-            CreateAppInstanceError::ResourceLimitExceededException(error) => {
-                error.http_status()
-            }
-            CreateAppInstanceError::ServiceFailureException(error) => error.http_status(),
-            CreateAppInstanceError::ServiceUnavailableException(error) => {
-                error.http_status()
-            }
-            CreateAppInstanceError::ThrottledClientException(error) => {
-                error.http_status()
-            }
-            CreateAppInstanceError::UnauthorizedClientException(error) => {
-                error.http_status()
-            }
-            CreateAppInstanceError::Unhandled(error) => Some(error.http_status()),
-        }
+        self.inner().http_status()
     }
     /// Whether the model says a client should retry this error.
     pub fn is_retryable(&self) -> bool {
-        ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
-                self,
-            )
-            .is_some()
+        self.inner().is_retryable()
     }
     /// Whether this is a [`BadRequestException`](crate::BadRequestException).
     pub fn is_bad_request_exception(&self) -> bool {
@@ -269,68 +217,12 @@ impl CreateAppInstanceError {
 }
 impl ::std::fmt::Display for CreateAppInstanceError {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        match self {
-            CreateAppInstanceError::BadRequestException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            CreateAppInstanceError::ConflictException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            CreateAppInstanceError::ForbiddenException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            CreateAppInstanceError::ResourceLimitExceededException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            CreateAppInstanceError::ServiceFailureException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            CreateAppInstanceError::ServiceUnavailableException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            CreateAppInstanceError::ThrottledClientException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            CreateAppInstanceError::UnauthorizedClientException(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-            CreateAppInstanceError::Unhandled(error) => {
-                ::std::fmt::Display::fmt(error, f)
-            }
-        }
+        ::std::fmt::Display::fmt(self.inner(), f)
     }
 }
 impl ::std::error::Error for CreateAppInstanceError {
     fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
-        match self {
-            CreateAppInstanceError::BadRequestException(error) => {
-                ::std::error::Error::source(error)
-            }
-            CreateAppInstanceError::ConflictException(error) => {
-                ::std::error::Error::source(error)
-            }
-            CreateAppInstanceError::ForbiddenException(error) => {
-                ::std::error::Error::source(error)
-            }
-            CreateAppInstanceError::ResourceLimitExceededException(error) => {
-                ::std::error::Error::source(error)
-            }
-            CreateAppInstanceError::ServiceFailureException(error) => {
-                ::std::error::Error::source(error)
-            }
-            CreateAppInstanceError::ServiceUnavailableException(error) => {
-                ::std::error::Error::source(error)
-            }
-            CreateAppInstanceError::ThrottledClientException(error) => {
-                ::std::error::Error::source(error)
-            }
-            CreateAppInstanceError::UnauthorizedClientException(error) => {
-                ::std::error::Error::source(error)
-            }
-            CreateAppInstanceError::Unhandled(error) => {
-                ::std::error::Error::source(error)
-            }
-        }
+        self.inner().source()
     }
 }
 impl ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata
@@ -338,29 +230,28 @@ for CreateAppInstanceError {
     fn meta(
         &self,
     ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
-        CreateAppInstanceError::meta(self)
+        self.inner().meta()
     }
 }
 impl ::smithy_lean_runtime::ServiceError for CreateAppInstanceError {
     fn error_name(&self) -> Option<&str> {
-        CreateAppInstanceError::error_name(self)
+        self.inner().error_name()
     }
     fn error_message(&self) -> Option<&str> {
-        CreateAppInstanceError::error_message(self)
-    }
-    fn request_id(&self) -> Option<&str> {
-        CreateAppInstanceError::request_id(self)
+        self.inner().error_message()
     }
     fn http_status(&self) -> Option<u16> {
-        CreateAppInstanceError::http_status(self)
+        self.inner().http_status()
     }
-    fn is_retryable(&self) -> bool {
-        CreateAppInstanceError::is_retryable(self)
+    fn retryable_error_kind(
+        &self,
+    ) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
+        self.inner().retryable_error_kind()
     }
     fn meta(
         &self,
     ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
-        CreateAppInstanceError::meta(self)
+        self.inner().meta()
     }
 }
 impl ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind
@@ -368,51 +259,9 @@ for CreateAppInstanceError {
     fn retryable_error_kind(
         &self,
     ) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
-        match self {
-            CreateAppInstanceError::BadRequestException(error) => {
-                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
-                    error,
-                )
-            }
-            CreateAppInstanceError::ConflictException(error) => {
-                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
-                    error,
-                )
-            }
-            CreateAppInstanceError::ForbiddenException(error) => {
-                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
-                    error,
-                )
-            }
-            CreateAppInstanceError::ResourceLimitExceededException(error) => {
-                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
-                    error,
-                )
-            }
-            CreateAppInstanceError::ServiceFailureException(error) => {
-                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
-                    error,
-                )
-            }
-            CreateAppInstanceError::ServiceUnavailableException(error) => {
-                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
-                    error,
-                )
-            }
-            CreateAppInstanceError::ThrottledClientException(error) => {
-                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
-                    error,
-                )
-            }
-            CreateAppInstanceError::UnauthorizedClientException(error) => {
-                ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
-                    error,
-                )
-            }
-            CreateAppInstanceError::Unhandled(_) => None,
-        }
+        self.inner().retryable_error_kind()
     }
     fn code(&self) -> Option<&str> {
-        self.error_name()
+        self.inner().error_name()
     }
 }

@@ -189,6 +189,19 @@ impl ForbiddenException {
         self.http_status = Some(http_status);
         self
     }
+    /// This error from a response that names it, from the body where it is
+    /// this error's JSON.
+    pub(crate) fn read_response(
+        body: &[u8],
+        meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+        status: u16,
+    ) -> Result<
+        Self,
+        ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+    > {
+        let parsed = Self::from_json(body).unwrap_or_else(|_| Self::builder().build());
+        Ok(parsed.with_response(meta, status))
+    }
 }
 impl ForbiddenExceptionBuilder {
     /// Sets the metadata read from the response.
@@ -233,5 +246,26 @@ for ForbiddenException {
     }
     fn code(&self) -> Option<&str> {
         Some("ForbiddenException")
+    }
+}
+impl ::smithy_lean_runtime::ServiceError for ForbiddenException {
+    fn error_name(&self) -> Option<&str> {
+        Some("ForbiddenException")
+    }
+    fn error_message(&self) -> Option<&str> {
+        ForbiddenException::error_message(self)
+    }
+    fn http_status(&self) -> Option<u16> {
+        ForbiddenException::http_status(self)
+    }
+    fn retryable_error_kind(
+        &self,
+    ) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
+        None
+    }
+    fn meta(
+        &self,
+    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
+        &self.meta
     }
 }

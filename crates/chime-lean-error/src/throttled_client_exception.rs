@@ -191,6 +191,19 @@ impl ThrottledClientException {
         self.http_status = Some(http_status);
         self
     }
+    /// This error from a response that names it, from the body where it is
+    /// this error's JSON.
+    pub(crate) fn read_response(
+        body: &[u8],
+        meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+        status: u16,
+    ) -> Result<
+        Self,
+        ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+    > {
+        let parsed = Self::from_json(body).unwrap_or_else(|_| Self::builder().build());
+        Ok(parsed.with_response(meta, status))
+    }
 }
 impl ThrottledClientExceptionBuilder {
     /// Sets the metadata read from the response.
@@ -235,5 +248,26 @@ for ThrottledClientException {
     }
     fn code(&self) -> Option<&str> {
         Some("ThrottledClientException")
+    }
+}
+impl ::smithy_lean_runtime::ServiceError for ThrottledClientException {
+    fn error_name(&self) -> Option<&str> {
+        Some("ThrottledClientException")
+    }
+    fn error_message(&self) -> Option<&str> {
+        ThrottledClientException::error_message(self)
+    }
+    fn http_status(&self) -> Option<u16> {
+        ThrottledClientException::http_status(self)
+    }
+    fn retryable_error_kind(
+        &self,
+    ) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
+        Some(::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind::ThrottlingError)
+    }
+    fn meta(
+        &self,
+    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
+        &self.meta
     }
 }

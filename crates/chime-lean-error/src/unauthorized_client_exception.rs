@@ -191,6 +191,19 @@ impl UnauthorizedClientException {
         self.http_status = Some(http_status);
         self
     }
+    /// This error from a response that names it, from the body where it is
+    /// this error's JSON.
+    pub(crate) fn read_response(
+        body: &[u8],
+        meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+        status: u16,
+    ) -> Result<
+        Self,
+        ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+    > {
+        let parsed = Self::from_json(body).unwrap_or_else(|_| Self::builder().build());
+        Ok(parsed.with_response(meta, status))
+    }
 }
 impl UnauthorizedClientExceptionBuilder {
     /// Sets the metadata read from the response.
@@ -235,5 +248,26 @@ for UnauthorizedClientException {
     }
     fn code(&self) -> Option<&str> {
         Some("UnauthorizedClientException")
+    }
+}
+impl ::smithy_lean_runtime::ServiceError for UnauthorizedClientException {
+    fn error_name(&self) -> Option<&str> {
+        Some("UnauthorizedClientException")
+    }
+    fn error_message(&self) -> Option<&str> {
+        UnauthorizedClientException::error_message(self)
+    }
+    fn http_status(&self) -> Option<u16> {
+        UnauthorizedClientException::http_status(self)
+    }
+    fn retryable_error_kind(
+        &self,
+    ) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
+        None
+    }
+    fn meta(
+        &self,
+    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
+        &self.meta
     }
 }

@@ -72,16 +72,14 @@ impl crate::ServiceError for UnhandledError {
         self.meta.message()
     }
 
-    fn request_id(&self) -> Option<&str> {
-        self.meta.extra(crate::error_response::REQUEST_ID_KEY)
-    }
-
     fn http_status(&self) -> Option<u16> {
         Some(self.http_status)
     }
 
-    fn is_retryable(&self) -> bool {
-        false
+    /// None: the model says nothing of an error it does not list. A client
+    /// still retries it by its code or status, as the AWS SDKs do.
+    fn retryable_error_kind(&self) -> Option<aws_smithy_types::retry::ErrorKind> {
+        None
     }
 
     fn meta(&self) -> &ErrorMetadata {
