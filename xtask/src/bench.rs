@@ -520,6 +520,140 @@ fn peers(root: &Path) -> [Peer; 2] {
     ]
 }
 
+/// Our client of the whole legacy model against `aws-sdk-chime` 1.60.0,
+/// the AWS SDK for Rust's last release with all of its operations.
+#[derive(Default)]
+struct WholeModel {
+    operations: usize,
+    ours_lines: usize,
+    sdk_lines: usize,
+    ours_build: Duration,
+    sdk_build: Duration,
+}
+
+/// The crates of ours counted in the whole model's build, the hand-written ones included.
+const WHOLE_OWN_CRATES: [&str; 6] = [
+    "chime-legacy",
+    "chime-legacy-input",
+    "chime-legacy-output",
+    "chime-legacy-error",
+    "smithy-lean-client",
+    "smithy-lean-runtime",
+];
+
+/// Lines of the `.rs` files under `dir`, and below.
+fn rust_lines(dir: &Path) -> Result<usize, String> {
+    let mut lines = 0;
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| e.to_string())?.path();
+        if path.is_dir() {
+            lines += rust_lines(&path)?;
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            let text = std::fs::read_to_string(&path).map_err(|e| e.to_string())?;
+            lines += text.lines().count();
+        }
+    }
+    Ok(lines)
+}
+
+/// Generates the whole legacy model into `benches/whole-ours` (a workspace
+/// made here, which git ignores), then times the build of each client's
+/// own crates, dependencies built, the two taking turns as in
+/// [`own_builds`], and counts each one's generated lines.
+fn whole_model(root: &Path) -> Result<WholeModel, String> {
+    let ours = root.join("benches/whole-ours");
+    let generated = ours.join("generated");
+    let _ = std::fs::remove_dir_all(&generated);
+    std::fs::create_dir_all(&generated).map_err(|e| e.to_string())?;
+    let read = |path: PathBuf| {
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    let model = read(root.join("model/reference/chime-2018-05-01.json"))?;
+    let options = Options {
+        crate_prefix: Some("chime-legacy".to_owned()),
+        partitions: Some(read(root.join("model/partitions.json"))?),
+        runtime_dir: Some(
+            xtask::path_from_generated_crate(&generated, &root.join("crates"))
+                .map_err(|e| e.to_string())?,
+        ),
+        package: xtask::repository_package_metadata(root).map_err(|e| e.to_string())?,
+        ..Options::default()
+    };
+    let files = generate(&model, &options).map_err(|e| format!("whole legacy model: {e}"))?;
+    xtask::write(&files, &generated).map_err(|e| e.to_string())?;
+    std::fs::write(
+        ours.join("Cargo.toml"),
+        "# Written by `cargo xtask bench`: the whole legacy model, generated.
+         [workspace]
+resolver = \"3\"
+members = [\"generated/*\"]
+",
+    )
+    .map_err(|e| e.to_string())?;
+    // The versions of the per-operation bench, so that both clients build
+    // on the same runtime crates.
+    std::fs::copy(
+        root.join("benches/ours/Cargo.lock"),
+        ours.join("Cargo.lock"),
+    )
+    .map_err(|e| e.to_string())?;
+    let operations = files
+        .keys()
+        .filter(|path| path.starts_with("chime-legacy/src/operation/"))
+        .count();
+    let ours_lines = files
+        .iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "rs"))
+        .map(|(_, text)| text.lines().count())
+        .sum();
+    let sdk = root.join("benches/sdk-chime");
+    let metadata = run(cargo(&sdk, &["metadata", "--format-version", "1"]))?;
+    let metadata: serde_json::Value = serde_json::from_str(&metadata).map_err(|e| e.to_string())?;
+    let manifest = metadata["packages"]
+        .as_array()
+        .and_then(|packages| packages.iter().find(|p| p["name"] == "aws-sdk-chime"))
+        .and_then(|p| p["manifest_path"].as_str())
+        .ok_or("benches/sdk-chime has no aws-sdk-chime")?;
+    let sdk_lines = rust_lines(&Path::new(manifest).with_file_name("src"))?;
+    let peers = [
+        (&ours, "chime-legacy", &WHOLE_OWN_CRATES[..]),
+        (&sdk, "aws-sdk-chime", &["aws-sdk-chime"][..]),
+    ];
+    for (dir, client, _) in &peers {
+        eprintln!("== whole legacy model: dependencies of {client}");
+        run(cargo(dir, &["build", "--release", "-q", "-p", client]))?;
+    }
+    let mut times = [Vec::new(), Vec::new()];
+    for round in 1..=OWN_BUILD_RUNS {
+        for ((dir, client, own), peer_times) in peers.iter().zip(&mut times) {
+            eprintln!(
+                "== whole legacy model: build of {client}'s own crates ({round}/{OWN_BUILD_RUNS})"
+            );
+            let mut clean = vec!["clean", "-q", "--release"];
+            for name in *own {
+                clean.extend(["-p", name]);
+            }
+            run(cargo(dir, &clean))?;
+            peer_times.push(timed(cargo(
+                dir,
+                &["build", "--release", "-q", "-p", client],
+            ))?);
+        }
+    }
+    let median = |times: &mut Vec<Duration>| {
+        times.sort();
+        times[times.len() / 2]
+    };
+    let [ours_times, sdk_times] = &mut times;
+    Ok(WholeModel {
+        operations,
+        ours_lines,
+        sdk_lines,
+        ours_build: median(ours_times),
+        sdk_build: median(sdk_times),
+    })
+}
+
 pub fn run_all() -> Result<(), String> {
     let root = xtask::workspace_root();
     run({
@@ -579,6 +713,7 @@ pub fn run_all() -> Result<(), String> {
         f.calls_per_second = calls_per_second(peer, local.port, RATE_CALLS)?;
     }
     drop(local);
+    let whole = whole_model(&root)?;
     eprintln!("== code generation");
     let codegen = codegen_figures(50)?;
     let date = run({
@@ -597,6 +732,7 @@ pub fn run_all() -> Result<(), String> {
         peers: &peers,
         figures: &figures,
         codegen: &codegen,
+        whole: &whole,
     };
     let docs = root.join("docs");
     std::fs::create_dir_all(&docs).map_err(|e| e.to_string())?;
@@ -612,6 +748,7 @@ struct Report<'a> {
     peers: &'a [Peer],
     figures: &'a [PeerFigures],
     codegen: &'a [CodegenFigure],
+    whole: &'a WholeModel,
 }
 
 /// A comparison row: ours over theirs, and the target for that ratio.
@@ -725,6 +862,7 @@ impl Report<'_> {
             1 + PER_CALL_BATCH
         );
         self.explain_misses(&mut md);
+        self.whole_model_section(&mut md);
         let _ = writeln!(md, "## Code generation\n");
         let _ = writeln!(
             md,
@@ -755,6 +893,61 @@ impl Report<'_> {
              that floor is above the target, only a smaller output can meet it.\n"
         );
         md
+    }
+
+    /// Our client of the whole legacy model against `aws-sdk-chime` 1.60.0.
+    fn whole_model_section(&self, md: &mut String) {
+        let w = self.whole;
+        if w.operations == 0 {
+            return;
+        }
+        let _ = writeln!(
+            md,
+            "## The whole legacy model: {} operations\n\n\
+             Our client generated from the whole official legacy model \
+             (`model/reference/chime-2018-05-01.json`, into `benches/whole-ours`) against \
+             `aws-sdk-chime` 1.60.0 (`benches/sdk-chime`), the last AWS SDK for Rust \
+             release with all of its operations.\n",
+            w.operations
+        );
+        let _ = writeln!(
+            md,
+            "| measure | ours | AWS SDK | ours / SDK | target | met |\n|---|---|---|---|---|---|"
+        );
+        let per_op = |lines: usize| lines as f64 / w.operations as f64;
+        let rows = [
+            (
+                "generated lines per operation",
+                format!("{:.0}", per_op(w.ours_lines)),
+                format!("{:.0}", per_op(w.sdk_lines)),
+                w.ours_lines as f64 / w.sdk_lines as f64,
+                0.3,
+            ),
+            (
+                "build of its own crates",
+                format!("{:.1} s", w.ours_build.as_secs_f64()),
+                format!("{:.1} s", w.sdk_build.as_secs_f64()),
+                w.ours_build.as_secs_f64() / w.sdk_build.as_secs_f64(),
+                0.25,
+            ),
+        ];
+        for (measure, ours, theirs, ratio, target) in rows {
+            let met = if ratio <= target { "yes" } else { "**no**" };
+            let _ = writeln!(
+                md,
+                "| {measure} | {ours} | {theirs} | {ratio:.2} | ≤ {target} | {met} |"
+            );
+        }
+        let _ = writeln!(
+            md,
+            "\n- **Generated lines:** every line of the `.rs` files of our four generated \
+             crates ({} in all), against those of the SDK crate's `src/` ({}).\n\
+             - **Build of its own crates:** as for the one-operation clients above: ours \
+             counts the four generated crates and `smithy-lean-client` and \
+             `smithy-lean-runtime`; the SDK, `aws-sdk-chime` alone. Median of {OWN_BUILD_RUNS}, \
+             taking turns.\n",
+            w.ours_lines, w.sdk_lines
+        );
     }
 
     /// For each missed target, the figures that show where the cost goes.
@@ -972,6 +1165,7 @@ mod tests {
             peers: &peers,
             figures: &figures,
             codegen: &[],
+            whole: &WholeModel::default(),
         };
         (report.markdown(), report.svg())
     }
@@ -1003,6 +1197,41 @@ mod tests {
         assert_eq!(
             row(&md, "instructions per call"),
             "| instructions per call | 600 | 1000 | 0.60 | ≤ 0.5 | **no** |"
+        );
+    }
+
+    #[test]
+    fn the_whole_model_rows_are_per_operation_and_against_their_targets() {
+        let peers = peers(Path::new("/nowhere"));
+        let figures = [figures(2.5, 97, &[]), figures(30.0, 114, &[])];
+        let whole = WholeModel {
+            operations: 191,
+            ours_lines: 191 * 300,
+            sdk_lines: 191 * 1200,
+            ours_build: Duration::from_secs(30),
+            sdk_build: Duration::from_secs(100),
+        };
+        let report = Report {
+            date: "2026-12-02",
+            rustc: "rustc 1.95.0",
+            peers: &peers,
+            figures: &figures,
+            codegen: &[],
+            whole: &whole,
+        };
+        let md = report.markdown();
+        assert_eq!(
+            row(&md, "generated lines per operation"),
+            "| generated lines per operation | 300 | 1200 | 0.25 | ≤ 0.3 | yes |"
+        );
+        assert_eq!(
+            row(&md, "build of its own crates"),
+            "| build of its own crates | 2.5 s | 30.0 s | 0.08 | ≤ 0.1 | yes |",
+            "the first row of that name is the one-operation clients'"
+        );
+        assert!(
+            md.contains("| build of its own crates | 30.0 s | 100.0 s | 0.30 | ≤ 0.25 | **no** |"),
+            "{md}"
         );
     }
 
