@@ -423,6 +423,39 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         ),
         (
             synthetic(
+                serde_json::json!({"Token": {"target": "smithy.api#String"}}),
+                serde_json::json!({}),
+            )
+            .replace(
+                "\"smithy.api#http\":{",
+                "\"smithy.api#paginated\": {\"inputToken\": \"Nope\", \"outputToken\": \"Next\"}, \"smithy.api#http\":{",
+            ),
+            "example.test#DoThing: trait `smithy.api#paginated`: `inputToken` names no input member `Nope`",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Token": {"target": "smithy.api#String"}}),
+                serde_json::json!({"example.test#DoThingResponse": {"type": "structure", "members": {"Next": {"target": "smithy.api#Integer"}}}}),
+            )
+            .replace(
+                "\"smithy.api#http\":{",
+                "\"smithy.api#paginated\": {\"inputToken\": \"Token\", \"outputToken\": \"Next\"}, \"smithy.api#http\":{",
+            ),
+            "example.test#DoThing: trait `smithy.api#paginated`: `outputToken` must name a string",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Token": {"target": "smithy.api#String"}}),
+                serde_json::json!({"example.test#DoThingResponse": {"type": "structure", "members": {"Page": {"target": "smithy.api#String"}}}}),
+            )
+            .replace(
+                "\"smithy.api#http\":{",
+                "\"smithy.api#paginated\": {\"inputToken\": \"Token\", \"outputToken\": \"Page.Next\"}, \"smithy.api#http\":{",
+            ),
+            "example.test#DoThing: trait `smithy.api#paginated`: `outputToken` path `Page.Next`: `Page` is not a structure",
+        ),
+        (
+            synthetic(
                 serde_json::json!({"Outcome": {"target": "example.test#Result"}}),
                 serde_json::json!({"example.test#Result": {"type": "structure", "members": {}}}),
             ),
