@@ -95,7 +95,12 @@ fn extended_model(root: &Path) -> String {
         "com.amazonaws.chime#ListLimitsRequest".to_owned(),
         json!({"type": "structure", "members": {
             "NextToken": {"target": "smithy.api#String", "traits": {"smithy.api#httpQuery": "next-token"}},
-            "MaxResults": {"target": "smithy.api#Integer", "traits": {"smithy.api#httpQuery": "max-results"}}
+            "MaxResults": {"target": "smithy.api#Integer", "traits": {"smithy.api#httpQuery": "max-results"}},
+            // Lists in the query and in a header, and a timestamp header,
+            // which the official models do not have.
+            "Kinds": {"target": "com.amazonaws.chime#Codes", "traits": {"smithy.api#httpQuery": "kind"}},
+            "Filters": {"target": "com.amazonaws.chime#Codes", "traits": {"smithy.api#httpHeader": "X-Amz-Chime-Filters"}},
+            "Since": {"target": "smithy.api#Timestamp", "traits": {"smithy.api#httpHeader": "X-Amz-Chime-Since"}}
         }}),
     );
     shapes.insert(
@@ -152,7 +157,19 @@ async fn main() {
     println!("created: {}", created.app_instance_arn().unwrap_or_default());
     let limits = client.describe_limits().send().await.unwrap();
     println!("limits: {:?}", limits.max_instances());
-    let items = client.list_limits().into_paginator().page_size(2).items().try_collect().await.unwrap();
+    let items = client
+        .list_limits()
+        .kinds("a b")
+        .kinds("c")
+        .filters("x,y")
+        .filters("z")
+        .since(chime_lean::primitives::DateTime::from_secs(1515531081))
+        .into_paginator()
+        .page_size(2)
+        .items()
+        .try_collect()
+        .await
+        .unwrap();
     println!("items: {:?}", items.iter().map(|limit| limit.name()).collect::<Vec<_>>());
     for line in log.lock().unwrap().iter() {
         println!("request: {line}");
@@ -197,14 +214,22 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
         "{create}"
     );
     assert!(create.contains(r#""ClientRequestToken":""#), "{create}");
+    let headers =
+        r#"x-amz-chime-filters: "x,y", z | x-amz-chime-since: Tue, 09 Jan 2018 20:51:21 GMT | "#;
     assert_eq!(
         lines[4..],
         [
-            "request: GET /limits?scope=account HTTP/1.1 | none | ",
-            "request: GET /limits/list?max-results=2 HTTP/1.1 | none | ",
-            "request: GET /limits/list?next-token=n2&max-results=2 HTTP/1.1 | none | ",
+            "request: GET /limits?scope=account HTTP/1.1 | none | ".to_owned(),
+            format!(
+                "request: GET /limits/list?max-results=2&kind=a%20b&kind=c HTTP/1.1 | none | {headers}"
+            ),
+            format!(
+                "request: GET /limits/list?next-token=n2&max-results=2&kind=a%20b&kind=c HTTP/1.1 | none | {headers}"
+            ),
         ],
-        "a GET with no body members sends no body and no content type; pages follow the nested token"
+        "a GET with no body members sends no body and no content type; a query list repeats its key, \
+         a header list is joined with the item holding a comma quoted, a timestamp header is an HTTP \
+         date; pages follow the nested token"
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
