@@ -463,6 +463,28 @@ mod tests {
     }
 
     #[tokio::test]
+    async fn debug_shows_the_operation_and_the_state_not_the_input() {
+        let (handle, _) = serve(&[("/numbers?token=secret-token", 200, "1")]).await;
+        let input = Input {
+            token: Some("secret-token".to_owned()),
+            size: None,
+        };
+        let paginator = Paginator::<ListNumbers>::new(handle, input);
+        let shown = format!("{paginator:?}");
+        assert_eq!(
+            shown,
+            r#"Paginator { operation: "ListNumbers", stop_on_duplicate_token: true, .. }"#
+        );
+        let mut items = paginator.items();
+        assert_eq!(
+            format!("{items:?}"),
+            r#"ItemStream { pages: PageStream { operation: "ListNumbers", finished: false, .. }, buffered: 0 }"#
+        );
+        assert_eq!(items.next().await.unwrap().unwrap(), 1);
+        assert!(format!("{items:?}").contains("finished: true"));
+    }
+
+    #[tokio::test]
     async fn an_error_is_given_once_and_ends_the_pages() {
         let (handle, asked) = serve(&[("/numbers", 200, "1,2;b")]).await;
         let mut items = paginator(handle).items();

@@ -488,6 +488,35 @@ mod tests {
     }
 
     #[test]
+    fn epoch_fractions_round_to_the_microsecond_and_carry_into_the_second() {
+        let at = |secs, nanos| Some(DateTime::from_secs_and_nanos(secs, nanos));
+        assert_eq!(
+            timestamp("1515531080.9999999", Format::EpochSeconds).unwrap(),
+            at(1515531081, 0)
+        );
+        assert_eq!(
+            timestamp("-0.0000004", Format::EpochSeconds).unwrap(),
+            at(0, 0)
+        );
+        assert_eq!(
+            timestamp("-1.5", Format::EpochSeconds).unwrap(),
+            at(-2, 500_000_000)
+        );
+        // Below 1e15 seconds a fraction keeps its microseconds; from there on
+        // a float cannot, and is refused rather than read wrong.
+        assert_eq!(
+            timestamp("99999999999.25", Format::EpochSeconds).unwrap(),
+            at(99_999_999_999, 250_000_000)
+        );
+        for too_far in ["1e15", "-1e15", "1.5e15"] {
+            assert!(
+                timestamp(too_far, Format::EpochSeconds).is_err(),
+                "{too_far}"
+            );
+        }
+    }
+
+    #[test]
     fn a_timestamp_of_the_wrong_form_names_the_member_and_the_format() {
         for (body, format, expected) in [
             (

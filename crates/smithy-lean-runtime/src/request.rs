@@ -333,6 +333,19 @@ mod tests {
     }
 
     #[test]
+    fn the_message_is_the_display_without_its_prefix() {
+        let error = push_label(&mut String::new(), "AccountId", "", false).unwrap_err();
+        assert_eq!(
+            error.message(),
+            "`AccountId` is a label of the path and must not be empty"
+        );
+        assert_eq!(
+            error.to_string(),
+            format!("cannot build the request: {}", error.message())
+        );
+    }
+
+    #[test]
     fn a_header_value_that_could_split_the_request_is_refused_naming_the_member() {
         let mut headers = Headers::new();
         let error = push_header(

@@ -454,6 +454,17 @@ mod tests {
     }
 
     #[test]
+    fn a_map_entry_is_named_by_its_key_unless_the_entry_is_sensitive() {
+        assert_eq!(
+            entry_path("SipHeaders", "X-Trace", false),
+            r#"SipHeaders["X-Trace"]"#
+        );
+        assert_eq!(entry_path("SipHeaders", "X-Secret", true), "SipHeaders[…]");
+        // A key is escaped, as any text that reaches a message.
+        assert_eq!(entry_path("M", "a\"\n", false), r#"M["a\"\n"]"#);
+    }
+
+    #[test]
     fn ranges_and_map_lengths_are_inclusive_and_name_no_value() {
         let found = violations(|out| {
             check_range(out, 0, Some(1), Some(50), &|| "MaxResults".to_owned());
