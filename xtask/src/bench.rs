@@ -301,8 +301,6 @@ fn dependency_graph(
     Ok((crates, version))
 }
 
-/// Seconds each crate took in the last `cargo build --timings` of `dir`,
-/// read from the report cargo writes, longest first.
 /// Times the build of each client's own crates, dependencies built: the
 /// median of [`OWN_BUILD_RUNS`] builds, each from clean own crates.
 ///
@@ -344,6 +342,8 @@ fn own_builds(peers: &[Peer], figures: &mut [PeerFigures]) -> Result<(), String>
     Ok(())
 }
 
+/// Seconds each crate took in the last `cargo build --timings` of `dir`,
+/// read from the report cargo writes, longest first.
 fn unit_times(dir: &Path) -> Result<Vec<(String, f64)>, String> {
     let report = dir.join("target/cargo-timings/cargo-timing.html");
     let html = std::fs::read_to_string(&report)
