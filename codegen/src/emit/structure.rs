@@ -54,8 +54,19 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
         .map(token_filler);
     let builder_methods = structure.fields.iter().map(builder_methods);
     let build = build_fn(structure, response);
-    let debug = debug_impl(&structure.name, &structure.fields, is_error, response);
-    let builder_debug = debug_impl(&structure.builder, &structure.fields, is_error, response);
+    // `Debug` is written out only where it must hide something: a
+    // sensitive member, or an error's members, which come from the network
+    // and are shown bounded. Elsewhere the derived one shows the same.
+    let derived_debug = !is_error && !structure.fields.iter().any(|f| redacted_in_debug(&f.value));
+    let (debug, builder_debug, debug_derive) = if derived_debug {
+        (TokenStream::new(), TokenStream::new(), quote! { Debug, })
+    } else {
+        (
+            debug_impl(&structure.name, &structure.fields, is_error, response),
+            debug_impl(&structure.builder, &structure.fields, is_error, response),
+            TokenStream::new(),
+        )
+    };
     let request_id_setters = if response {
         quote! {
             /// Sets the request id of the response this output was read from.
@@ -76,9 +87,9 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
     let builder_doc = format!(" A builder for [`{}`].", structure.name);
     let create_doc = format!(" Starts a builder for [`{}`].", structure.name);
     let derives = if structure.fields.iter().any(|f| f.always_present()) {
-        quote! { #[derive(Clone, PartialEq)] }
+        quote! { #[derive(Clone, #debug_derive PartialEq)] }
     } else {
-        quote! { #[derive(Clone, Default, PartialEq)] }
+        quote! { #[derive(Clone, #debug_derive Default, PartialEq)] }
     };
     quote! {
         #docs
@@ -101,7 +112,7 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
         #debug
 
         #[doc = #builder_doc]
-        #[derive(Clone, Default, PartialEq)]
+        #[derive(Clone, #debug_derive Default, PartialEq)]
         pub struct #builder {
             #(#builder_fields)*
             #builder_extra_fields

@@ -10,7 +10,7 @@
 #[deprecated(
     note = "Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace"
 )]
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateAppInstanceOutput {
     pub(crate) app_instance_arn: Option<String>,
     pub(crate) _request_id: Option<String>,
@@ -25,16 +25,8 @@ impl CreateAppInstanceOutput {
         self.app_instance_arn.as_deref()
     }
 }
-impl ::std::fmt::Debug for CreateAppInstanceOutput {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("CreateAppInstanceOutput")
-            .field("app_instance_arn", &self.app_instance_arn)
-            .field("_request_id", &self._request_id)
-            .finish()
-    }
-}
 /// A builder for [`CreateAppInstanceOutput`].
-#[derive(Clone, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct CreateAppInstanceOutputBuilder {
     app_instance_arn: Option<String>,
     _request_id: Option<String>,
@@ -70,14 +62,6 @@ impl CreateAppInstanceOutputBuilder {
             app_instance_arn: self.app_instance_arn,
             _request_id: self._request_id,
         }
-    }
-}
-impl ::std::fmt::Debug for CreateAppInstanceOutputBuilder {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.debug_struct("CreateAppInstanceOutputBuilder")
-            .field("app_instance_arn", &self.app_instance_arn)
-            .field("_request_id", &self._request_id)
-            .finish()
     }
 }
 #[cfg(feature = "server")]
