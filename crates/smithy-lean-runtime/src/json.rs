@@ -171,44 +171,75 @@ pub fn read_integer<T: TryFrom<i64> + TryFrom<u64>>(
 }
 
 /// Reads a list, skipping `null` items as restJson1 does for non-sparse lists.
+///
+/// The walk over the array is [`read_items`], compiled once; what is
+/// compiled for each item type is only the push.
 pub fn read_list<'a, T>(
     tokens: &mut Tokens<'a>,
     member: &str,
     mut item: impl FnMut(&mut Tokens<'a>) -> Result<Option<T>, JsonError>,
 ) -> Result<Option<Vec<T>>, JsonError> {
-    match next(tokens, member)? {
-        Token::ValueNull { .. } => return Ok(None),
-        Token::StartArray { .. } => {}
-        _ => return Err(JsonError::expected("a list", member)),
-    }
     let mut items = Vec::new();
-    loop {
-        if let Some(Ok(Token::EndArray { .. })) = tokens.peek() {
-            tokens.next();
-            return Ok(Some(items));
-        }
+    let present = read_items(tokens, member, &mut |tokens| {
         if let Some(value) = item(tokens)? {
             items.push(value);
         }
+        Ok(())
+    })?;
+    Ok(present.then_some(items))
+}
+
+/// Walks an array, calling `item` at each item; `false` for `null`.
+fn read_items<'a>(
+    tokens: &mut Tokens<'a>,
+    member: &str,
+    item: &mut dyn FnMut(&mut Tokens<'a>) -> Result<(), JsonError>,
+) -> Result<bool, JsonError> {
+    match next(tokens, member)? {
+        Token::ValueNull { .. } => return Ok(false),
+        Token::StartArray { .. } => {}
+        _ => return Err(JsonError::expected("a list", member)),
+    }
+    loop {
+        if let Some(Ok(Token::EndArray { .. })) = tokens.peek() {
+            tokens.next();
+            return Ok(true);
+        }
+        item(tokens)?;
     }
 }
 
 /// Reads a map, skipping `null` values as restJson1 does for non-sparse maps.
+///
+/// The walk over the object is [`read_entries`], compiled once.
 pub fn read_map<'a, T>(
     tokens: &mut Tokens<'a>,
     member: &str,
     mut value: impl FnMut(&mut Tokens<'a>) -> Result<Option<T>, JsonError>,
 ) -> Result<Option<HashMap<String, T>>, JsonError> {
-    if !start_object(tokens, member)? {
-        return Ok(None);
-    }
     let mut entries = HashMap::new();
-    while let Some(key) = next_key(tokens, member)? {
+    let present = read_entries(tokens, member, &mut |key, tokens| {
         if let Some(value) = value(tokens)? {
-            entries.insert(key.into_owned(), value);
+            entries.insert(key, value);
         }
+        Ok(())
+    })?;
+    Ok(present.then_some(entries))
+}
+
+/// Walks an object, calling `entry` with each key at its value; `false` for `null`.
+fn read_entries<'a>(
+    tokens: &mut Tokens<'a>,
+    member: &str,
+    entry: &mut dyn FnMut(String, &mut Tokens<'a>) -> Result<(), JsonError>,
+) -> Result<bool, JsonError> {
+    if !start_object(tokens, member)? {
+        return Ok(false);
     }
-    Ok(Some(entries))
+    while let Some(key) = next_key(tokens, member)? {
+        entry(key.into_owned(), tokens)?;
+    }
+    Ok(true)
 }
 
 /// Reads a timestamp written in `format`: a number of epoch seconds
