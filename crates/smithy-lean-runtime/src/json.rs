@@ -172,7 +172,7 @@ pub fn read_integer<T: TryFrom<i64> + TryFrom<u64>>(
 
 /// Reads a list, skipping `null` items as restJson1 does for non-sparse lists.
 ///
-/// The walk over the array is [`read_items`], compiled once; what is
+/// The walk over the array is compiled once, in this crate; what is
 /// compiled for each item type is only the push.
 pub fn read_list<'a, T>(
     tokens: &mut Tokens<'a>,
@@ -211,7 +211,7 @@ fn read_items<'a>(
 
 /// Reads a map, skipping `null` values as restJson1 does for non-sparse maps.
 ///
-/// The walk over the object is [`read_entries`], compiled once.
+/// The walk over the object is compiled once, in this crate.
 pub fn read_map<'a, T>(
     tokens: &mut Tokens<'a>,
     member: &str,
