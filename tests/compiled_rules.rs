@@ -12,6 +12,10 @@ use chime_lean_input::Partition;
 use smithy_lean_codegen::{Options, generate};
 use std::path::PathBuf;
 
+// The fixture is written for a generated crate, whose root names the
+// runtime `rt`.
+extern crate smithy_lean_runtime as rt;
+
 include!("fixtures/endpoint_resolver.rs");
 
 const FIXTURE: &str = "tests/fixtures/endpoint_resolver.rs";

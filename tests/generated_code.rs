@@ -709,8 +709,8 @@ fn errors_are_matched_by_their_shape_names_whatever_rust_casing_makes_of_them() 
         "the Rust name follows Rust casing"
     );
     assert!(
-        structure.contains(r#"pub const ERROR_NAME: &'static str = "KMSDisabledException";"#),
-        "{structure}"
+        structure.contains(r#"KmsDisabledExceptionBuilder, "KMSDisabledException""#),
+        "the error's name is its shape name: {structure}"
     );
     assert!(
         structure.contains(r#"object.key("KMSKeyARN")"#),
@@ -718,8 +718,8 @@ fn errors_are_matched_by_their_shape_names_whatever_rust_casing_makes_of_them() 
     );
     let resolver = &files[&PathBuf::from("example-svc-error/src/do_thing_error.rs")];
     assert!(
-        resolver.contains(r#""KMSDisabledException" => {"#),
-        "{resolver}"
+        resolver.contains("KmsDisabledException(crate::KmsDisabledException),"),
+        "the enum routes through the structure's name: {resolver}"
     );
     assert!(
         !resolver.contains(r#""KmsDisabledException""#),
@@ -747,6 +747,10 @@ fn a_shape_whose_module_or_name_is_the_generators_is_refused_naming_both() {
         (
             "Lib",
             "example.test#Lib: its Rust module `lib` is already used by the generated module `lib`",
+        ),
+        (
+            "RT",
+            "example.test#RT: its Rust module `rt` is already used by the runtime's alias in generated code",
         ),
         (
             "BuildError",

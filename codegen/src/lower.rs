@@ -637,6 +637,11 @@ impl<'a> Lowerer<'a> {
                 &what,
             )?;
         }
+        for home in [Home::Input, Home::Output, Home::Errors, Home::Client] {
+            let alias = crate::emit::RUNTIME_ALIAS;
+            let what = "the runtime's alias in generated code";
+            self.reserve(home, format!("mod {alias}"), "module", alias, what)?;
+        }
         for op in operations {
             let what = format!("the operation {}", op.name);
             if let Some(owner) = self

@@ -135,8 +135,8 @@ fn endpoint_resolver(service: &Service, input: &TokenStream) -> TokenStream {
         fn resolve_endpoint(
             built_ins: &::smithy_lean_client::BuiltIns,
         ) -> Result<
-            ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint,
-            ::smithy_lean_runtime::endpoint::ResolveEndpointError,
+            rt::aws_smithy_types::endpoint::Endpoint,
+            rt::endpoint::ResolveEndpointError,
         >
     };
     let Some(rules) = &service.endpoint_rules else {
@@ -145,10 +145,10 @@ fn endpoint_resolver(service: &Service, input: &TokenStream) -> TokenStream {
             #signature {
                 match &built_ins.endpoint {
                     Some(url) => Ok(
-                        ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder().url(url.clone()).build(),
+                        rt::aws_smithy_types::endpoint::Endpoint::builder().url(url.clone()).build(),
                     ),
                     None => Err(
-                        ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
+                        rt::endpoint::ResolveEndpointError::new(
                             "the model has no endpoint rules: set an endpoint URL",
                         ),
                     ),
@@ -301,7 +301,7 @@ pub(super) fn operation_module(
                 impl ::smithy_lean_client::Paginated for #marker {
                     type Builder = #input_crate::#input_builder;
 
-                    fn build(builder: Self::Builder) -> Result<Self::Input, ::smithy_lean_runtime::BuildError> {
+                    fn build(builder: Self::Builder) -> Result<Self::Input, rt::BuildError> {
                         #build_page
                     }
 
@@ -370,25 +370,25 @@ pub(super) fn operation_module(
                 #fill_token
             }
 
-            fn validate(input: &Self::Input) -> Result<(), ::smithy_lean_runtime::ValidationError> {
+            fn validate(input: &Self::Input) -> Result<(), rt::ValidationError> {
                 input.validate()
             }
 
             fn request(input: &Self::Input) -> Result<
-                ::smithy_lean_runtime::http::Request<Vec<u8>>,
-                ::smithy_lean_runtime::request::RequestError,
+                rt::http::Request<Vec<u8>>,
+                rt::request::RequestError,
             > {
                 input.to_http_request()
             }
 
             fn read_output(
-                headers: &::smithy_lean_runtime::http::HeaderMap,
+                headers: &rt::http::HeaderMap,
                 body: &[u8],
-            ) -> Result<Self::Output, ::smithy_lean_runtime::JsonError> {
+            ) -> Result<Self::Output, rt::JsonError> {
                 #output_crate::#output_type::from_response(headers, body)
             }
 
-            fn read_error(status: u16, headers: &::smithy_lean_runtime::http::HeaderMap, body: &[u8]) -> Self::Error {
+            fn read_error(status: u16, headers: &rt::http::HeaderMap, body: &[u8]) -> Self::Error {
                 #error_crate::#error_type::from_response(status, headers, body)
             }
         }
@@ -586,9 +586,9 @@ pub(super) fn error_module() -> TokenStream {
             ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
         };
         /// The name, message and request id of an error, as AWS SDK for Rust users read them.
-        pub use ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata;
+        pub use rt::aws_smithy_types::error::metadata::ProvideErrorMetadata;
         /// Text from the network, bounded and escaped for display.
-        pub use ::smithy_lean_runtime::UntrustedText;
+        pub use rt::UntrustedText;
     }
 }
 
@@ -627,7 +627,7 @@ pub(super) fn lib_rs() -> TokenStream {
         /// The model's primitive types that Rust has none of, as the AWS SDK for Rust names them.
         pub mod primitives {
             /// A point in time: what the model's timestamps hold.
-            pub use ::smithy_lean_runtime::aws_smithy_types::DateTime;
+            pub use rt::aws_smithy_types::DateTime;
         }
     };
     let declarations = modules.iter().map(|(module, doc)| {

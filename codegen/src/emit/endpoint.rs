@@ -15,7 +15,7 @@ use quote::{format_ident, quote};
 pub fn emit(rules: &EndpointRules) -> TokenStream {
     let params = params_struct(&rules.parameters);
     let partition_arg = rules.uses_partitions.then(|| {
-        quote! { , partition_of: &dyn Fn(&str) -> Option<::smithy_lean_runtime::endpoint::Partition> }
+        quote! { , partition_of: &dyn Fn(&str) -> Option<rt::endpoint::Partition> }
     });
     let partition_doc = rules.uses_partitions.then(|| {
         quote! {
@@ -37,7 +37,7 @@ pub fn emit(rules: &EndpointRules) -> TokenStream {
         #partition_doc
         pub fn resolve_endpoint(
             params: &EndpointParams #partition_arg
-        ) -> Result<::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint, ::smithy_lean_runtime::endpoint::ResolveEndpointError> {
+        ) -> Result<rt::aws_smithy_types::endpoint::Endpoint, rt::endpoint::ResolveEndpointError> {
             #body
         }
     }
@@ -159,8 +159,7 @@ fn rule_list(rules: &[EndpointRule], label: &[usize], at_tail: bool) -> TokenStr
         true => "no endpoint rule matched the parameters",
         false => "a tree of endpoint rules matched the parameters, but none of the rules in it did",
     };
-    let error =
-        quote! { Err(::smithy_lean_runtime::endpoint::ResolveEndpointError::new(#message)) };
+    let error = quote! { Err(rt::endpoint::ResolveEndpointError::new(#message)) };
     out.extend(match at_tail {
         true => error,
         false => quote! { return #error; },
@@ -173,7 +172,7 @@ fn outcome(outcome: &RuleOutcome, label: &[usize], at_tail: bool) -> TokenStream
         RuleOutcome::Tree(rules) => return rule_list(rules, label, at_tail),
         RuleOutcome::Error(message) => {
             let message = static_or_owned(message);
-            quote! { Err(::smithy_lean_runtime::endpoint::ResolveEndpointError::new(#message)) }
+            quote! { Err(rt::endpoint::ResolveEndpointError::new(#message)) }
         }
         RuleOutcome::Endpoint(endpoint) => {
             // The builder panics on an empty URL, which only values with no
@@ -188,14 +187,15 @@ fn outcome(outcome: &RuleOutcome, label: &[usize], at_tail: bool) -> TokenStream
                     let check = quote! {
                         let url = #url;
                         if url.is_empty() {
-                            return Err(::smithy_lean_runtime::endpoint::ResolveEndpointError::new("the endpoint URL is empty"));
+                            return Err(rt::endpoint::ResolveEndpointError::new("the endpoint URL is empty"));
                         }
                     };
                     (check, quote! { url })
                 }
                 false => (TokenStream::new(), static_or_owned(&endpoint.url)),
             };
-            let mut builder = quote! { ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder().url(#url) };
+            let mut builder =
+                quote! { rt::aws_smithy_types::endpoint::Endpoint::builder().url(#url) };
             for (name, values) in &endpoint.headers {
                 for value in values {
                     let value = static_or_owned(value);
@@ -247,7 +247,7 @@ fn auth_schemes(value: &RuleValue) -> Option<Vec<TokenStream>> {
             let others: Vec<_> = members.iter().filter(|(key, _)| key != "name").collect();
             let capacity = proc_macro2::Literal::usize_unsuffixed(others.len());
             let mut scheme = quote! {
-                ::smithy_lean_runtime::aws_smithy_types::endpoint::EndpointAuthScheme::with_capacity(#name, #capacity)
+                rt::aws_smithy_types::endpoint::EndpointAuthScheme::with_capacity(#name, #capacity)
             };
             for (key, value) in others {
                 let value = document(value);
@@ -261,15 +261,15 @@ fn auth_schemes(value: &RuleValue) -> Option<Vec<TokenStream>> {
 fn document(value: &RuleValue) -> TokenStream {
     match value {
         RuleValue::Boolean(b) => {
-            quote! { ::smithy_lean_runtime::aws_smithy_types::Document::Bool(#b) }
+            quote! { rt::aws_smithy_types::Document::Bool(#b) }
         }
         RuleValue::String(parts) => {
             let value = owned_string(parts);
-            quote! { ::smithy_lean_runtime::aws_smithy_types::Document::String(#value) }
+            quote! { rt::aws_smithy_types::Document::String(#value) }
         }
         RuleValue::Array(items) => {
             let items = items.iter().map(document);
-            quote! { ::smithy_lean_runtime::aws_smithy_types::Document::Array(Vec::from([#(#items),*])) }
+            quote! { rt::aws_smithy_types::Document::Array(Vec::from([#(#items),*])) }
         }
         RuleValue::Object(members) => {
             let members = members.iter().map(|(name, value)| {
@@ -277,7 +277,7 @@ fn document(value: &RuleValue) -> TokenStream {
                 quote! { (#name.to_owned(), #value) }
             });
             quote! {
-                ::smithy_lean_runtime::aws_smithy_types::Document::Object(::std::collections::HashMap::from([#(#members),*]))
+                rt::aws_smithy_types::Document::Object(::std::collections::HashMap::from([#(#members),*]))
             }
         }
     }

@@ -37,7 +37,7 @@ pub(super) fn emit(enumeration: &Enum) -> TokenStream {
         pub enum #name {
             #(#variants)*
             /// A value that this version of the model does not list.
-            Unknown(::smithy_lean_runtime::UnknownVariantValue),
+            Unknown(rt::UnknownVariantValue),
         }
 
         impl #name {
@@ -59,7 +59,7 @@ pub(super) fn emit(enumeration: &Enum) -> TokenStream {
             fn from(value: &str) -> Self {
                 match value {
                     #(#from_str)*
-                    other => #name::Unknown(::smithy_lean_runtime::UnknownVariantValue::new(other)),
+                    other => #name::Unknown(rt::UnknownVariantValue::new(other)),
                 }
             }
         }

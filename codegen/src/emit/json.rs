@@ -86,7 +86,7 @@ pub(super) fn emit(
             quote! {
                 /// Reads the members with the reader of a structure that has the same
                 /// members, so that its code is compiled once.
-                pub(crate) fn read_members(tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>, started: bool, shape: &str) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+                pub(crate) fn read_members(tokens: &mut rt::json::Tokens<'_>, started: bool, shape: &str) -> Result<Self, rt::JsonError> {
                     let same = crate::#reader::read_members(tokens, started, shape)?;
                     Ok(Self { #(#moved)* meta: same.meta, http_status: same.http_status })
                 }
@@ -95,12 +95,12 @@ pub(super) fn emit(
         None => {
             // A structure without body members skips every key it is sent.
             let read_key = if body_fields().next().is_none() {
-                quote! { ::smithy_lean_runtime::json::skip(tokens)?; }
+                quote! { rt::json::skip(tokens)?; }
             } else {
                 quote! {
                     match key.as_ref() {
                         #(#reads)*
-                        _ => ::smithy_lean_runtime::json::skip(tokens)?,
+                        _ => rt::json::skip(tokens)?,
                     }
                 }
             };
@@ -111,10 +111,10 @@ pub(super) fn emit(
             };
             quote! {
                 #[allow(unused_mut)]
-                pub(crate) fn read_members(tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>, started: bool, shape: &str) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+                pub(crate) fn read_members(tokens: &mut rt::json::Tokens<'_>, started: bool, shape: &str) -> Result<Self, rt::JsonError> {
                     let mut builder = Self::builder();
                     if started {
-                        while let Some(#key) = ::smithy_lean_runtime::json::next_key(tokens, shape)? {
+                        while let Some(#key) = rt::json::next_key(tokens, shape)? {
                             #read_key
                         }
                     }
@@ -127,8 +127,8 @@ pub(super) fn emit(
     let read_json = nested.then(|| {
         quote! {
             /// Reads the structure at the cursor; `None` for `null`.
-            pub(crate) fn read_json(tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>, member: &str) -> Result<Option<Self>, ::smithy_lean_runtime::JsonError> {
-                if !::smithy_lean_runtime::json::start_object(tokens, member)? {
+            pub(crate) fn read_json(tokens: &mut rt::json::Tokens<'_>, member: &str) -> Result<Option<Self>, rt::JsonError> {
+                if !rt::json::start_object(tokens, member)? {
                     return Ok(None);
                 }
                 Self::read_members(tokens, true, #shape).map(Some)
@@ -166,11 +166,11 @@ pub(super) fn emit(
             #writer_note
             #[doc = ""]
             #[doc = " Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999)."]
-            pub fn to_json(&self) -> Result<String, ::smithy_lean_runtime::json::WriteError> {
-                ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
+            pub fn to_json(&self) -> Result<String, rt::json::WriteError> {
+                rt::json::write_body(&|object| self.write_json(object))
             }
 
-            pub(crate) fn write_json(&self, #object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>) -> Result<(), ::smithy_lean_runtime::json::WriteError> {
+            pub(crate) fn write_json(&self, #object: &mut rt::json::JsonObjectWriter<'_>) -> Result<(), rt::json::WriteError> {
                 #(#writes)*
                 Ok(())
             }
@@ -180,13 +180,13 @@ pub(super) fn emit(
         impl #name {
             #[doc = #from_doc]
             #reader_note
-            pub fn from_json(body: &[u8]) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+            pub fn from_json(body: &[u8]) -> Result<Self, rt::JsonError> {
                 let mut value = None;
-                ::smithy_lean_runtime::json::read_body(body, #shape, &mut |tokens, started| {
+                rt::json::read_body(body, #shape, &mut |tokens, started| {
                     value = Some(Self::read_members(tokens, started, #shape)?);
                     Ok(())
                 })?;
-                value.ok_or_else(|| ::smithy_lean_runtime::JsonError::new("the body held no structure"))
+                value.ok_or_else(|| rt::JsonError::new("the body held no structure"))
             }
 
             #read_json
@@ -208,15 +208,15 @@ fn write_value(
         Kind::String => quote! { #writer.string(#binding); },
         Kind::Boolean => quote! { #writer.boolean(*#binding); },
         Kind::Integer => quote! {
-            ::smithy_lean_runtime::json::write_integer(#writer, i64::from(*#binding));
+            rt::json::write_integer(#writer, i64::from(*#binding));
         },
         Kind::Long => quote! {
-            ::smithy_lean_runtime::json::write_integer(#writer, *#binding);
+            rt::json::write_integer(#writer, *#binding);
         },
         Kind::Enum(_) => quote! { #writer.string(#binding.as_str()); },
         Kind::Timestamp => {
             let format = timestamp_format(value, &Binding::Body);
-            quote! { ::smithy_lean_runtime::json::write_timestamp(#writer, #binding, #format, #member)?; }
+            quote! { rt::json::write_timestamp(#writer, #binding, #format, #member)?; }
         }
         Kind::Structure(_) => quote! {
             let mut nested = #writer.start_object();
@@ -249,18 +249,18 @@ fn write_value(
 /// An expression of type `Result<Option<T>, JsonError>` that reads the value at the cursor of `tokens`.
 fn read_value(value: &Value, member: &str) -> TokenStream {
     match &value.kind {
-        Kind::String => quote! { ::smithy_lean_runtime::json::read_string(tokens, #member) },
-        Kind::Boolean => quote! { ::smithy_lean_runtime::json::read_bool(tokens, #member) },
+        Kind::String => quote! { rt::json::read_string(tokens, #member) },
+        Kind::Boolean => quote! { rt::json::read_bool(tokens, #member) },
         Kind::Integer | Kind::Long => {
-            quote! { ::smithy_lean_runtime::json::read_integer(tokens, #member) }
+            quote! { rt::json::read_integer(tokens, #member) }
         }
         Kind::Enum(_) => {
             let ty = rust_type(value);
-            quote! { ::smithy_lean_runtime::json::read_string(tokens, #member).map(|value| value.map(|value| #ty::from(value.as_str()))) }
+            quote! { rt::json::read_string(tokens, #member).map(|value| value.map(|value| #ty::from(value.as_str()))) }
         }
         Kind::Timestamp => {
             let format = timestamp_format(value, &Binding::Body);
-            quote! { ::smithy_lean_runtime::json::read_timestamp(tokens, #member, #format) }
+            quote! { rt::json::read_timestamp(tokens, #member, #format) }
         }
         Kind::Structure(_) => {
             let ty = rust_type(value);
@@ -268,11 +268,11 @@ fn read_value(value: &Value, member: &str) -> TokenStream {
         }
         Kind::List(item) => {
             let read_item = read_value(item, member);
-            quote! { ::smithy_lean_runtime::json::read_list(tokens, #member, |tokens| #read_item) }
+            quote! { rt::json::read_list(tokens, #member, |tokens| #read_item) }
         }
         Kind::Map(item) => {
             let read_item = read_value(item, member);
-            quote! { ::smithy_lean_runtime::json::read_map(tokens, #member, |tokens| #read_item) }
+            quote! { rt::json::read_map(tokens, #member, |tokens| #read_item) }
         }
     }
 }

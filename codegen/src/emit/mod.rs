@@ -401,16 +401,16 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
             modules,
         } => {
             let allow = allow_own_deprecations(service);
-            let items = lib_rs(service, *kind, types, modules);
-            return render(quote! { #allow #items }, &crate_docs(service, *kind));
+            let (alias, items) = (runtime_alias(), lib_rs(service, *kind, types, modules));
+            return render(quote! { #allow #alias #items }, &crate_docs(service, *kind));
         }
         Source::Client(file) => {
             let crates = client::TypeCrates::new(&service.crates);
             match file {
                 ClientFile::Lib => {
                     let allow = allow_own_deprecations(service);
-                    let items = client::lib_rs();
-                    return render(quote! { #allow #items }, &client_docs(service));
+                    let (alias, items) = (runtime_alias(), client::lib_rs());
+                    return render(quote! { #allow #alias #items }, &client_docs(service));
                 }
                 ClientFile::Client => client::client_module(service, &crates),
                 ClientFile::Config => client::config_module(),
@@ -595,6 +595,21 @@ pub(crate) enum ExportedWhen {
     EndpointRules,
 }
 
+/// The name generated code gives the runtime crate, so that its paths stay
+/// short (`rt::json::read_string`): declared at each crate's root, where it
+/// joins the extern prelude and every module sees it. Lowering keeps any
+/// module of the model from taking it.
+pub(crate) const RUNTIME_ALIAS: &str = "rt";
+
+/// The declaration of [`RUNTIME_ALIAS`] at a crate root.
+fn runtime_alias() -> TokenStream {
+    let alias = format_ident!("{RUNTIME_ALIAS}");
+    quote! {
+        /// The runtime, under the short name generated code uses.
+        extern crate smithy_lean_runtime as #alias;
+    }
+}
+
 /// The prelude's names that generated code writes bare (`Option`, `Some`,
 /// `String`, ...), which lowering keeps any type of the model from taking.
 pub(crate) const PRELUDE_NAMES: &[&str] = &[
@@ -736,8 +751,8 @@ fn runtime_exports(service: &Service, kind: CrateKind, types: &Types) -> TokenSt
     exports
         .into_iter()
         .map(|(path, doc)| {
-            let path: syn::Path = syn::parse_str(&format!("::smithy_lean_runtime::{path}"))
-                .expect("a path written above");
+            let path: syn::Path =
+                syn::parse_str(&format!("rt::{path}")).expect("a path written above");
             let doc = format!(" {doc}");
             quote! { #[doc = #doc] pub use #path; }
         })
@@ -805,7 +820,7 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
                 build_path.push(quote! {
                     {
                         let value = &self.#field_name;
-                        ::smithy_lean_runtime::request::push_label(&mut uri, #member, #text, #greedy)?;
+                        rt::request::push_label(&mut uri, #member, #text, #greedy)?;
                     }
                 });
             }
@@ -823,7 +838,7 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
             Some(value) => quote! { Some(#value) },
             None => quote! { None },
         };
-        quote! { ::smithy_lean_runtime::request::push_query(&mut uri, #key, #value); }
+        quote! { rt::request::push_query(&mut uri, #key, #value); }
     });
     let bound_queries = input.fields.iter().filter_map(|field| {
         let Binding::Query(key) = &field.binding else {
@@ -832,7 +847,7 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
         let field_name = ident(&field.name);
         let push = |value: &Value| {
             let text = bound_text(value, &field.binding, &field.member);
-            quote! { ::smithy_lean_runtime::request::push_query(&mut uri, #key, Some(#text)); }
+            quote! { rt::request::push_query(&mut uri, #key, Some(#text)); }
         };
         let push = match &field.value.kind {
             Kind::List(item) => {
@@ -867,14 +882,14 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
                             for value in values {
                                 items.push(ToOwned::to_owned(#text));
                             }
-                            ::smithy_lean_runtime::request::push_header_list(&mut headers, #name, #member, &items, #quote_items)?;
+                            rt::request::push_header_list(&mut headers, #name, #member, &items, #quote_items)?;
                         }
                     })
                 }
                 _ => {
                     let text = bound_text(&field.value, &field.binding, member);
                     present(field, &field_name, quote! { value }, quote! {
-                        ::smithy_lean_runtime::request::push_header(&mut headers, #name, #member, #text)?;
+                        rt::request::push_header(&mut headers, #name, #member, #text)?;
                     })
                 }
             };
@@ -882,10 +897,10 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
         })
         .collect();
     let headers = if header_pushes.is_empty() {
-        quote! { let headers = ::smithy_lean_runtime::request::Headers::new(); }
+        quote! { let headers = rt::request::Headers::new(); }
     } else {
         quote! {
-            let mut headers = ::smithy_lean_runtime::request::Headers::new();
+            let mut headers = rt::request::Headers::new();
             #(#header_pushes)*
         }
     };
@@ -894,7 +909,7 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
     let body = if input.fields.iter().any(|f| f.binding == Binding::Body) {
         quote! {
             Some((
-                ::smithy_lean_runtime::request::JSON_CONTENT_TYPE,
+                rt::request::JSON_CONTENT_TYPE,
                 self.to_json()?.into_bytes(),
             ))
         }
@@ -921,15 +936,15 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
 
             #[doc = #request_doc]
             pub fn to_http_request(&self) -> Result<
-                ::smithy_lean_runtime::http::Request<Vec<u8>>,
-                ::smithy_lean_runtime::request::RequestError,
+                rt::http::Request<Vec<u8>>,
+                rt::request::RequestError,
             > {
                 let mut uri = String::new();
                 #(#build_path)*
                 #(#query)*
                 #(#bound_queries)*
                 #headers
-                ::smithy_lean_runtime::request::build(Self::HTTP_METHOD, uri, headers, #body)
+                rt::request::build(Self::HTTP_METHOD, uri, headers, #body)
             }
         }
     }
@@ -959,7 +974,7 @@ fn bound_text(value: &Value, binding: &Binding, member: &str) -> TokenStream {
         Kind::Integer | Kind::Long => quote! { &value.to_string() },
         Kind::Timestamp => {
             let format = timestamp_format(value, binding);
-            quote! { &::smithy_lean_runtime::json::timestamp_text(value, #format, #member)? }
+            quote! { &rt::json::timestamp_text(value, #format, #member)? }
         }
         Kind::Structure(_) | Kind::List(_) | Kind::Map(_) => {
             unreachable!("lowering refuses bindings of {:?}", value.kind)
@@ -978,15 +993,15 @@ fn response_reading(structure: &Structure) -> TokenStream {
     quote! {
         impl #name {
             #[doc = #doc]
-            pub fn from_response(headers: &::smithy_lean_runtime::http::HeaderMap, body: &[u8]) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+            pub fn from_response(headers: &rt::http::HeaderMap, body: &[u8]) -> Result<Self, rt::JsonError> {
                 let mut output = Self::from_json(body)?;
-                output._request_id = ::smithy_lean_runtime::error_response::request_id(headers);
+                output._request_id = rt::error_response::request_id(headers);
                 Ok(output)
             }
         }
 
         /// The request id, where code written for the AWS SDK for Rust looks for it.
-        impl ::smithy_lean_runtime::aws_types::request_id::RequestId for #name {
+        impl rt::aws_types::request_id::RequestId for #name {
             fn request_id(&self) -> Option<&str> {
                 self._request_id.as_deref()
             }
@@ -1172,7 +1187,7 @@ fn server_feature() -> TokenStream {
 fn render(tokens: TokenStream, inner_docs: &[String]) -> Result<String, Error> {
     let file: syn::File = syn::parse2(tokens)
         .map_err(|e| Error::new(format!("generated code does not parse: {e}")))?;
-    let body = prettyplease::unparse(&file);
+    let body = wrap_item_macros(&prettyplease::unparse(&file));
     let mut text = format!("// {HEADER}\n\n");
     for line in inner_docs {
         if line.is_empty() {
@@ -1186,6 +1201,44 @@ fn render(tokens: TokenStream, inner_docs: &[String]) -> Result<String, Error> {
     }
     text.push_str(&body);
     Ok(text)
+}
+
+/// The runtime's macros that take one item as written in Rust. Emitters
+/// write the item with the attribute `#[rt::NAME]` first, so that
+/// prettyplease lays it out like any item (it leaves macro bodies on one
+/// line); [`wrap_item_macros`] then makes it the macro's body.
+const ITEM_MACROS: [&str; 1] = ["operation_error"];
+
+/// The item under the attribute `#[rt::operation_error]` at the top
+/// level becomes `rt::operation_error! { item }`, indented, as rustfmt
+/// would lay out that call.
+fn wrap_item_macros(body: &str) -> String {
+    let mut text = String::with_capacity(body.len() + 64);
+    let mut inside = false;
+    for line in body.lines() {
+        let marker = line
+            .strip_prefix(&format!("#[{RUNTIME_ALIAS}::"))
+            .and_then(|rest| rest.strip_suffix(']'))
+            .filter(|name| ITEM_MACROS.contains(name));
+        if let Some(name) = marker {
+            text.push_str(&format!("{RUNTIME_ALIAS}::{name}! {{\n"));
+            inside = true;
+            continue;
+        }
+        if inside && !line.is_empty() {
+            text.push_str("    ");
+        }
+        text.push_str(line);
+        text.push('\n');
+        // The item ends with the first line at the top level that closes a
+        // brace: `}`, or the whole of an item without members.
+        let top_level = !line.starts_with([' ', '#', '/']);
+        if inside && top_level && line.ends_with('}') {
+            text.push_str("}\n");
+            inside = false;
+        }
+    }
+    text
 }
 
 /// Documentation for a named type: its own, or a default line, then its shape id.
@@ -1311,7 +1364,7 @@ fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
             let name = ident(name);
             quote! { #krate::#name }
         }
-        Kind::Timestamp => quote! { ::smithy_lean_runtime::aws_smithy_types::DateTime },
+        Kind::Timestamp => quote! { rt::aws_smithy_types::DateTime },
         Kind::List(item) => {
             let item = rust_type_in(item, krate);
             quote! { Vec<#item> }
@@ -1340,5 +1393,33 @@ fn timestamp_format(value: &Value, binding: &Binding) -> TokenStream {
         TimestampFormat::HttpDate => quote! { HttpDate },
         TimestampFormat::EpochSeconds => quote! { EpochSeconds },
     };
-    quote! { ::smithy_lean_runtime::aws_smithy_types::date_time::Format::#variant }
+    quote! { rt::aws_smithy_types::date_time::Format::#variant }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap_item_macros;
+
+    #[test]
+    fn a_marked_item_becomes_the_body_of_its_macro_and_the_rest_stays() {
+        let laid_out = "use x;\n#[rt::operation_error]\n/// Doc.\npub enum E {\n    /// A.\n    A(crate::A),\n\n    B(crate::B),\n}\nimpl E {}\n";
+        assert_eq!(
+            wrap_item_macros(laid_out),
+            "use x;\nrt::operation_error! {\n    /// Doc.\n    pub enum E {\n        /// A.\n        A(crate::A),\n\n        B(crate::B),\n    }\n}\nimpl E {}\n"
+        );
+    }
+
+    #[test]
+    fn an_item_without_members_ends_on_its_own_line() {
+        assert_eq!(
+            wrap_item_macros("#[rt::operation_error]\n/// Doc.\npub enum E {}\nfn f() {}\n"),
+            "rt::operation_error! {\n    /// Doc.\n    pub enum E {}\n}\nfn f() {}\n"
+        );
+    }
+
+    #[test]
+    fn an_attribute_that_names_no_item_macro_is_left_alone() {
+        let laid_out = "#[rt::other]\npub enum E {}\n#[derive(Debug)]\npub struct S {}\n";
+        assert_eq!(wrap_item_macros(laid_out), laid_out);
+    }
 }

@@ -21,7 +21,7 @@ pub fn emit(data: &PartitionData) -> TokenStream {
             None => quote! { None },
         };
         quote! {
-            ::smithy_lean_runtime::endpoint::PartitionSpec {
+            rt::endpoint::PartitionSpec {
                 id: #id,
                 region_regex: #regex,
                 regions: &[#(#regions),*],
@@ -39,11 +39,11 @@ pub fn emit(data: &PartitionData) -> TokenStream {
         data.version
     );
     quote! {
-        static PARTITIONS: ::smithy_lean_runtime::endpoint::PartitionTable =
-            ::smithy_lean_runtime::endpoint::PartitionTable::new(&[#(#specs),*]);
+        static PARTITIONS: rt::endpoint::PartitionTable =
+            rt::endpoint::PartitionTable::new(&[#(#specs),*]);
 
         #[doc = #doc]
-        pub fn partition_of(region: &str) -> Option<::smithy_lean_runtime::endpoint::Partition> {
+        pub fn partition_of(region: &str) -> Option<rt::endpoint::Partition> {
             PARTITIONS.partition_of(region)
         }
     }

@@ -22,7 +22,7 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
     let extra_fields = |visibility: TokenStream| {
         if is_error {
             quote! {
-                #visibility meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+                #visibility meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
                 #visibility http_status: Option<u16>,
             }
         } else if response {
@@ -298,7 +298,7 @@ fn build_fn(structure: &Structure, response: bool) -> TokenStream {
             _ if field.needed_to_build() => {
                 let shape = &structure.name;
                 let member = crate::naming::unraw(&field.name);
-                quote! { #field_name: self.#field_name.ok_or(::smithy_lean_runtime::BuildError::missing(#shape, #member))?, }
+                quote! { #field_name: self.#field_name.ok_or(rt::BuildError::missing(#shape, #member))?, }
             }
             Some(default @ DefaultValue::String(_)) => {
                 let value = default_expr(default, &field.value);
@@ -332,7 +332,7 @@ fn build_fn(structure: &Structure, response: bool) -> TokenStream {
         );
         quote! {
             #[doc = #doc]
-            pub fn build(self) -> Result<crate::#name, ::smithy_lean_runtime::BuildError> {
+            pub fn build(self) -> Result<crate::#name, rt::BuildError> {
                 Ok(crate::#name { #(#inits)* #extra })
             }
         }
@@ -378,14 +378,14 @@ fn debug_impl(type_name: &str, fields: &[Field], is_error: bool, response: bool)
             quote! { .field(#label, &#REDACTED) }
         } else if is_error {
             // Error members come from the network.
-            quote! { .field(#label, &::smithy_lean_runtime::BoundedDebug(&self.#name)) }
+            quote! { .field(#label, &rt::BoundedDebug(&self.#name)) }
         } else {
             quote! { .field(#label, &self.#name) }
         }
     });
     let extra = if is_error {
         quote! {
-            .field("meta", &::smithy_lean_runtime::BoundedDebug(&self.meta))
+            .field("meta", &rt::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
         }
     } else if response {

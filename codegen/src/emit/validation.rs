@@ -16,7 +16,7 @@ pub(super) fn emit(structure: &Structure, gate: &TokenStream) -> TokenStream {
             // Named as on the wire, which callers of every SDK send and
             // AWS names in its own messages.
             let label = &field.json_name;
-            let path = quote! { ::smithy_lean_runtime::validation::member_path(path, #label) };
+            let path = quote! { rt::validation::member_path(path, #label) };
             let check = check_value(&field.value, quote! { value }, path);
             if check.is_empty() {
                 quote! {}
@@ -37,15 +37,15 @@ pub(super) fn emit(structure: &Structure, gate: &TokenStream) -> TokenStream {
             #[doc = #doc]
             #[doc = ""]
             #[doc = " The service checks these constraints too; call this to fail before sending."]
-            pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::ValidationError> {
+            pub fn validate(&self) -> Result<(), rt::ValidationError> {
                 let mut violations = Vec::new();
                 self.collect_violations("", &mut violations);
-                ::smithy_lean_runtime::ValidationError::check(violations)
+                rt::ValidationError::check(violations)
             }
 
             // One signature for every structure, whether or not it has constraints to check.
             #[allow(unused_variables, clippy::ptr_arg)]
-            pub(crate) fn collect_violations(&self, path: &str, out: &mut Vec<::smithy_lean_runtime::ConstraintViolation>) {
+            pub(crate) fn collect_violations(&self, path: &str, out: &mut Vec<rt::ConstraintViolation>) {
                 #(#checks)*
             }
         }
@@ -66,7 +66,7 @@ fn check_value(value: &Value, binding: TokenStream, path: TokenStream) -> TokenS
         Kind::String => {
             if let Some(Length { min, max }) = value.length {
                 let (min, max) = (bound(min), bound(max));
-                checks.extend(quote! { ::smithy_lean_runtime::validation::check_string_length(out, #binding, #min, #max, &|| #path); });
+                checks.extend(quote! { rt::validation::check_string_length(out, #binding, #min, #max, &|| #path); });
             }
             if let Some(pattern) = &value.pattern {
                 let regex = &pattern.regex;
@@ -80,8 +80,8 @@ fn check_value(value: &Value, binding: TokenStream, path: TokenStream) -> TokenS
                 checks.extend(quote! {
                     {
                         #[doc = #doc]
-                        static PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(#ecma, #regex);
-                        ::smithy_lean_runtime::validation::check_pattern(out, #binding, &PATTERN, &|| #path);
+                        static PATTERN: rt::validation::Pattern = rt::validation::Pattern::new(#ecma, #regex);
+                        rt::validation::check_pattern(out, #binding, &PATTERN, &|| #path);
                     }
                 });
             }
@@ -89,12 +89,12 @@ fn check_value(value: &Value, binding: TokenStream, path: TokenStream) -> TokenS
         Kind::List(item) => {
             if let Some(Length { min, max }) = value.length {
                 let (min, max) = (bound(min), bound(max));
-                checks.extend(quote! { ::smithy_lean_runtime::validation::check_list_length(out, #binding, #min, #max, &|| #path); });
+                checks.extend(quote! { rt::validation::check_list_length(out, #binding, #min, #max, &|| #path); });
             }
             let item_checks = check_value(
                 item,
                 quote! { item },
-                quote! { ::smithy_lean_runtime::validation::item_path(&list_path, index) },
+                quote! { rt::validation::item_path(&list_path, index) },
             );
             if !item_checks.is_empty() {
                 checks.extend(quote! {
@@ -108,14 +108,14 @@ fn check_value(value: &Value, binding: TokenStream, path: TokenStream) -> TokenS
         Kind::Map(item) => {
             if let Some(Length { min, max }) = value.length {
                 let (min, max) = (bound(min), bound(max));
-                checks.extend(quote! { ::smithy_lean_runtime::validation::check_map_length(out, #binding.len(), #min, #max, &|| #path); });
+                checks.extend(quote! { rt::validation::check_map_length(out, #binding.len(), #min, #max, &|| #path); });
             }
             // A sensitive entry's key is not shown in the path either.
             let sensitive = item.sensitive;
             let item_checks = check_value(
                 item,
                 quote! { item },
-                quote! { ::smithy_lean_runtime::validation::entry_path(&map_path, key, #sensitive) },
+                quote! { rt::validation::entry_path(&map_path, key, #sensitive) },
             );
             if !item_checks.is_empty() {
                 checks.extend(quote! {
@@ -133,7 +133,7 @@ fn check_value(value: &Value, binding: TokenStream, path: TokenStream) -> TokenS
                     None => quote! { None },
                 };
                 let (min, max) = (bound(min), bound(max));
-                checks.extend(quote! { ::smithy_lean_runtime::validation::check_range(out, i64::from(*#binding), #min, #max, &|| #path); });
+                checks.extend(quote! { rt::validation::check_range(out, i64::from(*#binding), #min, #max, &|| #path); });
             }
         }
         Kind::Structure(_) => {

@@ -7,7 +7,7 @@
 pub struct ConflictException {
     pub(crate) code: Option<crate::ErrorCode>,
     pub(crate) message: Option<String>,
-    pub(crate) meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+    pub(crate) meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
     pub(crate) http_status: Option<u16>,
 }
 impl ConflictException {
@@ -27,9 +27,9 @@ impl ConflictException {
 impl ::std::fmt::Debug for ConflictException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ConflictException")
-            .field("code", &::smithy_lean_runtime::BoundedDebug(&self.code))
-            .field("message", &::smithy_lean_runtime::BoundedDebug(&self.message))
-            .field("meta", &::smithy_lean_runtime::BoundedDebug(&self.meta))
+            .field("code", &rt::BoundedDebug(&self.code))
+            .field("message", &rt::BoundedDebug(&self.message))
+            .field("meta", &rt::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .finish()
     }
@@ -39,7 +39,7 @@ impl ::std::fmt::Debug for ConflictException {
 pub struct ConflictExceptionBuilder {
     code: Option<crate::ErrorCode>,
     message: Option<String>,
-    meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+    meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
     http_status: Option<u16>,
 }
 impl ConflictExceptionBuilder {
@@ -84,9 +84,9 @@ impl ConflictExceptionBuilder {
 impl ::std::fmt::Debug for ConflictExceptionBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ConflictExceptionBuilder")
-            .field("code", &::smithy_lean_runtime::BoundedDebug(&self.code))
-            .field("message", &::smithy_lean_runtime::BoundedDebug(&self.message))
-            .field("meta", &::smithy_lean_runtime::BoundedDebug(&self.meta))
+            .field("code", &rt::BoundedDebug(&self.code))
+            .field("message", &rt::BoundedDebug(&self.message))
+            .field("meta", &rt::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .finish()
     }
@@ -98,13 +98,13 @@ impl ConflictException {
     /// With the crate's `server` feature only: it is the service's side of the wire.
     ///
     /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
-    pub fn to_json(&self) -> Result<String, ::smithy_lean_runtime::json::WriteError> {
-        ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
+    pub fn to_json(&self) -> Result<String, rt::json::WriteError> {
+        rt::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
-        object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
-    ) -> Result<(), ::smithy_lean_runtime::json::WriteError> {
+        object: &mut rt::json::JsonObjectWriter<'_>,
+    ) -> Result<(), rt::json::WriteError> {
         if let Some(value) = &self.code {
             object.key("Code").string(value.as_str());
         }
@@ -116,9 +116,9 @@ impl ConflictException {
 }
 impl ConflictException {
     /// Reads a [`ConflictException`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
-    pub fn from_json(body: &[u8]) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+    pub fn from_json(body: &[u8]) -> Result<Self, rt::JsonError> {
         let mut value = None;
-        ::smithy_lean_runtime::json::read_body(
+        rt::json::read_body(
             body,
             "ConflictException",
             &mut |tokens, started| {
@@ -126,18 +126,15 @@ impl ConflictException {
                 Ok(())
             },
         )?;
-        value
-            .ok_or_else(|| ::smithy_lean_runtime::JsonError::new(
-                "the body held no structure",
-            ))
+        value.ok_or_else(|| rt::JsonError::new("the body held no structure"))
     }
     /// Reads the members with the reader of a structure that has the same
     /// members, so that its code is compiled once.
     pub(crate) fn read_members(
-        tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
+        tokens: &mut rt::json::Tokens<'_>,
         started: bool,
         shape: &str,
-    ) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+    ) -> Result<Self, rt::JsonError> {
         let same = crate::BadRequestException::read_members(tokens, started, shape)?;
         Ok(Self {
             code: same.code,
@@ -147,39 +144,19 @@ impl ConflictException {
         })
     }
 }
+rt::error_structure!(
+    ConflictException, ConflictExceptionBuilder, "ConflictException", status = 409
+);
 impl ConflictException {
-    /// The error's name, as services send it.
-    pub const ERROR_NAME: &'static str = "ConflictException";
     /// The HTTP status the model gives this error (`httpError`).
     pub const HTTP_STATUS: u16 = 409u16;
-    /// Name, message and request id, as read from the response.
-    pub fn meta(
-        &self,
-    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
-        &self.meta
-    }
-    /// The HTTP status the response had, or else the modelled one (409).
-    pub fn http_status(&self) -> Option<u16> {
-        self.http_status.or(Some(409u16))
-    }
-    /// The request id the service gave the failed request.
-    pub fn request_id(&self) -> Option<&str> {
-        self.meta.extra(::smithy_lean_runtime::error_response::REQUEST_ID_KEY)
-    }
     /// The human-readable message, from the modelled member or else the response.
     pub fn error_message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
-    /// Whether a client should retry: no. The fault is the caller's.
-    pub fn is_retryable(&self) -> bool {
-        ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
-                self,
-            )
-            .is_some()
-    }
     pub(crate) fn with_response(
         mut self,
-        meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+        meta: rt::ErrorMetadata,
         http_status: u16,
     ) -> Self {
         if self.message.is_none() {
@@ -193,79 +170,10 @@ impl ConflictException {
     /// this error's JSON.
     pub(crate) fn read_response(
         body: &[u8],
-        meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+        meta: rt::ErrorMetadata,
         status: u16,
-    ) -> Result<
-        Self,
-        ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
-    > {
+    ) -> Result<Self, rt::ErrorMetadata> {
         let parsed = Self::from_json(body).unwrap_or_else(|_| Self::builder().build());
         Ok(parsed.with_response(meta, status))
-    }
-}
-impl ConflictExceptionBuilder {
-    /// Sets the metadata read from the response.
-    pub fn meta(
-        mut self,
-        meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
-    ) -> Self {
-        self.meta = meta;
-        self
-    }
-    /// Sets the HTTP status the response had.
-    pub fn http_status(mut self, status: u16) -> Self {
-        self.http_status = Some(status);
-        self
-    }
-}
-impl ::std::fmt::Display for ConflictException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("ConflictException")?;
-        if let Some(message) = self.error_message() {
-            f.write_str(": ")?;
-            ::std::fmt::Display::fmt(&::smithy_lean_runtime::UntrustedText(message), f)?;
-        }
-        Ok(())
-    }
-}
-impl ::std::error::Error for ConflictException {}
-impl ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata
-for ConflictException {
-    fn meta(
-        &self,
-    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind
-for ConflictException {
-    fn retryable_error_kind(
-        &self,
-    ) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
-        None
-    }
-    fn code(&self) -> Option<&str> {
-        Some("ConflictException")
-    }
-}
-impl ::smithy_lean_runtime::ServiceError for ConflictException {
-    fn error_name(&self) -> Option<&str> {
-        Some("ConflictException")
-    }
-    fn error_message(&self) -> Option<&str> {
-        ConflictException::error_message(self)
-    }
-    fn http_status(&self) -> Option<u16> {
-        ConflictException::http_status(self)
-    }
-    fn retryable_error_kind(
-        &self,
-    ) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
-        None
-    }
-    fn meta(
-        &self,
-    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
-        &self.meta
     }
 }

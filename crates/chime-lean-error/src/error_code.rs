@@ -39,7 +39,7 @@ pub enum ErrorCode {
     /// `PhoneNumberAssociationsExist`
     PhoneNumberAssociationsExist,
     /// A value that this version of the model does not list.
-    Unknown(::smithy_lean_runtime::UnknownVariantValue),
+    Unknown(rt::UnknownVariantValue),
 }
 impl ErrorCode {
     /// The value as it goes on the wire.
@@ -106,11 +106,7 @@ impl From<&str> for ErrorCode {
                 ErrorCode::VoiceConnectorGroupAssociationsExist
             }
             "PhoneNumberAssociationsExist" => ErrorCode::PhoneNumberAssociationsExist,
-            other => {
-                ErrorCode::Unknown(
-                    ::smithy_lean_runtime::UnknownVariantValue::new(other),
-                )
-            }
+            other => ErrorCode::Unknown(rt::UnknownVariantValue::new(other)),
         }
     }
 }

@@ -9,6 +9,8 @@
 //! **Deprecated service:** This namespace has been deprecated
 
 #![allow(deprecated)]
+/// The runtime, under the short name generated code uses.
+extern crate smithy_lean_runtime as rt;
 #[rustfmt::skip]
 mod bad_request_exception;
 #[rustfmt::skip]
@@ -48,26 +50,26 @@ pub use crate::throttled_client_exception::ThrottledClientExceptionBuilder;
 pub use crate::unauthorized_client_exception::UnauthorizedClientException;
 pub use crate::unauthorized_client_exception::UnauthorizedClientExceptionBuilder;
 /// A builder's error: a required member was not set.
-pub use ::smithy_lean_runtime::BuildError;
+pub use rt::BuildError;
 /// A body that is not the JSON its structure expects.
-pub use ::smithy_lean_runtime::JsonError;
+pub use rt::JsonError;
 /// How much of a text from the network is shown.
-pub use ::smithy_lean_runtime::UNTRUSTED_TEXT_LIMIT;
+pub use rt::UNTRUSTED_TEXT_LIMIT;
 /// An error the model does not list for the operation.
-pub use ::smithy_lean_runtime::UnhandledError;
+pub use rt::UnhandledError;
 /// A value of an open enum that the model does not list.
-pub use ::smithy_lean_runtime::UnknownVariantValue;
+pub use rt::UnknownVariantValue;
 /// Text from the network, made safe to show.
-pub use ::smithy_lean_runtime::UntrustedText;
+pub use rt::UntrustedText;
 /// A point in time: what the model's timestamps hold.
-pub use ::smithy_lean_runtime::aws_smithy_types::DateTime;
+pub use rt::aws_smithy_types::DateTime;
 /// Error metadata (name, message, request id) shared with the AWS Rust runtime.
-pub use ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata;
+pub use rt::aws_smithy_types::error::metadata::ErrorMetadata;
 /// Access to an error's metadata.
-pub use ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata;
+pub use rt::aws_smithy_types::error::metadata::ProvideErrorMetadata;
 /// How a client should retry an error.
-pub use ::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind;
+pub use rt::aws_smithy_types::retry::ErrorKind;
 /// Access to an error's retry kind.
-pub use ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind;
+pub use rt::aws_smithy_types::retry::ProvideErrorKind;
 /// An error name reduced to its shape name.
-pub use ::smithy_lean_runtime::sanitize_error_name;
+pub use rt::sanitize_error_name;

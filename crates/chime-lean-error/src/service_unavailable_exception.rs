@@ -7,7 +7,7 @@
 pub struct ServiceUnavailableException {
     pub(crate) code: Option<crate::ErrorCode>,
     pub(crate) message: Option<String>,
-    pub(crate) meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+    pub(crate) meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
     pub(crate) http_status: Option<u16>,
 }
 impl ServiceUnavailableException {
@@ -27,9 +27,9 @@ impl ServiceUnavailableException {
 impl ::std::fmt::Debug for ServiceUnavailableException {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ServiceUnavailableException")
-            .field("code", &::smithy_lean_runtime::BoundedDebug(&self.code))
-            .field("message", &::smithy_lean_runtime::BoundedDebug(&self.message))
-            .field("meta", &::smithy_lean_runtime::BoundedDebug(&self.meta))
+            .field("code", &rt::BoundedDebug(&self.code))
+            .field("message", &rt::BoundedDebug(&self.message))
+            .field("meta", &rt::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .finish()
     }
@@ -39,7 +39,7 @@ impl ::std::fmt::Debug for ServiceUnavailableException {
 pub struct ServiceUnavailableExceptionBuilder {
     code: Option<crate::ErrorCode>,
     message: Option<String>,
-    meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+    meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
     http_status: Option<u16>,
 }
 impl ServiceUnavailableExceptionBuilder {
@@ -84,9 +84,9 @@ impl ServiceUnavailableExceptionBuilder {
 impl ::std::fmt::Debug for ServiceUnavailableExceptionBuilder {
     fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
         f.debug_struct("ServiceUnavailableExceptionBuilder")
-            .field("code", &::smithy_lean_runtime::BoundedDebug(&self.code))
-            .field("message", &::smithy_lean_runtime::BoundedDebug(&self.message))
-            .field("meta", &::smithy_lean_runtime::BoundedDebug(&self.meta))
+            .field("code", &rt::BoundedDebug(&self.code))
+            .field("message", &rt::BoundedDebug(&self.message))
+            .field("meta", &rt::BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .finish()
     }
@@ -98,13 +98,13 @@ impl ServiceUnavailableException {
     /// With the crate's `server` feature only: it is the service's side of the wire.
     ///
     /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
-    pub fn to_json(&self) -> Result<String, ::smithy_lean_runtime::json::WriteError> {
-        ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
+    pub fn to_json(&self) -> Result<String, rt::json::WriteError> {
+        rt::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
-        object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
-    ) -> Result<(), ::smithy_lean_runtime::json::WriteError> {
+        object: &mut rt::json::JsonObjectWriter<'_>,
+    ) -> Result<(), rt::json::WriteError> {
         if let Some(value) = &self.code {
             object.key("Code").string(value.as_str());
         }
@@ -116,9 +116,9 @@ impl ServiceUnavailableException {
 }
 impl ServiceUnavailableException {
     /// Reads a [`ServiceUnavailableException`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
-    pub fn from_json(body: &[u8]) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+    pub fn from_json(body: &[u8]) -> Result<Self, rt::JsonError> {
         let mut value = None;
-        ::smithy_lean_runtime::json::read_body(
+        rt::json::read_body(
             body,
             "ServiceUnavailableException",
             &mut |tokens, started| {
@@ -128,18 +128,15 @@ impl ServiceUnavailableException {
                 Ok(())
             },
         )?;
-        value
-            .ok_or_else(|| ::smithy_lean_runtime::JsonError::new(
-                "the body held no structure",
-            ))
+        value.ok_or_else(|| rt::JsonError::new("the body held no structure"))
     }
     /// Reads the members with the reader of a structure that has the same
     /// members, so that its code is compiled once.
     pub(crate) fn read_members(
-        tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
+        tokens: &mut rt::json::Tokens<'_>,
         started: bool,
         shape: &str,
-    ) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+    ) -> Result<Self, rt::JsonError> {
         let same = crate::BadRequestException::read_members(tokens, started, shape)?;
         Ok(Self {
             code: same.code,
@@ -149,39 +146,20 @@ impl ServiceUnavailableException {
         })
     }
 }
+rt::error_structure!(
+    ServiceUnavailableException, ServiceUnavailableExceptionBuilder,
+    "ServiceUnavailableException", status = 503, retry = ServerError
+);
 impl ServiceUnavailableException {
-    /// The error's name, as services send it.
-    pub const ERROR_NAME: &'static str = "ServiceUnavailableException";
     /// The HTTP status the model gives this error (`httpError`).
     pub const HTTP_STATUS: u16 = 503u16;
-    /// Name, message and request id, as read from the response.
-    pub fn meta(
-        &self,
-    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
-        &self.meta
-    }
-    /// The HTTP status the response had, or else the modelled one (503).
-    pub fn http_status(&self) -> Option<u16> {
-        self.http_status.or(Some(503u16))
-    }
-    /// The request id the service gave the failed request.
-    pub fn request_id(&self) -> Option<&str> {
-        self.meta.extra(::smithy_lean_runtime::error_response::REQUEST_ID_KEY)
-    }
     /// The human-readable message, from the modelled member or else the response.
     pub fn error_message(&self) -> Option<&str> {
         self.message.as_deref().or(self.meta.message())
     }
-    /// Whether a client should retry: yes. The fault is the service's.
-    pub fn is_retryable(&self) -> bool {
-        ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind::retryable_error_kind(
-                self,
-            )
-            .is_some()
-    }
     pub(crate) fn with_response(
         mut self,
-        meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+        meta: rt::ErrorMetadata,
         http_status: u16,
     ) -> Self {
         if self.message.is_none() {
@@ -195,79 +173,10 @@ impl ServiceUnavailableException {
     /// this error's JSON.
     pub(crate) fn read_response(
         body: &[u8],
-        meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
+        meta: rt::ErrorMetadata,
         status: u16,
-    ) -> Result<
-        Self,
-        ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
-    > {
+    ) -> Result<Self, rt::ErrorMetadata> {
         let parsed = Self::from_json(body).unwrap_or_else(|_| Self::builder().build());
         Ok(parsed.with_response(meta, status))
-    }
-}
-impl ServiceUnavailableExceptionBuilder {
-    /// Sets the metadata read from the response.
-    pub fn meta(
-        mut self,
-        meta: ::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata,
-    ) -> Self {
-        self.meta = meta;
-        self
-    }
-    /// Sets the HTTP status the response had.
-    pub fn http_status(mut self, status: u16) -> Self {
-        self.http_status = Some(status);
-        self
-    }
-}
-impl ::std::fmt::Display for ServiceUnavailableException {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str("ServiceUnavailableException")?;
-        if let Some(message) = self.error_message() {
-            f.write_str(": ")?;
-            ::std::fmt::Display::fmt(&::smithy_lean_runtime::UntrustedText(message), f)?;
-        }
-        Ok(())
-    }
-}
-impl ::std::error::Error for ServiceUnavailableException {}
-impl ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata
-for ServiceUnavailableException {
-    fn meta(
-        &self,
-    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
-        &self.meta
-    }
-}
-impl ::smithy_lean_runtime::aws_smithy_types::retry::ProvideErrorKind
-for ServiceUnavailableException {
-    fn retryable_error_kind(
-        &self,
-    ) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
-        Some(::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind::ServerError)
-    }
-    fn code(&self) -> Option<&str> {
-        Some("ServiceUnavailableException")
-    }
-}
-impl ::smithy_lean_runtime::ServiceError for ServiceUnavailableException {
-    fn error_name(&self) -> Option<&str> {
-        Some("ServiceUnavailableException")
-    }
-    fn error_message(&self) -> Option<&str> {
-        ServiceUnavailableException::error_message(self)
-    }
-    fn http_status(&self) -> Option<u16> {
-        ServiceUnavailableException::http_status(self)
-    }
-    fn retryable_error_kind(
-        &self,
-    ) -> Option<::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind> {
-        Some(::smithy_lean_runtime::aws_smithy_types::retry::ErrorKind::ServerError)
-    }
-    fn meta(
-        &self,
-    ) -> &::smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata {
-        &self.meta
     }
 }

@@ -126,18 +126,11 @@ impl CreateAppInstanceInputBuilder {
         &self.tags
     }
     /// Builds the [`CreateAppInstanceInput`], or names the first missing required member (`name`).
-    pub fn build(
-        self,
-    ) -> Result<crate::CreateAppInstanceInput, ::smithy_lean_runtime::BuildError> {
+    pub fn build(self) -> Result<crate::CreateAppInstanceInput, rt::BuildError> {
         Ok(crate::CreateAppInstanceInput {
             name: self
                 .name
-                .ok_or(
-                    ::smithy_lean_runtime::BuildError::missing(
-                        "CreateAppInstanceInput",
-                        "name",
-                    ),
-                )?,
+                .ok_or(rt::BuildError::missing("CreateAppInstanceInput", "name"))?,
             metadata: self.metadata,
             client_request_token: self.client_request_token,
             tags: self.tags,
@@ -158,102 +151,96 @@ impl CreateAppInstanceInput {
     /// Checks every `length`, `pattern` and `range` constraint of the model on this [`CreateAppInstanceInput`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
-    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), rt::ValidationError> {
         let mut violations = Vec::new();
         self.collect_violations("", &mut violations);
-        ::smithy_lean_runtime::ValidationError::check(violations)
+        rt::ValidationError::check(violations)
     }
     #[allow(unused_variables, clippy::ptr_arg)]
     pub(crate) fn collect_violations(
         &self,
         path: &str,
-        out: &mut Vec<::smithy_lean_runtime::ConstraintViolation>,
+        out: &mut Vec<rt::ConstraintViolation>,
     ) {
         {
             let value = &self.name;
-            ::smithy_lean_runtime::validation::check_string_length(
+            rt::validation::check_string_length(
                 out,
                 value,
                 Some(1u64),
                 Some(256u64),
-                &|| ::smithy_lean_runtime::validation::member_path(path, "Name"),
+                &|| rt::validation::member_path(path, "Name"),
             );
             {
                 /// The model's pattern `^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]*$`, translated to `regex-lite` syntax.
-                static PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
+                static PATTERN: rt::validation::Pattern = rt::validation::Pattern::new(
                     "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]*$",
                     "^[\\x{9}\\x{A}\\x{D}\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}]*$",
                 );
-                ::smithy_lean_runtime::validation::check_pattern(
+                rt::validation::check_pattern(
                     out,
                     value,
                     &PATTERN,
-                    &|| ::smithy_lean_runtime::validation::member_path(path, "Name"),
+                    &|| rt::validation::member_path(path, "Name"),
                 );
             }
         }
         if let Some(value) = &self.metadata {
-            ::smithy_lean_runtime::validation::check_string_length(
+            rt::validation::check_string_length(
                 out,
                 value,
                 Some(0u64),
                 Some(1024u64),
-                &|| ::smithy_lean_runtime::validation::member_path(path, "Metadata"),
+                &|| rt::validation::member_path(path, "Metadata"),
             );
             {
                 /// The model's pattern `.*`, translated to `regex-lite` syntax.
-                static PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
+                static PATTERN: rt::validation::Pattern = rt::validation::Pattern::new(
                     ".*",
                     "[\\x{0}-\\x{9}\\x{B}\\x{C}\\x{E}-\\x{2027}\\x{202A}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]*",
                 );
-                ::smithy_lean_runtime::validation::check_pattern(
+                rt::validation::check_pattern(
                     out,
                     value,
                     &PATTERN,
-                    &|| ::smithy_lean_runtime::validation::member_path(path, "Metadata"),
+                    &|| rt::validation::member_path(path, "Metadata"),
                 );
             }
         }
         if let Some(value) = &self.client_request_token {
-            ::smithy_lean_runtime::validation::check_string_length(
+            rt::validation::check_string_length(
                 out,
                 value,
                 Some(2u64),
                 Some(64u64),
-                &|| ::smithy_lean_runtime::validation::member_path(
-                    path,
-                    "ClientRequestToken",
-                ),
+                &|| rt::validation::member_path(path, "ClientRequestToken"),
             );
             {
                 /// The model's pattern `^[-_a-zA-Z0-9]*$`, translated to `regex-lite` syntax.
-                static PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
+                static PATTERN: rt::validation::Pattern = rt::validation::Pattern::new(
                     "^[-_a-zA-Z0-9]*$",
                     "^[\\x{2D}0-9A-Z\\x{5F}a-z]*$",
                 );
-                ::smithy_lean_runtime::validation::check_pattern(
+                rt::validation::check_pattern(
                     out,
                     value,
                     &PATTERN,
-                    &|| ::smithy_lean_runtime::validation::member_path(
-                        path,
-                        "ClientRequestToken",
-                    ),
+                    &|| rt::validation::member_path(path, "ClientRequestToken"),
                 );
             }
         }
         if let Some(value) = &self.tags {
-            ::smithy_lean_runtime::validation::check_list_length(
+            rt::validation::check_list_length(
                 out,
                 value,
                 Some(1u64),
                 Some(50u64),
-                &|| ::smithy_lean_runtime::validation::member_path(path, "Tags"),
+                &|| rt::validation::member_path(path, "Tags"),
             );
-            let list_path = ::smithy_lean_runtime::validation::member_path(path, "Tags");
+            let list_path = rt::validation::member_path(path, "Tags");
             for (index, item) in value.iter().enumerate() {
                 item.collect_violations(
-                    &::smithy_lean_runtime::validation::item_path(&list_path, index),
+                    &rt::validation::item_path(&list_path, index),
                     out,
                 );
             }
@@ -264,13 +251,13 @@ impl CreateAppInstanceInput {
     /// The restJson1 body for this [`CreateAppInstanceInput`]: model member names as keys, unset members left out.
     ///
     /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
-    pub fn to_json(&self) -> Result<String, ::smithy_lean_runtime::json::WriteError> {
-        ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
+    pub fn to_json(&self) -> Result<String, rt::json::WriteError> {
+        rt::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
-        object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
-    ) -> Result<(), ::smithy_lean_runtime::json::WriteError> {
+        object: &mut rt::json::JsonObjectWriter<'_>,
+    ) -> Result<(), rt::json::WriteError> {
         {
             let value = &self.name;
             object.key("Name").string(value);
@@ -298,9 +285,9 @@ impl CreateAppInstanceInput {
     /// Reads a [`CreateAppInstanceInput`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
     ///
     /// With the crate's `server` feature only: it is the service's side of the wire.
-    pub fn from_json(body: &[u8]) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+    pub fn from_json(body: &[u8]) -> Result<Self, rt::JsonError> {
         let mut value = None;
-        ::smithy_lean_runtime::json::read_body(
+        rt::json::read_body(
             body,
             "CreateAppInstanceInput",
             &mut |tokens, started| {
@@ -310,47 +297,36 @@ impl CreateAppInstanceInput {
                 Ok(())
             },
         )?;
-        value
-            .ok_or_else(|| ::smithy_lean_runtime::JsonError::new(
-                "the body held no structure",
-            ))
+        value.ok_or_else(|| rt::JsonError::new("the body held no structure"))
     }
     #[allow(unused_mut)]
     pub(crate) fn read_members(
-        tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
+        tokens: &mut rt::json::Tokens<'_>,
         started: bool,
         shape: &str,
-    ) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+    ) -> Result<Self, rt::JsonError> {
         let mut builder = Self::builder();
         if started {
-            while let Some(key) = ::smithy_lean_runtime::json::next_key(tokens, shape)? {
+            while let Some(key) = rt::json::next_key(tokens, shape)? {
                 match key.as_ref() {
-                    "Name" => {
-                        builder.name = ::smithy_lean_runtime::json::read_string(
-                            tokens,
-                            "Name",
-                        )?;
-                    }
+                    "Name" => builder.name = rt::json::read_string(tokens, "Name")?,
                     "Metadata" => {
-                        builder.metadata = ::smithy_lean_runtime::json::read_string(
-                            tokens,
-                            "Metadata",
-                        )?;
+                        builder.metadata = rt::json::read_string(tokens, "Metadata")?;
                     }
                     "ClientRequestToken" => {
-                        builder.client_request_token = ::smithy_lean_runtime::json::read_string(
+                        builder.client_request_token = rt::json::read_string(
                             tokens,
                             "ClientRequestToken",
                         )?;
                     }
                     "Tags" => {
-                        builder.tags = ::smithy_lean_runtime::json::read_list(
+                        builder.tags = rt::json::read_list(
                             tokens,
                             "Tags",
                             |tokens| crate::Tag::read_json(tokens, "Tags"),
                         )?;
                     }
-                    _ => ::smithy_lean_runtime::json::skip(tokens)?,
+                    _ => rt::json::skip(tokens)?,
                 }
             }
         }
@@ -373,21 +349,15 @@ impl CreateAppInstanceInput {
     /// The `CreateAppInstance` request for this input: `POST /app-instances` with its body, as a path and query that the client puts under the endpoint it resolves.
     pub fn to_http_request(
         &self,
-    ) -> Result<
-        ::smithy_lean_runtime::http::Request<Vec<u8>>,
-        ::smithy_lean_runtime::request::RequestError,
-    > {
+    ) -> Result<rt::http::Request<Vec<u8>>, rt::request::RequestError> {
         let mut uri = String::new();
         uri.push_str("/app-instances");
-        let headers = ::smithy_lean_runtime::request::Headers::new();
-        ::smithy_lean_runtime::request::build(
+        let headers = rt::request::Headers::new();
+        rt::request::build(
             Self::HTTP_METHOD,
             uri,
             headers,
-            Some((
-                ::smithy_lean_runtime::request::JSON_CONTENT_TYPE,
-                self.to_json()?.into_bytes(),
-            )),
+            Some((rt::request::JSON_CONTENT_TYPE, self.to_json()?.into_bytes())),
         )
     }
 }

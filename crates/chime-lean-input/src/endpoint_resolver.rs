@@ -34,10 +34,10 @@ pub struct EndpointParams {
 /// where the generator was given partition data, or a caller's own.
 pub fn resolve_endpoint(
     params: &EndpointParams,
-    partition_of: &dyn Fn(&str) -> Option<::smithy_lean_runtime::endpoint::Partition>,
+    partition_of: &dyn Fn(&str) -> Option<rt::endpoint::Partition>,
 ) -> Result<
-    ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint,
-    ::smithy_lean_runtime::endpoint::ResolveEndpointError,
+    rt::aws_smithy_types::endpoint::Endpoint,
+    rt::endpoint::ResolveEndpointError,
 > {
     'rule_1: {
         let Some(endpoint) = params.endpoint.as_deref() else {
@@ -48,7 +48,7 @@ pub fn resolve_endpoint(
                 break 'rule_1_1;
             }
             return Err(
-                ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
+                rt::endpoint::ResolveEndpointError::new(
                     "Invalid Configuration: FIPS and custom endpoint are not supported",
                 ),
             );
@@ -58,7 +58,7 @@ pub fn resolve_endpoint(
                 break 'rule_1_2;
             }
             return Err(
-                ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
+                rt::endpoint::ResolveEndpointError::new(
                     "Invalid Configuration: Dualstack and custom endpoint are not supported",
                 ),
             );
@@ -66,16 +66,10 @@ pub fn resolve_endpoint(
         let url = endpoint.to_owned();
         if url.is_empty() {
             return Err(
-                ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
-                    "the endpoint URL is empty",
-                ),
+                rt::endpoint::ResolveEndpointError::new("the endpoint URL is empty"),
             );
         }
-        return Ok(
-            ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
-                .url(url)
-                .build(),
-        );
+        return Ok(rt::aws_smithy_types::endpoint::Endpoint::builder().url(url).build());
     }
     'rule_2: {
         let Some(region) = params.region.as_deref() else {
@@ -96,22 +90,20 @@ pub fn resolve_endpoint(
                     break 'rule_2_1_1;
                 }
                 return Ok(
-                    ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
+                    rt::aws_smithy_types::endpoint::Endpoint::builder()
                         .url("https://chime.us-east-1.amazonaws.com")
                         .auth_scheme(
-                            ::smithy_lean_runtime::aws_smithy_types::endpoint::EndpointAuthScheme::with_capacity(
+                            rt::aws_smithy_types::endpoint::EndpointAuthScheme::with_capacity(
                                     "sigv4",
                                     2,
                                 )
                                 .put(
                                     "signingName",
-                                    ::smithy_lean_runtime::aws_smithy_types::Document::String(
-                                        "chime".to_owned(),
-                                    ),
+                                    rt::aws_smithy_types::Document::String("chime".to_owned()),
                                 )
                                 .put(
                                     "signingRegion",
-                                    ::smithy_lean_runtime::aws_smithy_types::Document::String(
+                                    rt::aws_smithy_types::Document::String(
                                         "us-east-1".to_owned(),
                                     ),
                                 ),
@@ -134,7 +126,7 @@ pub fn resolve_endpoint(
                         break 'rule_2_1_2_1;
                     }
                     return Ok(
-                        ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
+                        rt::aws_smithy_types::endpoint::Endpoint::builder()
                             .url(
                                 ::std::format!(
                                     "https://chime-fips.{region}.{}", partition_result
@@ -145,7 +137,7 @@ pub fn resolve_endpoint(
                     );
                 }
                 return Err(
-                    ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
+                    rt::endpoint::ResolveEndpointError::new(
                         "FIPS and DualStack are enabled, but this partition does not support one or both",
                     ),
                 );
@@ -159,7 +151,7 @@ pub fn resolve_endpoint(
                         break 'rule_2_1_3_1;
                     }
                     return Ok(
-                        ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
+                        rt::aws_smithy_types::endpoint::Endpoint::builder()
                             .url(
                                 ::std::format!(
                                     "https://chime-fips.{region}.{}", partition_result
@@ -170,7 +162,7 @@ pub fn resolve_endpoint(
                     );
                 }
                 return Err(
-                    ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
+                    rt::endpoint::ResolveEndpointError::new(
                         "FIPS is enabled but this partition does not support FIPS",
                     ),
                 );
@@ -184,7 +176,7 @@ pub fn resolve_endpoint(
                         break 'rule_2_1_4_1;
                     }
                     return Ok(
-                        ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
+                        rt::aws_smithy_types::endpoint::Endpoint::builder()
                             .url(
                                 ::std::format!(
                                     "https://chime.{region}.{}", partition_result
@@ -195,13 +187,13 @@ pub fn resolve_endpoint(
                     );
                 }
                 return Err(
-                    ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
+                    rt::endpoint::ResolveEndpointError::new(
                         "DualStack is enabled but this partition does not support DualStack",
                     ),
                 );
             }
             return Ok(
-                ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint::builder()
+                rt::aws_smithy_types::endpoint::Endpoint::builder()
                     .url(
                         ::std::format!(
                             "https://chime.{region}.{}", partition_result.dns_suffix
@@ -211,14 +203,10 @@ pub fn resolve_endpoint(
             );
         }
         return Err(
-            ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
+            rt::endpoint::ResolveEndpointError::new(
                 "a tree of endpoint rules matched the parameters, but none of the rules in it did",
             ),
         );
     }
-    Err(
-        ::smithy_lean_runtime::endpoint::ResolveEndpointError::new(
-            "Invalid Configuration: Missing Region",
-        ),
-    )
+    Err(rt::endpoint::ResolveEndpointError::new("Invalid Configuration: Missing Region"))
 }

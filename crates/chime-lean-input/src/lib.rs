@@ -9,6 +9,8 @@
 //! **Deprecated service:** This namespace has been deprecated
 
 #![allow(deprecated)]
+/// The runtime, under the short name generated code uses.
+extern crate smithy_lean_runtime as rt;
 #[rustfmt::skip]
 mod create_app_instance_input;
 #[rustfmt::skip]
@@ -25,21 +27,21 @@ pub use crate::partition_table::partition_of;
 pub use crate::tag::Tag;
 pub use crate::tag::TagBuilder;
 /// A builder's error: a required member was not set.
-pub use ::smithy_lean_runtime::BuildError;
+pub use rt::BuildError;
 /// A body that is not the JSON its structure expects.
-pub use ::smithy_lean_runtime::JsonError;
+pub use rt::JsonError;
 /// A point in time: what the model's timestamps hold.
-pub use ::smithy_lean_runtime::aws_smithy_types::DateTime;
+pub use rt::aws_smithy_types::DateTime;
 /// The partition facts that the endpoint rules use.
-pub use ::smithy_lean_runtime::endpoint::Partition;
+pub use rt::endpoint::Partition;
 /// Why no endpoint resolved.
-pub use ::smithy_lean_runtime::endpoint::ResolveEndpointError;
+pub use rt::endpoint::ResolveEndpointError;
 /// One constraint that `validate()` found broken.
-pub use ::smithy_lean_runtime::validation::ConstraintViolation;
+pub use rt::validation::ConstraintViolation;
 /// The rule a constraint violation broke.
-pub use ::smithy_lean_runtime::validation::Rule;
+pub use rt::validation::Rule;
 /// What `validate()` reports.
-pub use ::smithy_lean_runtime::validation::ValidationError;
+pub use rt::validation::ValidationError;
 /// The service's absolute Smithy shape id.
 ///
 /// The legacy Amazon Chime API (namespace \`chime\`). This model keeps only the operation that creates an Amazon Chime SDK app instance. The operation now belongs to the Chime SDK Identity API, which accepts the same request at its regional endpoints; this namespace is frozen.

@@ -66,14 +66,10 @@ impl TagBuilder {
         &self.value
     }
     /// Builds the [`Tag`], or names the first missing required member (`key`, `value`).
-    pub fn build(self) -> Result<crate::Tag, ::smithy_lean_runtime::BuildError> {
+    pub fn build(self) -> Result<crate::Tag, rt::BuildError> {
         Ok(crate::Tag {
-            key: self
-                .key
-                .ok_or(::smithy_lean_runtime::BuildError::missing("Tag", "key"))?,
-            value: self
-                .value
-                .ok_or(::smithy_lean_runtime::BuildError::missing("Tag", "value"))?,
+            key: self.key.ok_or(rt::BuildError::missing("Tag", "key"))?,
+            value: self.value.ok_or(rt::BuildError::missing("Tag", "value"))?,
         })
     }
 }
@@ -89,35 +85,35 @@ impl Tag {
     /// Checks every `length`, `pattern` and `range` constraint of the model on this [`Tag`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
-    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), rt::ValidationError> {
         let mut violations = Vec::new();
         self.collect_violations("", &mut violations);
-        ::smithy_lean_runtime::ValidationError::check(violations)
+        rt::ValidationError::check(violations)
     }
     #[allow(unused_variables, clippy::ptr_arg)]
     pub(crate) fn collect_violations(
         &self,
         path: &str,
-        out: &mut Vec<::smithy_lean_runtime::ConstraintViolation>,
+        out: &mut Vec<rt::ConstraintViolation>,
     ) {
         {
             let value = &self.key;
-            ::smithy_lean_runtime::validation::check_string_length(
+            rt::validation::check_string_length(
                 out,
                 value,
                 Some(1u64),
                 Some(128u64),
-                &|| ::smithy_lean_runtime::validation::member_path(path, "Key"),
+                &|| rt::validation::member_path(path, "Key"),
             );
         }
         {
             let value = &self.value;
-            ::smithy_lean_runtime::validation::check_string_length(
+            rt::validation::check_string_length(
                 out,
                 value,
                 Some(1u64),
                 Some(256u64),
-                &|| ::smithy_lean_runtime::validation::member_path(path, "Value"),
+                &|| rt::validation::member_path(path, "Value"),
             );
         }
     }
@@ -126,13 +122,13 @@ impl Tag {
     /// The restJson1 body for this [`Tag`]: model member names as keys, unset members left out.
     ///
     /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
-    pub fn to_json(&self) -> Result<String, ::smithy_lean_runtime::json::WriteError> {
-        ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
+    pub fn to_json(&self) -> Result<String, rt::json::WriteError> {
+        rt::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
-        object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
-    ) -> Result<(), ::smithy_lean_runtime::json::WriteError> {
+        object: &mut rt::json::JsonObjectWriter<'_>,
+    ) -> Result<(), rt::json::WriteError> {
         {
             let value = &self.key;
             object.key("Key").string(value);
@@ -149,9 +145,9 @@ impl Tag {
     /// Reads a [`Tag`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
     ///
     /// With the crate's `server` feature only: it is the service's side of the wire.
-    pub fn from_json(body: &[u8]) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+    pub fn from_json(body: &[u8]) -> Result<Self, rt::JsonError> {
         let mut value = None;
-        ::smithy_lean_runtime::json::read_body(
+        rt::json::read_body(
             body,
             "Tag",
             &mut |tokens, started| {
@@ -159,44 +155,31 @@ impl Tag {
                 Ok(())
             },
         )?;
-        value
-            .ok_or_else(|| ::smithy_lean_runtime::JsonError::new(
-                "the body held no structure",
-            ))
+        value.ok_or_else(|| rt::JsonError::new("the body held no structure"))
     }
     /// Reads the structure at the cursor; `None` for `null`.
     pub(crate) fn read_json(
-        tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
+        tokens: &mut rt::json::Tokens<'_>,
         member: &str,
-    ) -> Result<Option<Self>, ::smithy_lean_runtime::JsonError> {
-        if !::smithy_lean_runtime::json::start_object(tokens, member)? {
+    ) -> Result<Option<Self>, rt::JsonError> {
+        if !rt::json::start_object(tokens, member)? {
             return Ok(None);
         }
         Self::read_members(tokens, true, "Tag").map(Some)
     }
     #[allow(unused_mut)]
     pub(crate) fn read_members(
-        tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
+        tokens: &mut rt::json::Tokens<'_>,
         started: bool,
         shape: &str,
-    ) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+    ) -> Result<Self, rt::JsonError> {
         let mut builder = Self::builder();
         if started {
-            while let Some(key) = ::smithy_lean_runtime::json::next_key(tokens, shape)? {
+            while let Some(key) = rt::json::next_key(tokens, shape)? {
                 match key.as_ref() {
-                    "Key" => {
-                        builder.key = ::smithy_lean_runtime::json::read_string(
-                            tokens,
-                            "Key",
-                        )?;
-                    }
-                    "Value" => {
-                        builder.value = ::smithy_lean_runtime::json::read_string(
-                            tokens,
-                            "Value",
-                        )?;
-                    }
-                    _ => ::smithy_lean_runtime::json::skip(tokens)?,
+                    "Key" => builder.key = rt::json::read_string(tokens, "Key")?,
+                    "Value" => builder.value = rt::json::read_string(tokens, "Value")?,
+                    _ => rt::json::skip(tokens)?,
                 }
             }
         }

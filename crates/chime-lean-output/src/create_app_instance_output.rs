@@ -69,42 +69,36 @@ impl CreateAppInstanceOutput {
     /// Checks every `length`, `pattern` and `range` constraint of the model on this [`CreateAppInstanceOutput`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
-    pub fn validate(&self) -> Result<(), ::smithy_lean_runtime::ValidationError> {
+    pub fn validate(&self) -> Result<(), rt::ValidationError> {
         let mut violations = Vec::new();
         self.collect_violations("", &mut violations);
-        ::smithy_lean_runtime::ValidationError::check(violations)
+        rt::ValidationError::check(violations)
     }
     #[allow(unused_variables, clippy::ptr_arg)]
     pub(crate) fn collect_violations(
         &self,
         path: &str,
-        out: &mut Vec<::smithy_lean_runtime::ConstraintViolation>,
+        out: &mut Vec<rt::ConstraintViolation>,
     ) {
         if let Some(value) = &self.app_instance_arn {
-            ::smithy_lean_runtime::validation::check_string_length(
+            rt::validation::check_string_length(
                 out,
                 value,
                 Some(5u64),
                 Some(1600u64),
-                &|| ::smithy_lean_runtime::validation::member_path(
-                    path,
-                    "AppInstanceArn",
-                ),
+                &|| rt::validation::member_path(path, "AppInstanceArn"),
             );
             {
                 /// The model's pattern `^arn:[a-z0-9-\.]{1,63}:[a-z0-9-\.]{0,63}:[a-z0-9-\.]{0,63}:[a-z0-9-\.]{0,63}:[^/].{0,1023}$`, translated to `regex-lite` syntax.
-                static PATTERN: ::smithy_lean_runtime::validation::Pattern = ::smithy_lean_runtime::validation::Pattern::new(
+                static PATTERN: rt::validation::Pattern = rt::validation::Pattern::new(
                     "^arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}$",
                     "^arn:[\\x{2D}\\x{2E}0-9a-z]{1,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{0}-\\x{2E}0-\\x{D7FF}\\x{E000}-\\x{10FFFF}][\\x{0}-\\x{9}\\x{B}\\x{C}\\x{E}-\\x{2027}\\x{202A}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]{0,1023}$",
                 );
-                ::smithy_lean_runtime::validation::check_pattern(
+                rt::validation::check_pattern(
                     out,
                     value,
                     &PATTERN,
-                    &|| ::smithy_lean_runtime::validation::member_path(
-                        path,
-                        "AppInstanceArn",
-                    ),
+                    &|| rt::validation::member_path(path, "AppInstanceArn"),
                 );
             }
         }
@@ -117,13 +111,13 @@ impl CreateAppInstanceOutput {
     /// With the crate's `server` feature only: it is the service's side of the wire.
     ///
     /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
-    pub fn to_json(&self) -> Result<String, ::smithy_lean_runtime::json::WriteError> {
-        ::smithy_lean_runtime::json::write_body(&|object| self.write_json(object))
+    pub fn to_json(&self) -> Result<String, rt::json::WriteError> {
+        rt::json::write_body(&|object| self.write_json(object))
     }
     pub(crate) fn write_json(
         &self,
-        object: &mut ::smithy_lean_runtime::json::JsonObjectWriter<'_>,
-    ) -> Result<(), ::smithy_lean_runtime::json::WriteError> {
+        object: &mut rt::json::JsonObjectWriter<'_>,
+    ) -> Result<(), rt::json::WriteError> {
         if let Some(value) = &self.app_instance_arn {
             object.key("AppInstanceArn").string(value);
         }
@@ -132,9 +126,9 @@ impl CreateAppInstanceOutput {
 }
 impl CreateAppInstanceOutput {
     /// Reads a [`CreateAppInstanceOutput`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
-    pub fn from_json(body: &[u8]) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+    pub fn from_json(body: &[u8]) -> Result<Self, rt::JsonError> {
         let mut value = None;
-        ::smithy_lean_runtime::json::read_body(
+        rt::json::read_body(
             body,
             "CreateAppInstanceOutput",
             &mut |tokens, started| {
@@ -144,28 +138,25 @@ impl CreateAppInstanceOutput {
                 Ok(())
             },
         )?;
-        value
-            .ok_or_else(|| ::smithy_lean_runtime::JsonError::new(
-                "the body held no structure",
-            ))
+        value.ok_or_else(|| rt::JsonError::new("the body held no structure"))
     }
     #[allow(unused_mut)]
     pub(crate) fn read_members(
-        tokens: &mut ::smithy_lean_runtime::json::Tokens<'_>,
+        tokens: &mut rt::json::Tokens<'_>,
         started: bool,
         shape: &str,
-    ) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+    ) -> Result<Self, rt::JsonError> {
         let mut builder = Self::builder();
         if started {
-            while let Some(key) = ::smithy_lean_runtime::json::next_key(tokens, shape)? {
+            while let Some(key) = rt::json::next_key(tokens, shape)? {
                 match key.as_ref() {
                     "AppInstanceArn" => {
-                        builder.app_instance_arn = ::smithy_lean_runtime::json::read_string(
+                        builder.app_instance_arn = rt::json::read_string(
                             tokens,
                             "AppInstanceArn",
                         )?;
                     }
-                    _ => ::smithy_lean_runtime::json::skip(tokens)?,
+                    _ => rt::json::skip(tokens)?,
                 }
             }
         }
@@ -175,17 +166,16 @@ impl CreateAppInstanceOutput {
 impl CreateAppInstanceOutput {
     /// Reads a [`CreateAppInstanceOutput`] from a successful response: the body as [`from_json`](Self::from_json) does, and the request id from `x-amzn-requestid` (or `x-amz-request-id`); an implausible one (not visible ASCII, or over 256 bytes) is left out.
     pub fn from_response(
-        headers: &::smithy_lean_runtime::http::HeaderMap,
+        headers: &rt::http::HeaderMap,
         body: &[u8],
-    ) -> Result<Self, ::smithy_lean_runtime::JsonError> {
+    ) -> Result<Self, rt::JsonError> {
         let mut output = Self::from_json(body)?;
-        output._request_id = ::smithy_lean_runtime::error_response::request_id(headers);
+        output._request_id = rt::error_response::request_id(headers);
         Ok(output)
     }
 }
 /// The request id, where code written for the AWS SDK for Rust looks for it.
-impl ::smithy_lean_runtime::aws_types::request_id::RequestId
-for CreateAppInstanceOutput {
+impl rt::aws_types::request_id::RequestId for CreateAppInstanceOutput {
     fn request_id(&self) -> Option<&str> {
         self._request_id.as_deref()
     }

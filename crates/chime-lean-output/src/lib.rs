@@ -9,19 +9,21 @@
 //! **Deprecated service:** This namespace has been deprecated
 
 #![allow(deprecated)]
+/// The runtime, under the short name generated code uses.
+extern crate smithy_lean_runtime as rt;
 #[rustfmt::skip]
 mod create_app_instance_output;
 pub use crate::create_app_instance_output::CreateAppInstanceOutput;
 pub use crate::create_app_instance_output::CreateAppInstanceOutputBuilder;
 /// A builder's error: a required member was not set.
-pub use ::smithy_lean_runtime::BuildError;
+pub use rt::BuildError;
 /// A body that is not the JSON its structure expects.
-pub use ::smithy_lean_runtime::JsonError;
+pub use rt::JsonError;
 /// A point in time: what the model's timestamps hold.
-pub use ::smithy_lean_runtime::aws_smithy_types::DateTime;
+pub use rt::aws_smithy_types::DateTime;
 /// One constraint that `validate()` found broken.
-pub use ::smithy_lean_runtime::validation::ConstraintViolation;
+pub use rt::validation::ConstraintViolation;
 /// The rule a constraint violation broke.
-pub use ::smithy_lean_runtime::validation::Rule;
+pub use rt::validation::Rule;
 /// What `validate()` reports.
-pub use ::smithy_lean_runtime::validation::ValidationError;
+pub use rt::validation::ValidationError;

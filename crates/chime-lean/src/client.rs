@@ -10,8 +10,8 @@ pub(crate) static SERVICE: ::smithy_lean_client::Service = ::smithy_lean_client:
 fn resolve_endpoint(
     built_ins: &::smithy_lean_client::BuiltIns,
 ) -> Result<
-    ::smithy_lean_runtime::aws_smithy_types::endpoint::Endpoint,
-    ::smithy_lean_runtime::endpoint::ResolveEndpointError,
+    rt::aws_smithy_types::endpoint::Endpoint,
+    rt::endpoint::ResolveEndpointError,
 > {
     let params = ::chime_lean_input::EndpointParams {
         region: built_ins.region.clone(),

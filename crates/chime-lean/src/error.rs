@@ -4,6 +4,6 @@ pub use ::smithy_lean_client::{
     ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
 };
 /// The name, message and request id of an error, as AWS SDK for Rust users read them.
-pub use ::smithy_lean_runtime::aws_smithy_types::error::metadata::ProvideErrorMetadata;
+pub use rt::aws_smithy_types::error::metadata::ProvideErrorMetadata;
 /// Text from the network, bounded and escaped for display.
-pub use ::smithy_lean_runtime::UntrustedText;
+pub use rt::UntrustedText;

@@ -9,6 +9,8 @@
 //! **Deprecated service:** This namespace has been deprecated
 
 #![allow(deprecated)]
+/// The runtime, under the short name generated code uses.
+extern crate smithy_lean_runtime as rt;
 #[rustfmt::skip]
 mod client;
 /// The client's configuration, as the AWS SDK for Rust names it.
@@ -26,7 +28,7 @@ pub mod types;
 /// The model's primitive types that Rust has none of, as the AWS SDK for Rust names them.
 pub mod primitives {
     /// A point in time: what the model's timestamps hold.
-    pub use ::smithy_lean_runtime::aws_smithy_types::DateTime;
+    pub use rt::aws_smithy_types::DateTime;
 }
 /// The client: one method per operation.
 pub use crate::client::Client;

@@ -59,6 +59,21 @@ pub fn request_id(headers: &http::HeaderMap) -> Option<String> {
         .map(str::to_owned)
 }
 
+/// Writes an error's text: its name, then `: ` and its message if it has
+/// one, the message bounded and escaped since it came from the network.
+pub fn write_error_text(
+    f: &mut std::fmt::Formatter<'_>,
+    error_name: &str,
+    message: Option<&str>,
+) -> std::fmt::Result {
+    f.write_str(error_name)?;
+    if let Some(message) = message {
+        f.write_str(": ")?;
+        std::fmt::Display::fmt(&crate::UntrustedText(message), f)?;
+    }
+    Ok(())
+}
+
 /// The resolved name and the shared metadata of an error response.
 #[derive(Debug)]
 pub struct ErrorResponse {

@@ -16,7 +16,8 @@
 //! - [`request`]: building an operation's HTTP request, with encoded labels
 //!   and query parameters;
 //! - [`endpoint`]: what compiled endpoint rules share with their callers;
-//! - [`ServiceError`]: what a generic client reads from any operation's errors;
+//! - [`ServiceError`]: what a generic client reads from any operation's errors,
+//!   and [`error_types`]: the macros behind every generated error type;
 //! - [`BuildError`] and [`UnknownVariantValue`].
 //!
 //! The crates it re-exports ([`aws_smithy_types`], [`aws_smithy_json`],
@@ -26,6 +27,7 @@
 mod build_error;
 pub mod endpoint;
 pub mod error_response;
+pub mod error_types;
 pub mod json;
 pub mod request;
 mod service_error;
@@ -34,6 +36,7 @@ mod unknown_variant;
 mod untrusted;
 pub mod validation;
 
+pub use aws_smithy_types::error::metadata::ErrorMetadata;
 pub use build_error::BuildError;
 pub use error_response::sanitize_error_name;
 pub use json::JsonError;

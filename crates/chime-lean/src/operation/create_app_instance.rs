@@ -26,28 +26,23 @@ impl ::smithy_lean_client::Operation for CreateAppInstance {
     ) -> Option<String> {
         Some(input.ensure_client_request_token(make).to_owned())
     }
-    fn validate(
-        input: &Self::Input,
-    ) -> Result<(), ::smithy_lean_runtime::ValidationError> {
+    fn validate(input: &Self::Input) -> Result<(), rt::ValidationError> {
         input.validate()
     }
     fn request(
         input: &Self::Input,
-    ) -> Result<
-        ::smithy_lean_runtime::http::Request<Vec<u8>>,
-        ::smithy_lean_runtime::request::RequestError,
-    > {
+    ) -> Result<rt::http::Request<Vec<u8>>, rt::request::RequestError> {
         input.to_http_request()
     }
     fn read_output(
-        headers: &::smithy_lean_runtime::http::HeaderMap,
+        headers: &rt::http::HeaderMap,
         body: &[u8],
-    ) -> Result<Self::Output, ::smithy_lean_runtime::JsonError> {
+    ) -> Result<Self::Output, rt::JsonError> {
         ::chime_lean_output::CreateAppInstanceOutput::from_response(headers, body)
     }
     fn read_error(
         status: u16,
-        headers: &::smithy_lean_runtime::http::HeaderMap,
+        headers: &rt::http::HeaderMap,
         body: &[u8],
     ) -> Self::Error {
         ::chime_lean_error::CreateAppInstanceError::from_response(status, headers, body)

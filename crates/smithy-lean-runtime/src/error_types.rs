@@ -1,0 +1,310 @@
+//! The behaviour every generated error type has, written once.
+//!
+//! A generated error crate holds what its model says of each error (its
+//! members, name, status and retry kind) and leaves the rest to these two
+//! macros: an operation's error enum with the routing of error responses to
+//! its variants, and the accessors and trait impls of each error structure.
+//! The code is the same for every service, so it lives here, like the
+//! behaviour behind `prost`'s derives, rather than in every generated crate
+//! again.
+
+/// Declares an operation's error enum: one variant per modelled error and
+/// `Unhandled` for any other, with the routing of error responses to them,
+/// accessors, predicates and the traits a client reads errors through.
+///
+/// Each variant names its error structure, which must provide `ERROR_NAME`,
+/// `read_response` and [`ServiceError`](crate::ServiceError), as
+/// [`error_structure!`](crate::error_structure) does, and the predicate
+/// method that tells the variant.
+///
+/// ```
+/// # use smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata;
+/// # #[derive(Debug, Default)]
+/// # pub struct Busy { meta: ErrorMetadata, http_status: Option<u16> }
+/// # #[derive(Default)]
+/// # pub struct BusyBuilder { meta: ErrorMetadata, http_status: Option<u16> }
+/// # impl Busy {
+/// #     fn error_message(&self) -> Option<&str> { self.meta.message() }
+/// #     fn read_response(_: &[u8], meta: ErrorMetadata, status: u16) -> Result<Self, ErrorMetadata> {
+/// #         Ok(Busy { meta, http_status: Some(status) })
+/// #     }
+/// # }
+/// # smithy_lean_runtime::error_structure!(Busy, BusyBuilder, "Busy", status = 503, retry = ThrottlingError);
+/// smithy_lean_runtime::operation_error! {
+///     /// Every error `Ping` can return.
+///     pub enum PingError {
+///         /// The service is busy.
+///         #[is = is_busy]
+///         Busy(Busy),
+///     }
+/// }
+///
+/// let headers = smithy_lean_runtime::http::HeaderMap::new();
+/// let error = PingError::from_response(503, &headers, br#"{"__type":"Busy"}"#);
+/// assert!(error.is_busy() && error.is_retryable());
+/// let error = PingError::from_response(500, &headers, br#"{"__type":"Boom"}"#);
+/// assert!(error.is_unhandled());
+/// ```
+#[macro_export]
+macro_rules! operation_error {
+    (
+        $(#[$attribute:meta])*
+        pub enum $name:ident {
+            $(
+                $(#[doc = $variant_doc:literal])*
+                #[is = $predicate:ident]
+                $variant:ident($error:path),
+            )*
+        }
+    ) => {
+        $(#[$attribute])*
+        ///
+        /// The modelled errors have a variant each; anything else, including an
+        /// error name this model does not know, is [`Unhandled`](Self::Unhandled),
+        /// which keeps the name, message, request id and HTTP status.
+        #[non_exhaustive]
+        #[derive(Debug)]
+        pub enum $name {
+            $(
+                $(#[doc = $variant_doc])*
+                $variant($error),
+            )*
+            /// An error the model does not list for this operation.
+            Unhandled($crate::UnhandledError),
+        }
+
+        impl $name {
+            /// Resolves an error response (any status that is not the operation's success code).
+            ///
+            /// The error is named by the `X-Amzn-Errortype` header, else the body's `code`,
+            /// else its `__type`, sanitized with [`sanitize_error_name`]($crate::sanitize_error_name).
+            /// The body's modelled members are read when it is the expected JSON; a body that
+            /// is not still gives a typed error when its name is known. Never panics.
+            pub fn from_response(status: u16, headers: &$crate::http::HeaderMap, body: &[u8]) -> Self {
+                let response = $crate::error_response::read(headers, body);
+                let Some(error_name) = response.name.as_deref() else {
+                    return Self::Unhandled($crate::UnhandledError::new(response.meta, status));
+                };
+                $(
+                    if error_name == <$error>::ERROR_NAME {
+                        return match <$error>::read_response(body, response.meta, status) {
+                            Ok(error) => Self::$variant(error),
+                            Err(meta) => Self::Unhandled($crate::UnhandledError::new(meta, status)),
+                        };
+                    }
+                )*
+                Self::Unhandled($crate::UnhandledError::new(response.meta, status))
+            }
+
+            /// The variant's error, read as any error of the service: every accessor
+            /// below goes through this one `match`.
+            fn inner(&self) -> &dyn $crate::ServiceError {
+                match self {
+                    $(Self::$variant(error) => error,)*
+                    Self::Unhandled(error) => error,
+                }
+            }
+
+            /// Name, message and request id, as read from the response.
+            pub fn meta(&self) -> &$crate::ErrorMetadata {
+                self.inner().meta()
+            }
+
+            /// The error's name (sanitized), if the response gave one.
+            pub fn error_name(&self) -> Option<&str> {
+                self.inner().error_name()
+            }
+
+            /// The human-readable message, if any.
+            pub fn error_message(&self) -> Option<&str> {
+                self.inner().error_message()
+            }
+
+            /// The request id the service gave the failed request.
+            pub fn request_id(&self) -> Option<&str> {
+                self.inner().request_id()
+            }
+
+            /// The HTTP status of the response.
+            pub fn http_status(&self) -> Option<u16> {
+                self.inner().http_status()
+            }
+
+            /// Whether the model says a client should retry this error.
+            pub fn is_retryable(&self) -> bool {
+                self.inner().is_retryable()
+            }
+
+            $(
+                #[doc = concat!("Whether this is a [`", stringify!($variant), "`](Self::", stringify!($variant), ").")]
+                pub fn $predicate(&self) -> bool {
+                    matches!(self, Self::$variant(_))
+                }
+            )*
+
+            /// Whether this is an error the model does not list.
+            pub fn is_unhandled(&self) -> bool {
+                matches!(self, Self::Unhandled(_))
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                ::std::fmt::Display::fmt(self.inner(), f)
+            }
+        }
+
+        // `Display` is the inner error's, so the inner error is not a cause:
+        // its text would be printed twice in a chain of causes.
+        impl ::std::error::Error for $name {
+            fn source(&self) -> Option<&(dyn ::std::error::Error + 'static)> {
+                self.inner().source()
+            }
+        }
+
+        impl $crate::ServiceError for $name {
+            fn error_name(&self) -> Option<&str> {
+                self.inner().error_name()
+            }
+
+            fn error_message(&self) -> Option<&str> {
+                self.inner().error_message()
+            }
+
+            fn http_status(&self) -> Option<u16> {
+                self.inner().http_status()
+            }
+
+            fn retryable_error_kind(&self) -> Option<$crate::aws_smithy_types::retry::ErrorKind> {
+                self.inner().retryable_error_kind()
+            }
+
+            fn meta(&self) -> &$crate::ErrorMetadata {
+                self.inner().meta()
+            }
+        }
+
+        $crate::__sdk_error_traits!($name);
+    };
+}
+
+/// Gives a generated error structure its name, status and retry kind, its
+/// accessors, and the traits a client reads errors through.
+///
+/// The structure must have the fields `meta` (an
+/// [`ErrorMetadata`](crate::ErrorMetadata)) and `http_status`
+/// (`Option<u16>`), and an `error_message(&self) -> Option<&str>` method of
+/// its own, since where the message is depends on its members. `status` is
+/// its `@httpError` code, if it has one; `retry` the
+/// [`ErrorKind`](crate::aws_smithy_types::retry::ErrorKind) variant of a
+/// `@retryable` error.
+#[macro_export]
+macro_rules! error_structure {
+    ($name:ident, $builder:ident, $error_name:literal $(, status = $status:literal)? $(, retry = $retry:ident)?) => {
+        impl $name {
+            /// The error's name, as services send it.
+            pub const ERROR_NAME: &'static str = $error_name;
+
+            /// Name, message and request id, as read from the response.
+            pub fn meta(&self) -> &$crate::ErrorMetadata {
+                &self.meta
+            }
+
+            /// The HTTP status the response had, or else the one the model gives this error.
+            pub fn http_status(&self) -> Option<u16> {
+                self.http_status $(.or(Some($status)))?
+            }
+
+            /// The request id the service gave the failed request.
+            pub fn request_id(&self) -> Option<&str> {
+                self.meta.extra($crate::error_response::REQUEST_ID_KEY)
+            }
+
+            /// Whether the model says a client should retry this error.
+            pub fn is_retryable(&self) -> bool {
+                $crate::ServiceError::is_retryable(self)
+            }
+        }
+
+        impl $builder {
+            /// Sets the metadata read from the response.
+            pub fn meta(mut self, meta: $crate::ErrorMetadata) -> Self {
+                self.meta = meta;
+                self
+            }
+
+            /// Sets the HTTP status the response had.
+            pub fn http_status(mut self, status: u16) -> Self {
+                self.http_status = Some(status);
+                self
+            }
+        }
+
+        impl ::std::fmt::Display for $name {
+            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
+                $crate::error_response::write_error_text(f, $error_name, self.error_message())
+            }
+        }
+
+        impl ::std::error::Error for $name {}
+
+        impl $crate::ServiceError for $name {
+            fn error_name(&self) -> Option<&str> {
+                Some($error_name)
+            }
+
+            fn error_message(&self) -> Option<&str> {
+                $name::error_message(self)
+            }
+
+            fn http_status(&self) -> Option<u16> {
+                $name::http_status(self)
+            }
+
+            fn retryable_error_kind(&self) -> Option<$crate::aws_smithy_types::retry::ErrorKind> {
+                $crate::__retry_kind!($($retry)?)
+            }
+
+            fn meta(&self) -> &$crate::ErrorMetadata {
+                &self.meta
+            }
+        }
+
+        $crate::__sdk_error_traits!($name);
+    };
+}
+
+/// The AWS SDK's error traits, read through the type's `ServiceError`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __sdk_error_traits {
+    ($name:ident) => {
+        impl $crate::aws_smithy_types::error::metadata::ProvideErrorMetadata for $name {
+            fn meta(&self) -> &$crate::ErrorMetadata {
+                $crate::ServiceError::meta(self)
+            }
+        }
+
+        impl $crate::aws_smithy_types::retry::ProvideErrorKind for $name {
+            fn retryable_error_kind(&self) -> Option<$crate::aws_smithy_types::retry::ErrorKind> {
+                $crate::ServiceError::retryable_error_kind(self)
+            }
+
+            fn code(&self) -> Option<&str> {
+                $crate::ServiceError::error_name(self)
+            }
+        }
+    };
+}
+
+/// The retry kind of a structure's `retry:` argument, none without one.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __retry_kind {
+    () => {
+        None
+    };
+    ($kind:ident) => {
+        Some($crate::aws_smithy_types::retry::ErrorKind::$kind)
+    };
+}
