@@ -90,6 +90,11 @@ pub struct Options {
     pub crate_prefix: Option<String>,
     /// What the generated crates' manifests say for crates.io.
     pub package: PackageMetadata,
+    /// Whether to write the service's side of the wire as well (reading
+    /// requests, writing responses and errors, checking outputs), behind
+    /// each crate's `server` feature: for local services and test doubles.
+    /// A client needs none of it.
+    pub server: bool,
 }
 
 /// The crates.io metadata of the generated crates: whoever generates them
@@ -105,8 +110,9 @@ pub struct PackageMetadata {
 }
 
 impl Default for Options {
-    /// Every operation, no partition data, and the hand-written crates
-    /// beside the generated ones, as in this repository's `crates/`.
+    /// Every operation, no partition data, the client's side of the wire
+    /// only, and the hand-written crates beside the generated ones, as in
+    /// this repository's `crates/`.
     fn default() -> Self {
         Options {
             operations: Vec::new(),
@@ -114,6 +120,7 @@ impl Default for Options {
             runtime_dir: Some("..".to_owned()),
             crate_prefix: None,
             package: PackageMetadata::default(),
+            server: false,
         }
     }
 }

@@ -1,4 +1,4 @@
-//! `cargo xtask codegen [--check] [--model PATH] [--out DIR] [--runtime DIR] [--operations A,B]`
+//! `cargo xtask codegen [--check] [--model PATH] [--out DIR] [--runtime DIR] [--operations A,B] [--server]`
 //! and `cargo xtask bench-codegen`.
 
 mod bench;
@@ -9,7 +9,7 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   cargo xtask codegen [--check] [--model PATH] [--partitions PATH] [--out DIR] [--runtime DIR]
-                      [--operations A,B] [--crate-prefix NAME]
+                      [--operations A,B] [--crate-prefix NAME] [--server | --client-only]
       Generates the input, output and error crates from the Smithy model.
       --model       the Smithy JSON AST (default: model/chime.json)
       --partitions  botocore partition data for aws.partition (default: model/partitions.json)
@@ -20,6 +20,11 @@ const USAGE: &str = "usage:
       --crate-prefix
                     the client crate's name, which the type crates' extend (default:
                     chime-lean; the generator's own default is the sdkId in kebab case)
+      --server      also write the service's side of the wire (reading requests, writing
+                    responses), behind each crate's `server` feature, for local services
+                    and test doubles (default: only for the embedded model, which
+                    chime-local serves; with --model, only if asked)
+      --client-only write the client's side only, even for the embedded model
       --check       write nothing; fail naming every stale, missing or extra file
   cargo xtask bench-codegen [--iterations N]
       Times generation against a bare serde_json parse of the same model.
@@ -78,6 +83,8 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
             ..Options::default()
         },
     };
+    let mut server = None;
+    let mut model_given = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
@@ -88,7 +95,12 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
         match arg.as_str() {
             "--help" | "-h" => return Ok(CodegenRequest::Help),
             "--check" => parsed.check = true,
-            "--model" => parsed.model = PathBuf::from(value("--model")?),
+            "--model" => {
+                parsed.model = PathBuf::from(value("--model")?);
+                model_given = true;
+            }
+            "--server" => server = Some(true),
+            "--client-only" => server = Some(false),
             "--partitions" => parsed.partitions = PathBuf::from(value("--partitions")?),
             "--out" => parsed.out = PathBuf::from(value("--out")?),
             "--runtime" => parsed.runtime = PathBuf::from(value("--runtime")?),
@@ -104,6 +116,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
             other => return Err(format!("unknown argument {other:?}\n\n{USAGE}")),
         }
     }
+    parsed.options.server = server.unwrap_or(!model_given);
     Ok(CodegenRequest::Run(Box::new(parsed)))
 }
 

@@ -94,3 +94,50 @@ fn crates_generated_into_a_fresh_directory_build_there() {
     );
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// The service's side of the wire is written for the embedded model, which
+/// `chime-local` serves from, and for another model only when asked.
+#[test]
+fn the_service_side_is_written_for_the_embedded_model_and_where_asked() {
+    let root = xtask::workspace_root();
+    let model = root.join("model/chime.json");
+    let model = model.to_str().unwrap();
+    let cases: [(&[&str], bool); 4] = [
+        (&[], true),
+        (&["--client-only"], false),
+        (&["--model", model], false),
+        (&["--model", model, "--server"], true),
+    ];
+    for (index, (args, server_side)) in cases.into_iter().enumerate() {
+        let out = support::fresh_dir(&format!("service-side-{index}"));
+        let mut all = vec!["codegen", "--out", out.to_str().unwrap()];
+        all.extend(args);
+        let output = xtask(&all);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        let manifest = std::fs::read_to_string(out.join("chime-lean-output/Cargo.toml")).unwrap();
+        assert_eq!(manifest.contains("server = []"), server_side, "{args:?}");
+        let output_structure = std::fs::read_to_string(
+            out.join("chime-lean-output/src/create_app_instance_output.rs"),
+        )
+        .unwrap();
+        assert_eq!(
+            output_structure.contains("pub fn to_json"),
+            server_side,
+            "{args:?}: {output_structure}"
+        );
+        let input_structure =
+            std::fs::read_to_string(out.join("chime-lean-input/src/create_app_instance_input.rs"))
+                .unwrap();
+        assert_eq!(
+            input_structure.contains("pub fn from_json"),
+            server_side,
+            "{args:?}"
+        );
+        assert!(input_structure.contains("pub fn to_json"), "{args:?}");
+        std::fs::remove_dir_all(&out).unwrap();
+    }
+}

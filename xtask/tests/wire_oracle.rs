@@ -406,7 +406,8 @@ fn compare_with_botocore(name: &str, model_file: &str, prefix: &str) {
         .join(model_file);
     let model: Json = serde_json::from_str(&std::fs::read_to_string(&model_path).unwrap()).unwrap();
     let dir = support::fresh_dir(name);
-    support::generate(&dir, &model_path, &["--crate-prefix", prefix]);
+    // The caller writes outputs back as JSON: the service's side.
+    support::generate(&dir, &model_path, &["--crate-prefix", prefix, "--server"]);
     let main = program(&model, prefix, &cases, &answers);
     support::workspace(
         &dir,

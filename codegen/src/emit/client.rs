@@ -6,7 +6,7 @@
 //! every member's setter and getter, and the `Client` method that starts
 //! it. The engine itself names no operation and no shape.
 
-use super::{doc_attrs, ident, structure::setter_input_in};
+use super::{doc_attrs, ident, structure::builder_member};
 use crate::ir::{CrateNames, Field, Kind, Operation, ParameterKind, PathStep, Service, Structure};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -256,10 +256,10 @@ pub(super) fn operation_module(
             }
         }
     });
-    let setters = input
+    let members = input
         .fields
         .iter()
-        .map(|field| fluent_setters(field, input_crate));
+        .map(|field| builder_member(field, input_crate));
     let (paginated, into_paginator) = match &operation.pagination {
         Some(pagination) => {
             let build_page = if fallible {
@@ -421,8 +421,11 @@ pub(super) fn operation_module(
             #send_with_token
 
             #into_paginator
+        }
 
-            #(#setters)*
+        #[rt::fluent_setters]
+        struct #builder {
+            #(#members)*
         }
 
         #paginated
@@ -444,67 +447,6 @@ fn path_walk(steps: &[PathStep]) -> TokenStream {
         });
     }
     body
-}
-
-/// The input builder's setter, clearer and getter for one member, on the
-/// fluent builder.
-fn fluent_setters(field: &Field, input_crate: &TokenStream) -> TokenStream {
-    let name = ident(&field.name);
-    let set = ident(&field.set_method);
-    let get = ident(&field.get_method);
-    let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
-    let ty = super::rust_type_in(&field.value, input_crate);
-    let bare = crate::naming::unraw(&field.name);
-    let (setter_value, note) = match &field.value.kind {
-        Kind::List(item) => (
-            setter_input_in(item, input_crate).0,
-            Some(format!(" Appends one item to `{bare}`.")),
-        ),
-        Kind::Map(value) => (
-            setter_input_in(value, input_crate).0,
-            Some(format!(
-                " Adds one entry to `{bare}`, replacing any with the same key."
-            )),
-        ),
-        _ => (setter_input_in(&field.value, input_crate).0, None),
-    };
-    let append_doc = note.map(|line| quote! { #[doc = ""] #[doc = #line] });
-    let setter = if matches!(field.value.kind, Kind::Map(_)) {
-        quote! {
-            pub fn #name(mut self, key: impl Into<String>, value: #setter_value) -> Self {
-                self.input = self.input.#name(key, value);
-                self
-            }
-        }
-    } else {
-        quote! {
-            pub fn #name(mut self, input: #setter_value) -> Self {
-                self.input = self.input.#name(input);
-                self
-            }
-        }
-    };
-    let set_doc = format!(
-        " Sets or clears `{bare}` (`{}` on the wire).",
-        field.json_name
-    );
-    let get_doc = format!(" The `{bare}` set so far.");
-    quote! {
-        #docs
-        #append_doc
-        #setter
-
-        #[doc = #set_doc]
-        pub fn #set(mut self, input: Option<#ty>) -> Self {
-            self.input = self.input.#set(input);
-            self
-        }
-
-        #[doc = #get_doc]
-        pub fn #get(&self) -> &Option<#ty> {
-            self.input.#get()
-        }
-    }
 }
 
 /// `src/operation.rs`: one module per operation.

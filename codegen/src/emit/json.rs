@@ -16,7 +16,8 @@ pub(super) enum Direction {
 }
 
 /// Writers and readers of a structure's restJson1 body. The side a client
-/// never runs is compiled only with the crate's `server` feature.
+/// never runs is written only where `server_side`, and compiled only with
+/// the crate's `server` feature.
 ///
 /// `nested`: whether some structure has a member of this one.
 /// `same_members_as`: an earlier error structure with the same members,
@@ -26,6 +27,7 @@ pub(super) fn emit(
     direction: Direction,
     nested: bool,
     same_members_as: Option<&str>,
+    server_side: bool,
 ) -> TokenStream {
     let name = ident(&structure.name);
     // Members bound to the path, query or headers are not in the body.
@@ -159,7 +161,7 @@ pub(super) fn emit(
         Direction::Sent => (TokenStream::new(), TokenStream::new(), server, server_note),
         Direction::Received => (server, server_note, TokenStream::new(), TokenStream::new()),
     };
-    quote! {
+    let writer = quote! {
         #writer_gate
         impl #name {
             #[doc = #to_doc]
@@ -175,7 +177,8 @@ pub(super) fn emit(
                 Ok(())
             }
         }
-
+    };
+    let reader = quote! {
         #reader_gate
         impl #name {
             #[doc = #from_doc]
@@ -193,6 +196,11 @@ pub(super) fn emit(
 
             #read_members
         }
+    };
+    match (direction, server_side) {
+        (_, true) => quote! { #writer #reader },
+        (Direction::Sent, false) => writer,
+        (Direction::Received, false) => reader,
     }
 }
 

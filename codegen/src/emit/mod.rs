@@ -251,7 +251,7 @@ pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, St
             files.insert(dir.join(name), text.clone());
         }
     }
-    for (path, text) in render_all(service, planned) {
+    for (path, text) in render_all(service, planned, options.server) {
         files.insert(path, text?);
     }
     Ok(files)
@@ -322,7 +322,11 @@ fn plan_client_crate<'a>(
 ///
 /// Parsing and pretty-printing dominate generation; files are independent,
 /// and the result is keyed by path, so the order of work does not show.
-fn render_all(service: &Service, planned: Vec<Planned>) -> Vec<(PathBuf, Result<String, Error>)> {
+fn render_all(
+    service: &Service,
+    planned: Vec<Planned>,
+    server_side: bool,
+) -> Vec<(PathBuf, Result<String, Error>)> {
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(planned.len());
@@ -334,7 +338,7 @@ fn render_all(service: &Service, planned: Vec<Planned>) -> Vec<(PathBuf, Result<
             let Some(file) = planned.get(index) else {
                 return done;
             };
-            done.push((file.path.clone(), render_file(service, file)));
+            done.push((file.path.clone(), render_file(service, file, server_side)));
         }
     };
     if workers <= 1 {
@@ -353,7 +357,9 @@ fn render_all(service: &Service, planned: Vec<Planned>) -> Vec<(PathBuf, Result<
     })
 }
 
-fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
+/// One file's text; `server_side`: whether to write the service's side of
+/// the wire too.
+fn render_file(service: &Service, file: &Planned, server_side: bool) -> Result<String, Error> {
     let tokens = match &file.source {
         Source::Structure {
             structure,
@@ -368,14 +374,23 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
             // client has no use for checking what a service answered.
             match kind {
                 CrateKind::Input => tokens.extend(validation::emit(structure, &TokenStream::new())),
-                CrateKind::Output => tokens.extend(validation::emit(structure, &server_feature())),
+                CrateKind::Output if server_side => {
+                    tokens.extend(validation::emit(structure, &server_feature()));
+                }
+                CrateKind::Output => {}
                 CrateKind::Errors => {}
             }
             let direction = match kind {
                 CrateKind::Input => json::Direction::Sent,
                 CrateKind::Output | CrateKind::Errors => json::Direction::Received,
             };
-            tokens.extend(json::emit(structure, direction, *nested, *same_members_as));
+            tokens.extend(json::emit(
+                structure,
+                direction,
+                *nested,
+                *same_members_as,
+                server_side,
+            ));
             if let Some(error) = &structure.error {
                 tokens.extend(errors::emit_error_structure(structure, error));
             }
@@ -402,7 +417,10 @@ fn render_file(service: &Service, file: &Planned) -> Result<String, Error> {
         } => {
             let allow = allow_own_deprecations(service);
             let (alias, items) = (runtime_alias(), lib_rs(service, *kind, types, modules));
-            return render(quote! { #allow #alias #items }, &crate_docs(service, *kind));
+            return render(
+                quote! { #allow #alias #items },
+                &crate_docs(service, *kind, server_side),
+            );
         }
         Source::Client(file) => {
             let crates = client::TypeCrates::new(&service.crates);
@@ -464,7 +482,7 @@ fn member_structures(types: &Types) -> std::collections::BTreeSet<&str> {
         .collect()
 }
 
-fn crate_docs(service: &Service, kind: CrateKind) -> Vec<String> {
+fn crate_docs(service: &Service, kind: CrateKind, server_side: bool) -> Vec<String> {
     let what = match kind {
         CrateKind::Input => "Input types of",
         CrateKind::Output => "Output types of",
@@ -490,15 +508,17 @@ fn crate_docs(service: &Service, kind: CrateKind) -> Vec<String> {
         CrateKind::Output => "Structures read from restJson1 response bodies. Unknown members are ignored and an empty body is an empty structure.".to_owned(),
         CrateKind::Errors => "One type per modelled error, and per operation an error enum that resolves restJson1 error responses.".to_owned(),
     });
-    docs.push(String::new());
-    docs.push(format!(
-        "The `server` feature adds the service's side of the wire: {}.",
-        match kind {
-            CrateKind::Input => "reading request bodies",
-            CrateKind::Output => "writing response bodies, and `validate()`",
-            CrateKind::Errors => "writing error bodies",
-        }
-    ));
+    if server_side {
+        docs.push(String::new());
+        docs.push(format!(
+            "The `server` feature adds the service's side of the wire: {}.",
+            match kind {
+                CrateKind::Input => "reading request bodies",
+                CrateKind::Output => "writing response bodies, and `validate()`",
+                CrateKind::Errors => "writing error bodies",
+            }
+        ));
+    }
     if let Some(deprecated) = &service.deprecated {
         docs.push(String::new());
         docs.push(format!(
@@ -1021,13 +1041,19 @@ fn cargo_toml(service: &Service, kind: CrateKind, options: &Options) -> String {
         CrateKind::Output => "writing response bodies and checking their constraints",
         CrateKind::Errors => "writing error bodies",
     };
-    let features = [
-        "\n[features]\n",
-        "# The service's side of the wire, for local services and test doubles:\n",
-        &format!("# {server_side}. A client needs none of it, so none is compiled by default.\n"),
-        "server = []\n",
-    ]
-    .concat();
+    let features = if options.server {
+        [
+            "\n[features]\n",
+            "# The service's side of the wire, for local services and test doubles:\n",
+            &format!(
+                "# {server_side}. A client needs none of it, so none is compiled by default.\n"
+            ),
+            "server = []\n",
+        ]
+        .concat()
+    } else {
+        String::new()
+    };
     manifest(
         service,
         kind.package(service),
@@ -1207,7 +1233,7 @@ fn render(tokens: TokenStream, inner_docs: &[String]) -> Result<String, Error> {
 /// write the item with the attribute `#[rt::NAME]` first, so that
 /// prettyplease lays it out like any item (it leaves macro bodies on one
 /// line); [`wrap_item_macros`] then makes it the macro's body.
-const ITEM_MACROS: [&str; 1] = ["operation_error"];
+const ITEM_MACROS: [&str; 3] = ["builder", "fluent_setters", "operation_error"];
 
 /// The item under the attribute `#[rt::operation_error]` at the top
 /// level becomes `rt::operation_error! { item }`, indented, as rustfmt

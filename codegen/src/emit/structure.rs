@@ -41,18 +41,16 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
         // this one's reader.
         quote! { pub(crate) #field_name: #ty, }
     });
-    let builder_fields = structure.fields.iter().map(|field| {
-        let field_name = ident(&field.name);
-        let ty = rust_type(&field.value);
-        quote! { #field_name: Option<#ty>, }
-    });
+    let builder_fields = structure
+        .fields
+        .iter()
+        .map(|field| builder_member(field, &quote! { crate }));
     let accessors = structure.fields.iter().map(accessor);
     let token_fillers = structure
         .fields
         .iter()
         .filter(|f| f.idempotency_token)
         .map(token_filler);
-    let builder_methods = structure.fields.iter().map(builder_methods);
     let build = build_fn(structure, response);
     // `Debug` is written out only where it must hide something: a
     // sensitive member, or an error's members, which come from the network
@@ -111,6 +109,7 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
 
         #debug
 
+        #[rt::builder]
         #[doc = #builder_doc]
         #[derive(Clone, #debug_derive Default, PartialEq)]
         pub struct #builder {
@@ -119,7 +118,6 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
         }
 
         impl #builder {
-            #(#builder_methods)*
             #request_id_setters
             #build
         }
@@ -201,91 +199,45 @@ fn token_filler(field: &Field) -> TokenStream {
     }
 }
 
-fn builder_methods(field: &Field) -> TokenStream {
+/// A member as the runtime's builder macros take it: its documentation,
+/// the `#[set]` attribute that chooses its setter, and its field, with the
+/// model's named types in `krate`.
+pub(super) fn builder_member(field: &Field, krate: &TokenStream) -> TokenStream {
     let name = ident(&field.name);
-    let bare = crate::naming::unraw(&field.name);
-    let set = ident(&field.set_method);
-    let get = ident(&field.get_method);
+    let (set, get) = (ident(&field.set_method), ident(&field.get_method));
     let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
-    let ty = rust_type(&field.value);
-    let default_note;
-    let required = match &field.default {
-        _ if field.needed_to_build() => " Required.",
-        Some(default) => {
-            default_note = format!(" Unset, it is {}.", default_text(default));
-            &default_note
-        }
-        None => "",
-    };
-    let set_doc = format!(
-        " Sets or clears `{}` (`{}` on the wire).{required}",
-        bare, field.json_name
-    );
-    let get_doc = format!(" The `{bare}` set so far.");
-    let setter = match &field.value.kind {
+    let ty = super::rust_type_in(&field.value, krate);
+    let kind = match &field.value.kind {
         Kind::List(item) => {
-            let (item_ty, conversion) = setter_input(item);
-            let append_doc = format!(" Appends one item to `{bare}`.");
-            quote! {
-                #docs
-                #[doc = ""]
-                #[doc = #append_doc]
-                pub fn #name(mut self, item: #item_ty) -> Self {
-                    self.#name.get_or_insert_with(Vec::new).push(item #conversion);
-                    self
-                }
+            let item_type = super::rust_type_in(item, krate);
+            if item.kind == Kind::String {
+                quote! { push_into = #item_type }
+            } else {
+                quote! { push = #item_type }
             }
         }
         Kind::Map(value) => {
-            let (value_ty, conversion) = setter_input(value);
-            let insert_doc =
-                format!(" Adds one entry to `{bare}`, replacing any with the same key.");
-            quote! {
-                #docs
-                #[doc = ""]
-                #[doc = #insert_doc]
-                pub fn #name(mut self, key: impl Into<String>, value: #value_ty) -> Self {
-                    self.#name.get_or_insert_with(::std::collections::HashMap::new).insert(key.into(), value #conversion);
-                    self
-                }
+            let value_type = super::rust_type_in(value, krate);
+            if value.kind == Kind::String {
+                quote! { insert_into = #value_type }
+            } else {
+                quote! { insert = #value_type }
             }
         }
-        _ => {
-            let (input_ty, conversion) = setter_input(&field.value);
-            quote! {
-                #docs
-                pub fn #name(mut self, input: #input_ty) -> Self {
-                    self.#name = Some(input #conversion);
-                    self
-                }
-            }
-        }
+        Kind::String => quote! { into },
+        _ => quote! { value },
     };
-    quote! {
-        #setter
-        #[doc = #set_doc]
-        pub fn #set(mut self, input: Option<#ty>) -> Self {
-            self.#name = input;
-            self
-        }
-        #[doc = #get_doc]
-        pub fn #get(&self) -> &Option<#ty> {
-            &self.#name
-        }
+    let wire = &field.json_name;
+    let note = match &field.default {
+        _ if field.needed_to_build() => Some("Required.".to_owned()),
+        Some(default) => Some(format!("Unset, it is {}.", default_text(default))),
+        None => None,
     }
-}
-
-/// The parameter type of a one-value setter, and the conversion applied to it.
-fn setter_input(value: &Value) -> (TokenStream, TokenStream) {
-    setter_input_in(value, &quote! { crate })
-}
-
-/// [`setter_input`] for a setter outside the crate that holds the value's
-/// named types, which are in `krate`.
-pub(super) fn setter_input_in(value: &Value, krate: &TokenStream) -> (TokenStream, TokenStream) {
-    match &value.kind {
-        Kind::String => (quote! { impl Into<String> }, quote! { .into() }),
-        _ => (super::rust_type_in(value, krate), quote! {}),
+    .map(|note| quote! { , note = #note });
+    quote! {
+        #docs
+        #[set(#kind, #set, #get, wire = #wire #note)]
+        #name: Option<#ty>,
     }
 }
 

@@ -34,43 +34,21 @@ impl ::std::fmt::Debug for ConflictException {
             .finish()
     }
 }
-/// A builder for [`ConflictException`].
-#[derive(Clone, Default, PartialEq)]
-pub struct ConflictExceptionBuilder {
-    code: Option<crate::ErrorCode>,
-    message: Option<String>,
-    meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
-    http_status: Option<u16>,
+rt::builder! {
+    /// A builder for [`ConflictException`].
+    #[derive(Clone, Default, PartialEq)]
+    pub struct ConflictExceptionBuilder {
+        /// The `Code` member.
+        #[set(value, set_code, get_code, wire = "Code")]
+        code: Option<crate::ErrorCode>,
+        /// The `Message` member.
+        #[set(into, set_message, get_message, wire = "Message")]
+        message: Option<String>,
+        meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
+        http_status: Option<u16>,
+    }
 }
 impl ConflictExceptionBuilder {
-    /// The `Code` member.
-    pub fn code(mut self, input: crate::ErrorCode) -> Self {
-        self.code = Some(input);
-        self
-    }
-    /// Sets or clears `code` (`Code` on the wire).
-    pub fn set_code(mut self, input: Option<crate::ErrorCode>) -> Self {
-        self.code = input;
-        self
-    }
-    /// The `code` set so far.
-    pub fn get_code(&self) -> &Option<crate::ErrorCode> {
-        &self.code
-    }
-    /// The `Message` member.
-    pub fn message(mut self, input: impl Into<String>) -> Self {
-        self.message = Some(input.into());
-        self
-    }
-    /// Sets or clears `message` (`Message` on the wire).
-    pub fn set_message(mut self, input: Option<String>) -> Self {
-        self.message = input;
-        self
-    }
-    /// The `message` set so far.
-    pub fn get_message(&self) -> &Option<String> {
-        &self.message
-    }
     /// Builds the [`ConflictException`]. No member is required.
     pub fn build(self) -> crate::ConflictException {
         crate::ConflictException {

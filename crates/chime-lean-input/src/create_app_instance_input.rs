@@ -58,73 +58,30 @@ impl ::std::fmt::Debug for CreateAppInstanceInput {
             .finish()
     }
 }
-/// A builder for [`CreateAppInstanceInput`].
-#[derive(Clone, Default, PartialEq)]
-pub struct CreateAppInstanceInputBuilder {
-    name: Option<String>,
-    metadata: Option<String>,
-    client_request_token: Option<String>,
-    tags: Option<Vec<crate::Tag>>,
+rt::builder! {
+    /// A builder for [`CreateAppInstanceInput`].
+    #[derive(Clone, Default, PartialEq)]
+    pub struct CreateAppInstanceInputBuilder {
+        /// A name for the new `AppInstance`.
+        #[set(into, set_name, get_name, wire = "Name", note = "Required.")]
+        name: Option<String>,
+        /// Free-form metadata to store with the `AppInstance`, up to 1,024 characters.
+        #[set(into, set_metadata, get_metadata, wire = "Metadata")]
+        metadata: Option<String>,
+        /// A unique string that makes the request idempotent. When the caller leaves it out, the client generates one.
+        #[set(
+            into,
+            set_client_request_token,
+            get_client_request_token,
+            wire = "ClientRequestToken"
+        )]
+        client_request_token: Option<String>,
+        /// Key-value pairs to attach to the new `AppInstance`.
+        #[set(push = crate::Tag, set_tags, get_tags, wire = "Tags")]
+        tags: Option<Vec<crate::Tag>>,
+    }
 }
 impl CreateAppInstanceInputBuilder {
-    /// A name for the new `AppInstance`.
-    pub fn name(mut self, input: impl Into<String>) -> Self {
-        self.name = Some(input.into());
-        self
-    }
-    /// Sets or clears `name` (`Name` on the wire). Required.
-    pub fn set_name(mut self, input: Option<String>) -> Self {
-        self.name = input;
-        self
-    }
-    /// The `name` set so far.
-    pub fn get_name(&self) -> &Option<String> {
-        &self.name
-    }
-    /// Free-form metadata to store with the `AppInstance`, up to 1,024 characters.
-    pub fn metadata(mut self, input: impl Into<String>) -> Self {
-        self.metadata = Some(input.into());
-        self
-    }
-    /// Sets or clears `metadata` (`Metadata` on the wire).
-    pub fn set_metadata(mut self, input: Option<String>) -> Self {
-        self.metadata = input;
-        self
-    }
-    /// The `metadata` set so far.
-    pub fn get_metadata(&self) -> &Option<String> {
-        &self.metadata
-    }
-    /// A unique string that makes the request idempotent. When the caller leaves it out, the client generates one.
-    pub fn client_request_token(mut self, input: impl Into<String>) -> Self {
-        self.client_request_token = Some(input.into());
-        self
-    }
-    /// Sets or clears `client_request_token` (`ClientRequestToken` on the wire).
-    pub fn set_client_request_token(mut self, input: Option<String>) -> Self {
-        self.client_request_token = input;
-        self
-    }
-    /// The `client_request_token` set so far.
-    pub fn get_client_request_token(&self) -> &Option<String> {
-        &self.client_request_token
-    }
-    /// Key-value pairs to attach to the new `AppInstance`.
-    ///
-    /// Appends one item to `tags`.
-    pub fn tags(mut self, item: crate::Tag) -> Self {
-        self.tags.get_or_insert_with(Vec::new).push(item);
-        self
-    }
-    /// Sets or clears `tags` (`Tags` on the wire).
-    pub fn set_tags(mut self, input: Option<Vec<crate::Tag>>) -> Self {
-        self.tags = input;
-        self
-    }
-    /// The `tags` set so far.
-    pub fn get_tags(&self) -> &Option<Vec<crate::Tag>> {
-        &self.tags
-    }
     /// Builds the [`CreateAppInstanceInput`], or names the first missing required member (`name`).
     pub fn build(self) -> Result<crate::CreateAppInstanceInput, rt::BuildError> {
         Ok(crate::CreateAppInstanceInput {

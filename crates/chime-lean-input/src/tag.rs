@@ -30,41 +30,19 @@ impl ::std::fmt::Debug for Tag {
             .finish()
     }
 }
-/// A builder for [`Tag`].
-#[derive(Clone, Default, PartialEq)]
-pub struct TagBuilder {
-    key: Option<String>,
-    value: Option<String>,
+rt::builder! {
+    /// A builder for [`Tag`].
+    #[derive(Clone, Default, PartialEq)]
+    pub struct TagBuilder {
+        /// The name of the tag.
+        #[set(into, set_key, get_key, wire = "Key", note = "Required.")]
+        key: Option<String>,
+        /// The value stored under the tag's key.
+        #[set(into, set_value, get_value, wire = "Value", note = "Required.")]
+        value: Option<String>,
+    }
 }
 impl TagBuilder {
-    /// The name of the tag.
-    pub fn key(mut self, input: impl Into<String>) -> Self {
-        self.key = Some(input.into());
-        self
-    }
-    /// Sets or clears `key` (`Key` on the wire). Required.
-    pub fn set_key(mut self, input: Option<String>) -> Self {
-        self.key = input;
-        self
-    }
-    /// The `key` set so far.
-    pub fn get_key(&self) -> &Option<String> {
-        &self.key
-    }
-    /// The value stored under the tag's key.
-    pub fn value(mut self, input: impl Into<String>) -> Self {
-        self.value = Some(input.into());
-        self
-    }
-    /// Sets or clears `value` (`Value` on the wire). Required.
-    pub fn set_value(mut self, input: Option<String>) -> Self {
-        self.value = input;
-        self
-    }
-    /// The `value` set so far.
-    pub fn get_value(&self) -> &Option<String> {
-        &self.value
-    }
     /// Builds the [`Tag`], or names the first missing required member (`key`, `value`).
     pub fn build(self) -> Result<crate::Tag, rt::BuildError> {
         Ok(crate::Tag {

@@ -25,27 +25,17 @@ impl CreateAppInstanceOutput {
         self.app_instance_arn.as_deref()
     }
 }
-/// A builder for [`CreateAppInstanceOutput`].
-#[derive(Clone, Debug, Default, PartialEq)]
-pub struct CreateAppInstanceOutputBuilder {
-    app_instance_arn: Option<String>,
-    _request_id: Option<String>,
+rt::builder! {
+    /// A builder for [`CreateAppInstanceOutput`].
+    #[derive(Clone, Debug, Default, PartialEq)]
+    pub struct CreateAppInstanceOutputBuilder {
+        /// The Amazon Resource Name (ARN) of the `AppInstance` that was created.
+        #[set(into, set_app_instance_arn, get_app_instance_arn, wire = "AppInstanceArn")]
+        app_instance_arn: Option<String>,
+        _request_id: Option<String>,
+    }
 }
 impl CreateAppInstanceOutputBuilder {
-    /// The Amazon Resource Name (ARN) of the `AppInstance` that was created.
-    pub fn app_instance_arn(mut self, input: impl Into<String>) -> Self {
-        self.app_instance_arn = Some(input.into());
-        self
-    }
-    /// Sets or clears `app_instance_arn` (`AppInstanceArn` on the wire).
-    pub fn set_app_instance_arn(mut self, input: Option<String>) -> Self {
-        self.app_instance_arn = input;
-        self
-    }
-    /// The `app_instance_arn` set so far.
-    pub fn get_app_instance_arn(&self) -> &Option<String> {
-        &self.app_instance_arn
-    }
     /// Sets the request id of the response this output was read from.
     pub fn _request_id(mut self, request_id: impl Into<String>) -> Self {
         self._request_id = Some(request_id.into());

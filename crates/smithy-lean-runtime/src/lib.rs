@@ -18,6 +18,7 @@
 //! - [`endpoint`]: what compiled endpoint rules share with their callers;
 //! - [`ServiceError`]: what a generic client reads from any operation's errors,
 //!   and [`error_types`]: the macros behind every generated error type;
+//! - [`builders`]: the macros behind every generated builder's setters;
 //! - [`BuildError`] and [`UnknownVariantValue`].
 //!
 //! The crates it re-exports ([`aws_smithy_types`], [`aws_smithy_json`],
@@ -25,6 +26,7 @@
 //! generated crate needs no dependency but this one.
 
 mod build_error;
+pub mod builders;
 pub mod endpoint;
 pub mod error_response;
 pub mod error_types;

@@ -101,62 +101,25 @@ impl CreateAppInstanceFluentBuilder {
         let (output, _) = self.handle.call::<CreateAppInstance>(input).await?;
         Ok((output, ::smithy_lean_client::ClientRequestToken::from(token)))
     }
-    /// A name for the new `AppInstance`.
-    pub fn name(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.name(input);
-        self
-    }
-    /// Sets or clears `name` (`Name` on the wire).
-    pub fn set_name(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_name(input);
-        self
-    }
-    /// The `name` set so far.
-    pub fn get_name(&self) -> &Option<String> {
-        self.input.get_name()
-    }
-    /// Free-form metadata to store with the `AppInstance`, up to 1,024 characters.
-    pub fn metadata(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.metadata(input);
-        self
-    }
-    /// Sets or clears `metadata` (`Metadata` on the wire).
-    pub fn set_metadata(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_metadata(input);
-        self
-    }
-    /// The `metadata` set so far.
-    pub fn get_metadata(&self) -> &Option<String> {
-        self.input.get_metadata()
-    }
-    /// A unique string that makes the request idempotent. When the caller leaves it out, the client generates one.
-    pub fn client_request_token(mut self, input: impl Into<String>) -> Self {
-        self.input = self.input.client_request_token(input);
-        self
-    }
-    /// Sets or clears `client_request_token` (`ClientRequestToken` on the wire).
-    pub fn set_client_request_token(mut self, input: Option<String>) -> Self {
-        self.input = self.input.set_client_request_token(input);
-        self
-    }
-    /// The `client_request_token` set so far.
-    pub fn get_client_request_token(&self) -> &Option<String> {
-        self.input.get_client_request_token()
-    }
-    /// Key-value pairs to attach to the new `AppInstance`.
-    ///
-    /// Appends one item to `tags`.
-    pub fn tags(mut self, input: ::chime_lean_input::Tag) -> Self {
-        self.input = self.input.tags(input);
-        self
-    }
-    /// Sets or clears `tags` (`Tags` on the wire).
-    pub fn set_tags(mut self, input: Option<Vec<::chime_lean_input::Tag>>) -> Self {
-        self.input = self.input.set_tags(input);
-        self
-    }
-    /// The `tags` set so far.
-    pub fn get_tags(&self) -> &Option<Vec<::chime_lean_input::Tag>> {
-        self.input.get_tags()
+}
+rt::fluent_setters! {
+    struct CreateAppInstanceFluentBuilder {
+        /// A name for the new `AppInstance`.
+        #[set(into, set_name, get_name, wire = "Name", note = "Required.")]
+        name: Option<String>,
+        /// Free-form metadata to store with the `AppInstance`, up to 1,024 characters.
+        #[set(into, set_metadata, get_metadata, wire = "Metadata")]
+        metadata: Option<String>,
+        /// A unique string that makes the request idempotent. When the caller leaves it out, the client generates one.
+        #[set(
+            into,
+            set_client_request_token,
+            get_client_request_token,
+            wire = "ClientRequestToken"
+        )]
+        client_request_token: Option<String>,
+        /// Key-value pairs to attach to the new `AppInstance`.
+        #[set(push = ::chime_lean_input::Tag, set_tags, get_tags, wire = "Tags")]
+        tags: Option<Vec<::chime_lean_input::Tag>>,
     }
 }

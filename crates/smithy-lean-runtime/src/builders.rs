@@ -1,0 +1,243 @@
+//! The setters and getters of generated builders, written once.
+//!
+//! Every member of a builder has the same three methods: a setter that
+//! takes the value (or appends an item, or adds an entry), `set_*` that sets
+//! or clears it, and `get_*` that shows it. A generated crate lists its
+//! members, each with an attribute that says which kind of setter it takes,
+//! and these macros write the methods.
+//!
+//! The attribute, after the member's documentation (and `#[deprecated]`, on
+//! the setter, where the model deprecates the member):
+//!
+//! `#[set(KIND, SET, GET, wire = "Name")]`, or with `note = "..."` last, a
+//! sentence added to the documentation of `SET` (what an unset member is).
+//!
+//! | `KIND` | the setter takes |
+//! |---|---|
+//! | `into` | `impl Into<T>` |
+//! | `value` | `T` |
+//! | `push = I` | one item `I` of the list, appended |
+//! | `push_into = I` | one item, `impl Into<I>`, appended |
+//! | `insert = V` | a key (`impl Into<String>`) and a value `V`, replacing any under that key |
+//! | `insert_into = V` | a key and a value `impl Into<V>` |
+
+/// Declares a builder with its members' setters and getters.
+///
+/// Each member is an `Option` of its type (a trailing comma inside, as
+/// long types are laid out, is fine); fields without a `#[set]`
+/// attribute come last, undocumented, and get no methods (what the
+/// generated code keeps beside the members, such as an error's metadata).
+///
+/// ```
+/// smithy_lean_runtime::builder! {
+///     /// A builder for a greeting.
+///     #[derive(Debug, Default)]
+///     pub struct GreetingBuilder {
+///         /// Who is greeted.
+///         #[set(into, set_name, get_name, wire = "Name", note = "Required.")]
+///         name: Option<String>,
+///         /// How many times.
+///         #[set(value, set_times, get_times, wire = "Times")]
+///         times: Option<i32>,
+///         /// Words to add.
+///         #[set(push_into = String, set_words, get_words, wire = "Words")]
+///         words: Option<Vec<String>>,
+///         /// Labels.
+///         #[set(insert_into = String, set_labels, get_labels, wire = "Labels")]
+///         labels: Option<
+///             std::collections::HashMap<String, String>,
+///         >,
+///         seen: bool,
+///     }
+/// }
+///
+/// let builder = GreetingBuilder::default().name("Ada").times(2).words("hi").words("there");
+/// let builder = builder.labels("tone", "warm");
+/// assert_eq!(builder.get_name().as_deref(), Some("Ada"));
+/// assert_eq!(builder.get_times(), &Some(2));
+/// assert_eq!(builder.get_words().as_ref().map(Vec::len), Some(2));
+/// assert_eq!(builder.get_labels().as_ref().map(|labels| labels["tone"].as_str()), Some("warm"));
+/// assert_eq!(builder.set_name(None).get_name(), &None);
+/// ```
+#[macro_export]
+macro_rules! builder {
+    (
+        $(#[$attribute:meta])*
+        pub struct $builder:ident {
+            $(
+                $(#[doc = $doc:literal])*
+                $(#[deprecated $($deprecation:tt)*])?
+                #[set($kind:ident $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, note = $note:literal)?)]
+                $field:ident: Option<$ty:ty $(,)?>,
+            )*
+            $($extra:ident: $extra_ty:ty,)*
+        }
+    ) => {
+        $(#[$attribute])*
+        pub struct $builder {
+            $($field: Option<$ty>,)*
+            $($extra: $extra_ty,)*
+        }
+
+        impl $builder {
+            $(
+                $crate::__setter!(
+                    builder, $kind $(= $item)?, $field, $ty,
+                    [$(#[doc = $doc])* $(#[deprecated $($deprecation)*])?]
+                );
+
+                #[doc = concat!("Sets or clears `", stringify!($field), "` (`", $wire, "` on the wire).", $(" ", $note)?)]
+                pub fn $set(mut self, input: Option<$ty>) -> Self {
+                    self.$field = input;
+                    self
+                }
+
+                #[doc = concat!("The `", stringify!($field), "` set so far.")]
+                pub fn $get(&self) -> &Option<$ty> {
+                    &self.$field
+                }
+            )*
+        }
+    };
+}
+
+/// The setters and getters of a fluent builder, which holds the input's
+/// builder in its field `input` and forwards to it: the members as
+/// [`builder!`](crate::builder) takes them, in a `struct` that is not
+/// declared again but names the fluent builder.
+///
+/// ```
+/// # smithy_lean_runtime::builder! {
+/// #     #[derive(Default)]
+/// #     pub struct GreetingBuilder {
+/// #         #[set(into, set_name, get_name, wire = "Name")]
+/// #         name: Option<String>,
+/// #     }
+/// # }
+/// pub struct GreetingCall {
+///     input: GreetingBuilder,
+/// }
+///
+/// smithy_lean_runtime::fluent_setters! {
+///     struct GreetingCall {
+///         /// Who is greeted.
+///         #[set(into, set_name, get_name, wire = "Name")]
+///         name: Option<String>,
+///     }
+/// }
+///
+/// let call = GreetingCall { input: GreetingBuilder::default() }.name("Ada");
+/// assert_eq!(call.get_name().as_deref(), Some("Ada"));
+/// ```
+#[macro_export]
+macro_rules! fluent_setters {
+    (
+        struct $fluent:ident {
+            $(
+                $(#[doc = $doc:literal])*
+                $(#[deprecated $($deprecation:tt)*])?
+                #[set($kind:ident $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, note = $note:literal)?)]
+                $field:ident: Option<$ty:ty $(,)?>,
+            )*
+        }
+    ) => {
+        impl $fluent {
+            $(
+                $crate::__setter!(
+                    fluent, $kind $(= $item)?, $field, $ty,
+                    [$(#[doc = $doc])* $(#[deprecated $($deprecation)*])?]
+                );
+
+                #[doc = concat!("Sets or clears `", stringify!($field), "` (`", $wire, "` on the wire).", $(" ", $note)?)]
+                pub fn $set(mut self, input: Option<$ty>) -> Self {
+                    self.input = self.input.$set(input);
+                    self
+                }
+
+                #[doc = concat!("The `", stringify!($field), "` set so far.")]
+                pub fn $get(&self) -> &Option<$ty> {
+                    self.input.$get()
+                }
+            )*
+        }
+    };
+}
+
+/// One member's setter of the kind its attribute names: its signature
+/// and documentation here, its body in [`__store!`](crate::__store).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __setter {
+    ($mode:ident, into, $field:ident, $ty:ty, [$($attribute:tt)*]) => {
+        $($attribute)*
+        pub fn $field(mut self, input: impl Into<$ty>) -> Self {
+            $crate::__store!($mode, one, self, $field, (input.into()), (input));
+            self
+        }
+    };
+    ($mode:ident, value, $field:ident, $ty:ty, [$($attribute:tt)*]) => {
+        $($attribute)*
+        pub fn $field(mut self, input: $ty) -> Self {
+            $crate::__store!($mode, one, self, $field, (input), (input));
+            self
+        }
+    };
+    ($mode:ident, push = $item:ty, $field:ident, $ty:ty, [$($attribute:tt)*]) => {
+        $($attribute)*
+        #[doc = ""]
+        #[doc = concat!("Appends one item to `", stringify!($field), "`.")]
+        pub fn $field(mut self, item: $item) -> Self {
+            $crate::__store!($mode, item, self, $field, (item), (item));
+            self
+        }
+    };
+    ($mode:ident, push_into = $item:ty, $field:ident, $ty:ty, [$($attribute:tt)*]) => {
+        $($attribute)*
+        #[doc = ""]
+        #[doc = concat!("Appends one item to `", stringify!($field), "`.")]
+        pub fn $field(mut self, item: impl Into<$item>) -> Self {
+            $crate::__store!($mode, item, self, $field, (item.into()), (item));
+            self
+        }
+    };
+    ($mode:ident, insert = $item:ty, $field:ident, $ty:ty, [$($attribute:tt)*]) => {
+        $($attribute)*
+        #[doc = ""]
+        #[doc = concat!("Adds one entry to `", stringify!($field), "`, replacing any with the same key.")]
+        pub fn $field(mut self, key: impl Into<String>, value: $item) -> Self {
+            $crate::__store!($mode, entry, self, $field, (key.into(), value), (key, value));
+            self
+        }
+    };
+    ($mode:ident, insert_into = $item:ty, $field:ident, $ty:ty, [$($attribute:tt)*]) => {
+        $($attribute)*
+        #[doc = ""]
+        #[doc = concat!("Adds one entry to `", stringify!($field), "`, replacing any with the same key.")]
+        pub fn $field(mut self, key: impl Into<String>, value: impl Into<$item>) -> Self {
+            $crate::__store!($mode, entry, self, $field, (key.into(), value.into()), (key, value));
+            self
+        }
+    };
+}
+
+/// A setter's body: a builder stores the converted value (one value, an
+/// item appended or an entry inserted); a fluent builder hands the
+/// arguments to its input's builder, which converts them.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __store {
+    (builder, one, $this:ident, $field:ident, ($value:expr), $arguments:tt) => {
+        $this.$field = Some($value);
+    };
+    (builder, item, $this:ident, $field:ident, ($value:expr), $arguments:tt) => {
+        $this.$field.get_or_insert_with(Vec::new).push($value);
+    };
+    (builder, entry, $this:ident, $field:ident, ($key:expr, $value:expr), $arguments:tt) => {
+        $this.$field
+            .get_or_insert_with(::std::collections::HashMap::new)
+            .insert($key, $value);
+    };
+    (fluent, $shape:ident, $this:ident, $field:ident, $stored:tt, ($($argument:ident),*)) => {
+        $this.input = $this.input.$field($($argument),*);
+    };
+}
