@@ -7,7 +7,7 @@
 // favour of Chime SDK Identity's; this crate calls it on purpose.
 #![allow(deprecated)]
 
-use chime_lean_input::{CreateAppInstanceInput, Rule, Tag};
+use chime_lean_input::{CreateAppInstanceInput, OperationInput, Rule, Tag};
 use proptest::prelude::*;
 
 /// `NonEmptyResourceName`'s pattern, read as ECMA-262 reads it: the class is

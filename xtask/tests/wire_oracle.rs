@@ -232,10 +232,13 @@ fn program(model: &Json, krate: &str, cases: &[Expected], answers: &[Response]) 
         .map(|(id, _)| id.split('#').next().unwrap().to_owned())
         .unwrap();
     // A macro, so that the program needs no name for the request's type.
-    let mut main = String::from(
-        r#"#![allow(deprecated)]
-
-macro_rules! print {
+    // The inputs' requests are their `OperationInput`'s.
+    let mut main = format!(
+        "#![allow(deprecated)]\n\nuse {}::operation::OperationInput;\n\n",
+        writer.krate
+    );
+    main.push_str(
+        r#"macro_rules! print {
     ($operation:expr, $case:expr, $prefix:expr, $request:expr) => {{
         let request = $request;
         let header = |name: &str| {

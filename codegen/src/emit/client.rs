@@ -219,16 +219,6 @@ pub(super) fn operation_module(
     let builder = ident(&operation.fluent_builder);
     let name = &operation.name;
     let token = input.fields.iter().find(|field| field.idempotency_token);
-    let fill_token = match token.and_then(|field| field.ensure_method.as_deref()) {
-        Some(ensure) => {
-            let ensure = ident(ensure);
-            quote! { Some(input.#ensure(make).to_owned()) }
-        }
-        None => quote! {
-            let _ = (input, make);
-            None
-        },
-    };
     let fallible = input.fields.iter().any(Field::needed_to_build);
     let build = if fallible {
         quote! {
@@ -358,39 +348,6 @@ pub(super) fn operation_module(
             type Input = #input_crate::#input_type;
             type Output = #output_crate::#output_type;
             type Error = #error_crate::#error_type;
-
-            const NAME: &'static str = #input_crate::#input_type::OPERATION_NAME;
-            const HOST_PREFIX: Option<&'static str> = #input_crate::#input_type::HOST_PREFIX;
-            const SUCCESS_STATUS: u16 = #input_crate::#input_type::HTTP_SUCCESS_STATUS;
-
-            fn fill_idempotency_token(
-                input: &mut Self::Input,
-                make: &mut dyn FnMut() -> String,
-            ) -> Option<String> {
-                #fill_token
-            }
-
-            fn validate(input: &Self::Input) -> Result<(), rt::ValidationError> {
-                input.validate()
-            }
-
-            fn request(input: &Self::Input) -> Result<
-                rt::http::Request<Vec<u8>>,
-                rt::request::RequestError,
-            > {
-                input.to_http_request()
-            }
-
-            fn read_output(
-                headers: &rt::http::HeaderMap,
-                body: &[u8],
-            ) -> Result<Self::Output, rt::JsonError> {
-                #output_crate::#output_type::from_response(headers, body)
-            }
-
-            fn read_error(status: u16, headers: &rt::http::HeaderMap, body: &[u8]) -> Self::Error {
-                #error_crate::#error_type::from_response(status, headers, body)
-            }
         }
 
         #[doc = #builder_doc]
@@ -459,7 +416,13 @@ pub(super) fn operation_index(service: &Service) -> TokenStream {
         );
         quote! { #[doc = #doc] pub mod #module; }
     });
-    quote! { #(#modules)* }
+    quote! {
+        /// What an operation's input, output and error tell the client: its
+        /// method, path and success status, and how its responses are read.
+        pub use rt::operation::{OperationError, OperationInput, OperationOutput};
+
+        #(#modules)*
+    }
 }
 
 /// `src/types.rs`: the shapes operations use that are not an operation's

@@ -682,6 +682,12 @@ pub(crate) const RUNTIME_EXPORTS: &[(&str, &[CrateKind], ExportedWhen, &str)] = 
             "What `validate()` reports.",
         ),
         (
+            "operation::OperationInput",
+            &[Input],
+            Always,
+            "What an operation's input tells a client: its method, path, success status and request.",
+        ),
+        (
             "UnknownVariantValue",
             &[Input, Output, Errors],
             Enums,
@@ -810,12 +816,7 @@ fn service_constants(service: &Service) -> TokenStream {
 /// for what the model says, and the request built from an input.
 fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
     let input_ident = ident(&operation.input);
-    let (name, method, uri, code) = (
-        &operation.name,
-        &operation.http.method,
-        &operation.http.uri,
-        operation.http.code,
-    );
+    let (name, method, code) = (&operation.name, &operation.http.method, operation.http.code);
     let path = operation.http.template.path();
     let host_prefix = match &operation.host_prefix {
         Some(prefix) => quote! { Some(#prefix) },
@@ -936,29 +937,28 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
     } else {
         quote! { None }
     };
-    let request_doc = format!(
-        " The `{name}` request for this input: `{method} {uri}` with its body, as a path and query that the client puts under the endpoint it resolves."
-    );
+    let token_filler = input
+        .fields
+        .iter()
+        .find(|field| field.idempotency_token)
+        .and_then(|field| field.ensure_method.as_deref())
+        .map(|ensure| {
+            let ensure = ident(ensure);
+            quote! {
+                fn fill_idempotency_token(&mut self, make: &mut dyn FnMut() -> String) -> Option<String> {
+                    Some(self.#ensure(make).to_owned())
+                }
+            }
+        });
     quote! {
-        impl #input_ident {
-            /// The operation's name in the model.
-            pub const OPERATION_NAME: &'static str = #name;
-            /// The HTTP method of the request.
-            pub const HTTP_METHOD: &'static str = #method;
-            /// The model's URI pattern, with its literal query.
-            pub const HTTP_URI: &'static str = #uri;
-            /// The request path, labels written `{Name}`.
-            pub const HTTP_PATH: &'static str = #path;
-            /// The status of a successful response.
-            pub const HTTP_SUCCESS_STATUS: u16 = #code;
-            /// The label the `endpoint` trait puts in front of the endpoint's host, if any.
-            pub const HOST_PREFIX: Option<&'static str> = #host_prefix;
+        impl rt::operation::OperationInput for #input_ident {
+            const OPERATION_NAME: &'static str = #name;
+            const HTTP_METHOD: &'static str = #method;
+            const HTTP_PATH: &'static str = #path;
+            const HTTP_SUCCESS_STATUS: u16 = #code;
+            const HOST_PREFIX: Option<&'static str> = #host_prefix;
 
-            #[doc = #request_doc]
-            pub fn to_http_request(&self) -> Result<
-                rt::http::Request<Vec<u8>>,
-                rt::request::RequestError,
-            > {
+            fn to_http_request(&self) -> Result<rt::http::Request<Vec<u8>>, rt::request::RequestError> {
                 let mut uri = String::new();
                 #(#build_path)*
                 #(#query)*
@@ -966,6 +966,12 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
                 #headers
                 rt::request::build(Self::HTTP_METHOD, uri, headers, #body)
             }
+
+            fn check_constraints(&self) -> Result<(), rt::ValidationError> {
+                self.validate()
+            }
+
+            #token_filler
         }
     }
 }
@@ -1006,27 +1012,7 @@ fn bound_text(value: &Value, binding: &Binding, member: &str) -> TokenStream {
 /// the request id from the headers, as the AWS SDK for Rust keeps it.
 fn response_reading(structure: &Structure) -> TokenStream {
     let name = ident(&structure.name);
-    let doc = format!(
-        " Reads a [`{}`] from a successful response: the body as [`from_json`](Self::from_json) does, and the request id from `x-amzn-requestid` (or `x-amz-request-id`); an implausible one (not visible ASCII, or over 256 bytes) is left out.",
-        structure.name
-    );
-    quote! {
-        impl #name {
-            #[doc = #doc]
-            pub fn from_response(headers: &rt::http::HeaderMap, body: &[u8]) -> Result<Self, rt::JsonError> {
-                let mut output = Self::from_json(body)?;
-                output._request_id = rt::error_response::request_id(headers);
-                Ok(output)
-            }
-        }
-
-        /// The request id, where code written for the AWS SDK for Rust looks for it.
-        impl rt::aws_types::request_id::RequestId for #name {
-            fn request_id(&self) -> Option<&str> {
-                self._request_id.as_deref()
-            }
-        }
-    }
+    quote! { rt::operation_output!(#name); }
 }
 
 /// The manifest of one of the three type crates.

@@ -290,21 +290,13 @@ impl CreateAppInstanceInput {
         Ok(builder.build()?)
     }
 }
-impl CreateAppInstanceInput {
-    /// The operation's name in the model.
-    pub const OPERATION_NAME: &'static str = "CreateAppInstance";
-    /// The HTTP method of the request.
-    pub const HTTP_METHOD: &'static str = "POST";
-    /// The model's URI pattern, with its literal query.
-    pub const HTTP_URI: &'static str = "/app-instances";
-    /// The request path, labels written `{Name}`.
-    pub const HTTP_PATH: &'static str = "/app-instances";
-    /// The status of a successful response.
-    pub const HTTP_SUCCESS_STATUS: u16 = 201u16;
-    /// The label the `endpoint` trait puts in front of the endpoint's host, if any.
-    pub const HOST_PREFIX: Option<&'static str> = Some("identity-");
-    /// The `CreateAppInstance` request for this input: `POST /app-instances` with its body, as a path and query that the client puts under the endpoint it resolves.
-    pub fn to_http_request(
+impl rt::operation::OperationInput for CreateAppInstanceInput {
+    const OPERATION_NAME: &'static str = "CreateAppInstance";
+    const HTTP_METHOD: &'static str = "POST";
+    const HTTP_PATH: &'static str = "/app-instances";
+    const HTTP_SUCCESS_STATUS: u16 = 201u16;
+    const HOST_PREFIX: Option<&'static str> = Some("identity-");
+    fn to_http_request(
         &self,
     ) -> Result<rt::http::Request<Vec<u8>>, rt::request::RequestError> {
         let mut uri = String::new();
@@ -316,5 +308,14 @@ impl CreateAppInstanceInput {
             headers,
             Some((rt::request::JSON_CONTENT_TYPE, self.to_json()?.into_bytes())),
         )
+    }
+    fn check_constraints(&self) -> Result<(), rt::ValidationError> {
+        self.validate()
+    }
+    fn fill_idempotency_token(
+        &mut self,
+        make: &mut dyn FnMut() -> String,
+    ) -> Option<String> {
+        Some(self.ensure_client_request_token(make).to_owned())
     }
 }

@@ -36,6 +36,8 @@ pub use rt::aws_smithy_types::DateTime;
 pub use rt::endpoint::Partition;
 /// Why no endpoint resolved.
 pub use rt::endpoint::ResolveEndpointError;
+/// What an operation's input tells a client: its method, path, success status and request.
+pub use rt::operation::OperationInput;
 /// One constraint that `validate()` found broken.
 pub use rt::validation::ConstraintViolation;
 /// The rule a constraint violation broke.

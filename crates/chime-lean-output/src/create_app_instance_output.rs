@@ -153,20 +153,4 @@ impl CreateAppInstanceOutput {
         Ok(builder.build())
     }
 }
-impl CreateAppInstanceOutput {
-    /// Reads a [`CreateAppInstanceOutput`] from a successful response: the body as [`from_json`](Self::from_json) does, and the request id from `x-amzn-requestid` (or `x-amz-request-id`); an implausible one (not visible ASCII, or over 256 bytes) is left out.
-    pub fn from_response(
-        headers: &rt::http::HeaderMap,
-        body: &[u8],
-    ) -> Result<Self, rt::JsonError> {
-        let mut output = Self::from_json(body)?;
-        output._request_id = rt::error_response::request_id(headers);
-        Ok(output)
-    }
-}
-/// The request id, where code written for the AWS SDK for Rust looks for it.
-impl rt::aws_types::request_id::RequestId for CreateAppInstanceOutput {
-    fn request_id(&self) -> Option<&str> {
-        self._request_id.as_deref()
-    }
-}
+rt::operation_output!(CreateAppInstanceOutput);

@@ -10,7 +10,7 @@ use chime_lean_error::{
     BadRequestException, ConflictException, ErrorCode, ForbiddenException,
     ResourceLimitExceededException, ThrottledClientException, UnauthorizedClientException,
 };
-use chime_lean_input::{CreateAppInstanceInput, Tag};
+use chime_lean_input::{CreateAppInstanceInput, OperationInput, Tag};
 use chime_lean_output::CreateAppInstanceOutput;
 use std::collections::HashMap;
 #[cfg(test)]

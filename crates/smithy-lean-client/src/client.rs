@@ -23,6 +23,7 @@ use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_types::body::SdkBody;
 use aws_types::SdkConfig;
 use http::header::{HOST, HeaderValue, USER_AGENT};
+use smithy_lean_runtime::operation::{OperationError, OperationInput, OperationOutput};
 use smithy_lean_runtime::{ServiceError, UntrustedText};
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -207,7 +208,10 @@ impl Handle {
     pub fn endpoint_of<O: Operation>(&self) -> Result<Endpoint, String> {
         let endpoint = self.endpoint().map_err(str::to_owned)?;
         Ok(Endpoint {
-            base_url: self.prefixed(endpoint, O::HOST_PREFIX)?.base_url.clone(),
+            base_url: self
+                .prefixed(endpoint, O::Input::HOST_PREFIX)?
+                .base_url
+                .clone(),
             ..endpoint.clone()
         })
     }
@@ -222,9 +226,9 @@ impl Handle {
         let config = &self.inner.config;
         // Once per logical call, before the first attempt: every retry
         // then carries the same token and the same body.
-        let token =
-            O::fill_idempotency_token(&mut input, &mut || config.token_provider.make_token())
-                .map(ClientRequestToken::from);
+        let token = input
+            .fill_idempotency_token(&mut || config.token_provider.make_token())
+            .map(ClientRequestToken::from);
         let attempts = AtomicU32::new(0);
         let span = tracing::info_span!(
             "call",
@@ -274,7 +278,8 @@ impl Handle {
     ) -> Result<O::Output, Error<O::Error>> {
         let inner = &*self.inner;
         if inner.config.validate_input {
-            O::validate(input)
+            input
+                .check_constraints()
                 .map_err(|e| Error::new(ErrorKind::InvalidInput(InvalidInput::Constraints(e))))?;
         }
         let construction =
@@ -294,15 +299,17 @@ impl Handle {
             .endpoint
             .as_ref()
             .map_err(|why| construction(why.clone()))?;
-        let request = O::request(input).map_err(|e| construction(e.message().to_owned()))?;
+        let request = input
+            .to_http_request()
+            .map_err(|e| construction(e.message().to_owned()))?;
         let prepared = self
-            .prepare(endpoint, O::HOST_PREFIX, request)
+            .prepare(endpoint, O::Input::HOST_PREFIX, request)
             .map_err(construction)?;
         // The last attempt's answer, as the operation read it.
         let mut answer: Option<Result<O::Output, O::Error>> = None;
         let mut read = |status: u16, headers: &http::HeaderMap, body: &[u8], clock_read: bool| {
             if O::is_success(status) {
-                return match O::read_output(headers, body) {
+                return match O::Output::from_response(headers, body) {
                     Ok(output) => {
                         answer = Some(Ok(output));
                         Reading::Output
@@ -310,7 +317,7 @@ impl Handle {
                     Err(e) => Reading::Unreadable(e.to_string()),
                 };
             }
-            let error = O::read_error(status, headers, body);
+            let error = O::Error::from_response(status, headers, body);
             let retry = self.service_verdict(&error, status, clock_read);
             answer = Some(Err(error));
             Reading::ServiceError(retry)

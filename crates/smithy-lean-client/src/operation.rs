@@ -3,8 +3,7 @@
 //! differs between services and operations arrives through these two.
 
 use smithy_lean_runtime::endpoint::ResolveEndpointError;
-use smithy_lean_runtime::request::RequestError;
-use smithy_lean_runtime::{JsonError, ServiceError, ValidationError};
+use smithy_lean_runtime::operation::{OperationError, OperationInput, OperationOutput};
 
 /// A service, as the generator describes it from the model.
 #[derive(Debug)]
@@ -34,46 +33,23 @@ pub struct BuiltIns {
     pub endpoint: Option<String>,
 }
 
-/// One operation, as the generator describes it from the model: its types,
-/// and how its requests are written and its responses read.
+/// One operation, as the generator describes it from the model: its three
+/// types, which say how its request is written and its responses read.
 pub trait Operation: Send + Sync + 'static {
     /// The input structure.
-    type Input: Send + Sync + 'static;
+    type Input: OperationInput;
     /// The output structure.
-    type Output: Send + 'static;
+    type Output: OperationOutput;
     /// The operation's error enum.
-    type Error: ServiceError;
+    type Error: OperationError;
 
     /// The operation's name in the model: spans and error messages show it.
-    const NAME: &'static str;
-    /// The `endpoint` trait's host prefix, put in front of the endpoint's host.
-    const HOST_PREFIX: Option<&'static str>;
-    /// The modelled status of a successful response.
-    const SUCCESS_STATUS: u16;
-
-    /// Fills the `@idempotencyToken` member with `make()` when it is unset,
-    /// and returns the token the call will send; `None` when the operation
-    /// has no such member.
-    fn fill_idempotency_token(
-        input: &mut Self::Input,
-        make: &mut dyn FnMut() -> String,
-    ) -> Option<String>;
-
-    /// Checks the model's constraints on the input.
-    fn validate(input: &Self::Input) -> Result<(), ValidationError>;
-
-    /// The request, with a path and query but no scheme or host.
-    fn request(input: &Self::Input) -> Result<http::Request<Vec<u8>>, RequestError>;
-
-    /// Reads a successful response.
-    fn read_output(headers: &http::HeaderMap, body: &[u8]) -> Result<Self::Output, JsonError>;
-
-    /// Reads an error response.
-    fn read_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Self::Error;
+    const NAME: &'static str = <Self::Input as OperationInput>::OPERATION_NAME;
 
     /// Whether a status means success: the modelled one, or any other 2xx,
     /// which the AWS SDKs also read as success.
     fn is_success(status: u16) -> bool {
-        status == Self::SUCCESS_STATUS || (200..300).contains(&status)
+        status == <Self::Input as OperationInput>::HTTP_SUCCESS_STATUS
+            || (200..300).contains(&status)
     }
 }

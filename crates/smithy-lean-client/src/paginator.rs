@@ -220,6 +220,7 @@ mod tests {
     use super::*;
     use crate::{BuiltIns, Config, Service};
     use smithy_lean_runtime::endpoint::ResolveEndpointError;
+    use smithy_lean_runtime::operation::{OperationInput, OperationOutput};
     use smithy_lean_runtime::request::{self, RequestError};
     use smithy_lean_runtime::{JsonError, UnhandledError, ValidationError};
     use std::sync::{Arc, Mutex};
@@ -259,30 +260,33 @@ mod tests {
         type Input = Input;
         type Output = Output;
         type Error = UnhandledError;
-        const NAME: &'static str = "ListNumbers";
+    }
+
+    impl OperationInput for Input {
+        const OPERATION_NAME: &'static str = "ListNumbers";
+        const HTTP_METHOD: &'static str = "GET";
+        const HTTP_PATH: &'static str = "/numbers";
+        const HTTP_SUCCESS_STATUS: u16 = 200;
         const HOST_PREFIX: Option<&'static str> = None;
-        const SUCCESS_STATUS: u16 = 200;
 
-        fn fill_idempotency_token(_: &mut Input, _: &mut dyn FnMut() -> String) -> Option<String> {
-            None
-        }
-
-        fn validate(_: &Input) -> Result<(), ValidationError> {
+        fn check_constraints(&self) -> Result<(), ValidationError> {
             Ok(())
         }
 
-        fn request(input: &Input) -> Result<http::Request<Vec<u8>>, RequestError> {
-            let mut uri = "/numbers".to_owned();
-            if let Some(size) = input.size {
+        fn to_http_request(&self) -> Result<http::Request<Vec<u8>>, RequestError> {
+            let mut uri = Self::HTTP_PATH.to_owned();
+            if let Some(size) = self.size {
                 request::push_query(&mut uri, "size", Some(&size.to_string()));
             }
-            if let Some(token) = &input.token {
+            if let Some(token) = &self.token {
                 request::push_query(&mut uri, "token", Some(token));
             }
-            request::build("GET", uri, request::Headers::new(), None)
+            request::build(Self::HTTP_METHOD, uri, request::Headers::new(), None)
         }
+    }
 
-        fn read_output(_: &http::HeaderMap, body: &[u8]) -> Result<Output, JsonError> {
+    impl OperationOutput for Output {
+        fn from_response(_: &http::HeaderMap, body: &[u8]) -> Result<Output, JsonError> {
             let text = std::str::from_utf8(body).map_err(|_| JsonError::new("not text"))?;
             let (numbers, next) = text.split_once(';').unwrap_or((text, ""));
             let numbers = numbers
@@ -294,13 +298,6 @@ mod tests {
                 numbers,
                 next: (!next.is_empty() || text.ends_with(';')).then(|| next.to_owned()),
             })
-        }
-
-        fn read_error(status: u16, headers: &http::HeaderMap, body: &[u8]) -> UnhandledError {
-            UnhandledError::new(
-                smithy_lean_runtime::error_response::read(headers, body).meta,
-                status,
-            )
         }
     }
 

@@ -184,6 +184,12 @@ macro_rules! operation_error {
             }
         }
 
+        impl $crate::operation::OperationError for $name {
+            fn from_response(status: u16, headers: &$crate::http::HeaderMap, body: &[u8]) -> Self {
+                $name::from_response(status, headers, body)
+            }
+        }
+
         $crate::__sdk_error_traits!($name);
     };
 }

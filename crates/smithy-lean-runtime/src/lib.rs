@@ -15,6 +15,8 @@
 //!   reaches `Display`, `Debug` or a log;
 //! - [`request`]: building an operation's HTTP request, with encoded labels
 //!   and query parameters;
+//! - [`operation`]: what an operation's input, output and error tell a
+//!   client, and [`operation_output!`];
 //! - [`endpoint`]: what compiled endpoint rules share with their callers;
 //! - [`ServiceError`]: what a generic client reads from any operation's errors,
 //!   and [`error_types`]: the macros behind every generated error type;
@@ -31,6 +33,7 @@ pub mod endpoint;
 pub mod error_response;
 pub mod error_types;
 pub mod json;
+pub mod operation;
 pub mod request;
 mod service_error;
 mod unhandled_error;

@@ -87,6 +87,14 @@ impl crate::ServiceError for UnhandledError {
     }
 }
 
+/// An operation that names no errors of its own reads every error response
+/// as unhandled: its name, message and request id kept.
+impl crate::operation::OperationError for UnhandledError {
+    fn from_response(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Self {
+        UnhandledError::new(crate::error_response::read(headers, body).meta, status)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -113,5 +121,22 @@ mod tests {
         assert_eq!(ServiceError::http_status(&error), Some(418));
         assert!(!ServiceError::is_retryable(&error));
         assert_eq!(error.to_string(), "Odd: line\\nbreak (HTTP 418)");
+    }
+
+    #[test]
+    fn an_operation_without_errors_of_its_own_reads_any_error_response_as_unhandled() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert(
+            "x-amzn-errortype",
+            http::HeaderValue::from_static("Throttled"),
+        );
+        let error = <UnhandledError as crate::operation::OperationError>::from_response(
+            429,
+            &headers,
+            br#"{"message":"slow down"}"#,
+        );
+        assert_eq!(ServiceError::error_name(&error), Some("Throttled"));
+        assert_eq!(ServiceError::error_message(&error), Some("slow down"));
+        assert_eq!(error.http_status(), 429);
     }
 }

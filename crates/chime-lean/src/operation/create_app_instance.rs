@@ -17,36 +17,6 @@ impl ::smithy_lean_client::Operation for CreateAppInstance {
     type Input = ::chime_lean_input::CreateAppInstanceInput;
     type Output = ::chime_lean_output::CreateAppInstanceOutput;
     type Error = ::chime_lean_error::CreateAppInstanceError;
-    const NAME: &'static str = ::chime_lean_input::CreateAppInstanceInput::OPERATION_NAME;
-    const HOST_PREFIX: Option<&'static str> = ::chime_lean_input::CreateAppInstanceInput::HOST_PREFIX;
-    const SUCCESS_STATUS: u16 = ::chime_lean_input::CreateAppInstanceInput::HTTP_SUCCESS_STATUS;
-    fn fill_idempotency_token(
-        input: &mut Self::Input,
-        make: &mut dyn FnMut() -> String,
-    ) -> Option<String> {
-        Some(input.ensure_client_request_token(make).to_owned())
-    }
-    fn validate(input: &Self::Input) -> Result<(), rt::ValidationError> {
-        input.validate()
-    }
-    fn request(
-        input: &Self::Input,
-    ) -> Result<rt::http::Request<Vec<u8>>, rt::request::RequestError> {
-        input.to_http_request()
-    }
-    fn read_output(
-        headers: &rt::http::HeaderMap,
-        body: &[u8],
-    ) -> Result<Self::Output, rt::JsonError> {
-        ::chime_lean_output::CreateAppInstanceOutput::from_response(headers, body)
-    }
-    fn read_error(
-        status: u16,
-        headers: &rt::http::HeaderMap,
-        body: &[u8],
-    ) -> Self::Error {
-        ::chime_lean_error::CreateAppInstanceError::from_response(status, headers, body)
-    }
 }
 /// Collects the members of one `CreateAppInstance` call; [`send`](Self::send) sends it.
 #[derive(Debug)]

@@ -1,0 +1,94 @@
+//! What an operation's three types tell a client: the input how its
+//! request is written, the output and the error how a response is read.
+//!
+//! The generated type crates implement these; a client's engine calls an
+//! operation through them alone, so that the client crate names each
+//! operation's types and nothing more.
+
+use crate::request::RequestError;
+use crate::{JsonError, ServiceError, ValidationError};
+
+/// An operation's input: the facts of its `@http` and `@endpoint` traits,
+/// and its request.
+pub trait OperationInput: Send + Sync + 'static {
+    /// The operation's name in the model: spans and error messages show it.
+    const OPERATION_NAME: &'static str;
+    /// The HTTP method of the request.
+    const HTTP_METHOD: &'static str;
+    /// The request path as the model writes it, labels written `{Name}`,
+    /// without the URI's literal query.
+    const HTTP_PATH: &'static str;
+    /// The modelled status of a successful response.
+    const HTTP_SUCCESS_STATUS: u16;
+    /// The label the `endpoint` trait puts in front of the endpoint's host, if any.
+    const HOST_PREFIX: Option<&'static str>;
+
+    /// The request for this input, as a path and query that the client puts
+    /// under the endpoint it resolves; an error names the member that
+    /// cannot be sent (an empty label, a header with a control character).
+    fn to_http_request(&self) -> Result<http::Request<Vec<u8>>, RequestError>;
+
+    /// Checks the model's constraints on the input, reporting every
+    /// violation.
+    fn check_constraints(&self) -> Result<(), ValidationError>;
+
+    /// Fills the `@idempotencyToken` member with `make()` when it is unset,
+    /// and returns the token the call will send; `None` when the operation
+    /// has no such member.
+    fn fill_idempotency_token(&mut self, make: &mut dyn FnMut() -> String) -> Option<String> {
+        let _ = make;
+        None
+    }
+}
+
+/// An operation's output, read from a successful response.
+pub trait OperationOutput: Sized + Send + 'static {
+    /// Reads the output from a successful response's headers and body.
+    fn from_response(headers: &http::HeaderMap, body: &[u8]) -> Result<Self, JsonError>;
+}
+
+/// An operation's error enum, resolved from an error response.
+pub trait OperationError: ServiceError + Sized {
+    /// Resolves an error response (any status that is not a success); never
+    /// fails, since an error it does not know is still an error.
+    fn from_response(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Self;
+}
+
+/// Makes a generated structure an operation's output: read from a whole
+/// response (the body with its `from_json`, the request id from the
+/// headers into its `_request_id` field), and the SDK's `RequestId`.
+#[macro_export]
+macro_rules! operation_output {
+    ($output:ident) => {
+        impl $output {
+            /// Reads this output from a successful response: the body as
+            /// [`from_json`](Self::from_json) does, and the request id from
+            /// `x-amzn-requestid` (or `x-amz-request-id`); an implausible one
+            /// (not visible ASCII, or over 256 bytes) is left out.
+            pub fn from_response(
+                headers: &$crate::http::HeaderMap,
+                body: &[u8],
+            ) -> Result<Self, $crate::JsonError> {
+                let mut output = Self::from_json(body)?;
+                output._request_id = $crate::error_response::request_id(headers);
+                Ok(output)
+            }
+        }
+
+        impl $crate::operation::OperationOutput for $output {
+            fn from_response(
+                headers: &$crate::http::HeaderMap,
+                body: &[u8],
+            ) -> Result<Self, $crate::JsonError> {
+                $output::from_response(headers, body)
+            }
+        }
+
+        /// The request id, where code written for the AWS SDK for Rust looks for it.
+        impl $crate::aws_types::request_id::RequestId for $output {
+            fn request_id(&self) -> Option<&str> {
+                self._request_id.as_deref()
+            }
+        }
+    };
+}
