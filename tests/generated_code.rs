@@ -715,7 +715,7 @@ fn errors_are_matched_by_their_shape_names_whatever_rust_casing_makes_of_them() 
         "the error's name is its shape name: {structure}"
     );
     assert!(
-        structure.contains(r#""KMSKeyARN" => {"#),
+        structure.contains(r#""KMSKeyARN" =>"#),
         "the member keeps its wire name: {structure}"
     );
     let resolver = &files[&PathBuf::from("example-svc-error/src/do_thing_error.rs")];

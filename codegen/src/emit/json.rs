@@ -1,6 +1,6 @@
 //! restJson1 bodies: writing and reading a structure's members.
 
-use super::{ident, rust_type, timestamp_format};
+use super::{ident, timestamp_format};
 use crate::ir::{Binding, Kind, Structure, Value};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -19,14 +19,12 @@ pub(super) enum Direction {
 /// never runs is written only where `server_side`, and compiled only with
 /// the crate's `server` feature.
 ///
-/// `nested`: whether some structure has a member of this one.
-/// `same_members_as`: an earlier error structure with the same members,
-/// whose reader this one uses.
+/// `top_level`: whether the structure is a whole body (an operation's
+/// input or output, or an error), which gets `from_json`.
 pub(super) fn emit(
     structure: &Structure,
     direction: Direction,
-    nested: bool,
-    same_members_as: Option<&str>,
+    top_level: bool,
     server_side: bool,
 ) -> TokenStream {
     let name = ident(&structure.name);
@@ -62,81 +60,39 @@ pub(super) fn emit(
     });
     // The builder lives in the same module, so its fields are set in place
     // rather than moving the whole builder through each setter.
-    let reads = body_fields().map(|field| {
-        let field_name = ident(&field.name);
-        let key = &field.json_name;
-        let read = read_value(&field.value, key);
-        quote! { #key => builder.#field_name = #read?, }
-    });
+    let reads: Vec<TokenStream> = body_fields()
+        .map(|field| {
+            let field_name = ident(&field.name);
+            let key = &field.json_name;
+            let read = read_value(&field.value);
+            quote! { #key => builder.#field_name = #read?, }
+        })
+        .collect();
     let build = if structure.fields.iter().any(|f| f.needed_to_build()) {
         quote! { builder.build()? }
     } else {
         quote! { builder.build() }
     };
     let shape = &structure.name;
-    // `shape` names the structure in errors: a reader shared by structures
-    // with the same members is told which one it reads.
-    let read_members = match same_members_as {
-        Some(reader) => {
-            let reader = ident(reader);
-            let moved = structure.fields.iter().map(|field| {
-                let field_name = ident(&field.name);
-                quote! { #field_name: same.#field_name, }
-            });
-            // Every field moves, the error's response fields too (still
-            // unset here): nothing is built only to be dropped.
-            quote! {
-                /// Reads the members with the reader of a structure that has the same
-                /// members, so that its code is compiled once.
-                pub(crate) fn read_members(tokens: &mut rt::json::Tokens<'_>, started: bool, shape: &str) -> Result<Self, rt::JsonError> {
-                    let same = crate::#reader::read_members(tokens, started, shape)?;
-                    Ok(Self { #(#moved)* meta: same.meta, http_status: same.http_status })
-                }
+    let builder_type = ident(&structure.builder);
+    // A structure without body members knows no key.
+    let read_member = if reads.is_empty() {
+        quote! {
+            fn read_member(_: &mut #builder_type, _: &str, _: &mut rt::json::Tokens<'_>) -> Result<bool, rt::JsonError> {
+                Ok(false)
             }
         }
-        None => {
-            // A structure without body members skips every key it is sent.
-            let read_key = if body_fields().next().is_none() {
-                quote! { rt::json::skip(tokens)?; }
-            } else {
-                quote! {
-                    match key.as_ref() {
-                        #(#reads)*
-                        _ => rt::json::skip(tokens)?,
-                    }
+    } else {
+        quote! {
+            fn read_member(builder: &mut #builder_type, key: &str, tokens: &mut rt::json::Tokens<'_>) -> Result<bool, rt::JsonError> {
+                match key {
+                    #(#reads)*
+                    _ => return Ok(false),
                 }
-            };
-            let key = if body_fields().next().is_none() {
-                quote! { _key }
-            } else {
-                quote! { key }
-            };
-            quote! {
-                #[allow(unused_mut)]
-                pub(crate) fn read_members(tokens: &mut rt::json::Tokens<'_>, started: bool, shape: &str) -> Result<Self, rt::JsonError> {
-                    let mut builder = Self::builder();
-                    if started {
-                        while let Some(#key) = rt::json::next_key(tokens, shape)? {
-                            #read_key
-                        }
-                    }
-                    Ok(#build)
-                }
+                Ok(true)
             }
         }
     };
-    // Only a structure that is a member of another is read at a cursor.
-    let read_json = nested.then(|| {
-        quote! {
-            /// Reads the structure at the cursor; `None` for `null`.
-            pub(crate) fn read_json(tokens: &mut rt::json::Tokens<'_>, member: &str) -> Result<Option<Self>, rt::JsonError> {
-                if !rt::json::start_object(tokens, member)? {
-                    return Ok(None);
-                }
-                Self::read_members(tokens, true, #shape).map(Some)
-            }
-        }
-    });
     let to_doc = format!(
         " The restJson1 body for this [`{}`]: model member names as keys, unset members left out.",
         structure.name
@@ -178,24 +134,31 @@ pub(super) fn emit(
             }
         }
     };
+    let from_json = top_level.then(|| {
+        quote! {
+            #reader_gate
+            impl #name {
+                #[doc = #from_doc]
+                #reader_note
+                pub fn from_json(body: &[u8]) -> Result<Self, rt::JsonError> {
+                    rt::json::read_body(body, #shape)
+                }
+            }
+        }
+    });
     let reader = quote! {
         #reader_gate
-        impl #name {
-            #[doc = #from_doc]
-            #reader_note
-            pub fn from_json(body: &[u8]) -> Result<Self, rt::JsonError> {
-                let mut value = None;
-                rt::json::read_body(body, #shape, &mut |tokens, started| {
-                    value = Some(Self::read_members(tokens, started, #shape)?);
-                    Ok(())
-                })?;
-                value.ok_or_else(|| rt::JsonError::new("the body held no structure"))
+        impl rt::json::JsonStructure for #name {
+            type Builder = #builder_type;
+
+            #read_member
+
+            fn build_read(builder: #builder_type) -> Result<Self, rt::JsonError> {
+                Ok(#build)
             }
-
-            #read_json
-
-            #read_members
         }
+
+        #from_json
     };
     match (direction, server_side) {
         (_, true) => quote! { #writer #reader },
@@ -254,33 +217,33 @@ fn write_value(
     }
 }
 
-/// An expression of type `Result<Option<T>, JsonError>` that reads the value at the cursor of `tokens`.
-fn read_value(value: &Value, member: &str) -> TokenStream {
+/// An expression of type `Result<Option<T>, JsonError>` that reads the
+/// value at the cursor of `tokens`, the member's `key` naming it in errors:
+/// [`rt::json::read`] by its type, unless a timestamp inside needs its
+/// format said.
+fn read_value(value: &Value) -> TokenStream {
     match &value.kind {
-        Kind::String => quote! { rt::json::read_string(tokens, #member) },
-        Kind::Boolean => quote! { rt::json::read_bool(tokens, #member) },
-        Kind::Integer | Kind::Long => {
-            quote! { rt::json::read_integer(tokens, #member) }
-        }
-        Kind::Enum(_) => {
-            let ty = rust_type(value);
-            quote! { rt::json::read_string(tokens, #member).map(|value| value.map(|value| #ty::from(value.as_str()))) }
-        }
         Kind::Timestamp => {
             let format = timestamp_format(value, &Binding::Body);
-            quote! { rt::json::read_timestamp(tokens, #member, #format) }
+            quote! { rt::json::read_timestamp(tokens, key, #format) }
         }
-        Kind::Structure(_) => {
-            let ty = rust_type(value);
-            quote! { #ty::read_json(tokens, #member) }
+        Kind::List(item) if holds_timestamp(item) => {
+            let read_item = read_value(item);
+            quote! { rt::json::read_list(tokens, key, |tokens| #read_item) }
         }
-        Kind::List(item) => {
-            let read_item = read_value(item, member);
-            quote! { rt::json::read_list(tokens, #member, |tokens| #read_item) }
+        Kind::Map(item) if holds_timestamp(item) => {
+            let read_item = read_value(item);
+            quote! { rt::json::read_map(tokens, key, |tokens| #read_item) }
         }
-        Kind::Map(item) => {
-            let read_item = read_value(item, member);
-            quote! { rt::json::read_map(tokens, #member, |tokens| #read_item) }
-        }
+        _ => quote! { rt::json::read(tokens, key) },
+    }
+}
+
+/// Whether a value is a timestamp, or a list or map that holds one.
+fn holds_timestamp(value: &Value) -> bool {
+    match &value.kind {
+        Kind::Timestamp => true,
+        Kind::List(item) | Kind::Map(item) => holds_timestamp(item),
+        _ => false,
     }
 }

@@ -79,11 +79,9 @@ enum Source<'a> {
         /// The crate it is in, which decides its validation and the
         /// direction of its JSON.
         kind: CrateKind,
-        /// Whether another structure has a member of it.
-        nested: bool,
-        /// An earlier error structure with the same members, whose JSON
-        /// reader this one shares.
-        same_members_as: Option<&'a str>,
+        /// Whether it is a whole body: an operation's input or output, or
+        /// an error.
+        top_level: bool,
     },
     Enum(&'a Enum),
     OperationError {
@@ -135,21 +133,7 @@ pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, St
         let crate_dir = PathBuf::from(kind.package(service));
         let crate_ident = crate_dir.to_string_lossy().replace('-', "_");
         let mut modules: Vec<(String, Source)> = Vec::new();
-        let members = member_structures(types);
-        let mut readers: BTreeMap<String, &str> = BTreeMap::new();
         for structure in &types.structures {
-            // Error structures with the same members read them with one
-            // reader: models often give every error `Code` and `Message`.
-            let same_members_as = structure.error.as_ref().and_then(|_| {
-                let signature = member_signature(structure);
-                match readers.get(&signature) {
-                    Some(reader) => Some(*reader),
-                    None => {
-                        readers.insert(signature, &structure.name);
-                        None
-                    }
-                }
-            });
             let operations = match kind {
                 CrateKind::Input => service
                     .operations
@@ -163,14 +147,14 @@ pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, St
                     .collect(),
                 CrateKind::Errors => Vec::new(),
             };
+            let top_level = structure.error.is_some() || !operations.is_empty();
             modules.push((
                 structure.module.clone(),
                 Source::Structure {
                     structure,
                     operations,
                     kind,
-                    nested: members.contains(structure.name.as_str()),
-                    same_members_as,
+                    top_level,
                 },
             ));
         }
@@ -365,8 +349,7 @@ fn render_file(service: &Service, file: &Planned, server_side: bool) -> Result<S
             structure,
             operations,
             kind,
-            nested,
-            same_members_as,
+            top_level,
         } => {
             let response = *kind == CrateKind::Output && !operations.is_empty();
             let mut tokens = structure::emit(structure, response);
@@ -384,13 +367,7 @@ fn render_file(service: &Service, file: &Planned, server_side: bool) -> Result<S
                 CrateKind::Input => json::Direction::Sent,
                 CrateKind::Output | CrateKind::Errors => json::Direction::Received,
             };
-            tokens.extend(json::emit(
-                structure,
-                direction,
-                *nested,
-                *same_members_as,
-                server_side,
-            ));
+            tokens.extend(json::emit(structure, direction, *top_level, server_side));
             if let Some(error) = &structure.error {
                 tokens.extend(errors::emit_error_structure(structure, error));
             }
@@ -442,44 +419,6 @@ fn render_file(service: &Service, file: &Planned, server_side: bool) -> Result<S
         }
     };
     render(tokens, &[])
-}
-
-/// What decides how a structure's members are read: their Rust and JSON
-/// names, types and whether they are required.
-fn member_signature(structure: &Structure) -> String {
-    structure
-        .fields
-        .iter()
-        .map(|field| {
-            format!(
-                "{}:{}:{}:{}:{:?}:{:?}",
-                field.name,
-                field.json_name,
-                rust_type(&field.value),
-                field.required,
-                field.default,
-                field.value.timestamp_format,
-            )
-        })
-        .collect::<Vec<_>>()
-        .join(";")
-}
-
-/// The structures that are members of structures, directly or in lists.
-fn member_structures(types: &Types) -> std::collections::BTreeSet<&str> {
-    fn structure_of(value: &Value) -> Option<&str> {
-        match &value.kind {
-            Kind::Structure(name) => Some(name),
-            Kind::List(item) | Kind::Map(item) => structure_of(item),
-            _ => None,
-        }
-    }
-    types
-        .structures
-        .iter()
-        .flat_map(|s| &s.fields)
-        .filter_map(|field| structure_of(&field.value))
-        .collect()
 }
 
 fn crate_docs(service: &Service, kind: CrateKind, server_side: bool) -> Vec<String> {

@@ -92,46 +92,28 @@ impl BadRequestException {
         Ok(())
     }
 }
+impl rt::json::JsonStructure for BadRequestException {
+    type Builder = BadRequestExceptionBuilder;
+    fn read_member(
+        builder: &mut BadRequestExceptionBuilder,
+        key: &str,
+        tokens: &mut rt::json::Tokens<'_>,
+    ) -> Result<bool, rt::JsonError> {
+        match key {
+            "Code" => builder.code = rt::json::read(tokens, key)?,
+            "Message" => builder.message = rt::json::read(tokens, key)?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    fn build_read(builder: BadRequestExceptionBuilder) -> Result<Self, rt::JsonError> {
+        Ok(builder.build())
+    }
+}
 impl BadRequestException {
     /// Reads a [`BadRequestException`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
     pub fn from_json(body: &[u8]) -> Result<Self, rt::JsonError> {
-        let mut value = None;
-        rt::json::read_body(
-            body,
-            "BadRequestException",
-            &mut |tokens, started| {
-                value = Some(
-                    Self::read_members(tokens, started, "BadRequestException")?,
-                );
-                Ok(())
-            },
-        )?;
-        value.ok_or_else(|| rt::JsonError::new("the body held no structure"))
-    }
-    #[allow(unused_mut)]
-    pub(crate) fn read_members(
-        tokens: &mut rt::json::Tokens<'_>,
-        started: bool,
-        shape: &str,
-    ) -> Result<Self, rt::JsonError> {
-        let mut builder = Self::builder();
-        if started {
-            while let Some(key) = rt::json::next_key(tokens, shape)? {
-                match key.as_ref() {
-                    "Code" => {
-                        builder.code = rt::json::read_string(tokens, "Code")
-                            .map(|value| {
-                                value.map(|value| crate::ErrorCode::from(value.as_str()))
-                            })?;
-                    }
-                    "Message" => {
-                        builder.message = rt::json::read_string(tokens, "Message")?;
-                    }
-                    _ => rt::json::skip(tokens)?,
-                }
-            }
-        }
-        Ok(builder.build())
+        rt::json::read_body(body, "BadRequestException")
     }
 }
 rt::error_structure!(

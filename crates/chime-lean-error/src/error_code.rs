@@ -110,14 +110,4 @@ impl From<&str> for ErrorCode {
         }
     }
 }
-impl ::std::str::FromStr for ErrorCode {
-    type Err = ::std::convert::Infallible;
-    fn from_str(value: &str) -> Result<Self, Self::Err> {
-        Ok(ErrorCode::from(value))
-    }
-}
-impl ::std::fmt::Display for ErrorCode {
-    fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+rt::string_enum!(ErrorCode);

@@ -92,40 +92,30 @@ impl ResourceLimitExceededException {
         Ok(())
     }
 }
+impl rt::json::JsonStructure for ResourceLimitExceededException {
+    type Builder = ResourceLimitExceededExceptionBuilder;
+    fn read_member(
+        builder: &mut ResourceLimitExceededExceptionBuilder,
+        key: &str,
+        tokens: &mut rt::json::Tokens<'_>,
+    ) -> Result<bool, rt::JsonError> {
+        match key {
+            "Code" => builder.code = rt::json::read(tokens, key)?,
+            "Message" => builder.message = rt::json::read(tokens, key)?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    fn build_read(
+        builder: ResourceLimitExceededExceptionBuilder,
+    ) -> Result<Self, rt::JsonError> {
+        Ok(builder.build())
+    }
+}
 impl ResourceLimitExceededException {
     /// Reads a [`ResourceLimitExceededException`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
     pub fn from_json(body: &[u8]) -> Result<Self, rt::JsonError> {
-        let mut value = None;
-        rt::json::read_body(
-            body,
-            "ResourceLimitExceededException",
-            &mut |tokens, started| {
-                value = Some(
-                    Self::read_members(
-                        tokens,
-                        started,
-                        "ResourceLimitExceededException",
-                    )?,
-                );
-                Ok(())
-            },
-        )?;
-        value.ok_or_else(|| rt::JsonError::new("the body held no structure"))
-    }
-    /// Reads the members with the reader of a structure that has the same
-    /// members, so that its code is compiled once.
-    pub(crate) fn read_members(
-        tokens: &mut rt::json::Tokens<'_>,
-        started: bool,
-        shape: &str,
-    ) -> Result<Self, rt::JsonError> {
-        let same = crate::BadRequestException::read_members(tokens, started, shape)?;
-        Ok(Self {
-            code: same.code,
-            message: same.message,
-            meta: same.meta,
-            http_status: same.http_status,
-        })
+        rt::json::read_body(body, "ResourceLimitExceededException")
     }
 }
 rt::error_structure!(

@@ -238,56 +238,37 @@ impl CreateAppInstanceInput {
     }
 }
 #[cfg(feature = "server")]
+impl rt::json::JsonStructure for CreateAppInstanceInput {
+    type Builder = CreateAppInstanceInputBuilder;
+    fn read_member(
+        builder: &mut CreateAppInstanceInputBuilder,
+        key: &str,
+        tokens: &mut rt::json::Tokens<'_>,
+    ) -> Result<bool, rt::JsonError> {
+        match key {
+            "Name" => builder.name = rt::json::read(tokens, key)?,
+            "Metadata" => builder.metadata = rt::json::read(tokens, key)?,
+            "ClientRequestToken" => {
+                builder.client_request_token = rt::json::read(tokens, key)?;
+            }
+            "Tags" => builder.tags = rt::json::read(tokens, key)?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    fn build_read(
+        builder: CreateAppInstanceInputBuilder,
+    ) -> Result<Self, rt::JsonError> {
+        Ok(builder.build()?)
+    }
+}
+#[cfg(feature = "server")]
 impl CreateAppInstanceInput {
     /// Reads a [`CreateAppInstanceInput`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
     ///
     /// With the crate's `server` feature only: it is the service's side of the wire.
     pub fn from_json(body: &[u8]) -> Result<Self, rt::JsonError> {
-        let mut value = None;
-        rt::json::read_body(
-            body,
-            "CreateAppInstanceInput",
-            &mut |tokens, started| {
-                value = Some(
-                    Self::read_members(tokens, started, "CreateAppInstanceInput")?,
-                );
-                Ok(())
-            },
-        )?;
-        value.ok_or_else(|| rt::JsonError::new("the body held no structure"))
-    }
-    #[allow(unused_mut)]
-    pub(crate) fn read_members(
-        tokens: &mut rt::json::Tokens<'_>,
-        started: bool,
-        shape: &str,
-    ) -> Result<Self, rt::JsonError> {
-        let mut builder = Self::builder();
-        if started {
-            while let Some(key) = rt::json::next_key(tokens, shape)? {
-                match key.as_ref() {
-                    "Name" => builder.name = rt::json::read_string(tokens, "Name")?,
-                    "Metadata" => {
-                        builder.metadata = rt::json::read_string(tokens, "Metadata")?;
-                    }
-                    "ClientRequestToken" => {
-                        builder.client_request_token = rt::json::read_string(
-                            tokens,
-                            "ClientRequestToken",
-                        )?;
-                    }
-                    "Tags" => {
-                        builder.tags = rt::json::read_list(
-                            tokens,
-                            "Tags",
-                            |tokens| crate::Tag::read_json(tokens, "Tags"),
-                        )?;
-                    }
-                    _ => rt::json::skip(tokens)?,
-                }
-            }
-        }
-        Ok(builder.build()?)
+        rt::json::read_body(body, "CreateAppInstanceInput")
     }
 }
 impl rt::operation::OperationInput for CreateAppInstanceInput {

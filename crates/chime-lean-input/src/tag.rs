@@ -119,48 +119,21 @@ impl Tag {
     }
 }
 #[cfg(feature = "server")]
-impl Tag {
-    /// Reads a [`Tag`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
-    ///
-    /// With the crate's `server` feature only: it is the service's side of the wire.
-    pub fn from_json(body: &[u8]) -> Result<Self, rt::JsonError> {
-        let mut value = None;
-        rt::json::read_body(
-            body,
-            "Tag",
-            &mut |tokens, started| {
-                value = Some(Self::read_members(tokens, started, "Tag")?);
-                Ok(())
-            },
-        )?;
-        value.ok_or_else(|| rt::JsonError::new("the body held no structure"))
-    }
-    /// Reads the structure at the cursor; `None` for `null`.
-    pub(crate) fn read_json(
+impl rt::json::JsonStructure for Tag {
+    type Builder = TagBuilder;
+    fn read_member(
+        builder: &mut TagBuilder,
+        key: &str,
         tokens: &mut rt::json::Tokens<'_>,
-        member: &str,
-    ) -> Result<Option<Self>, rt::JsonError> {
-        if !rt::json::start_object(tokens, member)? {
-            return Ok(None);
+    ) -> Result<bool, rt::JsonError> {
+        match key {
+            "Key" => builder.key = rt::json::read(tokens, key)?,
+            "Value" => builder.value = rt::json::read(tokens, key)?,
+            _ => return Ok(false),
         }
-        Self::read_members(tokens, true, "Tag").map(Some)
+        Ok(true)
     }
-    #[allow(unused_mut)]
-    pub(crate) fn read_members(
-        tokens: &mut rt::json::Tokens<'_>,
-        started: bool,
-        shape: &str,
-    ) -> Result<Self, rt::JsonError> {
-        let mut builder = Self::builder();
-        if started {
-            while let Some(key) = rt::json::next_key(tokens, shape)? {
-                match key.as_ref() {
-                    "Key" => builder.key = rt::json::read_string(tokens, "Key")?,
-                    "Value" => builder.value = rt::json::read_string(tokens, "Value")?,
-                    _ => rt::json::skip(tokens)?,
-                }
-            }
-        }
+    fn build_read(builder: TagBuilder) -> Result<Self, rt::JsonError> {
         Ok(builder.build()?)
     }
 }

@@ -114,43 +114,29 @@ impl CreateAppInstanceOutput {
         Ok(())
     }
 }
+impl rt::json::JsonStructure for CreateAppInstanceOutput {
+    type Builder = CreateAppInstanceOutputBuilder;
+    fn read_member(
+        builder: &mut CreateAppInstanceOutputBuilder,
+        key: &str,
+        tokens: &mut rt::json::Tokens<'_>,
+    ) -> Result<bool, rt::JsonError> {
+        match key {
+            "AppInstanceArn" => builder.app_instance_arn = rt::json::read(tokens, key)?,
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+    fn build_read(
+        builder: CreateAppInstanceOutputBuilder,
+    ) -> Result<Self, rt::JsonError> {
+        Ok(builder.build())
+    }
+}
 impl CreateAppInstanceOutput {
     /// Reads a [`CreateAppInstanceOutput`] from a restJson1 body. Unknown members are skipped, `null` is an unset member, and an empty body is an empty structure.
     pub fn from_json(body: &[u8]) -> Result<Self, rt::JsonError> {
-        let mut value = None;
-        rt::json::read_body(
-            body,
-            "CreateAppInstanceOutput",
-            &mut |tokens, started| {
-                value = Some(
-                    Self::read_members(tokens, started, "CreateAppInstanceOutput")?,
-                );
-                Ok(())
-            },
-        )?;
-        value.ok_or_else(|| rt::JsonError::new("the body held no structure"))
-    }
-    #[allow(unused_mut)]
-    pub(crate) fn read_members(
-        tokens: &mut rt::json::Tokens<'_>,
-        started: bool,
-        shape: &str,
-    ) -> Result<Self, rt::JsonError> {
-        let mut builder = Self::builder();
-        if started {
-            while let Some(key) = rt::json::next_key(tokens, shape)? {
-                match key.as_ref() {
-                    "AppInstanceArn" => {
-                        builder.app_instance_arn = rt::json::read_string(
-                            tokens,
-                            "AppInstanceArn",
-                        )?;
-                    }
-                    _ => rt::json::skip(tokens)?,
-                }
-            }
-        }
-        Ok(builder.build())
+        rt::json::read_body(body, "CreateAppInstanceOutput")
     }
 }
 rt::operation_output!(CreateAppInstanceOutput);

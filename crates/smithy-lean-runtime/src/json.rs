@@ -84,24 +84,127 @@ pub fn expect_end(tokens: &mut Tokens<'_>) -> Result<(), JsonError> {
     }
 }
 
-/// Reads a whole body whose value is a structure. `read_members` is told
-/// whether an object was started: an empty body is an empty structure, and
-/// `null` is refused. Nothing may follow the structure.
-///
-/// It takes a `dyn` reader so that this code is compiled once, not once
-/// per structure.
-pub fn read_body(
-    body: &[u8],
-    shape: &str,
-    read_members: &mut dyn FnMut(&mut Tokens<'_>, bool) -> Result<(), JsonError>,
-) -> Result<(), JsonError> {
-    let mut tokens = tokens(body);
-    let started = tokens.peek().is_some();
-    if started && !start_object(&mut tokens, shape)? {
-        return Err(JsonError::new("the body is `null`, not an object"));
+/// A value that restJson1 reads at a cursor, `None` for `null`: strings,
+/// booleans, integers, lists and maps of them, the model's enums and
+/// structures. Generated readers read every member through
+/// [`read`], so that what differs between members is only their type.
+pub trait ReadJson: Sized {
+    /// Reads the value at the cursor; `member` names it in an error.
+    fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError>;
+}
+
+/// Reads the value at the cursor as a `T`; `None` for `null`.
+pub fn read<T: ReadJson>(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<T>, JsonError> {
+    T::read_json(tokens, member)
+}
+
+impl ReadJson for String {
+    fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
+        read_string(tokens, member)
     }
-    read_members(&mut tokens, started)?;
-    expect_end(&mut tokens)
+}
+
+impl ReadJson for bool {
+    fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
+        read_bool(tokens, member)
+    }
+}
+
+impl ReadJson for i32 {
+    fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
+        read_integer(tokens, member)
+    }
+}
+
+impl ReadJson for i64 {
+    fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
+        read_integer(tokens, member)
+    }
+}
+
+impl<T: ReadJson> ReadJson for Vec<T> {
+    fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
+        read_list(tokens, member, |tokens| T::read_json(tokens, member))
+    }
+}
+
+impl<T: ReadJson> ReadJson for HashMap<String, T> {
+    fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
+        read_map(tokens, member, |tokens| T::read_json(tokens, member))
+    }
+}
+
+/// A structure as restJson1 reads it: an object whose members fill its
+/// builder, key by key. Every `JsonStructure` is [`ReadJson`].
+pub trait JsonStructure: Sized {
+    /// The builder that reading fills.
+    type Builder: Default;
+
+    /// Reads the member `key` at the cursor into `builder`; `false` for a
+    /// key the model does not know, whose value is then skipped.
+    fn read_member(
+        builder: &mut Self::Builder,
+        key: &str,
+        tokens: &mut Tokens<'_>,
+    ) -> Result<bool, JsonError>;
+
+    /// The structure read; an error names a required member the body lacked.
+    fn build_read(builder: Self::Builder) -> Result<Self, JsonError>;
+}
+
+impl<T: JsonStructure> ReadJson for T {
+    fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
+        let mut builder = T::Builder::default();
+        let present = read_object(tokens, member, &mut |key, tokens| {
+            T::read_member(&mut builder, key, tokens)
+        })?;
+        present.then(|| T::build_read(builder)).transpose()
+    }
+}
+
+/// Walks an object, handing each key and the cursor at its value to
+/// `member`, and skipping the value where it says the key is unknown;
+/// `false` for `null`. A `dyn` walk, so that it is compiled once rather
+/// than once per structure.
+fn read_object(
+    tokens: &mut Tokens<'_>,
+    member: &str,
+    read_member: &mut dyn FnMut(&str, &mut Tokens<'_>) -> Result<bool, JsonError>,
+) -> Result<bool, JsonError> {
+    if !start_object(tokens, member)? {
+        return Ok(false);
+    }
+    while let Some(key) = next_key(tokens, member)? {
+        if !read_member(&key, tokens)? {
+            skip(tokens)?;
+        }
+    }
+    Ok(true)
+}
+
+/// Reads a model enum from its string; a value the model does not list
+/// is the enum's unknown variant, not an error.
+pub fn read_enum<T: for<'a> From<&'a str>>(
+    tokens: &mut Tokens<'_>,
+    member: &str,
+) -> Result<Option<T>, JsonError> {
+    Ok(read_string(tokens, member)?.map(|value| T::from(value.as_str())))
+}
+
+/// Reads a whole body whose value is the structure `T`, which `shape`
+/// names in errors: an empty body is an empty structure, and `null` is
+/// refused. Nothing may follow the structure.
+pub fn read_body<T: JsonStructure>(body: &[u8], shape: &str) -> Result<T, JsonError> {
+    let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
+        b"{}"
+    } else {
+        body
+    };
+    let mut tokens = tokens(body);
+    let structure = T::read_json(&mut tokens, shape)?
+        .ok_or_else(|| JsonError::new("the body is `null`, not an object"))?;
+    expect_end(&mut tokens)?;
+    Ok(structure)
 }
 
 /// Consumes the start of an object; `false` for `null`.
@@ -440,30 +543,102 @@ mod tests {
         assert_eq!(list.unwrap(), Some(vec!["a".to_owned(), "b".to_owned()]));
     }
 
+    /// A structure as generated code declares it: `name` required, the
+    /// rest optional, `inner` nested.
+    #[derive(Debug, Default, PartialEq)]
+    struct Pair {
+        name: Option<String>,
+        count: Option<i32>,
+        inner: Option<Vec<Pair>>,
+        tags: Option<HashMap<String, bool>>,
+    }
+
+    impl JsonStructure for Pair {
+        type Builder = Pair;
+
+        fn read_member(
+            builder: &mut Pair,
+            key: &str,
+            tokens: &mut Tokens<'_>,
+        ) -> Result<bool, JsonError> {
+            match key {
+                "Name" => builder.name = read(tokens, key)?,
+                "Count" => builder.count = read(tokens, key)?,
+                "Inner" => builder.inner = read(tokens, key)?,
+                "Tags" => builder.tags = read(tokens, key)?,
+                _ => return Ok(false),
+            }
+            Ok(true)
+        }
+
+        fn build_read(builder: Pair) -> Result<Pair, JsonError> {
+            match builder.name {
+                Some(_) => Ok(builder),
+                None => Err(JsonError::new("`Name` is required")),
+            }
+        }
+    }
+
+    /// Reading without the required member: what an empty body is read as.
+    #[derive(Debug, Default, PartialEq)]
+    struct Loose(Pair);
+
+    impl JsonStructure for Loose {
+        type Builder = Pair;
+
+        fn read_member(
+            builder: &mut Pair,
+            key: &str,
+            tokens: &mut Tokens<'_>,
+        ) -> Result<bool, JsonError> {
+            Pair::read_member(builder, key, tokens)
+        }
+
+        fn build_read(builder: Pair) -> Result<Loose, JsonError> {
+            Ok(Loose(builder))
+        }
+    }
+
     #[test]
     fn a_body_is_one_object_or_empty() {
-        let mut started = None;
-        read_body(b"", "Shape", &mut |_, s| {
-            started = Some(s);
-            Ok(())
-        })
-        .unwrap();
-        assert_eq!(started, Some(false));
-        let error = read_body(b"null", "Shape", &mut |_, _| Ok(())).unwrap_err();
+        assert_eq!(read_body::<Loose>(b"", "Shape").unwrap(), Loose::default());
+        assert_eq!(
+            read_body::<Loose>(b" \n", "Shape").unwrap(),
+            Loose::default()
+        );
+        let error = read_body::<Loose>(b"null", "Shape").unwrap_err();
         assert_eq!(
             error.to_string(),
             "invalid JSON body: the body is `null`, not an object"
         );
-        let error = read_body(b"{} {}", "Shape", &mut |t, _| {
-            while next_key(t, "Shape")?.is_some() {
-                skip(t)?;
-            }
-            Ok(())
-        })
-        .unwrap_err();
+        let error = read_body::<Loose>(b"{} {}", "Shape").unwrap_err();
         assert_eq!(
             error.to_string(),
             "invalid JSON body: unexpected data after the top-level value"
+        );
+        let error = read_body::<Loose>(b"[]", "Shape").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid JSON body: `Shape`: expected an object"
+        );
+    }
+
+    #[test]
+    fn a_structure_reads_its_members_by_type_skips_unknown_ones_and_builds_once() {
+        let body = br#"{"Name":"a","Unknown":{"deep":[1,{"x":null}]},"Count":-3,
+            "Inner":[{"Name":"b"},null,{"Name":"c","Tags":{"t":true,"u":null}}]}"#;
+        let pair = read_body::<Pair>(body, "Pair").unwrap();
+        assert_eq!(pair.name.as_deref(), Some("a"));
+        assert_eq!(pair.count, Some(-3));
+        let inner = pair.inner.unwrap();
+        assert_eq!(inner.len(), 2, "a null item is skipped");
+        assert_eq!(inner[1].tags, Some(HashMap::from([("t".to_owned(), true)])));
+        let error = read_body::<Pair>(br#"{"Count":1}"#, "Pair").unwrap_err();
+        assert_eq!(error.to_string(), "invalid JSON body: `Name` is required");
+        let error = read_body::<Pair>(br#"{"Name":"a","Inner":[{"Name":1}]}"#, "Pair").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid JSON body: `Name`: expected a string"
         );
     }
 

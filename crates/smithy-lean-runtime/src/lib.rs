@@ -21,7 +21,8 @@
 //! - [`ServiceError`]: what a generic client reads from any operation's errors,
 //!   and [`error_types`]: the macros behind every generated error type;
 //! - [`builders`]: the macros behind every generated builder's setters;
-//! - [`BuildError`] and [`UnknownVariantValue`].
+//! - [`BuildError`] and [`UnknownVariantValue`], and [`string_enum!`], what
+//!   every generated enum has beside its values.
 //!
 //! The crates it re-exports ([`aws_smithy_types`], [`aws_smithy_json`],
 //! [`aws_types`], [`http`]) are the ones generated code names, so that a
@@ -30,6 +31,7 @@
 mod build_error;
 pub mod builders;
 pub mod endpoint;
+mod enums;
 pub mod error_response;
 pub mod error_types;
 pub mod json;
