@@ -35,29 +35,26 @@ pub(super) fn emit(
             .iter()
             .filter(|field| field.binding == Binding::Body)
     };
-    let writes = body_fields().map(|field| {
-        let field_name = ident(&field.name);
-        let key = &field.json_name;
-        let write = write_value(
-            &field.value,
-            quote! { object.key(#key) },
-            quote! { value },
-            key,
-        );
-        match &field.default {
-            // A client leaves out a default it was not told to send, so
-            // that the service's own default applies; a service, which
-            // owns the default, always writes it.
-            Some(default) if !field.required && direction == Direction::Sent => {
-                let default = super::structure::default_expr(default, &field.value);
-                quote! { { let value = &self.#field_name; if *value != #default { #write } } }
+    let writes: Vec<TokenStream> = body_fields()
+        .map(|field| {
+            let field_name = ident(&field.name);
+            let key = &field.json_name;
+            match &field.default {
+                // A client leaves out a default it was not told to send, so
+                // that the service's own default applies; a service, which
+                // owns the default, always writes it.
+                Some(default) if !field.required && direction == Direction::Sent => {
+                    let default = super::structure::default_expr(default, &field.value);
+                    let write = write_member(&field.value, key, quote! { Some(&self.#field_name) });
+                    quote! { if self.#field_name != #default { #write } }
+                }
+                _ if field.always_present() => {
+                    write_member(&field.value, key, quote! { Some(&self.#field_name) })
+                }
+                _ => write_member(&field.value, key, quote! { self.#field_name.as_ref() }),
             }
-            _ if field.always_present() => quote! { { let value = &self.#field_name; #write } },
-            _ => {
-                quote! { if let Some(value) = &self.#field_name { #write } }
-            }
-        }
-    });
+        })
+        .collect();
     // The builder lives in the same module, so its fields are set in place
     // rather than moving the whole builder through each setter.
     let reads: Vec<TokenStream> = body_fields()
@@ -117,22 +114,30 @@ pub(super) fn emit(
         Direction::Sent => (TokenStream::new(), TokenStream::new(), server, server_note),
         Direction::Received => (server, server_note, TokenStream::new(), TokenStream::new()),
     };
+    let to_json = top_level.then(|| {
+        quote! {
+            #writer_gate
+            impl #name {
+                #[doc = #to_doc]
+                #writer_note
+                #[doc = ""]
+                #[doc = " Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999)."]
+                pub fn to_json(&self) -> Result<String, rt::json::WriteError> {
+                    rt::json::write_body(self)
+                }
+            }
+        }
+    });
     let writer = quote! {
         #writer_gate
-        impl #name {
-            #[doc = #to_doc]
-            #writer_note
-            #[doc = ""]
-            #[doc = " Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999)."]
-            pub fn to_json(&self) -> Result<String, rt::json::WriteError> {
-                rt::json::write_body(&|object| self.write_json(object))
-            }
-
-            pub(crate) fn write_json(&self, #object: &mut rt::json::JsonObjectWriter<'_>) -> Result<(), rt::json::WriteError> {
+        impl rt::json::JsonMembers for #name {
+            fn write_members(&self, #object: &mut rt::json::JsonObjectWriter<'_>) -> Result<(), rt::json::WriteError> {
                 #(#writes)*
                 Ok(())
             }
         }
+
+        #to_json
     };
     let from_json = top_level.then(|| {
         quote! {
@@ -167,8 +172,19 @@ pub(super) fn emit(
     }
 }
 
-/// Writes `binding` (a reference) with the value writer `writer`;
-/// `member` names it in an error.
+/// Writes a member, given as an expression of an `Option` of a reference,
+/// under `key` in `object`: [`rt::json::write`] by its type, unless a
+/// timestamp inside needs its format said.
+fn write_member(value: &Value, key: &str, member: TokenStream) -> TokenStream {
+    if !holds_timestamp(value) {
+        return quote! { rt::json::write(object, #key, #member)?; };
+    }
+    let write = write_value(value, quote! { object.key(#key) }, quote! { value }, key);
+    quote! { if let Some(value) = #member { #write } }
+}
+
+/// Writes `binding` (a reference) with the value writer `writer`, a value
+/// that holds a timestamp; `member` names it in an error.
 fn write_value(
     value: &Value,
     writer: TokenStream,
@@ -176,24 +192,10 @@ fn write_value(
     member: &str,
 ) -> TokenStream {
     match &value.kind {
-        Kind::String => quote! { #writer.string(#binding); },
-        Kind::Boolean => quote! { #writer.boolean(*#binding); },
-        Kind::Integer => quote! {
-            rt::json::write_integer(#writer, i64::from(*#binding));
-        },
-        Kind::Long => quote! {
-            rt::json::write_integer(#writer, *#binding);
-        },
-        Kind::Enum(_) => quote! { #writer.string(#binding.as_str()); },
         Kind::Timestamp => {
             let format = timestamp_format(value, &Binding::Body);
             quote! { rt::json::write_timestamp(#writer, #binding, #format, #member)?; }
         }
-        Kind::Structure(_) => quote! {
-            let mut nested = #writer.start_object();
-            #binding.write_json(&mut nested)?;
-            nested.finish();
-        },
         Kind::List(item) => {
             let write_item = write_value(item, quote! { array.value() }, quote! { item }, member);
             quote! {
@@ -214,6 +216,7 @@ fn write_value(
                 map.finish();
             }
         }
+        _ => quote! { rt::json::WriteJson::write_json(#binding, #writer, #member)?; },
     }
 }
 

@@ -82,6 +82,8 @@ enum Source<'a> {
         /// Whether it is a whole body: an operation's input or output, or
         /// an error.
         top_level: bool,
+        /// The patterns of its crate, which its checks name.
+        patterns: &'a validation::PatternTable<'a>,
     },
     Enum(&'a Enum),
     OperationError {
@@ -96,6 +98,7 @@ enum Source<'a> {
         kind: CrateKind,
         types: &'a Types,
         modules: Vec<String>,
+        patterns: &'a validation::PatternTable<'a>,
     },
     /// A file of the client crate.
     Client(ClientFile<'a>),
@@ -125,11 +128,24 @@ struct Planned<'a> {
 pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, String>, Error> {
     let mut planned = Vec::new();
     let mut files = BTreeMap::new();
-    for (kind, types) in [
+    // The crates that validate: inputs always, outputs on the service's side.
+    let patterns = [
+        validation::PatternTable::of(&service.input),
+        if options.server {
+            validation::PatternTable::of(&service.output)
+        } else {
+            validation::PatternTable::default()
+        },
+        validation::PatternTable::default(),
+    ];
+    for ((kind, types), patterns) in [
         (CrateKind::Input, &service.input),
         (CrateKind::Output, &service.output),
         (CrateKind::Errors, &service.errors),
-    ] {
+    ]
+    .into_iter()
+    .zip(&patterns)
+    {
         let crate_dir = PathBuf::from(kind.package(service));
         let crate_ident = crate_dir.to_string_lossy().replace('-', "_");
         let mut modules: Vec<(String, Source)> = Vec::new();
@@ -155,6 +171,7 @@ pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, St
                     operations,
                     kind,
                     top_level,
+                    patterns,
                 },
             ));
         }
@@ -215,6 +232,7 @@ pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, St
                 kind,
                 types,
                 modules: module_names,
+                patterns,
             },
         });
         files.insert(
@@ -350,15 +368,18 @@ fn render_file(service: &Service, file: &Planned, server_side: bool) -> Result<S
             operations,
             kind,
             top_level,
+            patterns,
         } => {
             let response = *kind == CrateKind::Output && !operations.is_empty();
             let mut tokens = structure::emit(structure, response);
             // Error structures are only ever read from responses, and a
             // client has no use for checking what a service answered.
             match kind {
-                CrateKind::Input => tokens.extend(validation::emit(structure, &TokenStream::new())),
+                CrateKind::Input => {
+                    tokens.extend(validation::emit(structure, &TokenStream::new(), patterns));
+                }
                 CrateKind::Output if server_side => {
-                    tokens.extend(validation::emit(structure, &server_feature()));
+                    tokens.extend(validation::emit(structure, &server_feature(), patterns));
                 }
                 CrateKind::Output => {}
                 CrateKind::Errors => {}
@@ -391,9 +412,15 @@ fn render_file(service: &Service, file: &Planned, server_side: bool) -> Result<S
             kind,
             types,
             modules,
+            patterns,
         } => {
             let allow = allow_own_deprecations(service);
-            let (alias, items) = (runtime_alias(), lib_rs(service, *kind, types, modules));
+            let (alias, mut items) = (runtime_alias(), lib_rs(service, *kind, types, modules));
+            let gate = match kind {
+                CrateKind::Output => server_feature(),
+                _ => TokenStream::new(),
+            };
+            items.extend(patterns.emit(&gate));
             return render(
                 quote! { #allow #alias #items },
                 &crate_docs(service, *kind, server_side),

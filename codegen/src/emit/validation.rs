@@ -1,32 +1,107 @@
-//! `validate()`: one check per constraint trait, walking nested values.
+//! `validate()`: each member's constraints as one call on the runtime's
+//! `Checks`, walking into lists, maps and nested structures.
 
 use super::ident;
-use crate::ir::{Kind, Length, Range, Structure, Value};
-use proc_macro2::TokenStream;
+use crate::ir::{Kind, Length, Pattern, Range, Structure, Types, Value};
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
+use std::collections::HashMap;
+
+/// A crate's patterns, each once, in the order its structures first use
+/// them: the crate root holds them as `PATTERNS`, so that a pattern that
+/// many members share (an ARN's, say) is one static, compiled once.
+#[derive(Default)]
+pub(super) struct PatternTable<'a> {
+    patterns: Vec<&'a Pattern>,
+    index: HashMap<(&'a str, &'a str), usize>,
+}
+
+impl<'a> PatternTable<'a> {
+    /// Every pattern of the members of `types`, items' included.
+    pub(super) fn of(types: &'a Types) -> Self {
+        fn walk<'a>(table: &mut PatternTable<'a>, value: &'a Value) {
+            if let Some(pattern) = &value.pattern {
+                let key = (pattern.ecma.as_str(), pattern.regex.as_str());
+                if !table.index.contains_key(&key) {
+                    table.index.insert(key, table.patterns.len());
+                    table.patterns.push(pattern);
+                }
+            }
+            if let Kind::List(item) | Kind::Map(item) = &value.kind {
+                walk(table, item);
+            }
+        }
+        let mut table = PatternTable::default();
+        for field in types.structures.iter().flat_map(|s| &s.fields) {
+            walk(&mut table, &field.value);
+        }
+        table
+    }
+
+    fn reference(&self, pattern: &Pattern) -> TokenStream {
+        let index =
+            Literal::usize_unsuffixed(self.index[&(pattern.ecma.as_str(), pattern.regex.as_str())]);
+        quote! { Some(&crate::PATTERNS[#index]) }
+    }
+
+    /// The `PATTERNS` static of the crate root; nothing without patterns.
+    pub(super) fn emit(&self, gate: &TokenStream) -> TokenStream {
+        if self.patterns.is_empty() {
+            return TokenStream::new();
+        }
+        let count = Literal::usize_unsuffixed(self.patterns.len());
+        let patterns = self.patterns.iter().map(|pattern| {
+            let (ecma, regex) = (&pattern.ecma, &pattern.regex);
+            quote! { rt::validation::Pattern::new(#ecma, #regex), }
+        });
+        quote! {
+            /// The model's patterns, as written (ECMA-262) and translated to
+            /// `regex-lite` syntax, each compiled at its first use. (Laid out
+            /// by the generator, as the modules are, not by `cargo fmt`.)
+            #gate
+            #[rustfmt::skip]
+            pub(crate) static PATTERNS: [rt::validation::Pattern; #count] = [#(#patterns)*];
+        }
+    }
+}
 
 /// `gate` goes on every item: empty, or the `server` feature's `cfg`.
-pub(super) fn emit(structure: &Structure, gate: &TokenStream) -> TokenStream {
+pub(super) fn emit(
+    structure: &Structure,
+    gate: &TokenStream,
+    patterns: &PatternTable,
+) -> TokenStream {
     let name = ident(&structure.name);
     let checks: Vec<TokenStream> = structure
         .fields
         .iter()
-        .map(|field| {
+        .filter_map(|field| {
             let field_name = ident(&field.name);
             // Named as on the wire, which callers of every SDK send and
             // AWS names in its own messages.
             let label = &field.json_name;
-            let path = quote! { rt::validation::member_path(path, #label) };
-            let check = check_value(&field.value, quote! { value }, path);
-            if check.is_empty() {
-                quote! {}
-            } else if field.always_present() {
-                quote! { { let value = &self.#field_name; #check } }
-            } else {
-                quote! { if let Some(value) = &self.#field_name { #check } }
-            }
+            let value = member_value(&field.value, &field_name, field.always_present());
+            let checks = value_checks(
+                &field.value,
+                quote! { check.member(#label) },
+                value,
+                patterns,
+            )?;
+            Some(quote! { #checks; })
         })
         .collect();
+    let collect = if checks.is_empty() {
+        quote! {
+            fn collect_violations(&self, _: &str, _: &mut Vec<rt::ConstraintViolation>) {}
+        }
+    } else {
+        quote! {
+            fn collect_violations(&self, path: &str, out: &mut Vec<rt::ConstraintViolation>) {
+                let mut check = rt::validation::Checks::new(path, out);
+                #(#checks)*
+            }
+        }
+    };
     let doc = format!(
         " Checks every `length`, `pattern` and `range` constraint of the model on this [`{}`] and its members, and reports all violations.",
         structure.name
@@ -38,108 +113,114 @@ pub(super) fn emit(structure: &Structure, gate: &TokenStream) -> TokenStream {
             #[doc = ""]
             #[doc = " The service checks these constraints too; call this to fail before sending."]
             pub fn validate(&self) -> Result<(), rt::ValidationError> {
-                let mut violations = Vec::new();
-                self.collect_violations("", &mut violations);
-                rt::ValidationError::check(violations)
+                rt::validation::Validate::check_constraints(self)
             }
+        }
 
-            // One signature for every structure, whether or not it has constraints to check.
-            #[allow(unused_variables, clippy::ptr_arg)]
-            pub(crate) fn collect_violations(&self, path: &str, out: &mut Vec<rt::ConstraintViolation>) {
-                #(#checks)*
-            }
+        #gate
+        impl rt::validation::Validate for #name {
+            #collect
         }
     }
 }
 
-fn bound(value: Option<u64>) -> TokenStream {
-    match value {
-        Some(v) => quote! { Some(#v) },
-        None => quote! { None },
+/// A member's value as `Checks` takes it: an `Option` of a borrowed string,
+/// slice, map or structure, or of an `i64`.
+fn member_value(value: &Value, field: &syn::Ident, always_present: bool) -> TokenStream {
+    match (&value.kind, always_present) {
+        (Kind::String, true) => quote! { Some(self.#field.as_str()) },
+        (Kind::String | Kind::List(_), false) => quote! { self.#field.as_deref() },
+        (Kind::List(_), true) => quote! { Some(self.#field.as_slice()) },
+        (Kind::Integer | Kind::Long, true) => quote! { Some(i64::from(self.#field)) },
+        (Kind::Integer | Kind::Long, false) => quote! { self.#field.map(i64::from) },
+        (_, true) => quote! { Some(&self.#field) },
+        (_, false) => quote! { self.#field.as_ref() },
     }
 }
 
-/// Checks on one value, bound as `value` (a reference); `path` is an expression that builds its path.
-fn check_value(value: &Value, binding: TokenStream, path: TokenStream) -> TokenStream {
-    let mut checks = TokenStream::new();
+/// The same for an item of a list or map, bound as `value` (a reference).
+fn item_value(value: &Value) -> TokenStream {
     match &value.kind {
-        Kind::String => {
-            if let Some(Length { min, max }) = value.length {
-                let (min, max) = (bound(min), bound(max));
-                checks.extend(quote! { rt::validation::check_string_length(out, #binding, #min, #max, &|| #path); });
-            }
-            if let Some(pattern) = &value.pattern {
-                let regex = &pattern.regex;
-                let ecma = &pattern.ecma;
-                let doc = format!(
-                    " The model's pattern `{}`, translated to `regex-lite` syntax.",
-                    ecma.replace('`', "'")
-                );
-                // In a block of its own, so that every pattern's static has
-                // the same name and no member's name can make two collide.
-                checks.extend(quote! {
-                    {
-                        #[doc = #doc]
-                        static PATTERN: rt::validation::Pattern = rt::validation::Pattern::new(#ecma, #regex);
-                        rt::validation::check_pattern(out, #binding, &PATTERN, &|| #path);
-                    }
-                });
-            }
-        }
-        Kind::List(item) => {
-            if let Some(Length { min, max }) = value.length {
-                let (min, max) = (bound(min), bound(max));
-                checks.extend(quote! { rt::validation::check_list_length(out, #binding, #min, #max, &|| #path); });
-            }
-            let item_checks = check_value(
-                item,
-                quote! { item },
-                quote! { rt::validation::item_path(&list_path, index) },
-            );
-            if !item_checks.is_empty() {
-                checks.extend(quote! {
-                    let list_path = #path;
-                    for (index, item) in #binding.iter().enumerate() {
-                        #item_checks
-                    }
-                });
-            }
-        }
-        Kind::Map(item) => {
-            if let Some(Length { min, max }) = value.length {
-                let (min, max) = (bound(min), bound(max));
-                checks.extend(quote! { rt::validation::check_map_length(out, #binding.len(), #min, #max, &|| #path); });
-            }
-            // A sensitive entry's key is not shown in the path either.
-            let sensitive = item.sensitive;
-            let item_checks = check_value(
-                item,
-                quote! { item },
-                quote! { rt::validation::entry_path(&map_path, key, #sensitive) },
-            );
-            if !item_checks.is_empty() {
-                checks.extend(quote! {
-                    let map_path = #path;
-                    for (key, item) in #binding.iter() {
-                        #item_checks
-                    }
-                });
-            }
+        Kind::String => quote! { Some(value.as_str()) },
+        Kind::List(_) => quote! { Some(value.as_slice()) },
+        Kind::Integer | Kind::Long => quote! { Some(i64::from(*value)) },
+        _ => quote! { Some(value) },
+    }
+}
+
+fn length(length: Option<Length>) -> TokenStream {
+    let Length { min, max } = length.unwrap_or(Length {
+        min: None,
+        max: None,
+    });
+    let (min, max) = (
+        min.map(Literal::u64_unsuffixed),
+        max.map(Literal::u64_unsuffixed),
+    );
+    match (min, max) {
+        (Some(min), Some(max)) => quote! { #min..=#max },
+        (Some(min), None) => quote! { #min.. },
+        (None, Some(max)) => quote! { ..=#max },
+        (None, None) => quote! { .. },
+    }
+}
+
+fn range(range: Range) -> TokenStream {
+    let (min, max) = (
+        range.min.map(Literal::i64_unsuffixed),
+        range.max.map(Literal::i64_unsuffixed),
+    );
+    match (min, max) {
+        (Some(min), Some(max)) => quote! { #min..=#max },
+        (Some(min), None) => quote! { #min.. },
+        (None, Some(max)) => quote! { ..=#max },
+        (None, None) => quote! { .. },
+    }
+}
+
+/// The checks of `value` (an expression of what `Checks` takes) at `here`
+/// (an expression of a `Checks`), or none where the value has no
+/// constraints. Nested structures are always walked: they may have some.
+fn value_checks(
+    value: &Value,
+    here: TokenStream,
+    value_expr: TokenStream,
+    patterns: &PatternTable,
+) -> Option<TokenStream> {
+    match &value.kind {
+        Kind::String if value.length.is_some() || value.pattern.is_some() => {
+            let length = length(value.length);
+            let pattern = match &value.pattern {
+                Some(pattern) => patterns.reference(pattern),
+                None => quote! { None },
+            };
+            Some(quote! { #here.string(#value_expr, #length, #pattern) })
         }
         Kind::Integer | Kind::Long => {
-            if let Some(Range { min, max }) = value.range {
-                let bound = |value: Option<i64>| match value {
-                    Some(v) => quote! { Some(#v) },
-                    None => quote! { None },
-                };
-                let (min, max) = (bound(min), bound(max));
-                checks.extend(quote! { rt::validation::check_range(out, i64::from(*#binding), #min, #max, &|| #path); });
+            let range = range(value.range?);
+            Some(quote! { #here.integer(#value_expr, #range) })
+        }
+        Kind::Structure(_) => Some(quote! { #here.structure(#value_expr) }),
+        Kind::List(item) | Kind::Map(item) => {
+            let each = match &item.kind {
+                Kind::Structure(_) => Some(quote! { rt::validation::structure_item }),
+                _ => value_checks(item, quote! { here }, item_value(item), patterns)
+                    .map(|checks| quote! { |here, value| #checks }),
+            };
+            if value.length.is_none() && each.is_none() {
+                return None;
             }
+            let each = each.unwrap_or_else(|| quote! { rt::validation::unchecked });
+            let length = length(value.length);
+            Some(match &value.kind {
+                Kind::Map(_) => {
+                    // A sensitive entry's key is not shown in the path either.
+                    let sensitive = item.sensitive;
+                    quote! { #here.map(#value_expr, #length, #sensitive, #each) }
+                }
+                _ => quote! { #here.list(#value_expr, #length, #each) },
+            })
         }
-        Kind::Structure(_) => {
-            checks.extend(quote! { #binding.collect_violations(&#path, out); });
-        }
-        Kind::Enum(_) | Kind::Boolean | Kind::Timestamp => {}
+        Kind::String | Kind::Enum(_) | Kind::Boolean | Kind::Timestamp => None,
     }
-    checks
 }

@@ -70,6 +70,17 @@ impl ::std::fmt::Debug for UnauthorizedClientExceptionBuilder {
     }
 }
 #[cfg(feature = "server")]
+impl rt::json::JsonMembers for UnauthorizedClientException {
+    fn write_members(
+        &self,
+        object: &mut rt::json::JsonObjectWriter<'_>,
+    ) -> Result<(), rt::json::WriteError> {
+        rt::json::write(object, "Code", self.code.as_ref())?;
+        rt::json::write(object, "Message", self.message.as_ref())?;
+        Ok(())
+    }
+}
+#[cfg(feature = "server")]
 impl UnauthorizedClientException {
     /// The restJson1 body for this [`UnauthorizedClientException`]: model member names as keys, unset members left out.
     ///
@@ -77,19 +88,7 @@ impl UnauthorizedClientException {
     ///
     /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
     pub fn to_json(&self) -> Result<String, rt::json::WriteError> {
-        rt::json::write_body(&|object| self.write_json(object))
-    }
-    pub(crate) fn write_json(
-        &self,
-        object: &mut rt::json::JsonObjectWriter<'_>,
-    ) -> Result<(), rt::json::WriteError> {
-        if let Some(value) = &self.code {
-            object.key("Code").string(value.as_str());
-        }
-        if let Some(value) = &self.message {
-            object.key("Message").string(value);
-        }
-        Ok(())
+        rt::json::write_body(self)
     }
 }
 impl rt::json::JsonStructure for UnauthorizedClientException {

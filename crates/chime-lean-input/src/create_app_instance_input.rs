@@ -109,99 +109,44 @@ impl CreateAppInstanceInput {
     ///
     /// The service checks these constraints too; call this to fail before sending.
     pub fn validate(&self) -> Result<(), rt::ValidationError> {
-        let mut violations = Vec::new();
-        self.collect_violations("", &mut violations);
-        rt::ValidationError::check(violations)
+        rt::validation::Validate::check_constraints(self)
     }
-    #[allow(unused_variables, clippy::ptr_arg)]
-    pub(crate) fn collect_violations(
+}
+impl rt::validation::Validate for CreateAppInstanceInput {
+    fn collect_violations(&self, path: &str, out: &mut Vec<rt::ConstraintViolation>) {
+        let mut check = rt::validation::Checks::new(path, out);
+        check
+            .member("Name")
+            .string(Some(self.name.as_str()), 1..=256, Some(&crate::PATTERNS[0]));
+        check
+            .member("Metadata")
+            .string(self.metadata.as_deref(), 0..=1024, Some(&crate::PATTERNS[1]));
+        check
+            .member("ClientRequestToken")
+            .string(
+                self.client_request_token.as_deref(),
+                2..=64,
+                Some(&crate::PATTERNS[2]),
+            );
+        check
+            .member("Tags")
+            .list(self.tags.as_deref(), 1..=50, rt::validation::structure_item);
+    }
+}
+impl rt::json::JsonMembers for CreateAppInstanceInput {
+    fn write_members(
         &self,
-        path: &str,
-        out: &mut Vec<rt::ConstraintViolation>,
-    ) {
-        {
-            let value = &self.name;
-            rt::validation::check_string_length(
-                out,
-                value,
-                Some(1u64),
-                Some(256u64),
-                &|| rt::validation::member_path(path, "Name"),
-            );
-            {
-                /// The model's pattern `^[\u0009\u000A\u000D\u0020-\u007E\u0085\u00A0-\uD7FF\uE000-\uFFFD\u10000-\u10FFFF]*$`, translated to `regex-lite` syntax.
-                static PATTERN: rt::validation::Pattern = rt::validation::Pattern::new(
-                    "^[\\u0009\\u000A\\u000D\\u0020-\\u007E\\u0085\\u00A0-\\uD7FF\\uE000-\\uFFFD\\u10000-\\u10FFFF]*$",
-                    "^[\\x{9}\\x{A}\\x{D}\\x{20}-\\x{D7FF}\\x{E000}-\\x{FFFD}]*$",
-                );
-                rt::validation::check_pattern(
-                    out,
-                    value,
-                    &PATTERN,
-                    &|| rt::validation::member_path(path, "Name"),
-                );
-            }
-        }
-        if let Some(value) = &self.metadata {
-            rt::validation::check_string_length(
-                out,
-                value,
-                Some(0u64),
-                Some(1024u64),
-                &|| rt::validation::member_path(path, "Metadata"),
-            );
-            {
-                /// The model's pattern `.*`, translated to `regex-lite` syntax.
-                static PATTERN: rt::validation::Pattern = rt::validation::Pattern::new(
-                    ".*",
-                    "[\\x{0}-\\x{9}\\x{B}\\x{C}\\x{E}-\\x{2027}\\x{202A}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]*",
-                );
-                rt::validation::check_pattern(
-                    out,
-                    value,
-                    &PATTERN,
-                    &|| rt::validation::member_path(path, "Metadata"),
-                );
-            }
-        }
-        if let Some(value) = &self.client_request_token {
-            rt::validation::check_string_length(
-                out,
-                value,
-                Some(2u64),
-                Some(64u64),
-                &|| rt::validation::member_path(path, "ClientRequestToken"),
-            );
-            {
-                /// The model's pattern `^[-_a-zA-Z0-9]*$`, translated to `regex-lite` syntax.
-                static PATTERN: rt::validation::Pattern = rt::validation::Pattern::new(
-                    "^[-_a-zA-Z0-9]*$",
-                    "^[\\x{2D}0-9A-Z\\x{5F}a-z]*$",
-                );
-                rt::validation::check_pattern(
-                    out,
-                    value,
-                    &PATTERN,
-                    &|| rt::validation::member_path(path, "ClientRequestToken"),
-                );
-            }
-        }
-        if let Some(value) = &self.tags {
-            rt::validation::check_list_length(
-                out,
-                value,
-                Some(1u64),
-                Some(50u64),
-                &|| rt::validation::member_path(path, "Tags"),
-            );
-            let list_path = rt::validation::member_path(path, "Tags");
-            for (index, item) in value.iter().enumerate() {
-                item.collect_violations(
-                    &rt::validation::item_path(&list_path, index),
-                    out,
-                );
-            }
-        }
+        object: &mut rt::json::JsonObjectWriter<'_>,
+    ) -> Result<(), rt::json::WriteError> {
+        rt::json::write(object, "Name", Some(&self.name))?;
+        rt::json::write(object, "Metadata", self.metadata.as_ref())?;
+        rt::json::write(
+            object,
+            "ClientRequestToken",
+            self.client_request_token.as_ref(),
+        )?;
+        rt::json::write(object, "Tags", self.tags.as_ref())?;
+        Ok(())
     }
 }
 impl CreateAppInstanceInput {
@@ -209,32 +154,7 @@ impl CreateAppInstanceInput {
     ///
     /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
     pub fn to_json(&self) -> Result<String, rt::json::WriteError> {
-        rt::json::write_body(&|object| self.write_json(object))
-    }
-    pub(crate) fn write_json(
-        &self,
-        object: &mut rt::json::JsonObjectWriter<'_>,
-    ) -> Result<(), rt::json::WriteError> {
-        {
-            let value = &self.name;
-            object.key("Name").string(value);
-        }
-        if let Some(value) = &self.metadata {
-            object.key("Metadata").string(value);
-        }
-        if let Some(value) = &self.client_request_token {
-            object.key("ClientRequestToken").string(value);
-        }
-        if let Some(value) = &self.tags {
-            let mut array = object.key("Tags").start_array();
-            for item in value {
-                let mut nested = array.value().start_object();
-                item.write_json(&mut nested)?;
-                nested.finish();
-            }
-            array.finish();
-        }
-        Ok(())
+        rt::json::write_body(self)
     }
 }
 #[cfg(feature = "server")]

@@ -64,57 +64,23 @@ impl Tag {
     ///
     /// The service checks these constraints too; call this to fail before sending.
     pub fn validate(&self) -> Result<(), rt::ValidationError> {
-        let mut violations = Vec::new();
-        self.collect_violations("", &mut violations);
-        rt::ValidationError::check(violations)
-    }
-    #[allow(unused_variables, clippy::ptr_arg)]
-    pub(crate) fn collect_violations(
-        &self,
-        path: &str,
-        out: &mut Vec<rt::ConstraintViolation>,
-    ) {
-        {
-            let value = &self.key;
-            rt::validation::check_string_length(
-                out,
-                value,
-                Some(1u64),
-                Some(128u64),
-                &|| rt::validation::member_path(path, "Key"),
-            );
-        }
-        {
-            let value = &self.value;
-            rt::validation::check_string_length(
-                out,
-                value,
-                Some(1u64),
-                Some(256u64),
-                &|| rt::validation::member_path(path, "Value"),
-            );
-        }
+        rt::validation::Validate::check_constraints(self)
     }
 }
-impl Tag {
-    /// The restJson1 body for this [`Tag`]: model member names as keys, unset members left out.
-    ///
-    /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
-    pub fn to_json(&self) -> Result<String, rt::json::WriteError> {
-        rt::json::write_body(&|object| self.write_json(object))
+impl rt::validation::Validate for Tag {
+    fn collect_violations(&self, path: &str, out: &mut Vec<rt::ConstraintViolation>) {
+        let mut check = rt::validation::Checks::new(path, out);
+        check.member("Key").string(Some(self.key.as_str()), 1..=128, None);
+        check.member("Value").string(Some(self.value.as_str()), 1..=256, None);
     }
-    pub(crate) fn write_json(
+}
+impl rt::json::JsonMembers for Tag {
+    fn write_members(
         &self,
         object: &mut rt::json::JsonObjectWriter<'_>,
     ) -> Result<(), rt::json::WriteError> {
-        {
-            let value = &self.key;
-            object.key("Key").string(value);
-        }
-        {
-            let value = &self.value;
-            object.key("Value").string(value);
-        }
+        rt::json::write(object, "Key", Some(&self.key))?;
+        rt::json::write(object, "Value", Some(&self.value))?;
         Ok(())
     }
 }

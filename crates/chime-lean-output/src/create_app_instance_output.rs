@@ -60,38 +60,30 @@ impl CreateAppInstanceOutput {
     ///
     /// The service checks these constraints too; call this to fail before sending.
     pub fn validate(&self) -> Result<(), rt::ValidationError> {
-        let mut violations = Vec::new();
-        self.collect_violations("", &mut violations);
-        rt::ValidationError::check(violations)
+        rt::validation::Validate::check_constraints(self)
     }
-    #[allow(unused_variables, clippy::ptr_arg)]
-    pub(crate) fn collect_violations(
-        &self,
-        path: &str,
-        out: &mut Vec<rt::ConstraintViolation>,
-    ) {
-        if let Some(value) = &self.app_instance_arn {
-            rt::validation::check_string_length(
-                out,
-                value,
-                Some(5u64),
-                Some(1600u64),
-                &|| rt::validation::member_path(path, "AppInstanceArn"),
+}
+#[cfg(feature = "server")]
+impl rt::validation::Validate for CreateAppInstanceOutput {
+    fn collect_violations(&self, path: &str, out: &mut Vec<rt::ConstraintViolation>) {
+        let mut check = rt::validation::Checks::new(path, out);
+        check
+            .member("AppInstanceArn")
+            .string(
+                self.app_instance_arn.as_deref(),
+                5..=1600,
+                Some(&crate::PATTERNS[0]),
             );
-            {
-                /// The model's pattern `^arn:[a-z0-9-\.]{1,63}:[a-z0-9-\.]{0,63}:[a-z0-9-\.]{0,63}:[a-z0-9-\.]{0,63}:[^/].{0,1023}$`, translated to `regex-lite` syntax.
-                static PATTERN: rt::validation::Pattern = rt::validation::Pattern::new(
-                    "^arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}$",
-                    "^arn:[\\x{2D}\\x{2E}0-9a-z]{1,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{0}-\\x{2E}0-\\x{D7FF}\\x{E000}-\\x{10FFFF}][\\x{0}-\\x{9}\\x{B}\\x{C}\\x{E}-\\x{2027}\\x{202A}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]{0,1023}$",
-                );
-                rt::validation::check_pattern(
-                    out,
-                    value,
-                    &PATTERN,
-                    &|| rt::validation::member_path(path, "AppInstanceArn"),
-                );
-            }
-        }
+    }
+}
+#[cfg(feature = "server")]
+impl rt::json::JsonMembers for CreateAppInstanceOutput {
+    fn write_members(
+        &self,
+        object: &mut rt::json::JsonObjectWriter<'_>,
+    ) -> Result<(), rt::json::WriteError> {
+        rt::json::write(object, "AppInstanceArn", self.app_instance_arn.as_ref())?;
+        Ok(())
     }
 }
 #[cfg(feature = "server")]
@@ -102,16 +94,7 @@ impl CreateAppInstanceOutput {
     ///
     /// Fails only for a timestamp its format cannot show (a `date-time` or HTTP date outside the years 1 to 9999).
     pub fn to_json(&self) -> Result<String, rt::json::WriteError> {
-        rt::json::write_body(&|object| self.write_json(object))
-    }
-    pub(crate) fn write_json(
-        &self,
-        object: &mut rt::json::JsonObjectWriter<'_>,
-    ) -> Result<(), rt::json::WriteError> {
-        if let Some(value) = &self.app_instance_arn {
-            object.key("AppInstanceArn").string(value);
-        }
-        Ok(())
+        rt::json::write_body(self)
     }
 }
 impl rt::json::JsonStructure for CreateAppInstanceOutput {

@@ -2,7 +2,7 @@
 
 /// Gives a generated open enum, which has `as_str` and `From<&str>`, its
 /// `FromStr` (which never fails: an unknown value is kept), its `Display`
-/// (the wire value), and its JSON reading.
+/// (the wire value), and its JSON reading and writing.
 ///
 /// ```
 /// #[derive(Debug, PartialEq)]
@@ -39,6 +39,17 @@ macro_rules! string_enum {
         impl ::std::fmt::Display for $name {
             fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
                 f.write_str(self.as_str())
+            }
+        }
+
+        impl $crate::json::WriteJson for $name {
+            fn write_json(
+                &self,
+                writer: $crate::json::JsonValueWriter<'_>,
+                _: &str,
+            ) -> Result<(), $crate::json::WriteError> {
+                writer.string(self.as_str());
+                Ok(())
             }
         }
 

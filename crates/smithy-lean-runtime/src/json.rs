@@ -461,11 +461,101 @@ pub fn write_integer(writer: JsonValueWriter<'_>, value: i64) {
     });
 }
 
-/// Writes the body of a structure whose members `write_members` writes.
-///
-/// It takes a `dyn` writer so that this code is compiled once, not once
-/// per structure.
-pub fn write_body(
+/// A value that restJson1 writes: strings, booleans, integers, lists and
+/// maps of them, the model's enums and structures. Generated writers write
+/// every member through [`write`], so that what differs between members
+/// is only their type.
+pub trait WriteJson {
+    /// Writes the value; `member` names it in an error.
+    fn write_json(&self, writer: JsonValueWriter<'_>, member: &str) -> Result<(), WriteError>;
+}
+
+/// Writes `value` under `key` in `object`, if it is set.
+pub fn write<T: WriteJson + ?Sized>(
+    object: &mut JsonObjectWriter<'_>,
+    key: &str,
+    value: Option<&T>,
+) -> Result<(), WriteError> {
+    match value {
+        Some(value) => value.write_json(object.key(key), key),
+        None => Ok(()),
+    }
+}
+
+impl WriteJson for String {
+    fn write_json(&self, writer: JsonValueWriter<'_>, _: &str) -> Result<(), WriteError> {
+        writer.string(self);
+        Ok(())
+    }
+}
+
+impl WriteJson for bool {
+    fn write_json(&self, writer: JsonValueWriter<'_>, _: &str) -> Result<(), WriteError> {
+        writer.boolean(*self);
+        Ok(())
+    }
+}
+
+impl WriteJson for i32 {
+    fn write_json(&self, writer: JsonValueWriter<'_>, _: &str) -> Result<(), WriteError> {
+        write_integer(writer, i64::from(*self));
+        Ok(())
+    }
+}
+
+impl WriteJson for i64 {
+    fn write_json(&self, writer: JsonValueWriter<'_>, _: &str) -> Result<(), WriteError> {
+        write_integer(writer, *self);
+        Ok(())
+    }
+}
+
+impl<T: WriteJson> WriteJson for Vec<T> {
+    fn write_json(&self, writer: JsonValueWriter<'_>, member: &str) -> Result<(), WriteError> {
+        let mut array = writer.start_array();
+        for item in self {
+            item.write_json(array.value(), member)?;
+        }
+        array.finish();
+        Ok(())
+    }
+}
+
+impl<T: WriteJson> WriteJson for HashMap<String, T> {
+    fn write_json(&self, writer: JsonValueWriter<'_>, member: &str) -> Result<(), WriteError> {
+        let mut object = writer.start_object();
+        for (key, value) in self {
+            value.write_json(object.key(key), member)?;
+        }
+        object.finish();
+        Ok(())
+    }
+}
+
+/// A structure as restJson1 writes it: an object of its set members.
+/// Every `JsonMembers` is [`WriteJson`].
+pub trait JsonMembers {
+    /// Writes the members into `object`, which is open.
+    fn write_members(&self, object: &mut JsonObjectWriter<'_>) -> Result<(), WriteError>;
+}
+
+impl<T: JsonMembers> WriteJson for T {
+    fn write_json(&self, writer: JsonValueWriter<'_>, _: &str) -> Result<(), WriteError> {
+        let mut object = writer.start_object();
+        self.write_members(&mut object)?;
+        object.finish();
+        Ok(())
+    }
+}
+
+/// The body of a structure: its members as an object.
+pub fn write_body(structure: &impl JsonMembers) -> Result<String, WriteError> {
+    write_object(&|object| structure.write_members(object))
+}
+
+/// Writes an object whose members `write_members` writes: a `dyn` writer,
+/// so that this is compiled once, not once per structure.
+fn write_object(
     write_members: &dyn Fn(&mut JsonObjectWriter<'_>) -> Result<(), WriteError>,
 ) -> Result<String, WriteError> {
     let mut out = String::new();
@@ -599,6 +689,43 @@ mod tests {
         }
     }
 
+    impl JsonMembers for Pair {
+        fn write_members(&self, object: &mut JsonObjectWriter<'_>) -> Result<(), WriteError> {
+            write(object, "Name", self.name.as_ref())?;
+            write(object, "Count", self.count.as_ref())?;
+            write(object, "Inner", self.inner.as_ref())?;
+            write(object, "Tags", self.tags.as_ref())?;
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_structure_writes_its_set_members_by_type_and_reads_back_the_same() {
+        let pair = Pair {
+            name: Some("a \"q\"".to_owned()),
+            count: Some(-7),
+            inner: Some(vec![
+                Pair {
+                    name: Some("b".to_owned()),
+                    ..Pair::default()
+                },
+                Pair {
+                    name: Some("c".to_owned()),
+                    tags: Some(HashMap::from([("t".to_owned(), false)])),
+                    ..Pair::default()
+                },
+            ]),
+            tags: None,
+        };
+        let body = write_body(&pair).unwrap();
+        assert_eq!(
+            body,
+            r#"{"Name":"a \"q\"","Count":-7,"Inner":[{"Name":"b"},{"Name":"c","Tags":{"t":false}}]}"#
+        );
+        assert_eq!(read_body::<Pair>(body.as_bytes(), "Pair").unwrap(), pair);
+        assert_eq!(write_body(&Pair::default()).unwrap(), "{}");
+    }
+
     #[test]
     fn a_body_is_one_object_or_empty() {
         assert_eq!(read_body::<Loose>(b"", "Shape").unwrap(), Loose::default());
@@ -644,7 +771,7 @@ mod tests {
 
     #[test]
     fn integers_are_written_with_their_sign() {
-        let body = write_body(&|object| {
+        let body = write_object(&|object| {
             write_integer(object.key("Min"), i64::MIN);
             write_integer(object.key("Max"), i64::MAX);
             write_integer(object.key("Zero"), 0);
@@ -763,7 +890,7 @@ mod tests {
     #[test]
     fn timestamps_are_written_in_their_format() {
         let at = DateTime::from_secs_and_nanos(1515531081, 500_000_000);
-        let body = write_body(&|object| {
+        let body = write_object(&|object| {
             write_timestamp(object.key("Epoch"), &at, Format::EpochSeconds, "Epoch")?;
             write_timestamp(object.key("Iso"), &at, Format::DateTime, "Iso")?;
             write_timestamp(object.key("Http"), &at, Format::HttpDate, "Http")
@@ -779,7 +906,7 @@ mod tests {
     fn a_timestamp_no_date_time_can_show_is_an_error_naming_the_member() {
         let far = DateTime::from_secs(i64::MAX / 2);
         let error =
-            write_body(&|object| write_timestamp(object.key("At"), &far, Format::DateTime, "At"))
+            write_object(&|object| write_timestamp(object.key("At"), &far, Format::DateTime, "At"))
                 .unwrap_err();
         assert!(
             error.to_string().starts_with("`At` cannot be written: "),

@@ -9,6 +9,7 @@
 //! value, because the value may be `@sensitive`.
 
 use std::fmt;
+use std::ops::RangeBounds;
 use std::sync::OnceLock;
 
 /// The constraint a value broke.
@@ -378,6 +379,165 @@ pub fn check_pattern(
     }
 }
 
+/// A structure that `validate()` walks: it checks its own members, and
+/// nested structures check theirs.
+pub trait Validate {
+    /// Pushes onto `out` every violation in this structure, its members'
+    /// paths under `path` (empty at the top).
+    fn collect_violations(&self, path: &str, out: &mut Vec<ConstraintViolation>);
+
+    /// Every violation of the model's constraints in this structure and
+    /// its members, or `Ok`.
+    fn check_constraints(&self) -> Result<(), ValidationError> {
+        let mut violations = Vec::new();
+        self.collect_violations("", &mut violations);
+        ValidationError::check(violations)
+    }
+}
+
+/// A value's place in what `validate()` walks, and where its violations
+/// go. Generated checks name a member, then say what its value must be:
+///
+/// ```
+/// use smithy_lean_runtime::validation::{Checks, Pattern};
+/// static DIGITS: Pattern = Pattern::new("^[0-9]+$", "^[0-9]+$");
+/// let mut out = Vec::new();
+/// let mut check = Checks::new("", &mut out);
+/// check.member("Name").string(Some(""), 1..=8, None);
+/// check.member("Ids").list(Some(&["7", "x"][..]), ..=10, |item, id| {
+///     item.string(Some(id), .., Some(&DIGITS))
+/// });
+/// check.member("Size").integer(Some(0), 1..);
+/// let shown: Vec<&str> = out.iter().map(|v| v.path()).collect();
+/// assert_eq!(shown, ["Name", "Ids[1]", "Size"]);
+/// ```
+pub struct Checks<'a> {
+    path: String,
+    out: &'a mut Vec<ConstraintViolation>,
+}
+
+impl<'a> Checks<'a> {
+    /// The checks of a structure at `path` (empty at the top).
+    pub fn new(path: &str, out: &'a mut Vec<ConstraintViolation>) -> Self {
+        Checks {
+            path: path.to_owned(),
+            out,
+        }
+    }
+
+    /// The member `name` of the structure here.
+    pub fn member(&mut self, name: &str) -> Checks<'_> {
+        Checks {
+            path: member_path(&self.path, name),
+            out: self.out,
+        }
+    }
+
+    /// A string here, if set: its length in Unicode scalar values within
+    /// `length`, and a match of `pattern` if it has one.
+    pub fn string(
+        &mut self,
+        value: Option<&str>,
+        length: impl RangeBounds<u64>,
+        pattern: Option<&Pattern>,
+    ) {
+        let Some(value) = value else { return };
+        let (min, max) = bounds(&length);
+        let path = || self.path.clone();
+        if min.is_some() || max.is_some() {
+            check_string_length(self.out, value, min, max, &path);
+        }
+        if let Some(pattern) = pattern {
+            check_pattern(self.out, value, pattern, &path);
+        }
+    }
+
+    /// A number here, if set, within `range`.
+    pub fn integer(&mut self, value: Option<i64>, range: impl RangeBounds<i64>) {
+        let Some(value) = value else { return };
+        let (min, max) = bounds(&range);
+        check_range(self.out, value, min, max, &|| self.path.clone());
+    }
+
+    /// A structure here, if set, which checks its own members.
+    pub fn structure(&mut self, value: Option<&impl Validate>) {
+        if let Some(value) = value {
+            value.collect_violations(&self.path, self.out);
+        }
+    }
+
+    /// A list here, if set: its number of items within `length`, and each
+    /// item, at `path[index]`, as `item` checks it.
+    pub fn list<T>(
+        &mut self,
+        value: Option<&[T]>,
+        length: impl RangeBounds<u64>,
+        mut item: impl FnMut(&mut Checks<'_>, &T),
+    ) {
+        let Some(value) = value else { return };
+        let (min, max) = bounds(&length);
+        check_list_length(self.out, value, min, max, &|| self.path.clone());
+        for (index, value) in value.iter().enumerate() {
+            let mut here = Checks {
+                path: item_path(&self.path, index),
+                out: self.out,
+            };
+            item(&mut here, value);
+        }
+    }
+
+    /// A map here, if set: its number of entries within `length`, and each
+    /// value, at `path["key"]` (or `path[…]` for `sensitive` entries), as
+    /// `value_checks` checks it.
+    pub fn map<T>(
+        &mut self,
+        value: Option<&std::collections::HashMap<String, T>>,
+        length: impl RangeBounds<u64>,
+        sensitive: bool,
+        mut value_checks: impl FnMut(&mut Checks<'_>, &T),
+    ) {
+        let Some(value) = value else { return };
+        let (min, max) = bounds(&length);
+        check_map_length(self.out, value.len(), min, max, &|| self.path.clone());
+        for (key, value) in value {
+            let mut here = Checks {
+                path: entry_path(&self.path, key, sensitive),
+                out: self.out,
+            };
+            value_checks(&mut here, value);
+        }
+    }
+}
+
+/// What an item of a list or map without constraints of its own needs.
+pub fn unchecked<T>(_: &mut Checks<'_>, _: &T) {}
+
+/// An item that is a structure, checking its own members.
+pub fn structure_item<T: Validate>(here: &mut Checks<'_>, item: &T) {
+    here.structure(Some(item));
+}
+
+/// The inclusive bounds of a range, as the rules report them. (An
+/// exclusive bound that has no inclusive one, like `..0` for `u64`, is
+/// none.)
+fn bounds<T: Copy + Into<i128> + TryFrom<i128>>(
+    range: &impl RangeBounds<T>,
+) -> (Option<T>, Option<T>) {
+    use std::ops::Bound;
+    let shifted = |bound: &T, by: i128| T::try_from((*bound).into() + by).ok();
+    let min = match range.start_bound() {
+        Bound::Included(&min) => Some(min),
+        Bound::Excluded(min) => shifted(min, 1),
+        Bound::Unbounded => None,
+    };
+    let max = match range.end_bound() {
+        Bound::Included(&max) => Some(max),
+        Bound::Excluded(max) => shifted(max, -1),
+        Bound::Unbounded => None,
+    };
+    (min, max)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -485,5 +645,47 @@ mod tests {
                 "`SipHeaders`: number of entries must be between 0 and 20 entries, but it has 21",
             ]
         );
+    }
+
+    #[test]
+    fn checks_name_members_items_and_entries_and_hide_sensitive_keys() {
+        let shown = violations(|out| {
+            let mut check = Checks::new("Outer", out);
+            check.member("Count").integer(Some(-1), 0..=10);
+            check.member("Count").integer(Some(11), 0..11);
+            check.member("Count").integer(Some(5), 0..=10);
+            check.member("Count").integer(None, 0..=10);
+            let plain = std::collections::HashMap::from([("k".to_owned(), "".to_owned())]);
+            check
+                .member("Plain")
+                .map(Some(&plain), ..=1, false, |here, value: &String| {
+                    here.string(Some(value), 1.., None)
+                });
+            check
+                .member("Secret")
+                .map(Some(&plain), 2.., true, |here, value: &String| {
+                    here.string(Some(value), 1.., None)
+                });
+            check.member("Free").list(Some(&[1, 2][..]), .., unchecked);
+        });
+        assert_eq!(
+            shown,
+            [
+                "`Outer.Count`: must be 0 to 10",
+                "`Outer.Count`: must be 0 to 10",
+                "`Outer.Plain[\"k\"]`: length must be at least 1 characters, but it has 0",
+                "`Outer.Secret`: number of entries must be at least 2 entries, but it has 1",
+                "`Outer.Secret[…]`: length must be at least 1 characters, but it has 0",
+            ]
+        );
+    }
+
+    #[test]
+    fn exclusive_and_open_bounds_become_inclusive_ones() {
+        assert_eq!(bounds::<u64>(&(1..5)), (Some(1), Some(4)));
+        assert_eq!(bounds::<u64>(&(..0)), (None, None));
+        assert_eq!(bounds::<i64>(&(-3..)), (Some(-3), None));
+        assert_eq!(bounds::<i64>(&(..=i64::MAX)), (None, Some(i64::MAX)));
+        assert_eq!(bounds::<u64>(&(..)), (None, None));
     }
 }
