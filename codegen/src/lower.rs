@@ -1072,17 +1072,17 @@ impl<'a> Lowerer<'a> {
     }
 }
 
-/// Gives an operation's input or output structure the operation's documentation.
+/// Says of an operation's input or output structure whose it is. The
+/// operation's own documentation is the client method's and the
+/// operation type's, not repeated here.
 fn describe_operation_structure(types: &mut Types, name: &str, operation: &Operation, role: &str) {
     let Some(structure) = types.structures.iter_mut().find(|s| s.name == name) else {
         return;
     };
     let mut docs = vec![format!("{role} of the `{}` operation.", operation.name)];
-    for lines in [&operation.docs, &structure.docs] {
-        if !lines.is_empty() {
-            docs.push(String::new());
-            docs.extend(lines.iter().cloned());
-        }
+    if !structure.docs.is_empty() {
+        docs.push(String::new());
+        docs.extend(structure.docs.iter().cloned());
     }
     structure.docs = docs;
     if structure.deprecated.is_none() {

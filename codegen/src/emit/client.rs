@@ -7,7 +7,7 @@
 //! it. The engine itself names no operation and no shape.
 
 use super::{doc_attrs, ident, structure::builder_member};
-use crate::ir::{CrateNames, Field, Kind, Operation, ParameterKind, PathStep, Service, Structure};
+use crate::ir::{CrateNames, Kind, Operation, ParameterKind, PathStep, Service, Structure};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -219,16 +219,7 @@ pub(super) fn operation_module(
     let builder = ident(&operation.fluent_builder);
     let name = &operation.name;
     let token = input.fields.iter().find(|field| field.idempotency_token);
-    let fallible = input.fields.iter().any(Field::needed_to_build);
-    let build = if fallible {
-        quote! {
-            self.input.build().map_err(|e| ::smithy_lean_client::Error::missing(<#marker as ::smithy_lean_client::Operation>::NAME, e))?
-        }
-    } else {
-        quote! { self.input.build() }
-    };
     let send_with_token = token.map(|field| {
-        let ensure = ident(field.ensure_method.as_deref().expect("a token has one"));
         let setter = crate::naming::unraw(&field.name);
         let doc = format!(
             " Sends the call and returns the answer with the idempotency token it sent (`{setter}`), to repeat the call later without the service doing its work twice."
@@ -239,10 +230,7 @@ pub(super) fn operation_module(
                 (#output_crate::#output_type, ::smithy_lean_client::ClientRequestToken),
                 ::smithy_lean_client::Error<#error_crate::#error_type>,
             > {
-                let mut input = #build;
-                let token = input.#ensure(|| self.handle.make_idempotency_token()).to_owned();
-                let (output, _) = self.handle.call::<#marker>(input).await?;
-                Ok((output, ::smithy_lean_client::ClientRequestToken::from(token)))
+                self.handle.send_with_token::<#marker>(self.input).await
             }
         }
     });
@@ -252,11 +240,6 @@ pub(super) fn operation_module(
         .map(|field| builder_member(field, input_crate));
     let (paginated, into_paginator) = match &operation.pagination {
         Some(pagination) => {
-            let build_page = if fallible {
-                quote! { builder.build() }
-            } else {
-                quote! { Ok(builder.build()) }
-            };
             let token = &pagination.input_token;
             let (get_token, set_token) = (ident(&token.get_method), ident(&token.set_method));
             let with_page_size = match &pagination.page_size {
@@ -289,21 +272,15 @@ pub(super) fn operation_module(
             });
             let paginated = quote! {
                 impl ::smithy_lean_client::Paginated for #marker {
-                    type Builder = #input_crate::#input_builder;
-
-                    fn build(builder: Self::Builder) -> Result<Self::Input, rt::BuildError> {
-                        #build_page
-                    }
-
-                    fn token(builder: &Self::Builder) -> Option<&str> {
+                    fn token(builder: &#input_crate::#input_builder) -> Option<&str> {
                         builder.#get_token().as_deref()
                     }
 
-                    fn with_token(builder: Self::Builder, token: Option<String>) -> Self::Builder {
+                    fn with_token(builder: #input_crate::#input_builder, token: Option<String>) -> #input_crate::#input_builder {
                         builder.#set_token(token)
                     }
 
-                    fn with_page_size(builder: Self::Builder, size: i32) -> Self::Builder {
+                    fn with_page_size(builder: #input_crate::#input_builder, size: i32) -> #input_crate::#input_builder {
                         #with_page_size
                     }
 
@@ -370,9 +347,7 @@ pub(super) fn operation_module(
                 #output_crate::#output_type,
                 ::smithy_lean_client::Error<#error_crate::#error_type>,
             > {
-                let input = #build;
-                let (output, _) = self.handle.call::<#marker>(input).await?;
-                Ok(output)
+                self.handle.send::<#marker>(self.input).await
             }
 
             #send_with_token

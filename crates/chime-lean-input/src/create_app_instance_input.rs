@@ -2,10 +2,6 @@
 
 /// Input of the `CreateAppInstance` operation.
 ///
-/// Creates an `AppInstance`, the container that holds Amazon Chime SDK messaging users, channels and settings, in the caller's account.
-///
-/// The call is idempotent: repeating it with the same `ClientRequestToken` and the same parameters returns the app instance that the first call created.
-///
 /// Smithy shape: `com.amazonaws.chime#CreateAppInstanceRequest`.
 #[deprecated(
     note = "Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace"
@@ -197,6 +193,12 @@ impl rt::operation::OperationInput for CreateAppInstanceInput {
     const HTTP_PATH: &'static str = "/app-instances";
     const HTTP_SUCCESS_STATUS: u16 = 201u16;
     const HOST_PREFIX: Option<&'static str> = Some("identity-");
+    type Builder = CreateAppInstanceInputBuilder;
+    fn from_builder(
+        builder: CreateAppInstanceInputBuilder,
+    ) -> Result<Self, rt::BuildError> {
+        builder.build()
+    }
     fn to_http_request(
         &self,
     ) -> Result<rt::http::Request<Vec<u8>>, rt::request::RequestError> {

@@ -2,10 +2,6 @@
 
 /// Output of the `CreateAppInstance` operation.
 ///
-/// Creates an `AppInstance`, the container that holds Amazon Chime SDK messaging users, channels and settings, in the caller's account.
-///
-/// The call is idempotent: repeating it with the same `ClientRequestToken` and the same parameters returns the app instance that the first call created.
-///
 /// Smithy shape: `com.amazonaws.chime#CreateAppInstanceResponse`.
 #[deprecated(
     note = "Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace"

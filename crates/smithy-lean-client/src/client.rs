@@ -9,7 +9,7 @@ use crate::endpoint::{self, BuiltIns, Endpoint, Service};
 use crate::error::{
     ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
 };
-use crate::operation::Operation;
+use crate::operation::{InputBuilder, Operation};
 use crate::retry::{Retry, RetryQuota, backoff, classify_service_error};
 use crate::signing::Signer;
 use crate::stalled_stream::{BodyFailure, head_within, read_body};
@@ -214,6 +214,33 @@ impl Handle {
                 .clone(),
             ..endpoint.clone()
         })
+    }
+
+    /// One call of `O` from its input's builder, as a fluent builder's
+    /// `send()` makes it: the input built (a missing required member is an
+    /// error naming it, before any I/O), then [`call`](Self::call).
+    pub async fn send<O: Operation>(
+        &self,
+        builder: InputBuilder<O>,
+    ) -> Result<O::Output, Error<O::Error>> {
+        let input = O::Input::from_builder(builder).map_err(|e| Error::missing(O::NAME, e))?;
+        Ok(self.call::<O>(input).await?.0)
+    }
+
+    /// [`send`](Self::send), returning the idempotency token the call sent
+    /// with the output, to repeat the call later without the service doing
+    /// its work twice. An operation without a token is an error.
+    pub async fn send_with_token<O: Operation>(
+        &self,
+        builder: InputBuilder<O>,
+    ) -> Result<(O::Output, ClientRequestToken), Error<O::Error>> {
+        let input = O::Input::from_builder(builder).map_err(|e| Error::missing(O::NAME, e))?;
+        match self.call::<O>(input).await? {
+            (output, Some(token)) => Ok((output, token)),
+            (_, None) => Err(Error::new(ErrorKind::Construction(
+                ConstructionFailure::new(format!("{} has no idempotency token", O::NAME)),
+            ))),
+        }
     }
 
     /// One logical call of `O`: the idempotency token filled once (when the

@@ -53,3 +53,6 @@ pub trait Operation: Send + Sync + 'static {
             || (200..300).contains(&status)
     }
 }
+
+/// The builder of `O`'s input, which its fluent builder fills.
+pub type InputBuilder<O> = <<O as Operation>::Input as OperationInput>::Builder;

@@ -14,29 +14,25 @@
 //! }
 //! ```
 
+use crate::operation::InputBuilder;
 use crate::{Error, Handle, Operation};
-use smithy_lean_runtime::BuildError;
+use smithy_lean_runtime::operation::OperationInput;
 use std::collections::VecDeque;
 
 /// A paginated operation, as the generator describes it from its
 /// `@paginated` trait: how a page's call is built from the caller's input
-/// builder, and where a page says what the next one is.
+/// builder, and where a page says what the next one is. Each page's call
+/// starts from the input's builder.
 pub trait Paginated: Operation {
-    /// The input's builder, which each page's call starts from.
-    type Builder: Clone + Send + Sync + 'static;
-
-    /// Builds one page's input.
-    fn build(builder: Self::Builder) -> Result<Self::Input, BuildError>;
-
     /// The input token the builder holds, if any.
-    fn token(builder: &Self::Builder) -> Option<&str>;
+    fn token(builder: &InputBuilder<Self>) -> Option<&str>;
 
     /// Sets the input token (`inputToken`) of a page's call.
-    fn with_token(builder: Self::Builder, token: Option<String>) -> Self::Builder;
+    fn with_token(builder: InputBuilder<Self>, token: Option<String>) -> InputBuilder<Self>;
 
     /// Sets how many results a page holds at most (`pageSize`); an
     /// operation without a page size leaves the builder as it is.
-    fn with_page_size(builder: Self::Builder, size: i32) -> Self::Builder;
+    fn with_page_size(builder: InputBuilder<Self>, size: i32) -> InputBuilder<Self>;
 
     /// The token of the next page (`outputToken`), `None` after the last.
     fn next_token(output: &Self::Output) -> Option<&str>;
@@ -56,14 +52,14 @@ pub trait PaginatedItems: Paginated {
 /// they hold.
 pub struct Paginator<O: Paginated> {
     handle: Handle,
-    builder: O::Builder,
+    builder: InputBuilder<O>,
     stop_on_duplicate_token: bool,
 }
 
 impl<O: Paginated> Paginator<O> {
     /// Pages of calls made with `handle`, each starting from `builder`.
     /// A token the builder holds already is the first page's.
-    pub fn new(handle: Handle, builder: O::Builder) -> Self {
+    pub fn new(handle: Handle, builder: InputBuilder<O>) -> Self {
         Paginator {
             handle,
             builder,
@@ -112,7 +108,7 @@ impl<O: Paginated> Paginator<O> {
 pub struct PageStream<O: Paginated> {
     handle: Handle,
     /// The next page's builder; `None` once the last page, or an error, came.
-    builder: Option<O::Builder>,
+    builder: Option<InputBuilder<O>>,
     /// The token the page being asked for was sent, to notice a repeat.
     sent_token: Option<String>,
     stop_on_duplicate_token: bool,
@@ -123,7 +119,7 @@ impl<O: Paginated> PageStream<O> {
     /// ends the stream as it is given.
     pub async fn next(&mut self) -> Option<Result<O::Output, Error<O::Error>>> {
         let builder = self.builder.take()?;
-        let input = match O::build(builder.clone()) {
+        let input = match O::Input::from_builder(builder.clone()) {
             Ok(input) => input,
             Err(missing) => return Some(Err(Error::missing(O::NAME, missing))),
         };
@@ -236,6 +232,7 @@ mod tests {
         size: Option<i32>,
     }
 
+    #[derive(Debug)]
     struct Output {
         numbers: Vec<u32>,
         next: Option<String>,
@@ -268,6 +265,11 @@ mod tests {
         const HTTP_PATH: &'static str = "/numbers";
         const HTTP_SUCCESS_STATUS: u16 = 200;
         const HOST_PREFIX: Option<&'static str> = None;
+        type Builder = Input;
+
+        fn from_builder(builder: Input) -> Result<Input, smithy_lean_runtime::BuildError> {
+            Ok(builder)
+        }
 
         fn check_constraints(&self) -> Result<(), ValidationError> {
             Ok(())
@@ -302,12 +304,6 @@ mod tests {
     }
 
     impl Paginated for ListNumbers {
-        type Builder = Input;
-
-        fn build(builder: Input) -> Result<Input, BuildError> {
-            Ok(builder)
-        }
-
         fn token(builder: &Input) -> Option<&str> {
             builder.token.as_deref()
         }
@@ -412,6 +408,28 @@ mod tests {
                 "/numbers?size=2&token=c"
             ]
         );
+    }
+
+    #[tokio::test]
+    async fn a_call_from_a_builder_sends_it_and_one_without_a_token_cannot_return_one() {
+        let (handle, asked) = serve(&[("/numbers?size=3", 200, "7")]).await;
+        let builder = Input {
+            size: Some(3),
+            ..Input::default()
+        };
+        let output = handle.send::<ListNumbers>(builder.clone()).await.unwrap();
+        assert_eq!(output.numbers, [7]);
+        let error = handle
+            .send_with_token::<ListNumbers>(builder)
+            .await
+            .unwrap_err();
+        assert!(
+            error
+                .to_string()
+                .contains("ListNumbers has no idempotency token"),
+            "{error}"
+        );
+        assert_eq!(asked.lock().unwrap().len(), 2);
     }
 
     #[tokio::test]

@@ -6,11 +6,11 @@
 //! operation's types and nothing more.
 
 use crate::request::RequestError;
-use crate::{JsonError, ServiceError, ValidationError};
+use crate::{BuildError, JsonError, ServiceError, ValidationError};
 
 /// An operation's input: the facts of its `@http` and `@endpoint` traits,
 /// and its request.
-pub trait OperationInput: Send + Sync + 'static {
+pub trait OperationInput: Sized + Send + Sync + 'static {
     /// The operation's name in the model: spans and error messages show it.
     const OPERATION_NAME: &'static str;
     /// The HTTP method of the request.
@@ -22,6 +22,12 @@ pub trait OperationInput: Send + Sync + 'static {
     const HTTP_SUCCESS_STATUS: u16;
     /// The label the `endpoint` trait puts in front of the endpoint's host, if any.
     const HOST_PREFIX: Option<&'static str>;
+
+    /// The input's builder, which fluent builders and paginators fill.
+    type Builder: Default + Clone + Send + Sync + 'static;
+
+    /// The input from its builder; an error names a missing required member.
+    fn from_builder(builder: Self::Builder) -> Result<Self, BuildError>;
 
     /// The request for this input, as a path and query that the client puts
     /// under the endpoint it resolves; an error names the member that

@@ -38,15 +38,7 @@ impl CreateAppInstanceFluentBuilder {
         ::chime_lean_output::CreateAppInstanceOutput,
         ::smithy_lean_client::Error<::chime_lean_error::CreateAppInstanceError>,
     > {
-        let input = self
-            .input
-            .build()
-            .map_err(|e| ::smithy_lean_client::Error::missing(
-                <CreateAppInstance as ::smithy_lean_client::Operation>::NAME,
-                e,
-            ))?;
-        let (output, _) = self.handle.call::<CreateAppInstance>(input).await?;
-        Ok(output)
+        self.handle.send::<CreateAppInstance>(self.input).await
     }
     /// Sends the call and returns the answer with the idempotency token it sent (`client_request_token`), to repeat the call later without the service doing its work twice.
     pub async fn send_with_token(
@@ -58,18 +50,7 @@ impl CreateAppInstanceFluentBuilder {
         ),
         ::smithy_lean_client::Error<::chime_lean_error::CreateAppInstanceError>,
     > {
-        let mut input = self
-            .input
-            .build()
-            .map_err(|e| ::smithy_lean_client::Error::missing(
-                <CreateAppInstance as ::smithy_lean_client::Operation>::NAME,
-                e,
-            ))?;
-        let token = input
-            .ensure_client_request_token(|| self.handle.make_idempotency_token())
-            .to_owned();
-        let (output, _) = self.handle.call::<CreateAppInstance>(input).await?;
-        Ok((output, ::smithy_lean_client::ClientRequestToken::from(token)))
+        self.handle.send_with_token::<CreateAppInstance>(self.input).await
     }
 }
 rt::fluent_setters! {
