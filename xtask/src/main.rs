@@ -41,8 +41,8 @@ fn main() -> ExitCode {
             Ok(())
         }
         Some("codegen") => codegen(&args[1..]),
-        Some("bench-codegen") => bench_codegen(&args[1..]),
-        Some("bench") if args.len() == 1 => bench::run_all(),
+        Some("bench-codegen") => in_release(&args).unwrap_or_else(|| bench_codegen(&args[1..])),
+        Some("bench") if args.len() == 1 => in_release(&args).unwrap_or_else(bench::run_all),
         _ => Err(USAGE.to_owned()),
     };
     match result {
@@ -52,6 +52,27 @@ fn main() -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// Runs this command again from an optimised build when this one is not:
+/// `cargo xtask` builds without optimisations, and timing the generator
+/// so would measure the compiler's debug build of it, not the generator.
+/// `None` when this build is the optimised one.
+fn in_release(args: &[String]) -> Option<Result<(), String>> {
+    if !cfg!(debug_assertions) {
+        return None;
+    }
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = std::process::Command::new(cargo)
+        .args(["run", "--release", "--quiet", "--package", "xtask", "--"])
+        .args(args)
+        .current_dir(xtask::workspace_root())
+        .status();
+    Some(match status {
+        Ok(status) if status.success() => Ok(()),
+        Ok(status) => Err(format!("the optimised build of xtask failed: {status}")),
+        Err(e) => Err(format!("cannot run cargo for the optimised build of xtask: {e}")),
+    })
 }
 
 /// What `cargo xtask codegen` was asked for.
