@@ -71,7 +71,9 @@ fn in_release(args: &[String]) -> Option<Result<(), String>> {
     Some(match status {
         Ok(status) if status.success() => Ok(()),
         Ok(status) => Err(format!("the optimised build of xtask failed: {status}")),
-        Err(e) => Err(format!("cannot run cargo for the optimised build of xtask: {e}")),
+        Err(e) => Err(format!(
+            "cannot run cargo for the optimised build of xtask: {e}"
+        )),
     })
 }
 

@@ -314,3 +314,161 @@ macro_rules! __retry_kind {
         Some($crate::aws_smithy_types::retry::ErrorKind::$kind)
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::ErrorMetadata;
+    use crate::ServiceError;
+    use aws_smithy_types::error::metadata::ProvideErrorMetadata;
+    use aws_smithy_types::retry::{ErrorKind, ProvideErrorKind};
+
+    /// Two errors as generated code declares them: one read from any body,
+    /// one whose body must hold a member.
+    #[derive(Debug, Default)]
+    pub struct Busy {
+        meta: ErrorMetadata,
+        http_status: Option<u16>,
+    }
+
+    #[derive(Default)]
+    pub struct BusyBuilder {
+        meta: ErrorMetadata,
+        http_status: Option<u16>,
+    }
+
+    impl Busy {
+        fn error_message(&self) -> Option<&str> {
+            self.meta.message()
+        }
+
+        fn read_response(
+            _: &[u8],
+            meta: ErrorMetadata,
+            status: u16,
+        ) -> Result<Self, ErrorMetadata> {
+            Ok(Busy {
+                meta,
+                http_status: Some(status),
+            })
+        }
+    }
+
+    crate::error_structure!(
+        Busy,
+        BusyBuilder,
+        "Busy",
+        status = 503,
+        retry = ThrottlingError
+    );
+
+    #[derive(Debug, Default)]
+    pub struct Strict {
+        meta: ErrorMetadata,
+        http_status: Option<u16>,
+    }
+
+    #[derive(Default)]
+    pub struct StrictBuilder {
+        meta: ErrorMetadata,
+        http_status: Option<u16>,
+    }
+
+    impl Strict {
+        fn error_message(&self) -> Option<&str> {
+            Some("strict")
+        }
+
+        fn read_response(
+            body: &[u8],
+            meta: ErrorMetadata,
+            status: u16,
+        ) -> Result<Self, ErrorMetadata> {
+            if body.starts_with(b"{\"Needed\"") {
+                Ok(Strict {
+                    meta,
+                    http_status: Some(status),
+                })
+            } else {
+                Err(meta)
+            }
+        }
+    }
+
+    crate::error_structure!(Strict, StrictBuilder, "Strict");
+
+    crate::operation_error! {
+        /// Every error of a made-up operation.
+        pub enum PingError {
+            /// Busy.
+            #[is = is_busy]
+            Busy(Busy),
+            /// Strict.
+            #[is = is_strict]
+            Strict(Strict),
+        }
+    }
+
+    fn response(status: u16, name: Option<&str>, body: &str) -> PingError {
+        let mut headers = http::HeaderMap::new();
+        if let Some(name) = name {
+            headers.insert(
+                "x-amzn-errortype",
+                http::HeaderValue::from_str(name).unwrap(),
+            );
+        }
+        headers.insert("x-amzn-requestid", http::HeaderValue::from_static("req-9"));
+        PingError::from_response(status, &headers, body.as_bytes())
+    }
+
+    #[test]
+    fn responses_go_to_the_variant_they_name_and_keep_what_they_said() {
+        let busy = response(503, Some("Busy"), r#"{"message":"slow down"}"#);
+        assert!(busy.is_busy() && !busy.is_strict() && !busy.is_unhandled());
+        assert!(busy.is_retryable());
+        assert_eq!(
+            ProvideErrorKind::retryable_error_kind(&busy),
+            Some(ErrorKind::ThrottlingError)
+        );
+        assert_eq!(ProvideErrorKind::code(&busy), Some("Busy"));
+        assert_eq!(busy.error_message(), Some("slow down"));
+        assert_eq!(busy.request_id(), Some("req-9"));
+        assert_eq!(busy.http_status(), Some(503));
+        assert_eq!(busy.to_string(), "Busy: slow down");
+        assert_eq!(
+            ProvideErrorMetadata::meta(&busy).message(),
+            Some("slow down")
+        );
+
+        let strict = response(400, Some("Strict"), r#"{"Needed":1}"#);
+        assert!(strict.is_strict() && !strict.is_retryable());
+        assert_eq!(strict.http_status(), Some(400));
+        assert_eq!(ServiceError::error_name(&strict), Some("Strict"));
+    }
+
+    #[test]
+    fn an_unknown_unnamed_or_unreadable_error_is_unhandled_with_its_metadata() {
+        let unknown = response(500, Some("Boom"), r#"{"message":"m"}"#);
+        assert!(unknown.is_unhandled());
+        assert_eq!(unknown.error_name(), Some("Boom"));
+        assert_eq!(unknown.http_status(), Some(500));
+        let unnamed = response(502, None, "not json");
+        assert!(unnamed.is_unhandled());
+        assert_eq!(unnamed.error_name(), None);
+        let unreadable = response(400, Some("Strict"), r#"{"message":"m"}"#);
+        assert!(
+            unreadable.is_unhandled(),
+            "a body without the required member"
+        );
+        assert_eq!(unreadable.error_name(), Some("Strict"));
+        assert_eq!(unreadable.request_id(), Some("req-9"));
+    }
+
+    #[test]
+    fn a_structure_without_a_modelled_status_has_the_responses_alone() {
+        assert_eq!(Strict::default().http_status(), None);
+        assert_eq!(Busy::default().http_status(), Some(503));
+        let built = BusyBuilder::default().http_status(429);
+        assert_eq!(built.http_status, Some(429));
+        assert_eq!(Busy::ERROR_NAME, "Busy");
+    }
+}

@@ -727,6 +727,23 @@ mod tests {
     }
 
     #[test]
+    fn longs_are_read_and_written_whole_by_their_type() {
+        let mut tokens = tokens(b"-9007199254740993");
+        assert_eq!(
+            read::<i64>(&mut tokens, "Big").unwrap(),
+            Some(-9_007_199_254_740_993)
+        );
+        let mut tokens = tokens_of_null();
+        assert_eq!(read::<i64>(&mut tokens, "Big").unwrap(), None);
+        let body = write_object(&|object| write(object, "Big", Some(&i64::MAX))).unwrap();
+        assert_eq!(body, r#"{"Big":9223372036854775807}"#);
+    }
+
+    fn tokens_of_null() -> Tokens<'static> {
+        tokens(b"null")
+    }
+
+    #[test]
     fn a_body_is_one_object_or_empty() {
         assert_eq!(read_body::<Loose>(b"", "Shape").unwrap(), Loose::default());
         assert_eq!(

@@ -688,4 +688,52 @@ mod tests {
         assert_eq!(bounds::<i64>(&(..=i64::MAX)), (None, Some(i64::MAX)));
         assert_eq!(bounds::<u64>(&(..)), (None, None));
     }
+
+    /// Structures as generated code declares them: one nested, once alone
+    /// and in a list.
+    struct Leaf(&'static str);
+
+    impl Validate for Leaf {
+        fn collect_violations(&self, path: &str, out: &mut Vec<ConstraintViolation>) {
+            Checks::new(path, out)
+                .member("Name")
+                .string(Some(self.0), 1..=3, None);
+        }
+    }
+
+    struct Root {
+        leaf: Option<Leaf>,
+        leaves: Vec<Leaf>,
+    }
+
+    impl Validate for Root {
+        fn collect_violations(&self, path: &str, out: &mut Vec<ConstraintViolation>) {
+            let mut check = Checks::new(path, out);
+            check.member("Leaf").structure(self.leaf.as_ref());
+            check
+                .member("Leaves")
+                .list(Some(self.leaves.as_slice()), .., structure_item);
+        }
+    }
+
+    #[test]
+    fn nested_structures_check_their_own_members_under_their_paths() {
+        let valid = Root {
+            leaf: Some(Leaf("ok")),
+            leaves: vec![Leaf("a")],
+        };
+        assert!(valid.check_constraints().is_ok());
+        let invalid = Root {
+            leaf: Some(Leaf("")),
+            leaves: vec![Leaf("a"), Leaf("long")],
+        };
+        let error = invalid.check_constraints().unwrap_err();
+        let paths: Vec<&str> = error.violations().iter().map(|v| v.path()).collect();
+        assert_eq!(paths, ["Leaf.Name", "Leaves[1].Name"]);
+        let unset = Root {
+            leaf: None,
+            leaves: Vec::new(),
+        };
+        assert!(unset.check_constraints().is_ok());
+    }
 }
