@@ -466,9 +466,39 @@ mod tests {
     #[test]
     fn a_structure_without_a_modelled_status_has_the_responses_alone() {
         assert_eq!(Strict::default().http_status(), None);
+        assert_eq!(
+            (
+                Strict::default().meta().code(),
+                Strict::default().request_id()
+            ),
+            (None, None)
+        );
         assert_eq!(Busy::default().http_status(), Some(503));
-        let built = BusyBuilder::default().http_status(429);
-        assert_eq!(built.http_status, Some(429));
         assert_eq!(Busy::ERROR_NAME, "Busy");
+        let meta = ErrorMetadata::builder()
+            .message("m")
+            .custom(crate::error_response::REQUEST_ID_KEY, "req-1")
+            .build();
+        let built = BusyBuilder::default().http_status(429).meta(meta.clone());
+        assert_eq!(
+            (built.http_status, built.meta.message()),
+            (Some(429), Some("m"))
+        );
+        let strict = StrictBuilder::default().http_status(400).meta(meta.clone());
+        assert_eq!(
+            (strict.http_status, strict.meta.message()),
+            (Some(400), Some("m"))
+        );
+        let busy = Busy {
+            meta,
+            http_status: None,
+        };
+        assert_eq!(
+            (busy.meta().message(), busy.request_id()),
+            (Some("m"), Some("req-1"))
+        );
+        assert!(busy.is_retryable() && !Strict::default().is_retryable());
+        let error = PingError::Busy(busy);
+        assert_eq!(error.meta().message(), Some("m"));
     }
 }
