@@ -978,9 +978,10 @@ impl Report<'_> {
                 md,
                 "\nEach crate's time follows the code it holds (`cargo llvm-lines --release -p \
                  <crate>` in `benches/ours` shows it), on top of what rustc does for any \
-                 crate. Done already: one JSON reader for error structures with the same \
-                 members, messages written in pieces rather than by many-argument `write!`, \
-                 validation checks compiled once per crate. Tried and dropped: one module per \
+                 crate. Done already: the object walks of JSON reading and writing compiled \
+                 once in the runtime (a structure's own code is its match from key to \
+                 member), messages written in pieces rather than by many-argument `write!`, \
+                 validation checks compiled once. Tried and dropped: one module per \
                  generated crate (fewer codegen units to ThinLTO), within the noise. What is \
                  left is the code each crate needs (readers, writers, error types) and the \
                  standard-library code every crate compiles for itself (allocation, hashing, \
