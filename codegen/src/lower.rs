@@ -745,17 +745,7 @@ impl<'a> Lowerer<'a> {
         check_traits(id, &shape.traits)?;
         let structure_sensitive = shape.traits.contains_key("smithy.api#sensitive");
         let mut fields: Vec<Field> = Vec::new();
-        let mut reserved = vec![
-            "builder",
-            "validate",
-            "to_json",
-            "from_json",
-            "build",
-            "read_json",
-            "write_json",
-            "read_members",
-            "collect_violations",
-        ];
+        let mut reserved = vec!["builder", "validate", "to_json", "from_json", "build"];
         if shape.traits.contains_key("smithy.api#error") {
             reserved.extend([
                 "meta",

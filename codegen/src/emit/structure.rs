@@ -31,14 +31,11 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
             quote! {}
         }
     };
-    // Crate-visible like the members, for the shared readers.
     let struct_extra_fields = extra_fields(quote! { pub(crate) });
     let builder_extra_fields = extra_fields(quote! {});
     let fields = structure.fields.iter().map(|field| {
         let field_name = ident(&field.name);
         let ty = stored_type(field);
-        // Crate-visible so that a structure with the same members can share
-        // this one's reader.
         quote! { pub(crate) #field_name: #ty, }
     });
     let builder_fields = structure
