@@ -463,7 +463,7 @@ pub fn write_integer(writer: JsonValueWriter<'_>, value: i64) {
 
 /// A value that restJson1 writes: strings, booleans, integers, lists and
 /// maps of them, the model's enums and structures. Generated writers write
-/// every member through [`write`], so that what differs between members
+/// every member through [`write`](fn@write), so that what differs between members
 /// is only their type.
 pub trait WriteJson {
     /// Writes the value; `member` names it in an error.
