@@ -1196,7 +1196,7 @@ fn render(tokens: TokenStream, inner_docs: &[String]) -> Result<String, Error> {
 /// write the item with the attribute `#[rt::NAME]` first, so that
 /// prettyplease lays it out like any item (it leaves macro bodies on one
 /// line); [`wrap_item_macros`] then makes it the macro's body.
-const ITEM_MACROS: [&str; 3] = ["builder", "fluent_setters", "operation_error"];
+const ITEM_MACROS: [&str; 4] = ["builder", "fluent_setters", "operation_error", "structure"];
 
 /// The item under the attribute `#[rt::operation_error]` at the top
 /// level becomes `rt::operation_error! { item }`, indented, as rustfmt

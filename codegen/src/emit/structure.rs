@@ -31,18 +31,14 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
             quote! {}
         }
     };
-    let struct_extra_fields = extra_fields(quote! { pub(crate) });
+    // The macro makes every field crate-visible.
+    let struct_extra_fields = extra_fields(quote! {});
     let builder_extra_fields = extra_fields(quote! {});
-    let fields = structure.fields.iter().map(|field| {
-        let field_name = ident(&field.name);
-        let ty = stored_type(field);
-        quote! { pub(crate) #field_name: #ty, }
-    });
+    let fields = structure.fields.iter().map(member);
     let builder_fields = structure
         .fields
         .iter()
         .map(|field| builder_member(field, &quote! { crate }));
-    let accessors = structure.fields.iter().map(accessor);
     let token_fillers = structure
         .fields
         .iter()
@@ -87,6 +83,7 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
         quote! { #[derive(Clone, #debug_derive Default, PartialEq)] }
     };
     quote! {
+        #[rt::structure]
         #docs
         #derives
         pub struct #name {
@@ -100,7 +97,6 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
                 #builder::default()
             }
 
-            #(#accessors)*
             #(#token_fillers)*
         }
 
@@ -149,27 +145,27 @@ fn borrowed_type(value: &Value) -> TokenStream {
     }
 }
 
-fn accessor(field: &Field) -> TokenStream {
+/// A member as the runtime's `structure!` takes it: its documentation, the
+/// `#[get]` that says what its accessor returns and how, and its field.
+fn member(field: &Field) -> TokenStream {
     let name = ident(&field.name);
     let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
-    let ty = borrowed_type(&field.value);
+    let stored = stored_type(field);
+    let borrowed = borrowed_type(&field.value);
     let copy = matches!(field.value.kind, Kind::Boolean | Kind::Integer | Kind::Long);
     let derefs = matches!(field.value.kind, Kind::String | Kind::List(_));
-    if field.always_present() {
-        // `&String` and `&Vec<T>` coerce to the `&str` and `&[T]` the accessor returns.
-        let body = if copy {
-            quote! { self.#name }
-        } else {
-            quote! { &self.#name }
-        };
-        quote! { #docs pub fn #name(&self) -> #ty { #body } }
-    } else {
-        let body = match (copy, derefs) {
-            (true, _) => quote! { self.#name },
-            (_, true) => quote! { self.#name.as_deref() },
-            _ => quote! { self.#name.as_ref() },
-        };
-        quote! { #docs pub fn #name(&self) -> Option<#ty> { #body } }
+    // `&String` and `&Vec<T>` coerce to the `&str` and `&[T]` returned.
+    let (returns, how) = match (field.always_present(), copy, derefs) {
+        (true, true, _) => (borrowed, quote! { copy }),
+        (true, false, _) => (borrowed, quote! { borrow }),
+        (false, true, _) => (quote! { Option<#borrowed> }, quote! { copy }),
+        (false, false, true) => (quote! { Option<#borrowed> }, quote! { as_deref }),
+        (false, false, false) => (quote! { Option<#borrowed> }, quote! { as_ref }),
+    };
+    quote! {
+        #docs
+        #[get(#returns, #how)]
+        #name: #stored,
     }
 }
 

@@ -1,4 +1,10 @@
-//! The setters and getters of generated builders, written once.
+//! The accessors of generated structures and the setters and getters of
+//! their builders, written once.
+//!
+//! A structure's member has one accessor, which [`structure!`] writes from
+//! the member's `#[get(RETURNS, HOW)]`: `HOW` is `copy` (a number or
+//! boolean), `borrow` (`&self.member`, which also gives `&str` and `&[T]`),
+//! `as_deref` or `as_ref` (of an optional member).
 //!
 //! Every member of a builder has the same three methods: a setter that
 //! takes the value (or appends an item, or adds an entry), `set_*` that sets
@@ -20,6 +26,88 @@
 //! | `push_into = I` | one item, `impl Into<I>`, appended |
 //! | `insert = V` | a key (`impl Into<String>`) and a value `V`, replacing any under that key |
 //! | `insert_into = V` | a key and a value `impl Into<V>` |
+
+/// Declares a structure with an accessor per member.
+///
+/// Members are crate-visible fields, each documented and with its
+/// `#[get(RETURNS, HOW)]` (and `#[deprecated]` first where the model
+/// deprecates it, which goes on the accessor); fields without one come
+/// last and get no accessor.
+///
+/// ```
+/// smithy_lean_runtime::structure! {
+///     /// A greeting.
+///     #[derive(Debug, Default)]
+///     pub struct Greeting {
+///         /// Who is greeted.
+///         #[get(&str, borrow)]
+///         name: String,
+///         /// How many times.
+///         #[get(Option<i32>, copy)]
+///         times: Option<i32>,
+///         /// Words to add.
+///         #[get(Option<&[String]>, as_deref)]
+///         words: Option<Vec<String>>,
+///         /// Labels.
+///         #[get(Option<&std::collections::HashMap<String, String>>, as_ref)]
+///         labels: Option<std::collections::HashMap<String, String>>,
+///         seen: bool,
+///     }
+/// }
+///
+/// let greeting = Greeting { name: "Ada".into(), times: Some(2), ..Greeting::default() };
+/// assert_eq!((greeting.name(), greeting.times(), greeting.words()), ("Ada", Some(2), None));
+/// assert!(greeting.labels().is_none() && !greeting.seen);
+/// ```
+#[macro_export]
+macro_rules! structure {
+    (
+        $(#[$attribute:meta])*
+        pub struct $name:ident {
+            $(
+                $(#[doc = $doc:literal])*
+                $(#[deprecated $($deprecation:tt)*])?
+                #[get($returns:ty, $how:ident)]
+                $field:ident: $ty:ty,
+            )*
+            $($extra:ident: $extra_ty:ty,)*
+        }
+    ) => {
+        $(#[$attribute])*
+        pub struct $name {
+            $(pub(crate) $field: $ty,)*
+            $(pub(crate) $extra: $extra_ty,)*
+        }
+
+        impl $name {
+            $(
+                $(#[doc = $doc])*
+                $(#[deprecated $($deprecation)*])?
+                pub fn $field(&self) -> $returns {
+                    $crate::__access!($how, self.$field)
+                }
+            )*
+        }
+    };
+}
+
+/// An accessor's body: the member as its `#[get]` says to give it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __access {
+    (copy, $member:expr) => {
+        $member
+    };
+    (borrow, $member:expr) => {
+        &$member
+    };
+    (as_deref, $member:expr) => {
+        $member.as_deref()
+    };
+    (as_ref, $member:expr) => {
+        $member.as_ref()
+    };
+}
 
 /// Declares a builder with its members' setters and getters.
 ///
