@@ -1,7 +1,7 @@
 //! The accessors of generated structures and the setters and getters of
 //! their builders, written once.
 //!
-//! A structure's member has one accessor, which [`structure!`] writes from
+//! A structure's member has one accessor, which [`structure!`](crate::structure) writes from
 //! the member's `#[get(RETURNS, HOW)]`: `HOW` is `copy` (a number or
 //! boolean), `borrow` (`&self.member`, which also gives `&str` and `&[T]`),
 //! `as_deref` or `as_ref` (of an optional member).
