@@ -8,6 +8,7 @@
 //! A violation names where it happened and the rule it broke, never the
 //! value, because the value may be `@sensitive`.
 
+use std::borrow::Cow;
 use std::fmt;
 use std::ops::RangeBounds;
 use std::sync::OnceLock;
@@ -411,24 +412,51 @@ pub trait Validate {
 /// let shown: Vec<&str> = out.iter().map(|v| v.path()).collect();
 /// assert_eq!(shown, ["Name", "Ids[1]", "Size"]);
 /// ```
+///
+/// A member's path is written out only when something needs it: a
+/// violation, or a value inside it that has checks of its own. A valid
+/// string or number costs no allocation.
 pub struct Checks<'a> {
-    path: String,
+    /// The path of the structure, list item or map entry here…
+    parent: Cow<'a, str>,
+    /// …or of its member `member`.
+    member: Option<&'a str>,
     out: &'a mut Vec<ConstraintViolation>,
 }
 
 impl<'a> Checks<'a> {
     /// The checks of a structure at `path` (empty at the top).
-    pub fn new(path: &str, out: &'a mut Vec<ConstraintViolation>) -> Self {
+    pub fn new(path: &'a str, out: &'a mut Vec<ConstraintViolation>) -> Self {
         Checks {
-            path: path.to_owned(),
+            parent: Cow::Borrowed(path),
+            member: None,
             out,
         }
     }
 
     /// The member `name` of the structure here.
-    pub fn member(&mut self, name: &str) -> Checks<'_> {
+    pub fn member<'m>(&'m mut self, name: &'m str) -> Checks<'m> {
+        let parent = match self.member {
+            None => Cow::Borrowed(&*self.parent),
+            Some(_) => Cow::Owned(self.path()),
+        };
         Checks {
-            path: member_path(&self.path, name),
+            parent,
+            member: Some(name),
+            out: self.out,
+        }
+    }
+
+    /// Where the value here is, as violations name it.
+    fn path(&self) -> String {
+        path_of(&self.parent, self.member)
+    }
+
+    /// The checks of a value at `path`, inside the one here.
+    fn inside(&mut self, path: String) -> Checks<'_> {
+        Checks {
+            parent: Cow::Owned(path),
+            member: None,
             out: self.out,
         }
     }
@@ -443,7 +471,7 @@ impl<'a> Checks<'a> {
     ) {
         let Some(value) = value else { return };
         let (min, max) = bounds(&length);
-        let path = || self.path.clone();
+        let path = || path_of(&self.parent, self.member);
         if min.is_some() || max.is_some() {
             check_string_length(self.out, value, min, max, &path);
         }
@@ -456,13 +484,15 @@ impl<'a> Checks<'a> {
     pub fn integer(&mut self, value: Option<i64>, range: impl RangeBounds<i64>) {
         let Some(value) = value else { return };
         let (min, max) = bounds(&range);
-        check_range(self.out, value, min, max, &|| self.path.clone());
+        check_range(self.out, value, min, max, &|| {
+            path_of(&self.parent, self.member)
+        });
     }
 
     /// A structure here, if set, which checks its own members.
     pub fn structure(&mut self, value: Option<&impl Validate>) {
         if let Some(value) = value {
-            value.collect_violations(&self.path, self.out);
+            value.collect_violations(&self.path(), self.out);
         }
     }
 
@@ -476,13 +506,10 @@ impl<'a> Checks<'a> {
     ) {
         let Some(value) = value else { return };
         let (min, max) = bounds(&length);
-        check_list_length(self.out, value, min, max, &|| self.path.clone());
+        let path = self.path();
+        check_list_length(self.out, value, min, max, &|| path.clone());
         for (index, value) in value.iter().enumerate() {
-            let mut here = Checks {
-                path: item_path(&self.path, index),
-                out: self.out,
-            };
-            item(&mut here, value);
+            item(&mut self.inside(item_path(&path, index)), value);
         }
     }
 
@@ -498,19 +525,24 @@ impl<'a> Checks<'a> {
     ) {
         let Some(value) = value else { return };
         let (min, max) = bounds(&length);
-        check_map_length(self.out, value.len(), min, max, &|| self.path.clone());
+        let path = self.path();
+        check_map_length(self.out, value.len(), min, max, &|| path.clone());
         for (key, value) in value {
-            let mut here = Checks {
-                path: entry_path(&self.path, key, sensitive),
-                out: self.out,
-            };
-            value_checks(&mut here, value);
+            value_checks(&mut self.inside(entry_path(&path, key, sensitive)), value);
         }
     }
 }
 
 /// What an item of a list or map without constraints of its own needs.
 pub fn unchecked<T>(_: &mut Checks<'_>, _: &T) {}
+
+/// The path of `member` of the value at `parent`, or of that value.
+fn path_of(parent: &str, member: Option<&str>) -> String {
+    match member {
+        Some(member) => member_path(parent, member),
+        None => parent.to_owned(),
+    }
+}
 
 /// An item that is a structure, checking its own members.
 pub fn structure_item<T: Validate>(here: &mut Checks<'_>, item: &T) {
