@@ -988,8 +988,8 @@ fn bound_text(value: &Value, binding: &Binding, member: &str) -> TokenStream {
 /// How an operation's output is read from a whole response: the body, and
 /// the request id from the headers, as the AWS SDK for Rust keeps it.
 fn response_reading(structure: &Structure) -> TokenStream {
-    let name = ident(&structure.name);
-    quote! { rt::operation_output!(#name); }
+    let (name, builder) = (ident(&structure.name), ident(&structure.builder));
+    quote! { rt::operation_output!(#name, #builder); }
 }
 
 /// The manifest of one of the three type crates.

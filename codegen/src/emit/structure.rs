@@ -44,7 +44,6 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
         .iter()
         .filter(|f| f.idempotency_token)
         .map(token_filler);
-    let build = build_fn(structure, response);
     // `Debug` is written out only where it must hide something: a
     // sensitive member, or an error's members, which come from the network
     // and are shown bounded. Elsewhere the derived one shows the same.
@@ -58,24 +57,11 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
             TokenStream::new(),
         )
     };
-    let request_id_setters = if response {
-        quote! {
-            /// Sets the request id of the response this output was read from.
-            pub fn _request_id(mut self, request_id: impl Into<String>) -> Self {
-                self._request_id = Some(request_id.into());
-                self
-            }
-
-            /// Sets or clears the request id of the response.
-            pub fn _set_request_id(mut self, request_id: Option<String>) -> Self {
-                self._request_id = request_id;
-                self
-            }
-        }
+    let build = if structure.fields.iter().any(Field::needed_to_build) {
+        quote! { #[try_build(#name)] }
     } else {
-        quote! {}
+        quote! { #[build(#name)] }
     };
-    let builder_doc = format!(" A builder for [`{}`].", structure.name);
     let create_doc = format!(" Starts a builder for [`{}`].", structure.name);
     let derives = if structure.fields.iter().any(|f| f.always_present()) {
         quote! { #[derive(Clone, #debug_derive PartialEq)] }
@@ -103,16 +89,11 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
         #debug
 
         #[rt::builder]
-        #[doc = #builder_doc]
+        #build
         #[derive(Clone, #debug_derive Default, PartialEq)]
         pub struct #builder {
             #(#builder_fields)*
             #builder_extra_fields
-        }
-
-        impl #builder {
-            #request_id_setters
-            #build
         }
 
         #builder_debug
@@ -221,74 +202,20 @@ pub(super) fn builder_member(field: &Field, krate: &TokenStream) -> TokenStream 
         _ => quote! { value },
     };
     let wire = &field.json_name;
-    let note = match &field.default {
-        _ if field.needed_to_build() => Some("Required.".to_owned()),
-        Some(default) => Some(format!("Unset, it is {}.", default_text(default))),
-        None => None,
-    }
-    .map(|note| quote! { , note = #note });
+    let presence = match &field.default {
+        _ if field.needed_to_build() => quote! { , required },
+        Some(DefaultValue::Boolean(b)) => quote! { , default = #b },
+        Some(DefaultValue::Integer(n)) => {
+            let n = proc_macro2::Literal::i64_unsuffixed(*n);
+            quote! { , default = #n }
+        }
+        Some(DefaultValue::String(text)) => quote! { , default = #text },
+        None => quote! {},
+    };
     quote! {
         #docs
-        #[set(#kind, #set, #get, wire = #wire #note)]
+        #[set(#kind, #set, #get, wire = #wire #presence)]
         #name: Option<#ty>,
-    }
-}
-
-fn build_fn(structure: &Structure, response: bool) -> TokenStream {
-    let name = ident(&structure.name);
-    let fallible = structure.fields.iter().any(Field::needed_to_build);
-    let inits = structure.fields.iter().map(|field| {
-        let field_name = ident(&field.name);
-        match &field.default {
-            _ if field.needed_to_build() => {
-                let shape = &structure.name;
-                let member = crate::naming::unraw(&field.name);
-                quote! { #field_name: self.#field_name.ok_or(rt::BuildError::missing(#shape, #member))?, }
-            }
-            Some(default @ DefaultValue::String(_)) => {
-                let value = default_expr(default, &field.value);
-                quote! { #field_name: self.#field_name.unwrap_or_else(|| #value), }
-            }
-            Some(default) => {
-                let value = default_expr(default, &field.value);
-                quote! { #field_name: self.#field_name.unwrap_or(#value), }
-            }
-            None => quote! { #field_name: self.#field_name, },
-        }
-    });
-    let extra = if structure.error.is_some() {
-        quote! { meta: self.meta, http_status: self.http_status, }
-    } else if response {
-        quote! { _request_id: self._request_id, }
-    } else {
-        quote! {}
-    };
-    let required: Vec<String> = structure
-        .fields
-        .iter()
-        .filter(|f| f.needed_to_build())
-        .map(|f| format!("`{}`", crate::naming::unraw(&f.name)))
-        .collect();
-    if fallible {
-        let doc = format!(
-            " Builds the [`{}`], or names the first missing required member ({}).",
-            structure.name,
-            required.join(", ")
-        );
-        quote! {
-            #[doc = #doc]
-            pub fn build(self) -> Result<crate::#name, rt::BuildError> {
-                Ok(crate::#name { #(#inits)* #extra })
-            }
-        }
-    } else {
-        let doc = format!(" Builds the [`{}`]. No member is required.", structure.name);
-        quote! {
-            #[doc = #doc]
-            pub fn build(self) -> crate::#name {
-                crate::#name { #(#inits)* #extra }
-            }
-        }
     }
 }
 
@@ -302,15 +229,6 @@ pub(super) fn default_expr(default: &DefaultValue, value: &Value) -> TokenStream
         }
         (DefaultValue::Integer(n), _) => quote! { #n },
         (DefaultValue::String(text), _) => quote! { String::from(#text) },
-    }
-}
-
-/// A default as the docs show it.
-fn default_text(default: &DefaultValue) -> String {
-    match default {
-        DefaultValue::Boolean(b) => format!("`{b}`"),
-        DefaultValue::Integer(n) => format!("`{n}`"),
-        DefaultValue::String(text) => format!("`{text:?}`"),
     }
 }
 

@@ -33,7 +33,7 @@ impl ::std::fmt::Debug for BadRequestException {
     }
 }
 rt::builder! {
-    /// A builder for [`BadRequestException`].
+    #[build(BadRequestException)]
     #[derive(Clone, Default, PartialEq)]
     pub struct BadRequestExceptionBuilder {
         /// The `Code` member.
@@ -44,17 +44,6 @@ rt::builder! {
         message: Option<String>,
         meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
         http_status: Option<u16>,
-    }
-}
-impl BadRequestExceptionBuilder {
-    /// Builds the [`BadRequestException`]. No member is required.
-    pub fn build(self) -> crate::BadRequestException {
-        crate::BadRequestException {
-            code: self.code,
-            message: self.message,
-            meta: self.meta,
-            http_status: self.http_status,
-        }
     }
 }
 impl ::std::fmt::Debug for BadRequestExceptionBuilder {

@@ -33,7 +33,7 @@ impl ::std::fmt::Debug for ConflictException {
     }
 }
 rt::builder! {
-    /// A builder for [`ConflictException`].
+    #[build(ConflictException)]
     #[derive(Clone, Default, PartialEq)]
     pub struct ConflictExceptionBuilder {
         /// The `Code` member.
@@ -44,17 +44,6 @@ rt::builder! {
         message: Option<String>,
         meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
         http_status: Option<u16>,
-    }
-}
-impl ConflictExceptionBuilder {
-    /// Builds the [`ConflictException`]. No member is required.
-    pub fn build(self) -> crate::ConflictException {
-        crate::ConflictException {
-            code: self.code,
-            message: self.message,
-            meta: self.meta,
-            http_status: self.http_status,
-        }
     }
 }
 impl ::std::fmt::Debug for ConflictExceptionBuilder {

@@ -33,7 +33,7 @@ impl ::std::fmt::Debug for ForbiddenException {
     }
 }
 rt::builder! {
-    /// A builder for [`ForbiddenException`].
+    #[build(ForbiddenException)]
     #[derive(Clone, Default, PartialEq)]
     pub struct ForbiddenExceptionBuilder {
         /// The `Code` member.
@@ -44,17 +44,6 @@ rt::builder! {
         message: Option<String>,
         meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
         http_status: Option<u16>,
-    }
-}
-impl ForbiddenExceptionBuilder {
-    /// Builds the [`ForbiddenException`]. No member is required.
-    pub fn build(self) -> crate::ForbiddenException {
-        crate::ForbiddenException {
-            code: self.code,
-            message: self.message,
-            meta: self.meta,
-            http_status: self.http_status,
-        }
     }
 }
 impl ::std::fmt::Debug for ForbiddenExceptionBuilder {

@@ -33,7 +33,7 @@ impl ::std::fmt::Debug for ResourceLimitExceededException {
     }
 }
 rt::builder! {
-    /// A builder for [`ResourceLimitExceededException`].
+    #[build(ResourceLimitExceededException)]
     #[derive(Clone, Default, PartialEq)]
     pub struct ResourceLimitExceededExceptionBuilder {
         /// The `Code` member.
@@ -44,17 +44,6 @@ rt::builder! {
         message: Option<String>,
         meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
         http_status: Option<u16>,
-    }
-}
-impl ResourceLimitExceededExceptionBuilder {
-    /// Builds the [`ResourceLimitExceededException`]. No member is required.
-    pub fn build(self) -> crate::ResourceLimitExceededException {
-        crate::ResourceLimitExceededException {
-            code: self.code,
-            message: self.message,
-            meta: self.meta,
-            http_status: self.http_status,
-        }
     }
 }
 impl ::std::fmt::Debug for ResourceLimitExceededExceptionBuilder {

@@ -33,7 +33,7 @@ impl ::std::fmt::Debug for ServiceFailureException {
     }
 }
 rt::builder! {
-    /// A builder for [`ServiceFailureException`].
+    #[build(ServiceFailureException)]
     #[derive(Clone, Default, PartialEq)]
     pub struct ServiceFailureExceptionBuilder {
         /// The `Code` member.
@@ -44,17 +44,6 @@ rt::builder! {
         message: Option<String>,
         meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
         http_status: Option<u16>,
-    }
-}
-impl ServiceFailureExceptionBuilder {
-    /// Builds the [`ServiceFailureException`]. No member is required.
-    pub fn build(self) -> crate::ServiceFailureException {
-        crate::ServiceFailureException {
-            code: self.code,
-            message: self.message,
-            meta: self.meta,
-            http_status: self.http_status,
-        }
     }
 }
 impl ::std::fmt::Debug for ServiceFailureExceptionBuilder {

@@ -33,7 +33,7 @@ impl ::std::fmt::Debug for ServiceUnavailableException {
     }
 }
 rt::builder! {
-    /// A builder for [`ServiceUnavailableException`].
+    #[build(ServiceUnavailableException)]
     #[derive(Clone, Default, PartialEq)]
     pub struct ServiceUnavailableExceptionBuilder {
         /// The `Code` member.
@@ -44,17 +44,6 @@ rt::builder! {
         message: Option<String>,
         meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
         http_status: Option<u16>,
-    }
-}
-impl ServiceUnavailableExceptionBuilder {
-    /// Builds the [`ServiceUnavailableException`]. No member is required.
-    pub fn build(self) -> crate::ServiceUnavailableException {
-        crate::ServiceUnavailableException {
-            code: self.code,
-            message: self.message,
-            meta: self.meta,
-            http_status: self.http_status,
-        }
     }
 }
 impl ::std::fmt::Debug for ServiceUnavailableExceptionBuilder {

@@ -33,7 +33,7 @@ impl ::std::fmt::Debug for ThrottledClientException {
     }
 }
 rt::builder! {
-    /// A builder for [`ThrottledClientException`].
+    #[build(ThrottledClientException)]
     #[derive(Clone, Default, PartialEq)]
     pub struct ThrottledClientExceptionBuilder {
         /// The `Code` member.
@@ -44,17 +44,6 @@ rt::builder! {
         message: Option<String>,
         meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
         http_status: Option<u16>,
-    }
-}
-impl ThrottledClientExceptionBuilder {
-    /// Builds the [`ThrottledClientException`]. No member is required.
-    pub fn build(self) -> crate::ThrottledClientException {
-        crate::ThrottledClientException {
-            code: self.code,
-            message: self.message,
-            meta: self.meta,
-            http_status: self.http_status,
-        }
     }
 }
 impl ::std::fmt::Debug for ThrottledClientExceptionBuilder {

@@ -33,7 +33,7 @@ impl ::std::fmt::Debug for UnauthorizedClientException {
     }
 }
 rt::builder! {
-    /// A builder for [`UnauthorizedClientException`].
+    #[build(UnauthorizedClientException)]
     #[derive(Clone, Default, PartialEq)]
     pub struct UnauthorizedClientExceptionBuilder {
         /// The `Code` member.
@@ -44,17 +44,6 @@ rt::builder! {
         message: Option<String>,
         meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
         http_status: Option<u16>,
-    }
-}
-impl UnauthorizedClientExceptionBuilder {
-    /// Builds the [`UnauthorizedClientException`]. No member is required.
-    pub fn build(self) -> crate::UnauthorizedClientException {
-        crate::UnauthorizedClientException {
-            code: self.code,
-            message: self.message,
-            meta: self.meta,
-            http_status: self.http_status,
-        }
     }
 }
 impl ::std::fmt::Debug for UnauthorizedClientExceptionBuilder {

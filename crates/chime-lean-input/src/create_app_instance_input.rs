@@ -49,11 +49,11 @@ impl ::std::fmt::Debug for CreateAppInstanceInput {
     }
 }
 rt::builder! {
-    /// A builder for [`CreateAppInstanceInput`].
+    #[try_build(CreateAppInstanceInput)]
     #[derive(Clone, Default, PartialEq)]
     pub struct CreateAppInstanceInputBuilder {
         /// A name for the new `AppInstance`.
-        #[set(into, set_name, get_name, wire = "Name", note = "Required.")]
+        #[set(into, set_name, get_name, wire = "Name", required)]
         name: Option<String>,
         /// Free-form metadata to store with the `AppInstance`, up to 1,024 characters.
         #[set(into, set_metadata, get_metadata, wire = "Metadata")]
@@ -69,19 +69,6 @@ rt::builder! {
         /// Key-value pairs to attach to the new `AppInstance`.
         #[set(push = crate::Tag, set_tags, get_tags, wire = "Tags")]
         tags: Option<Vec<crate::Tag>>,
-    }
-}
-impl CreateAppInstanceInputBuilder {
-    /// Builds the [`CreateAppInstanceInput`], or names the first missing required member (`name`).
-    pub fn build(self) -> Result<crate::CreateAppInstanceInput, rt::BuildError> {
-        Ok(crate::CreateAppInstanceInput {
-            name: self
-                .name
-                .ok_or(rt::BuildError::missing("CreateAppInstanceInput", "name"))?,
-            metadata: self.metadata,
-            client_request_token: self.client_request_token,
-            tags: self.tags,
-        })
     }
 }
 impl ::std::fmt::Debug for CreateAppInstanceInputBuilder {

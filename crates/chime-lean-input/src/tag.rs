@@ -29,24 +29,15 @@ impl ::std::fmt::Debug for Tag {
     }
 }
 rt::builder! {
-    /// A builder for [`Tag`].
+    #[try_build(Tag)]
     #[derive(Clone, Default, PartialEq)]
     pub struct TagBuilder {
         /// The name of the tag.
-        #[set(into, set_key, get_key, wire = "Key", note = "Required.")]
+        #[set(into, set_key, get_key, wire = "Key", required)]
         key: Option<String>,
         /// The value stored under the tag's key.
-        #[set(into, set_value, get_value, wire = "Value", note = "Required.")]
+        #[set(into, set_value, get_value, wire = "Value", required)]
         value: Option<String>,
-    }
-}
-impl TagBuilder {
-    /// Builds the [`Tag`], or names the first missing required member (`key`, `value`).
-    pub fn build(self) -> Result<crate::Tag, rt::BuildError> {
-        Ok(crate::Tag {
-            key: self.key.ok_or(rt::BuildError::missing("Tag", "key"))?,
-            value: self.value.ok_or(rt::BuildError::missing("Tag", "value"))?,
-        })
     }
 }
 impl ::std::fmt::Debug for TagBuilder {

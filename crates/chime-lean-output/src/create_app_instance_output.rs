@@ -22,32 +22,13 @@ impl CreateAppInstanceOutput {
     }
 }
 rt::builder! {
-    /// A builder for [`CreateAppInstanceOutput`].
+    #[build(CreateAppInstanceOutput)]
     #[derive(Clone, Debug, Default, PartialEq)]
     pub struct CreateAppInstanceOutputBuilder {
         /// The Amazon Resource Name (ARN) of the `AppInstance` that was created.
         #[set(into, set_app_instance_arn, get_app_instance_arn, wire = "AppInstanceArn")]
         app_instance_arn: Option<String>,
         _request_id: Option<String>,
-    }
-}
-impl CreateAppInstanceOutputBuilder {
-    /// Sets the request id of the response this output was read from.
-    pub fn _request_id(mut self, request_id: impl Into<String>) -> Self {
-        self._request_id = Some(request_id.into());
-        self
-    }
-    /// Sets or clears the request id of the response.
-    pub fn _set_request_id(mut self, request_id: Option<String>) -> Self {
-        self._request_id = request_id;
-        self
-    }
-    /// Builds the [`CreateAppInstanceOutput`]. No member is required.
-    pub fn build(self) -> crate::CreateAppInstanceOutput {
-        crate::CreateAppInstanceOutput {
-            app_instance_arn: self.app_instance_arn,
-            _request_id: self._request_id,
-        }
     }
 }
 #[cfg(feature = "server")]
@@ -118,4 +99,4 @@ impl CreateAppInstanceOutput {
         rt::json::read_body(body, "CreateAppInstanceOutput")
     }
 }
-rt::operation_output!(CreateAppInstanceOutput);
+rt::operation_output!(CreateAppInstanceOutput, CreateAppInstanceOutputBuilder);

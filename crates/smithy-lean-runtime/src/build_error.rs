@@ -11,7 +11,11 @@ pub struct BuildError {
 
 impl BuildError {
     /// `member` of `shape` was required but not set.
-    pub const fn missing(shape: &'static str, member: &'static str) -> Self {
+    ///
+    /// A raw identifier (`r#type`) is named without its `r#`, as the
+    /// member's methods are.
+    pub fn missing(shape: &'static str, member: &'static str) -> Self {
+        let member = member.strip_prefix("r#").unwrap_or(member);
         BuildError { shape, member }
     }
 
@@ -50,5 +54,15 @@ mod tests {
             "`key` is required to build Tag but was not set"
         );
         assert_eq!((error.shape(), error.member()), ("Tag", "key"));
+    }
+
+    #[test]
+    fn names_a_raw_identifier_without_its_prefix() {
+        let error = BuildError::missing("Membership", "r#type");
+        assert_eq!(error.member(), "type");
+        assert_eq!(
+            error.to_string(),
+            "`type` is required to build Membership but was not set"
+        );
     }
 }

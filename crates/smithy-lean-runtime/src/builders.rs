@@ -15,8 +15,9 @@
 //! The attribute, after the member's documentation (and `#[deprecated]`, on
 //! the setter, where the model deprecates the member):
 //!
-//! `#[set(KIND, SET, GET, wire = "Name")]`, or with `note = "..."` last, a
-//! sentence added to the documentation of `SET` (what an unset member is).
+//! `#[set(KIND, SET, GET, wire = "Name")]` for an optional member, with
+//! `, required` last for one that `build()` needs, or `, default = LITERAL`
+//! for one that is the model's default when unset.
 //!
 //! | `KIND` | the setter takes |
 //! |---|---|
@@ -26,6 +27,11 @@
 //! | `push_into = I` | one item, `impl Into<I>`, appended |
 //! | `insert = V` | a key (`impl Into<String>`) and a value `V`, replacing any under that key |
 //! | `insert_into = V` | a key and a value `impl Into<V>` |
+//!
+//! A builder's first attribute names what it builds: `#[build(T)]` for a
+//! `build()` that returns `T`, which has no required member, or
+//! `#[try_build(T)]` for one that returns `Result<T, BuildError>` and names
+//! the first required member that is not set.
 
 /// Declares a structure with an accessor per member.
 ///
@@ -109,23 +115,35 @@ macro_rules! __access {
     };
 }
 
-/// Declares a builder with its members' setters and getters.
+/// Declares a builder with its members' setters and getters, and its
+/// `build()`.
 ///
-/// Each member is an `Option` of its type (a trailing comma inside, as
-/// long types are laid out, is fine); fields without a `#[set]`
-/// attribute come last, undocumented, and get no methods (what the
-/// generated code keeps beside the members, such as an error's metadata).
+/// The first attribute names the structure it builds (see the [module
+/// documentation](self)), whose fields have the members' names. Each member
+/// is an `Option` of its type (a trailing comma inside, as long types are
+/// laid out, is fine); fields without a `#[set]` attribute come last,
+/// undocumented, and get no methods; `build()` moves them to the structure
+/// as they are (what the generated code keeps beside the members, such as
+/// an error's metadata).
 ///
 /// ```
+/// # #[derive(Debug)]
+/// # pub struct Greeting {
+/// #     name: String,
+/// #     times: i32,
+/// #     words: Option<Vec<String>>,
+/// #     labels: Option<std::collections::HashMap<String, String>>,
+/// #     seen: bool,
+/// # }
 /// smithy_lean_runtime::builder! {
-///     /// A builder for a greeting.
-///     #[derive(Debug, Default)]
+///     #[try_build(Greeting)]
+///     #[derive(Clone, Debug, Default)]
 ///     pub struct GreetingBuilder {
 ///         /// Who is greeted.
-///         #[set(into, set_name, get_name, wire = "Name", note = "Required.")]
+///         #[set(into, set_name, get_name, wire = "Name", required)]
 ///         name: Option<String>,
 ///         /// How many times.
-///         #[set(value, set_times, get_times, wire = "Times")]
+///         #[set(value, set_times, get_times, wire = "Times", default = 1)]
 ///         times: Option<i32>,
 ///         /// Words to add.
 ///         #[set(push_into = String, set_words, get_words, wire = "Words")]
@@ -139,28 +157,33 @@ macro_rules! __access {
 ///     }
 /// }
 ///
-/// let builder = GreetingBuilder::default().name("Ada").times(2).words("hi").words("there");
+/// let builder = GreetingBuilder::default().name("Ada").words("hi").words("there");
 /// let builder = builder.labels("tone", "warm");
 /// assert_eq!(builder.get_name().as_deref(), Some("Ada"));
-/// assert_eq!(builder.get_times(), &Some(2));
+/// assert_eq!(builder.get_times(), &None);
 /// assert_eq!(builder.get_words().as_ref().map(Vec::len), Some(2));
 /// assert_eq!(builder.get_labels().as_ref().map(|labels| labels["tone"].as_str()), Some("warm"));
-/// assert_eq!(builder.set_name(None).get_name(), &None);
+/// let greeting = builder.clone().build().unwrap();
+/// assert_eq!((greeting.name.as_str(), greeting.times, greeting.seen), ("Ada", 1, false));
+/// let missing = builder.set_name(None).build().unwrap_err();
+/// assert_eq!((missing.shape(), missing.member()), ("Greeting", "name"));
 /// ```
 #[macro_export]
 macro_rules! builder {
     (
+        #[$build:ident($target:ident)]
         $(#[$attribute:meta])*
         pub struct $builder:ident {
             $(
                 $(#[doc = $doc:literal])*
                 $(#[deprecated $($deprecation:tt)*])?
-                #[set($kind:ident $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, note = $note:literal)?)]
+                #[set($kind:ident $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, $presence:ident $(= $default:literal)?)?)]
                 $field:ident: Option<$ty:ty $(,)?>,
             )*
             $($extra:ident: $extra_ty:ty,)*
         }
     ) => {
+        #[doc = concat!("A builder for [`", stringify!($target), "`].")]
         $(#[$attribute])*
         pub struct $builder {
             $($field: Option<$ty>,)*
@@ -174,17 +197,19 @@ macro_rules! builder {
                     [$(#[doc = $doc])* $(#[deprecated $($deprecation)*])?]
                 );
 
-                #[doc = concat!("Sets or clears `", stringify!($field), "` (`", $wire, "` on the wire).", $(" ", $note)?)]
-                pub fn $set(mut self, input: Option<$ty>) -> Self {
-                    self.$field = input;
-                    self
-                }
+                $crate::__set_or_clear!(
+                    builder, $set, $field, $ty, $wire, [$($presence $(= $default)?)?]
+                );
 
                 #[doc = concat!("The `", stringify!($field), "` set so far.")]
                 pub fn $get(&self) -> &Option<$ty> {
                     &self.$field
                 }
             )*
+
+            $crate::__build!(
+                $build, $target, [$($field [$($presence $(= $default)?)?])*], [$($extra)*]
+            );
         }
     };
 }
@@ -195,7 +220,12 @@ macro_rules! builder {
 /// declared again but names the fluent builder.
 ///
 /// ```
+/// # #[derive(Default)]
+/// # pub struct Greeting {
+/// #     name: Option<String>,
+/// # }
 /// # smithy_lean_runtime::builder! {
+/// #     #[build(Greeting)]
 /// #     #[derive(Default)]
 /// #     pub struct GreetingBuilder {
 /// #         #[set(into, set_name, get_name, wire = "Name")]
@@ -224,7 +254,7 @@ macro_rules! fluent_setters {
             $(
                 $(#[doc = $doc:literal])*
                 $(#[deprecated $($deprecation:tt)*])?
-                #[set($kind:ident $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, note = $note:literal)?)]
+                #[set($kind:ident $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, $presence:ident $(= $default:literal)?)?)]
                 $field:ident: Option<$ty:ty $(,)?>,
             )*
         }
@@ -236,11 +266,9 @@ macro_rules! fluent_setters {
                     [$(#[doc = $doc])* $(#[deprecated $($deprecation)*])?]
                 );
 
-                #[doc = concat!("Sets or clears `", stringify!($field), "` (`", $wire, "` on the wire).", $(" ", $note)?)]
-                pub fn $set(mut self, input: Option<$ty>) -> Self {
-                    self.input = self.input.$set(input);
-                    self
-                }
+                $crate::__set_or_clear!(
+                    fluent, $set, $field, $ty, $wire, [$($presence $(= $default)?)?]
+                );
 
                 #[doc = concat!("The `", stringify!($field), "` set so far.")]
                 pub fn $get(&self) -> &Option<$ty> {
@@ -249,6 +277,98 @@ macro_rules! fluent_setters {
             )*
         }
     };
+}
+
+/// A member's `set_*`, whose documentation says what leaving it unset
+/// means: nothing is sent, `build()` fails, or the model's default.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __set_or_clear {
+    ($mode:ident, $set:ident, $field:ident, $ty:ty, $wire:literal, []) => {
+        $crate::__set_or_clear!(@fn $mode, $set, $field, $ty, $wire, "");
+    };
+    ($mode:ident, $set:ident, $field:ident, $ty:ty, $wire:literal, [required]) => {
+        $crate::__set_or_clear!(@fn $mode, $set, $field, $ty, $wire, " Required.");
+    };
+    ($mode:ident, $set:ident, $field:ident, $ty:ty, $wire:literal, [default = $default:literal]) => {
+        $crate::__set_or_clear!(
+            @fn $mode, $set, $field, $ty, $wire,
+            concat!(" Unset, it is `", stringify!($default), "`.")
+        );
+    };
+    (@fn $mode:ident, $set:ident, $field:ident, $ty:ty, $wire:literal, $note:expr) => {
+        #[doc = concat!("Sets or clears `", stringify!($field), "` (`", $wire, "` on the wire).", $note)]
+        pub fn $set(mut self, input: Option<$ty>) -> Self {
+            $crate::__store!($mode, clear, self, $field, (input), ($set, input));
+            self
+        }
+    };
+}
+
+/// A builder's `build()`, as its first attribute says.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __build {
+    (build, $target:ident, [$($field:ident [$($presence:tt)*])*], [$($extra:ident)*]) => {
+        #[doc = concat!("Builds the [`", stringify!($target), "`]. No member is required.")]
+        pub fn build(self) -> $target {
+            $target {
+                $($field: $crate::__take!(self, $target, $field, $($presence)*),)*
+                $($extra: self.$extra,)*
+            }
+        }
+    };
+    (try_build, $target:ident, [$($field:ident [$($presence:tt)*])*], [$($extra:ident)*]) => {
+        #[doc = concat!(
+            "Builds the [`", stringify!($target),
+            "`], or names the first required member that is not set."
+        )]
+        pub fn build(self) -> Result<$target, $crate::BuildError> {
+            Ok($target {
+                $($field: $crate::__take!(self, $target, $field, $($presence)*),)*
+                $($extra: self.$extra,)*
+            })
+        }
+    };
+}
+
+/// What `build()` makes of one member: an optional one as it is, a
+/// required one or the error that names it, or the model's default.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __take {
+    ($this:ident, $target:ident, $field:ident,) => {
+        $this.$field
+    };
+    ($this:ident, $target:ident, $field:ident, required) => {
+        $this
+            .$field
+            .ok_or_else(|| $crate::BuildError::missing(stringify!($target), stringify!($field)))?
+    };
+    ($this:ident, $target:ident, $field:ident, default = $default:literal) => {
+        $this
+            .$field
+            .unwrap_or_else(|| $crate::builders::MemberDefault::into_member($default))
+    };
+}
+
+/// A model default, written as a literal, as the member's Rust type: a
+/// number or boolean as it is, a string as an owned `String`.
+pub trait MemberDefault<T> {
+    /// The default as the member's type.
+    fn into_member(self) -> T;
+}
+
+impl<T> MemberDefault<T> for T {
+    fn into_member(self) -> T {
+        self
+    }
+}
+
+impl MemberDefault<String> for &'static str {
+    fn into_member(self) -> String {
+        self.to_owned()
+    }
 }
 
 /// One member's setter of the kind its attribute names: its signature
@@ -324,6 +444,12 @@ macro_rules! __store {
         $this.$field
             .get_or_insert_with(::std::collections::HashMap::new)
             .insert($key, $value);
+    };
+    (builder, clear, $this:ident, $field:ident, ($value:expr), $arguments:tt) => {
+        $this.$field = $value;
+    };
+    (fluent, clear, $this:ident, $field:ident, $stored:tt, ($set:ident, $input:ident)) => {
+        $this.input = $this.input.$set($input);
     };
     (fluent, $shape:ident, $this:ident, $field:ident, $stored:tt, ($($argument:ident),*)) => {
         $this.input = $this.input.$field($($argument),*);

@@ -62,10 +62,25 @@ pub trait OperationError: ServiceError + Sized {
 
 /// Makes a generated structure an operation's output: read from a whole
 /// response (the body with its `from_json`, the request id from the
-/// headers into its `_request_id` field), and the SDK's `RequestId`.
+/// headers into its `_request_id` field), and the SDK's `RequestId`; its
+/// builder gets the request id's setters, for test doubles.
 #[macro_export]
 macro_rules! operation_output {
-    ($output:ident) => {
+    ($output:ident, $builder:ident) => {
+        impl $builder {
+            /// Sets the request id of the response this output was read from.
+            pub fn _request_id(mut self, request_id: impl Into<String>) -> Self {
+                self._request_id = Some(request_id.into());
+                self
+            }
+
+            /// Sets or clears the request id of the response.
+            pub fn _set_request_id(mut self, request_id: Option<String>) -> Self {
+                self._request_id = request_id;
+                self
+            }
+        }
+
         impl $output {
             /// Reads this output from a successful response: the body as
             /// [`from_json`](Self::from_json) does, and the request id from

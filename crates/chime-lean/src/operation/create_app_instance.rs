@@ -56,7 +56,7 @@ impl CreateAppInstanceFluentBuilder {
 rt::fluent_setters! {
     struct CreateAppInstanceFluentBuilder {
         /// A name for the new `AppInstance`.
-        #[set(into, set_name, get_name, wire = "Name", note = "Required.")]
+        #[set(into, set_name, get_name, wire = "Name", required)]
         name: Option<String>,
         /// Free-form metadata to store with the `AppInstance`, up to 1,024 characters.
         #[set(into, set_metadata, get_metadata, wire = "Metadata")]
