@@ -237,7 +237,7 @@ pub(super) fn operation_module(
     let members = input
         .fields
         .iter()
-        .map(|field| builder_member(field, input_crate));
+        .map(|field| builder_member(field, input_crate, TokenStream::new()));
     let (paginated, into_paginator) = match &operation.pagination {
         Some(pagination) => {
             let token = &pagination.input_token;

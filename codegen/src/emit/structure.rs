@@ -5,9 +5,6 @@ use crate::ir::{DefaultValue, Field, Kind, Structure, Value};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// What `Debug` shows instead of a `@sensitive` value.
-const REDACTED: &str = "*** Sensitive Data Redacted ***";
-
 /// A structure; `response` marks an operation's output, which also holds
 /// the request id of the response it was read from.
 pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
@@ -19,84 +16,80 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
         structure.deprecated.as_ref(),
     );
     let is_error = structure.error.is_some();
-    let extra_fields = |visibility: TokenStream| {
-        if is_error {
-            quote! {
-                #visibility meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
-                #visibility http_status: Option<u16>,
-            }
-        } else if response {
-            quote! { #visibility _request_id: Option<String>, }
-        } else {
-            quote! {}
+    // The macros make every field crate-visible and write `Debug`, which
+    // hides sensitive members and bounds an error's, which come from the
+    // network.
+    let extra_fields = if is_error {
+        quote! {
+            #[debug(bounded)]
+            meta: rt::aws_smithy_types::error::metadata::ErrorMetadata,
+            http_status: Option<u16>,
         }
+    } else if response {
+        quote! { _request_id: Option<String>, }
+    } else {
+        quote! {}
     };
-    // The macro makes every field crate-visible.
-    let struct_extra_fields = extra_fields(quote! {});
-    let builder_extra_fields = extra_fields(quote! {});
-    let fields = structure.fields.iter().map(member);
-    let builder_fields = structure
-        .fields
-        .iter()
-        .map(|field| builder_member(field, &quote! { crate }));
-    let token_fillers = structure
+    let fields = structure.fields.iter().map(|field| member(field, is_error));
+    let builder_fields = structure.fields.iter().map(|field| {
+        let shown = debug_attr(field, is_error);
+        builder_member(field, &quote! { crate }, shown)
+    });
+    let token_fillers: Vec<_> = structure
         .fields
         .iter()
         .filter(|f| f.idempotency_token)
-        .map(token_filler);
-    // `Debug` is written out only where it must hide something: a
-    // sensitive member, or an error's members, which come from the network
-    // and are shown bounded. Elsewhere the derived one shows the same.
-    let derived_debug = !is_error && !structure.fields.iter().any(|f| redacted_in_debug(&f.value));
-    let (debug, builder_debug, debug_derive) = if derived_debug {
-        (TokenStream::new(), TokenStream::new(), quote! { Debug, })
-    } else {
-        (
-            debug_impl(&structure.name, &structure.fields, is_error, response),
-            debug_impl(&structure.builder, &structure.fields, is_error, response),
-            TokenStream::new(),
-        )
-    };
+        .map(token_filler)
+        .collect();
+    let token_fillers = (!token_fillers.is_empty()).then(|| {
+        quote! {
+            impl #name {
+                #(#token_fillers)*
+            }
+        }
+    });
     let build = if structure.fields.iter().any(Field::needed_to_build) {
         quote! { #[try_build(#name)] }
     } else {
         quote! { #[build(#name)] }
     };
-    let create_doc = format!(" Starts a builder for [`{}`].", structure.name);
     let derives = if structure.fields.iter().any(|f| f.always_present()) {
-        quote! { #[derive(Clone, #debug_derive PartialEq)] }
+        quote! { #[derive(Clone, PartialEq)] }
     } else {
-        quote! { #[derive(Clone, #debug_derive Default, PartialEq)] }
+        quote! { #[derive(Clone, Default, PartialEq)] }
     };
     quote! {
         #[rt::structure]
+        #[builder(#builder)]
         #docs
         #derives
         pub struct #name {
             #(#fields)*
-            #struct_extra_fields
+            #extra_fields
         }
 
-        impl #name {
-            #[doc = #create_doc]
-            pub fn builder() -> #builder {
-                #builder::default()
-            }
-
-            #(#token_fillers)*
-        }
-
-        #debug
+        #token_fillers
 
         #[rt::builder]
         #build
-        #[derive(Clone, #debug_derive Default, PartialEq)]
+        #[derive(Clone, Default, PartialEq)]
         pub struct #builder {
             #(#builder_fields)*
-            #builder_extra_fields
+            #extra_fields
         }
+    }
+}
 
-        #builder_debug
+/// How the macros' `Debug` shows a member: its value hidden where it is
+/// sensitive, bounded where it came from the network in an error, and as
+/// it is otherwise.
+fn debug_attr(field: &Field, is_error: bool) -> TokenStream {
+    if redacted_in_debug(&field.value) {
+        quote! { #[debug(redacted)] }
+    } else if is_error {
+        quote! { #[debug(bounded)] }
+    } else {
+        TokenStream::new()
     }
 }
 
@@ -128,7 +121,7 @@ fn borrowed_type(value: &Value) -> TokenStream {
 
 /// A member as the runtime's `structure!` takes it: its documentation, the
 /// `#[get]` that says what its accessor returns and how, and its field.
-fn member(field: &Field) -> TokenStream {
+fn member(field: &Field, is_error: bool) -> TokenStream {
     let name = ident(&field.name);
     let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
     let stored = stored_type(field);
@@ -143,9 +136,11 @@ fn member(field: &Field) -> TokenStream {
         (false, false, true) => (quote! { Option<#borrowed> }, quote! { as_deref }),
         (false, false, false) => (quote! { Option<#borrowed> }, quote! { as_ref }),
     };
+    let shown = debug_attr(field, is_error);
     quote! {
         #docs
         #[get(#returns, #how)]
+        #shown
         #name: #stored,
     }
 }
@@ -175,8 +170,12 @@ fn token_filler(field: &Field) -> TokenStream {
 
 /// A member as the runtime's builder macros take it: its documentation,
 /// the `#[set]` attribute that chooses its setter, and its field, with the
-/// model's named types in `krate`.
-pub(super) fn builder_member(field: &Field, krate: &TokenStream) -> TokenStream {
+/// model's named types in `krate`, and `shown`, how `Debug` shows it.
+pub(super) fn builder_member(
+    field: &Field,
+    krate: &TokenStream,
+    shown: TokenStream,
+) -> TokenStream {
     let name = ident(&field.name);
     let (set, get) = (ident(&field.set_method), ident(&field.get_method));
     let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
@@ -215,6 +214,7 @@ pub(super) fn builder_member(field: &Field, krate: &TokenStream) -> TokenStream 
     quote! {
         #docs
         #[set(#kind, #set, #get, wire = #wire #presence)]
+        #shown
         #name: Option<#ty>,
     }
 }
@@ -229,38 +229,5 @@ pub(super) fn default_expr(default: &DefaultValue, value: &Value) -> TokenStream
         }
         (DefaultValue::Integer(n), _) => quote! { #n },
         (DefaultValue::String(text), _) => quote! { String::from(#text) },
-    }
-}
-
-fn debug_impl(type_name: &str, fields: &[Field], is_error: bool, response: bool) -> TokenStream {
-    let ty = ident(type_name);
-    let shown = fields.iter().map(|field| {
-        let name = ident(&field.name);
-        let label = crate::naming::unraw(&field.name);
-        if redacted_in_debug(&field.value) {
-            quote! { .field(#label, &#REDACTED) }
-        } else if is_error {
-            // Error members come from the network.
-            quote! { .field(#label, &rt::BoundedDebug(&self.#name)) }
-        } else {
-            quote! { .field(#label, &self.#name) }
-        }
-    });
-    let extra = if is_error {
-        quote! {
-            .field("meta", &rt::BoundedDebug(&self.meta))
-            .field("http_status", &self.http_status)
-        }
-    } else if response {
-        quote! { .field("_request_id", &self._request_id) }
-    } else {
-        quote! {}
-    };
-    quote! {
-        impl ::std::fmt::Debug for #ty {
-            fn fmt(&self, f: &mut ::std::fmt::Formatter<'_>) -> ::std::fmt::Result {
-                f.debug_struct(#type_name) #(#shown)* #extra .finish()
-            }
-        }
     }
 }

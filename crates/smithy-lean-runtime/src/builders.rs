@@ -28,22 +28,34 @@
 //! | `insert = V` | a key (`impl Into<String>`) and a value `V`, replacing any under that key |
 //! | `insert_into = V` | a key and a value `impl Into<V>` |
 //!
+//! Both macros write the type's `Debug`, which shows every field as it is
+//! unless an attribute `#[debug(redacted)]` (a `@sensitive` value: its
+//! text is replaced) or `#[debug(bounded)]` (text from the network, cut to
+//! a safe length) comes right after the field's `#[get]` or `#[set]`, or
+//! before a field that has neither.
+//!
 //! A builder's first attribute names what it builds: `#[build(T)]` for a
 //! `build()` that returns `T`, which has no required member, or
 //! `#[try_build(T)]` for one that returns `Result<T, BuildError>` and names
 //! the first required member that is not set.
 
-/// Declares a structure with an accessor per member.
+/// Declares a structure with an accessor per member, its `builder()` and
+/// its `Debug`.
 ///
+/// The first attribute, `#[builder(B)]`, names the structure's builder.
 /// Members are crate-visible fields, each documented and with its
 /// `#[get(RETURNS, HOW)]` (and `#[deprecated]` first where the model
 /// deprecates it, which goes on the accessor); fields without one come
-/// last and get no accessor.
+/// last and get no accessor. Any field may say how `Debug` shows it (see
+/// the [module documentation](self)).
 ///
 /// ```
+/// # #[derive(Default)]
+/// # pub struct GreetingBuilder;
 /// smithy_lean_runtime::structure! {
+///     #[builder(GreetingBuilder)]
 ///     /// A greeting.
-///     #[derive(Debug, Default)]
+///     #[derive(Default)]
 ///     pub struct Greeting {
 ///         /// Who is greeted.
 ///         #[get(&str, borrow)]
@@ -53,30 +65,39 @@
 ///         times: Option<i32>,
 ///         /// Words to add.
 ///         #[get(Option<&[String]>, as_deref)]
+///         #[debug(redacted)]
 ///         words: Option<Vec<String>>,
 ///         /// Labels.
 ///         #[get(Option<&std::collections::HashMap<String, String>>, as_ref)]
 ///         labels: Option<std::collections::HashMap<String, String>>,
+///         #[debug(bounded)]
 ///         seen: bool,
 ///     }
 /// }
 ///
-/// let greeting = Greeting { name: "Ada".into(), times: Some(2), ..Greeting::default() };
-/// assert_eq!((greeting.name(), greeting.times(), greeting.words()), ("Ada", Some(2), None));
+/// let words = Some(vec!["secret".to_owned()]);
+/// let greeting = Greeting { name: "Ada".into(), times: Some(2), words, ..Greeting::default() };
+/// assert_eq!((greeting.name(), greeting.times()), ("Ada", Some(2)));
 /// assert!(greeting.labels().is_none() && !greeting.seen);
+/// assert_eq!(
+///     format!("{greeting:?}"),
+///     r#"Greeting { name: "Ada", times: Some(2), words: "*** Sensitive Data Redacted ***", labels: None, seen: false }"#
+/// );
 /// ```
 #[macro_export]
 macro_rules! structure {
     (
+        #[builder($builder:ident)]
         $(#[$attribute:meta])*
         pub struct $name:ident {
             $(
                 $(#[doc = $doc:literal])*
                 $(#[deprecated $($deprecation:tt)*])?
                 #[get($returns:ty, $how:ident)]
+                $(#[debug($shown:ident)])?
                 $field:ident: $ty:ty,
             )*
-            $($extra:ident: $extra_ty:ty,)*
+            $($(#[debug($extra_shown:ident)])? $extra:ident: $extra_ty:ty,)*
         }
     ) => {
         $(#[$attribute])*
@@ -86,6 +107,11 @@ macro_rules! structure {
         }
 
         impl $name {
+            #[doc = concat!("Starts a builder for [`", stringify!($name), "`].")]
+            pub fn builder() -> $builder {
+                $builder::default()
+            }
+
             $(
                 $(#[doc = $doc])*
                 $(#[deprecated $($deprecation)*])?
@@ -94,6 +120,55 @@ macro_rules! structure {
                 }
             )*
         }
+
+        $crate::__debug!(
+            $name, [$($field [$($shown)?])* $($extra [$($extra_shown)?])*]
+        );
+    };
+}
+
+/// What `Debug` shows of a `@sensitive` member instead of its value.
+pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
+
+/// A field's name as `Debug` shows it: a raw identifier (`r#type`) without
+/// its `r#`, as a derived `Debug` does.
+#[doc(hidden)]
+pub fn field_label(name: &'static str) -> &'static str {
+    name.strip_prefix("r#").unwrap_or(name)
+}
+
+/// The `Debug` of a structure or builder, each field shown as its
+/// `#[debug]` says: as it is, `redacted`, or `bounded` (text from the
+/// network, cut to a length that is safe to log).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __debug {
+    ($name:ident, [$($field:ident [$($shown:ident)?])*]) => {
+        impl ::core::fmt::Debug for $name {
+            fn fmt(&self, f: &mut ::core::fmt::Formatter<'_>) -> ::core::fmt::Result {
+                f.debug_struct(stringify!($name))
+                    $(.field(
+                        $crate::builders::field_label(stringify!($field)),
+                        $crate::__shown!($($shown)?, &self.$field),
+                    ))*
+                    .finish()
+            }
+        }
+    };
+}
+
+/// One field as `Debug` shows it.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __shown {
+    (, $value:expr) => {
+        $value
+    };
+    (redacted, $value:expr) => {
+        &$crate::builders::REDACTED
+    };
+    (bounded, $value:expr) => {
+        &$crate::BoundedDebug($value)
     };
 }
 
@@ -137,7 +212,7 @@ macro_rules! __access {
 /// # }
 /// smithy_lean_runtime::builder! {
 ///     #[try_build(Greeting)]
-///     #[derive(Clone, Debug, Default)]
+///     #[derive(Clone, Default)]
 ///     pub struct GreetingBuilder {
 ///         /// Who is greeted.
 ///         #[set(into, set_name, get_name, wire = "Name", required)]
@@ -178,9 +253,10 @@ macro_rules! builder {
                 $(#[doc = $doc:literal])*
                 $(#[deprecated $($deprecation:tt)*])?
                 #[set($kind:ident $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, $presence:ident $(= $default:literal)?)?)]
+                $(#[debug($shown:ident)])?
                 $field:ident: Option<$ty:ty $(,)?>,
             )*
-            $($extra:ident: $extra_ty:ty,)*
+            $($(#[debug($extra_shown:ident)])? $extra:ident: $extra_ty:ty,)*
         }
     ) => {
         #[doc = concat!("A builder for [`", stringify!($target), "`].")]
@@ -211,6 +287,10 @@ macro_rules! builder {
                 $build, $target, [$($field [$($presence $(= $default)?)?])*], [$($extra)*]
             );
         }
+
+        $crate::__debug!(
+            $builder, [$($field [$($shown)?])* $($extra [$($extra_shown)?])*]
+        );
     };
 }
 
@@ -220,7 +300,7 @@ macro_rules! builder {
 /// declared again but names the fluent builder.
 ///
 /// ```
-/// # #[derive(Default)]
+/// # #[derive(Debug, Default)]
 /// # pub struct Greeting {
 /// #     name: Option<String>,
 /// # }
