@@ -218,27 +218,19 @@ pub(super) fn operation_module(
     let error_type = ident(&operation.error_enum);
     let builder = ident(&operation.fluent_builder);
     let name = &operation.name;
-    let token = input.fields.iter().find(|field| field.idempotency_token);
-    let send_with_token = token.map(|field| {
-        let setter = crate::naming::unraw(&field.name);
-        let doc = format!(
-            " Sends the call and returns the answer with the idempotency token it sent (`{setter}`), to repeat the call later without the service doing its work twice."
-        );
-        quote! {
-            #[doc = #doc]
-            pub async fn send_with_token(self) -> Result<
-                (#output_crate::#output_type, ::smithy_lean_client::ClientRequestToken),
-                ::smithy_lean_client::Error<#error_crate::#error_type>,
-            > {
-                self.handle.send_with_token::<#marker>(self.input).await
-            }
-        }
-    });
+    let token = input
+        .fields
+        .iter()
+        .find(|field| field.idempotency_token)
+        .map(|field| {
+            let member = ident(&field.name);
+            quote! { , token = #member }
+        });
     let members = input
         .fields
         .iter()
         .map(|field| builder_member(field, input_crate, TokenStream::new()));
-    let (paginated, into_paginator) = match &operation.pagination {
+    let (paginated, paginated_flag) = match &operation.pagination {
         Some(pagination) => {
             let token = &pagination.input_token;
             let (get_token, set_token) = (ident(&token.get_method), ident(&token.set_method));
@@ -291,24 +283,13 @@ pub(super) fn operation_module(
 
                 #items
             };
-            let doc = format!(
-                " Every page of `{name}` calls that start from this input, each sent the token the one before returned."
-            );
-            let into_paginator = quote! {
-                #[doc = #doc]
-                pub fn into_paginator(self) -> ::smithy_lean_client::Paginator<#marker> {
-                    ::smithy_lean_client::Paginator::new(self.handle, self.input)
-                }
-            };
-            (paginated, into_paginator)
+            (paginated, quote! { , paginated })
         }
         None => (TokenStream::new(), TokenStream::new()),
     };
     let marker_doc = format!(
         " The `{name}` operation, as the client's engine calls it: its types, how its request is written and how its responses are read."
     );
-    let builder_doc =
-        format!(" Collects the members of one `{name}` call; [`send`](Self::send) sends it.");
     let operation_docs = doc_attrs(&operation.docs, operation.deprecated.as_ref());
     quote! {
         pub use #input_crate::{#input_type, #input_builder};
@@ -327,36 +308,9 @@ pub(super) fn operation_module(
             type Error = #error_crate::#error_type;
         }
 
-        #[doc = #builder_doc]
-        #[derive(Debug)]
+        #[::smithy_lean_client::fluent_builder]
+        #[call(#marker, #input_builder, #output_type, #error_type #token #paginated_flag)]
         pub struct #builder {
-            handle: ::smithy_lean_client::Handle,
-            input: #input_crate::#input_builder,
-        }
-
-        impl #builder {
-            pub(crate) fn new(handle: ::smithy_lean_client::Handle) -> Self {
-                #builder {
-                    handle,
-                    input: Default::default(),
-                }
-            }
-
-            /// Sends the call and returns the service's answer.
-            pub async fn send(self) -> Result<
-                #output_crate::#output_type,
-                ::smithy_lean_client::Error<#error_crate::#error_type>,
-            > {
-                self.handle.send::<#marker>(self.input).await
-            }
-
-            #send_with_token
-
-            #into_paginator
-        }
-
-        #[rt::fluent_setters]
-        struct #builder {
             #(#members)*
         }
 

@@ -1196,7 +1196,11 @@ fn render(tokens: TokenStream, inner_docs: &[String]) -> Result<String, Error> {
 /// write the item with the attribute `#[rt::NAME]` first, so that
 /// prettyplease lays it out like any item (it leaves macro bodies on one
 /// line); [`wrap_item_macros`] then makes it the macro's body.
-const ITEM_MACROS: [&str; 4] = ["builder", "fluent_setters", "operation_error", "structure"];
+const ITEM_MACROS: [&str; 3] = ["builder", "operation_error", "structure"];
+
+/// The client engine's macro that takes one item, marked with its whole
+/// path as the runtime's are with theirs.
+const CLIENT_ITEM_MACRO: &str = "::smithy_lean_client::fluent_builder";
 
 /// The item under the attribute `#[rt::operation_error]` at the top
 /// level becomes `rt::operation_error! { item }`, indented, as rustfmt
@@ -1206,11 +1210,17 @@ fn wrap_item_macros(body: &str) -> String {
     let mut inside = false;
     for line in body.lines() {
         let marker = line
-            .strip_prefix(&format!("#[{RUNTIME_ALIAS}::"))
+            .strip_prefix("#[")
             .and_then(|rest| rest.strip_suffix(']'))
-            .filter(|name| ITEM_MACROS.contains(name));
-        if let Some(name) = marker {
-            text.push_str(&format!("{RUNTIME_ALIAS}::{name}! {{\n"));
+            .filter(|path| {
+                *path == CLIENT_ITEM_MACRO
+                    || path
+                        .strip_prefix(RUNTIME_ALIAS)
+                        .and_then(|rest| rest.strip_prefix("::"))
+                        .is_some_and(|name| ITEM_MACROS.contains(&name))
+            });
+        if let Some(path) = marker {
+            text.push_str(&format!("{path}! {{\n"));
             inside = true;
             continue;
         }

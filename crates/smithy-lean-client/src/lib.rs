@@ -27,6 +27,7 @@ mod config;
 mod credentials;
 pub mod endpoint;
 mod error;
+mod fluent;
 #[cfg(feature = "test-util")]
 pub mod mock;
 pub mod operation;
@@ -48,3 +49,7 @@ pub use operation::{BuiltIns, Operation, Service};
 pub use paginator::{Paginated, PaginatedItems, Paginator};
 pub use stalled_stream::MIN_BODY_THROUGHPUT;
 pub use token::ClientRequestToken;
+
+// What `fluent_builder!` expands to calls the runtime's setters.
+#[doc(hidden)]
+pub use smithy_lean_runtime as __runtime;

@@ -18,43 +18,15 @@ impl ::smithy_lean_client::Operation for CreateAppInstance {
     type Output = ::chime_lean_output::CreateAppInstanceOutput;
     type Error = ::chime_lean_error::CreateAppInstanceError;
 }
-/// Collects the members of one `CreateAppInstance` call; [`send`](Self::send) sends it.
-#[derive(Debug)]
-pub struct CreateAppInstanceFluentBuilder {
-    handle: ::smithy_lean_client::Handle,
-    input: ::chime_lean_input::CreateAppInstanceInputBuilder,
-}
-impl CreateAppInstanceFluentBuilder {
-    pub(crate) fn new(handle: ::smithy_lean_client::Handle) -> Self {
-        CreateAppInstanceFluentBuilder {
-            handle,
-            input: Default::default(),
-        }
-    }
-    /// Sends the call and returns the service's answer.
-    pub async fn send(
-        self,
-    ) -> Result<
-        ::chime_lean_output::CreateAppInstanceOutput,
-        ::smithy_lean_client::Error<::chime_lean_error::CreateAppInstanceError>,
-    > {
-        self.handle.send::<CreateAppInstance>(self.input).await
-    }
-    /// Sends the call and returns the answer with the idempotency token it sent (`client_request_token`), to repeat the call later without the service doing its work twice.
-    pub async fn send_with_token(
-        self,
-    ) -> Result<
-        (
-            ::chime_lean_output::CreateAppInstanceOutput,
-            ::smithy_lean_client::ClientRequestToken,
-        ),
-        ::smithy_lean_client::Error<::chime_lean_error::CreateAppInstanceError>,
-    > {
-        self.handle.send_with_token::<CreateAppInstance>(self.input).await
-    }
-}
-rt::fluent_setters! {
-    struct CreateAppInstanceFluentBuilder {
+::smithy_lean_client::fluent_builder! {
+    #[call(
+        CreateAppInstance,
+        CreateAppInstanceInputBuilder,
+        CreateAppInstanceOutput,
+        CreateAppInstanceError,
+        token = client_request_token
+    )]
+    pub struct CreateAppInstanceFluentBuilder {
         /// A name for the new `AppInstance`.
         #[set(into, set_name, get_name, wire = "Name", required)]
         name: Option<String>,
