@@ -65,11 +65,6 @@ pub(super) fn emit(
             quote! { #key => builder.#field_name = #read?, }
         })
         .collect();
-    let build = if structure.fields.iter().any(|f| f.needed_to_build()) {
-        quote! { builder.build()? }
-    } else {
-        quote! { builder.build() }
-    };
     let shape = &structure.name;
     let builder_type = ident(&structure.builder);
     // A structure without body members knows no key.
@@ -154,13 +149,7 @@ pub(super) fn emit(
     let reader = quote! {
         #reader_gate
         impl rt::json::JsonStructure for #name {
-            type Builder = #builder_type;
-
             #read_member
-
-            fn build_read(builder: #builder_type) -> Result<Self, rt::JsonError> {
-                Ok(#build)
-            }
         }
 
         #from_json

@@ -916,12 +916,6 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
                 }
             }
         });
-    let builder = ident(&input.builder);
-    let from_builder = if input.fields.iter().any(Field::needed_to_build) {
-        quote! { builder.build() }
-    } else {
-        quote! { Ok(builder.build()) }
-    };
     quote! {
         impl rt::operation::OperationInput for #input_ident {
             const OPERATION_NAME: &'static str = #name;
@@ -929,11 +923,6 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
             const HTTP_PATH: &'static str = #path;
             const HTTP_SUCCESS_STATUS: u16 = #code;
             const HOST_PREFIX: Option<&'static str> = #host_prefix;
-            type Builder = #builder;
-
-            fn from_builder(builder: #builder) -> Result<Self, rt::BuildError> {
-                #from_builder
-            }
 
             fn to_http_request(&self) -> Result<rt::http::Request<Vec<u8>>, rt::request::RequestError> {
                 let mut uri = String::new();
@@ -942,10 +931,6 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
                 #(#bound_queries)*
                 #headers
                 rt::request::build(Self::HTTP_METHOD, uri, headers, #body)
-            }
-
-            fn check_constraints(&self) -> Result<(), rt::ValidationError> {
-                self.validate()
             }
 
             #token_filler

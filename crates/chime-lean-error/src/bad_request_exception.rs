@@ -60,7 +60,6 @@ impl BadRequestException {
     }
 }
 impl rt::json::JsonStructure for BadRequestException {
-    type Builder = BadRequestExceptionBuilder;
     fn read_member(
         builder: &mut BadRequestExceptionBuilder,
         key: &str,
@@ -72,9 +71,6 @@ impl rt::json::JsonStructure for BadRequestException {
             _ => return Ok(false),
         }
         Ok(true)
-    }
-    fn build_read(builder: BadRequestExceptionBuilder) -> Result<Self, rt::JsonError> {
-        Ok(builder.build())
     }
 }
 impl BadRequestException {

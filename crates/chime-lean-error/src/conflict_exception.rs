@@ -60,7 +60,6 @@ impl ConflictException {
     }
 }
 impl rt::json::JsonStructure for ConflictException {
-    type Builder = ConflictExceptionBuilder;
     fn read_member(
         builder: &mut ConflictExceptionBuilder,
         key: &str,
@@ -72,9 +71,6 @@ impl rt::json::JsonStructure for ConflictException {
             _ => return Ok(false),
         }
         Ok(true)
-    }
-    fn build_read(builder: ConflictExceptionBuilder) -> Result<Self, rt::JsonError> {
-        Ok(builder.build())
     }
 }
 impl ConflictException {

@@ -60,7 +60,6 @@ impl ForbiddenException {
     }
 }
 impl rt::json::JsonStructure for ForbiddenException {
-    type Builder = ForbiddenExceptionBuilder;
     fn read_member(
         builder: &mut ForbiddenExceptionBuilder,
         key: &str,
@@ -72,9 +71,6 @@ impl rt::json::JsonStructure for ForbiddenException {
             _ => return Ok(false),
         }
         Ok(true)
-    }
-    fn build_read(builder: ForbiddenExceptionBuilder) -> Result<Self, rt::JsonError> {
-        Ok(builder.build())
     }
 }
 impl ForbiddenException {

@@ -60,7 +60,6 @@ impl ResourceLimitExceededException {
     }
 }
 impl rt::json::JsonStructure for ResourceLimitExceededException {
-    type Builder = ResourceLimitExceededExceptionBuilder;
     fn read_member(
         builder: &mut ResourceLimitExceededExceptionBuilder,
         key: &str,
@@ -72,11 +71,6 @@ impl rt::json::JsonStructure for ResourceLimitExceededException {
             _ => return Ok(false),
         }
         Ok(true)
-    }
-    fn build_read(
-        builder: ResourceLimitExceededExceptionBuilder,
-    ) -> Result<Self, rt::JsonError> {
-        Ok(builder.build())
     }
 }
 impl ResourceLimitExceededException {

@@ -60,7 +60,6 @@ impl ServiceFailureException {
     }
 }
 impl rt::json::JsonStructure for ServiceFailureException {
-    type Builder = ServiceFailureExceptionBuilder;
     fn read_member(
         builder: &mut ServiceFailureExceptionBuilder,
         key: &str,
@@ -72,11 +71,6 @@ impl rt::json::JsonStructure for ServiceFailureException {
             _ => return Ok(false),
         }
         Ok(true)
-    }
-    fn build_read(
-        builder: ServiceFailureExceptionBuilder,
-    ) -> Result<Self, rt::JsonError> {
-        Ok(builder.build())
     }
 }
 impl ServiceFailureException {

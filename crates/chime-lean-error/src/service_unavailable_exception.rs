@@ -60,7 +60,6 @@ impl ServiceUnavailableException {
     }
 }
 impl rt::json::JsonStructure for ServiceUnavailableException {
-    type Builder = ServiceUnavailableExceptionBuilder;
     fn read_member(
         builder: &mut ServiceUnavailableExceptionBuilder,
         key: &str,
@@ -72,11 +71,6 @@ impl rt::json::JsonStructure for ServiceUnavailableException {
             _ => return Ok(false),
         }
         Ok(true)
-    }
-    fn build_read(
-        builder: ServiceUnavailableExceptionBuilder,
-    ) -> Result<Self, rt::JsonError> {
-        Ok(builder.build())
     }
 }
 impl ServiceUnavailableException {

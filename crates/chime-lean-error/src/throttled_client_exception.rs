@@ -60,7 +60,6 @@ impl ThrottledClientException {
     }
 }
 impl rt::json::JsonStructure for ThrottledClientException {
-    type Builder = ThrottledClientExceptionBuilder;
     fn read_member(
         builder: &mut ThrottledClientExceptionBuilder,
         key: &str,
@@ -72,11 +71,6 @@ impl rt::json::JsonStructure for ThrottledClientException {
             _ => return Ok(false),
         }
         Ok(true)
-    }
-    fn build_read(
-        builder: ThrottledClientExceptionBuilder,
-    ) -> Result<Self, rt::JsonError> {
-        Ok(builder.build())
     }
 }
 impl ThrottledClientException {

@@ -60,7 +60,6 @@ impl UnauthorizedClientException {
     }
 }
 impl rt::json::JsonStructure for UnauthorizedClientException {
-    type Builder = UnauthorizedClientExceptionBuilder;
     fn read_member(
         builder: &mut UnauthorizedClientExceptionBuilder,
         key: &str,
@@ -72,11 +71,6 @@ impl rt::json::JsonStructure for UnauthorizedClientException {
             _ => return Ok(false),
         }
         Ok(true)
-    }
-    fn build_read(
-        builder: UnauthorizedClientExceptionBuilder,
-    ) -> Result<Self, rt::JsonError> {
-        Ok(builder.build())
     }
 }
 impl UnauthorizedClientException {

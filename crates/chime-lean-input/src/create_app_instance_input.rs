@@ -119,7 +119,6 @@ impl CreateAppInstanceInput {
 }
 #[cfg(feature = "server")]
 impl rt::json::JsonStructure for CreateAppInstanceInput {
-    type Builder = CreateAppInstanceInputBuilder;
     fn read_member(
         builder: &mut CreateAppInstanceInputBuilder,
         key: &str,
@@ -135,11 +134,6 @@ impl rt::json::JsonStructure for CreateAppInstanceInput {
             _ => return Ok(false),
         }
         Ok(true)
-    }
-    fn build_read(
-        builder: CreateAppInstanceInputBuilder,
-    ) -> Result<Self, rt::JsonError> {
-        Ok(builder.build()?)
     }
 }
 #[cfg(feature = "server")]
@@ -157,12 +151,6 @@ impl rt::operation::OperationInput for CreateAppInstanceInput {
     const HTTP_PATH: &'static str = "/app-instances";
     const HTTP_SUCCESS_STATUS: u16 = 201u16;
     const HOST_PREFIX: Option<&'static str> = Some("identity-");
-    type Builder = CreateAppInstanceInputBuilder;
-    fn from_builder(
-        builder: CreateAppInstanceInputBuilder,
-    ) -> Result<Self, rt::BuildError> {
-        builder.build()
-    }
     fn to_http_request(
         &self,
     ) -> Result<rt::http::Request<Vec<u8>>, rt::request::RequestError> {
@@ -175,9 +163,6 @@ impl rt::operation::OperationInput for CreateAppInstanceInput {
             headers,
             Some((rt::request::JSON_CONTENT_TYPE, self.to_json()?.into_bytes())),
         )
-    }
-    fn check_constraints(&self) -> Result<(), rt::ValidationError> {
-        self.validate()
     }
     fn fill_idempotency_token(
         &mut self,

@@ -58,7 +58,6 @@ impl rt::json::JsonMembers for Tag {
 }
 #[cfg(feature = "server")]
 impl rt::json::JsonStructure for Tag {
-    type Builder = TagBuilder;
     fn read_member(
         builder: &mut TagBuilder,
         key: &str,
@@ -70,8 +69,5 @@ impl rt::json::JsonStructure for Tag {
             _ => return Ok(false),
         }
         Ok(true)
-    }
-    fn build_read(builder: TagBuilder) -> Result<Self, rt::JsonError> {
-        Ok(builder.build()?)
     }
 }

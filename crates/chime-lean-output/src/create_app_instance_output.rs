@@ -70,7 +70,6 @@ impl CreateAppInstanceOutput {
     }
 }
 impl rt::json::JsonStructure for CreateAppInstanceOutput {
-    type Builder = CreateAppInstanceOutputBuilder;
     fn read_member(
         builder: &mut CreateAppInstanceOutputBuilder,
         key: &str,
@@ -81,11 +80,6 @@ impl rt::json::JsonStructure for CreateAppInstanceOutput {
             _ => return Ok(false),
         }
         Ok(true)
-    }
-    fn build_read(
-        builder: CreateAppInstanceOutputBuilder,
-    ) -> Result<Self, rt::JsonError> {
-        Ok(builder.build())
     }
 }
 impl CreateAppInstanceOutput {

@@ -23,7 +23,9 @@ use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_types::body::SdkBody;
 use aws_types::SdkConfig;
 use http::header::{HOST, HeaderValue, USER_AGENT};
+use smithy_lean_runtime::builders::StructureBuilder;
 use smithy_lean_runtime::operation::{OperationError, OperationInput, OperationOutput};
+use smithy_lean_runtime::validation::Validate;
 use smithy_lean_runtime::{ServiceError, UntrustedText};
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -223,7 +225,9 @@ impl Handle {
         &self,
         builder: InputBuilder<O>,
     ) -> Result<O::Output, Error<O::Error>> {
-        let input = O::Input::from_builder(builder).map_err(|e| Error::missing(O::NAME, e))?;
+        let input = builder
+            .build_structure()
+            .map_err(|e| Error::missing(O::NAME, e))?;
         Ok(self.call::<O>(input).await?.0)
     }
 
@@ -234,7 +238,9 @@ impl Handle {
         &self,
         builder: InputBuilder<O>,
     ) -> Result<(O::Output, ClientRequestToken), Error<O::Error>> {
-        let input = O::Input::from_builder(builder).map_err(|e| Error::missing(O::NAME, e))?;
+        let input = builder
+            .build_structure()
+            .map_err(|e| Error::missing(O::NAME, e))?;
         match self.call::<O>(input).await? {
             (output, Some(token)) => Ok((output, token)),
             (_, None) => Err(Error::new(ErrorKind::Construction(

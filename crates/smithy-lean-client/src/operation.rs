@@ -2,6 +2,7 @@
 //! operations. This crate knows no service of its own; everything that
 //! differs between services and operations arrives through these two.
 
+use smithy_lean_runtime::builders::Structure;
 use smithy_lean_runtime::endpoint::ResolveEndpointError;
 use smithy_lean_runtime::operation::{OperationError, OperationInput, OperationOutput};
 
@@ -55,4 +56,4 @@ pub trait Operation: Send + Sync + 'static {
 }
 
 /// The builder of `O`'s input, which its fluent builder fills.
-pub type InputBuilder<O> = <<O as Operation>::Input as OperationInput>::Builder;
+pub type InputBuilder<O> = <<O as Operation>::Input as Structure>::Builder;

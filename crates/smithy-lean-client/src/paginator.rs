@@ -16,7 +16,7 @@
 
 use crate::operation::InputBuilder;
 use crate::{Error, Handle, Operation};
-use smithy_lean_runtime::operation::OperationInput;
+use smithy_lean_runtime::builders::StructureBuilder;
 use std::collections::VecDeque;
 
 /// A paginated operation, as the generator describes it from its
@@ -119,7 +119,7 @@ impl<O: Paginated> PageStream<O> {
     /// ends the stream as it is given.
     pub async fn next(&mut self) -> Option<Result<O::Output, Error<O::Error>>> {
         let builder = self.builder.take()?;
-        let input = match O::Input::from_builder(builder.clone()) {
+        let input = match builder.clone().build_structure() {
             Ok(input) => input,
             Err(missing) => return Some(Err(Error::missing(O::NAME, missing))),
         };
@@ -215,10 +215,12 @@ impl<O: PaginatedItems> std::fmt::Debug for ItemStream<O> {
 mod tests {
     use super::*;
     use crate::{BuiltIns, Config, Service};
+    use smithy_lean_runtime::builders::Structure;
     use smithy_lean_runtime::endpoint::ResolveEndpointError;
     use smithy_lean_runtime::operation::{OperationInput, OperationOutput};
     use smithy_lean_runtime::request::{self, RequestError};
-    use smithy_lean_runtime::{JsonError, UnhandledError, ValidationError};
+    use smithy_lean_runtime::validation::Validate;
+    use smithy_lean_runtime::{ConstraintViolation, JsonError, UnhandledError};
     use std::sync::{Arc, Mutex};
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -259,21 +261,28 @@ mod tests {
         type Error = UnhandledError;
     }
 
+    impl Structure for Input {
+        type Builder = Input;
+    }
+
+    impl StructureBuilder for Input {
+        type Structure = Input;
+
+        fn build_structure(self) -> Result<Input, smithy_lean_runtime::BuildError> {
+            Ok(self)
+        }
+    }
+
+    impl Validate for Input {
+        fn collect_violations(&self, _: &str, _: &mut Vec<ConstraintViolation>) {}
+    }
+
     impl OperationInput for Input {
         const OPERATION_NAME: &'static str = "ListNumbers";
         const HTTP_METHOD: &'static str = "GET";
         const HTTP_PATH: &'static str = "/numbers";
         const HTTP_SUCCESS_STATUS: u16 = 200;
         const HOST_PREFIX: Option<&'static str> = None;
-        type Builder = Input;
-
-        fn from_builder(builder: Input) -> Result<Input, smithy_lean_runtime::BuildError> {
-            Ok(builder)
-        }
-
-        fn check_constraints(&self) -> Result<(), ValidationError> {
-            Ok(())
-        }
 
         fn to_http_request(&self) -> Result<http::Request<Vec<u8>>, RequestError> {
             let mut uri = Self::HTTP_PATH.to_owned();

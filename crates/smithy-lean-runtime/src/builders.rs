@@ -52,6 +52,12 @@
 /// ```
 /// # #[derive(Default)]
 /// # pub struct GreetingBuilder;
+/// # impl smithy_lean_runtime::builders::StructureBuilder for GreetingBuilder {
+/// #     type Structure = Greeting;
+/// #     fn build_structure(self) -> Result<Greeting, smithy_lean_runtime::BuildError> {
+/// #         Ok(Greeting::default())
+/// #     }
+/// # }
 /// smithy_lean_runtime::structure! {
 ///     #[builder(GreetingBuilder)]
 ///     /// A greeting.
@@ -121,10 +127,32 @@ macro_rules! structure {
             )*
         }
 
+        impl $crate::builders::Structure for $name {
+            type Builder = $builder;
+        }
+
         $crate::__debug!(
             $name, [$($field [$($shown)?])* $($extra [$($extra_shown)?])*]
         );
     };
+}
+
+/// A generated structure, tied to its builder, so that code for any
+/// structure (reading one from JSON, sending one as an input) can start
+/// from the builder and end with the structure.
+pub trait Structure: Sized {
+    /// The structure's builder.
+    type Builder: StructureBuilder<Structure = Self>;
+}
+
+/// A generated builder, whatever its `build()` returns.
+pub trait StructureBuilder: Default {
+    /// What it builds.
+    type Structure;
+
+    /// The structure built; an error names the first required member that
+    /// is not set (never, for a structure without required members).
+    fn build_structure(self) -> Result<Self::Structure, crate::BuildError>;
 }
 
 /// What `Debug` shows of a `@sensitive` member instead of its value.
@@ -282,11 +310,11 @@ macro_rules! builder {
                     &self.$field
                 }
             )*
-
-            $crate::__build!(
-                $build, $target, [$($field [$($presence $(= $default)?)?])*], [$($extra)*]
-            );
         }
+
+        $crate::__build!(
+            $build, $target, $builder, [$($field [$($presence $(= $default)?)?])*], [$($extra)*]
+        );
 
         $crate::__debug!(
             $builder, [$($field [$($shown)?])* $($extra [$($extra_shown)?])*]
@@ -385,29 +413,50 @@ macro_rules! __set_or_clear {
     };
 }
 
-/// A builder's `build()`, as its first attribute says.
+/// A builder's `build()`, as its first attribute says, and its
+/// [`StructureBuilder`].
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __build {
-    (build, $target:ident, [$($field:ident [$($presence:tt)*])*], [$($extra:ident)*]) => {
-        #[doc = concat!("Builds the [`", stringify!($target), "`]. No member is required.")]
-        pub fn build(self) -> $target {
-            $target {
-                $($field: $crate::__take!(self, $target, $field, $($presence)*),)*
-                $($extra: self.$extra,)*
+    (build, $target:ident, $builder:ident, [$($field:ident [$($presence:tt)*])*], [$($extra:ident)*]) => {
+        impl $builder {
+            #[doc = concat!("Builds the [`", stringify!($target), "`]. No member is required.")]
+            pub fn build(self) -> $target {
+                $target {
+                    $($field: $crate::__take!(self, $target, $field, $($presence)*),)*
+                    $($extra: self.$extra,)*
+                }
+            }
+        }
+
+        impl $crate::builders::StructureBuilder for $builder {
+            type Structure = $target;
+
+            fn build_structure(self) -> Result<$target, $crate::BuildError> {
+                Ok(self.build())
             }
         }
     };
-    (try_build, $target:ident, [$($field:ident [$($presence:tt)*])*], [$($extra:ident)*]) => {
-        #[doc = concat!(
-            "Builds the [`", stringify!($target),
-            "`], or names the first required member that is not set."
-        )]
-        pub fn build(self) -> Result<$target, $crate::BuildError> {
-            Ok($target {
-                $($field: $crate::__take!(self, $target, $field, $($presence)*),)*
-                $($extra: self.$extra,)*
-            })
+    (try_build, $target:ident, $builder:ident, [$($field:ident [$($presence:tt)*])*], [$($extra:ident)*]) => {
+        impl $builder {
+            #[doc = concat!(
+                "Builds the [`", stringify!($target),
+                "`], or names the first required member that is not set."
+            )]
+            pub fn build(self) -> Result<$target, $crate::BuildError> {
+                Ok($target {
+                    $($field: $crate::__take!(self, $target, $field, $($presence)*),)*
+                    $($extra: self.$extra,)*
+                })
+            }
+        }
+
+        impl $crate::builders::StructureBuilder for $builder {
+            type Structure = $target;
+
+            fn build_structure(self) -> Result<$target, $crate::BuildError> {
+                self.build()
+            }
         }
     };
 }

@@ -5,6 +5,7 @@
 //! skipped, `null` is an absent value) and strict about types: a member of
 //! the wrong JSON type is an error that names the member, never a panic.
 
+use crate::builders::{Structure, StructureBuilder};
 use aws_smithy_json::deserialize::token::skip_value;
 use aws_smithy_json::deserialize::{JsonTokenIterator, Token};
 use aws_smithy_types::Number;
@@ -135,11 +136,9 @@ impl<T: ReadJson> ReadJson for HashMap<String, T> {
 }
 
 /// A structure as restJson1 reads it: an object whose members fill its
-/// builder, key by key. Every `JsonStructure` is [`ReadJson`].
-pub trait JsonStructure: Sized {
-    /// The builder that reading fills.
-    type Builder: Default;
-
+/// builder, key by key, which then builds it (an error names a required
+/// member the body lacked). Every `JsonStructure` is [`ReadJson`].
+pub trait JsonStructure: Structure {
     /// Reads the member `key` at the cursor into `builder`; `false` for a
     /// key the model does not know, whose value is then skipped.
     fn read_member(
@@ -147,9 +146,6 @@ pub trait JsonStructure: Sized {
         key: &str,
         tokens: &mut Tokens<'_>,
     ) -> Result<bool, JsonError>;
-
-    /// The structure read; an error names a required member the body lacked.
-    fn build_read(builder: Self::Builder) -> Result<Self, JsonError>;
 }
 
 impl<T: JsonStructure> ReadJson for T {
@@ -158,7 +154,11 @@ impl<T: JsonStructure> ReadJson for T {
         let present = read_object(tokens, member, &mut |key, tokens| {
             T::read_member(&mut builder, key, tokens)
         })?;
-        present.then(|| T::build_read(builder)).transpose()
+        Ok(if present {
+            Some(builder.build_structure()?)
+        } else {
+            None
+        })
     }
 }
 
@@ -568,6 +568,7 @@ fn write_object(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::BuildError;
 
     fn read_one<T>(
         body: &str,
@@ -643,9 +644,22 @@ mod tests {
         tags: Option<HashMap<String, bool>>,
     }
 
-    impl JsonStructure for Pair {
+    impl Structure for Pair {
         type Builder = Pair;
+    }
 
+    impl StructureBuilder for Pair {
+        type Structure = Pair;
+
+        fn build_structure(self) -> Result<Pair, BuildError> {
+            match self.name {
+                Some(_) => Ok(self),
+                None => Err(BuildError::missing("Pair", "name")),
+            }
+        }
+    }
+
+    impl JsonStructure for Pair {
         fn read_member(
             builder: &mut Pair,
             key: &str,
@@ -660,32 +674,34 @@ mod tests {
             }
             Ok(true)
         }
-
-        fn build_read(builder: Pair) -> Result<Pair, JsonError> {
-            match builder.name {
-                Some(_) => Ok(builder),
-                None => Err(JsonError::new("`Name` is required")),
-            }
-        }
     }
 
     /// Reading without the required member: what an empty body is read as.
     #[derive(Debug, Default, PartialEq)]
     struct Loose(Pair);
 
-    impl JsonStructure for Loose {
-        type Builder = Pair;
+    #[derive(Default)]
+    struct LooseBuilder(Pair);
 
+    impl Structure for Loose {
+        type Builder = LooseBuilder;
+    }
+
+    impl StructureBuilder for LooseBuilder {
+        type Structure = Loose;
+
+        fn build_structure(self) -> Result<Loose, BuildError> {
+            Ok(Loose(self.0))
+        }
+    }
+
+    impl JsonStructure for Loose {
         fn read_member(
-            builder: &mut Pair,
+            builder: &mut LooseBuilder,
             key: &str,
             tokens: &mut Tokens<'_>,
         ) -> Result<bool, JsonError> {
-            Pair::read_member(builder, key, tokens)
-        }
-
-        fn build_read(builder: Pair) -> Result<Loose, JsonError> {
-            Ok(Loose(builder))
+            Pair::read_member(&mut builder.0, key, tokens)
         }
     }
 
@@ -778,7 +794,10 @@ mod tests {
         assert_eq!(inner.len(), 2, "a null item is skipped");
         assert_eq!(inner[1].tags, Some(HashMap::from([("t".to_owned(), true)])));
         let error = read_body::<Pair>(br#"{"Count":1}"#, "Pair").unwrap_err();
-        assert_eq!(error.to_string(), "invalid JSON body: `Name` is required");
+        assert_eq!(
+            error.to_string(),
+            "invalid JSON body: `name` is required to build Pair but was not set"
+        );
         let error = read_body::<Pair>(br#"{"Name":"a","Inner":[{"Name":1}]}"#, "Pair").unwrap_err();
         assert_eq!(
             error.to_string(),

@@ -5,12 +5,17 @@
 //! operation through them alone, so that the client crate names each
 //! operation's types and nothing more.
 
+use crate::builders::Structure;
 use crate::request::RequestError;
-use crate::{BuildError, JsonError, ServiceError, ValidationError};
+use crate::validation::Validate;
+use crate::{JsonError, ServiceError};
 
 /// An operation's input: the facts of its `@http` and `@endpoint` traits,
-/// and its request.
-pub trait OperationInput: Sized + Send + Sync + 'static {
+/// and its request. Fluent builders and paginators fill its builder; the
+/// model's constraints on it are its [`Validate`].
+pub trait OperationInput:
+    Structure<Builder: Clone + Send + Sync + 'static> + Validate + Send + Sync + 'static
+{
     /// The operation's name in the model: spans and error messages show it.
     const OPERATION_NAME: &'static str;
     /// The HTTP method of the request.
@@ -23,20 +28,10 @@ pub trait OperationInput: Sized + Send + Sync + 'static {
     /// The label the `endpoint` trait puts in front of the endpoint's host, if any.
     const HOST_PREFIX: Option<&'static str>;
 
-    /// The input's builder, which fluent builders and paginators fill.
-    type Builder: Default + Clone + Send + Sync + 'static;
-
-    /// The input from its builder; an error names a missing required member.
-    fn from_builder(builder: Self::Builder) -> Result<Self, BuildError>;
-
     /// The request for this input, as a path and query that the client puts
     /// under the endpoint it resolves; an error names the member that
     /// cannot be sent (an empty label, a header with a control character).
     fn to_http_request(&self) -> Result<http::Request<Vec<u8>>, RequestError>;
-
-    /// Checks the model's constraints on the input, reporting every
-    /// violation.
-    fn check_constraints(&self) -> Result<(), ValidationError>;
 
     /// Fills the `@idempotencyToken` member with `make()` when it is unset,
     /// and returns the token the call will send; `None` when the operation
