@@ -584,3 +584,78 @@ macro_rules! __store {
         $this.input = $this.input.$field($($argument),*);
     };
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{MemberDefault, field_label};
+
+    crate::structure! {
+        #[builder(KeywordsBuilder)]
+        #[derive(Clone, Default, PartialEq)]
+        pub struct Keywords {
+            #[get(Option<&str>, as_deref)]
+            r#type: Option<String>,
+            #[get(i64, copy)]
+            #[debug(redacted)]
+            limit: i64,
+            #[get(&str, borrow)]
+            #[debug(bounded)]
+            said: String,
+        }
+    }
+
+    crate::builder! {
+        #[build(Keywords)]
+        #[derive(Clone, Default, PartialEq)]
+        pub struct KeywordsBuilder {
+            #[set(into, set_type, get_type, wire = "type")]
+            r#type: Option<String>,
+            #[set(value, set_limit, get_limit, wire = "Limit", default = -5)]
+            #[debug(redacted)]
+            limit: Option<i64>,
+            #[set(into, set_said, get_said, wire = "Said", default = "nothing")]
+            said: Option<String>,
+        }
+    }
+
+    #[test]
+    fn defaults_fill_what_was_not_set_and_nothing_else() {
+        let built = Keywords::builder().build();
+        assert_eq!(
+            (built.r#type(), built.limit(), built.said()),
+            (None, -5, "nothing")
+        );
+        let built = Keywords::builder().r#type("t").limit(9).said("hi").build();
+        assert_eq!(
+            (built.r#type(), built.limit(), built.said()),
+            (Some("t"), 9, "hi")
+        );
+        assert_eq!(MemberDefault::<String>::into_member("x"), "x");
+        assert!(MemberDefault::<bool>::into_member(true));
+    }
+
+    #[test]
+    fn debug_names_raw_fields_without_r_and_hides_or_bounds_as_marked() {
+        let long = "x".repeat(10 * 1024);
+        let keywords = Keywords::builder()
+            .r#type("t")
+            .limit(7)
+            .said(long.as_str())
+            .build();
+        let shown = format!("{keywords:?}");
+        assert!(shown.starts_with(
+            r#"Keywords { type: Some("t"), limit: "*** Sensitive Data Redacted ***", said: "#
+        ));
+        assert!(!shown.contains('7'), "{shown}");
+        assert!(shown.len() < 2 * 1024, "{} bytes shown", shown.len());
+        let shown = format!("{:?}", Keywords::builder().limit(7));
+        assert_eq!(
+            shown,
+            r#"KeywordsBuilder { type: None, limit: "*** Sensitive Data Redacted ***", said: None }"#
+        );
+        assert_eq!(
+            (field_label("r#type"), field_label("type")),
+            ("type", "type")
+        );
+    }
+}
