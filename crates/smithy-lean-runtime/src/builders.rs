@@ -586,6 +586,9 @@ macro_rules! __store {
 }
 
 #[cfg(test)]
+// The macros write every member's methods; these tests call the few they
+// are about.
+#[allow(dead_code)]
 mod tests {
     use super::{MemberDefault, field_label};
 
