@@ -386,11 +386,8 @@ pub fn text_block_value(token: &str, start: Position) -> Result<String, LexError
     let mut text = String::with_capacity(body.len());
     for (index, line) in lines.iter().enumerate() {
         let kept = line.get(indentation..).unwrap_or("");
-        let kept = if index == last {
-            kept
-        } else {
-            kept.trim_end_matches([' ', '\t'])
-        };
+        // A closing line of spaces only sets the indentation and is gone.
+        let kept = kept.trim_end_matches([' ', '\t']);
         text.push_str(kept);
         if index != last {
             text.push('\n');
@@ -495,6 +492,7 @@ fn hex4(chars: &mut std::iter::Peekable<std::str::Chars<'_>>) -> Result<u32, Str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::idl::conformance::{conformance_files, smithy_error_position};
     use proptest::prelude::*;
 
     fn kinds(source: &str) -> Vec<TokenKind> {
@@ -653,43 +651,6 @@ mod tests {
         assert_eq!(value("\"\"\"\n  a\\n\\\"\"\"\"").unwrap(), "a\n\"");
         assert_eq!(value("\"\"\"\r\n  a\r\n  \"\"\"").unwrap(), "a\n");
         assert!(value("\"\"\"a\"\"\"").is_err());
-    }
-
-    /// Every `.smithy` file under `dir` of the vendored conformance set,
-    /// with its text.
-    pub(crate) fn conformance_files(dir: &str) -> Vec<(std::path::PathBuf, String)> {
-        fn walk(dir: &std::path::Path, out: &mut Vec<(std::path::PathBuf, String)>) {
-            let mut entries: Vec<_> = std::fs::read_dir(dir)
-                .unwrap()
-                .map(|entry| entry.unwrap().path())
-                .collect();
-            entries.sort();
-            for path in entries {
-                if path.is_dir() {
-                    walk(&path, out);
-                } else if path.extension().is_some_and(|e| e == "smithy") {
-                    let text = std::fs::read_to_string(&path).unwrap();
-                    out.push((path, text));
-                }
-            }
-        }
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smithy-loader");
-        let mut files = Vec::new();
-        walk(&root.join(dir), &mut files);
-        assert!(!files.is_empty(), "no conformance files in {dir}");
-        files
-    }
-
-    /// The line and column of Smithy's `Syntax error at line L, column C`
-    /// in an invalid file's first line, if it names a syntax error.
-    pub(crate) fn smithy_error_position(text: &str) -> Option<Position> {
-        let rest = text.lines().next()?.split("Syntax error at line ").nth(1)?;
-        let (line, rest) = rest.split_once(", column ")?;
-        let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
-        Some(Position {
-            line: line.parse().ok()?,
-            column: column.parse().ok()?,
-        })
     }
 
     #[test]

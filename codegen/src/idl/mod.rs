@@ -4,4 +4,8 @@
 //! Built in steps; so far the tokens ([`lexer`]), which the reader of
 //! statements and shapes will take.
 
+#[cfg(test)]
+mod conformance;
 pub(crate) mod lexer;
+pub(crate) mod parser;
+mod prelude;

@@ -1,0 +1,41 @@
+//! Smithy's loader conformance files (`codegen/tests/smithy-loader`), as
+//! the reader's tests walk them.
+
+use super::lexer::Position;
+
+/// Every `.smithy` file under `dir` of the vendored conformance set,
+/// with its text.
+pub(super) fn conformance_files(dir: &str) -> Vec<(std::path::PathBuf, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<(std::path::PathBuf, String)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "smithy") {
+                let text = std::fs::read_to_string(&path).unwrap();
+                out.push((path, text));
+            }
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/smithy-loader");
+    let mut files = Vec::new();
+    walk(&root.join(dir), &mut files);
+    assert!(!files.is_empty(), "no conformance files in {dir}");
+    files
+}
+
+/// The line and column of Smithy's `Syntax error at line L, column C`
+/// in an invalid file's first line, if it names a syntax error.
+pub(super) fn smithy_error_position(text: &str) -> Option<Position> {
+    let rest = text.lines().next()?.split("Syntax error at line ").nth(1)?;
+    let (line, rest) = rest.split_once(", column ")?;
+    let column: String = rest.chars().take_while(char::is_ascii_digit).collect();
+    Some(Position {
+        line: line.parse().ok()?,
+        column: column.parse().ok()?,
+    })
+}
