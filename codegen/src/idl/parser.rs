@@ -35,6 +35,12 @@ const SIMPLE_TYPES: [&str; 13] = [
     "timestamp",
 ];
 
+/// Marks a node value written as an unquoted shape id, which is resolved
+/// to an absolute id once every shape is known. No text read from a file
+/// holds it: the lexer has no token that contains a control character
+/// outside a string.
+const UNQUOTED: char = '\u{4}';
+
 /// Reads one IDL file into its JSON AST model: `{"smithy": version,
 /// "metadata": ..., "shapes": ...}`.
 pub fn read(source: &str) -> Result<Value, LexError> {
@@ -77,12 +83,30 @@ struct Parser<'a> {
     shapes: Map<String, Value>,
     metadata: Option<Map<String, Value>>,
     /// `apply` statements: the target as written and the traits.
-    applied: Vec<(String, Position, Map<String, Value>)>,
+    applied: Vec<(String, Map<String, Value>)>,
     references: Vec<Reference>,
     input_suffix: String,
     output_suffix: String,
     /// How many temporary places traits were recorded under.
     places: usize,
+}
+
+/// Whether a word names a type of shape.
+fn is_shape_type(word: &str) -> bool {
+    SIMPLE_TYPES.contains(&word)
+        || matches!(
+            word,
+            "enum"
+                | "intEnum"
+                | "list"
+                | "set"
+                | "map"
+                | "structure"
+                | "union"
+                | "service"
+                | "resource"
+                | "operation"
+        )
 }
 
 /// Whether a token is whitespace to the grammar (`WS`), comments included.
@@ -196,6 +220,15 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// After `= value`: spaces, an optional comma, then a statement break.
+    fn end_of_assignment(&mut self) -> Result<(), LexError> {
+        self.sp();
+        if self.peek().kind == TokenKind::Comma {
+            self.advance();
+        }
+        self.br()
+    }
+
     /// A fresh temporary place to record traits under until what they
     /// belong to has its id.
     fn place(&mut self) -> String {
@@ -224,7 +257,7 @@ impl<'a> Parser<'a> {
             self.sp();
             self.expect(TokenKind::Colon)?;
             self.sp();
-            let value = self.node()?;
+            let value = unmarked(self.node()?);
             match (key.as_str(), &value) {
                 ("version", Value::String(version)) => self.version = version.clone(),
                 ("version", _) => return Err(self.error(key_at, "The version must be a string")),
@@ -275,15 +308,13 @@ impl<'a> Parser<'a> {
         while self.is_word("use") {
             self.advance();
             self.expect(TokenKind::Space)?;
-            let start = self.peek().start;
-            let id = self.shape_id()?;
-            let Some((_, name)) = id.split_once('#') else {
-                return Err(self.error(
-                    start,
-                    format!("`use` needs an absolute shape id, not `{id}`"),
-                ));
-            };
-            self.uses.insert(name.to_owned(), id.clone());
+            // An import names a shape of another namespace: absolute, and
+            // no member.
+            let namespace = self.namespace()?;
+            self.expect(TokenKind::Pound)?;
+            let name = self.expect(TokenKind::Identifier)?.text;
+            self.uses
+                .insert(name.to_owned(), format!("{namespace}#{name}"));
             self.br()?;
         }
         loop {
@@ -394,7 +425,7 @@ impl<'a> Parser<'a> {
                     self.advance();
                     Ok(serde_json::from_str(token.text).expect("a JSON keyword"))
                 }
-                _ => Ok(Value::String(self.shape_id()?)),
+                _ => Ok(Value::String(format!("{UNQUOTED}{}", self.shape_id()?))),
             },
             _ => Err(self.expected(&[
                 TokenKind::LBrace,
@@ -492,8 +523,16 @@ impl<'a> Parser<'a> {
         if self.is_word("apply") {
             self.advance();
             self.expect(TokenKind::Space)?;
-            let start = self.peek().start;
             let id = self.shape_id()?;
+            if !is_whitespace(self.peek().kind) {
+                return Err(self.error(
+                    self.peek().start,
+                    format!(
+                        "Expected one or more whitespace characters, but found {}",
+                        Self::found(self.peek())
+                    ),
+                ));
+            }
             self.ws();
             let traits = if self.peek().kind == TokenKind::LBrace {
                 self.advance();
@@ -508,14 +547,19 @@ impl<'a> Parser<'a> {
                 let key = self.record_trait_id(&place, &trait_id);
                 Map::from_iter([(key, value)])
             };
-            self.applied.push((id, start, traits));
+            self.applied.push((id, traits));
             return Ok(());
         }
-        let start = self.peek().start;
         let pending = self.place();
         let traits = self.traits(&pending)?;
         let type_token = self.expect(TokenKind::Identifier)?;
         let kind = type_token.text;
+        if kind == "apply" {
+            return Err(self.error(type_token.start, "Traits applied to apply statement"));
+        }
+        if !is_shape_type(kind) {
+            return Err(self.error(type_token.start, format!("Unknown shape type: {kind}")));
+        }
         self.expect(TokenKind::Space)?;
         self.sp();
         let name_token = self.expect(TokenKind::Identifier)?;
@@ -536,7 +580,7 @@ impl<'a> Parser<'a> {
                 let members = self.enum_members(&base, kind == "intEnum")?;
                 shape.insert("members".to_owned(), Value::Object(members));
             }
-            "list" | "map" | "structure" | "union" => {
+            "list" | "set" | "map" | "structure" | "union" => {
                 self.for_resource(&base, &mut shape)?;
                 self.mixins(&base, &mut shape)?;
                 self.ws();
@@ -569,7 +613,6 @@ impl<'a> Parser<'a> {
         }
         // Traits were recorded under a temporary place; now it has an id.
         self.rebase(&pending, &format!("{base}/traits"));
-        let _ = start;
         self.shapes.insert(id, Value::Object(shape));
         Ok(())
     }
@@ -629,7 +672,7 @@ impl<'a> Parser<'a> {
                 self.sp();
                 let value = self.node()?;
                 traits.insert("smithy.api#enumValue".to_owned(), value);
-                self.br()?;
+                self.end_of_assignment()?;
             } else {
                 self.at = save;
                 if !int {
@@ -697,7 +740,7 @@ impl<'a> Parser<'a> {
                 self.sp();
                 let value = self.node()?;
                 traits.insert("smithy.api#default".to_owned(), value);
-                self.br()?;
+                self.end_of_assignment()?;
             } else {
                 self.at = save;
             }
@@ -714,12 +757,27 @@ impl<'a> Parser<'a> {
 
     /// A service's or resource's property, with its shape ids as targets.
     fn entity_property(&mut self, base: &str, key: &str, value: Value) -> Value {
-        let single = |parser: &mut Self, pointer: String, value: Value| match value {
+        let single = |parser: &mut Self, pointer: String, value: Value| match unmarked(value) {
             Value::String(id) => {
                 let target = parser.target(format!("{pointer}/target"), id);
                 json!({ "target": target })
             }
             other => other,
+        };
+        let value = match key {
+            "operations"
+            | "collectionOperations"
+            | "resources"
+            | "errors"
+            | "identifiers"
+            | "properties"
+            | "create"
+            | "put"
+            | "read"
+            | "update"
+            | "delete"
+            | "list" => value,
+            _ => unmarked(value),
         };
         match (key, value) {
             ("operations" | "collectionOperations" | "resources" | "errors", Value::Array(ids)) => {
@@ -868,21 +926,58 @@ impl<'a> Parser<'a> {
                 traits.insert(resolved, value);
             }
         }
+        // Unquoted shape ids in trait values and metadata.
+        let mut shapes = std::mem::take(&mut self.shapes);
+        for shape in shapes.values_mut() {
+            self.resolve_unquoted(shape);
+        }
+        self.shapes = shapes;
+        if let Some(mut metadata) = self.metadata.take() {
+            for value in metadata.values_mut() {
+                self.resolve_unquoted(value);
+            }
+            self.metadata = Some(metadata);
+        }
         // Trait maps keep their order; applied traits come last.
-        for (id, start, traits) in std::mem::take(&mut self.applied) {
+        for (id, traits) in std::mem::take(&mut self.applied) {
             let target = self.resolve(&id);
             let traits: Vec<(String, Value)> = traits
                 .into_iter()
-                .map(|(key, value)| match key.strip_prefix('\u{0}') {
-                    Some(trait_id) => (self.resolve(trait_id), value),
-                    None => (key, value),
+                .map(|(key, mut value)| {
+                    self.resolve_unquoted(&mut value);
+                    match key.strip_prefix('\u{0}') {
+                        Some(trait_id) => (self.resolve(trait_id), value),
+                        None => (key, value),
+                    }
                 })
                 .collect();
-            let Some(Value::Object(shape)) = self.shapes.get_mut(&target) else {
-                return Err(self.error(
-                    start,
-                    format!("`apply` targets `{target}`, which this file does not define"),
-                ));
+            let (shape_id, member) = match target.split_once('$') {
+                Some((shape, member)) => (shape.to_owned(), Some(member.to_owned())),
+                None => (target.clone(), None),
+            };
+            let defined = self
+                .shapes
+                .get_mut(&shape_id)
+                .and_then(|shape| match &member {
+                    None => Some(shape),
+                    // A list's or map's members are properties of the shape.
+                    Some(member) if shape.get("members").is_none() => {
+                        shape.get_mut(member.as_str())
+                    }
+                    Some(member) => shape.get_mut("members")?.get_mut(member.as_str()),
+                });
+            // A shape or member this file does not define (another file's,
+            // or a member a mixin brings) keeps its traits in an `apply`
+            // entry of the JSON AST.
+            let shape = match defined {
+                Some(shape) => shape,
+                None => self
+                    .shapes
+                    .entry(target.clone())
+                    .or_insert_with(|| json!({ "type": "apply" })),
+            };
+            let Value::Object(shape) = shape else {
+                continue;
             };
             let slot = shape
                 .entry("traits")
@@ -898,6 +993,24 @@ impl<'a> Parser<'a> {
         }
         model.insert("shapes".to_owned(), Value::Object(self.shapes));
         Ok(Value::Object(model))
+    }
+
+    /// Replaces every unquoted shape id under `value` with its absolute id.
+    fn resolve_unquoted(&self, value: &mut Value) {
+        match value {
+            Value::String(text) => {
+                if let Some(id) = text.strip_prefix(UNQUOTED) {
+                    *text = self.resolve(id);
+                }
+            }
+            Value::Array(items) => items
+                .iter_mut()
+                .for_each(|item| self.resolve_unquoted(item)),
+            Value::Object(map) => map
+                .values_mut()
+                .for_each(|item| self.resolve_unquoted(item)),
+            _ => {}
+        }
     }
 
     fn shapes_pointer(&mut self, pointer: &str) -> Option<&mut Value> {
@@ -951,7 +1064,7 @@ fn insert_members(
     base: &str,
     references: &mut [Reference],
 ) {
-    if matches!(kind, "list" | "map") {
+    if matches!(kind, "list" | "set" | "map") {
         let prefix = format!("{base}/members/");
         for reference in references.iter_mut() {
             if let Some(rest) = reference.pointer.strip_prefix(&prefix) {
@@ -961,6 +1074,23 @@ fn insert_members(
         shape.extend(members);
     } else if !members.is_empty() {
         shape.insert("members".to_owned(), Value::Object(members));
+    }
+}
+
+/// A node value with its unquoted shape ids as the text they were written
+/// as, where the IDL does not resolve them (control statements, and what
+/// a service or resource says other than its shapes).
+fn unmarked(value: Value) -> Value {
+    match value {
+        Value::String(text) => match text.strip_prefix(UNQUOTED) {
+            Some(id) => Value::String(id.to_owned()),
+            None => Value::String(text),
+        },
+        Value::Array(items) => Value::Array(items.into_iter().map(unmarked).collect()),
+        Value::Object(map) => {
+            Value::Object(map.into_iter().map(|(k, v)| (k, unmarked(v))).collect())
+        }
+        other => other,
     }
 }
 
@@ -1101,7 +1231,7 @@ mod tests {
             println!("  {failure}");
         }
         // The floor rises as the reader grows; it may never fall.
-        assert!(passed >= 37, "valid {passed}/{total}");
+        assert!(passed >= 43, "valid {passed}/{total}");
     }
 
     #[test]
