@@ -138,6 +138,18 @@ impl std::error::Error for LexError {}
 
 /// Splits a file into tokens, ending with one [`TokenKind::Eof`].
 pub fn tokenize(source: &str) -> Result<Vec<Token<'_>>, LexError> {
+    let (tokens, error) = tokenize_until_error(source);
+    match error {
+        Some(error) => Err(error),
+        None => Ok(tokens),
+    }
+}
+
+/// The tokens up to the first that cannot be read, and why that one
+/// cannot: a reader that stops earlier, on a grammar error, reports that
+/// one instead, as Smithy (which reads tokens as it parses) does. Without
+/// an error the tokens end with [`TokenKind::Eof`].
+pub fn tokenize_until_error(source: &str) -> (Vec<Token<'_>>, Option<LexError>) {
     let mut lexer = Lexer {
         source,
         offset: 0,
@@ -145,10 +157,14 @@ pub fn tokenize(source: &str) -> Result<Vec<Token<'_>>, LexError> {
     };
     let mut tokens = Vec::new();
     loop {
-        let token = lexer.next_token()?;
-        tokens.push(token);
-        if token.kind == TokenKind::Eof {
-            return Ok(tokens);
+        match lexer.next_token() {
+            Ok(token) => {
+                tokens.push(token);
+                if token.kind == TokenKind::Eof {
+                    return (tokens, None);
+                }
+            }
+            Err(error) => return (tokens, Some(error)),
         }
     }
 }
@@ -259,6 +275,17 @@ impl<'a> Lexer<'a> {
                 TokenKind::String
             }
             c if c == '_' || c.is_ascii_alphabetic() => {
+                // Leading underscores must lead to a letter.
+                if c == '_' {
+                    self.bump_while(|c| c == '_');
+                    if !self.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+                        let found = self.peek().map_or("[EOF]".to_owned(), shown);
+                        return Err(self.error(
+                            self.position,
+                            format!("Expected a valid identifier character, but found '{found}'"),
+                        ));
+                    }
+                }
                 self.bump_while(|c| c == '_' || c.is_ascii_alphanumeric());
                 TokenKind::Identifier
             }
@@ -548,7 +575,20 @@ mod tests {
             vec![TextBlock, Space, String, Eof]
         );
         assert_eq!(kinds("\"\""), vec![String, Eof]);
-        assert_eq!(kinds("_a1 a_b"), vec![Identifier, Space, Identifier, Eof]);
+        assert_eq!(
+            kinds("_a1 a_b __c"),
+            vec![Identifier, Space, Identifier, Space, Identifier, Eof]
+        );
+        for (source, found, column) in [("_ {}", "' '", 2), ("__1", "'1'", 3), ("_", "'[EOF]'", 2)]
+        {
+            let error = tokenize(source).unwrap_err();
+            let message = format!("Expected a valid identifier character, but found {found}");
+            assert_eq!(
+                (error.position, error.message),
+                (at(1, column), message),
+                "{source}"
+            );
+        }
     }
 
     #[test]

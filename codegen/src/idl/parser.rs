@@ -12,7 +12,7 @@
 //! then a shape of the file's namespace, then the prelude.
 
 use super::lexer::{
-    LexError, Position, Token, TokenKind, string_value, text_block_value, tokenize,
+    LexError, Position, Token, TokenKind, string_value, text_block_value, tokenize_until_error,
 };
 use super::prelude;
 use serde_json::{Map, Value, json};
@@ -44,8 +44,18 @@ const UNQUOTED: char = '\u{4}';
 /// Reads one IDL file into its JSON AST model: `{"smithy": version,
 /// "metadata": ..., "shapes": ...}`.
 pub fn read(source: &str) -> Result<Value, LexError> {
-    let tokens = tokenize(source)?;
+    let (mut tokens, lex_error) = tokenize_until_error(source);
+    // The reader stops at an unreadable token as at the end, and reports
+    // why it is unreadable if the grammar reaches it.
+    if let Some(error) = &lex_error {
+        tokens.push(Token {
+            kind: TokenKind::Eof,
+            text: "",
+            start: error.position,
+        });
+    }
     let mut parser = Parser {
+        lex_error,
         tokens,
         at: 0,
         docs: Vec::new(),
@@ -72,6 +82,8 @@ struct Reference {
 }
 
 struct Parser<'a> {
+    /// Why the token after the last one read cannot be read, if it cannot.
+    lex_error: Option<LexError>,
     tokens: Vec<Token<'a>>,
     at: usize,
     /// The documentation comment lines read since the last statement.
@@ -139,10 +151,17 @@ impl<'a> Parser<'a> {
         token
     }
 
+    /// An error at `position`; where the reader has reached a token that
+    /// cannot be read, that token's error.
     fn error(&self, position: Position, message: impl Into<String>) -> LexError {
-        LexError {
-            position,
-            message: message.into(),
+        match &self.lex_error {
+            Some(error) if self.peek().kind == TokenKind::Eof && position >= error.position => {
+                error.clone()
+            }
+            _ => LexError {
+                position,
+                message: message.into(),
+            },
         }
     }
 
@@ -288,7 +307,7 @@ impl<'a> Parser<'a> {
             self.metadata = Some(metadata);
         }
         if self.peek().kind == TokenKind::Eof {
-            return Ok(());
+            return self.end_of_file();
         }
         // The namespace, then `use` statements, then shapes.
         if !self.is_word("namespace") {
@@ -320,10 +339,18 @@ impl<'a> Parser<'a> {
         loop {
             self.ws();
             if self.peek().kind == TokenKind::Eof {
-                return Ok(());
+                return self.end_of_file();
             }
             self.shape_or_apply()?;
             self.br()?;
+        }
+    }
+
+    /// The end of the file, or the token that could not be read there.
+    fn end_of_file(&self) -> Result<(), LexError> {
+        match &self.lex_error {
+            Some(error) => Err(error.clone()),
+            None => Ok(()),
         }
     }
 
@@ -578,6 +605,12 @@ impl<'a> Parser<'a> {
                 self.mixins(&base, &mut shape)?;
                 self.ws();
                 let members = self.enum_members(&base, kind == "intEnum")?;
+                if members.is_empty() {
+                    return Err(self.error(
+                        name_token.start,
+                        format!("{id}: {kind} shapes must have at least one member"),
+                    ));
+                }
                 shape.insert("members".to_owned(), Value::Object(members));
             }
             "list" | "set" | "map" | "structure" | "union" => {
@@ -585,6 +618,27 @@ impl<'a> Parser<'a> {
                 self.mixins(&base, &mut shape)?;
                 self.ws();
                 let members = self.members(&base)?;
+                // A mixin may bring what the shape leaves out.
+                let needed: &[&str] = match kind {
+                    _ if shape.contains_key("mixins") => &[],
+                    "list" | "set" => &["member"],
+                    "map" => &["key", "value"],
+                    _ => &[],
+                };
+                let missing: Vec<&str> = needed
+                    .iter()
+                    .copied()
+                    .filter(|name| !members.contains_key(*name))
+                    .collect();
+                if !missing.is_empty() {
+                    return Err(self.error(
+                        name_token.start,
+                        format!(
+                            "Missing required members of shape `{id}`: {}",
+                            missing.join(", ")
+                        ),
+                    ));
+                }
                 insert_members(&mut shape, kind, members, &base, &mut self.references);
             }
             "service" | "resource" => {
@@ -628,6 +682,9 @@ impl<'a> Parser<'a> {
         self.ws();
         self.expect(TokenKind::LBracket)?;
         self.ws();
+        if self.peek().kind == TokenKind::RBracket {
+            return Err(self.expected(&[TokenKind::Identifier]));
+        }
         let mut mixins = Vec::new();
         while self.peek().kind != TokenKind::RBracket {
             let id = self.shape_id()?;
@@ -665,12 +722,24 @@ impl<'a> Parser<'a> {
                 break;
             }
             let name = self.expect(TokenKind::Identifier)?;
+            if members.contains_key(name.text) {
+                return Err(self.conflicting_member(name));
+            }
             let save = self.at;
             self.sp();
             if self.peek().kind == TokenKind::Equal {
                 self.advance();
                 self.sp();
+                let value_at = self.peek().start;
                 let value = self.node()?;
+                if int && !value.is_i64() {
+                    let why = if value.is_number() {
+                        "intEnum members do not support floating point values".to_owned()
+                    } else {
+                        format!("intEnum members require integer values, but found: {value}")
+                    };
+                    return Err(self.error(value_at, why));
+                }
                 traits.insert("smithy.api#enumValue".to_owned(), value);
                 self.end_of_assignment()?;
             } else {
@@ -698,6 +767,13 @@ impl<'a> Parser<'a> {
         Ok(members)
     }
 
+    fn conflicting_member(&self, name: Token<'_>) -> LexError {
+        self.error(
+            name.start,
+            format!("Found conflicting member name, `{}`", name.text),
+        )
+    }
+
     /// Moves references recorded under a temporary base to their place.
     fn rebase(&mut self, pending: &str, base: &str) {
         for reference in &mut self.references {
@@ -723,6 +799,9 @@ impl<'a> Parser<'a> {
                 self.advance();
             }
             let name = self.expect(TokenKind::Identifier)?;
+            if members.contains_key(name.text) {
+                return Err(self.conflicting_member(name));
+            }
             let member_base = format!("{base}/members/{}", escape_pointer(name.text));
             let mut member = Map::new();
             if !elided {
@@ -813,6 +892,16 @@ impl<'a> Parser<'a> {
         self.ws();
         while self.peek().kind != TokenKind::RBrace {
             let key = self.expect(TokenKind::Identifier)?;
+            if shape.contains_key(key.text) {
+                return Err(self.error(
+                    key.start,
+                    format!(
+                        "Duplicate operation {} property for `{}`",
+                        key.text,
+                        self.absolute(name)
+                    ),
+                ));
+            }
             self.ws();
             match key.text {
                 "input" | "output" => {
