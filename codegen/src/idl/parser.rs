@@ -59,7 +59,8 @@ pub fn read(source: &str) -> Result<Value, LexError> {
         tokens,
         at: 0,
         docs: Vec::new(),
-        version: "2.0".to_owned(),
+        // A file that states no version is IDL 1.0.
+        version: "1.0".to_owned(),
         namespace: None,
         uses: HashMap::new(),
         shapes: Map::new(),
@@ -101,6 +102,11 @@ struct Parser<'a> {
     output_suffix: String,
     /// How many temporary places traits were recorded under.
     places: usize,
+}
+
+/// Whether traits, before resolution, hold `@mixin`.
+fn is_mixin(traits: &Map<String, Value>) -> bool {
+    traits.contains_key("\u{0}mixin") || traits.contains_key("\u{0}smithy.api#mixin")
 }
 
 /// Whether a word names a type of shape.
@@ -260,6 +266,22 @@ impl<'a> Parser<'a> {
             return None;
         }
         Some(std::mem::take(&mut self.docs).join("\n"))
+    }
+
+    /// Whether the file is IDL 1.0, which lacks what 2.0 added.
+    fn is_v1(&self) -> bool {
+        self.version == "1" || self.version.starts_with("1.")
+    }
+
+    /// Refuses an IDL 2.0 construct in a 1.0 file.
+    fn needs_v2(&self, at: Position, what: &str) -> Result<(), LexError> {
+        if self.is_v1() {
+            return Err(self.error(
+                at,
+                format!("{what} can only be used with Smithy version 2 or later (this file is version `{}`)", self.version),
+            ));
+        }
+        Ok(())
     }
 
     fn is_word(&self, word: &str) -> bool {
@@ -587,6 +609,9 @@ impl<'a> Parser<'a> {
         if !is_shape_type(kind) {
             return Err(self.error(type_token.start, format!("Unknown shape type: {kind}")));
         }
+        if is_mixin(&traits) {
+            self.needs_v2(type_token.start, "Mixins")?;
+        }
         self.expect(TokenKind::Space)?;
         self.sp();
         let name_token = self.expect(TokenKind::Identifier)?;
@@ -602,6 +627,7 @@ impl<'a> Parser<'a> {
                 self.mixins(&base, &mut shape)?;
             }
             "enum" | "intEnum" => {
+                self.needs_v2(type_token.start, &format!("{kind} shapes"))?;
                 self.mixins(&base, &mut shape)?;
                 self.ws();
                 let members = self.enum_members(&base, kind == "intEnum")?;
@@ -648,6 +674,9 @@ impl<'a> Parser<'a> {
                 let Value::Object(body) = self.node()? else {
                     return Err(self.error(body_at, format!("Expected the body of {kind} `{id}`")));
                 };
+                if kind == "resource" && body.contains_key("properties") {
+                    self.needs_v2(body_at, "Resource properties")?;
+                }
                 for (key, value) in body {
                     let value = self.entity_property(&base, &key, value);
                     shape.insert(key, value);
@@ -657,6 +686,13 @@ impl<'a> Parser<'a> {
                 self.mixins(&base, &mut shape)?;
                 self.ws();
                 self.operation_body(&base, name_token.text, &mut shape)?;
+                let unit = |io: &str| shape[io]["target"] == "smithy.api#Unit";
+                if is_mixin(&traits) && !(unit("input") && unit("output")) {
+                    return Err(self.error(
+                        name_token.start,
+                        format!("An operation mixin must take and give `smithy.api#Unit`, but `{id}` does not"),
+                    ));
+                }
             }
             other => {
                 return Err(self.error(type_token.start, format!("Unknown shape type `{other}`")));
@@ -678,6 +714,7 @@ impl<'a> Parser<'a> {
             self.at = save;
             return Ok(());
         }
+        self.needs_v2(self.peek().start, "Mixins")?;
         self.advance();
         self.ws();
         self.expect(TokenKind::LBracket)?;
@@ -796,6 +833,7 @@ impl<'a> Parser<'a> {
             }
             let elided = self.peek().kind == TokenKind::Dollar;
             if elided {
+                self.needs_v2(self.peek().start, "Members that elide their targets")?;
                 self.advance();
             }
             let name = self.expect(TokenKind::Identifier)?;
@@ -907,6 +945,7 @@ impl<'a> Parser<'a> {
                 "input" | "output" => {
                     let io = key.text;
                     if self.peek().kind == TokenKind::Walrus {
+                        self.needs_v2(self.peek().start, "Inlined operation inputs and outputs")?;
                         self.advance();
                         let suffix = if io == "input" {
                             self.input_suffix.clone()
