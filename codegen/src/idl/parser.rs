@@ -70,6 +70,9 @@ pub fn read(source: &str) -> Result<Value, LexError> {
         input_suffix: "Input".to_owned(),
         output_suffix: "Output".to_owned(),
         places: 0,
+        bound: HashMap::new(),
+        elided: Vec::new(),
+        member_positions: HashMap::new(),
     };
     parser.file()?;
     parser.finish()
@@ -102,6 +105,12 @@ struct Parser<'a> {
     output_suffix: String,
     /// How many temporary places traits were recorded under.
     places: usize,
+    /// `for` clauses: shape id to the resource as written.
+    bound: HashMap<String, String>,
+    /// Members written `$name`: the shape's pointer, the name and where.
+    elided: Vec<(String, String, Position)>,
+    /// Where each aggregate member is written, by its pointer.
+    member_positions: HashMap<String, Position>,
 }
 
 /// Whether traits, before resolution, hold `@mixin`.
@@ -292,13 +301,18 @@ impl<'a> Parser<'a> {
     fn file(&mut self) -> Result<(), LexError> {
         self.ws();
         // Control statements.
+        let mut controls = std::collections::HashSet::new();
         while self.peek().kind == TokenKind::Dollar {
             self.advance();
             let (key, key_at) = self.object_key()?;
             self.sp();
             self.expect(TokenKind::Colon)?;
             self.sp();
+            let value_at = self.peek().start;
             let value = unmarked(self.node()?);
+            if !controls.insert(key.clone()) {
+                return Err(self.error(value_at, format!("Duplicate control statement `{key}`")));
+            }
             match (key.as_str(), &value) {
                 ("version", Value::String(version)) => self.version = version.clone(),
                 ("version", _) => return Err(self.error(key_at, "The version must be a string")),
@@ -640,7 +654,7 @@ impl<'a> Parser<'a> {
                 shape.insert("members".to_owned(), Value::Object(members));
             }
             "list" | "set" | "map" | "structure" | "union" => {
-                self.for_resource(&base, &mut shape)?;
+                self.for_resource(&id)?;
                 self.mixins(&base, &mut shape)?;
                 self.ws();
                 let members = self.members(&base)?;
@@ -735,7 +749,9 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn for_resource(&mut self, base: &str, shape: &mut Map<String, Value>) -> Result<(), LexError> {
+    /// `for Resource`: the resource whose identifiers and properties the
+    /// shape's elided members take their targets from.
+    fn for_resource(&mut self, shape_id: &str) -> Result<(), LexError> {
         let save = self.at;
         self.sp();
         if !self.is_word("for") {
@@ -744,8 +760,8 @@ impl<'a> Parser<'a> {
         }
         self.advance();
         self.expect(TokenKind::Space)?;
-        let id = self.shape_id()?;
-        let _ = (base, shape, id);
+        let resource = self.shape_id()?;
+        self.bound.insert(shape_id.to_owned(), resource);
         Ok(())
     }
 
@@ -841,8 +857,13 @@ impl<'a> Parser<'a> {
                 return Err(self.conflicting_member(name));
             }
             let member_base = format!("{base}/members/{}", escape_pointer(name.text));
+            self.member_positions
+                .insert(member_base.clone(), name.start);
             let mut member = Map::new();
-            if !elided {
+            if elided {
+                self.elided
+                    .push((base.to_owned(), name.text.to_owned(), name.start));
+            } else {
                 self.sp();
                 self.expect(TokenKind::Colon)?;
                 self.sp();
@@ -1009,7 +1030,7 @@ impl<'a> Parser<'a> {
         let mut traits = self.traits(&pending)?;
         let mut shape = Map::new();
         shape.insert("type".to_owned(), Value::String("structure".to_owned()));
-        self.for_resource(&base, &mut shape)?;
+        self.for_resource(id)?;
         self.mixins(&base, &mut shape)?;
         self.ws();
         let members = self.members(&base)?;
@@ -1054,6 +1075,26 @@ impl<'a> Parser<'a> {
                 traits.insert(resolved, value);
             }
         }
+        // Elided members, now that every target is absolute.
+        for (base, member, at) in std::mem::take(&mut self.elided) {
+            let shape_id = unescape_pointer(base.trim_start_matches("/shapes/"));
+            let Some(target) = self.elided_target(&shape_id, &member, 0) else {
+                return Err(self.error(
+                    at,
+                    format!("{shape_id}${member}: Member target was elided, but no bound resource or mixin contained a matching identifier or member name"),
+                ));
+            };
+            if let Some(Value::Object(slot)) =
+                self.shapes_pointer(&format!("{base}/members/{}", escape_pointer(&member)))
+            {
+                let traits = slot.remove("traits");
+                slot.insert("target".to_owned(), Value::String(target));
+                if let Some(traits) = traits {
+                    slot.insert("traits".to_owned(), traits);
+                }
+            }
+        }
+        self.check_inherited_members()?;
         // Unquoted shape ids in trait values and metadata.
         let mut shapes = std::mem::take(&mut self.shapes);
         for shape in shapes.values_mut() {
@@ -1121,6 +1162,80 @@ impl<'a> Parser<'a> {
         }
         model.insert("shapes".to_owned(), Value::Object(self.shapes));
         Ok(Value::Object(model))
+    }
+
+    /// A member a shape writes again that a mixin (of this file) also has
+    /// may add traits, but must keep the mixin's target.
+    fn check_inherited_members(&self) -> Result<(), LexError> {
+        for (id, shape) in &self.shapes {
+            let (Some(Value::Array(mixins)), Some(Value::Object(members))) =
+                (shape.get("mixins"), shape.get("members"))
+            else {
+                continue;
+            };
+            for (name, member) in members {
+                for mixin in mixins.iter().filter_map(|m| m.get("target")?.as_str()) {
+                    let inherited = self
+                        .shapes
+                        .get(mixin)
+                        .and_then(|m| m.get("members")?.get(name)?.get("target"));
+                    if let Some(inherited) = inherited
+                        && member.get("target") != Some(inherited)
+                    {
+                        let pointer = format!(
+                            "/shapes/{}/members/{}",
+                            escape_pointer(id),
+                            escape_pointer(name)
+                        );
+                        let at = self
+                            .member_positions
+                            .get(&pointer)
+                            .copied()
+                            .unwrap_or(Position { line: 1, column: 1 });
+                        return Err(self.error(
+                            at,
+                            format!("{id}${name}: Member conflicts with an inherited mixin member: `{mixin}${name}`"),
+                        ));
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The target of an elided member: the bound resource's identifier or
+    /// property of that name, else a mixin's member (mixins of mixins
+    /// too, to a depth no model needs).
+    fn elided_target(&self, shape_id: &str, member: &str, depth: usize) -> Option<String> {
+        if depth > 16 {
+            return None;
+        }
+        if let Some(resource) = self.bound.get(shape_id) {
+            let resource = self.shapes.get(&self.resolve(resource))?;
+            for key in ["identifiers", "properties"] {
+                if let Some(target) = resource
+                    .get(key)
+                    .and_then(|ids| ids.get(member))
+                    .and_then(|id| id.get("target"))
+                {
+                    return target.as_str().map(str::to_owned);
+                }
+            }
+        }
+        let shape = self.shapes.get(shape_id)?;
+        for mixin in shape.get("mixins")?.as_array()? {
+            let mixin = mixin.get("target")?.as_str()?;
+            let inherited = self
+                .shapes
+                .get(mixin)
+                .and_then(|mixin| mixin.get("members")?.get(member)?.get("target")?.as_str())
+                .map(str::to_owned);
+            if let Some(target) = inherited.or_else(|| self.elided_target(mixin, member, depth + 1))
+            {
+                return Some(target);
+            }
+        }
+        None
     }
 
     /// Replaces every unquoted shape id under `value` with its absolute id.
