@@ -7,14 +7,12 @@
 //! `xtask` crate). [`naming`] says how a Smithy name becomes the Rust name
 //! the generated code uses, for code written against generated crates.
 
+mod assemble;
 mod ast;
 mod docs;
 mod emit;
 mod error;
-// The IDL reader is built on the lexer; until the reader lands, only the
-// tests use it.
-#[allow(dead_code)]
-mod idl;
+pub mod idl;
 mod ir;
 mod lower;
 pub mod naming;
@@ -23,6 +21,7 @@ mod pattern;
 mod rules;
 mod uri;
 
+pub use assemble::{AssembleError, ModelFile, assemble};
 pub use emit::{CLIENT_CRATE, HEADER, RUNTIME_CRATE, RUNTIME_VERSION};
 pub use error::Error;
 pub use lower::{Options, PackageMetadata};

@@ -1,17 +1,20 @@
-//! `cargo xtask codegen [--check] [--model PATH] [--out DIR] [--runtime DIR] [--operations A,B] [--server]`
-//! and `cargo xtask bench-codegen`.
+//! `cargo xtask codegen [--check] [--model PATH] [--out DIR] [--runtime DIR] [--operations A,B] [--server]`,
+//! `cargo xtask model --to-json FILE...`, `cargo xtask bench-codegen` and
+//! `cargo xtask bench`.
 
 mod bench;
+mod model;
 
 use smithy_lean_codegen::{Options, generate};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage:
+pub(crate) const USAGE: &str = "usage:
   cargo xtask codegen [--check] [--model PATH] [--partitions PATH] [--out DIR] [--runtime DIR]
                       [--operations A,B] [--crate-prefix NAME] [--server | --client-only]
       Generates the input, output and error crates from the Smithy model.
-      --model       the Smithy JSON AST (default: model/chime.json)
+      --model       the Smithy model: a JSON AST file, an IDL (.smithy) file, or a
+                    directory of either (default: model/chime.json)
       --partitions  botocore partition data for aws.partition (default: model/partitions.json)
       --out         the directory that holds the crates (default: crates)
       --runtime     the directory that holds smithy-lean-runtime and smithy-lean-client,
@@ -26,6 +29,10 @@ const USAGE: &str = "usage:
                     chime-local serves; with --model, only if asked)
       --client-only write the client's side only, even for the embedded model
       --check       write nothing; fail naming every stale, missing or extra file
+  cargo xtask model --to-json FILE...
+      Prints the model of the IDL (.smithy) and JSON AST files given (directories
+      too) as one JSON AST; a file that cannot be read is named with its line and
+      column on standard error, and the command exits 1.
   cargo xtask bench-codegen [--iterations N]
       Times generation against a bare serde_json parse of the same model.
   cargo xtask bench
@@ -41,6 +48,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Some("codegen") => codegen(&args[1..]),
+        Some("model") => model::run(&args[1..]),
         Some("bench-codegen") => in_release(&args).unwrap_or_else(|| bench_codegen(&args[1..])),
         Some("bench") if args.len() == 1 => in_release(&args).unwrap_or_else(bench::run_all),
         _ => Err(USAGE.to_owned()),
@@ -151,8 +159,7 @@ fn codegen(args: &[String]) -> Result<(), String> {
         }
         CodegenRequest::Run(args) => args,
     };
-    let model = std::fs::read_to_string(&args.model)
-        .map_err(|e| format!("cannot read the model {}: {e}", args.model.display()))?;
+    let model = model::model_text(&args.model)?;
     let mut options = args.options;
     options.package = xtask::repository_package_metadata(&xtask::workspace_root())
         .map_err(|e| format!("cannot read the licence files: {e}"))?;

@@ -141,3 +141,114 @@ fn the_service_side_is_written_for_the_embedded_model_and_where_asked() {
         std::fs::remove_dir_all(&out).unwrap();
     }
 }
+
+/// A fresh directory under the system's temporary one, for one test.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+#[test]
+fn model_to_json_prints_the_model_of_idl_and_json_files_together() {
+    let dir = scratch("to-json");
+    let idl = dir.join("a.smithy");
+    std::fs::write(
+        &idl,
+        "$version: \"2\"\nnamespace ex.a\n\n/// Who.\n@length(min: 1)\nstring Name\n",
+    )
+    .unwrap();
+    let ast = dir.join("b.json");
+    std::fs::write(
+        &ast,
+        r#"{"smithy": "2.0", "shapes": {"ex.b#Id": {"type": "string"}}}"#,
+    )
+    .unwrap();
+    let output = xtask(&[
+        "model",
+        "--to-json",
+        idl.to_str().unwrap(),
+        ast.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let model: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(
+        model,
+        serde_json::json!({"smithy": "2.0", "shapes": {
+            "ex.a#Name": {"type": "string", "traits": {
+                "smithy.api#documentation": "Who.",
+                "smithy.api#length": {"min": 1}
+            }},
+            "ex.b#Id": {"type": "string"}
+        }})
+    );
+    // A directory holds the same files.
+    let output = xtask(&["model", "--to-json", dir.to_str().unwrap()]);
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&output.stdout).unwrap(),
+        model
+    );
+}
+
+#[test]
+fn model_to_json_names_the_file_line_and_column_it_refuses_and_exits_1() {
+    let dir = scratch("to-json-refused");
+    let idl = dir.join("broken.smithy");
+    std::fs::write(
+        &idl,
+        "$version: \"2\"\nnamespace ex\n\nstructure S {\n  a String\n}\n",
+    )
+    .unwrap();
+    let output = xtask(&["model", "--to-json", idl.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(
+        stderr.trim_end(),
+        format!(
+            "{}:5:5: Expected COLON(':') but found IDENTIFIER('String')",
+            idl.display()
+        )
+    );
+    assert!(output.stdout.is_empty());
+    let output = xtask(&["model", "--to-json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("usage:"));
+}
+
+#[test]
+fn codegen_reads_a_directory_of_model_files_as_one_model() {
+    // The embedded model, in a directory of its own, generates exactly the
+    // committed crates.
+    let dir = scratch("model-dir");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap();
+    std::fs::copy(root.join("model/chime.json"), dir.join("chime.json")).unwrap();
+    let output = xtask(&[
+        "codegen",
+        "--check",
+        "--server",
+        "--model",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    // A file the reader refuses stops generation, named.
+    std::fs::write(dir.join("extra.smithy"), "namespace x\nstring\n").unwrap();
+    let output = xtask(&["codegen", "--check", "--model", dir.to_str().unwrap()]);
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("extra.smithy:2:7: Expected SPACE but found NEWLINE"),
+        "{stderr}"
+    );
+}

@@ -119,25 +119,28 @@ pub struct Token<'a> {
     pub start: Position,
 }
 
-/// Why a file cannot be split into tokens, and where.
+/// Why an IDL file cannot be read, and where: the line and column
+/// Smithy's own loader reports for the same file.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct LexError {
-    /// Where Smithy reports the error.
+pub struct IdlError {
+    /// Where the file is refused.
     pub position: Position,
-    /// What was expected and what was found.
+    /// What was expected and what was found, or which rule the file breaks.
     pub message: String,
 }
 
-impl fmt::Display for LexError {
+impl fmt::Display for IdlError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: {}", self.position, self.message)
     }
 }
 
-impl std::error::Error for LexError {}
+impl std::error::Error for IdlError {}
 
-/// Splits a file into tokens, ending with one [`TokenKind::Eof`].
-pub fn tokenize(source: &str) -> Result<Vec<Token<'_>>, LexError> {
+/// Splits a file into tokens, ending with one [`TokenKind::Eof`]; the
+/// tests' view of [`tokenize_until_error`].
+#[cfg(test)]
+pub fn tokenize(source: &str) -> Result<Vec<Token<'_>>, IdlError> {
     let (tokens, error) = tokenize_until_error(source);
     match error {
         Some(error) => Err(error),
@@ -149,7 +152,7 @@ pub fn tokenize(source: &str) -> Result<Vec<Token<'_>>, LexError> {
 /// cannot: a reader that stops earlier, on a grammar error, reports that
 /// one instead, as Smithy (which reads tokens as it parses) does. Without
 /// an error the tokens end with [`TokenKind::Eof`].
-pub fn tokenize_until_error(source: &str) -> (Vec<Token<'_>>, Option<LexError>) {
+pub fn tokenize_until_error(source: &str) -> (Vec<Token<'_>>, Option<IdlError>) {
     let mut lexer = Lexer {
         source,
         offset: 0,
@@ -215,14 +218,14 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn error(&self, position: Position, message: impl Into<String>) -> LexError {
-        LexError {
+    fn error(&self, position: Position, message: impl Into<String>) -> IdlError {
+        IdlError {
             position,
             message: message.into(),
         }
     }
 
-    fn next_token(&mut self) -> Result<Token<'a>, LexError> {
+    fn next_token(&mut self) -> Result<Token<'a>, IdlError> {
         let (start, begin) = (self.position, self.offset);
         let Some(c) = self.bump() else {
             return Ok(Token {
@@ -306,7 +309,7 @@ impl<'a> Lexer<'a> {
 
     /// The rest of a string or text block after its opening quotes: up to
     /// the closing quote (or three), escapes skipped whole.
-    fn quoted(&mut self, block: bool) -> Result<(), LexError> {
+    fn quoted(&mut self, block: bool) -> Result<(), IdlError> {
         loop {
             match self.bump() {
                 None => {
@@ -334,7 +337,7 @@ impl<'a> Lexer<'a> {
 
     /// The rest of a number whose first character was `first`: digits, a
     /// fraction and an exponent, each with at least one digit.
-    fn number(&mut self, first: char, start: Position, begin: usize) -> Result<(), LexError> {
+    fn number(&mut self, first: char, start: Position, begin: usize) -> Result<(), IdlError> {
         let digits = |lexer: &mut Self| {
             let before = lexer.offset;
             lexer.bump_while(|c| c.is_ascii_digit());
@@ -375,7 +378,7 @@ impl<'a> Lexer<'a> {
 /// What a quoted string token (quotes included) says: its escapes
 /// resolved, its line breaks as `\n`. `start` is where the token begins,
 /// for errors.
-pub fn string_value(token: &str, start: Position) -> Result<String, LexError> {
+pub fn string_value(token: &str, start: Position) -> Result<String, IdlError> {
     let inner = token
         .strip_prefix('"')
         .and_then(|rest| rest.strip_suffix('"'))
@@ -386,14 +389,14 @@ pub fn string_value(token: &str, start: Position) -> Result<String, LexError> {
 /// What a text block token (`"""` included) says: the line break after the
 /// opening quotes dropped, the indentation its lines share removed, spaces
 /// at line ends removed, then escapes resolved, as the IDL specifies.
-pub fn text_block_value(token: &str, start: Position) -> Result<String, LexError> {
+pub fn text_block_value(token: &str, start: Position) -> Result<String, IdlError> {
     let inner = token
         .strip_prefix("\"\"\"")
         .and_then(|rest| rest.strip_suffix("\"\"\""))
         .unwrap_or(token);
     let normalized = inner.replace("\r\n", "\n").replace('\r', "\n");
     let Some(body) = normalized.strip_prefix('\n') else {
-        return Err(LexError {
+        return Err(IdlError {
             position: start,
             message: "A text block must start with a line break after its opening `\"\"\"`"
                 .to_owned(),
@@ -429,8 +432,8 @@ pub fn text_block_value(token: &str, start: Position) -> Result<String, LexError
 /// `\b`, `\f`, `\n`, `\r`, `\t`, `\uXXXX` (surrogate pairs joined), and a
 /// backslash before a line break, which removes both; a line break itself
 /// reads as `\n`. An error is reported at the token's start, as Smithy does.
-fn unescape(content: &str, start: Position) -> Result<String, LexError> {
-    let fail = |why: String| LexError {
+fn unescape(content: &str, start: Position) -> Result<String, IdlError> {
+    let fail = |why: String| IdlError {
         position: start,
         message: format!("Error parsing quoted string: {why}"),
     };

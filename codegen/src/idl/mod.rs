@@ -1,11 +1,16 @@
 //! The Smithy IDL: reading `.smithy` files into the JSON AST the generator
 //! reads.
 //!
-//! Built in steps; so far the tokens ([`lexer`]), which the reader of
-//! statements and shapes will take.
+//! [`read`] takes one file's text and returns its model as the JSON AST
+//! (`{"smithy": ..., "metadata": ..., "shapes": ...}`), or the line and
+//! column where Smithy's own loader would refuse it, with why. It is proven
+//! on Smithy's loader conformance files (`codegen/tests/smithy-loader`).
 
 #[cfg(test)]
 mod conformance;
-pub(crate) mod lexer;
-pub(crate) mod parser;
+mod lexer;
+mod parser;
 mod prelude;
+
+pub use lexer::{IdlError, Position};
+pub use parser::read;

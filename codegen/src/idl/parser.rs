@@ -12,7 +12,7 @@
 //! then a shape of the file's namespace, then the prelude.
 
 use super::lexer::{
-    LexError, Position, Token, TokenKind, string_value, text_block_value, tokenize_until_error,
+    IdlError, Position, Token, TokenKind, string_value, text_block_value, tokenize_until_error,
 };
 use super::prelude;
 use serde_json::{Map, Value, json};
@@ -43,7 +43,7 @@ const UNQUOTED: char = '\u{4}';
 
 /// Reads one IDL file into its JSON AST model: `{"smithy": version,
 /// "metadata": ..., "shapes": ...}`.
-pub fn read(source: &str) -> Result<Value, LexError> {
+pub fn read(source: &str) -> Result<Value, IdlError> {
     let (mut tokens, lex_error) = tokenize_until_error(source);
     // The reader stops at an unreadable token as at the end, and reports
     // why it is unreadable if the grammar reaches it.
@@ -87,7 +87,7 @@ struct Reference {
 
 struct Parser<'a> {
     /// Why the token after the last one read cannot be read, if it cannot.
-    lex_error: Option<LexError>,
+    lex_error: Option<IdlError>,
     tokens: Vec<Token<'a>>,
     at: usize,
     /// The documentation comment lines read since the last statement.
@@ -168,12 +168,12 @@ impl<'a> Parser<'a> {
 
     /// An error at `position`; where the reader has reached a token that
     /// cannot be read, that token's error.
-    fn error(&self, position: Position, message: impl Into<String>) -> LexError {
+    fn error(&self, position: Position, message: impl Into<String>) -> IdlError {
         match &self.lex_error {
             Some(error) if self.peek().kind == TokenKind::Eof && position >= error.position => {
                 error.clone()
             }
-            _ => LexError {
+            _ => IdlError {
                 position,
                 message: message.into(),
             },
@@ -193,7 +193,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn expected(&self, what: &[TokenKind]) -> LexError {
+    fn expected(&self, what: &[TokenKind]) -> IdlError {
         let token = self.peek();
         let names: Vec<&str> = what.iter().map(|kind| kind.describe()).collect();
         let message = match names.as_slice() {
@@ -207,7 +207,7 @@ impl<'a> Parser<'a> {
         self.error(token.start, message)
     }
 
-    fn expect(&mut self, kind: TokenKind) -> Result<Token<'a>, LexError> {
+    fn expect(&mut self, kind: TokenKind) -> Result<Token<'a>, IdlError> {
         if self.peek().kind == kind {
             Ok(self.advance())
         } else {
@@ -237,7 +237,7 @@ impl<'a> Parser<'a> {
 
     /// The end of a statement (`BR`): spaces, then at least one line break
     /// or comment, then any whitespace; or the end of the file.
-    fn br(&mut self) -> Result<(), LexError> {
+    fn br(&mut self) -> Result<(), IdlError> {
         self.sp();
         match self.peek().kind {
             TokenKind::Newline | TokenKind::Comment | TokenKind::DocComment => {
@@ -255,7 +255,7 @@ impl<'a> Parser<'a> {
     }
 
     /// After `= value`: spaces, an optional comma, then a statement break.
-    fn end_of_assignment(&mut self) -> Result<(), LexError> {
+    fn end_of_assignment(&mut self) -> Result<(), IdlError> {
         self.sp();
         if self.peek().kind == TokenKind::Comma {
             self.advance();
@@ -283,7 +283,7 @@ impl<'a> Parser<'a> {
     }
 
     /// Refuses an IDL 2.0 construct in a 1.0 file.
-    fn needs_v2(&self, at: Position, what: &str) -> Result<(), LexError> {
+    fn needs_v2(&self, at: Position, what: &str) -> Result<(), IdlError> {
         if self.is_v1() {
             return Err(self.error(
                 at,
@@ -298,7 +298,7 @@ impl<'a> Parser<'a> {
         token.kind == TokenKind::Identifier && token.text == word
     }
 
-    fn file(&mut self) -> Result<(), LexError> {
+    fn file(&mut self) -> Result<(), IdlError> {
         self.ws();
         // Control statements.
         let mut controls = std::collections::HashSet::new();
@@ -383,14 +383,14 @@ impl<'a> Parser<'a> {
     }
 
     /// The end of the file, or the token that could not be read there.
-    fn end_of_file(&self) -> Result<(), LexError> {
+    fn end_of_file(&self) -> Result<(), IdlError> {
         match &self.lex_error {
             Some(error) => Err(error.clone()),
             None => Ok(()),
         }
     }
 
-    fn namespace(&mut self) -> Result<String, LexError> {
+    fn namespace(&mut self) -> Result<String, IdlError> {
         let mut text = self.expect(TokenKind::Identifier)?.text.to_owned();
         while self.peek().kind == TokenKind::Dot {
             self.advance();
@@ -401,7 +401,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A shape id as written: `a.b#Name$member`, `Name`, `Name$member`.
-    fn shape_id(&mut self) -> Result<String, LexError> {
+    fn shape_id(&mut self) -> Result<String, IdlError> {
         let mut id = self.namespace()?;
         if self.peek().kind == TokenKind::Pound {
             self.advance();
@@ -416,7 +416,7 @@ impl<'a> Parser<'a> {
         Ok(id)
     }
 
-    fn object_key(&mut self) -> Result<(String, Position), LexError> {
+    fn object_key(&mut self) -> Result<(String, Position), IdlError> {
         let token = self.peek();
         match token.kind {
             TokenKind::String => {
@@ -432,7 +432,7 @@ impl<'a> Parser<'a> {
     }
 
     /// A node value.
-    fn node(&mut self) -> Result<Value, LexError> {
+    fn node(&mut self) -> Result<Value, IdlError> {
         let token = self.peek();
         match token.kind {
             TokenKind::LBrace => {
@@ -503,7 +503,7 @@ impl<'a> Parser<'a> {
 
     /// Traits before a shape, member or `apply` body, each resolved later;
     /// documentation comments become `smithy.api#documentation`.
-    fn traits(&mut self, base: &str) -> Result<Map<String, Value>, LexError> {
+    fn traits(&mut self, base: &str) -> Result<Map<String, Value>, IdlError> {
         let mut traits = Map::new();
         self.ws();
         if let Some(docs) = self.take_docs() {
@@ -529,7 +529,7 @@ impl<'a> Parser<'a> {
         key
     }
 
-    fn trait_(&mut self) -> Result<(String, Value), LexError> {
+    fn trait_(&mut self) -> Result<(String, Value), IdlError> {
         self.expect(TokenKind::At)?;
         let id = self.shape_id()?;
         if self.peek().kind != TokenKind::LParen {
@@ -582,7 +582,7 @@ impl<'a> Parser<'a> {
         Value::String(id)
     }
 
-    fn shape_or_apply(&mut self) -> Result<(), LexError> {
+    fn shape_or_apply(&mut self) -> Result<(), IdlError> {
         if self.is_word("apply") {
             self.advance();
             self.expect(TokenKind::Space)?;
@@ -721,7 +721,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn mixins(&mut self, base: &str, shape: &mut Map<String, Value>) -> Result<(), LexError> {
+    fn mixins(&mut self, base: &str, shape: &mut Map<String, Value>) -> Result<(), IdlError> {
         let save = self.at;
         self.sp();
         if !self.is_word("with") {
@@ -751,7 +751,7 @@ impl<'a> Parser<'a> {
 
     /// `for Resource`: the resource whose identifiers and properties the
     /// shape's elided members take their targets from.
-    fn for_resource(&mut self, shape_id: &str) -> Result<(), LexError> {
+    fn for_resource(&mut self, shape_id: &str) -> Result<(), IdlError> {
         let save = self.at;
         self.sp();
         if !self.is_word("for") {
@@ -765,7 +765,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn enum_members(&mut self, base: &str, int: bool) -> Result<Map<String, Value>, LexError> {
+    fn enum_members(&mut self, base: &str, int: bool) -> Result<Map<String, Value>, IdlError> {
         self.expect(TokenKind::LBrace)?;
         let mut members = Map::new();
         loop {
@@ -820,7 +820,7 @@ impl<'a> Parser<'a> {
         Ok(members)
     }
 
-    fn conflicting_member(&self, name: Token<'_>) -> LexError {
+    fn conflicting_member(&self, name: Token<'_>) -> IdlError {
         self.error(
             name.start,
             format!("Found conflicting member name, `{}`", name.text),
@@ -838,7 +838,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn members(&mut self, base: &str) -> Result<Map<String, Value>, LexError> {
+    fn members(&mut self, base: &str) -> Result<Map<String, Value>, IdlError> {
         self.expect(TokenKind::LBrace)?;
         let mut members = Map::new();
         loop {
@@ -946,7 +946,7 @@ impl<'a> Parser<'a> {
         base: &str,
         name: &str,
         shape: &mut Map<String, Value>,
-    ) -> Result<(), LexError> {
+    ) -> Result<(), IdlError> {
         self.expect(TokenKind::LBrace)?;
         self.ws();
         while self.peek().kind != TokenKind::RBrace {
@@ -1024,7 +1024,7 @@ impl<'a> Parser<'a> {
 
     /// An operation's `input :=` or `output :=` structure, with the
     /// `@input` or `@output` trait.
-    fn inline_shape(&mut self, id: &str, io: &str) -> Result<(), LexError> {
+    fn inline_shape(&mut self, id: &str, io: &str) -> Result<(), IdlError> {
         let base = format!("/shapes/{}", escape_pointer(id));
         let pending = self.place();
         let mut traits = self.traits(&pending)?;
@@ -1050,7 +1050,7 @@ impl<'a> Parser<'a> {
 
     /// Resolves every shape id, applies `apply` statements and returns the
     /// model.
-    fn finish(mut self) -> Result<Value, LexError> {
+    fn finish(mut self) -> Result<Value, IdlError> {
         let references = std::mem::take(&mut self.references);
         let mut trait_keys: Vec<(String, String, String)> = Vec::new();
         for reference in references {
@@ -1166,7 +1166,7 @@ impl<'a> Parser<'a> {
 
     /// A member a shape writes again that a mixin (of this file) also has
     /// may add traits, but must keep the mixin's target.
-    fn check_inherited_members(&self) -> Result<(), LexError> {
+    fn check_inherited_members(&self) -> Result<(), IdlError> {
         for (id, shape) in &self.shapes {
             let (Some(Value::Array(mixins)), Some(Value::Object(members))) =
                 (shape.get("mixins"), shape.get("members"))

@@ -1,0 +1,218 @@
+//! Several model files, IDL or JSON AST, as one model: what `cargo xtask
+//! model --to-json` prints and what `cargo xtask codegen --model` reads
+//! when it is given `.smithy` files or a directory.
+//!
+//! Shapes of all files are put together; a shape defined in two files must
+//! be defined the same way in both. An `apply` entry (an `apply` statement
+//! of a file that does not define its target) adds its traits to the shape
+//! or member another file defines. Metadata keys merge: lists under the
+//! same key are concatenated, other values must be equal.
+
+use crate::idl;
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// A model file to assemble: its name (for errors) and its text.
+#[derive(Clone, Copy, Debug)]
+pub struct ModelFile<'a> {
+    /// The file's name as the user gave it; a name ending in `.json` is
+    /// read as the JSON AST, any other as the IDL.
+    pub name: &'a str,
+    /// The file's text.
+    pub text: &'a str,
+}
+
+/// Why the files cannot be one model.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AssembleError {
+    /// The file at fault.
+    pub file: String,
+    /// The line and column, where the error has one.
+    pub position: Option<idl::Position>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for AssembleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some(position) => write!(f, "{}:{position}: {}", self.file, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for AssembleError {}
+
+/// Reads every file and merges them into one JSON AST model, Smithy 2.0.
+pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
+    let mut shapes = Map::new();
+    let mut applied: Vec<(&str, String, Map<String, Value>)> = Vec::new();
+    let mut metadata = Map::new();
+    for file in files {
+        let fail = |position, message: String| AssembleError {
+            file: file.name.to_owned(),
+            position,
+            message,
+        };
+        let model = if file.name.ends_with(".json") {
+            serde_json::from_str::<Value>(file.text).map_err(|e| {
+                let position = idl::Position {
+                    line: u32::try_from(e.line()).unwrap_or(u32::MAX),
+                    column: u32::try_from(e.column()).unwrap_or(u32::MAX),
+                };
+                fail(Some(position), format!("not a JSON AST model: {e}"))
+            })?
+        } else {
+            idl::read(file.text).map_err(|e| fail(Some(e.position), e.message))?
+        };
+        let Value::Object(mut model) = model else {
+            return Err(fail(None, "a model is a JSON object".to_owned()));
+        };
+        if let Some(Value::Object(file_metadata)) = model.remove("metadata") {
+            for (key, value) in file_metadata {
+                merge_metadata(&mut metadata, key, value).map_err(|why| fail(None, why))?;
+            }
+        }
+        let Some(Value::Object(file_shapes)) = model.remove("shapes") else {
+            continue;
+        };
+        for (id, shape) in file_shapes {
+            if shape.get("type").and_then(Value::as_str) == Some("apply") {
+                let traits = match shape.get("traits") {
+                    Some(Value::Object(traits)) => traits.clone(),
+                    _ => Map::new(),
+                };
+                applied.push((file.name, id, traits));
+                continue;
+            }
+            match shapes.get(&id) {
+                Some(existing) if *existing != shape => {
+                    return Err(fail(None, format!("`{id}` is defined again, differently")));
+                }
+                _ => {
+                    shapes.insert(id, shape);
+                }
+            }
+        }
+    }
+    for (file, id, traits) in applied {
+        let (shape_id, member) = match id.split_once('$') {
+            Some((shape, member)) => (shape, Some(member)),
+            None => (id.as_str(), None),
+        };
+        let target = shapes.get_mut(shape_id).and_then(|shape| match member {
+            None => Some(shape),
+            Some(member) if shape.get("members").is_none() => shape.get_mut(member),
+            Some(member) => shape.get_mut("members")?.get_mut(member),
+        });
+        let Some(Value::Object(target)) = target else {
+            return Err(AssembleError {
+                file: file.to_owned(),
+                position: None,
+                message: format!("`apply` targets `{id}`, which no file defines"),
+            });
+        };
+        if let Value::Object(existing) = target
+            .entry("traits")
+            .or_insert_with(|| Value::Object(Map::new()))
+        {
+            existing.extend(traits);
+        }
+    }
+    let mut model = Map::new();
+    model.insert("smithy".to_owned(), Value::String("2.0".to_owned()));
+    if !metadata.is_empty() {
+        model.insert("metadata".to_owned(), Value::Object(metadata));
+    }
+    model.insert("shapes".to_owned(), Value::Object(shapes));
+    Ok(Value::Object(model))
+}
+
+/// One metadata entry into the merged ones.
+fn merge_metadata(
+    metadata: &mut Map<String, Value>,
+    key: String,
+    value: Value,
+) -> Result<(), String> {
+    match (metadata.get_mut(&key), value) {
+        (None, value) => {
+            metadata.insert(key, value);
+        }
+        (Some(Value::Array(existing)), Value::Array(more)) => existing.extend(more),
+        (Some(existing), value) if *existing == value => {}
+        (Some(_), _) => return Err(format!("metadata `{key}` is set again, differently")),
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ModelFile, assemble};
+    use serde_json::json;
+
+    fn file<'a>(name: &'a str, text: &'a str) -> ModelFile<'a> {
+        ModelFile { name, text }
+    }
+
+    #[test]
+    fn idl_and_json_files_make_one_model_with_traits_applied_across_files() {
+        let idl = "$version: \"2\"\nmetadata tags = [\"x\"]\nnamespace a.b\n\n/// A name.\nstring Name\n\napply c.d#Thing$id @required\n";
+        let ast = r#"{"smithy":"2.0","metadata":{"tags":["y"]},"shapes":{"c.d#Thing":{"type":"structure","members":{"id":{"target":"a.b#Name"}}}}}"#;
+        let model = assemble(&[file("a.smithy", idl), file("b.json", ast)]).unwrap();
+        assert_eq!(
+            model,
+            json!({
+                "smithy": "2.0",
+                "metadata": {"tags": ["x", "y"]},
+                "shapes": {
+                    "a.b#Name": {"type": "string", "traits": {"smithy.api#documentation": "A name."}},
+                    "c.d#Thing": {"type": "structure", "members": {"id": {
+                        "target": "a.b#Name",
+                        "traits": {"smithy.api#required": {}}
+                    }}}
+                }
+            })
+        );
+    }
+
+    #[test]
+    fn a_refusal_names_the_file_and_where() {
+        let error = assemble(&[file("m.smithy", "namespace a\nstring\n")]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "m.smithy:2:7: Expected SPACE but found NEWLINE"
+        );
+        let error = assemble(&[file("m.json", "{\n  \"shapes\": [,]\n}")]).unwrap_err();
+        assert!(error.to_string().starts_with("m.json:2:"), "{error}");
+    }
+
+    #[test]
+    fn conflicts_between_files_are_refused() {
+        let one = "$version: \"2\"\nnamespace a\nstring S\n";
+        let other = "$version: \"2\"\nnamespace a\ninteger S\n";
+        let error = assemble(&[file("1.smithy", one), file("2.smithy", other)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "2.smithy: `a#S` is defined again, differently"
+        );
+        // The same definition twice is one shape.
+        assert!(assemble(&[file("1.smithy", one), file("again.smithy", one)]).is_ok());
+        let error = assemble(&[file(
+            "x.smithy",
+            "$version: \"2\"\nnamespace a\napply a#Missing @sensitive\n",
+        )])
+        .unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "x.smithy: `apply` targets `a#Missing`, which no file defines"
+        );
+        let meta = |value: &str| format!("$version: \"2\"\nmetadata m = {value}\n");
+        let (one, two) = (meta("1"), meta("2"));
+        let error = assemble(&[file("1.smithy", &one), file("2.smithy", &two)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "2.smithy: metadata `m` is set again, differently"
+        );
+    }
+}
