@@ -5,12 +5,16 @@
 //! (`{"smithy": ..., "metadata": ..., "shapes": ...}`), or the line and
 //! column where Smithy's own loader would refuse it, with why. It is proven
 //! on Smithy's loader conformance files (`codegen/tests/smithy-loader`).
+//! [`write`] does the reverse: a model of one namespace as an IDL 2.0
+//! file that reads back as the same model.
 
 #[cfg(test)]
 mod conformance;
 mod lexer;
 mod parser;
 mod prelude;
+mod writer;
 
 pub use lexer::{IdlError, Position};
 pub use parser::read;
+pub use writer::write;

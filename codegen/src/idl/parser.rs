@@ -700,7 +700,11 @@ impl<'a> Parser<'a> {
                 self.mixins(&base, &mut shape)?;
                 self.ws();
                 self.operation_body(&base, name_token.text, &mut shape)?;
-                let unit = |io: &str| shape[io]["target"] == "smithy.api#Unit";
+                let unit = |io: &str| {
+                    shape
+                        .get(io)
+                        .is_none_or(|io| io["target"] == "smithy.api#Unit")
+                };
                 if is_mixin(&traits) && !(unit("input") && unit("output")) {
                     return Err(self.error(
                         name_token.start,
@@ -1012,13 +1016,8 @@ impl<'a> Parser<'a> {
             }
             self.ws();
         }
+        // Left out, input and output are `Unit`, as the JSON AST says too.
         self.advance();
-        // An operation without input or output takes or gives `Unit`.
-        for io in ["input", "output"] {
-            if !shape.contains_key(io) {
-                shape.insert(io.to_owned(), json!({ "target": "smithy.api#Unit" }));
-            }
-        }
         Ok(())
     }
 
@@ -1298,7 +1297,8 @@ impl<'a> Parser<'a> {
 
 /// An aggregate's members as the JSON AST holds them: a list's `member`
 /// and a map's `key` and `value` as properties of the shape, the members of
-/// a structure or union under `members` (left out when there are none).
+/// a structure or union under `members` (empty when there are none, as
+/// Smithy writes the JSON AST).
 /// References recorded under `members/...` follow a list's or map's member.
 fn insert_members(
     shape: &mut Map<String, Value>,
@@ -1315,7 +1315,7 @@ fn insert_members(
             }
         }
         shape.extend(members);
-    } else if !members.is_empty() {
+    } else {
         shape.insert("members".to_owned(), Value::Object(members));
     }
 }
