@@ -1,5 +1,5 @@
 //! `cargo xtask codegen [--check] [--model PATH] [--out DIR] [--runtime DIR] [--operations A,B] [--server]`,
-//! `cargo xtask model --to-json FILE...`, `cargo xtask bench-codegen` and
+//! `cargo xtask model --to-json|--to-idl FILE...`, `cargo xtask bench-codegen` and
 //! `cargo xtask bench`.
 
 mod bench;
@@ -30,9 +30,10 @@ pub(crate) const USAGE: &str = "usage:
       --client-only write the client's side only, even for the embedded model
       --check       write nothing; fail naming every stale, missing or extra file
   cargo xtask model --to-json FILE...
+  cargo xtask model --to-idl FILE...
       Prints the model of the IDL (.smithy) and JSON AST files given (directories
-      too) as one JSON AST; a file that cannot be read is named with its line and
-      column on standard error, and the command exits 1.
+      too) as one JSON AST, or as one IDL 2.0 file; a file that cannot be read is
+      named with its line and column on standard error, and the command exits 1.
   cargo xtask bench-codegen [--iterations N]
       Times generation against a bare serde_json parse of the same model.
   cargo xtask bench

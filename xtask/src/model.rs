@@ -1,4 +1,4 @@
-//! `cargo xtask model --to-json FILE...`, and the model files that
+//! `cargo xtask model --to-json|--to-idl FILE...`, and the model files that
 //! `cargo xtask codegen --model` reads: one JSON AST file as it is, or
 //! `.smithy` files and directories assembled into one model.
 
@@ -67,18 +67,24 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
     Ok(())
 }
 
-/// `cargo xtask model --to-json FILE...`: the merged model on standard
-/// output.
+/// `cargo xtask model --to-json FILE...` and `--to-idl FILE...`: the
+/// merged model on standard output, as the JSON AST or as IDL.
 pub fn run(args: &[String]) -> Result<(), String> {
-    match args.split_first() {
-        Some((flag, paths)) if flag == "--to-json" && !paths.is_empty() => {
-            let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-            print!("{}", assembled(&paths)?);
-            Ok(())
-        }
-        _ => Err(format!(
-            "model needs --to-json and at least one file\n\n{}",
+    let Some((flag, paths)) = args.split_first().filter(|(_, paths)| !paths.is_empty()) else {
+        return Err(format!(
+            "model needs --to-json or --to-idl and at least one file\n\n{}",
             crate::USAGE
-        )),
+        ));
+    };
+    let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+    match flag.as_str() {
+        "--to-json" => print!("{}", assembled(&paths)?),
+        "--to-idl" => {
+            let model: serde_json::Value =
+                serde_json::from_str(&assembled(&paths)?).expect("assembled JSON reads back");
+            print!("{}", smithy_lean_codegen::idl::write(&model)?);
+        }
+        other => return Err(format!("unknown argument {other:?}\n\n{}", crate::USAGE)),
     }
+    Ok(())
 }

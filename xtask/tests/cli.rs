@@ -252,3 +252,47 @@ fn codegen_reads_a_directory_of_model_files_as_one_model() {
         "{stderr}"
     );
 }
+
+#[test]
+fn model_to_idl_writes_a_model_that_reads_back_the_same() {
+    let dir = scratch("to-idl");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap();
+    let json = root.join("model/chime.json");
+    let output = xtask(&["model", "--to-idl", json.to_str().unwrap()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let idl = String::from_utf8(output.stdout).unwrap();
+    assert!(idl.starts_with("$version: \"2.0\"\n"), "{idl}");
+    assert!(idl.contains("\nnamespace com.amazonaws.chime\n"), "{idl}");
+    let written = dir.join("chime.smithy");
+    std::fs::write(&written, &idl).unwrap();
+    let back = xtask(&["model", "--to-json", written.to_str().unwrap()]);
+    assert!(
+        back.status.success(),
+        "{}",
+        String::from_utf8_lossy(&back.stderr)
+    );
+    let original: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    let back: serde_json::Value = serde_json::from_slice(&back.stdout).unwrap();
+    assert_eq!(back, original);
+    // The generator reads the IDL file as the model it came from.
+    let output = xtask(&[
+        "codegen",
+        "--check",
+        "--server",
+        "--model",
+        written.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
