@@ -141,6 +141,67 @@ pub fn codegen_figures(iterations: usize) -> Result<Vec<CodegenFigure>, String> 
     Ok(figures)
 }
 
+/// How long the IDL reader takes over the legacy model written as IDL,
+/// against `serde_json` over the same model's JSON AST.
+pub struct IdlFigure {
+    /// The IDL text's size.
+    pub kib: usize,
+    /// A bare `serde_json` parse of the JSON AST.
+    pub json_parse: Duration,
+    /// `idl::read` of the IDL the writer makes of it.
+    pub idl_read: Duration,
+}
+
+/// The target: reading the IDL within this many times the JSON parse.
+pub const IDL_READ_TARGET: f64 = 3.0;
+
+impl IdlFigure {
+    /// The IDL read over the JSON parse.
+    pub fn ratio(&self) -> f64 {
+        self.idl_read.as_secs_f64() / self.json_parse.as_secs_f64()
+    }
+}
+
+/// Times the IDL reader over the whole legacy model, written as IDL by the
+/// writer, against a bare `serde_json` parse of its JSON AST.
+pub fn idl_figure(iterations: usize) -> Result<IdlFigure, String> {
+    let path = xtask::workspace_root().join("model/reference/chime-2018-05-01.json");
+    let json = std::fs::read_to_string(&path)
+        .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let model: serde_json::Value =
+        serde_json::from_str(&json).map_err(|e| format!("{}: {e}", path.display()))?;
+    let idl = smithy_lean_codegen::idl::write(&model)?;
+    smithy_lean_codegen::idl::read(&idl).map_err(|e| format!("the written IDL: {e}"))?;
+    let json_parse = median_time(iterations, || {
+        let value: Result<serde_json::Value, _> = serde_json::from_str(&json);
+        std::hint::black_box(value.is_ok());
+    });
+    let idl_read = median_time(iterations, || {
+        std::hint::black_box(smithy_lean_codegen::idl::read(&idl).is_ok());
+    });
+    Ok(IdlFigure {
+        kib: idl.len() / 1024,
+        json_parse,
+        idl_read,
+    })
+}
+
+/// Prints the IDL reading figure.
+pub fn print_idl(figure: &IdlFigure) {
+    println!(
+        "IDL read of the legacy model ({} KiB as IDL): {:.2} ms, against {:.2} ms for serde_json over its JSON AST: {:.2}x, target <= {IDL_READ_TARGET}x ({})",
+        figure.kib,
+        figure.idl_read.as_secs_f64() * 1e3,
+        figure.json_parse.as_secs_f64() * 1e3,
+        figure.ratio(),
+        if figure.ratio() <= IDL_READ_TARGET {
+            "met"
+        } else {
+            "missed"
+        }
+    );
+}
+
 /// Times `syn::parse2` and `prettyplease::unparse` over the Rust files that
 /// generation lays out, on one core. The token streams are lexed from the
 /// output beforehand, standing in for the ones `quote` builds.
@@ -716,6 +777,8 @@ pub fn run_all() -> Result<(), String> {
     let whole = whole_model(&root)?;
     eprintln!("== code generation");
     let codegen = codegen_figures(50)?;
+    eprintln!("== reading the IDL");
+    let idl = idl_figure(50)?;
     let date = run({
         let mut c = Command::new("date");
         c.args(["-u", "+%Y-%m-%d"]);
@@ -732,6 +795,7 @@ pub fn run_all() -> Result<(), String> {
         peers: &peers,
         figures: &figures,
         codegen: &codegen,
+        idl: Some(&idl),
         whole: &whole,
     };
     let docs = root.join("docs");
@@ -748,6 +812,7 @@ struct Report<'a> {
     peers: &'a [Peer],
     figures: &'a [PeerFigures],
     codegen: &'a [CodegenFigure],
+    idl: Option<&'a IdlFigure>,
     whole: &'a WholeModel,
 }
 
@@ -892,6 +957,21 @@ impl Report<'_> {
              remove. Generation spreads it over both cores, so it can at best halve it. Where \
              that floor is above the target, only a smaller output can meet it.\n"
         );
+        if let Some(idl) = self.idl {
+            let _ = writeln!(
+                md,
+                "## Reading the IDL\n\n| model | IDL | `serde_json` over its JSON AST | `idl::read` | ratio | target |\n|---|---|---|---|---|---|\n| official legacy model, written as IDL by `idl::write` | {} KiB | {:.2} ms | {:.2} ms | {:.1}x | ≤ {IDL_READ_TARGET}x ({}) |\n",
+                idl.kib,
+                idl.json_parse.as_secs_f64() * 1e3,
+                idl.idl_read.as_secs_f64() * 1e3,
+                idl.ratio(),
+                if idl.ratio() <= IDL_READ_TARGET {
+                    "met"
+                } else {
+                    "**missed**"
+                },
+            );
+        }
         md
     }
 
@@ -1166,6 +1246,7 @@ mod tests {
             peers: &peers,
             figures: &figures,
             codegen: &[],
+            idl: None,
             whole: &WholeModel::default(),
         };
         (report.markdown(), report.svg())
@@ -1218,6 +1299,7 @@ mod tests {
             peers: &peers,
             figures: &figures,
             codegen: &[],
+            idl: None,
             whole: &whole,
         };
         let md = report.markdown();
@@ -1233,6 +1315,42 @@ mod tests {
         assert!(
             md.contains("| build of its own crates | 30.0 s | 100.0 s | 0.30 | ≤ 0.25 | **no** |"),
             "{md}"
+        );
+    }
+
+    #[test]
+    fn the_idl_row_compares_the_read_with_the_json_parse_against_its_target() {
+        let peers = peers(Path::new("/nowhere"));
+        let figures = [figures(2.5, 97, &[]), figures(30.0, 114, &[])];
+        let row_for = |idl_ms: u64| {
+            let idl = IdlFigure {
+                kib: 437,
+                json_parse: Duration::from_millis(4),
+                idl_read: Duration::from_millis(idl_ms),
+            };
+            let report = Report {
+                date: "2026-12-02",
+                rustc: "rustc 1.95.0",
+                peers: &peers,
+                figures: &figures,
+                codegen: &[],
+                idl: Some(&idl),
+                whole: &WholeModel::default(),
+            };
+            row(
+                &report.markdown(),
+                "official legacy model, written as IDL by `idl::write`",
+            )
+            .to_owned()
+        };
+        assert_eq!(
+            row_for(10),
+            "| official legacy model, written as IDL by `idl::write` | 437 KiB | 4.00 ms | 10.00 ms | 2.5x | ≤ 3x (met) |"
+        );
+        assert!(
+            row_for(13).ends_with("| 3.2x | ≤ 3x (**missed**) |"),
+            "{}",
+            row_for(13)
         );
     }
 

@@ -35,7 +35,9 @@ pub(crate) const USAGE: &str = "usage:
       too) as one JSON AST, or as one IDL 2.0 file; a file that cannot be read is
       named with its line and column on standard error, and the command exits 1.
   cargo xtask bench-codegen [--iterations N]
-      Times generation against a bare serde_json parse of the same model.
+      Times generation against a bare serde_json parse of the same model, and the
+      IDL reader over the legacy model written as IDL against serde_json over its
+      JSON AST.
   cargo xtask bench
       Compares this client with the AWS SDK for Rust (build time, dependencies,
       instructions and calls per call) and code generation; writes
@@ -212,5 +214,6 @@ fn bench_codegen(args: &[String]) -> Result<(), String> {
     };
     let figures = bench::codegen_figures(iterations)?;
     bench::print_codegen(&figures, iterations);
+    bench::print_idl(&bench::idl_figure(iterations)?);
     Ok(())
 }

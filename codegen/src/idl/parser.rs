@@ -16,7 +16,7 @@ use super::lexer::{
 };
 use super::prelude;
 use serde_json::{Map, Value, json};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The simple shape types, which take no body.
 const SIMPLE_TYPES: [&str; 13] = [
@@ -66,23 +66,15 @@ pub fn read(source: &str) -> Result<Value, IdlError> {
         shapes: Map::new(),
         metadata: None,
         applied: Vec::new(),
-        references: Vec::new(),
+        defined: HashSet::new(),
         input_suffix: "Input".to_owned(),
         output_suffix: "Output".to_owned(),
-        places: 0,
         bound: HashMap::new(),
         elided: Vec::new(),
         member_positions: HashMap::new(),
     };
     parser.file()?;
     parser.finish()
-}
-
-/// A shape id as written, and where, to resolve once every shape is known.
-struct Reference {
-    /// The JSON pointer of the string to replace with the absolute id.
-    pointer: String,
-    id: String,
 }
 
 struct Parser<'a> {
@@ -100,11 +92,11 @@ struct Parser<'a> {
     metadata: Option<Map<String, Value>>,
     /// `apply` statements: the target as written and the traits.
     applied: Vec<(String, Map<String, Value>)>,
-    references: Vec<Reference>,
+    /// The names of the shapes the file defines (found before they are
+    /// read), so that a relative id resolves as soon as it is read.
+    defined: HashSet<String>,
     input_suffix: String,
     output_suffix: String,
-    /// How many temporary places traits were recorded under.
-    places: usize,
     /// `for` clauses: shape id to the resource as written.
     bound: HashMap<String, String>,
     /// Members written `$name`: the shape's pointer, the name and where.
@@ -113,9 +105,64 @@ struct Parser<'a> {
     member_positions: HashMap<String, Position>,
 }
 
-/// Whether traits, before resolution, hold `@mixin`.
+/// The names of the shapes the statements in `tokens` define: a shape type
+/// and a name at the top level, and an operation's `input :=` and
+/// `output :=` structures. Found before the shapes are read, so that a
+/// relative shape id can resolve, as soon as it is read, to a shape defined
+/// further down.
+fn defined_names(tokens: &[Token<'_>], input_suffix: &str, output_suffix: &str) -> HashSet<String> {
+    let mut names = HashSet::new();
+    let mut depth = 0usize;
+    let mut operation: Option<&str> = None;
+    // The next token that is not spaces, from `index` on.
+    let next = |index: usize| {
+        tokens[index..]
+            .iter()
+            .position(|t| t.kind != TokenKind::Space)
+            .map(|offset| index + offset)
+    };
+    for (index, token) in tokens.iter().enumerate() {
+        match token.kind {
+            TokenKind::LBrace | TokenKind::LBracket | TokenKind::LParen => depth += 1,
+            TokenKind::RBrace | TokenKind::RBracket | TokenKind::RParen => {
+                depth = depth.saturating_sub(1);
+                if depth == 0 {
+                    operation = None;
+                }
+            }
+            TokenKind::Identifier if depth == 0 && is_shape_type(token.text) => {
+                let spaced = tokens
+                    .get(index + 1)
+                    .is_some_and(|t| t.kind == TokenKind::Space);
+                let name = next(index + 1).map(|at| tokens[at]);
+                if let Some(name) = name.filter(|t| spaced && t.kind == TokenKind::Identifier) {
+                    names.insert(name.text.to_owned());
+                    operation = (token.text == "operation").then_some(name.text);
+                }
+            }
+            TokenKind::Identifier if depth == 1 && matches!(token.text, "input" | "output") => {
+                let walrus = tokens[index + 1..]
+                    .iter()
+                    .find(|t| !is_whitespace(t.kind))
+                    .is_some_and(|t| t.kind == TokenKind::Walrus);
+                if let (Some(operation), true) = (operation, walrus) {
+                    let suffix = if token.text == "input" {
+                        input_suffix
+                    } else {
+                        output_suffix
+                    };
+                    names.insert(format!("{operation}{suffix}"));
+                }
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+/// Whether resolved traits hold `@mixin`.
 fn is_mixin(traits: &Map<String, Value>) -> bool {
-    traits.contains_key("\u{0}mixin") || traits.contains_key("\u{0}smithy.api#mixin")
+    traits.contains_key("smithy.api#mixin")
 }
 
 /// Whether a word names a type of shape.
@@ -263,13 +310,6 @@ impl<'a> Parser<'a> {
         self.br()
     }
 
-    /// A fresh temporary place to record traits under until what they
-    /// belong to has its id.
-    fn place(&mut self) -> String {
-        self.places += 1;
-        format!("\u{2}{}", self.places)
-    }
-
     fn take_docs(&mut self) -> Option<String> {
         if self.docs.is_empty() {
             return None;
@@ -372,6 +412,11 @@ impl<'a> Parser<'a> {
                 .insert(name.to_owned(), format!("{namespace}#{name}"));
             self.br()?;
         }
+        self.defined = defined_names(
+            &self.tokens[self.at..],
+            &self.input_suffix,
+            &self.output_suffix,
+        );
         loop {
             self.ws();
             if self.peek().kind == TokenKind::Eof {
@@ -501,9 +546,9 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Traits before a shape, member or `apply` body, each resolved later;
+    /// Traits before a shape, member or `apply` body, their ids resolved;
     /// documentation comments become `smithy.api#documentation`.
-    fn traits(&mut self, base: &str) -> Result<Map<String, Value>, IdlError> {
+    fn traits(&mut self) -> Result<Map<String, Value>, IdlError> {
         let mut traits = Map::new();
         self.ws();
         if let Some(docs) = self.take_docs() {
@@ -511,22 +556,10 @@ impl<'a> Parser<'a> {
         }
         while self.peek().kind == TokenKind::At {
             let (id, value) = self.trait_()?;
-            let key = self.record_trait_id(base, &id);
-            traits.insert(key, value);
+            traits.insert(self.resolve(&id), value);
             self.ws();
         }
         Ok(traits)
-    }
-
-    /// A trait's id is a key, not a value: it is resolved here against the
-    /// imports and the prelude, and against the namespace in `finish`.
-    fn record_trait_id(&mut self, base: &str, id: &str) -> String {
-        let key = format!("\u{0}{id}");
-        self.references.push(Reference {
-            pointer: format!("{base}\u{0}{key}"),
-            id: id.to_owned(),
-        });
-        key
     }
 
     fn trait_(&mut self) -> Result<(String, Value), IdlError> {
@@ -573,13 +606,9 @@ impl<'a> Parser<'a> {
         format!("{}#{name}", self.namespace.as_deref().unwrap_or(""))
     }
 
-    /// A target to resolve later, stored at `pointer`.
-    fn target(&mut self, pointer: String, id: String) -> Value {
-        self.references.push(Reference {
-            pointer,
-            id: id.clone(),
-        });
-        Value::String(id)
+    /// A target, resolved.
+    fn target(&self, id: &str) -> Value {
+        Value::String(self.resolve(id))
     }
 
     fn shape_or_apply(&mut self) -> Result<(), IdlError> {
@@ -599,22 +628,18 @@ impl<'a> Parser<'a> {
             self.ws();
             let traits = if self.peek().kind == TokenKind::LBrace {
                 self.advance();
-                let place = self.place();
-                let traits = self.traits(&place)?;
+                let traits = self.traits()?;
                 self.ws();
                 self.expect(TokenKind::RBrace)?;
                 traits
             } else {
                 let (trait_id, value) = self.trait_()?;
-                let place = self.place();
-                let key = self.record_trait_id(&place, &trait_id);
-                Map::from_iter([(key, value)])
+                Map::from_iter([(self.resolve(&trait_id), value)])
             };
             self.applied.push((id, traits));
             return Ok(());
         }
-        let pending = self.place();
-        let traits = self.traits(&pending)?;
+        let traits = self.traits()?;
         let type_token = self.expect(TokenKind::Identifier)?;
         let kind = type_token.text;
         if kind == "apply" {
@@ -638,13 +663,13 @@ impl<'a> Parser<'a> {
         shape.insert("type".to_owned(), Value::String(kind.to_owned()));
         match kind {
             _ if SIMPLE_TYPES.contains(&kind) => {
-                self.mixins(&base, &mut shape)?;
+                self.mixins(&mut shape)?;
             }
             "enum" | "intEnum" => {
                 self.needs_v2(type_token.start, &format!("{kind} shapes"))?;
-                self.mixins(&base, &mut shape)?;
+                self.mixins(&mut shape)?;
                 self.ws();
-                let members = self.enum_members(&base, kind == "intEnum")?;
+                let members = self.enum_members(kind == "intEnum")?;
                 if members.is_empty() {
                     return Err(self.error(
                         name_token.start,
@@ -655,7 +680,7 @@ impl<'a> Parser<'a> {
             }
             "list" | "set" | "map" | "structure" | "union" => {
                 self.for_resource(&id)?;
-                self.mixins(&base, &mut shape)?;
+                self.mixins(&mut shape)?;
                 self.ws();
                 let members = self.members(&base)?;
                 // A mixin may bring what the shape leaves out.
@@ -679,10 +704,10 @@ impl<'a> Parser<'a> {
                         ),
                     ));
                 }
-                insert_members(&mut shape, kind, members, &base, &mut self.references);
+                insert_members(&mut shape, kind, members);
             }
             "service" | "resource" => {
-                self.mixins(&base, &mut shape)?;
+                self.mixins(&mut shape)?;
                 self.ws();
                 let body_at = self.peek().start;
                 let Value::Object(body) = self.node()? else {
@@ -692,14 +717,14 @@ impl<'a> Parser<'a> {
                     self.needs_v2(body_at, "Resource properties")?;
                 }
                 for (key, value) in body {
-                    let value = self.entity_property(&base, &key, value);
+                    let value = self.entity_property(&key, value);
                     shape.insert(key, value);
                 }
             }
             "operation" => {
-                self.mixins(&base, &mut shape)?;
+                self.mixins(&mut shape)?;
                 self.ws();
-                self.operation_body(&base, name_token.text, &mut shape)?;
+                self.operation_body(name_token.text, &mut shape)?;
                 let unit = |io: &str| {
                     shape
                         .get(io)
@@ -719,13 +744,11 @@ impl<'a> Parser<'a> {
         if !traits.is_empty() {
             shape.insert("traits".to_owned(), Value::Object(traits));
         }
-        // Traits were recorded under a temporary place; now it has an id.
-        self.rebase(&pending, &format!("{base}/traits"));
         self.shapes.insert(id, Value::Object(shape));
         Ok(())
     }
 
-    fn mixins(&mut self, base: &str, shape: &mut Map<String, Value>) -> Result<(), IdlError> {
+    fn mixins(&mut self, shape: &mut Map<String, Value>) -> Result<(), IdlError> {
         let save = self.at;
         self.sp();
         if !self.is_word("with") {
@@ -743,8 +766,7 @@ impl<'a> Parser<'a> {
         let mut mixins = Vec::new();
         while self.peek().kind != TokenKind::RBracket {
             let id = self.shape_id()?;
-            let pointer = format!("{base}/mixins/{}/target", mixins.len());
-            let target = self.target(pointer, id);
+            let target = self.target(&id);
             mixins.push(json!({ "target": target }));
             self.ws();
         }
@@ -769,12 +791,11 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn enum_members(&mut self, base: &str, int: bool) -> Result<Map<String, Value>, IdlError> {
+    fn enum_members(&mut self, int: bool) -> Result<Map<String, Value>, IdlError> {
         self.expect(TokenKind::LBrace)?;
         let mut members = Map::new();
         loop {
-            let pending = self.place();
-            let mut traits = self.traits(&pending)?;
+            let mut traits = self.traits()?;
             if self.peek().kind == TokenKind::RBrace {
                 break;
             }
@@ -801,15 +822,13 @@ impl<'a> Parser<'a> {
                 self.end_of_assignment()?;
             } else {
                 self.at = save;
+                // Without a value of its own, an enum member's value is its name.
                 if !int {
-                    traits.insert(
-                        "smithy.api#enumValue".to_owned(),
-                        Value::String(name.text.to_owned()),
-                    );
+                    traits
+                        .entry("smithy.api#enumValue")
+                        .or_insert_with(|| Value::String(name.text.to_owned()));
                 }
             }
-            let member_base = format!("{base}/members/{}", escape_pointer(name.text));
-            self.rebase(&pending, &format!("{member_base}/traits"));
             let mut member = Map::new();
             member.insert(
                 "target".to_owned(),
@@ -831,23 +850,11 @@ impl<'a> Parser<'a> {
         )
     }
 
-    /// Moves references recorded under a temporary base to their place.
-    fn rebase(&mut self, pending: &str, base: &str) {
-        for reference in &mut self.references {
-            if let Some(rest) = reference.pointer.strip_prefix(pending)
-                && rest.starts_with('\u{0}')
-            {
-                reference.pointer = format!("{base}{rest}");
-            }
-        }
-    }
-
     fn members(&mut self, base: &str) -> Result<Map<String, Value>, IdlError> {
         self.expect(TokenKind::LBrace)?;
         let mut members = Map::new();
         loop {
-            let pending = self.place();
-            let mut traits = self.traits(&pending)?;
+            let mut traits = self.traits()?;
             if self.peek().kind == TokenKind::RBrace {
                 break;
             }
@@ -872,7 +879,7 @@ impl<'a> Parser<'a> {
                 self.expect(TokenKind::Colon)?;
                 self.sp();
                 let id = self.shape_id()?;
-                let target = self.target(format!("{member_base}/target"), id);
+                let target = self.target(&id);
                 member.insert("target".to_owned(), target);
             }
             let save = self.at;
@@ -886,7 +893,6 @@ impl<'a> Parser<'a> {
             } else {
                 self.at = save;
             }
-            self.rebase(&pending, &format!("{member_base}/traits"));
             if !traits.is_empty() {
                 member.insert("traits".to_owned(), Value::Object(traits));
             }
@@ -898,56 +904,29 @@ impl<'a> Parser<'a> {
     }
 
     /// A service's or resource's property, with its shape ids as targets.
-    fn entity_property(&mut self, base: &str, key: &str, value: Value) -> Value {
-        let single = |parser: &mut Self, pointer: String, value: Value| match unmarked(value) {
-            Value::String(id) => {
-                let target = parser.target(format!("{pointer}/target"), id);
-                json!({ "target": target })
-            }
+    fn entity_property(&self, key: &str, value: Value) -> Value {
+        let single = |value: Value| match unmarked(value) {
+            Value::String(id) => json!({ "target": self.target(&id) }),
             other => other,
-        };
-        let value = match key {
-            "operations"
-            | "collectionOperations"
-            | "resources"
-            | "errors"
-            | "identifiers"
-            | "properties"
-            | "create"
-            | "put"
-            | "read"
-            | "update"
-            | "delete"
-            | "list" => value,
-            _ => unmarked(value),
         };
         match (key, value) {
             ("operations" | "collectionOperations" | "resources" | "errors", Value::Array(ids)) => {
-                Value::Array(
-                    ids.into_iter()
-                        .enumerate()
-                        .map(|(index, id)| single(self, format!("{base}/{key}/{index}"), id))
-                        .collect(),
-                )
+                Value::Array(ids.into_iter().map(single).collect())
             }
             ("identifiers" | "properties", Value::Object(ids)) => Value::Object(
                 ids.into_iter()
-                    .map(|(name, id)| {
-                        let pointer = format!("{base}/{key}/{}", escape_pointer(&name));
-                        (name, single(self, pointer, id))
-                    })
+                    .map(|(name, id)| (name, single(id)))
                     .collect(),
             ),
             ("create" | "put" | "read" | "update" | "delete" | "list", id @ Value::String(_)) => {
-                single(self, format!("{base}/{key}"), id)
+                single(id)
             }
-            (_, value) => value,
+            (_, value) => unmarked(value),
         }
     }
 
     fn operation_body(
         &mut self,
-        base: &str,
         name: &str,
         shape: &mut Map<String, Value>,
     ) -> Result<(), IdlError> {
@@ -979,13 +958,13 @@ impl<'a> Parser<'a> {
                         };
                         let id = self.absolute(&format!("{name}{suffix}"));
                         self.inline_shape(&id, io)?;
-                        let target = self.target(format!("{base}/{io}/target"), id);
+                        let target = self.target(&id);
                         shape.insert(io.to_owned(), json!({ "target": target }));
                     } else {
                         self.expect(TokenKind::Colon)?;
                         self.ws();
                         let id = self.shape_id()?;
-                        let target = self.target(format!("{base}/{io}/target"), id);
+                        let target = self.target(&id);
                         shape.insert(io.to_owned(), json!({ "target": target }));
                     }
                 }
@@ -997,8 +976,7 @@ impl<'a> Parser<'a> {
                     let mut errors = Vec::new();
                     while self.peek().kind != TokenKind::RBracket {
                         let id = self.shape_id()?;
-                        let pointer = format!("{base}/errors/{}/target", errors.len());
-                        let target = self.target(pointer, id);
+                        let target = self.target(&id);
                         errors.push(json!({ "target": target }));
                         self.ws();
                     }
@@ -1025,24 +1003,16 @@ impl<'a> Parser<'a> {
     /// `@input` or `@output` trait.
     fn inline_shape(&mut self, id: &str, io: &str) -> Result<(), IdlError> {
         let base = format!("/shapes/{}", escape_pointer(id));
-        let pending = self.place();
-        let mut traits = self.traits(&pending)?;
+        let mut traits = self.traits()?;
         let mut shape = Map::new();
         shape.insert("type".to_owned(), Value::String("structure".to_owned()));
         self.for_resource(id)?;
-        self.mixins(&base, &mut shape)?;
+        self.mixins(&mut shape)?;
         self.ws();
         let members = self.members(&base)?;
-        insert_members(
-            &mut shape,
-            "structure",
-            members,
-            &base,
-            &mut self.references,
-        );
+        insert_members(&mut shape, "structure", members);
         traits.insert(format!("smithy.api#{io}"), Value::Object(Map::new()));
         shape.insert("traits".to_owned(), Value::Object(traits));
-        self.rebase(&pending, &format!("{base}/traits"));
         self.shapes.insert(id.to_owned(), Value::Object(shape));
         Ok(())
     }
@@ -1050,30 +1020,6 @@ impl<'a> Parser<'a> {
     /// Resolves every shape id, applies `apply` statements and returns the
     /// model.
     fn finish(mut self) -> Result<Value, IdlError> {
-        let references = std::mem::take(&mut self.references);
-        let mut trait_keys: Vec<(String, String, String)> = Vec::new();
-        for reference in references {
-            let resolved = self.resolve(&reference.id);
-            match reference.pointer.split_once('\u{0}') {
-                // A trait key: rename it in its map.
-                Some((map, _)) => {
-                    trait_keys.push((map.to_owned(), format!("\u{0}{}", reference.id), resolved))
-                }
-                None => {
-                    if let Some(slot) = self.shapes_pointer(&reference.pointer) {
-                        *slot = Value::String(resolved);
-                    }
-                }
-            }
-        }
-        for (map, key, resolved) in trait_keys {
-            let Some(Value::Object(traits)) = self.shapes_pointer(&map) else {
-                continue;
-            };
-            if let Some(value) = traits.shift_remove(&key) {
-                traits.insert(resolved, value);
-            }
-        }
         // Elided members, now that every target is absolute.
         for (base, member, at) in std::mem::take(&mut self.elided) {
             let shape_id = unescape_pointer(base.trim_start_matches("/shapes/"));
@@ -1113,10 +1059,7 @@ impl<'a> Parser<'a> {
                 .into_iter()
                 .map(|(key, mut value)| {
                     self.resolve_unquoted(&mut value);
-                    match key.strip_prefix('\u{0}') {
-                        Some(trait_id) => (self.resolve(trait_id), value),
-                        None => (key, value),
-                    }
+                    (key, value)
                 })
                 .collect();
             let (shape_id, member) = match target.split_once('$') {
@@ -1281,7 +1224,7 @@ impl<'a> Parser<'a> {
         let local = self.absolute(name);
         let shape = if let Some(imported) = self.uses.get(name) {
             imported.clone()
-        } else if self.shapes.contains_key(&local) {
+        } else if self.defined.contains(name) {
             local
         } else if prelude::defines(name) {
             format!("{}#{name}", prelude::NAMESPACE)
@@ -1299,21 +1242,8 @@ impl<'a> Parser<'a> {
 /// and a map's `key` and `value` as properties of the shape, the members of
 /// a structure or union under `members` (empty when there are none, as
 /// Smithy writes the JSON AST).
-/// References recorded under `members/...` follow a list's or map's member.
-fn insert_members(
-    shape: &mut Map<String, Value>,
-    kind: &str,
-    members: Map<String, Value>,
-    base: &str,
-    references: &mut [Reference],
-) {
+fn insert_members(shape: &mut Map<String, Value>, kind: &str, members: Map<String, Value>) {
     if matches!(kind, "list" | "set" | "map") {
-        let prefix = format!("{base}/members/");
-        for reference in references.iter_mut() {
-            if let Some(rest) = reference.pointer.strip_prefix(&prefix) {
-                reference.pointer = format!("{base}/{rest}");
-            }
-        }
         shape.extend(members);
     } else {
         shape.insert("members".to_owned(), Value::Object(members));
