@@ -5,7 +5,7 @@
 //! (`{"smithy": ..., "metadata": ..., "shapes": ...}`), or the line and
 //! column where Smithy's own loader would refuse it, with why. It is proven
 //! on Smithy's loader conformance files (`codegen/tests/smithy-loader`).
-//! [`write`] does the reverse: a model of one namespace as an IDL 2.0
+//! [`write()`] does the reverse: a model of one namespace as an IDL 2.0
 //! file that reads back as the same model.
 
 #[cfg(test)]
