@@ -160,6 +160,11 @@ impl IdlFigure {
     pub fn ratio(&self) -> f64 {
         self.idl_read.as_secs_f64() / self.json_parse.as_secs_f64()
     }
+
+    /// Whether the read is within its target.
+    pub fn met(&self) -> bool {
+        self.ratio() <= IDL_READ_TARGET
+    }
 }
 
 /// Times the IDL reader over the whole legacy model, written as IDL by the
@@ -194,11 +199,7 @@ pub fn print_idl(figure: &IdlFigure) {
         figure.idl_read.as_secs_f64() * 1e3,
         figure.json_parse.as_secs_f64() * 1e3,
         figure.ratio(),
-        if figure.ratio() <= IDL_READ_TARGET {
-            "met"
-        } else {
-            "missed"
-        }
+        if figure.met() { "met" } else { "missed" }
     );
 }
 
@@ -965,11 +966,7 @@ impl Report<'_> {
                 idl.json_parse.as_secs_f64() * 1e3,
                 idl.idl_read.as_secs_f64() * 1e3,
                 idl.ratio(),
-                if idl.ratio() <= IDL_READ_TARGET {
-                    "met"
-                } else {
-                    "**missed**"
-                },
+                if idl.met() { "met" } else { "**missed**" },
             );
         }
         md

@@ -39,3 +39,23 @@ pub(super) fn smithy_error_position(text: &str) -> Option<Position> {
         column: column.parse().ok()?,
     })
 }
+
+/// Each shape's id and its members' names in order, the shapes sorted: the
+/// member order that comparing JSON values (whose maps are unordered) misses.
+pub(super) fn member_orders(model: &serde_json::Value) -> Vec<Vec<String>> {
+    let mut orders: Vec<Vec<String>> = model["shapes"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .filter_map(|(id, shape)| {
+            let members = shape.get("members")?.as_object()?;
+            Some(
+                std::iter::once(id.clone())
+                    .chain(members.keys().cloned())
+                    .collect(),
+            )
+        })
+        .collect();
+    orders.sort();
+    orders
+}

@@ -240,6 +240,12 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `what`, then the token at hand, at that token.
+    fn unexpected(&self, what: &str) -> IdlError {
+        let token = self.peek();
+        self.error(token.start, format!("{what} {}", Self::found(token)))
+    }
+
     fn expected(&self, what: &[TokenKind]) -> IdlError {
         let token = self.peek();
         let names: Vec<&str> = what.iter().map(|kind| kind.describe()).collect();
@@ -387,13 +393,7 @@ impl<'a> Parser<'a> {
         }
         // The namespace, then `use` statements, then shapes.
         if !self.is_word("namespace") {
-            return Err(self.error(
-                self.peek().start,
-                format!(
-                    "Expected a namespace definition but found {}",
-                    Self::found(self.peek())
-                ),
-            ));
+            return Err(self.unexpected("Expected a namespace definition but found"));
         }
         self.advance();
         self.expect(TokenKind::Space)?;
@@ -617,13 +617,9 @@ impl<'a> Parser<'a> {
             self.expect(TokenKind::Space)?;
             let id = self.shape_id()?;
             if !is_whitespace(self.peek().kind) {
-                return Err(self.error(
-                    self.peek().start,
-                    format!(
-                        "Expected one or more whitespace characters, but found {}",
-                        Self::found(self.peek())
-                    ),
-                ));
+                return Err(
+                    self.unexpected("Expected one or more whitespace characters, but found")
+                );
             }
             self.ws();
             let traits = if self.peek().kind == TokenKind::LBrace {
@@ -1279,7 +1275,7 @@ fn unescape_pointer(key: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::read;
-    use crate::idl::conformance::{conformance_files, smithy_error_position};
+    use crate::idl::conformance::{conformance_files, member_orders, smithy_error_position};
     use serde_json::Value;
 
     /// The cases of `loader/valid/` this reader gives exactly, and the
@@ -1374,25 +1370,7 @@ mod tests {
         if shapes(actual) != shapes(expected) || metadata(actual) != metadata(expected) {
             return false;
         }
-        let member_order = |model: &Value| -> Vec<Vec<String>> {
-            let Some(Value::Object(shapes)) = model.get("shapes") else {
-                return Vec::new();
-            };
-            let mut orders: Vec<Vec<String>> = shapes
-                .iter()
-                .filter_map(|(id, shape)| {
-                    let members = shape.get("members")?.as_object()?;
-                    Some(
-                        std::iter::once(id.clone())
-                            .chain(members.keys().cloned())
-                            .collect(),
-                    )
-                })
-                .collect();
-            orders.sort();
-            orders
-        };
-        member_order(actual) == member_order(expected)
+        member_orders(actual) == member_orders(expected)
     }
 
     #[test]

@@ -476,27 +476,13 @@ fn quoted(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::write;
+    use crate::idl::conformance::member_orders;
     use crate::idl::read;
     use serde_json::{Value, json};
 
     /// Members in the same order, as well as equal models.
     fn same_with_member_order(a: &Value, b: &Value) -> bool {
-        let order = |model: &Value| -> Vec<Vec<String>> {
-            model["shapes"]
-                .as_object()
-                .into_iter()
-                .flatten()
-                .filter_map(|(id, shape)| {
-                    let members = shape.get("members")?.as_object()?;
-                    Some(
-                        std::iter::once(id.clone())
-                            .chain(members.keys().cloned())
-                            .collect(),
-                    )
-                })
-                .collect()
-        };
-        a == b && order(a) == order(b)
+        a == b && member_orders(a) == member_orders(b)
     }
 
     fn round_trip(model: &Value) -> Value {
