@@ -7,9 +7,11 @@
 //! must name the position Smithy names, which a hand-written reader puts
 //! exactly where the grammar fails.
 //!
-//! Shape ids are read as written and resolved once the whole file is read
-//! (a shape may refer to one defined further down): a `use` import first,
-//! then a shape of the file's namespace, then the prelude.
+//! Shape ids resolve as they are read: a `use` import first, then a shape
+//! the file defines (found by a pass over the tokens before the shapes are
+//! read, since a shape may refer to one defined further down), then the
+//! prelude, else the file's namespace. Elided members and `apply`
+//! statements, which need other shapes read, are settled at the end.
 
 use super::lexer::{
     IdlError, Position, Token, TokenKind, string_value, text_block_value, tokenize_until_error,
@@ -34,12 +36,6 @@ const SIMPLE_TYPES: [&str; 13] = [
     "bigDecimal",
     "timestamp",
 ];
-
-/// Marks a node value written as an unquoted shape id, which is resolved
-/// to an absolute id once every shape is known. No text read from a file
-/// holds it: the lexer has no token that contains a control character
-/// outside a string.
-const UNQUOTED: char = '\u{4}';
 
 /// Reads one IDL file into its JSON AST model: `{"smithy": version,
 /// "metadata": ..., "shapes": ...}`.
@@ -67,6 +63,7 @@ pub fn read(source: &str) -> Result<Value, IdlError> {
         metadata: None,
         applied: Vec::new(),
         defined: HashSet::new(),
+        resolving: false,
         input_suffix: "Input".to_owned(),
         output_suffix: "Output".to_owned(),
         bound: HashMap::new(),
@@ -95,6 +92,9 @@ struct Parser<'a> {
     /// The names of the shapes the file defines (found before they are
     /// read), so that a relative id resolves as soon as it is read.
     defined: HashSet<String>,
+    /// Whether the shapes are being read, where unquoted shape ids in node
+    /// values resolve (they are kept as written before the namespace).
+    resolving: bool,
     input_suffix: String,
     output_suffix: String,
     /// `for` clauses: shape id to the resource as written.
@@ -355,7 +355,7 @@ impl<'a> Parser<'a> {
             self.expect(TokenKind::Colon)?;
             self.sp();
             let value_at = self.peek().start;
-            let value = unmarked(self.node()?);
+            let value = self.node()?;
             if !controls.insert(key.clone()) {
                 return Err(self.error(value_at, format!("Duplicate control statement `{key}`")));
             }
@@ -417,6 +417,7 @@ impl<'a> Parser<'a> {
             &self.input_suffix,
             &self.output_suffix,
         );
+        self.resolving = true;
         loop {
             self.ws();
             if self.peek().kind == TokenKind::Eof {
@@ -533,7 +534,17 @@ impl<'a> Parser<'a> {
                     self.advance();
                     Ok(serde_json::from_str(token.text).expect("a JSON keyword"))
                 }
-                _ => Ok(Value::String(format!("{UNQUOTED}{}", self.shape_id()?))),
+                // An unquoted shape id: resolved where shapes are, kept as
+                // written in control and metadata statements, which come
+                // before the namespace.
+                _ => {
+                    let id = self.shape_id()?;
+                    Ok(Value::String(if self.resolving {
+                        self.resolve(&id)
+                    } else {
+                        id
+                    }))
+                }
             },
             _ => Err(self.expected(&[
                 TokenKind::LBrace,
@@ -901,7 +912,7 @@ impl<'a> Parser<'a> {
 
     /// A service's or resource's property, with its shape ids as targets.
     fn entity_property(&self, key: &str, value: Value) -> Value {
-        let single = |value: Value| match unmarked(value) {
+        let single = |value: Value| match value {
             Value::String(id) => json!({ "target": self.target(&id) }),
             other => other,
         };
@@ -917,7 +928,7 @@ impl<'a> Parser<'a> {
             ("create" | "put" | "read" | "update" | "delete" | "list", id @ Value::String(_)) => {
                 single(id)
             }
-            (_, value) => unmarked(value),
+            (_, value) => value,
         }
     }
 
@@ -1013,7 +1024,8 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// Resolves every shape id, applies `apply` statements and returns the
+    /// Gives elided members their targets, checks members written again
+    /// against their mixins', applies `apply` statements and returns the
     /// model.
     fn finish(mut self) -> Result<Value, IdlError> {
         // Elided members, now that every target is absolute.
@@ -1036,28 +1048,9 @@ impl<'a> Parser<'a> {
             }
         }
         self.check_inherited_members()?;
-        // Unquoted shape ids in trait values and metadata.
-        let mut shapes = std::mem::take(&mut self.shapes);
-        for shape in shapes.values_mut() {
-            self.resolve_unquoted(shape);
-        }
-        self.shapes = shapes;
-        if let Some(mut metadata) = self.metadata.take() {
-            for value in metadata.values_mut() {
-                self.resolve_unquoted(value);
-            }
-            self.metadata = Some(metadata);
-        }
         // Trait maps keep their order; applied traits come last.
         for (id, traits) in std::mem::take(&mut self.applied) {
             let target = self.resolve(&id);
-            let traits: Vec<(String, Value)> = traits
-                .into_iter()
-                .map(|(key, mut value)| {
-                    self.resolve_unquoted(&mut value);
-                    (key, value)
-                })
-                .collect();
             let (shape_id, member) = match target.split_once('$') {
                 Some((shape, member)) => (shape.to_owned(), Some(member.to_owned())),
                 None => (target.clone(), None),
@@ -1176,24 +1169,6 @@ impl<'a> Parser<'a> {
         None
     }
 
-    /// Replaces every unquoted shape id under `value` with its absolute id.
-    fn resolve_unquoted(&self, value: &mut Value) {
-        match value {
-            Value::String(text) => {
-                if let Some(id) = text.strip_prefix(UNQUOTED) {
-                    *text = self.resolve(id);
-                }
-            }
-            Value::Array(items) => items
-                .iter_mut()
-                .for_each(|item| self.resolve_unquoted(item)),
-            Value::Object(map) => map
-                .values_mut()
-                .for_each(|item| self.resolve_unquoted(item)),
-            _ => {}
-        }
-    }
-
     fn shapes_pointer(&mut self, pointer: &str) -> Option<&mut Value> {
         let rest = pointer.strip_prefix("/shapes/")?;
         let (id, rest) = match rest.split_once('/') {
@@ -1243,23 +1218,6 @@ fn insert_members(shape: &mut Map<String, Value>, kind: &str, members: Map<Strin
         shape.extend(members);
     } else {
         shape.insert("members".to_owned(), Value::Object(members));
-    }
-}
-
-/// A node value with its unquoted shape ids as the text they were written
-/// as, where the IDL does not resolve them (control statements, and what
-/// a service or resource says other than its shapes).
-fn unmarked(value: Value) -> Value {
-    match value {
-        Value::String(text) => match text.strip_prefix(UNQUOTED) {
-            Some(id) => Value::String(id.to_owned()),
-            None => Value::String(text),
-        },
-        Value::Array(items) => Value::Array(items.into_iter().map(unmarked).collect()),
-        Value::Object(map) => {
-            Value::Object(map.into_iter().map(|(k, v)| (k, unmarked(v))).collect())
-        }
-        other => other,
     }
 }
 
@@ -1408,6 +1366,19 @@ mod tests {
         assert!(
             at_smithys_position >= 87,
             "invalid {at_smithys_position}/{total}"
+        );
+    }
+
+    #[test]
+    fn unquoted_ids_resolve_in_traits_and_stay_as_written_in_metadata() {
+        let model = read(
+            "$version: \"2\"\nmetadata m = [Thing, \"x\"]\nnamespace ex\n\n@tags([Thing, String, \"Thing\", \"\\u0004Thing\"])\nstring Thing\n",
+        )
+        .unwrap();
+        assert_eq!(model["metadata"]["m"], serde_json::json!(["Thing", "x"]));
+        assert_eq!(
+            model["shapes"]["ex#Thing"]["traits"]["smithy.api#tags"],
+            serde_json::json!(["ex#Thing", "smithy.api#String", "Thing", "\u{4}Thing"])
         );
     }
 
