@@ -41,6 +41,16 @@ fn committed_generated_code_is_fresh() {
 }
 
 #[test]
+fn the_json_model_is_the_idl_model_it_is_written_from() {
+    let idl = chime_tests::workspace_root().join("model/chime.smithy");
+    let assembled = xtask::model::assembled(&[idl]).expect("model/chime.smithy reads");
+    assert!(
+        assembled == chime_tests::read("model/chime.json"),
+        "model/chime.json is stale; run `cargo xtask codegen` and commit"
+    );
+}
+
+#[test]
 fn generation_is_deterministic() {
     let model = chime_tests::read("model/chime.json");
     let first = generate(&model, &as_xtask_codegen()).expect("generates");

@@ -4,6 +4,8 @@
 //! it did not produce is reported as extra, so a renamed shape cannot leave a
 //! stale module behind.
 
+pub mod model;
+
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 use std::io;

@@ -3,18 +3,18 @@
 //! `cargo xtask bench`.
 
 mod bench;
-mod model;
 
 use smithy_lean_codegen::{Options, generate};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub(crate) const USAGE: &str = "usage:
+const USAGE: &str = "usage:
   cargo xtask codegen [--check] [--model PATH] [--partitions PATH] [--out DIR] [--runtime DIR]
                       [--operations A,B] [--crate-prefix NAME] [--server | --client-only]
       Generates the input, output and error crates from the Smithy model.
       --model       the Smithy model: a JSON AST file, an IDL (.smithy) file, or a
-                    directory of either (default: model/chime.json)
+                    directory of either (default: model/chime.smithy, whose JSON AST
+                    is then written to model/chime.json too, and checked with --check)
       --partitions  botocore partition data for aws.partition (default: model/partitions.json)
       --out         the directory that holds the crates (default: crates)
       --runtime     the directory that holds smithy-lean-runtime and smithy-lean-client,
@@ -51,7 +51,7 @@ fn main() -> ExitCode {
             Ok(())
         }
         Some("codegen") => codegen(&args[1..]),
-        Some("model") => model::run(&args[1..]),
+        Some("model") => model(&args[1..]),
         Some("bench-codegen") => in_release(&args).unwrap_or_else(|| bench_codegen(&args[1..])),
         Some("bench") if args.len() == 1 => in_release(&args).unwrap_or_else(bench::run_all),
         _ => Err(USAGE.to_owned()),
@@ -98,6 +98,8 @@ enum CodegenRequest {
 struct CodegenArgs {
     check: bool,
     model: PathBuf,
+    /// Where the model's JSON AST is kept beside it: the embedded model's.
+    json_beside: Option<PathBuf>,
     partitions: PathBuf,
     out: PathBuf,
     runtime: PathBuf,
@@ -108,7 +110,8 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
     let root = xtask::workspace_root();
     let mut parsed = CodegenArgs {
         check: false,
-        model: root.join("model/chime.json"),
+        model: root.join("model/chime.smithy"),
+        json_beside: Some(root.join("model/chime.json")),
         partitions: root.join("model/partitions.json"),
         out: root.join("crates"),
         runtime: root.join("crates"),
@@ -131,6 +134,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
             "--check" => parsed.check = true,
             "--model" => {
                 parsed.model = PathBuf::from(value("--model")?);
+                parsed.json_beside = None;
                 model_given = true;
             }
             "--server" => server = Some(true),
@@ -162,7 +166,7 @@ fn codegen(args: &[String]) -> Result<(), String> {
         }
         CodegenRequest::Run(args) => args,
     };
-    let model = model::model_text(&args.model)?;
+    let model = xtask::model::model_text(&args.model)?;
     let mut options = args.options;
     options.package = xtask::repository_package_metadata(&xtask::workspace_root())
         .map_err(|e| format!("cannot read the licence files: {e}"))?;
@@ -177,6 +181,21 @@ fn codegen(args: &[String]) -> Result<(), String> {
             .map_err(|e| format!("cannot resolve {}: {e}", args.runtime.display()))?,
     );
     let files = generate(&model, &options).map_err(|e| format!("code generation failed: {e}"))?;
+    if let Some(json) = &args.json_beside {
+        let committed = std::fs::read_to_string(json).unwrap_or_default();
+        if committed != model {
+            if args.check {
+                return Err(format!(
+                    "{} is not the JSON AST of {}: run `cargo xtask codegen` and commit the result",
+                    json.display(),
+                    args.model.display()
+                ));
+            }
+            std::fs::write(json, &model)
+                .map_err(|e| format!("cannot write {}: {e}", json.display()))?;
+            println!("updated: {}", json.display());
+        }
+    }
     if args.check {
         let drift = xtask::check(&files, &args.out)
             .map_err(|e| format!("cannot read {}: {e}", args.out.display()))?;
@@ -215,5 +234,27 @@ fn bench_codegen(args: &[String]) -> Result<(), String> {
     let figures = bench::codegen_figures(iterations)?;
     bench::print_codegen(&figures, iterations);
     bench::print_idl(&bench::idl_figure(iterations)?);
+    Ok(())
+}
+
+/// `cargo xtask model --to-json FILE...` and `--to-idl FILE...`: the
+/// merged model on standard output, as the JSON AST or as IDL.
+fn model(args: &[String]) -> Result<(), String> {
+    let Some((flag, paths)) = args.split_first().filter(|(_, paths)| !paths.is_empty()) else {
+        return Err(format!(
+            "model needs --to-json or --to-idl and at least one file\n\n{}",
+            USAGE
+        ));
+    };
+    let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
+    match flag.as_str() {
+        "--to-json" => print!("{}", xtask::model::assembled(&paths)?),
+        "--to-idl" => {
+            let model: serde_json::Value = serde_json::from_str(&xtask::model::assembled(&paths)?)
+                .expect("assembled JSON reads back");
+            print!("{}", smithy_lean_codegen::idl::write(&model)?);
+        }
+        other => return Err(format!("unknown argument {other:?}\n\n{}", USAGE)),
+    }
     Ok(())
 }

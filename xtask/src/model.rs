@@ -1,6 +1,6 @@
-//! `cargo xtask model --to-json|--to-idl FILE...`, and the model files that
-//! `cargo xtask codegen --model` reads: one JSON AST file as it is, or
-//! `.smithy` files and directories assembled into one model.
+//! The model files that `cargo xtask codegen --model` and `cargo xtask
+//! model` read: one JSON AST file as it is, or `.smithy` files and
+//! directories assembled into one model.
 
 use smithy_lean_codegen::{ModelFile, assemble};
 use std::path::{Path, PathBuf};
@@ -63,28 +63,6 @@ fn collect(path: &Path, files: &mut Vec<PathBuf>) -> Result<(), String> {
         if entry.is_dir() || model {
             collect(&entry, files)?;
         }
-    }
-    Ok(())
-}
-
-/// `cargo xtask model --to-json FILE...` and `--to-idl FILE...`: the
-/// merged model on standard output, as the JSON AST or as IDL.
-pub fn run(args: &[String]) -> Result<(), String> {
-    let Some((flag, paths)) = args.split_first().filter(|(_, paths)| !paths.is_empty()) else {
-        return Err(format!(
-            "model needs --to-json or --to-idl and at least one file\n\n{}",
-            crate::USAGE
-        ));
-    };
-    let paths: Vec<PathBuf> = paths.iter().map(PathBuf::from).collect();
-    match flag.as_str() {
-        "--to-json" => print!("{}", assembled(&paths)?),
-        "--to-idl" => {
-            let model: serde_json::Value =
-                serde_json::from_str(&assembled(&paths)?).expect("assembled JSON reads back");
-            print!("{}", smithy_lean_codegen::idl::write(&model)?);
-        }
-        other => return Err(format!("unknown argument {other:?}\n\n{}", crate::USAGE)),
     }
     Ok(())
 }
