@@ -73,6 +73,13 @@ pub struct Shape {
 impl Model {
     /// Parses a model from its JSON text.
     pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
-        serde_json::from_str(text)
+        // Mixins are flattened first (`crate::mixins`); a model that names
+        // none is read straight into the types, as most are.
+        if !text.contains("\"mixins\"") {
+            return serde_json::from_str(text);
+        }
+        let mut model: serde_json::Value = serde_json::from_str(text)?;
+        crate::mixins::flatten_mixins(&mut model);
+        serde_json::from_value(model)
     }
 }

@@ -15,6 +15,7 @@ mod error;
 pub mod idl;
 mod ir;
 mod lower;
+mod mixins;
 pub mod naming;
 mod partitions;
 mod pattern;
