@@ -257,6 +257,37 @@ mod tests {
     }
 
     #[test]
+    fn a_shape_without_members_of_its_own_gets_its_mixins_and_an_apply_on_a_shape_stays() {
+        let mut model = json!({"shapes": {
+            "ex#M": {"type": "structure", "members": {"m": {"target": "smithy.api#String"}},
+                     "traits": {"smithy.api#mixin": {}}},
+            "ex#S": {"type": "structure", "mixins": [{"target": "ex#M"}]},
+            "other#T": {"type": "apply", "traits": {"smithy.api#sensitive": {}}}
+        }});
+        flatten_mixins(&mut model);
+        assert_eq!(
+            model,
+            json!({"shapes": {
+                "ex#S": {"type": "structure", "members": {"m": {"target": "smithy.api#String"}}},
+                "other#T": {"type": "apply", "traits": {"smithy.api#sensitive": {}}}
+            }})
+        );
+    }
+
+    #[test]
+    fn mixins_that_mix_each_other_in_do_not_recurse_forever() {
+        let mut model = json!({"shapes": {
+            "ex#A": {"type": "structure", "mixins": [{"target": "ex#B"}], "members": {},
+                     "traits": {"smithy.api#mixin": {}}},
+            "ex#B": {"type": "structure", "mixins": [{"target": "ex#A"}], "members": {},
+                     "traits": {"smithy.api#mixin": {}}},
+            "ex#C": {"type": "structure", "mixins": [{"target": "ex#A"}], "members": {}}
+        }});
+        flatten_mixins(&mut model);
+        assert_eq!(model["shapes"]["ex#C"]["members"], json!({}));
+    }
+
+    #[test]
     fn a_model_without_mixins_is_left_as_it_is() {
         let model =
             json!({"shapes": {"ex#A": {"type": "string", "traits": {"smithy.api#mixin": {}}}}});
