@@ -564,6 +564,14 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_spaces_and_tabs_is_one_token() {
+        let tokens = tokenize("a \t  b").unwrap();
+        assert_eq!(tokens[1].kind, TokenKind::Space);
+        assert_eq!(tokens[1].text, " \t  ");
+        assert_eq!(tokens[2].text, "b");
+    }
+
+    #[test]
     fn tells_every_punctuation_apart() {
         use TokenKind::*;
         assert_eq!(
@@ -657,6 +665,7 @@ mod tests {
         assert_eq!(value(r#""\b\f\n\r\t""#).unwrap(), "\u{8}\u{c}\n\r\t");
         assert_eq!(value(r#""\u00e9\uD83D\uDE00""#).unwrap(), "é😀");
         assert_eq!(value("\"a\\\nb\"").unwrap(), "ab");
+        assert_eq!(value("\"a\\\r\nb\"").unwrap(), "ab");
         assert_eq!(value("\"a\r\nb\"").unwrap(), "a\nb");
         // Errors are reported where the string starts, as Smithy does.
         for (text, why) in [
