@@ -626,6 +626,11 @@ mod tests {
                 "{source}"
             );
         }
+        // Shown, an error starts with its line and column.
+        assert_eq!(
+            tokenize("\n(-)").unwrap_err().to_string(),
+            "2:2: Invalid number '-': '-' must be followed by a digit"
+        );
         assert_eq!(
             kinds(".1"),
             vec![TokenKind::Dot, TokenKind::Number, TokenKind::Eof]
