@@ -1234,18 +1234,29 @@ mod tests {
         }
     }
 
+    /// A report of the given figures, without code generation's.
+    fn test_report<'a>(
+        peers: &'a [Peer],
+        figures: &'a [PeerFigures],
+        idl: Option<&'a IdlFigure>,
+        whole: &'a WholeModel,
+    ) -> Report<'a> {
+        Report {
+            date: "2026-12-02",
+            rustc: "rustc 1.95.0",
+            peers,
+            figures,
+            codegen: &[],
+            idl,
+            whole,
+        }
+    }
+
     fn markdown(ours: PeerFigures, theirs: PeerFigures) -> (String, String) {
         let peers = peers(Path::new("/nowhere"));
         let figures = [ours, theirs];
-        let report = Report {
-            date: "2026-11-28",
-            rustc: "rustc 1.95.0",
-            peers: &peers,
-            figures: &figures,
-            codegen: &[],
-            idl: None,
-            whole: &WholeModel::default(),
-        };
+        let whole = WholeModel::default();
+        let report = test_report(&peers, &figures, None, &whole);
         (report.markdown(), report.svg())
     }
 
@@ -1290,15 +1301,7 @@ mod tests {
             ours_build: Duration::from_secs(30),
             sdk_build: Duration::from_secs(100),
         };
-        let report = Report {
-            date: "2026-12-02",
-            rustc: "rustc 1.95.0",
-            peers: &peers,
-            figures: &figures,
-            codegen: &[],
-            idl: None,
-            whole: &whole,
-        };
+        let report = test_report(&peers, &figures, None, &whole);
         let md = report.markdown();
         assert_eq!(
             row(&md, "generated lines per operation"),
@@ -1325,15 +1328,8 @@ mod tests {
                 json_parse: Duration::from_millis(4),
                 idl_read: Duration::from_millis(idl_ms),
             };
-            let report = Report {
-                date: "2026-12-02",
-                rustc: "rustc 1.95.0",
-                peers: &peers,
-                figures: &figures,
-                codegen: &[],
-                idl: Some(&idl),
-                whole: &WholeModel::default(),
-            };
+            let whole = WholeModel::default();
+            let report = test_report(&peers, &figures, Some(&idl), &whole);
             row(
                 &report.markdown(),
                 "official legacy model, written as IDL by `idl::write`",

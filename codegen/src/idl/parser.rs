@@ -99,9 +99,9 @@ struct Parser<'a> {
     output_suffix: String,
     /// `for` clauses: shape id to the resource as written.
     bound: HashMap<String, String>,
-    /// Members written `$name`: the shape's pointer, the name and where.
+    /// Members written `$name`: the shape's id, the name and where.
     elided: Vec<(String, String, Position)>,
-    /// Where each aggregate member is written, by its pointer.
+    /// Where each aggregate member is written, by its id (`Shape$member`).
     member_positions: HashMap<String, Position>,
 }
 
@@ -617,6 +617,24 @@ impl<'a> Parser<'a> {
         format!("{}#{name}", self.namespace.as_deref().unwrap_or(""))
     }
 
+    /// `[A, B]`: shape ids as `{"target": ...}`, resolved; at least one
+    /// where `one_or_more`.
+    fn targets(&mut self, one_or_more: bool) -> Result<Vec<Value>, IdlError> {
+        self.expect(TokenKind::LBracket)?;
+        self.ws();
+        if one_or_more && self.peek().kind == TokenKind::RBracket {
+            return Err(self.expected(&[TokenKind::Identifier]));
+        }
+        let mut targets = Vec::new();
+        while self.peek().kind != TokenKind::RBracket {
+            let id = self.shape_id()?;
+            targets.push(json!({ "target": self.target(&id) }));
+            self.ws();
+        }
+        self.advance();
+        Ok(targets)
+    }
+
     /// A target, resolved.
     fn target(&self, id: &str) -> Value {
         Value::String(self.resolve(id))
@@ -665,7 +683,6 @@ impl<'a> Parser<'a> {
         if self.shapes.contains_key(&id) {
             return Err(self.error(name_token.start, format!("Shape `{id}` is defined twice")));
         }
-        let base = format!("/shapes/{}", escape_pointer(&id));
         let mut shape = Map::new();
         shape.insert("type".to_owned(), Value::String(kind.to_owned()));
         match kind {
@@ -689,7 +706,7 @@ impl<'a> Parser<'a> {
                 self.for_resource(&id)?;
                 self.mixins(&mut shape)?;
                 self.ws();
-                let members = self.members(&base)?;
+                let members = self.members(&id)?;
                 // A mixin may bring what the shape leaves out.
                 let needed: &[&str] = match kind {
                     _ if shape.contains_key("mixins") => &[],
@@ -765,19 +782,7 @@ impl<'a> Parser<'a> {
         self.needs_v2(self.peek().start, "Mixins")?;
         self.advance();
         self.ws();
-        self.expect(TokenKind::LBracket)?;
-        self.ws();
-        if self.peek().kind == TokenKind::RBracket {
-            return Err(self.expected(&[TokenKind::Identifier]));
-        }
-        let mut mixins = Vec::new();
-        while self.peek().kind != TokenKind::RBracket {
-            let id = self.shape_id()?;
-            let target = self.target(&id);
-            mixins.push(json!({ "target": target }));
-            self.ws();
-        }
-        self.advance();
+        let mixins = self.targets(true)?;
         shape.insert("mixins".to_owned(), Value::Array(mixins));
         Ok(())
     }
@@ -857,7 +862,7 @@ impl<'a> Parser<'a> {
         )
     }
 
-    fn members(&mut self, base: &str) -> Result<Map<String, Value>, IdlError> {
+    fn members(&mut self, shape_id: &str) -> Result<Map<String, Value>, IdlError> {
         self.expect(TokenKind::LBrace)?;
         let mut members = Map::new();
         loop {
@@ -874,13 +879,12 @@ impl<'a> Parser<'a> {
             if members.contains_key(name.text) {
                 return Err(self.conflicting_member(name));
             }
-            let member_base = format!("{base}/members/{}", escape_pointer(name.text));
             self.member_positions
-                .insert(member_base.clone(), name.start);
+                .insert(format!("{shape_id}${}", name.text), name.start);
             let mut member = Map::new();
             if elided {
                 self.elided
-                    .push((base.to_owned(), name.text.to_owned(), name.start));
+                    .push((shape_id.to_owned(), name.text.to_owned(), name.start));
             } else {
                 self.sp();
                 self.expect(TokenKind::Colon)?;
@@ -978,16 +982,7 @@ impl<'a> Parser<'a> {
                 "errors" => {
                     self.expect(TokenKind::Colon)?;
                     self.ws();
-                    self.expect(TokenKind::LBracket)?;
-                    self.ws();
-                    let mut errors = Vec::new();
-                    while self.peek().kind != TokenKind::RBracket {
-                        let id = self.shape_id()?;
-                        let target = self.target(&id);
-                        errors.push(json!({ "target": target }));
-                        self.ws();
-                    }
-                    self.advance();
+                    let errors = self.targets(false)?;
                     if !errors.is_empty() {
                         shape.insert("errors".to_owned(), Value::Array(errors));
                     }
@@ -1009,14 +1004,13 @@ impl<'a> Parser<'a> {
     /// An operation's `input :=` or `output :=` structure, with the
     /// `@input` or `@output` trait.
     fn inline_shape(&mut self, id: &str, io: &str) -> Result<(), IdlError> {
-        let base = format!("/shapes/{}", escape_pointer(id));
         let mut traits = self.traits()?;
         let mut shape = Map::new();
         shape.insert("type".to_owned(), Value::String("structure".to_owned()));
         self.for_resource(id)?;
         self.mixins(&mut shape)?;
         self.ws();
-        let members = self.members(&base)?;
+        let members = self.members(id)?;
         insert_members(&mut shape, "structure", members);
         traits.insert(format!("smithy.api#{io}"), Value::Object(Map::new()));
         shape.insert("traits".to_owned(), Value::Object(traits));
@@ -1029,17 +1023,18 @@ impl<'a> Parser<'a> {
     /// model.
     fn finish(mut self) -> Result<Value, IdlError> {
         // Elided members, now that every target is absolute.
-        for (base, member, at) in std::mem::take(&mut self.elided) {
-            let shape_id = unescape_pointer(base.trim_start_matches("/shapes/"));
+        for (shape_id, member, at) in std::mem::take(&mut self.elided) {
             let Some(target) = self.elided_target(&shape_id, &member, 0) else {
                 return Err(self.error(
                     at,
                     format!("{shape_id}${member}: Member target was elided, but no bound resource or mixin contained a matching identifier or member name"),
                 ));
             };
-            if let Some(Value::Object(slot)) =
-                self.shapes_pointer(&format!("{base}/members/{}", escape_pointer(&member)))
-            {
+            let slot = self
+                .shapes
+                .get_mut(&shape_id)
+                .and_then(|shape| shape.get_mut("members")?.get_mut(&member));
+            if let Some(Value::Object(slot)) = slot {
                 let traits = slot.remove("traits");
                 slot.insert("target".to_owned(), Value::String(target));
                 if let Some(traits) = traits {
@@ -1113,14 +1108,9 @@ impl<'a> Parser<'a> {
                     if let Some(inherited) = inherited
                         && member.get("target") != Some(inherited)
                     {
-                        let pointer = format!(
-                            "/shapes/{}/members/{}",
-                            escape_pointer(id),
-                            escape_pointer(name)
-                        );
                         let at = self
                             .member_positions
-                            .get(&pointer)
+                            .get(&format!("{id}${name}"))
                             .copied()
                             .unwrap_or(Position { line: 1, column: 1 });
                         return Err(self.error(
@@ -1169,19 +1159,6 @@ impl<'a> Parser<'a> {
         None
     }
 
-    fn shapes_pointer(&mut self, pointer: &str) -> Option<&mut Value> {
-        let rest = pointer.strip_prefix("/shapes/")?;
-        let (id, rest) = match rest.split_once('/') {
-            Some((id, rest)) => (id, Some(rest)),
-            None => (rest, None),
-        };
-        let shape = self.shapes.get_mut(&unescape_pointer(id))?;
-        match rest {
-            None => Some(shape),
-            Some(rest) => shape.pointer_mut(&format!("/{rest}")),
-        }
-    }
-
     /// A shape id as written, made absolute: `use` first, then a shape of
     /// this namespace, then the prelude, else this namespace.
     fn resolve(&self, id: &str) -> String {
@@ -1219,15 +1196,6 @@ fn insert_members(shape: &mut Map<String, Value>, kind: &str, members: Map<Strin
     } else {
         shape.insert("members".to_owned(), Value::Object(members));
     }
-}
-
-/// A key as a JSON pointer writes it.
-fn escape_pointer(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
-}
-
-fn unescape_pointer(key: &str) -> String {
-    key.replace("~1", "/").replace("~0", "~")
 }
 
 #[cfg(test)]

@@ -116,11 +116,10 @@ impl Writer<'_> {
                     for (key, value) in map {
                         match (key.as_str(), value) {
                             ("target", Value::String(id)) => note(id),
+                            // Trait ids are imported; their values are
+                            // written with every string quoted.
                             ("traits", Value::Object(traits)) => {
-                                for (id, value) in traits {
-                                    note(id);
-                                    let _ = value;
-                                }
+                                traits.keys().for_each(|id| note(id))
                             }
                             _ => walk_targets(value, note),
                         }
