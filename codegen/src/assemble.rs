@@ -6,7 +6,8 @@
 //! be defined the same way in both. An `apply` entry (an `apply` statement
 //! of a file that does not define its target) adds its traits to the shape
 //! or member another file defines. Metadata keys merge: lists under the
-//! same key are concatenated, other values must be equal.
+//! same key are concatenated, other values must be equal. Shapes come out
+//! in id order.
 
 use crate::idl;
 use serde_json::{Map, Value};
@@ -120,6 +121,9 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             existing.extend(traits);
         }
     }
+    // Smithy's own serializer lists shapes by id, and so does this: the JSON
+    // then does not change when an IDL file is reorganised.
+    shapes.sort_keys();
     let mut model = Map::new();
     model.insert("smithy".to_owned(), Value::String("2.0".to_owned()));
     if !metadata.is_empty() {
@@ -174,6 +178,15 @@ mod tests {
                 }
             })
         );
+    }
+
+    #[test]
+    fn shapes_are_listed_by_id_whatever_order_the_files_define_them_in() {
+        let idl = "$version: \"2\"\nnamespace z\nstring B\nstring A\n";
+        let ast = r#"{"smithy":"2.0","shapes":{"a#Y":{"type":"string"},"a#X":{"type":"string"}}}"#;
+        let model = assemble(&[file("m.smithy", idl), file("n.json", ast)]).unwrap();
+        let ids: Vec<&String> = model["shapes"].as_object().unwrap().keys().collect();
+        assert_eq!(ids, ["a#X", "a#Y", "z#A", "z#B"]);
     }
 
     #[test]

@@ -1,12 +1,25 @@
-//! Smithy documentation (an HTML subset) to rustdoc Markdown lines.
+//! Smithy documentation to rustdoc Markdown lines.
 //!
-//! Rustdoc reads `[text]` as an intra-doc link, and `<tag>` as HTML, so both
-//! are escaped unless they came from a real link in the source. Whitespace is
+//! The `documentation` trait is CommonMark, but AWS models write it as HTML
+//! (every string starts with a tag), and there `*`, `_` and `[` are literal
+//! text. So a string with an HTML tag outside code spans is read as HTML:
+//! tags become Markdown, and text that rustdoc would read as markup
+//! (`[text]` as an intra-doc link, `<tag>` as HTML) is escaped. Whitespace is
 //! folded as HTML folds it, so the output does not depend on how the model
-//! was indented.
+//! was indented. A string without a tag is CommonMark already and keeps its
+//! lines and markup; only brackets that do not form a link are escaped,
+//! because rustdoc would otherwise resolve them as intra-doc links.
 
 /// Converts one documentation string into Markdown lines (empty lines separate paragraphs).
-pub fn to_markdown(html: &str) -> Vec<String> {
+pub fn to_markdown(documentation: &str) -> Vec<String> {
+    if has_html_tag(documentation) {
+        html_to_markdown(documentation)
+    } else {
+        commonmark_lines(documentation)
+    }
+}
+
+fn html_to_markdown(html: &str) -> Vec<String> {
     let mut out = Markdown::default();
     let mut rest = html;
     while let Some(start) = rest.find('<') {
@@ -21,6 +34,154 @@ pub fn to_markdown(html: &str) -> Vec<String> {
     }
     out.text(rest);
     out.finish()
+}
+
+/// Whether `text` holds `<name ...>`, `<name/>` or `</name>` outside a code
+/// span. An autolink such as `<https://example.com>` is not a tag.
+fn has_html_tag(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'`' => i = skip_code_span(bytes, i),
+            b'<' => {
+                let name_start = i + 1 + usize::from(bytes.get(i + 1) == Some(&b'/'));
+                let name_len = bytes[name_start.min(bytes.len())..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric() || **b == b'-')
+                    .count();
+                let starts_with_letter = bytes.get(name_start).is_some_and(u8::is_ascii_alphabetic);
+                let after = bytes.get(name_start + name_len);
+                if starts_with_letter
+                    && matches!(after, Some(b'>' | b'/' | b' ' | b'\t' | b'\n' | b'\r'))
+                {
+                    return true;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    false
+}
+
+/// The index just past the code span that starts with the backtick run at
+/// `start`, or past the run itself when no run of the same length closes it
+/// (CommonMark then reads the backticks as literal text).
+fn skip_code_span(bytes: &[u8], start: usize) -> usize {
+    let run = bytes[start..].iter().take_while(|b| **b == b'`').count();
+    let mut i = start + run;
+    while i < bytes.len() {
+        if bytes[i] == b'`' {
+            let closing = bytes[i..].iter().take_while(|b| **b == b'`').count();
+            if closing == run {
+                return i + closing;
+            }
+            i += closing;
+        } else {
+            i += 1;
+        }
+    }
+    start + run
+}
+
+/// A CommonMark string as rustdoc lines: trailing spaces, blank lines at the
+/// ends and runs of blank lines go; fenced code blocks stay untouched.
+fn commonmark_lines(text: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut fence: Option<&str> = None;
+    for line in text.lines() {
+        let line = line.trim_end();
+        let indented = line.trim_start();
+        let marker = ["```", "~~~"].into_iter().find(|m| indented.starts_with(m));
+        match (fence, marker) {
+            (None, Some(marker)) => {
+                fence = Some(marker);
+                lines.push(line.to_owned());
+            }
+            (Some(open), Some(marker)) if open == marker => {
+                fence = None;
+                lines.push(line.to_owned());
+            }
+            (Some(_), _) => lines.push(line.to_owned()),
+            (None, None) if line.is_empty() => {
+                if lines.last().is_some_and(|last| !last.is_empty()) {
+                    lines.push(String::new());
+                }
+            }
+            (None, None) => lines.push(escape_stray_brackets(line)),
+        }
+    }
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    lines
+}
+
+/// Escapes `[` and `]` unless they are an inline link's `[text](`, inside a
+/// code span, or escaped already.
+fn escape_stray_brackets(line: &str) -> String {
+    let bytes = line.as_bytes();
+    let mut link_ends = Vec::new();
+    let mut out = String::with_capacity(line.len());
+    let mut copied = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'`' => i = skip_code_span(bytes, i),
+            b'[' => {
+                match matching_bracket(bytes, i) {
+                    Some(end) if bytes.get(end + 1) == Some(&b'(') => link_ends.push(end),
+                    _ => {
+                        out.push_str(&line[copied..i]);
+                        out.push('\\');
+                        copied = i;
+                    }
+                }
+                i += 1;
+            }
+            b']' => {
+                if let Some(at) = link_ends.iter().position(|end| *end == i) {
+                    link_ends.swap_remove(at);
+                } else {
+                    out.push_str(&line[copied..i]);
+                    out.push('\\');
+                    copied = i;
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out.push_str(&line[copied..]);
+    out
+}
+
+/// The index of the `]` that closes the `[` at `open`, skipping escapes and
+/// code spans.
+fn matching_bracket(bytes: &[u8], open: usize) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = open;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 2,
+            b'`' => i = skip_code_span(bytes, i),
+            b'[' => {
+                depth += 1;
+                i += 1;
+            }
+            b']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(i);
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 #[derive(Default)]
@@ -176,7 +337,7 @@ mod tests {
                 &["The name of the `AppInstance`."],
             ),
             (
-                "plain [bracketed] text_with *stars*",
+                "<p>plain [bracketed] text_with *stars*</p>",
                 &["plain \\[bracketed\\] text\\_with \\*stars\\*"],
             ),
             (
@@ -195,6 +356,70 @@ mod tests {
         ];
         for (html, markdown) in table {
             assert_eq!(to_markdown(html), markdown, "{html:?}");
+        }
+    }
+
+    #[test]
+    fn documentation_without_html_is_commonmark_and_keeps_its_markup() {
+        let table: [(&str, &[&str]); 5] = [
+            (
+                "The namespace `chime`, with *emphasis* and **strength**.",
+                &["The namespace `chime`, with *emphasis* and **strength**."],
+            ),
+            (
+                "First paragraph\nwraps here.\n\nSecond one.\n",
+                &["First paragraph", "wraps here.", "", "Second one."],
+            ),
+            (
+                "- one\n- two\n\n```\nlet x = [1];\n```",
+                &["- one", "- two", "", "```", "let x = [1];", "```"],
+            ),
+            (
+                "See [the guide](https://example.com/x) or <https://example.com>.",
+                &["See [the guide](https://example.com/x) or <https://example.com>."],
+            ),
+            (
+                "A [bracket] is not a link, `[in code]` stays, \\[escaped\\] too.",
+                &["A \\[bracket\\] is not a link, `[in code]` stays, \\[escaped\\] too."],
+            ),
+        ];
+        for (commonmark, markdown) in table {
+            assert_eq!(to_markdown(commonmark), markdown, "{commonmark:?}");
+        }
+    }
+
+    #[test]
+    fn a_tag_inside_a_code_span_or_an_autolink_leaves_the_string_commonmark() {
+        assert_eq!(
+            to_markdown("Returns `Vec<u8>` bytes."),
+            ["Returns `Vec<u8>` bytes."]
+        );
+        assert_eq!(
+            to_markdown("At <https://a.example>."),
+            ["At <https://a.example>."]
+        );
+        assert_eq!(
+            to_markdown("When a < b and c > d."),
+            ["When a < b and c > d."]
+        );
+        assert_eq!(to_markdown("a <br/> b"), ["a", "", "b"]);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn commonmark_only_gains_backslashes_before_brackets(text in "[ -~\n]{0,80}") {
+            proptest::prop_assume!(!super::has_html_tag(&text));
+            let lines = to_markdown(&text);
+            let unescaped = lines.join("\n").replace("\\[", "[").replace("\\]", "]");
+            let original = text.replace("\\[", "[").replace("\\]", "]");
+            let kept: Vec<&str> = original.lines().map(str::trim_end).filter(|l| !l.is_empty()).collect();
+            let got: Vec<&str> = unescaped.lines().filter(|l| !l.is_empty()).collect();
+            proptest::prop_assert_eq!(got, kept);
+        }
+
+        #[test]
+        fn any_documentation_converts_without_panicking(text in "\\PC{0,200}") {
+            let _ = to_markdown(&text);
         }
     }
 }

@@ -477,6 +477,22 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// `key: value` of a node object or a structured trait body, and the
+    /// whitespace after it. A key may appear once.
+    fn object_entry(&mut self, object: &mut Map<String, Value>) -> Result<(), IdlError> {
+        let (key, key_at) = self.object_key()?;
+        if object.contains_key(&key) {
+            return Err(self.error(key_at, format!("Duplicate member of object: `{key}`")));
+        }
+        self.ws();
+        self.expect(TokenKind::Colon)?;
+        self.ws();
+        let value = self.node()?;
+        object.insert(key, value);
+        self.ws();
+        Ok(())
+    }
+
     /// A node value.
     fn node(&mut self) -> Result<Value, IdlError> {
         let token = self.peek();
@@ -493,13 +509,7 @@ impl<'a> Parser<'a> {
                             TokenKind::Identifier,
                         ]));
                     }
-                    let (key, _) = self.object_key()?;
-                    self.ws();
-                    self.expect(TokenKind::Colon)?;
-                    self.ws();
-                    let value = self.node()?;
-                    object.insert(key, value);
-                    self.ws();
+                    self.object_entry(&mut object)?;
                 }
                 self.advance();
                 Ok(Value::Object(object))
@@ -596,12 +606,7 @@ impl<'a> Parser<'a> {
         let value = if structured {
             let mut object = Map::new();
             while self.peek().kind != TokenKind::RParen {
-                let (key, _) = self.object_key()?;
-                self.ws();
-                self.expect(TokenKind::Colon)?;
-                self.ws();
-                object.insert(key, self.node()?);
-                self.ws();
+                self.object_entry(&mut object)?;
             }
             Value::Object(object)
         } else {
@@ -1368,6 +1373,35 @@ mod tests {
             model["shapes"]["ex#Thing"]["traits"]["smithy.api#tags"],
             serde_json::json!(["ex#Thing", "smithy.api#String", "Thing", "\u{4}Thing"])
         );
+    }
+
+    #[test]
+    fn a_key_given_twice_in_a_node_object_or_trait_body_is_refused_where_it_repeats() {
+        for (source, key, line, column) in [
+            (
+                "$version: \"2\"\nmetadata m = { a: 1, \"a\": 2 }\n",
+                "a",
+                2,
+                22,
+            ),
+            (
+                "$version: \"2\"\nnamespace ex\n@length(min: 1,\n    min: 2)\nstring S\n",
+                "min",
+                4,
+                5,
+            ),
+        ] {
+            let error = read(source).unwrap_err();
+            assert_eq!(
+                error.message,
+                format!("Duplicate member of object: `{key}`")
+            );
+            assert_eq!(
+                (error.position.line, error.position.column),
+                (line, column),
+                "{source}"
+            );
+        }
     }
 
     proptest::proptest! {

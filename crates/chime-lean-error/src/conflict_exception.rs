@@ -2,7 +2,8 @@
 
 rt::structure! {
     #[builder(ConflictExceptionBuilder)]
-    /// The request conflicts with the current state of a resource, for example an idempotency token reused with different parameters.
+    /// The request conflicts with the current state of a resource, for example an idempotency token
+    /// reused with different parameters.
     ///
     /// Smithy shape: `com.amazonaws.chime#ConflictException`.
     #[derive(Clone, Default, PartialEq)]

@@ -6,7 +6,8 @@ rt::operation_error! {
         /// The request is malformed or breaks one of the service's constraints.
         #[is = is_bad_request_exception]
         BadRequestException(crate::BadRequestException),
-        /// The request conflicts with the current state of a resource, for example an idempotency token reused with different parameters.
+        /// The request conflicts with the current state of a resource, for example an idempotency token
+        /// reused with different parameters.
         #[is = is_conflict_exception]
         ConflictException(crate::ConflictException),
         /// The caller is authenticated but may not perform this action.

@@ -18,7 +18,8 @@ rt::structure! {
         #[get(Option<&str>, as_deref)]
         #[debug(redacted)]
         metadata: Option<String>,
-        /// A unique string that makes the request idempotent. When the caller leaves it out, the client generates one.
+        /// A unique string that makes the request idempotent. When the caller leaves it out, the
+        /// client generates one.
         #[get(Option<&str>, as_deref)]
         #[debug(redacted)]
         client_request_token: Option<String>,
@@ -50,7 +51,8 @@ rt::builder! {
         #[set(into, set_metadata, get_metadata, wire = "Metadata")]
         #[debug(redacted)]
         metadata: Option<String>,
-        /// A unique string that makes the request idempotent. When the caller leaves it out, the client generates one.
+        /// A unique string that makes the request idempotent. When the caller leaves it out, the
+        /// client generates one.
         #[set(
             into,
             set_client_request_token,

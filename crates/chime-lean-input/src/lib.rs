@@ -46,7 +46,9 @@ pub use rt::validation::Rule;
 pub use rt::validation::ValidationError;
 /// The service's absolute Smithy shape id.
 ///
-/// The legacy Amazon Chime API (namespace \`chime\`). This model keeps only the operation that creates an Amazon Chime SDK app instance. The operation now belongs to the Chime SDK Identity API, which accepts the same request at its regional endpoints; this namespace is frozen.
+/// The legacy Amazon Chime API (namespace `chime`). This model keeps only the operation that
+/// creates an Amazon Chime SDK app instance. The operation now belongs to the Chime SDK Identity
+/// API, which accepts the same request at its regional endpoints; this namespace is frozen.
 ///
 /// **Deprecated.** This namespace has been deprecated
 pub const SERVICE_ID: &str = "com.amazonaws.chime#UCBuzzConsoleService";

@@ -71,9 +71,11 @@ impl Client {
     }
     /// Starts a `CreateAppInstance` call: set its members on the builder, then `send()`.
     ///
-    /// Creates an `AppInstance`, the container that holds Amazon Chime SDK messaging users, channels and settings, in the caller's account.
+    /// Creates an `AppInstance`, the container that holds Amazon Chime SDK messaging users, channels
+    /// and settings, in the caller's account.
     ///
-    /// The call is idempotent: repeating it with the same `ClientRequestToken` and the same parameters returns the app instance that the first call created.
+    /// The call is idempotent: repeating it with the same `ClientRequestToken` and the same
+    /// parameters returns the app instance that the first call created.
     #[deprecated(
         note = "Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace"
     )]

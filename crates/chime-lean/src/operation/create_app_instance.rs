@@ -5,9 +5,11 @@ pub use ::chime_lean_output::CreateAppInstanceOutput;
 pub use ::chime_lean_error::CreateAppInstanceError;
 /// The `CreateAppInstance` operation, as the client's engine calls it: its types, how its request is written and how its responses are read.
 ///
-/// Creates an `AppInstance`, the container that holds Amazon Chime SDK messaging users, channels and settings, in the caller's account.
+/// Creates an `AppInstance`, the container that holds Amazon Chime SDK messaging users, channels
+/// and settings, in the caller's account.
 ///
-/// The call is idempotent: repeating it with the same `ClientRequestToken` and the same parameters returns the app instance that the first call created.
+/// The call is idempotent: repeating it with the same `ClientRequestToken` and the same
+/// parameters returns the app instance that the first call created.
 #[deprecated(
     note = "Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace"
 )]
@@ -33,7 +35,8 @@ impl ::smithy_lean_client::Operation for CreateAppInstance {
         /// Free-form metadata to store with the `AppInstance`, up to 1,024 characters.
         #[set(into, set_metadata, get_metadata, wire = "Metadata")]
         metadata: Option<String>,
-        /// A unique string that makes the request idempotent. When the caller leaves it out, the client generates one.
+        /// A unique string that makes the request idempotent. When the caller leaves it out, the
+        /// client generates one.
         #[set(
             into,
             set_client_request_token,
