@@ -115,14 +115,44 @@ pub(crate) fn defines(name: &str) -> bool {
     NAMES.binary_search(&name).is_ok()
 }
 
+/// The traits of Smithy's own trait files (the prelude, `smithy.test`,
+/// `aws.auth`) whose shape is a list, so that one written without a value
+/// reads as an empty list, as Smithy's loader, which knows them, reads it.
+const LIST_TRAITS: [&str; 11] = [
+    "aws.auth#cognitoUserPoolsScopes",
+    "smithy.api#auth",
+    "smithy.api#enum",
+    "smithy.api#examples",
+    "smithy.api#references",
+    "smithy.api#suppress",
+    "smithy.api#tags",
+    "smithy.test#eventStreamTests",
+    "smithy.test#httpMalformedRequestTests",
+    "smithy.test#httpRequestTests",
+    "smithy.test#httpResponseTests",
+];
+
+/// Whether `id` (absolute) is a trait of Smithy's trait files whose shape is a list.
+pub(crate) fn is_known_list_trait(id: &str) -> bool {
+    LIST_TRAITS.binary_search(&id).is_ok()
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{NAMES, defines};
+    use super::{LIST_TRAITS, NAMES, defines, is_known_list_trait};
 
     #[test]
     fn names_are_sorted_so_that_a_search_finds_them() {
         assert!(NAMES.windows(2).all(|pair| pair[0] < pair[1]));
         assert!(defines("String") && defines("required") && defines("Unit"));
         assert!(!defines("NonEmptyString") && !defines("string"));
+    }
+
+    #[test]
+    fn list_traits_are_sorted_so_that_a_search_finds_them() {
+        assert!(LIST_TRAITS.windows(2).all(|pair| pair[0] < pair[1]));
+        assert!(
+            is_known_list_trait("smithy.api#tags") && !is_known_list_trait("smithy.api#required")
+        );
     }
 }
