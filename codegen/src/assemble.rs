@@ -6,10 +6,11 @@
 //! be defined the same way in both. An `apply` entry (an `apply` statement
 //! of a file that does not define its target) adds its traits to the shape
 //! or member another file defines. Metadata keys merge: lists under the
-//! same key are concatenated, other values must be equal. Shapes come out
-//! in id order.
+//! same key are concatenated, other values must be equal. The shapes of
+//! IDL 1.0 files are given their 2.0 meaning (`crate::upgrade`), so the
+//! model is 2.0 throughout. Shapes come out in id order.
 
-use crate::idl;
+use crate::{idl, upgrade};
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -50,6 +51,7 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
     let mut shapes = Map::new();
     let mut applied: Vec<(&str, String, Map<String, Value>)> = Vec::new();
     let mut metadata = Map::new();
+    let mut from_v1 = Vec::new();
     for file in files {
         let fail = |position, message: String| AssembleError {
             file: file.name.to_owned(),
@@ -70,6 +72,10 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
         let Value::Object(mut model) = model else {
             return Err(fail(None, "a model is a JSON object".to_owned()));
         };
+        let v1 = model
+            .get("smithy")
+            .and_then(Value::as_str)
+            .is_some_and(upgrade::is_v1);
         if let Some(Value::Object(file_metadata)) = model.remove("metadata") {
             for (key, value) in file_metadata {
                 merge_metadata(&mut metadata, key, value).map_err(|why| fail(None, why))?;
@@ -92,6 +98,9 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
                     return Err(fail(None, format!("`{id}` is defined again, differently")));
                 }
                 _ => {
+                    if v1 {
+                        from_v1.push(id.clone());
+                    }
                     shapes.insert(id, shape);
                 }
             }
@@ -121,6 +130,8 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             existing.extend(traits);
         }
     }
+    // After `apply`, so that a default another file applies is kept.
+    upgrade::upgrade_v1_shapes(&mut shapes, &from_v1);
     // Smithy's own serializer lists shapes by id, and so does this: the JSON
     // then does not change when an IDL file is reorganised.
     shapes.sort_keys();
@@ -187,6 +198,34 @@ mod tests {
         let model = assemble(&[file("m.smithy", idl), file("n.json", ast)]).unwrap();
         let ids: Vec<&String> = model["shapes"].as_object().unwrap().keys().collect();
         assert_eq!(ids, ["a#X", "a#Y", "z#A", "z#B"]);
+    }
+
+    #[test]
+    fn shapes_of_1_0_files_mean_in_the_model_what_they_meant_in_1_0() {
+        let v1 = "namespace a\nstructure Thing { count: Count, flag: PrimitiveBoolean, @box maybe: Count, total: b#Total }\ninteger Count\n";
+        let v2 = "$version: \"2\"\nnamespace b\ninteger Total\nstructure Other { n: a#Count }\n";
+        let model = assemble(&[file("one.smithy", v1), file("two.smithy", v2)]).unwrap();
+        let members = &model["shapes"]["a#Thing"]["members"];
+        assert_eq!(members["count"]["traits"], json!({"smithy.api#default": 0}));
+        assert_eq!(
+            members["flag"]["traits"],
+            json!({"smithy.api#default": false})
+        );
+        assert_eq!(
+            members["maybe"]["traits"],
+            json!({"smithy.api#default": null})
+        );
+        assert_eq!(members["total"].get("traits"), None);
+        assert_eq!(
+            model["shapes"]["a#Count"]["traits"],
+            json!({"smithy.api#default": 0})
+        );
+        // A 2.0 member is left as written, even when its target is a 1.0 shape.
+        assert_eq!(
+            model["shapes"]["b#Other"]["members"]["n"],
+            json!({"target": "a#Count"})
+        );
+        assert_eq!(model["smithy"], "2.0");
     }
 
     #[test]

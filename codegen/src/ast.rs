@@ -73,13 +73,47 @@ pub struct Shape {
 impl Model {
     /// Parses a model from its JSON text.
     pub fn from_json(text: &str) -> Result<Self, serde_json::Error> {
-        // Mixins are flattened first (`crate::mixins`); a model that names
-        // none is read straight into the types, as most are.
+        // Mixins are flattened first (`crate::mixins`), and a 1.0 model is
+        // given its 2.0 meaning (`crate::upgrade`); a 2.0 model that names
+        // no mixin is read straight into the types, as most are.
         if !text.contains("\"mixins\"") {
-            return serde_json::from_str(text);
+            let model: Self = serde_json::from_str(text)?;
+            if !crate::upgrade::is_v1(&model.smithy) {
+                return Ok(model);
+            }
         }
         let mut model: serde_json::Value = serde_json::from_str(text)?;
         crate::mixins::flatten_mixins(&mut model);
+        let v1 = model
+            .get("smithy")
+            .and_then(serde_json::Value::as_str)
+            .is_some_and(crate::upgrade::is_v1);
+        if let (true, Some(serde_json::Value::Object(shapes))) = (v1, model.get_mut("shapes")) {
+            let ids: Vec<String> = shapes.keys().cloned().collect();
+            crate::upgrade::upgrade_v1_shapes(shapes, &ids);
+        }
         serde_json::from_value(model)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Model;
+
+    #[test]
+    fn a_1_0_json_model_is_read_with_its_1_0_meaning() {
+        let members = r#""members": {"n": {"target": "smithy.api#PrimitiveInteger"}}"#;
+        let text = |version: &str| {
+            format!(
+                r#"{{"smithy": "{version}", "shapes": {{"a#T": {{"type": "structure", {members}}}}}}}"#
+            )
+        };
+        let v1 = Model::from_json(&text("1.0")).unwrap();
+        assert_eq!(
+            v1.shapes["a#T"].members["n"].traits["smithy.api#default"],
+            0
+        );
+        let v2 = Model::from_json(&text("2.0")).unwrap();
+        assert!(v2.shapes["a#T"].members["n"].traits.is_empty());
     }
 }

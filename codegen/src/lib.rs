@@ -20,6 +20,7 @@ pub mod naming;
 mod partitions;
 mod pattern;
 mod rules;
+mod upgrade;
 mod uri;
 
 pub use assemble::{AssembleError, ModelFile, assemble};
