@@ -153,11 +153,11 @@ fn target_default(id: &str, shapes: &Map<String, Value>) -> Option<Value> {
             .filter(|value| !value.is_null())
             .cloned();
     }
-    match id.strip_prefix("smithy.api#Primitive")? {
-        "Boolean" => Some(Value::Bool(false)),
-        "Byte" | "Short" | "Integer" | "Long" | "Float" | "Double" => Some(Value::from(0)),
-        _ => None,
-    }
+    // `PrimitiveInteger` has the zero value of an `integer`.
+    zero_value(
+        &id.strip_prefix("smithy.api#Primitive")?
+            .to_ascii_lowercase(),
+    )
 }
 
 fn is_streaming_blob(id: &str, shapes: &Map<String, Value>) -> bool {
