@@ -403,6 +403,8 @@ mod tests {
             ["When a < b and c > d."]
         );
         assert_eq!(to_markdown("a <br/> b"), ["a", "", "b"]);
+        // A closing tag alone makes the string HTML too.
+        assert_eq!(to_markdown("One.</p>Two."), ["One.", "", "Two."]);
     }
 
     proptest::proptest! {
