@@ -72,10 +72,7 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
         let Value::Object(mut model) = model else {
             return Err(fail(None, "a model is a JSON object".to_owned()));
         };
-        let v1 = model
-            .get("smithy")
-            .and_then(Value::as_str)
-            .is_some_and(upgrade::is_v1);
+        let v1 = upgrade::is_v1_model(&model);
         if let Some(Value::Object(file_metadata)) = model.remove("metadata") {
             for (key, value) in file_metadata {
                 merge_metadata(&mut metadata, key, value).map_err(|why| fail(None, why))?;

@@ -84,10 +84,7 @@ impl Model {
         }
         let mut model: serde_json::Value = serde_json::from_str(text)?;
         crate::mixins::flatten_mixins(&mut model);
-        let v1 = model
-            .get("smithy")
-            .and_then(serde_json::Value::as_str)
-            .is_some_and(crate::upgrade::is_v1);
+        let v1 = model.as_object().is_some_and(crate::upgrade::is_v1_model);
         if let (true, Some(serde_json::Value::Object(shapes))) = (v1, model.get_mut("shapes")) {
             let ids: Vec<String> = shapes.keys().cloned().collect();
             crate::upgrade::upgrade_v1_shapes(shapes, &ids);

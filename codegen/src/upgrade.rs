@@ -20,6 +20,14 @@ pub(crate) fn is_v1(version: &str) -> bool {
     version == "1" || version.starts_with("1.")
 }
 
+/// Whether a JSON AST model declares itself 1.x in its `smithy` property.
+pub(crate) fn is_v1_model(model: &Map<String, Value>) -> bool {
+    model
+        .get("smithy")
+        .and_then(Value::as_str)
+        .is_some_and(is_v1)
+}
+
 /// Upgrades the shapes `from_v1` names (those of 1.0 files) in place, in a
 /// model whose other shapes, which they may target, are already 2.0.
 pub(crate) fn upgrade_v1_shapes(shapes: &mut Map<String, Value>, from_v1: &[String]) {

@@ -89,8 +89,9 @@ struct Parser<'a> {
     metadata: Option<Map<String, Value>>,
     /// `apply` statements: the target as written and the traits.
     applied: Vec<(String, Map<String, Value>)>,
-    /// The names of the shapes the file defines (found before they are
-    /// read), so that a relative id resolves as soon as it is read.
+    /// The names of the shapes the file defines, with their types (found
+    /// before they are read), so that a relative id resolves as soon as it
+    /// is read and a trait's shape type is known where it is applied.
     defined: HashMap<String, String>,
     /// Whether the shapes are being read, where unquoted shape ids in node
     /// values resolve (they are kept as written before the namespace).
@@ -107,9 +108,9 @@ struct Parser<'a> {
 
 /// The names of the shapes the statements in `tokens` define, with their
 /// types: a shape type and a name at the top level, and an operation's
-/// `input :=` and `output :=` structures. Found before the shapes are read, so that a
-/// relative shape id can resolve, as soon as it is read, to a shape defined
-/// further down.
+/// `input :=` and `output :=` structures. Found before the shapes are read,
+/// so that a relative shape id can resolve, as soon as it is read, to a
+/// shape defined further down.
 fn defined_names(
     tokens: &[Token<'_>],
     input_suffix: &str,
