@@ -10,7 +10,8 @@
 //! IDL 1.0 files are given their 2.0 meaning (`crate::upgrade`), so the
 //! model is 2.0 throughout. Shapes come out in id order.
 
-use crate::{idl, upgrade};
+use crate::idl::{self, ValuelessTrait};
+use crate::upgrade;
 use serde_json::{Map, Value};
 use std::fmt;
 
@@ -52,6 +53,7 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
     let mut applied: Vec<(&str, String, Map<String, Value>)> = Vec::new();
     let mut metadata = Map::new();
     let mut from_v1 = Vec::new();
+    let mut valueless = Vec::new();
     for file in files {
         let fail = |position, message: String| AssembleError {
             file: file.name.to_owned(),
@@ -67,7 +69,10 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
                 fail(Some(position), format!("not a JSON AST model: {e}"))
             })?
         } else {
-            idl::read(file.text).map_err(|e| fail(Some(e.position), e.message))?
+            let (model, undecided) = idl::read_noting_valueless_traits(file.text)
+                .map_err(|e| fail(Some(e.position), e.message))?;
+            valueless.extend(undecided);
+            model
         };
         let Value::Object(mut model) = model else {
             return Err(fail(None, "a model is a JSON object".to_owned()));
@@ -104,16 +109,7 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
         }
     }
     for (file, id, traits) in applied {
-        let (shape_id, member) = match id.split_once('$') {
-            Some((shape, member)) => (shape, Some(member)),
-            None => (id.as_str(), None),
-        };
-        let target = shapes.get_mut(shape_id).and_then(|shape| match member {
-            None => Some(shape),
-            Some(member) if shape.get("members").is_none() => shape.get_mut(member),
-            Some(member) => shape.get_mut("members")?.get_mut(member),
-        });
-        let Some(Value::Object(target)) = target else {
+        let Some(Value::Object(target)) = shape_or_member(&mut shapes, &id) else {
             return Err(AssembleError {
                 file: file.to_owned(),
                 position: None,
@@ -125,6 +121,25 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             .or_insert_with(|| Value::Object(Map::new()))
         {
             existing.extend(traits);
+        }
+    }
+    // A trait written without a value is an empty list if its shape is one,
+    // which only the whole model tells when another file defines it.
+    for ValuelessTrait {
+        applied_to,
+        trait_id,
+    } in valueless
+    {
+        let is_list = shapes
+            .get(&trait_id)
+            .and_then(|shape| shape.get("type"))
+            .is_some_and(|kind| kind == "list" || kind == "set");
+        if let Some(value) = shape_or_member(&mut shapes, &applied_to)
+            .and_then(|target| target.get_mut("traits")?.get_mut(&trait_id))
+            && is_list
+            && value.as_object().is_some_and(Map::is_empty)
+        {
+            *value = Value::Array(Vec::new());
         }
     }
     // After `apply`, so that a default another file applies is kept.
@@ -139,6 +154,21 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
     }
     model.insert("shapes".to_owned(), Value::Object(shapes));
     Ok(Value::Object(model))
+}
+
+/// The shape or member (`Shape$member`) with that id, if the model has it;
+/// a list's or map's members are properties of the shape.
+fn shape_or_member<'a>(shapes: &'a mut Map<String, Value>, id: &str) -> Option<&'a mut Value> {
+    let (shape_id, member) = match id.split_once('$') {
+        Some((shape, member)) => (shape, Some(member)),
+        None => (id, None),
+    };
+    let shape = shapes.get_mut(shape_id)?;
+    match member {
+        None => Some(shape),
+        Some(member) if shape.get("members").is_none() => shape.get_mut(member),
+        Some(member) => shape.get_mut("members")?.get_mut(member),
+    }
 }
 
 /// One metadata entry into the merged ones.
@@ -223,6 +253,39 @@ mod tests {
             json!({"target": "a#Count"})
         );
         assert_eq!(model["smithy"], "2.0");
+    }
+
+    #[test]
+    fn a_trait_without_a_value_is_an_empty_list_when_another_file_defines_it_as_one() {
+        let definitions = "$version: \"2\"\nnamespace a\n@trait\nlist names { member: String }\n@trait\nstructure marker {}\n";
+        let same_namespace = "$version: \"2\"\nnamespace a\n@names @marker\nstructure S {\n    @names\n    m: String\n}\nenum E {\n    @names\n    ONE\n}\napply S$m @marker\n";
+        let other_namespace = "$version: \"2\"\nnamespace b\nuse a#names\n@names string T\napply a#S @names\noperation Op {\n    input := @names {}\n}\n";
+        let model = assemble(&[
+            file("uses.smithy", same_namespace),
+            file("other.smithy", other_namespace),
+            file("defines.smithy", definitions),
+        ])
+        .unwrap();
+        let shapes = &model["shapes"];
+        assert_eq!(
+            shapes["a#S"]["traits"],
+            json!({"a#names": [], "a#marker": {}})
+        );
+        assert_eq!(
+            shapes["a#S"]["members"]["m"]["traits"],
+            json!({"a#names": [], "a#marker": {}})
+        );
+        assert_eq!(
+            shapes["a#E"]["members"]["ONE"]["traits"]["a#names"],
+            json!([])
+        );
+        assert_eq!(shapes["b#T"]["traits"], json!({"a#names": []}));
+        assert_eq!(shapes["b#OpInput"]["traits"]["a#names"], json!([]));
+        // Without the file that defines it, the trait's shape is unknown and
+        // the value stays what one file can say of it.
+        let alone = "$version: \"2\"\nnamespace b\nuse a#names\n@names string T\n";
+        let alone = assemble(&[file("alone.smithy", alone)]).unwrap();
+        assert_eq!(alone["shapes"]["b#T"]["traits"], json!({"a#names": {}}));
     }
 
     #[test]

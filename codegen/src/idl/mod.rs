@@ -17,4 +17,5 @@ mod writer;
 
 pub use lexer::{IdlError, Position};
 pub use parser::read;
+pub(crate) use parser::{ValuelessTrait, read_noting_valueless_traits};
 pub use writer::write;

@@ -40,6 +40,26 @@ const SIMPLE_TYPES: [&str; 13] = [
 /// Reads one IDL file into its JSON AST model: `{"smithy": version,
 /// "metadata": ..., "shapes": ...}`.
 pub fn read(source: &str) -> Result<Value, IdlError> {
+    read_noting_valueless_traits(source).map(|(model, _)| model)
+}
+
+/// A trait written without a value whose shape the file cannot see (it is
+/// defined in another file of the model). The reader gives it `{}`; only
+/// the assembled model can tell whether its shape is a list, whose empty
+/// value is `[]`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ValuelessTrait {
+    /// The shape or member (`Shape$member`) the trait is applied to, absolute.
+    pub(crate) applied_to: String,
+    /// The trait's absolute id.
+    pub(crate) trait_id: String,
+}
+
+/// [`read`], and the traits of the file written without a value whose
+/// shapes are defined elsewhere.
+pub(crate) fn read_noting_valueless_traits(
+    source: &str,
+) -> Result<(Value, Vec<ValuelessTrait>), IdlError> {
     let (mut tokens, lex_error) = tokenize_until_error(source);
     // The reader stops at an unreadable token as at the end, and reports
     // why it is unreadable if the grammar reaches it.
@@ -69,9 +89,12 @@ pub fn read(source: &str) -> Result<Value, IdlError> {
         bound: HashMap::new(),
         elided: Vec::new(),
         member_positions: HashMap::new(),
+        undecided: Vec::new(),
+        valueless: Vec::new(),
     };
     parser.file()?;
-    parser.finish()
+    let valueless = std::mem::take(&mut parser.valueless);
+    Ok((parser.finish()?, valueless))
 }
 
 struct Parser<'a> {
@@ -104,6 +127,12 @@ struct Parser<'a> {
     elided: Vec<(String, String, Position)>,
     /// Where each aggregate member is written, by its id (`Shape$member`).
     member_positions: HashMap<String, Position>,
+    /// The ids of the valueless traits read by the last [`Parser::traits`]
+    /// call whose shapes this file cannot see; [`Parser::applied_to`] says
+    /// where they went.
+    undecided: Vec<String>,
+    /// Those traits with the shapes and members they are applied to.
+    valueless: Vec<ValuelessTrait>,
 }
 
 /// The names of the shapes the statements in `tokens` define, with their
@@ -575,6 +604,7 @@ impl<'a> Parser<'a> {
     /// Traits before a shape, member or `apply` body, their ids resolved;
     /// documentation comments become `smithy.api#documentation`.
     fn traits(&mut self) -> Result<Map<String, Value>, IdlError> {
+        self.undecided.clear();
         let mut traits = Map::new();
         self.ws();
         if let Some(docs) = self.take_docs() {
@@ -627,23 +657,37 @@ impl<'a> Parser<'a> {
 
     /// The value of a trait written without one, as Smithy coerces it: an
     /// empty list when the trait's shape is a list (`@tags`), else an empty
-    /// object. A trait defined in another file of the model counts as an
-    /// object, since this file cannot see its shape.
-    fn valueless_trait(&self, id: &str) -> Value {
+    /// object. A trait defined in another file of the model is given an
+    /// object and noted in `undecided`, since this file cannot see its shape.
+    fn valueless_trait(&mut self, id: &str) -> Value {
         let id = self.resolve(id);
-        let is_list = match id.split_once('#') {
-            Some((namespace, name)) if Some(namespace) == self.namespace.as_deref() => {
-                matches!(
-                    self.defined.get(name).map(String::as_str),
-                    Some("list" | "set")
-                )
+        let (namespace, name) = id.split_once('#').unwrap_or(("", &id));
+        let is_list = if let Some(kind) = self.defined.get(name)
+            && Some(namespace) == self.namespace.as_deref()
+        {
+            matches!(kind.as_str(), "list" | "set")
+        } else {
+            if namespace != prelude::NAMESPACE {
+                self.undecided.push(id.clone());
             }
-            _ => prelude::is_known_list_trait(&id),
+            prelude::is_known_list_trait(&id)
         };
         if is_list {
             Value::Array(Vec::new())
         } else {
             Value::Object(Map::new())
+        }
+    }
+
+    /// Notes that the traits the last [`Parser::traits`] call read are
+    /// applied to `target` (a shape or member id as written).
+    fn applied_to(&mut self, target: &str) {
+        let applied_to = self.resolve(target);
+        for trait_id in std::mem::take(&mut self.undecided) {
+            self.valueless.push(ValuelessTrait {
+                applied_to: applied_to.clone(),
+                trait_id,
+            });
         }
     }
 
@@ -692,9 +736,11 @@ impl<'a> Parser<'a> {
                 self.expect(TokenKind::RBrace)?;
                 traits
             } else {
+                self.undecided.clear();
                 let (trait_id, value) = self.trait_()?;
                 Map::from_iter([(self.resolve(&trait_id), value)])
             };
+            self.applied_to(&id);
             self.applied.push((id, traits));
             return Ok(());
         }
@@ -717,6 +763,7 @@ impl<'a> Parser<'a> {
         if self.shapes.contains_key(&id) {
             return Err(self.error(name_token.start, format!("Shape `{id}` is defined twice")));
         }
+        self.applied_to(&id);
         let mut shape = Map::new();
         shape.insert("type".to_owned(), Value::String(kind.to_owned()));
         match kind {
@@ -727,7 +774,7 @@ impl<'a> Parser<'a> {
                 self.needs_v2(type_token.start, &format!("{kind} shapes"))?;
                 self.mixins(&mut shape)?;
                 self.ws();
-                let members = self.enum_members(kind == "intEnum")?;
+                let members = self.enum_members(&id, kind == "intEnum")?;
                 if members.is_empty() {
                     return Err(self.error(
                         name_token.start,
@@ -837,7 +884,7 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    fn enum_members(&mut self, int: bool) -> Result<Map<String, Value>, IdlError> {
+    fn enum_members(&mut self, shape_id: &str, int: bool) -> Result<Map<String, Value>, IdlError> {
         self.expect(TokenKind::LBrace)?;
         let mut members = Map::new();
         loop {
@@ -849,6 +896,7 @@ impl<'a> Parser<'a> {
             if members.contains_key(name.text) {
                 return Err(self.conflicting_member(name));
             }
+            self.applied_to(&format!("{shape_id}${}", name.text));
             let save = self.at;
             self.sp();
             if self.peek().kind == TokenKind::Equal {
@@ -913,6 +961,7 @@ impl<'a> Parser<'a> {
             if members.contains_key(name.text) {
                 return Err(self.conflicting_member(name));
             }
+            self.applied_to(&format!("{shape_id}${}", name.text));
             self.member_positions
                 .insert(format!("{shape_id}${}", name.text), name.start);
             let mut member = Map::new();
@@ -1039,6 +1088,7 @@ impl<'a> Parser<'a> {
     /// `@input` or `@output` trait.
     fn inline_shape(&mut self, id: &str, io: &str) -> Result<(), IdlError> {
         let mut traits = self.traits()?;
+        self.applied_to(id);
         let mut shape = Map::new();
         shape.insert("type".to_owned(), Value::String("structure".to_owned()));
         self.for_resource(id)?;
