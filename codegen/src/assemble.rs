@@ -13,6 +13,7 @@
 use crate::idl::{self, ValuelessTrait};
 use crate::upgrade;
 use serde_json::{Map, Value};
+use std::collections::HashMap;
 use std::fmt;
 
 /// A model file to assemble: its name (for errors) and its text.
@@ -50,7 +51,10 @@ impl std::error::Error for AssembleError {}
 /// Reads every file and merges them into one JSON AST model, Smithy 2.0.
 pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
     let mut shapes = Map::new();
-    let mut applied: Vec<(&str, String, Map<String, Value>)> = Vec::new();
+    let mut applied: Vec<ApplyEntry<'_>> = Vec::new();
+    // Where each shape is first defined, for the error when another file
+    // defines it differently.
+    let mut defined_in: HashMap<String, (&str, Option<idl::Position>)> = HashMap::new();
     let mut metadata = Map::new();
     let mut from_v1 = Vec::new();
     let mut valueless = Vec::new();
@@ -60,6 +64,8 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             position,
             message,
         };
+        // A JSON AST does not say where its shapes are written.
+        let mut notes = idl::ReadNotes::default();
         let model = if file.name.ends_with(".json") {
             serde_json::from_str::<Value>(file.text).map_err(|e| {
                 let position = idl::Position {
@@ -69,9 +75,10 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
                 fail(Some(position), format!("not a JSON AST model: {e}"))
             })?
         } else {
-            let (model, undecided) = idl::read_noting_valueless_traits(file.text)
-                .map_err(|e| fail(Some(e.position), e.message))?;
-            valueless.extend(undecided);
+            let (model, file_notes) =
+                idl::read_with_notes(file.text).map_err(|e| fail(Some(e.position), e.message))?;
+            notes = file_notes;
+            valueless.append(&mut notes.valueless);
             model
         };
         let Value::Object(mut model) = model else {
@@ -92,27 +99,49 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
                     Some(Value::Object(traits)) => traits.clone(),
                     _ => Map::new(),
                 };
-                applied.push((file.name, id, traits));
+                applied.push(ApplyEntry {
+                    file: file.name,
+                    position: notes.applied.get(&id).copied(),
+                    target: id,
+                    traits,
+                });
                 continue;
             }
+            let position = notes.shapes.get(&id).copied();
             match shapes.get(&id) {
                 Some(existing) if *existing != shape => {
-                    return Err(fail(None, format!("`{id}` is defined again, differently")));
+                    let first = match defined_in.get(&id) {
+                        Some((file, Some(at))) => format!("{file}:{at}"),
+                        Some((file, None)) => (*file).to_owned(),
+                        None => "another file".to_owned(),
+                    };
+                    return Err(fail(
+                        position,
+                        format!("`{id}` is defined again, differently than in {first}"),
+                    ));
                 }
-                _ => {
+                Some(_) => {}
+                None => {
                     if v1 {
                         from_v1.push(id.clone());
                     }
+                    defined_in.insert(id.clone(), (file.name, position));
                     shapes.insert(id, shape);
                 }
             }
         }
     }
-    for (file, id, traits) in applied {
+    for ApplyEntry {
+        file,
+        position,
+        target: id,
+        traits,
+    } in applied
+    {
         let Some(Value::Object(target)) = shape_or_member(&mut shapes, &id) else {
             return Err(AssembleError {
                 file: file.to_owned(),
-                position: None,
+                position,
                 message: format!("`apply` targets `{id}`, which no file defines"),
             });
         };
@@ -154,6 +183,17 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
     }
     model.insert("shapes".to_owned(), Value::Object(shapes));
     Ok(Value::Object(model))
+}
+
+/// An `apply` entry of one file: traits for a shape or member that file
+/// does not define.
+struct ApplyEntry<'a> {
+    file: &'a str,
+    /// Where the `apply` statement is written (unknown in a JSON AST).
+    position: Option<idl::Position>,
+    /// The shape or member (`Shape$member`).
+    target: String,
+    traits: Map<String, Value>,
 }
 
 /// The shape or member (`Shape$member`) with that id, if the model has it;
@@ -306,7 +346,19 @@ mod tests {
         let error = assemble(&[file("1.smithy", one), file("2.smithy", other)]).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "2.smithy: `a#S` is defined again, differently"
+            "2.smithy:3:9: `a#S` is defined again, differently than in 1.smithy:3:8"
+        );
+        // A JSON AST does not say where.
+        let json = r#"{"smithy":"2.0","shapes":{"a#S":{"type":"long"}}}"#;
+        let error = assemble(&[file("1.json", json), file("2.smithy", other)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "2.smithy:3:9: `a#S` is defined again, differently than in 1.json"
+        );
+        let error = assemble(&[file("2.smithy", other), file("1.json", json)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "1.json: `a#S` is defined again, differently than in 2.smithy:3:9"
         );
         // The same definition twice is one shape.
         assert!(assemble(&[file("1.smithy", one), file("again.smithy", one)]).is_ok());
@@ -317,7 +369,15 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             error.to_string(),
-            "x.smithy: `apply` targets `a#Missing`, which no file defines"
+            "x.smithy:3:7: `apply` targets `a#Missing`, which no file defines"
+        );
+        // An operation's inline input is placed where `input` is written.
+        let inline = "$version: \"2\"\nnamespace a\noperation Op {\n    input := {}\n}\n";
+        let elsewhere = r#"{"smithy":"2.0","shapes":{"a#OpInput":{"type":"string"}}}"#;
+        let error = assemble(&[file("e.json", elsewhere), file("op.smithy", inline)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "op.smithy:4:5: `a#OpInput` is defined again, differently than in e.json"
         );
         let meta = |value: &str| format!("$version: \"2\"\nmetadata m = {value}\n");
         let (one, two) = (meta("1"), meta("2"));

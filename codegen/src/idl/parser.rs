@@ -40,7 +40,19 @@ const SIMPLE_TYPES: [&str; 13] = [
 /// Reads one IDL file into its JSON AST model: `{"smithy": version,
 /// "metadata": ..., "shapes": ...}`.
 pub fn read(source: &str) -> Result<Value, IdlError> {
-    read_noting_valueless_traits(source).map(|(model, _)| model)
+    read_with_notes(source).map(|(model, _)| model)
+}
+
+/// What assembling several files needs to know of one beyond its model.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct ReadNotes {
+    /// The traits written without a value whose shapes the file cannot see.
+    pub(crate) valueless: Vec<ValuelessTrait>,
+    /// Where each shape the file defines is named, by its absolute id.
+    pub(crate) shapes: HashMap<String, Position>,
+    /// Where the first `apply` statement to each shape or member is
+    /// written, by its absolute id.
+    pub(crate) applied: HashMap<String, Position>,
 }
 
 /// A trait written without a value whose shape the file cannot see (it is
@@ -55,11 +67,8 @@ pub(crate) struct ValuelessTrait {
     pub(crate) trait_id: String,
 }
 
-/// [`read`], and the traits of the file written without a value whose
-/// shapes are defined elsewhere.
-pub(crate) fn read_noting_valueless_traits(
-    source: &str,
-) -> Result<(Value, Vec<ValuelessTrait>), IdlError> {
+/// [`read`], with what assembly needs to know besides the model.
+pub(crate) fn read_with_notes(source: &str) -> Result<(Value, ReadNotes), IdlError> {
     let (mut tokens, lex_error) = tokenize_until_error(source);
     // The reader stops at an unreadable token as at the end, and reports
     // why it is unreadable if the grammar reaches it.
@@ -90,11 +99,11 @@ pub(crate) fn read_noting_valueless_traits(
         elided: Vec::new(),
         member_positions: HashMap::new(),
         undecided: Vec::new(),
-        valueless: Vec::new(),
+        notes: ReadNotes::default(),
     };
     parser.file()?;
-    let valueless = std::mem::take(&mut parser.valueless);
-    Ok((parser.finish()?, valueless))
+    let notes = std::mem::take(&mut parser.notes);
+    Ok((parser.finish()?, notes))
 }
 
 struct Parser<'a> {
@@ -131,8 +140,7 @@ struct Parser<'a> {
     /// call whose shapes this file cannot see; [`Parser::applied_to`] says
     /// where they went.
     undecided: Vec<String>,
-    /// Those traits with the shapes and members they are applied to.
-    valueless: Vec<ValuelessTrait>,
+    notes: ReadNotes,
 }
 
 /// The names of the shapes the statements in `tokens` define, with their
@@ -684,7 +692,7 @@ impl<'a> Parser<'a> {
     fn applied_to(&mut self, target: &str) {
         let applied_to = self.resolve(target);
         for trait_id in std::mem::take(&mut self.undecided) {
-            self.valueless.push(ValuelessTrait {
+            self.notes.valueless.push(ValuelessTrait {
                 applied_to: applied_to.clone(),
                 trait_id,
             });
@@ -722,7 +730,9 @@ impl<'a> Parser<'a> {
         if self.is_word("apply") {
             self.advance();
             self.expect(TokenKind::Space)?;
+            let at = self.peek().start;
             let id = self.shape_id()?;
+            self.notes.applied.entry(self.resolve(&id)).or_insert(at);
             if !is_whitespace(self.peek().kind) {
                 return Err(
                     self.unexpected("Expected one or more whitespace characters, but found")
@@ -763,6 +773,7 @@ impl<'a> Parser<'a> {
         if self.shapes.contains_key(&id) {
             return Err(self.error(name_token.start, format!("Shape `{id}` is defined twice")));
         }
+        self.notes.shapes.insert(id.clone(), name_token.start);
         self.applied_to(&id);
         let mut shape = Map::new();
         shape.insert("type".to_owned(), Value::String(kind.to_owned()));
@@ -1051,6 +1062,7 @@ impl<'a> Parser<'a> {
                             self.output_suffix.clone()
                         };
                         let id = self.absolute(&format!("{name}{suffix}"));
+                        self.notes.shapes.insert(id.clone(), key.start);
                         self.inline_shape(&id, io)?;
                         let target = self.target(&id);
                         shape.insert(io.to_owned(), json!({ "target": target }));
