@@ -259,6 +259,17 @@ mod tests {
     }
 
     #[test]
+    fn apply_reaches_the_members_of_lists_and_maps_in_another_file() {
+        let defines = "$version: \"2\"\nnamespace a\nlist L { member: String }\nmap M { key: String, value: String }\n";
+        let applies = "$version: \"2\"\nnamespace b\napply a#L$member @sensitive\napply a#M$value @sensitive\n";
+        let model = assemble(&[file("d.smithy", defines), file("a.smithy", applies)]).unwrap();
+        let sensitive = json!({"smithy.api#sensitive": {}});
+        assert_eq!(model["shapes"]["a#L"]["member"]["traits"], sensitive);
+        assert_eq!(model["shapes"]["a#M"]["value"]["traits"], sensitive);
+        assert_eq!(model["shapes"]["a#M"]["key"].get("traits"), None);
+    }
+
+    #[test]
     fn shapes_are_listed_by_id_whatever_order_the_files_define_them_in() {
         let idl = "$version: \"2\"\nnamespace z\nstring B\nstring A\n";
         let ast = r#"{"smithy":"2.0","shapes":{"a#Y":{"type":"string"},"a#X":{"type":"string"}}}"#;
@@ -381,6 +392,9 @@ mod tests {
         );
         let meta = |value: &str| format!("$version: \"2\"\nmetadata m = {value}\n");
         let (one, two) = (meta("1"), meta("2"));
+        // The same value twice is one value.
+        let model = assemble(&[file("1.smithy", &one), file("again.smithy", &one)]).unwrap();
+        assert_eq!(model["metadata"], json!({"m": 1}));
         let error = assemble(&[file("1.smithy", &one), file("2.smithy", &two)]).unwrap_err();
         assert_eq!(
             error.to_string(),
