@@ -39,10 +39,11 @@ pub struct AssembleError {
 
 impl fmt::Display for AssembleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.position {
-            Some(position) => write!(f, "{}:{position}: {}", self.file, self.message),
-            None => write!(f, "{}: {}", self.file, self.message),
-        }
+        let place = Place {
+            file: &self.file,
+            position: self.position,
+        };
+        write!(f, "{place}: {}", self.message)
     }
 }
 
@@ -52,9 +53,10 @@ impl std::error::Error for AssembleError {}
 pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
     let mut shapes = Map::new();
     let mut applied: Vec<ApplyEntry<'_>> = Vec::new();
-    // Where each shape is first defined, for the error when another file
-    // defines it differently.
-    let mut defined_in: HashMap<String, (&str, Option<idl::Position>)> = HashMap::new();
+    // Where each shape and metadata key is first given, for the error when
+    // another file gives it differently.
+    let mut defined_in: HashMap<String, Place<'_>> = HashMap::new();
+    let mut metadata_in: HashMap<String, Place<'_>> = HashMap::new();
     let mut metadata = Map::new();
     let mut from_v1 = Vec::new();
     let mut valueless = Vec::new();
@@ -64,7 +66,7 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             position,
             message,
         };
-        // A JSON AST does not say where its shapes are written.
+        // A JSON AST does not say where its shapes and metadata are written.
         let mut notes = idl::ReadNotes::default();
         let model = if file.name.ends_with(".json") {
             serde_json::from_str::<Value>(file.text).map_err(|e| {
@@ -87,7 +89,13 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
         let v1 = upgrade::is_v1_model(&model);
         if let Some(Value::Object(file_metadata)) = model.remove("metadata") {
             for (key, value) in file_metadata {
-                merge_metadata(&mut metadata, key, value).map_err(|why| fail(None, why))?;
+                let here = Place {
+                    file: file.name,
+                    position: notes.metadata.get(&key).copied(),
+                };
+                let first = *metadata_in.entry(key.clone()).or_insert(here);
+                idl::merge_metadata(&mut metadata, key, value)
+                    .map_err(|why| fail(here.position, format!("{why} than in {first}")))?;
             }
         }
         let Some(Value::Object(file_shapes)) = model.remove("shapes") else {
@@ -107,16 +115,15 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
                 });
                 continue;
             }
-            let position = notes.shapes.get(&id).copied();
+            let here = Place {
+                file: file.name,
+                position: notes.shapes.get(&id).copied(),
+            };
             match shapes.get(&id) {
                 Some(existing) if *existing != shape => {
-                    let first = match defined_in.get(&id) {
-                        Some((file, Some(at))) => format!("{file}:{at}"),
-                        Some((file, None)) => (*file).to_owned(),
-                        None => "another file".to_owned(),
-                    };
+                    let first = defined_in[&id];
                     return Err(fail(
-                        position,
+                        here.position,
                         format!("`{id}` is defined again, differently than in {first}"),
                     ));
                 }
@@ -125,7 +132,7 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
                     if v1 {
                         from_v1.push(id.clone());
                     }
-                    defined_in.insert(id.clone(), (file.name, position));
+                    defined_in.insert(id.clone(), here);
                     shapes.insert(id, shape);
                 }
             }
@@ -185,6 +192,23 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
     Ok(Value::Object(model))
 }
 
+/// Where something is written: a file, and in an IDL file the line and
+/// column.
+#[derive(Clone, Copy)]
+struct Place<'a> {
+    file: &'a str,
+    position: Option<idl::Position>,
+}
+
+impl fmt::Display for Place<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.position {
+            Some(position) => write!(f, "{}:{position}", self.file),
+            None => f.write_str(self.file),
+        }
+    }
+}
+
 /// An `apply` entry of one file: traits for a shape or member that file
 /// does not define.
 struct ApplyEntry<'a> {
@@ -209,23 +233,6 @@ fn shape_or_member<'a>(shapes: &'a mut Map<String, Value>, id: &str) -> Option<&
         Some(member) if shape.get("members").is_none() => shape.get_mut(member),
         Some(member) => shape.get_mut("members")?.get_mut(member),
     }
-}
-
-/// One metadata entry into the merged ones.
-fn merge_metadata(
-    metadata: &mut Map<String, Value>,
-    key: String,
-    value: Value,
-) -> Result<(), String> {
-    match (metadata.get_mut(&key), value) {
-        (None, value) => {
-            metadata.insert(key, value);
-        }
-        (Some(Value::Array(existing)), Value::Array(more)) => existing.extend(more),
-        (Some(existing), value) if *existing == value => {}
-        (Some(_), _) => return Err(format!("metadata `{key}` is set again, differently")),
-    }
-    Ok(())
 }
 
 #[cfg(test)]
@@ -398,7 +405,7 @@ mod tests {
         let error = assemble(&[file("1.smithy", &one), file("2.smithy", &two)]).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "2.smithy: metadata `m` is set again, differently"
+            "2.smithy:2:10: metadata `m` is set again, differently than in 1.smithy:2:10"
         );
     }
 }

@@ -17,5 +17,5 @@ mod writer;
 
 pub use lexer::{IdlError, Position};
 pub use parser::read;
-pub(crate) use parser::{ReadNotes, ValuelessTrait, read_with_notes};
+pub(crate) use parser::{ReadNotes, ValuelessTrait, merge_metadata, read_with_notes};
 pub use writer::write;

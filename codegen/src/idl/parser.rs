@@ -53,6 +53,8 @@ pub(crate) struct ReadNotes {
     /// Where the first `apply` statement to each shape or member is
     /// written, by its absolute id.
     pub(crate) applied: HashMap<String, Position>,
+    /// Where the first metadata statement of each key is written.
+    pub(crate) metadata: HashMap<String, Position>,
 }
 
 /// A trait written without a value whose shape the file cannot see (it is
@@ -419,12 +421,13 @@ impl<'a> Parser<'a> {
         while self.is_word("metadata") {
             self.advance();
             self.expect(TokenKind::Space)?;
-            let (key, _) = self.object_key()?;
+            let (key, at) = self.object_key()?;
             self.sp();
             self.expect(TokenKind::Equal)?;
             self.sp();
             let value = self.node()?;
-            metadata.insert(key, value);
+            self.notes.metadata.entry(key.clone()).or_insert(at);
+            merge_metadata(&mut metadata, key, value).map_err(|why| self.error(at, why))?;
             self.br()?;
         }
         if !metadata.is_empty() {
@@ -1282,6 +1285,25 @@ impl<'a> Parser<'a> {
     }
 }
 
+/// One metadata entry into the merged ones, as Smithy merges every
+/// metadata statement of a model, in one file or several: lists under the
+/// same key are concatenated, other values must be equal.
+pub(crate) fn merge_metadata(
+    metadata: &mut Map<String, Value>,
+    key: String,
+    value: Value,
+) -> Result<(), String> {
+    match (metadata.get_mut(&key), value) {
+        (None, value) => {
+            metadata.insert(key, value);
+        }
+        (Some(Value::Array(existing)), Value::Array(more)) => existing.extend(more),
+        (Some(existing), value) if *existing == value => {}
+        (Some(_), _) => return Err(format!("metadata `{key}` is set again, differently")),
+    }
+    Ok(())
+}
+
 /// An aggregate's members as the JSON AST holds them: a list's `member`
 /// and a map's `key` and `value` as properties of the shape, the members of
 /// a structure or union under `members` (empty when there are none, as
@@ -1452,6 +1474,20 @@ mod tests {
         assert!(
             at_smithys_position >= 87,
             "invalid {at_smithys_position}/{total}"
+        );
+    }
+
+    #[test]
+    fn metadata_statements_of_one_key_merge_as_the_files_of_a_model_do() {
+        let model = read(
+            "$version: \"2\"\nmetadata m = [1]\nmetadata n = 1\nmetadata m = [2]\nmetadata n = 1\n",
+        )
+        .unwrap();
+        assert_eq!(model["metadata"], serde_json::json!({"m": [1, 2], "n": 1}));
+        let error = read("$version: \"2\"\nmetadata m = 1\nmetadata \"m\" = 2\n").unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "3:10: metadata `m` is set again, differently"
         );
     }
 
