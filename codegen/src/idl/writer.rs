@@ -516,6 +516,47 @@ mod tests {
     }
 
     #[test]
+    fn shapes_of_other_namespaces_in_lists_of_targets_are_imported() {
+        let model = json!({"smithy": "2.0", "shapes": {
+            "ex#Get": {"type": "operation", "errors": [{"target": "other#Oops"}]},
+            "ex#S": {"type": "structure", "mixins": [{"target": "other#Base"}], "members": {}}
+        }});
+        let text = write(&model).unwrap();
+        assert!(text.contains("use other#Base\nuse other#Oops\n"), "{text}");
+        assert!(text.contains("errors: [Oops]"), "{text}");
+        assert!(text.contains("structure S with [Base]"), "{text}");
+        assert_eq!(round_trip(&model), model);
+    }
+
+    #[test]
+    fn only_names_that_stay_unambiguous_are_imported() {
+        let model = json!({"smithy": "2.0", "shapes": {
+            "ex#Local": {"type": "string"},
+            "ex#S": {"type": "structure", "members": {
+                // Another namespace's trait, imported like a target.
+                "a": {"target": "ex#Local", "traits": {"other#marker": {}}},
+                // Same name as a shape of the file, as the prelude's, and in
+                // two other namespaces: none of them can be imported.
+                "b": {"target": "other#Local"},
+                "c": {"target": "other#String"},
+                "d": {"target": "one#Twice"},
+                "e": {"target": "two#Twice"}
+            }}
+        }});
+        let text = write(&model).unwrap();
+        assert!(text.contains("use other#marker\n"), "{text}");
+        assert!(text.contains("@marker\n    a: Local\n"), "{text}");
+        assert!(
+            text.contains(
+                "b: other#Local\n    c: other#String\n    d: one#Twice\n    e: two#Twice\n"
+            ),
+            "{text}"
+        );
+        assert_eq!(text.matches("use ").count(), 1, "{text}");
+        assert_eq!(round_trip(&model), model);
+    }
+
+    #[test]
     fn a_name_the_file_defines_is_written_absolute_where_it_means_the_prelude() {
         let model = json!({"smithy": "2.0", "shapes": {
             "ex#String": {"type": "string"},
