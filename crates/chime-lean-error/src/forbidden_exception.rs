@@ -80,35 +80,6 @@ impl ForbiddenException {
     }
 }
 rt::error_structure!(
-    ForbiddenException, ForbiddenExceptionBuilder, "ForbiddenException", status = 403
+    ForbiddenException, ForbiddenExceptionBuilder, "ForbiddenException", status = 403,
+    message = message
 );
-impl ForbiddenException {
-    /// The HTTP status the model gives this error (`httpError`).
-    pub const HTTP_STATUS: u16 = 403u16;
-    /// The human-readable message, from the modelled member or else the response.
-    pub fn error_message(&self) -> Option<&str> {
-        self.message.as_deref().or(self.meta.message())
-    }
-    pub(crate) fn with_response(
-        mut self,
-        meta: rt::ErrorMetadata,
-        http_status: u16,
-    ) -> Self {
-        if self.message.is_none() {
-            self.message = meta.message().map(ToOwned::to_owned);
-        }
-        self.meta = meta;
-        self.http_status = Some(http_status);
-        self
-    }
-    /// This error from a response that names it, from the body where it is
-    /// this error's JSON.
-    pub(crate) fn read_response(
-        body: &[u8],
-        meta: rt::ErrorMetadata,
-        status: u16,
-    ) -> Result<Self, rt::ErrorMetadata> {
-        let parsed = Self::from_json(body).unwrap_or_else(|_| Self::builder().build());
-        Ok(parsed.with_response(meta, status))
-    }
-}

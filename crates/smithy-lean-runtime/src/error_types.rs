@@ -24,10 +24,11 @@
 /// # #[derive(Default)]
 /// # pub struct BusyBuilder { meta: ErrorMetadata, http_status: Option<u16> }
 /// # impl Busy {
-/// #     fn error_message(&self) -> Option<&str> { self.meta.message() }
-/// #     fn read_response(_: &[u8], meta: ErrorMetadata, status: u16) -> Result<Self, ErrorMetadata> {
-/// #         Ok(Busy { meta, http_status: Some(status) })
-/// #     }
+/// #     fn from_json(_: &[u8]) -> Result<Self, ()> { Ok(Busy::default()) }
+/// #     fn builder() -> BusyBuilder { BusyBuilder::default() }
+/// # }
+/// # impl BusyBuilder {
+/// #     fn build(self) -> Busy { Busy { meta: self.meta, http_status: self.http_status } }
 /// # }
 /// # smithy_lean_runtime::error_structure!(Busy, BusyBuilder, "Busy", status = 503, retry = ThrottlingError);
 /// smithy_lean_runtime::operation_error! {
@@ -195,19 +196,58 @@ macro_rules! operation_error {
 }
 
 /// Gives a generated error structure its name, status and retry kind, its
-/// accessors, and the traits a client reads errors through.
+/// accessors, how it is read from an error response, and the traits a
+/// client reads errors through.
 ///
 /// The structure must have the fields `meta` (an
 /// [`ErrorMetadata`](crate::ErrorMetadata)) and `http_status`
-/// (`Option<u16>`), and an `error_message(&self) -> Option<&str>` method of
-/// its own, since where the message is depends on its members. `status` is
-/// its `@httpError` code, if it has one; `retry` the
-/// [`ErrorKind`](crate::aws_smithy_types::retry::ErrorKind) variant of a
-/// `@retryable` error.
+/// (`Option<u16>`), a `from_json(&[u8])` function that reads its body, and
+/// a `builder()` whose `build()` cannot fail unless `read = strict` is
+/// given. The arguments after its name, builder and wire name, each
+/// optional but in this order:
+///
+/// - `status = N`: its `@httpError` code;
+/// - `retry = Kind`: the [`ErrorKind`](crate::aws_smithy_types::retry::ErrorKind)
+///   variant of a `@retryable` error;
+/// - `message = field` (an `Option<String>`, which the response's message
+///   fills when the body left it unset) or `required_message = field` (a
+///   `String`): the member that holds the error's message; without either,
+///   the message is the one the response carries, whatever its key;
+/// - `read = strict`: a body that is not this error's JSON (it lacks a
+///   required member) gives the response's metadata back, for the caller to
+///   report the error as unhandled; otherwise such a body makes the error
+///   from the response alone.
 #[macro_export]
 macro_rules! error_structure {
-    ($name:ident, $builder:ident, $error_name:literal $(, status = $status:literal)? $(, retry = $retry:ident)?) => {
+    (
+        $name:ident, $builder:ident, $error_name:literal
+        $(, status = $status:literal)?
+        $(, retry = $retry:ident)?
+        $(, message = $message:ident)?
+        $(, required_message = $required_message:ident)?
+        $(, read = $read:ident)?
+    ) => {
         impl $name {
+            $(
+                /// The HTTP status the model gives this error (`httpError`).
+                pub const HTTP_STATUS: u16 = $status;
+            )?
+
+            $crate::__error_message!($(option $message)? $(string $required_message)?);
+
+            pub(crate) fn with_response(mut self, meta: $crate::ErrorMetadata, http_status: u16) -> Self {
+                $(
+                    if self.$message.is_none() {
+                        self.$message = meta.message().map(ToOwned::to_owned);
+                    }
+                )?
+                self.meta = meta;
+                self.http_status = Some(http_status);
+                self
+            }
+
+            $crate::__error_read_response!($($read)?);
+
             /// The error's name, as services send it.
             pub const ERROR_NAME: &'static str = $error_name;
 
@@ -280,6 +320,64 @@ macro_rules! error_structure {
     };
 }
 
+/// An error structure's `error_message()`, from the `message` argument of
+/// [`error_structure!`](crate::error_structure).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_message {
+    () => {
+        /// The human-readable message the response carried.
+        pub fn error_message(&self) -> Option<&str> {
+            self.meta.message()
+        }
+    };
+    (option $field:ident) => {
+        /// The human-readable message, from the modelled member or else the response.
+        pub fn error_message(&self) -> Option<&str> {
+            self.$field.as_deref().or(self.meta.message())
+        }
+    };
+    (string $field:ident) => {
+        /// The human-readable message, from the modelled member.
+        pub fn error_message(&self) -> Option<&str> {
+            Some(self.$field.as_str())
+        }
+    };
+}
+
+/// An error structure's `read_response()`, from the `read` argument of
+/// [`error_structure!`](crate::error_structure).
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_read_response {
+    () => {
+        /// This error from a response that names it, from the body where it is
+        /// this error's JSON.
+        pub(crate) fn read_response(
+            body: &[u8],
+            meta: $crate::ErrorMetadata,
+            status: u16,
+        ) -> Result<Self, $crate::ErrorMetadata> {
+            let parsed = Self::from_json(body).unwrap_or_else(|_| Self::builder().build());
+            Ok(parsed.with_response(meta, status))
+        }
+    };
+    (strict) => {
+        /// This error from a response that names it, or the response's metadata
+        /// back when its body lacks a required member.
+        pub(crate) fn read_response(
+            body: &[u8],
+            meta: $crate::ErrorMetadata,
+            status: u16,
+        ) -> Result<Self, $crate::ErrorMetadata> {
+            match Self::from_json(body) {
+                Ok(parsed) => Ok(parsed.with_response(meta, status)),
+                Err(_) => Err(meta),
+            }
+        }
+    };
+}
+
 /// The AWS SDK's error traits, read through the type's `ServiceError`.
 #[doc(hidden)]
 #[macro_export]
@@ -322,10 +420,15 @@ mod tests {
     use aws_smithy_types::error::metadata::ProvideErrorMetadata;
     use aws_smithy_types::retry::{ErrorKind, ProvideErrorKind};
 
-    /// Two errors as generated code declares them: one read from any body,
-    /// one whose body must hold a member.
+    /// Three errors as generated code declares them: one read from any
+    /// body, with an optional message member; one whose body must hold a
+    /// member, with a required message; one without a message member. Their
+    /// `from_json` stand in for the generated readers: a body that starts
+    /// `{"Message":"` has that message, `{"Needed"` holds the required
+    /// member, and any other object is empty.
     #[derive(Debug, Default)]
     pub struct Busy {
+        message: Option<String>,
         meta: ErrorMetadata,
         http_status: Option<u16>,
     }
@@ -336,20 +439,38 @@ mod tests {
         http_status: Option<u16>,
     }
 
+    /// Not a JSON object, as the stand-in readers see it.
+    #[derive(Debug)]
+    pub struct NotJson;
+
     impl Busy {
-        fn error_message(&self) -> Option<&str> {
-            self.meta.message()
+        fn builder() -> BusyBuilder {
+            BusyBuilder::default()
         }
 
-        fn read_response(
-            _: &[u8],
-            meta: ErrorMetadata,
-            status: u16,
-        ) -> Result<Self, ErrorMetadata> {
+        fn from_json(body: &[u8]) -> Result<Self, NotJson> {
+            let body = std::str::from_utf8(body).map_err(|_| NotJson)?;
+            if !body.starts_with('{') {
+                return Err(NotJson);
+            }
+            let message = body
+                .strip_prefix(r#"{"Message":""#)
+                .and_then(|rest| rest.split_once('"'))
+                .map(|(message, _)| message.to_owned());
             Ok(Busy {
-                meta,
-                http_status: Some(status),
+                message,
+                ..Busy::default()
             })
+        }
+    }
+
+    impl BusyBuilder {
+        fn build(self) -> Busy {
+            Busy {
+                message: None,
+                meta: self.meta,
+                http_status: self.http_status,
+            }
         }
     }
 
@@ -358,11 +479,13 @@ mod tests {
         BusyBuilder,
         "Busy",
         status = 503,
-        retry = ThrottlingError
+        retry = ThrottlingError,
+        message = message
     );
 
     #[derive(Debug, Default)]
     pub struct Strict {
+        text: String,
         meta: ErrorMetadata,
         http_status: Option<u16>,
     }
@@ -374,27 +497,58 @@ mod tests {
     }
 
     impl Strict {
-        fn error_message(&self) -> Option<&str> {
-            Some("strict")
-        }
-
-        fn read_response(
-            body: &[u8],
-            meta: ErrorMetadata,
-            status: u16,
-        ) -> Result<Self, ErrorMetadata> {
+        fn from_json(body: &[u8]) -> Result<Self, NotJson> {
             if body.starts_with(b"{\"Needed\"") {
                 Ok(Strict {
-                    meta,
-                    http_status: Some(status),
+                    text: "strict".to_owned(),
+                    ..Strict::default()
                 })
             } else {
-                Err(meta)
+                Err(NotJson)
             }
         }
     }
 
-    crate::error_structure!(Strict, StrictBuilder, "Strict");
+    crate::error_structure!(
+        Strict,
+        StrictBuilder,
+        "Strict",
+        required_message = text,
+        read = strict
+    );
+
+    #[derive(Debug, Default)]
+    pub struct Quiet {
+        meta: ErrorMetadata,
+        http_status: Option<u16>,
+    }
+
+    #[derive(Default)]
+    pub struct QuietBuilder {
+        meta: ErrorMetadata,
+        http_status: Option<u16>,
+    }
+
+    impl Quiet {
+        fn builder() -> QuietBuilder {
+            QuietBuilder::default()
+        }
+
+        fn from_json(_: &[u8]) -> Result<Self, NotJson> {
+            Err(NotJson)
+        }
+    }
+
+    impl QuietBuilder {
+        fn build(self) -> Quiet {
+            Quiet {
+                meta: self.meta,
+                http_status: self.http_status,
+            }
+        }
+    }
+
+    crate::error_structure!(Quiet, QuietBuilder, "Quiet");
 
     crate::operation_error! {
         /// Every error of a made-up operation.
@@ -405,6 +559,9 @@ mod tests {
             /// Strict.
             #[is = is_strict]
             Strict(Strict),
+            /// Quiet.
+            #[is = is_quiet]
+            Quiet(Quiet),
         }
     }
 
@@ -464,6 +621,44 @@ mod tests {
     }
 
     #[test]
+    fn the_message_comes_from_its_member_or_else_the_response() {
+        let meta = || {
+            ErrorMetadata::builder()
+                .message("from the response")
+                .build()
+        };
+        // An optional member the body set is kept; one it left unset, or a
+        // body that is not JSON, takes the response's message.
+        let own = Busy::read_response(br#"{"Message":"own"}"#, meta(), 503).unwrap();
+        assert_eq!(own.error_message(), Some("own"));
+        let unset = Busy::read_response(b"{}", meta(), 503).unwrap();
+        assert_eq!(unset.message.as_deref(), Some("from the response"));
+        let not_json = Busy::read_response(b"<html>", meta(), 502).unwrap();
+        assert_eq!(not_json.error_message(), Some("from the response"));
+        assert_eq!(not_json.http_status(), Some(502));
+        // A required member is the message, whatever the response says.
+        let strict = Strict::read_response(br#"{"Needed":1}"#, meta(), 400).unwrap();
+        assert_eq!(strict.error_message(), Some("strict"));
+        assert_eq!(strict.meta().message(), Some("from the response"));
+        // Without a member, the message is the response's.
+        let quiet = response(418, Some("Quiet"), "");
+        assert!(quiet.is_quiet() && !quiet.is_retryable());
+        assert_eq!(quiet.error_message(), None);
+        let quiet = Quiet::read_response(b"", meta(), 418).unwrap();
+        assert_eq!(quiet.error_message(), Some("from the response"));
+        assert_eq!(quiet.http_status(), Some(418));
+        assert_eq!((Quiet::ERROR_NAME, quiet.request_id()), ("Quiet", None));
+        let built = QuietBuilder::default()
+            .http_status(400)
+            .meta(meta())
+            .build();
+        assert_eq!(built.meta().message(), Some("from the response"));
+        assert_eq!(built.http_status(), Some(400));
+        assert!(!built.is_retryable());
+        assert_eq!(Busy::HTTP_STATUS, 503);
+    }
+
+    #[test]
     fn a_structure_without_a_modelled_status_has_the_responses_alone() {
         assert_eq!(Strict::default().http_status(), None);
         assert_eq!(
@@ -490,6 +685,7 @@ mod tests {
             (Some(400), Some("m"))
         );
         let busy = Busy {
+            message: None,
             meta,
             http_status: None,
         };
