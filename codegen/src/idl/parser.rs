@@ -906,11 +906,7 @@ impl<'a> Parser<'a> {
             if self.peek().kind == TokenKind::RBrace {
                 break;
             }
-            let name = self.expect(TokenKind::Identifier)?;
-            if members.contains_key(name.text) {
-                return Err(self.conflicting_member(name));
-            }
-            self.applied_to(&format!("{shape_id}${}", name.text));
+            let name = self.member_name(shape_id, &members)?;
             let save = self.at;
             self.sp();
             if self.peek().kind == TokenKind::Equal {
@@ -951,11 +947,22 @@ impl<'a> Parser<'a> {
         Ok(members)
     }
 
-    fn conflicting_member(&self, name: Token<'_>) -> IdlError {
-        self.error(
-            name.start,
-            format!("Found conflicting member name, `{}`", name.text),
-        )
+    /// A member's name, not yet taken among `members`; the traits read
+    /// before it are noted as the member's.
+    fn member_name(
+        &mut self,
+        shape_id: &str,
+        members: &Map<String, Value>,
+    ) -> Result<Token<'a>, IdlError> {
+        let name = self.expect(TokenKind::Identifier)?;
+        if members.contains_key(name.text) {
+            return Err(self.error(
+                name.start,
+                format!("Found conflicting member name, `{}`", name.text),
+            ));
+        }
+        self.applied_to(&format!("{shape_id}${}", name.text));
+        Ok(name)
     }
 
     fn members(&mut self, shape_id: &str) -> Result<Map<String, Value>, IdlError> {
@@ -971,11 +978,7 @@ impl<'a> Parser<'a> {
                 self.needs_v2(self.peek().start, "Members that elide their targets")?;
                 self.advance();
             }
-            let name = self.expect(TokenKind::Identifier)?;
-            if members.contains_key(name.text) {
-                return Err(self.conflicting_member(name));
-            }
-            self.applied_to(&format!("{shape_id}${}", name.text));
+            let name = self.member_name(shape_id, &members)?;
             self.member_positions
                 .insert(format!("{shape_id}${}", name.text), name.start);
             let mut member = Map::new();
