@@ -195,16 +195,30 @@ pub fn read_enum<T: for<'a> From<&'a str>>(
 /// names in errors: an empty body is an empty structure, and `null` is
 /// refused. Nothing may follow the structure.
 pub fn read_body<T: JsonStructure>(body: &[u8], shape: &str) -> Result<T, JsonError> {
+    let mut builder = T::Builder::default();
+    read_body_object(body, shape, &mut |key, tokens| {
+        T::read_member(&mut builder, key, tokens)
+    })?;
+    Ok(builder.build_structure()?)
+}
+
+/// The body's walk, compiled once rather than once per structure, as
+/// [`read_object`] is.
+fn read_body_object(
+    body: &[u8],
+    shape: &str,
+    read_member: &mut dyn FnMut(&str, &mut Tokens<'_>) -> Result<bool, JsonError>,
+) -> Result<(), JsonError> {
     let body: &[u8] = if body.iter().all(u8::is_ascii_whitespace) {
         b"{}"
     } else {
         body
     };
     let mut tokens = tokens(body);
-    let structure = T::read_json(&mut tokens, shape)?
-        .ok_or_else(|| JsonError::new("the body is `null`, not an object"))?;
-    expect_end(&mut tokens)?;
-    Ok(structure)
+    if !read_object(&mut tokens, shape, read_member)? {
+        return Err(JsonError::new("the body is `null`, not an object"));
+    }
+    expect_end(&mut tokens)
 }
 
 /// Consumes the start of an object; `false` for `null`.
