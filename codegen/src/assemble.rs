@@ -156,9 +156,14 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             .entry("traits")
             .or_insert_with(|| Value::Object(Map::new()))
         {
-            existing.extend(traits);
+            idl::merge_traits(existing, &id, traits).map_err(|message| AssembleError {
+                file: file.to_owned(),
+                position,
+                message,
+            })?;
         }
     }
+    check_references(&shapes, &defined_in)?;
     // A trait written without a value is an empty list if its shape is one,
     // which only the whole model tells when another file defines it.
     for ValuelessTrait {
@@ -207,6 +212,131 @@ impl fmt::Display for Place<'_> {
             None => f.write_str(self.file),
         }
     }
+}
+
+/// Refuses a reference to a shape that neither a file nor the prelude
+/// defines, naming the shape that makes it and where that shape is written.
+fn check_references(
+    shapes: &Map<String, Value>,
+    defined_in: &HashMap<String, Place<'_>>,
+) -> Result<(), AssembleError> {
+    let is_defined = |target: &str| {
+        shapes.contains_key(target)
+            || target
+                .strip_prefix("smithy.api#")
+                .is_some_and(idl::prelude_defines)
+    };
+    for (id, shape) in shapes {
+        let Some(missing) = references(id, shape).find(|reference| !is_defined(&reference.target))
+        else {
+            continue;
+        };
+        let place = defined_in[id];
+        return Err(AssembleError {
+            file: place.file.to_owned(),
+            position: place.position,
+            message: format!("{missing}, which no file defines"),
+        });
+    }
+    Ok(())
+}
+
+/// One shape id a shape names, and how it names it.
+struct Reference<'a> {
+    /// The shape (or `Shape$member`) that names it.
+    from: String,
+    /// How: `targets`, or the property (`errors`, `input`, ...) that lists it.
+    how: How<'a>,
+    target: String,
+}
+
+enum How<'a> {
+    Targets,
+    InList(&'a str),
+    As(&'a str),
+}
+
+impl fmt::Display for Reference<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let Reference { from, how, target } = self;
+        match how {
+            How::Targets => write!(f, "`{from}` targets `{target}`"),
+            How::InList(property) => write!(f, "`{from}` names `{target}` in its {property}"),
+            How::As(property) => write!(f, "`{from}` names `{target}` as its {property}"),
+        }
+    }
+}
+
+/// Every shape id a shape of the JSON AST names: its mixins, its members'
+/// targets, an operation's input, output and errors, a service's and a
+/// resource's operations, resources and lifecycle operations.
+fn references<'a>(id: &'a str, shape: &'a Value) -> impl Iterator<Item = Reference<'a>> {
+    let target_of = |value: &Value| value.get("target")?.as_str().map(str::to_owned);
+    let from = move |how, target| Reference {
+        from: id.to_owned(),
+        how,
+        target,
+    };
+    let member_targets = shape
+        .get("members")
+        .and_then(Value::as_object)
+        .into_iter()
+        .flatten()
+        .filter_map(move |(name, member)| {
+            Some(Reference {
+                from: format!("{id}${name}"),
+                how: How::Targets,
+                target: target_of(member)?,
+            })
+        });
+    // A list's and a map's members are properties of the shape.
+    let collection_members = ["member", "key", "value"]
+        .into_iter()
+        .filter_map(move |name| {
+            Some(Reference {
+                from: format!("{id}${name}"),
+                how: How::Targets,
+                target: target_of(shape.get(name)?)?,
+            })
+        });
+    let lists = [
+        "mixins",
+        "errors",
+        "operations",
+        "collectionOperations",
+        "resources",
+    ]
+    .into_iter()
+    .filter_map(|key| Some((key, shape.get(key)?.as_array()?)))
+    .flat_map(move |(key, items)| {
+        items
+            .iter()
+            .filter_map(move |item| Some(from(How::InList(key), target_of(item)?)))
+    });
+    let maps = ["identifiers", "properties"]
+        .into_iter()
+        .filter_map(|key| Some((key, shape.get(key)?.as_object()?)))
+        .flat_map(move |(key, items)| {
+            items
+                .values()
+                .filter_map(move |item| Some(from(How::InList(key), target_of(item)?)))
+        });
+    let single = [
+        "input", "output", "create", "put", "read", "update", "delete", "list",
+    ]
+    .into_iter()
+    .filter_map(move |key| Some(from(How::As(key), target_of(shape.get(key)?)?)));
+    // Only aggregate shapes have `member`, `key` and `value` properties;
+    // the JSON AST gives other shapes none of these names.
+    let is_collection = matches!(
+        shape.get("type").and_then(Value::as_str),
+        Some("list" | "set" | "map")
+    );
+    member_targets
+        .chain(collection_members.filter(move |_| is_collection))
+        .chain(lists)
+        .chain(maps)
+        .chain(single)
 }
 
 /// An `apply` entry of one file: traits for a shape or member that file
@@ -274,6 +404,91 @@ mod tests {
         assert_eq!(model["shapes"]["a#L"]["member"]["traits"], sensitive);
         assert_eq!(model["shapes"]["a#M"]["value"]["traits"], sensitive);
         assert_eq!(model["shapes"]["a#M"]["key"].get("traits"), None);
+    }
+
+    #[test]
+    fn a_list_trait_applied_again_concatenates_and_other_traits_must_agree() {
+        // Within one file and across files, in the order the statements are read.
+        let defines = "$version: \"2\"\nnamespace a\n@tags([\"one\"])\n@documentation(\"Same.\")\nstring S\napply S @tags([\"two\"])\n";
+        let applies = "$version: \"2\"\nnamespace b\napply a#S @tags([\"three\"])\napply a#S @documentation(\"Same.\")\n";
+        let model = assemble(&[file("d.smithy", defines), file("a.smithy", applies)]).unwrap();
+        assert_eq!(
+            model["shapes"]["a#S"]["traits"],
+            json!({"smithy.api#tags": ["one", "two", "three"], "smithy.api#documentation": "Same."})
+        );
+        // Two apply entries of other files add up too.
+        let more = "$version: \"2\"\nnamespace c\napply a#S @tags([\"four\"])\n";
+        let model = assemble(&[
+            file("d.smithy", defines),
+            file("a.smithy", applies),
+            file("m.smithy", more),
+        ])
+        .unwrap();
+        assert_eq!(
+            model["shapes"]["a#S"]["traits"]["smithy.api#tags"],
+            json!(["one", "two", "three", "four"])
+        );
+        // A trait that is not a list may be given again only with the same value.
+        let differs = "$version: \"2\"\nnamespace b\n\napply a#S @documentation(\"Other.\")\n";
+        let error = assemble(&[file("d.smithy", defines), file("x.smithy", differs)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "x.smithy:4:7: conflicting `smithy.api#documentation` trait on `a#S`: already given another value"
+        );
+        let in_one_file = "$version: \"2\"\nnamespace a\n@documentation(\"One.\")\nstring S\napply S @documentation(\"Two.\")\n";
+        let error = assemble(&[file("one.smithy", in_one_file)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "one.smithy:5:7: conflicting `smithy.api#documentation` trait on `a#S`: already given another value"
+        );
+    }
+
+    #[test]
+    fn a_reference_to_a_shape_no_file_defines_is_refused_naming_it() {
+        let refuse = |text: &str| assemble(&[file("r.smithy", text)]).unwrap_err().to_string();
+        let header = "$version: \"2\"\nnamespace a\n";
+        assert_eq!(
+            refuse(&format!("{header}structure S {{\n    m: Missing\n}}\n")),
+            "r.smithy:3:11: `a#S$m` targets `a#Missing`, which no file defines"
+        );
+        assert_eq!(
+            refuse(&format!(
+                "{header}operation Op {{\n    errors: [other#Gone]\n}}\n"
+            )),
+            "r.smithy:3:11: `a#Op` names `other#Gone` in its errors, which no file defines"
+        );
+        assert_eq!(
+            refuse(&format!("{header}list L {{ member: Nope }}\n")),
+            "r.smithy:3:6: `a#L$member` targets `a#Nope`, which no file defines"
+        );
+        assert_eq!(
+            refuse(&format!(
+                "{header}service Svc {{\n    operations: [Op]\n}}\n"
+            )),
+            "r.smithy:3:9: `a#Svc` names `a#Op` in its operations, which no file defines"
+        );
+        assert_eq!(
+            refuse(&format!(
+                "{header}resource R {{\n    identifiers: {{ id: Id }}\n}}\n"
+            )),
+            "r.smithy:3:10: `a#R` names `a#Id` in its identifiers, which no file defines"
+        );
+        assert_eq!(
+            refuse(&format!("{header}resource R {{\n    read: Get\n}}\n")),
+            "r.smithy:3:10: `a#R` names `a#Get` as its read, which no file defines"
+        );
+        // Another file may define it, and the prelude defines its own.
+        let other = r#"{"smithy":"2.0","shapes":{"a#Missing":{"type":"string"}}}"#;
+        let uses =
+            format!("{header}structure S {{\n    m: Missing\n    n: String\n    u: Unit\n}}\n");
+        assert!(assemble(&[file("r.smithy", &uses), file("o.json", other)]).is_ok());
+        // A JSON AST has no positions, so the file alone is named.
+        let json =
+            r#"{"smithy":"2.0","shapes":{"a#O":{"type":"operation","input":{"target":"a#In"}}}}"#;
+        assert_eq!(
+            assemble(&[file("m.json", json)]).unwrap_err().to_string(),
+            "m.json: `a#O` names `a#In` as its input, which no file defines"
+        );
     }
 
     #[test]

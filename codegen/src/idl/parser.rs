@@ -122,7 +122,7 @@ struct Parser<'a> {
     shapes: Map<String, Value>,
     metadata: Option<Map<String, Value>>,
     /// `apply` statements: the target as written and the traits.
-    applied: Vec<(String, Map<String, Value>)>,
+    applied: Vec<(String, Map<String, Value>, Position)>,
     /// The names of the shapes the file defines, with their types (found
     /// before they are read), so that a relative id resolves as soon as it
     /// is read and a trait's shape type is known where it is applied.
@@ -754,7 +754,7 @@ impl<'a> Parser<'a> {
                 Map::from_iter([(self.resolve(&trait_id), value)])
             };
             self.applied_to(&id);
-            self.applied.push((id, traits));
+            self.applied.push((id, traits, at));
             return Ok(());
         }
         let traits = self.traits()?;
@@ -1146,7 +1146,7 @@ impl<'a> Parser<'a> {
         }
         self.check_inherited_members()?;
         // Trait maps keep their order; applied traits come last.
-        for (id, traits) in std::mem::take(&mut self.applied) {
+        for (id, traits, at) in std::mem::take(&mut self.applied) {
             let target = self.resolve(&id);
             let (shape_id, member) = match target.split_once('$') {
                 Some((shape, member)) => (shape.to_owned(), Some(member.to_owned())),
@@ -1180,7 +1180,7 @@ impl<'a> Parser<'a> {
                 .entry("traits")
                 .or_insert_with(|| Value::Object(Map::new()));
             if let Value::Object(existing) = slot {
-                existing.extend(traits);
+                merge_traits(existing, &target, traits).map_err(|why| self.error(at, why))?;
             }
         }
         let mut model = Map::new();
@@ -1303,6 +1303,42 @@ pub(crate) fn merge_metadata(
         (Some(Value::Array(existing)), Value::Array(more)) => existing.extend(more),
         (Some(existing), value) if *existing == value => {}
         (Some(_), _) => return Err(format!("metadata `{key}` is set again, differently")),
+    }
+    Ok(())
+}
+
+/// Traits given again to a shape or member (by `apply`) into the ones it
+/// has, as Smithy's loader merges them: two lists are concatenated, the
+/// same value twice is one value, and any other second value conflicts.
+///
+/// A trait written without a value whose list shape the file cannot see
+/// reads `{}` until the model is assembled; against a list it is the empty
+/// list it will become, not a conflict.
+pub(crate) fn merge_traits(
+    traits: &mut Map<String, Value>,
+    target: &str,
+    more: Map<String, Value>,
+) -> Result<(), String> {
+    for (id, value) in more {
+        let Some(existing) = traits.get_mut(&id) else {
+            traits.insert(id, value);
+            continue;
+        };
+        match (existing, value) {
+            (Value::Array(existing), Value::Array(more)) => existing.extend(more),
+            (Value::Array(_), Value::Object(empty)) if empty.is_empty() => {}
+            (existing @ Value::Object(_), Value::Array(list))
+                if existing.as_object().is_some_and(Map::is_empty) =>
+            {
+                *existing = Value::Array(list);
+            }
+            (existing, value) if *existing == value => {}
+            _ => {
+                return Err(format!(
+                    "conflicting `{id}` trait on `{target}`: already given another value"
+                ));
+            }
+        }
     }
     Ok(())
 }
