@@ -68,11 +68,20 @@ const INERT_TRAITS: &[&str] = &[
     "aws.api#arnReference",
     "aws.api#controlPlane",
     "aws.api#dataPlane",
+    // Compliance cases for implementations, which `protocol_tests` reads;
+    // they describe the wire, they do not change it.
+    "smithy.test#httpRequestTests",
+    "smithy.test#httpResponseTests",
+    "smithy.test#httpMalformedRequestTests",
+    "smithy.test#eventStreamTests",
 ];
 
 /// What to generate.
 #[derive(Debug, Clone)]
 pub struct Options {
+    /// The service to generate, by absolute shape id, for a model that has
+    /// several; `None` takes the model's one service.
+    pub service: Option<String>,
     /// Operation names (like `CreateAppInstance`) to keep; empty keeps every operation.
     pub operations: Vec<String>,
     /// Partition data in botocore's `partitions.json` format. Where the
@@ -115,6 +124,7 @@ impl Default for Options {
     /// this repository's `crates/`.
     fn default() -> Self {
         Options {
+            service: None,
             operations: Vec::new(),
             partitions: None,
             runtime_dir: Some("..".to_owned()),
@@ -153,15 +163,7 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
             model.smithy
         )));
     }
-    let mut services = model.shapes.iter().filter(|(_, s)| s.kind == "service");
-    let (service_id, service) = services
-        .next()
-        .ok_or_else(|| Error::new("the model has no service shape"))?;
-    if let Some((other, _)) = services.next() {
-        return Err(Error::new(format!(
-            "the model has more than one service ({service_id}, {other})"
-        )));
-    }
+    let (service_id, service) = select_service(model, options.service.as_deref())?;
     let mut lowered = Lowerer {
         model,
         names: BTreeMap::new(),
@@ -181,6 +183,42 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
         lowered.partitions = Some(crate::partitions::lower(text)?);
     }
     Ok(lowered)
+}
+
+/// The service asked for by id, or the model's only one.
+fn select_service<'a>(
+    model: &'a ast::Model,
+    wanted: Option<&str>,
+) -> Result<(&'a String, &'a ast::Shape), Error> {
+    let mut services = model.shapes.iter().filter(|(_, s)| s.kind == "service");
+    if let Some(wanted) = wanted {
+        return services.find(|(id, _)| *id == wanted).ok_or_else(|| {
+            let known: Vec<&str> = model
+                .shapes
+                .iter()
+                .filter(|(_, s)| s.kind == "service")
+                .map(|(id, _)| id.as_str())
+                .collect();
+            Error::new(format!(
+                "the model has no service `{wanted}` (its services: {})",
+                if known.is_empty() {
+                    "none".to_owned()
+                } else {
+                    known.join(", ")
+                }
+            ))
+        });
+    }
+    let found = services
+        .next()
+        .ok_or_else(|| Error::new("the model has no service shape"))?;
+    if let Some((other, _)) = services.next() {
+        return Err(Error::new(format!(
+            "the model has more than one service ({}, {other}); choose one",
+            found.0
+        )));
+    }
+    Ok(found)
 }
 
 struct Lowerer<'a> {
@@ -253,7 +291,7 @@ impl<'a> Lowerer<'a> {
             .get("aws.api#service")
             .ok_or_else(|| Error::on_shape(id, "the `aws.api#service` trait is required"))?;
         let sdk_id = string_field(id, "aws.api#service", aws_service, "sdkId")?;
-        let endpoint_prefix = string_field(id, "aws.api#service", aws_service, "endpointPrefix")?;
+        let endpoint_prefix = endpoint_prefix(id, aws_service)?;
         let sigv4 = shape
             .traits
             .get("aws.auth#sigv4")
@@ -1192,6 +1230,18 @@ fn check_traits(id: &str, traits: &Traits) -> Result<(), Error> {
         }
     }
     Ok(())
+}
+
+/// The `aws.api#service` trait's `endpointPrefix`; where the model leaves
+/// it out, the trait's definition defaults it to `arnNamespace`, and that to
+/// the service shape's own name in lower case.
+fn endpoint_prefix(id: &str, aws_service: &Json) -> Result<String, Error> {
+    for key in ["endpointPrefix", "arnNamespace"] {
+        if aws_service.get(key).is_some() {
+            return string_field(id, "aws.api#service", aws_service, key);
+        }
+    }
+    Ok(local_name(id).to_lowercase())
 }
 
 fn string_field(id: &str, trait_id: &str, value: &Json, field: &str) -> Result<String, Error> {

@@ -10,7 +10,8 @@ use std::process::ExitCode;
 
 const USAGE: &str = "usage:
   cargo xtask codegen [--check] [--model PATH] [--partitions PATH] [--out DIR] [--runtime DIR]
-                      [--operations A,B] [--crate-prefix NAME] [--server | --client-only]
+                      [--service ID] [--operations A,B] [--crate-prefix NAME]
+                      [--server | --client-only]
       Generates the input, output and error crates from the Smithy model.
       --model       the Smithy model: a JSON AST file, an IDL (.smithy) file, or a
                     directory of either (default: model/chime.smithy, whose JSON AST
@@ -19,6 +20,8 @@ const USAGE: &str = "usage:
       --out         the directory that holds the crates (default: crates)
       --runtime     the directory that holds smithy-lean-runtime and smithy-lean-client,
                     which generated crates depend on (default: this repository's crates)
+      --service     the service to generate, by absolute shape id, where the model has
+                    several (default: the model's only service)
       --operations  operation names to keep (default: every operation of the service)
       --crate-prefix
                     the client crate's name, which the type crates' extend (default:
@@ -143,6 +146,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
             "--out" => parsed.out = PathBuf::from(value("--out")?),
             "--runtime" => parsed.runtime = PathBuf::from(value("--runtime")?),
             "--crate-prefix" => parsed.options.crate_prefix = Some(value("--crate-prefix")?),
+            "--service" => parsed.options.service = Some(value("--service")?),
             "--operations" => {
                 parsed.options.operations = value("--operations")?
                     .split(',')

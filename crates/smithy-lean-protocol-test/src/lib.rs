@@ -1,0 +1,33 @@
+//! Smithy's HTTP protocol compliance cases, run against a client that
+//! smithy-lean generated.
+//!
+//! Smithy's protocol test models describe, for each operation, requests a
+//! client must send for given input parameters (`smithy.test#httpRequestTests`)
+//! and responses it must read (`smithy.test#httpResponseTests`). `cargo
+//! xtask protocol-tests` turns each case into a Rust test that uses this
+//! crate:
+//!
+//! - [`Capture`] is an HTTP connector for the client's [`Config`]: it keeps
+//!   each request the client sends, after signing, exactly as the engine
+//!   hands it to the network, and answers with a canned response;
+//! - [`ExpectedRequest`] holds a request case, and [`ExpectedRequest::mismatches`]
+//!   compares a sent request with it as the compliance-test specification
+//!   says (method, path, host, query, headers, body by its media type);
+//! - [`CannedResponse`] holds a response case's status, headers and body,
+//!   for the operation's readers.
+//!
+//! [`Config`]: smithy_lean_client::Config
+
+mod capture;
+mod json;
+mod request;
+mod response;
+
+pub use capture::{Capture, SentRequest};
+pub use json::json_equal;
+pub use request::ExpectedRequest;
+pub use response::CannedResponse;
+
+/// The idempotency token a compliance case expects a client to fill in
+/// where its input leaves one unset.
+pub const IDEMPOTENCY_TOKEN: &str = "00000000-0000-4000-8000-000000000000";
