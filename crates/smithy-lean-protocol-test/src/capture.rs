@@ -76,14 +76,21 @@ impl SentRequest {
 #[derive(Clone)]
 pub struct Capture {
     sent: Arc<Mutex<Vec<SentRequest>>>,
-    answer: Arc<(u16, Vec<(String, String)>, Vec<u8>)>,
+    answer: Arc<Answer>,
+}
+
+/// The response a [`Capture`] gives, owned.
+struct Answer {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
 }
 
 impl fmt::Debug for Capture {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("Capture")
             .field("sent", &self.sent().len())
-            .field("answer_status", &self.answer.0)
+            .field("answer_status", &self.answer.status)
             .finish()
     }
 }
@@ -98,7 +105,11 @@ impl Capture {
             .collect();
         Capture {
             sent: Arc::default(),
-            answer: Arc::new((response.code, headers, response.body.as_bytes().to_vec())),
+            answer: Arc::new(Answer {
+                status: response.code,
+                headers,
+                body: response.body.as_bytes().to_vec(),
+            }),
         }
     }
 
@@ -173,7 +184,11 @@ impl HttpConnector for Capture {
         if let Ok(mut kept) = self.sent.lock() {
             kept.push(sent);
         }
-        let (status, headers, body) = &*self.answer;
+        let Answer {
+            status,
+            headers,
+            body,
+        } = &*self.answer;
         let answer = StatusCode::try_from(*status).map(|status| {
             let mut response = HttpResponse::new(status, SdkBody::from(body.clone()));
             for (name, value) in headers {
