@@ -923,3 +923,58 @@ fn the_crate_prefix_names_every_crate_and_must_make_valid_crate_names() {
     )
     .expect("57 + `-output` is 64");
 }
+
+/// Two operations may share an input or an output structure: each gets a
+/// type of its own, as in the AWS SDKs (this panicked in lowering before).
+#[test]
+fn operations_that_share_an_input_and_an_output_each_get_their_own() {
+    let model = synthetic(
+        serde_json::json!({"name": {"target": "smithy.api#String"}}),
+        serde_json::json!({
+            "example.test#Svc": {
+                "type": "service", "version": "2024-01-01",
+                "operations": [{"target": "example.test#DoThing"}, {"target": "example.test#DoOther"}],
+                "traits": {"aws.api#service": {"sdkId": "Example Svc", "endpointPrefix": "example"}, "aws.auth#sigv4": {"name": "example"}, "aws.protocols#restJson1": {}}
+            },
+            "example.test#DoOther": {
+                "type": "operation", "input": {"target": "example.test#DoThingRequest"}, "output": {"target": "example.test#DoThingResponse"},
+                "traits": {"smithy.api#http": {"method": "PUT", "uri": "/other", "code": 200}}
+            }
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    for (path, type_name) in [
+        (
+            "example-svc-input/src/do_thing_input.rs",
+            "pub struct DoThingInput",
+        ),
+        (
+            "example-svc-input/src/do_other_input.rs",
+            "pub struct DoOtherInput",
+        ),
+        (
+            "example-svc-output/src/do_thing_output.rs",
+            "pub struct DoThingOutput",
+        ),
+        (
+            "example-svc-output/src/do_other_output.rs",
+            "pub struct DoOtherOutput",
+        ),
+    ] {
+        let text = files
+            .get(&PathBuf::from(path))
+            .unwrap_or_else(|| panic!("{path} is not generated"));
+        assert!(text.contains(type_name), "{path}");
+        // Both name the one shape they come from.
+        assert!(
+            text.contains("Smithy shape: `example.test#DoThing"),
+            "{path}"
+        );
+    }
+    let other = &files[&PathBuf::from("example-svc-input/src/do_other_input.rs")];
+    assert!(other.contains("Input of the `DoOther` operation."));
+    assert!(
+        other.contains("pub const HTTP_METHOD: &'static str = \"PUT\"")
+            || other.contains("\"PUT\"")
+    );
+}

@@ -24,6 +24,7 @@ mod upgrade;
 mod uri;
 
 pub use assemble::{AssembleError, ModelFile, assemble};
+pub use emit::protocol_tests::{CaseKind, ProtocolCase, ProtocolTests};
 pub use emit::{CLIENT_CRATE, HEADER, RUNTIME_CRATE, RUNTIME_VERSION};
 pub use error::Error;
 pub use lower::{Options, PackageMetadata};
@@ -39,4 +40,23 @@ pub fn generate(model_json: &str, options: &Options) -> Result<BTreeMap<PathBuf,
         .map_err(|e| Error::new(format!("the model is not a valid Smithy JSON AST: {e}")))?;
     let service = lower::lower(&model, options)?;
     emit::emit(&service, options)
+}
+
+/// Every compliance case (`smithy.test#httpRequestTests` and
+/// `httpResponseTests`) of the service's operations and their errors that
+/// applies to a client of its protocol, read from the model's traits.
+pub fn protocol_cases(model_json: &str, service_id: &str) -> Result<Vec<ProtocolCase>, Error> {
+    let model = ast::Model::from_json(model_json)
+        .map_err(|e| Error::new(format!("the model is not a valid Smithy JSON AST: {e}")))?;
+    emit::protocol_tests::cases(&model, service_id)
+}
+
+/// The compliance cases of the selected operations as one Rust test file
+/// against the crates [`generate`] writes with the same options; it needs
+/// `smithy-lean-protocol-test` and `tokio` beside those crates.
+pub fn protocol_tests(model_json: &str, options: &Options) -> Result<ProtocolTests, Error> {
+    let model = ast::Model::from_json(model_json)
+        .map_err(|e| Error::new(format!("the model is not a valid Smithy JSON AST: {e}")))?;
+    let service = lower::lower(&model, options)?;
+    emit::protocol_tests::emit(&model, &service)
 }

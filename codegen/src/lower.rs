@@ -171,6 +171,8 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
         done: BTreeSet::new(),
         operation_inputs: BTreeSet::new(),
         units: BTreeSet::new(),
+        operation_roots: BTreeSet::new(),
+        copies: BTreeMap::new(),
     }
     .service(service_id, service, options)?;
     // Partition data is read, checked and typed like the model, but only
@@ -234,6 +236,12 @@ struct Lowerer<'a> {
     /// The ids of the empty structures that stand for `smithy.api#Unit`
     /// inputs and outputs, one per operation and role.
     units: BTreeSet<String>,
+    /// The structures that are an operation's input or output.
+    operation_roots: BTreeSet<String>,
+    /// Each operation's own copy of an input or output structure that an
+    /// earlier operation already has, by the copy's id, with the shape it
+    /// copies: as in the AWS SDKs, every operation has types of its own.
+    copies: BTreeMap<String, String>,
 }
 
 /// The shape of every structure in [`Lowerer::units`]: no members, no traits.
@@ -247,9 +255,10 @@ const UNIT: &str = "smithy.api#Unit";
 
 impl<'a> Lowerer<'a> {
     fn shape(&self, id: &str) -> Result<&'a ast::Shape, Error> {
+        let original = self.copies.get(id).map_or(id, String::as_str);
         self.model
             .shapes
-            .get(id)
+            .get(original)
             .or_else(|| self.units.contains(id).then(|| &*EMPTY_STRUCTURE))
             .ok_or_else(|| Error::new(format!("shape {id} is referenced but not defined")))
     }
@@ -264,7 +273,14 @@ impl<'a> Lowerer<'a> {
         role: &str,
     ) -> String {
         match target {
-            Some(target) if target.target != UNIT => target.target.clone(),
+            Some(target) if target.target != UNIT => {
+                if self.operation_roots.insert(target.target.clone()) {
+                    return target.target.clone();
+                }
+                let copy = format!("{} (as the {role} of {id})", target.target);
+                self.copies.insert(copy.clone(), target.target.clone());
+                copy
+            }
             _ => {
                 let unit_id = format!("{id}${role} ({UNIT})");
                 self.units.insert(unit_id.clone());
@@ -875,6 +891,8 @@ impl<'a> Lowerer<'a> {
             None => None,
             Some(fault) => Some(error_traits(id, fault, &shape.traits)?),
         };
+        // A copy for another operation names the shape it copies.
+        let id = self.copies.get(id).map_or(id, String::as_str);
         Ok(Structure {
             id: id.to_owned(),
             predicate: naming::predicate_name(&name),

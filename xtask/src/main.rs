@@ -3,6 +3,7 @@
 //! `cargo xtask bench`.
 
 mod bench;
+mod protocol_tests;
 
 use smithy_lean_codegen::{Options, generate};
 use std::path::PathBuf;
@@ -37,6 +38,17 @@ const USAGE: &str = "usage:
       Prints the model of the IDL (.smithy) and JSON AST files given (directories
       too) as one JSON AST, or as one IDL 2.0 file; a file that cannot be read is
       named with its line and column on standard error, and the command exits 1.
+  cargo xtask protocol-tests [--models DIR] [--json FILE] [--known-failures FILE]
+      Runs Smithy's protocol compliance cases (smithy.test#httpRequestTests and
+      httpResponseTests that apply to clients) of every restJson1 service of the
+      models against a client generated from them, one Rust test per case, and
+      prints one line per case and `N passed, M failed, K skipped`.
+      --models      the compliance models (default: xtask/protocol-tests/models,
+                    read with the trait definitions in xtask/protocol-tests/traits)
+      --json        also write the results, one object per case, to FILE
+      --known-failures
+                    cases (`Service Operation id`, one a line) that may fail; any
+                    other failure, or a listed case that passes, fails the run
   cargo xtask bench-codegen [--iterations N]
       Times generation against a bare serde_json parse of the same model, and the
       IDL reader over the legacy model written as IDL against serde_json over its
@@ -55,6 +67,9 @@ fn main() -> ExitCode {
         }
         Some("codegen") => codegen(&args[1..]),
         Some("model") => model(&args[1..]),
+        Some("protocol-tests") => {
+            protocol_tests::Args::parse(&args[1..]).and_then(|args| protocol_tests::run(&args))
+        }
         Some("bench-codegen") => in_release(&args).unwrap_or_else(|| bench_codegen(&args[1..])),
         Some("bench") if args.len() == 1 => in_release(&args).unwrap_or_else(bench::run_all),
         _ => Err(USAGE.to_owned()),

@@ -11,6 +11,7 @@ mod enumeration;
 mod errors;
 mod json;
 mod partitions;
+pub(crate) mod protocol_tests;
 mod structure;
 mod validation;
 
@@ -1327,7 +1328,7 @@ fn doc_lines(docs: &Docs, deprecated: Option<&Deprecation>) -> TokenStream {
 }
 
 /// An identifier from a name decided in lowering (possibly raw, like `r#type`).
-fn ident(name: &str) -> syn::Ident {
+pub(crate) fn ident(name: &str) -> syn::Ident {
     syn::parse_str(name)
         .unwrap_or_else(|_| panic!("lowering produced an invalid identifier {name:?}"))
 }

@@ -1,0 +1,667 @@
+//! Smithy's HTTP protocol compliance cases as Rust tests of a generated
+//! client.
+//!
+//! Each `smithy.test#httpRequestTests` case of a selected operation becomes
+//! a test that sets the case's `params` on the operation's fluent builder,
+//! sends it through a connector that keeps the request
+//! (`smithy_lean_protocol_test::Capture`), and compares what was sent with
+//! the case. Each `smithy.test#httpResponseTests` case of the operation, or
+//! of an error it can return, becomes a test that reads the case's
+//! response with the operation's output or error reader and compares every
+//! member with the case's `params`. The cases are read from the model's
+//! traits, for the service's protocol, where they apply to clients.
+
+use crate::Error;
+use crate::ast;
+use crate::ir::{Kind, Service, Structure, Types, Value};
+use heck::ToSnakeCase;
+use proc_macro2::{Literal, TokenStream};
+use quote::quote;
+use serde_json::Value as Json;
+
+/// The protocol whose cases a restJson1 client runs.
+const PROTOCOL: &str = "aws.protocols#restJson1";
+
+/// Whether a case is a request the client sends or a response it reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CaseKind {
+    /// `smithy.test#httpRequestTests`.
+    Request,
+    /// `smithy.test#httpResponseTests`.
+    Response,
+}
+
+/// One compliance case of a service that applies to clients.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ProtocolCase {
+    /// The operation's name, e.g. `JsonLists`.
+    pub operation: String,
+    /// The case's `id`.
+    pub id: String,
+    /// Request or response.
+    pub kind: CaseKind,
+    /// For a response case of an error, the error shape's id.
+    pub error: Option<String>,
+}
+
+/// The test file for the selected operations' cases.
+#[derive(Debug, Clone)]
+pub struct ProtocolTests {
+    /// The Rust source of the test target.
+    pub source: String,
+    /// Each case of the selected operations, with the path of its test
+    /// function in `source` (`module::function`), or why it could not be
+    /// written as a test.
+    pub cases: Vec<(ProtocolCase, Result<String, String>)>,
+}
+
+/// Every client case of the service's operations, in the order the service
+/// lists its operations, each operation's request cases first; a response
+/// case of an error comes under each operation that can return the error.
+pub(crate) fn cases(model: &ast::Model, service_id: &str) -> Result<Vec<ProtocolCase>, Error> {
+    Ok(raw_cases(model, service_id)?
+        .into_iter()
+        .map(|(case, _)| case)
+        .collect())
+}
+
+/// The cases with their trait values.
+fn raw_cases<'a>(
+    model: &'a ast::Model,
+    service_id: &str,
+) -> Result<Vec<(ProtocolCase, &'a Json)>, Error> {
+    let service = model
+        .shapes
+        .get(service_id)
+        .filter(|shape| shape.kind == "service")
+        .ok_or_else(|| Error::new(format!("the model has no service `{service_id}`")))?;
+    let mut found = Vec::new();
+    for operation_id in &service.operations {
+        let Some(operation) = model.shapes.get(&operation_id.target) else {
+            continue;
+        };
+        let name = local_name(&operation_id.target);
+        let of = |shape: &'a ast::Shape, key: &str, kind: CaseKind, error: Option<&str>| {
+            client_cases(&shape.traits, key)
+                .map(|case| {
+                    let id = case.get("id").and_then(Json::as_str).unwrap_or_default();
+                    let protocol_case = ProtocolCase {
+                        operation: name.to_owned(),
+                        id: id.to_owned(),
+                        kind,
+                        error: error.map(str::to_owned),
+                    };
+                    (protocol_case, case)
+                })
+                .collect::<Vec<_>>()
+        };
+        found.extend(of(
+            operation,
+            "smithy.test#httpRequestTests",
+            CaseKind::Request,
+            None,
+        ));
+        found.extend(of(
+            operation,
+            "smithy.test#httpResponseTests",
+            CaseKind::Response,
+            None,
+        ));
+        for error in operation.errors.iter().chain(&service.errors) {
+            if let Some(shape) = model.shapes.get(&error.target) {
+                found.extend(of(
+                    shape,
+                    "smithy.test#httpResponseTests",
+                    CaseKind::Response,
+                    Some(&error.target),
+                ));
+            }
+        }
+    }
+    Ok(found)
+}
+
+/// The cases of one test trait that are for this protocol and for clients.
+fn client_cases<'a>(traits: &'a ast::Traits, key: &str) -> impl Iterator<Item = &'a Json> {
+    traits
+        .get(key)
+        .and_then(Json::as_array)
+        .into_iter()
+        .flatten()
+        .filter(|case| {
+            case.get("protocol").and_then(Json::as_str) == Some(PROTOCOL)
+                && case
+                    .get("appliesTo")
+                    .and_then(Json::as_str)
+                    .is_none_or(|applies_to| applies_to == "client")
+        })
+}
+
+/// The test file of the cases of the operations `service` holds.
+pub(crate) fn emit(model: &ast::Model, service: &Service) -> Result<ProtocolTests, Error> {
+    let crates = Crates::of(service);
+    let mut modules = Vec::new();
+    let mut cases = Vec::new();
+    let mut by_operation: Vec<(String, Vec<(ProtocolCase, &Json)>)> = Vec::new();
+    for (case, raw) in raw_cases(model, &service.id)? {
+        match by_operation.last_mut() {
+            Some((operation, list)) if *operation == case.operation => list.push((case, raw)),
+            _ => by_operation.push((case.operation.clone(), vec![(case, raw)])),
+        }
+    }
+    for (operation_name, operation_cases) in by_operation {
+        let Some(operation) = service
+            .operations
+            .iter()
+            .find(|operation| operation.name == operation_name)
+        else {
+            continue;
+        };
+        let module = crate::emit::ident(&operation.module);
+        let mut functions = Vec::new();
+        let mut taken: Vec<String> = Vec::new();
+        for (case, raw) in operation_cases {
+            let mut function = test_name(&case.id);
+            while taken.contains(&function) {
+                function.push_str("_again");
+            }
+            let test = match case.kind {
+                CaseKind::Request => request_test(service, &crates, operation, raw),
+                CaseKind::Response => match &case.error {
+                    None => output_test(service, &crates, operation, raw),
+                    Some(error) => error_test(service, &crates, operation, error, raw),
+                },
+            };
+            let path = test.map(|TestBody { is_async, body }| {
+                let name = crate::emit::ident(&function);
+                let docs = format!(" `{}`", case.id);
+                let signature = if is_async {
+                    quote! { #[tokio::test] async fn #name() }
+                } else {
+                    quote! { #[test] fn #name() }
+                };
+                functions.push(quote! {
+                    #[doc = #docs]
+                    #signature {
+                        #body
+                    }
+                });
+                taken.push(function.clone());
+                format!("{}::{function}", operation.module)
+            });
+            cases.push((case, path));
+        }
+        if !functions.is_empty() {
+            modules.push(quote! {
+                mod #module {
+                    #(#functions)*
+                }
+            });
+        }
+    }
+    let tokens = quote! {
+        #![allow(deprecated)]
+        #(#modules)*
+    };
+    let file: syn::File = syn::parse2(tokens)
+        .map_err(|e| Error::new(format!("generated tests do not parse: {e}")))?;
+    let source = format!(
+        "// {}\n\n{}",
+        crate::emit::HEADER,
+        prettyplease::unparse(&file)
+    );
+    Ok(ProtocolTests { source, cases })
+}
+
+/// The Rust paths of the four generated crates.
+struct Crates {
+    client: TokenStream,
+    input: TokenStream,
+    output: TokenStream,
+    errors: TokenStream,
+}
+
+impl Crates {
+    fn of(service: &Service) -> Self {
+        let path = |package: &str| {
+            let name = crate::emit::ident(&crate::ir::CrateNames::rust_name(package));
+            quote! { ::#name }
+        };
+        Crates {
+            client: path(&service.crates.client),
+            input: path(&service.crates.input),
+            output: path(&service.crates.output),
+            errors: path(&service.crates.errors),
+        }
+    }
+}
+
+/// A test function without its name: whether it is async, and its body.
+struct TestBody {
+    is_async: bool,
+    body: TokenStream,
+}
+
+fn request_test(
+    service: &Service,
+    crates: &Crates,
+    operation: &crate::ir::Operation,
+    case: &Json,
+) -> Result<TestBody, String> {
+    let input = structure(&service.input, &operation.input)?;
+    let params = object(case, "params")?;
+    let mut setters = Vec::new();
+    for (member, value) in params {
+        let field = input
+            .fields
+            .iter()
+            .find(|field| field.member == *member)
+            .ok_or_else(|| format!("`params` names `{member}`, which the input does not have"))?;
+        let set = crate::emit::ident(&field.set_method);
+        let value = value_expr(&field.value, value, &crates.input, &service.input)
+            .map_err(|why| format!("`params.{member}`: {why}"))?;
+        setters.push(quote! { .#set(Some(#value)) });
+    }
+    let method = string(case, "method")?.unwrap_or_default();
+    let uri = string(case, "uri")?.unwrap_or_default();
+    let host = option_tokens(string(case, "host")?);
+    let resolved_host = option_tokens(string(case, "resolvedHost")?);
+    let query_params = strings(case, "queryParams")?;
+    let forbid_query_params = strings(case, "forbidQueryParams")?;
+    let require_query_params = strings(case, "requireQueryParams")?;
+    let headers = header_pairs(case)?;
+    let forbid_headers = strings(case, "forbidHeaders")?;
+    let require_headers = strings(case, "requireHeaders")?;
+    let body = option_tokens(string(case, "body")?);
+    let body_media_type = option_tokens(string(case, "bodyMediaType")?);
+    let client = &crates.client;
+    let call = crate::emit::ident(&operation.module);
+    Ok(TestBody {
+        is_async: true,
+        body: quote! {
+            let capture = ::smithy_lean_protocol_test::Capture::answering(
+                &::smithy_lean_protocol_test::CannedResponse::OK,
+            );
+            let client = #client::Client::from_conf(capture.config(#host));
+            let result = client.#call() #(#setters)* .send().await;
+            let expected = ::smithy_lean_protocol_test::ExpectedRequest {
+                method: #method,
+                uri: #uri,
+                resolved_host: #resolved_host,
+                query_params: &[#(#query_params),*],
+                forbid_query_params: &[#(#forbid_query_params),*],
+                require_query_params: &[#(#require_query_params),*],
+                headers: &[#(#headers),*],
+                forbid_headers: &[#(#forbid_headers),*],
+                require_headers: &[#(#require_headers),*],
+                body: #body,
+                body_media_type: #body_media_type,
+            };
+            capture.assert_sent(&expected, &result);
+        },
+    })
+}
+
+fn output_test(
+    service: &Service,
+    crates: &Crates,
+    operation: &crate::ir::Operation,
+    case: &Json,
+) -> Result<TestBody, String> {
+    let output = structure(&service.output, &operation.output)?;
+    let response = canned_response(case)?;
+    let expected = structure_expr(
+        output,
+        object(case, "params")?,
+        &crates.output,
+        &service.output,
+    )?;
+    let comparisons = member_comparisons(output);
+    let output_crate = &crates.output;
+    let name = crate::emit::ident(&output.name);
+    Ok(TestBody {
+        is_async: false,
+        body: quote! {
+            let response = #response;
+            let actual = #output_crate::#name::from_response(&response.header_map(), response.body())
+                .unwrap_or_else(|e| panic!("the response does not read: {e}"));
+            let expected = #expected;
+            #(#comparisons)*
+        },
+    })
+}
+
+fn error_test(
+    service: &Service,
+    crates: &Crates,
+    operation: &crate::ir::Operation,
+    error_id: &str,
+    case: &Json,
+) -> Result<TestBody, String> {
+    let error = service
+        .errors
+        .structures
+        .iter()
+        .find(|structure| structure.id == error_id)
+        .ok_or_else(|| format!("the error `{error_id}` was not generated"))?;
+    let response = canned_response(case)?;
+    let expected = structure_expr(
+        error,
+        object(case, "params")?,
+        &crates.errors,
+        &service.errors,
+    )?;
+    let comparisons = member_comparisons(error);
+    let errors = &crates.errors;
+    let enumeration = crate::emit::ident(&operation.error_enum);
+    let variant = crate::emit::ident(&error.name);
+    let code = Literal::u16_unsuffixed(
+        u16::try_from(case.get("code").and_then(Json::as_u64).unwrap_or_default())
+            .map_err(|_| "`code` is not a status code".to_owned())?,
+    );
+    Ok(TestBody {
+        is_async: false,
+        body: quote! {
+            let response = #response;
+            let read = #errors::#enumeration::from_response(#code, &response.header_map(), response.body());
+            let #errors::#enumeration::#variant(actual) = read else {
+                panic!("expected `{}`, read {read:?}", stringify!(#variant));
+            };
+            let expected = #expected;
+            #(#comparisons)*
+        },
+    })
+}
+
+/// The case's response as a `CannedResponse`.
+fn canned_response(case: &Json) -> Result<TokenStream, String> {
+    let code = case
+        .get("code")
+        .and_then(Json::as_u64)
+        .and_then(|code| u16::try_from(code).ok())
+        .ok_or_else(|| "`code` must be a status code".to_owned())?;
+    let code = Literal::u16_unsuffixed(code);
+    let headers = header_pairs(case)?;
+    let body = string(case, "body")?.unwrap_or_default();
+    Ok(quote! {
+        ::smithy_lean_protocol_test::CannedResponse {
+            code: #code,
+            headers: &[#(#headers),*],
+            body: #body,
+        }
+    })
+}
+
+/// One assertion per member, through its accessor, so that what the
+/// structure holds beyond the model's members (a request id) is not compared.
+fn member_comparisons(structure: &Structure) -> Vec<TokenStream> {
+    structure
+        .fields
+        .iter()
+        .map(|field| {
+            let getter = crate::emit::ident(&field.name);
+            let member = &field.member;
+            quote! {
+                assert_eq!(actual.#getter(), expected.#getter(), "member `{}`", #member);
+            }
+        })
+        .collect()
+}
+
+fn structure<'a>(types: &'a Types, name: &str) -> Result<&'a Structure, String> {
+    types
+        .structures
+        .iter()
+        .find(|structure| structure.name == name)
+        .ok_or_else(|| format!("the structure `{name}` was not generated"))
+}
+
+/// A Rust expression that builds the structure from a node object.
+fn structure_expr(
+    structure: &Structure,
+    params: &serde_json::Map<String, Json>,
+    krate: &TokenStream,
+    types: &Types,
+) -> Result<TokenStream, String> {
+    let mut setters = Vec::new();
+    for (member, value) in params {
+        let field = structure
+            .fields
+            .iter()
+            .find(|field| field.member == *member)
+            .ok_or_else(|| {
+                format!(
+                    "`{member}` is not a member of `{}`",
+                    local_name(&structure.id)
+                )
+            })?;
+        let set = crate::emit::ident(&field.set_method);
+        let value = value_expr(&field.value, value, krate, types)
+            .map_err(|why| format!("`{member}`: {why}"))?;
+        setters.push(quote! { .#set(Some(#value)) });
+    }
+    let name = crate::emit::ident(&structure.name);
+    let build = if structure
+        .fields
+        .iter()
+        .any(crate::ir::Field::needed_to_build)
+    {
+        quote! { .build().expect("the case's params build") }
+    } else {
+        quote! { .build() }
+    };
+    Ok(quote! { #krate::#name::builder() #(#setters)* #build })
+}
+
+/// A Rust expression of the value's type from the case's node value.
+fn value_expr(
+    value: &Value,
+    node: &Json,
+    krate: &TokenStream,
+    types: &Types,
+) -> Result<TokenStream, String> {
+    let mismatch = || format!("{node} is not a {}", kind_name(&value.kind));
+    Ok(match &value.kind {
+        Kind::String => {
+            let text = node.as_str().ok_or_else(mismatch)?;
+            quote! { #text.to_owned() }
+        }
+        Kind::Boolean => {
+            let flag = node.as_bool().ok_or_else(mismatch)?;
+            quote! { #flag }
+        }
+        Kind::Integer => {
+            let number = node
+                .as_i64()
+                .and_then(|n| i32::try_from(n).ok())
+                .ok_or_else(mismatch)?;
+            let number = Literal::i32_suffixed(number);
+            quote! { #number }
+        }
+        Kind::Long => {
+            let number = Literal::i64_suffixed(node.as_i64().ok_or_else(mismatch)?);
+            quote! { #number }
+        }
+        Kind::Enum(name) => {
+            let text = node.as_str().ok_or_else(mismatch)?;
+            let name = crate::emit::ident(name);
+            quote! { #krate::#name::from(#text) }
+        }
+        Kind::Timestamp => {
+            let (seconds, nanos) = epoch_seconds(node).ok_or_else(mismatch)?;
+            let seconds = Literal::i64_suffixed(seconds);
+            let nanos = Literal::u32_suffixed(nanos);
+            quote! { ::smithy_lean_protocol_test::DateTime::from_secs_and_nanos(#seconds, #nanos) }
+        }
+        Kind::List(item) => {
+            let items = node
+                .as_array()
+                .ok_or_else(mismatch)?
+                .iter()
+                .map(|node| value_expr(item, node, krate, types))
+                .collect::<Result<Vec<_>, _>>()?;
+            quote! { vec![#(#items),*] }
+        }
+        Kind::Map(entry) => {
+            let entries = node
+                .as_object()
+                .ok_or_else(mismatch)?
+                .iter()
+                .map(|(key, node)| {
+                    let value = value_expr(entry, node, krate, types)?;
+                    Ok(quote! { (#key.to_owned(), #value) })
+                })
+                .collect::<Result<Vec<_>, String>>()?;
+            quote! { ::std::collections::HashMap::from([#(#entries),*]) }
+        }
+        Kind::Structure(name) => {
+            let structure = structure(types, name)?;
+            structure_expr(
+                structure,
+                node.as_object().ok_or_else(mismatch)?,
+                krate,
+                types,
+            )?
+        }
+    })
+}
+
+fn kind_name(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::String | Kind::Enum(_) => "string",
+        Kind::Boolean => "boolean",
+        Kind::Integer => "32-bit integer",
+        Kind::Long => "64-bit integer",
+        Kind::Timestamp => "timestamp (seconds since the epoch)",
+        Kind::List(_) => "list",
+        Kind::Map(_) => "map",
+        Kind::Structure(_) => "structure",
+    }
+}
+
+/// Seconds since the epoch as written in a node value, split into whole
+/// seconds and nanoseconds without passing through a float.
+fn epoch_seconds(node: &Json) -> Option<(i64, u32)> {
+    let Json::Number(number) = node else {
+        return None;
+    };
+    let text = number.to_string();
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    if fraction.len() > 9 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let seconds: i64 = whole.parse().ok()?;
+    let nanos: u32 = format!("{fraction:0<9}").parse().ok()?;
+    if nanos == 0 || seconds >= 0 {
+        return Some((seconds, nanos));
+    }
+    // -1.5 is one and a half seconds before the epoch: -2 s plus 0.5 s.
+    Some((seconds - 1, 1_000_000_000 - nanos))
+}
+
+fn object<'a>(case: &'a Json, key: &str) -> Result<&'a serde_json::Map<String, Json>, String> {
+    static EMPTY: std::sync::LazyLock<serde_json::Map<String, Json>> =
+        std::sync::LazyLock::new(serde_json::Map::new);
+    match case.get(key) {
+        None => Ok(&EMPTY),
+        Some(Json::Object(object)) => Ok(object),
+        Some(_) => Err(format!("`{key}` must be an object")),
+    }
+}
+
+fn string<'a>(case: &'a Json, key: &str) -> Result<Option<&'a str>, String> {
+    match case.get(key) {
+        None => Ok(None),
+        Some(Json::String(text)) => Ok(Some(text)),
+        Some(_) => Err(format!("`{key}` must be a string")),
+    }
+}
+
+fn strings<'a>(case: &'a Json, key: &str) -> Result<Vec<&'a str>, String> {
+    match case.get(key) {
+        None => Ok(Vec::new()),
+        Some(Json::Array(items)) => items
+            .iter()
+            .map(|item| {
+                item.as_str()
+                    .ok_or_else(|| format!("`{key}` must hold strings"))
+            })
+            .collect(),
+        Some(_) => Err(format!("`{key}` must be a list")),
+    }
+}
+
+fn header_pairs(case: &Json) -> Result<Vec<TokenStream>, String> {
+    let Some(headers) = case.get("headers") else {
+        return Ok(Vec::new());
+    };
+    let headers = headers
+        .as_object()
+        .ok_or_else(|| "`headers` must be an object".to_owned())?;
+    headers
+        .iter()
+        .map(|(name, value)| {
+            let value = value
+                .as_str()
+                .ok_or_else(|| format!("`headers.{name}` must be a string"))?;
+            Ok(quote! { (#name, #value) })
+        })
+        .collect()
+}
+
+fn option_tokens(value: Option<&str>) -> TokenStream {
+    match value {
+        Some(text) => quote! { Some(#text) },
+        None => quote! { None },
+    }
+}
+
+/// The test function's name: the case id in snake case, made an identifier.
+fn test_name(id: &str) -> String {
+    let name = id.to_snake_case();
+    let name: String = name
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    match name.chars().next() {
+        Some(first) if first.is_ascii_alphabetic() => name,
+        _ => format!("case_{name}"),
+    }
+}
+
+fn local_name(id: &str) -> &str {
+    id.rsplit_once('#').map_or(id, |(_, name)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{epoch_seconds, test_name};
+    use serde_json::json;
+
+    #[test]
+    fn epoch_seconds_keep_every_digit_of_their_fraction() {
+        assert_eq!(epoch_seconds(&json!(1576540098)), Some((1576540098, 0)));
+        let fractional: serde_json::Value = serde_json::from_str("1576540098.123").unwrap();
+        assert_eq!(epoch_seconds(&fractional), Some((1576540098, 123_000_000)));
+        let before: serde_json::Value = serde_json::from_str("-1.5").unwrap();
+        assert_eq!(epoch_seconds(&before), Some((-2, 500_000_000)));
+        assert_eq!(epoch_seconds(&json!("1")), None);
+        let too_fine: serde_json::Value = serde_json::from_str("1.0000000001").unwrap();
+        assert_eq!(epoch_seconds(&too_fine), None);
+    }
+
+    #[test]
+    fn test_names_are_snake_case_identifiers() {
+        assert_eq!(
+            test_name("RestJsonListsSerializeNull"),
+            "rest_json_lists_serialize_null"
+        );
+        assert_eq!(test_name("1st-case"), "case_1st_case");
+    }
+}
