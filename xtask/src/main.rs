@@ -9,7 +9,7 @@ use smithy_lean_codegen::{Options, generate};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage:
+pub(crate) const USAGE: &str = "usage:
   cargo xtask codegen [--check] [--model PATH] [--partitions PATH] [--out DIR] [--runtime DIR]
                       [--service ID] [--operations A,B] [--crate-prefix NAME]
                       [--server | --client-only]
@@ -47,7 +47,7 @@ const USAGE: &str = "usage:
                     read with the trait definitions in xtask/protocol-tests/traits)
       --json        also write the results, one object per case, to FILE
       --known-failures
-                    cases (`Service Operation id`, one a line) that may fail; any
+                    cases (`Service Operation id request|response`, one a line) that may fail; any
                     other failure, or a listed case that passes, fails the run
   cargo xtask bench-codegen [--iterations N]
       Times generation against a bare serde_json parse of the same model, and the

@@ -49,6 +49,7 @@ impl Args {
                 "--models" => parsed.models = value("--models")?,
                 "--json" => parsed.json = Some(value("--json")?),
                 "--known-failures" => parsed.known_failures = Some(value("--known-failures")?),
+                "--help" | "-h" => return Err(crate::USAGE.to_owned()),
                 other => return Err(format!("unknown argument {other:?}")),
             }
         }
@@ -77,9 +78,18 @@ pub struct CaseResult {
 }
 
 impl CaseResult {
-    /// `Service Operation id`: how a known failure is listed.
+    /// `Service Operation id kind`: how a case is named in the report and
+    /// in the list of known failures (a request and a response case may
+    /// share an id).
     fn key(&self) -> String {
-        format!("{} {} {}", self.service, self.case.operation, self.case.id)
+        let kind = match self.case.kind {
+            CaseKind::Request => "request",
+            CaseKind::Response => "response",
+        };
+        format!(
+            "{} {} {} {kind}",
+            self.service, self.case.operation, self.case.id
+        )
     }
 }
 
@@ -104,15 +114,9 @@ pub fn run(args: &Args) -> Result<(), String> {
         results.extend(run_service(&model, service, &work)?);
     }
     for result in &results {
-        let kind = match result.case.kind {
-            CaseKind::Request => "request",
-            CaseKind::Response => "response",
-        };
         match &result.outcome {
-            Outcome::Passed => println!("passed  {} ({kind})", result.key()),
-            Outcome::Failed(why) => {
-                println!("FAILED  {} ({kind}): {}", result.key(), first_line(why));
-            }
+            Outcome::Passed => println!("passed  {}", result.key()),
+            Outcome::Failed(why) => println!("FAILED  {}: {}", result.key(), first_line(why)),
         }
     }
     if let Some(path) = &args.json {
@@ -331,8 +335,9 @@ fn write_workspace(
     xtask::write(generated, &dir.join("generated")).map_err(io)?;
     let cases = dir.join(CASES_PACKAGE);
     std::fs::create_dir_all(cases.join("tests")).map_err(io)?;
+    // The test package is a crate directory inside `dir`, as each generated one is in `generated/`.
     let support = xtask::path_from_generated_crate(
-        &cases.join("x"),
+        dir,
         &xtask::workspace_root().join("crates/smithy-lean-protocol-test"),
     )
     .map_err(io)?;
@@ -383,14 +388,7 @@ fn cargo_test(
 ) -> Result<Result<BTreeMap<String, Outcome>, String>, String> {
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let output = Command::new(cargo)
-        .args([
-            "test",
-            "--offline",
-            "--quiet",
-            "--no-fail-fast",
-            "-p",
-            CASES_PACKAGE,
-        ])
+        .args(["test", "--offline", "--no-fail-fast", "-p", CASES_PACKAGE])
         .args(["--test", "cases", "--", "--test-threads", "2"])
         .current_dir(dir)
         .env("CARGO_TARGET_DIR", work.join("target"))
@@ -539,14 +537,17 @@ mod tests {
             result("Passes", Outcome::Passed),
             result("Fails", Outcome::Failed("why".to_owned())),
         ];
-        assert!(judge_against_known_failures(&results, "# header\nS Op Fails\n").is_ok());
+        assert!(judge_against_known_failures(&results, "# header\nS Op Fails request\n").is_ok());
         let unlisted = judge_against_known_failures(&results, "").unwrap_err();
-        assert_eq!(unlisted, "failed, and not a known failure: S Op Fails: why");
-        let stale = judge_against_known_failures(&results, "S Op Fails\nS Op Passes\nS Op Gone\n")
-            .unwrap_err();
+        assert_eq!(
+            unlisted,
+            "failed, and not a known failure: S Op Fails request: why"
+        );
+        let listed = "S Op Fails request\nS Op Passes request\nS Op Gone request\n";
+        let stale = judge_against_known_failures(&results, listed).unwrap_err();
         assert_eq!(
             stale,
-            "passes now: remove it from the known failures: S Op Passes\nlisted as a known failure, but no such case ran: S Op Gone"
+            "passes now: remove it from the known failures: S Op Passes request\nlisted as a known failure, but no such case ran: S Op Gone request"
         );
     }
 }
