@@ -248,20 +248,13 @@ fn request_test(
     case: &Json,
 ) -> Result<TestBody, String> {
     let input = structure(&service.input, &operation.input)?;
-    let params = object(case, "params")?;
-    let mut setters = Vec::new();
-    // A member given `null` is a member left unset.
-    for (member, value) in params.iter().filter(|(_, value)| !value.is_null()) {
-        let field = input
-            .fields
-            .iter()
-            .find(|field| field.member == *member)
-            .ok_or_else(|| format!("`params` names `{member}`, which the input does not have"))?;
-        let set = crate::emit::ident(&field.set_method);
-        let value = value_expr(&field.value, value, &crates.input, &service.input)
-            .map_err(|why| format!("`params.{member}`: {why}"))?;
-        setters.push(quote! { .#set(Some(#value)) });
-    }
+    let setters = setters(
+        input,
+        object(case, "params")?,
+        &crates.input,
+        &service.input,
+    )
+    .map_err(|why| format!("`params.{why}"))?;
     let method = string(case, "method")?.unwrap_or_default();
     let uri = string(case, "uri")?.unwrap_or_default();
     let host = option_tokens(string(case, "host")?);
@@ -354,10 +347,7 @@ fn error_test(
     let errors = &crates.errors;
     let enumeration = crate::emit::ident(&operation.error_enum);
     let variant = crate::emit::ident(&error.name);
-    let code = Literal::u16_unsuffixed(
-        u16::try_from(case.get("code").and_then(Json::as_u64).unwrap_or_default())
-            .map_err(|_| "`code` is not a status code".to_owned())?,
-    );
+    let code = Literal::u16_unsuffixed(status_code(case)?);
     Ok(TestBody {
         is_async: false,
         body: quote! {
@@ -371,14 +361,17 @@ fn error_test(
     })
 }
 
-/// The case's response as a `CannedResponse`.
-fn canned_response(case: &Json) -> Result<TokenStream, String> {
-    let code = case
-        .get("code")
+/// A response case's `code`.
+fn status_code(case: &Json) -> Result<u16, String> {
+    case.get("code")
         .and_then(Json::as_u64)
         .and_then(|code| u16::try_from(code).ok())
-        .ok_or_else(|| "`code` must be a status code".to_owned())?;
-    let code = Literal::u16_unsuffixed(code);
+        .ok_or_else(|| "`code` must be a status code".to_owned())
+}
+
+/// The case's response as a `CannedResponse`.
+fn canned_response(case: &Json) -> Result<TokenStream, String> {
+    let code = Literal::u16_unsuffixed(status_code(case)?);
     let headers = header_pairs(case)?;
     let body = string(case, "body")?.unwrap_or_default();
     Ok(quote! {
@@ -419,6 +412,37 @@ fn structure<'a>(types: &'a Types, name: &str) -> Result<&'a Structure, String> 
         .ok_or_else(|| format!("the structure `{name}` was not generated"))
 }
 
+/// One builder call per member of a node object, `.set_x(Some(value))`;
+/// a member given `null` is a member left unset. An error starts with the
+/// member's name and its closing backtick, for the caller to prefix.
+fn setters(
+    structure: &Structure,
+    params: &serde_json::Map<String, Json>,
+    krate: &TokenStream,
+    types: &Types,
+) -> Result<Vec<TokenStream>, String> {
+    params
+        .iter()
+        .filter(|(_, value)| !value.is_null())
+        .map(|(member, value)| {
+            let field = structure
+                .fields
+                .iter()
+                .find(|field| field.member == *member)
+                .ok_or_else(|| {
+                    format!(
+                        "{member}` is not a member of `{}`",
+                        local_name(&structure.id)
+                    )
+                })?;
+            let set = crate::emit::ident(&field.set_method);
+            let value = value_expr(&field.value, value, krate, types)
+                .map_err(|why| format!("{member}`: {why}"))?;
+            Ok(quote! { .#set(Some(#value)) })
+        })
+        .collect()
+}
+
 /// A Rust expression that builds the structure from a node object.
 fn structure_expr(
     structure: &Structure,
@@ -426,23 +450,7 @@ fn structure_expr(
     krate: &TokenStream,
     types: &Types,
 ) -> Result<TokenStream, String> {
-    let mut setters = Vec::new();
-    for (member, value) in params.iter().filter(|(_, value)| !value.is_null()) {
-        let field = structure
-            .fields
-            .iter()
-            .find(|field| field.member == *member)
-            .ok_or_else(|| {
-                format!(
-                    "`{member}` is not a member of `{}`",
-                    local_name(&structure.id)
-                )
-            })?;
-        let set = crate::emit::ident(&field.set_method);
-        let value = value_expr(&field.value, value, krate, types)
-            .map_err(|why| format!("`{member}`: {why}"))?;
-        setters.push(quote! { .#set(Some(#value)) });
-    }
+    let setters = setters(structure, params, krate, types).map_err(|why| format!("`{why}"))?;
     let name = crate::emit::ident(&structure.name);
     let build = if structure
         .fields
@@ -737,7 +745,7 @@ mod tests {
         let suite = crate::protocol_tests(&unknown, &crate::Options::default()).unwrap();
         assert_eq!(
             suite.cases[0].1,
-            Err("`params` names `missing`, which the input does not have".to_owned())
+            Err("`params.missing` is not a member of `PutInput`".to_owned())
         );
         let mistyped = model().replace("\"tags\":[\"x\"],\"gone\"", "\"tags\":\"x\",\"gone\"");
         let suite = crate::protocol_tests(&mistyped, &crate::Options::default()).unwrap();
