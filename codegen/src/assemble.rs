@@ -444,6 +444,23 @@ mod tests {
     }
 
     #[test]
+    fn a_valueless_list_trait_applied_with_a_list_is_that_list() {
+        // The file that gives `@names` no value cannot see its list shape,
+        // so it reads `{}` there: the empty list it is, not a conflict.
+        let defines = "$version: \"2\"\nnamespace a\n@trait\nlist names { member: String }\n";
+        let then_list = "$version: \"2\"\nnamespace b\nuse a#names\n@names\nstring S\napply S @names([\"x\"])\n";
+        let list_then = "$version: \"2\"\nnamespace b\nuse a#names\n@names([\"x\"])\nstring S\napply S @names\n";
+        for text in [then_list, list_then] {
+            let model = assemble(&[file("d.smithy", defines), file("u.smithy", text)]).unwrap();
+            assert_eq!(
+                model["shapes"]["b#S"]["traits"]["a#names"],
+                json!(["x"]),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn a_reference_to_a_shape_no_file_defines_is_refused_naming_it() {
         let refuse = |text: &str| assemble(&[file("r.smithy", text)]).unwrap_err().to_string();
         let header = "$version: \"2\"\nnamespace a\n";

@@ -265,52 +265,41 @@ fn run_service(model: &str, service_id: &str, work: &Path) -> Result<Vec<CaseRes
         }
     };
     let suite = smithy_lean_codegen::protocol_tests(model, &options).map_err(|e| e.to_string())?;
-    let client = generated
-        .keys()
-        .filter_map(|path| path.components().next())
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .find(|name| {
-            !name.ends_with("-input") && !name.ends_with("-output") && !name.ends_with("-error")
-        })
-        .ok_or("the generator wrote no client crate")?;
-    write_workspace(&dir, &generated, &client, &suite.source)?;
+    write_workspace(&dir, &generated, &suite.client_crate, &suite.source)?;
     let test_outcomes = cargo_test(&dir, work)?;
-    Ok(suite
-        .cases
-        .into_iter()
-        .map(|(case, path)| {
-            let outcome = if let Some(why) = refused.get(&case.operation) {
-                Outcome::Failed(why.clone())
-            } else {
-                match path {
-                    Err(why) => Outcome::Failed(format!("cannot be written as a test: {why}")),
-                    Ok(path) => match &test_outcomes {
-                        Err(build) => {
-                            Outcome::Failed(format!("the generated client does not build: {build}"))
-                        }
-                        Ok(outcomes) => outcomes.get(&path).cloned().unwrap_or_else(|| {
-                            Outcome::Failed(format!("the test `{path}` did not run"))
-                        }),
-                    },
+    // In the order of the service's cases; those of a refused operation
+    // are not in the suite.
+    let written = |case: &ProtocolCase| {
+        suite
+            .cases
+            .iter()
+            .find(|(written, _)| written == case)
+            .map(|(_, path)| path)
+    };
+    Ok(cases
+        .iter()
+        .map(|case| {
+            let outcome = match (refused.get(&case.operation), written(case)) {
+                (Some(why), _) => Outcome::Failed(why.clone()),
+                (None, None) => Outcome::Failed("the generator wrote no test for it".to_owned()),
+                (None, Some(Err(why))) => {
+                    Outcome::Failed(format!("cannot be written as a test: {why}"))
                 }
+                (None, Some(Ok(path))) => match &test_outcomes {
+                    Err(build) => {
+                        Outcome::Failed(format!("the generated client does not build: {build}"))
+                    }
+                    Ok(outcomes) => outcomes.get(path).cloned().unwrap_or_else(|| {
+                        Outcome::Failed(format!("the test `{path}` did not run"))
+                    }),
+                },
             };
             CaseResult {
                 service: service.clone(),
-                case,
+                case: case.clone(),
                 outcome,
             }
         })
-        .chain(
-            // Cases of operations the generator refused are not in the suite.
-            cases
-                .iter()
-                .filter(|case| refused.contains_key(&case.operation))
-                .map(|case| CaseResult {
-                    service: service.clone(),
-                    case: case.clone(),
-                    outcome: Outcome::Failed(refused[&case.operation].clone()),
-                }),
-        )
         .collect())
 }
 
