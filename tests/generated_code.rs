@@ -475,10 +475,10 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         ),
         (
             synthetic(
-                serde_json::json!({"Ratio": {"target": "smithy.api#Float"}}),
+                serde_json::json!({"Ratio": {"target": "smithy.api#Blob"}}),
                 serde_json::json!({}),
             ),
-            "example.test#DoThingRequest$Ratio: its target, the prelude's `Float`, is not supported",
+            "example.test#DoThingRequest$Ratio: its target, the prelude's `Blob`, is not supported",
         ),
         (
             synthetic(
@@ -499,7 +499,7 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
                 serde_json::json!({"N": {"target": "example.test#Name"}}),
                 serde_json::json!({"example.test#Name": {"type": "string", "traits": {"smithy.api#range": {"min": 1}}}}),
             ),
-            "example.test#DoThingRequest$N: trait `smithy.api#range`: only integers and longs are supported",
+            "example.test#DoThingRequest$N: trait `smithy.api#range`: supported on integer shapes (byte, short, integer, long) only",
         ),
         (
             synthetic(
@@ -974,4 +974,28 @@ fn operations_that_share_an_input_and_an_output_each_get_their_own() {
     let other = &files[&PathBuf::from("example-svc-input/src/do_other_input.rs")];
     assert!(other.contains("Input of the `DoOther` operation."));
     assert!(other.contains("const HTTP_METHOD: &'static str = \"PUT\";"));
+}
+
+/// Bytes, shorts, floats and doubles: their Rust types, defaults, accessors,
+/// validation of integer ranges, and their text in queries and headers.
+#[test]
+fn numbers_of_every_width_snapshot() {
+    let member = |target: &str, traits: serde_json::Value| serde_json::json!({"target": target, "traits": traits});
+    let model = synthetic(
+        serde_json::json!({
+            "tiny": member("smithy.api#Byte", serde_json::json!({"smithy.api#httpQuery": "tiny", "smithy.api#range": {"min": -5, "max": 5}})),
+            "small": member("smithy.api#Short", serde_json::json!({"smithy.api#default": 300})),
+            "ratio": member("smithy.api#Float", serde_json::json!({"smithy.api#httpHeader": "X-Ratio"})),
+            "precise": member("smithy.api#Double", serde_json::json!({"smithy.api#default": 2.5})),
+            "samples": member("example.test#Samples", serde_json::json!({"smithy.api#httpQuery": "sample"}))
+        }),
+        serde_json::json!({
+            "example.test#Samples": {"type": "list", "member": {"target": "smithy.api#Double"}}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    insta::assert_snapshot!(
+        "numbers_input",
+        files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")]
+    );
 }

@@ -346,12 +346,14 @@ impl Field {
 }
 
 /// A member's `@default` value, for the kinds the generator honours it on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum DefaultValue {
     /// A boolean.
     Boolean(bool),
-    /// An integer (for `integer` and `long`).
+    /// An integer (for `byte`, `short`, `integer` and `long`), within the member's type.
     Integer(i64),
+    /// A number of a `float` or `double` member.
+    Float(f64),
     /// A string.
     String(String),
 }
@@ -414,10 +416,18 @@ pub enum Kind {
     String,
     /// A boolean.
     Boolean,
+    /// An 8-bit integer (`byte`).
+    Byte,
+    /// A 16-bit integer (`short`).
+    Short,
     /// A 32-bit integer.
     Integer,
     /// A 64-bit integer.
     Long,
+    /// A 32-bit IEEE 754 number (`float`).
+    Float,
+    /// A 64-bit IEEE 754 number (`double`).
+    Double,
     /// An open enum, by Rust type name.
     Enum(String),
     /// A structure, by Rust type name.
@@ -428,6 +438,23 @@ pub enum Kind {
     List(Box<Value>),
     /// A map from strings to values.
     Map(Box<Value>),
+}
+
+impl Kind {
+    /// `byte`, `short`, `integer` or `long`.
+    pub fn is_integer(&self) -> bool {
+        matches!(self, Kind::Byte | Kind::Short | Kind::Integer | Kind::Long)
+    }
+
+    /// `float` or `double`.
+    pub fn is_float(&self) -> bool {
+        matches!(self, Kind::Float | Kind::Double)
+    }
+
+    /// A value held by copy: a boolean or a number.
+    pub fn is_copy(&self) -> bool {
+        *self == Kind::Boolean || self.is_integer() || self.is_float()
+    }
 }
 
 /// The `length` trait. For strings it counts Unicode scalar values.

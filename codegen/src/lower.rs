@@ -941,8 +941,12 @@ impl<'a> Lowerer<'a> {
                     }
                     "string" => Kind::String,
                     "boolean" => Kind::Boolean,
+                    "byte" => Kind::Byte,
+                    "short" => Kind::Short,
                     "integer" => Kind::Integer,
                     "long" => Kind::Long,
+                    "float" => Kind::Float,
+                    "double" => Kind::Double,
                     "timestamp" => Kind::Timestamp,
                     "map" => {
                         let (Some(key), Some(value)) = (&shape.key, &shape.value) else {
@@ -1066,11 +1070,11 @@ impl<'a> Lowerer<'a> {
         let range = match lookup("smithy.api#range") {
             None => None,
             Some(range) => {
-                if !matches!(kind, Kind::Integer | Kind::Long) {
+                if !kind.is_integer() {
                     return Err(Error::on_trait(
                         member_id,
                         "smithy.api#range",
-                        "only integers and longs are supported",
+                        "supported on integer shapes (byte, short, integer, long) only",
                     ));
                 }
                 let (min, max) = bounds(
@@ -1228,8 +1232,12 @@ fn prelude(id: &str) -> Option<Kind> {
     match id {
         "smithy.api#String" => Some(Kind::String),
         "smithy.api#Boolean" | "smithy.api#PrimitiveBoolean" => Some(Kind::Boolean),
+        "smithy.api#Byte" | "smithy.api#PrimitiveByte" => Some(Kind::Byte),
+        "smithy.api#Short" | "smithy.api#PrimitiveShort" => Some(Kind::Short),
         "smithy.api#Integer" | "smithy.api#PrimitiveInteger" => Some(Kind::Integer),
         "smithy.api#Long" | "smithy.api#PrimitiveLong" => Some(Kind::Long),
+        "smithy.api#Float" | "smithy.api#PrimitiveFloat" => Some(Kind::Float),
+        "smithy.api#Double" | "smithy.api#PrimitiveDouble" => Some(Kind::Double),
         "smithy.api#Timestamp" => Some(Kind::Timestamp),
         _ => None,
     }
@@ -1481,15 +1489,7 @@ fn check_bound_member(
         ));
     }
     let scalar = |value: &Value| {
-        matches!(
-            value.kind,
-            Kind::String
-                | Kind::Enum(_)
-                | Kind::Boolean
-                | Kind::Integer
-                | Kind::Long
-                | Kind::Timestamp
-        )
+        value.kind.is_copy() || matches!(value.kind, Kind::String | Kind::Enum(_) | Kind::Timestamp)
     };
     let supported = match (binding, &value.kind) {
         (Binding::Label, _) => scalar(value),
@@ -1525,18 +1525,30 @@ fn default_value(
     Ok(Some(match (&value.kind, default) {
         (_, Json::Null) => return Ok(None),
         (Kind::Boolean, Json::Bool(b)) => DefaultValue::Boolean(*b),
-        (Kind::Integer | Kind::Long, Json::Number(n)) => match n.as_i64() {
-            Some(n) if value.kind == Kind::Long || i32::try_from(n).is_ok() => {
-                DefaultValue::Integer(n)
-            }
+        (kind, Json::Number(n)) if kind.is_integer() => match n.as_i64() {
+            Some(n) if integer_fits(kind, n) => DefaultValue::Integer(n),
             _ => return refuse("must be a whole number the member's type can hold"),
         },
+        (kind, Json::Number(n)) if kind.is_float() => match n.as_f64() {
+            Some(n) if n.is_finite() => DefaultValue::Float(n),
+            _ => return refuse("must be a number"),
+        },
         (Kind::String, Json::String(text)) => DefaultValue::String(text.clone()),
-        (Kind::Boolean | Kind::Integer | Kind::Long | Kind::String, _) => {
+        (kind, _) if kind.is_copy() || *kind == Kind::String => {
             return refuse("does not match the member's type");
         }
         _ => return refuse("defaults are supported on booleans, numbers and strings only"),
     }))
+}
+
+/// Whether an integer kind's Rust type holds `n`.
+fn integer_fits(kind: &Kind, n: i64) -> bool {
+    match kind {
+        Kind::Byte => i8::try_from(n).is_ok(),
+        Kind::Short => i16::try_from(n).is_ok(),
+        Kind::Integer => i32::try_from(n).is_ok(),
+        _ => true,
+    }
 }
 
 /// A crate-name prefix as given: it must make valid crate names, on

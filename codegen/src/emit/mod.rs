@@ -865,13 +865,11 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
                     let text = bound_text(item, &field.binding, member);
                     let quote_items = matches!(item.kind, Kind::String | Kind::Enum(_));
                     present(field, &field_name, quote! { values }, quote! {
-                        if !values.is_empty() {
-                            let mut items = Vec::with_capacity(values.len());
-                            for value in values {
-                                items.push(ToOwned::to_owned(#text));
-                            }
-                            rt::request::push_header_list(&mut headers, #name, #member, &items, #quote_items)?;
+                        let mut items = Vec::with_capacity(values.len());
+                        for value in values {
+                            items.push(ToOwned::to_owned(#text));
                         }
+                        rt::request::push_header_list(&mut headers, #name, #member, &items, #quote_items)?;
                     })
                 }
                 _ => {
@@ -960,12 +958,16 @@ fn bound_text(value: &Value, binding: &Binding, member: &str) -> TokenStream {
     match &value.kind {
         Kind::String | Kind::Enum(_) => quote! { value.as_str() },
         Kind::Boolean => quote! { if *value { "true" } else { "false" } },
-        Kind::Integer | Kind::Long => quote! { &value.to_string() },
+        kind if kind.is_integer() => quote! { &value.to_string() },
+        // `NaN`, `Infinity` and `-Infinity` as Smithy spells them.
+        Kind::Float | Kind::Double => {
+            quote! { rt::aws_smithy_types::primitive::Encoder::from(*value).encode() }
+        }
         Kind::Timestamp => {
             let format = timestamp_format(value, binding);
             quote! { &rt::json::timestamp_text(value, #format, #member)? }
         }
-        Kind::Structure(_) | Kind::List(_) | Kind::Map(_) => {
+        _ => {
             unreachable!("lowering refuses bindings of {:?}", value.kind)
         }
     }
@@ -1343,8 +1345,12 @@ fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
     match &value.kind {
         Kind::String => quote! { String },
         Kind::Boolean => quote! { bool },
+        Kind::Byte => quote! { i8 },
+        Kind::Short => quote! { i16 },
         Kind::Integer => quote! { i32 },
         Kind::Long => quote! { i64 },
+        Kind::Float => quote! { f32 },
+        Kind::Double => quote! { f64 },
         Kind::Enum(name) | Kind::Structure(name) => {
             let name = ident(name);
             quote! { #krate::#name }

@@ -487,17 +487,43 @@ fn value_expr(
             let flag = node.as_bool().ok_or_else(mismatch)?;
             quote! { #flag }
         }
-        Kind::Integer => {
-            let number = node
-                .as_i64()
-                .and_then(|n| i32::try_from(n).ok())
-                .ok_or_else(mismatch)?;
-            let number = Literal::i32_suffixed(number);
+        kind @ (Kind::Byte | Kind::Short | Kind::Integer | Kind::Long) => {
+            let number = node.as_i64().ok_or_else(mismatch)?;
+            let out_of_range = || format!("{node} is out of range of a {}", kind_name(kind));
+            let number = match kind {
+                Kind::Byte => {
+                    Literal::i8_suffixed(i8::try_from(number).map_err(|_| out_of_range())?)
+                }
+                Kind::Short => {
+                    Literal::i16_suffixed(i16::try_from(number).map_err(|_| out_of_range())?)
+                }
+                Kind::Integer => {
+                    Literal::i32_suffixed(i32::try_from(number).map_err(|_| out_of_range())?)
+                }
+                _ => Literal::i64_suffixed(number),
+            };
             quote! { #number }
         }
-        Kind::Long => {
-            let number = Literal::i64_suffixed(node.as_i64().ok_or_else(mismatch)?);
-            quote! { #number }
+        kind @ (Kind::Float | Kind::Double) => {
+            let ty = if *kind == Kind::Float {
+                quote! { f32 }
+            } else {
+                quote! { f64 }
+            };
+            // Node values spell the IEEE 754 specials as strings.
+            match node {
+                Json::String(special) => match special.as_str() {
+                    "NaN" => quote! { #ty::NAN },
+                    "Infinity" => quote! { #ty::INFINITY },
+                    "-Infinity" => quote! { #ty::NEG_INFINITY },
+                    _ => return Err(mismatch()),
+                },
+                _ => {
+                    let number = node.as_f64().ok_or_else(mismatch)?;
+                    let number = Literal::f64_unsuffixed(number);
+                    quote! { #number as #ty }
+                }
+            }
         }
         Kind::Enum(name) => {
             let text = node.as_str().ok_or_else(mismatch)?;
@@ -547,8 +573,11 @@ fn kind_name(kind: &Kind) -> &'static str {
     match kind {
         Kind::String | Kind::Enum(_) => "string",
         Kind::Boolean => "boolean",
+        Kind::Byte => "8-bit integer",
+        Kind::Short => "16-bit integer",
         Kind::Integer => "32-bit integer",
         Kind::Long => "64-bit integer",
+        Kind::Float | Kind::Double => "number",
         Kind::Timestamp => "timestamp (seconds since the epoch)",
         Kind::List(_) => "list",
         Kind::Map(_) => "map",

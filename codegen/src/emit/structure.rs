@@ -2,7 +2,7 @@
 
 use super::{doc_attrs, ident, redacted_in_debug, rust_type, type_docs};
 use crate::ir::{DefaultValue, Field, Kind, Structure, Value};
-use proc_macro2::TokenStream;
+use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 /// A structure; `response` marks an operation's output, which also holds
@@ -107,12 +107,12 @@ fn stored_type(field: &Field) -> TokenStream {
 fn borrowed_type(value: &Value) -> TokenStream {
     match &value.kind {
         Kind::String => quote! { &str },
-        Kind::Boolean | Kind::Integer | Kind::Long => rust_type(value),
+        kind if kind.is_copy() => rust_type(value),
         Kind::List(item) => {
             let item = rust_type(item);
             quote! { &[#item] }
         }
-        Kind::Enum(_) | Kind::Structure(_) | Kind::Timestamp | Kind::Map(_) => {
+        _ => {
             let ty = rust_type(value);
             quote! { &#ty }
         }
@@ -126,7 +126,7 @@ fn member(field: &Field, is_error: bool) -> TokenStream {
     let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
     let stored = stored_type(field);
     let borrowed = borrowed_type(&field.value);
-    let copy = matches!(field.value.kind, Kind::Boolean | Kind::Integer | Kind::Long);
+    let copy = field.value.kind.is_copy();
     let derefs = matches!(field.value.kind, Kind::String | Kind::List(_));
     // `&String` and `&Vec<T>` coerce to the `&str` and `&[T]` returned.
     let (returns, how) = match (field.always_present(), copy, derefs) {
@@ -205,7 +205,11 @@ pub(super) fn builder_member(
         _ if field.needed_to_build() => quote! { , required },
         Some(DefaultValue::Boolean(b)) => quote! { , default = #b },
         Some(DefaultValue::Integer(n)) => {
-            let n = proc_macro2::Literal::i64_unsuffixed(*n);
+            let n = Literal::i64_unsuffixed(*n);
+            quote! { , default = #n }
+        }
+        Some(DefaultValue::Float(n)) => {
+            let n = Literal::f64_unsuffixed(*n);
             quote! { , default = #n }
         }
         Some(DefaultValue::String(text)) => quote! { , default = #text },
@@ -223,11 +227,25 @@ pub(super) fn builder_member(
 pub(super) fn default_expr(default: &DefaultValue, value: &Value) -> TokenStream {
     match (default, &value.kind) {
         (DefaultValue::Boolean(b), _) => quote! { #b },
-        (DefaultValue::Integer(n), Kind::Integer) => {
-            let n = i32::try_from(*n).expect("lowering checked that the default fits");
+        (DefaultValue::Integer(n), kind) => {
+            let fits = "lowering checked that the default fits";
+            let n = match kind {
+                Kind::Byte => Literal::i8_suffixed(i8::try_from(*n).expect(fits)),
+                Kind::Short => Literal::i16_suffixed(i16::try_from(*n).expect(fits)),
+                Kind::Integer => Literal::i32_suffixed(i32::try_from(*n).expect(fits)),
+                _ => Literal::i64_suffixed(*n),
+            };
             quote! { #n }
         }
-        (DefaultValue::Integer(n), _) => quote! { #n },
+        (DefaultValue::Float(n), Kind::Float) => {
+            // The nearest `f32`, as the model's number is read into one.
+            let n = Literal::f32_suffixed(*n as f32);
+            quote! { #n }
+        }
+        (DefaultValue::Float(n), _) => {
+            let n = Literal::f64_suffixed(*n);
+            quote! { #n }
+        }
         (DefaultValue::String(text), _) => quote! { String::from(#text) },
     }
 }

@@ -131,8 +131,8 @@ fn member_value(value: &Value, field: &syn::Ident, always_present: bool) -> Toke
         (Kind::String, true) => quote! { Some(self.#field.as_str()) },
         (Kind::String | Kind::List(_), false) => quote! { self.#field.as_deref() },
         (Kind::List(_), true) => quote! { Some(self.#field.as_slice()) },
-        (Kind::Integer | Kind::Long, true) => quote! { Some(i64::from(self.#field)) },
-        (Kind::Integer | Kind::Long, false) => quote! { self.#field.map(i64::from) },
+        (kind, true) if kind.is_integer() => quote! { Some(i64::from(self.#field)) },
+        (kind, false) if kind.is_integer() => quote! { self.#field.map(i64::from) },
         (_, true) => quote! { Some(&self.#field) },
         (_, false) => quote! { self.#field.as_ref() },
     }
@@ -143,7 +143,7 @@ fn item_value(value: &Value) -> TokenStream {
     match &value.kind {
         Kind::String => quote! { Some(value.as_str()) },
         Kind::List(_) => quote! { Some(value.as_slice()) },
-        Kind::Integer | Kind::Long => quote! { Some(i64::from(*value)) },
+        kind if kind.is_integer() => quote! { Some(i64::from(*value)) },
         _ => quote! { Some(value) },
     }
 }
@@ -196,7 +196,7 @@ fn value_checks(
             };
             Some(quote! { #here.string(#value_expr, #length, #pattern) })
         }
-        Kind::Integer | Kind::Long => {
+        kind if kind.is_integer() => {
             let range = range(value.range?);
             Some(quote! { #here.integer(#value_expr, #range) })
         }
@@ -221,6 +221,7 @@ fn value_checks(
                 _ => quote! { #here.list(#value_expr, #length, #each) },
             })
         }
-        Kind::String | Kind::Enum(_) | Kind::Boolean | Kind::Timestamp => None,
+        // Lowering refuses `@range` on floats; nothing else constrains them.
+        _ => None,
     }
 }

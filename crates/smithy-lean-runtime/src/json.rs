@@ -111,15 +111,52 @@ impl ReadJson for bool {
     }
 }
 
-impl ReadJson for i32 {
+/// The integer types, each read through [`read_integer`] and written
+/// through [`write_integer`].
+macro_rules! integer_json {
+    ($($ty:ty),*) => {$(
+        impl ReadJson for $ty {
+            fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
+                read_integer(tokens, member)
+            }
+        }
+
+        impl WriteJson for $ty {
+            fn write_json(&self, writer: JsonValueWriter<'_>, _: &str) -> Result<(), WriteError> {
+                write_integer(writer, i64::from(*self));
+                Ok(())
+            }
+        }
+    )*};
+}
+
+integer_json!(i8, i16, i32, i64);
+
+impl ReadJson for f64 {
     fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
-        read_integer(tokens, member)
+        read_float(tokens, member)
     }
 }
 
-impl ReadJson for i64 {
+impl ReadJson for f32 {
     fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
-        read_integer(tokens, member)
+        // The nearest `f32`, as the AWS SDKs read one.
+        Ok(read_float(tokens, member)?.map(|value| value as f32))
+    }
+}
+
+impl WriteJson for f64 {
+    fn write_json(&self, writer: JsonValueWriter<'_>, _: &str) -> Result<(), WriteError> {
+        // The writer spells NaN and the infinities as the strings restJson1 uses.
+        writer.number(Number::Float(*self));
+        Ok(())
+    }
+}
+
+impl WriteJson for f32 {
+    fn write_json(&self, writer: JsonValueWriter<'_>, _: &str) -> Result<(), WriteError> {
+        writer.number(Number::Float(f64::from(*self)));
+        Ok(())
     }
 }
 
@@ -285,6 +322,26 @@ pub fn read_integer<T: TryFrom<i64> + TryFrom<u64>>(
     converted
         .map(Some)
         .ok_or_else(|| JsonError::expected("an integer in range", member))
+}
+
+/// Reads a number as an `f64`: any JSON number, or one of the strings
+/// `NaN`, `Infinity` and `-Infinity`, which restJson1 uses for the values
+/// JSON cannot write; `None` for `null`.
+pub fn read_float(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<f64>, JsonError> {
+    match next(tokens, member)? {
+        Token::ValueNull { .. } => Ok(None),
+        Token::ValueNumber { value, .. } => Ok(Some(value.to_f64_lossy())),
+        Token::ValueString { value, .. } => match value.as_escaped_str() {
+            "NaN" => Ok(Some(f64::NAN)),
+            "Infinity" => Ok(Some(f64::INFINITY)),
+            "-Infinity" => Ok(Some(f64::NEG_INFINITY)),
+            _ => Err(JsonError::expected(
+                "a number, `NaN`, `Infinity` or `-Infinity`",
+                member,
+            )),
+        },
+        _ => Err(JsonError::expected("a number", member)),
+    }
 }
 
 /// Reads a list, skipping `null` items as restJson1 does for non-sparse lists.
@@ -506,20 +563,6 @@ impl WriteJson for String {
 impl WriteJson for bool {
     fn write_json(&self, writer: JsonValueWriter<'_>, _: &str) -> Result<(), WriteError> {
         writer.boolean(*self);
-        Ok(())
-    }
-}
-
-impl WriteJson for i32 {
-    fn write_json(&self, writer: JsonValueWriter<'_>, _: &str) -> Result<(), WriteError> {
-        write_integer(writer, i64::from(*self));
-        Ok(())
-    }
-}
-
-impl WriteJson for i64 {
-    fn write_json(&self, writer: JsonValueWriter<'_>, _: &str) -> Result<(), WriteError> {
-        write_integer(writer, *self);
         Ok(())
     }
 }
@@ -984,7 +1027,83 @@ mod tests {
         assert!(read(r#"{"a":1}"#).is_err());
     }
 
+    /// A value written as a member and read back.
+    fn round_trip<T: WriteJson + ReadJson>(value: &T) -> (String, Option<T>) {
+        let mut text = String::new();
+        let mut object = JsonObjectWriter::new(&mut text);
+        write(&mut object, "m", Some(value)).unwrap();
+        object.finish();
+        let mut tokens = tokens(text.as_bytes());
+        assert!(start_object(&mut tokens, "m").unwrap());
+        assert!(next_key(&mut tokens, "m").unwrap().is_some());
+        let read = read::<T>(&mut tokens, "m").unwrap();
+        (text, read)
+    }
+
+    #[test]
+    fn floats_that_json_cannot_write_are_the_strings_restjson1_names() {
+        assert_eq!(round_trip(&f64::NAN).0, r#"{"m":"NaN"}"#);
+        assert_eq!(round_trip(&f64::INFINITY).0, r#"{"m":"Infinity"}"#);
+        assert_eq!(round_trip(&f32::NEG_INFINITY).0, r#"{"m":"-Infinity"}"#);
+        assert!(round_trip(&f32::NAN).1.unwrap().is_nan());
+        assert_eq!(round_trip(&1.5f64), (r#"{"m":1.5}"#.to_owned(), Some(1.5)));
+        assert_eq!(read_one("2", read::<f64>).unwrap(), Some(2.0));
+        assert_eq!(read_one("-7", read::<f32>).unwrap(), Some(-7.0));
+        assert_eq!(read_one("null", read::<f64>).unwrap(), None);
+        assert_eq!(
+            read_one(r#""nan""#, read::<f64>).unwrap_err().to_string(),
+            "invalid JSON body: `Member`: expected a number, `NaN`, `Infinity` or `-Infinity`"
+        );
+        assert_eq!(
+            read_one("true", read::<f32>).unwrap_err().to_string(),
+            "invalid JSON body: `Member`: expected a number"
+        );
+    }
+
+    #[test]
+    fn bytes_and_shorts_must_fit_their_type() {
+        assert_eq!(read_one("-128", read::<i8>).unwrap(), Some(-128));
+        assert_eq!(read_one("32767", read::<i16>).unwrap(), Some(32767));
+        for (body, error) in [
+            ("128", read_one("128", read::<i8>).unwrap_err()),
+            ("-32769", read_one("-32769", read::<i16>).unwrap_err()),
+        ] {
+            assert_eq!(
+                error.to_string(),
+                "invalid JSON body: `Member`: expected an integer in range",
+                "{body}"
+            );
+        }
+        assert_eq!(round_trip(&-5i8), (r#"{"m":-5}"#.to_owned(), Some(-5)));
+        assert_eq!(round_trip(&300i16).1, Some(300));
+    }
+
     proptest::proptest! {
+        #[test]
+        fn any_double_reads_back_as_written(value in proptest::num::f64::ANY) {
+            let read = round_trip(&value).1.unwrap();
+            proptest::prop_assert!(read == value || (read.is_nan() && value.is_nan()), "{value} read as {read}");
+        }
+
+        #[test]
+        fn any_float_reads_back_as_written(value in proptest::num::f32::ANY) {
+            let read = round_trip(&value).1.unwrap();
+            proptest::prop_assert!(read == value || (read.is_nan() && value.is_nan()), "{value} read as {read}");
+        }
+
+        #[test]
+        fn any_byte_and_short_read_back_as_written(byte: i8, short: i16) {
+            proptest::prop_assert_eq!(round_trip(&byte).1, Some(byte));
+            proptest::prop_assert_eq!(round_trip(&short).1, Some(short));
+        }
+
+        #[test]
+        fn any_number_or_string_reads_as_a_float_without_panicking(body in "(-?[0-9]{1,40}(\\.[0-9]{0,20})?(e-?[0-9]{1,4})?|\"[A-Za-z-]{0,9}\")") {
+            let _ = read_one(&body, read::<f64>);
+            let _ = read_one(&body, read::<f32>);
+            let _ = read_one(&body, read::<i8>);
+        }
+
         #[test]
         fn any_epoch_number_reads_without_panicking(body in "-?[0-9]{1,30}(\\.[0-9]{0,12})?(e-?[0-9]{1,3})?") {
             let _ = timestamp(&body, Format::EpochSeconds);

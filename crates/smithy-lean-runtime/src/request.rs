@@ -122,10 +122,10 @@ pub fn push_header(
     Ok(())
 }
 
-/// Adds header `name` with a list's items, comma-separated. With `quote`
-/// (for strings), an item holding a comma or a double quote, or with
-/// spaces at an end, is sent as an RFC 9110 quoted string, so that a
-/// reader splits the list where it was joined.
+/// Adds header `name` with a list's items, comma-separated; an empty list
+/// sends no header. With `quote` (for strings), an item holding a comma or
+/// a double quote, or with spaces at an end, is sent as an RFC 9110 quoted
+/// string, so that a reader splits the list where it was joined.
 pub fn push_header_list(
     headers: &mut Headers,
     name: &'static str,
@@ -133,6 +133,9 @@ pub fn push_header_list(
     items: &[String],
     quote: bool,
 ) -> Result<(), RequestError> {
+    if items.is_empty() {
+        return Ok(());
+    }
     let mut value = String::new();
     for (index, item) in items.iter().enumerate() {
         if index > 0 {
@@ -313,6 +316,8 @@ mod tests {
             false,
         )
         .unwrap();
+        // An empty list sends no header at all.
+        push_header_list(&mut headers, "x-empty", "Empty", &[], true).unwrap();
         let request = build("GET", "/".to_owned(), headers, None).unwrap();
         let sent: Vec<(&str, &str)> = request
             .headers()
