@@ -382,13 +382,6 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         ),
         (
             synthetic(
-                serde_json::json!({"Inner": {"target": "example.test#Inner"}}),
-                serde_json::json!({"example.test#Inner": {"type": "structure", "members": {"Since": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "X-Since"}}}}}),
-            ),
-            "example.test#Inner$Since: HTTP label, query and header bindings are supported on operation inputs only",
-        ),
-        (
-            synthetic(
                 serde_json::json!({"Inner": {"target": "example.test#Inner", "traits": {"smithy.api#httpHeader": "X-Inner"}}}),
                 serde_json::json!({"example.test#Inner": {"type": "structure", "members": {}}}),
             ),
@@ -407,7 +400,7 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
                 serde_json::json!({"Q": {"target": "smithy.api#String", "traits": {"smithy.api#httpQuery": "q", "smithy.api#httpHeader": "X-Q"}}}),
                 serde_json::json!({}),
             ),
-            "example.test#DoThingRequest$Q: a member can have only one of `@httpLabel`, `@httpQuery` and `@httpHeader`",
+            "example.test#DoThingRequest$Q: a member can have only one of `@httpLabel`, `@httpQuery`, `@httpHeader` and `@httpResponseCode`",
         ),
         (
             synthetic(
@@ -997,5 +990,33 @@ fn numbers_of_every_width_snapshot() {
     insta::assert_snapshot!(
         "numbers_input",
         files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")]
+    );
+}
+
+/// HTTP binding traits mean something only on an operation's input, output
+/// or error: a nested structure's bound member is in the body, as is an
+/// output's query parameter, while an output's header and status members
+/// are read from the response.
+#[test]
+fn bindings_apply_where_the_structure_is_used() {
+    let model = synthetic(
+        serde_json::json!({"Inner": {"target": "example.test#Inner"}}),
+        serde_json::json!({
+            "example.test#Inner": {"type": "structure", "members": {
+                "Since": {"target": "smithy.api#String", "traits": {"smithy.api#httpHeader": "X-Since"}}
+            }},
+            "example.test#DoThingResponse": {"type": "structure", "members": {
+                "Query": {"target": "smithy.api#String", "traits": {"smithy.api#httpQuery": "q"}},
+                "Header": {"target": "smithy.api#Integer", "traits": {"smithy.api#httpHeader": "X-Count"}},
+                "Status": {"target": "smithy.api#Integer", "traits": {"smithy.api#httpResponseCode": {}}}
+            }}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    let inner = &files[&PathBuf::from("example-svc-input/src/inner.rs")];
+    assert!(inner.contains("rt::json::write(object, \"Since\", self.since.as_ref())?;"));
+    insta::assert_snapshot!(
+        "bound_output",
+        files[&PathBuf::from("example-svc-output/src/do_thing_output.rs")]
     );
 }

@@ -330,6 +330,8 @@ pub enum Binding {
     Query(String),
     /// `@httpHeader`: a header with this name.
     Header(String),
+    /// `@httpResponseCode`: an output's member that holds the response's status.
+    ResponseCode,
 }
 
 impl Field {
@@ -404,7 +406,7 @@ impl TimestampFormat {
         match binding {
             Binding::Body => TimestampFormat::EpochSeconds,
             Binding::Header(_) => TimestampFormat::HttpDate,
-            Binding::Label | Binding::Query(_) => TimestampFormat::DateTime,
+            Binding::Label | Binding::Query(_) | Binding::ResponseCode => TimestampFormat::DateTime,
         }
     }
 }

@@ -39,6 +39,7 @@ const HANDLED_TRAITS: &[&str] = &[
     "smithy.api#httpLabel",
     "smithy.api#httpQuery",
     "smithy.api#httpHeader",
+    "smithy.api#httpResponseCode",
     "aws.api#service",
     "aws.auth#sigv4",
     "aws.protocols#restJson1",
@@ -170,6 +171,7 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
         queue: Vec::new(),
         done: BTreeSet::new(),
         operation_inputs: BTreeSet::new(),
+        operation_outputs: BTreeSet::new(),
         units: BTreeSet::new(),
         operation_roots: BTreeSet::new(),
         copies: BTreeMap::new(),
@@ -233,6 +235,9 @@ struct Lowerer<'a> {
     /// The operations' input structures: the only ones whose members can
     /// be bound to the path, the query or headers.
     operation_inputs: BTreeSet<String>,
+    /// The operations' output structures, whose members can be bound to
+    /// the response's headers and status.
+    operation_outputs: BTreeSet<String>,
     /// The ids of the empty structures that stand for `smithy.api#Unit`
     /// inputs and outputs, one per operation and role.
     units: BTreeSet<String>,
@@ -453,6 +458,7 @@ impl<'a> Lowerer<'a> {
         let input_id = &self.operation_structure(id, shape.input.as_ref(), "input");
         let output_id = &self.operation_structure(id, shape.output.as_ref(), "output");
         self.operation_inputs.insert(input_id.clone());
+        self.operation_outputs.insert(output_id.clone());
         self.check_labels(id, &http.template, input_id)?;
         for root in [input_id, output_id]
             .into_iter()
@@ -858,14 +864,18 @@ impl<'a> Lowerer<'a> {
                     "only a string member can be an idempotency token",
                 ));
             }
-            let binding = binding(&member_id, &member.traits)?;
+            let role = if self.operation_inputs.contains(id) {
+                Role::Input
+            } else if self.operation_outputs.contains(id) {
+                Role::Output
+            } else if shape.traits.contains_key("smithy.api#error") {
+                Role::Error
+            } else {
+                Role::Nested
+            };
+            let binding = role.applies(binding(&member_id, &member.traits)?);
             if binding != Binding::Body {
-                check_bound_member(
-                    &member_id,
-                    &binding,
-                    &value,
-                    self.operation_inputs.contains(id),
-                )?;
+                check_bound_member(&member_id, &binding, &value)?;
             }
             let default = default_value(&member_id, &member.traits, &value)?;
             fields.push(Field {
@@ -1309,12 +1319,45 @@ fn local_name(id: &str) -> &str {
     id.rsplit_once('#').map_or(id, |(_, name)| name)
 }
 
-/// Where a member travels, from its `httpLabel`, `httpQuery` and
-/// `httpHeader` traits; at most one of them.
+/// Where a structure is used, which decides which of its members' HTTP
+/// binding traits mean anything.
+#[derive(Clone, Copy)]
+enum Role {
+    /// An operation's input: labels, query parameters and headers.
+    Input,
+    /// An operation's output: headers and the status code.
+    Output,
+    /// An error: headers.
+    Error,
+    /// Inside another structure, a list or a map, where binding traits
+    /// have no meaning and every member is in the body.
+    Nested,
+}
+
+impl Role {
+    /// Where a member bound as `binding` travels in a structure used so:
+    /// a binding that has no meaning here leaves the member in the body,
+    /// as the HTTP binding traits specify (a query parameter of an output
+    /// is read from the output's JSON).
+    fn applies(self, binding: Binding) -> Binding {
+        match (self, &binding) {
+            (Role::Input, Binding::Label | Binding::Query(_) | Binding::Header(_))
+            | (Role::Output, Binding::Header(_) | Binding::ResponseCode)
+            | (Role::Error, Binding::Header(_)) => binding,
+            _ => Binding::Body,
+        }
+    }
+}
+
+/// Where a member travels, from its `httpLabel`, `httpQuery`,
+/// `httpHeader` and `httpResponseCode` traits; at most one of them.
 fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
     let mut bindings = Vec::new();
     if traits.contains_key("smithy.api#httpLabel") {
         bindings.push(Binding::Label);
+    }
+    if traits.contains_key("smithy.api#httpResponseCode") {
+        bindings.push(Binding::ResponseCode);
     }
     for (trait_id, make) in [
         (
@@ -1340,7 +1383,7 @@ fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
         1 => Ok(bindings.remove(0)),
         _ => Err(Error::on_shape(
             member_id,
-            "a member can have only one of `@httpLabel`, `@httpQuery` and `@httpHeader`",
+            "a member can have only one of `@httpLabel`, `@httpQuery`, `@httpHeader` and `@httpResponseCode`",
         )),
     }
 }
@@ -1472,20 +1515,17 @@ fn pagination(
     })
 }
 
-/// Whether a member bound to the path, the query or a header can be:
-/// binding traits mean something only on an operation's input (this
-/// generator reads no bound members from responses), a label holds one
-/// value, and a query parameter or header one value or a list of them.
-fn check_bound_member(
-    member_id: &str,
-    binding: &Binding,
-    value: &Value,
-    in_operation_input: bool,
-) -> Result<(), Error> {
-    if !in_operation_input {
+/// Whether a member bound to the path, the query, a header or the status
+/// can be: a label holds one value, a query parameter or header one value
+/// or a list of them, and the status an integer.
+fn check_bound_member(member_id: &str, binding: &Binding, value: &Value) -> Result<(), Error> {
+    if *binding == Binding::ResponseCode {
+        if value.kind == Kind::Integer {
+            return Ok(());
+        }
         return Err(Error::on_shape(
             member_id,
-            "HTTP label, query and header bindings are supported on operation inputs only",
+            "an `@httpResponseCode` member must be an integer",
         ));
     }
     let scalar = |value: &Value| {

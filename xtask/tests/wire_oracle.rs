@@ -293,7 +293,7 @@ fn main() {
         let name = naming::type_name(&answer.operation);
         let _ = writeln!(
             main,
-            "    let output = {}::operation::{}::{name}Output::from_response(&Default::default(), {:?}.as_bytes()).unwrap();\n    \
+            "    let output = {}::operation::{}::{name}Output::from_response(200, &Default::default(), {:?}.as_bytes()).unwrap();\n    \
              println!(\"response\\t{}\\t{{}}\", output.to_json().unwrap());",
             writer.krate,
             naming::module_name(&name),

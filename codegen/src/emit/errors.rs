@@ -52,8 +52,12 @@ pub(super) fn emit_error_structure(structure: &Structure, error: &ErrorTraits) -
         .iter()
         .any(Field::needed_to_build)
         .then(|| quote! { , read = strict });
+    // Members bound to headers are read by the error's own `ResponseBindings`.
+    let bindings = super::response::bindings(structure);
+    let bound = bindings.is_some().then(|| quote! { , bindings });
     quote! {
-        rt::error_structure!(#name, #builder, #error_name #status #retry #message #read);
+        #bindings
+        rt::error_structure!(#name, #builder, #error_name #bound #status #retry #message #read);
     }
 }
 

@@ -12,6 +12,7 @@ mod errors;
 mod json;
 mod partitions;
 pub(crate) mod protocol_tests;
+mod response;
 mod structure;
 mod validation;
 
@@ -973,11 +974,18 @@ fn bound_text(value: &Value, binding: &Binding, member: &str) -> TokenStream {
     }
 }
 
-/// How an operation's output is read from a whole response: the body, and
-/// the request id from the headers, as the AWS SDK for Rust keeps it.
+/// How an operation's output is read from a whole response: the body, the
+/// members bound to the status and headers, and the request id from the
+/// headers, as the AWS SDK for Rust keeps it.
 fn response_reading(structure: &Structure) -> TokenStream {
     let (name, builder) = (ident(&structure.name), ident(&structure.builder));
-    quote! { rt::operation_output!(#name, #builder); }
+    match response::bindings(structure) {
+        Some(bindings) => quote! {
+            #bindings
+            rt::operation_output!(#name, #builder, bindings);
+        },
+        None => quote! { rt::operation_output!(#name, #builder); },
+    }
 }
 
 /// The manifest of one of the three type crates.

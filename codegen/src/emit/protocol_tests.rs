@@ -322,7 +322,7 @@ fn output_test(
         is_async: false,
         body: quote! {
             let response = #response;
-            let actual = #output_crate::#name::from_response(&response.header_map(), response.body())
+            let actual = #output_crate::#name::from_response(response.code, &response.header_map(), response.body())
                 .unwrap_or_else(|e| panic!("the response does not read: {e}"));
             #comparisons
         },

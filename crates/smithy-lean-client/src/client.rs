@@ -342,7 +342,7 @@ impl Handle {
         let mut answer: Option<Result<O::Output, O::Error>> = None;
         let mut read = |status: u16, headers: &http::HeaderMap, body: &[u8], clock_read: bool| {
             if O::is_success(status) {
-                return match O::Output::from_response(headers, body) {
+                return match O::Output::from_response(status, headers, body) {
                     Ok(output) => {
                         answer = Some(Ok(output));
                         Reading::Output

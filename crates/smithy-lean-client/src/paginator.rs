@@ -220,7 +220,7 @@ mod tests {
     use smithy_lean_runtime::operation::{OperationInput, OperationOutput};
     use smithy_lean_runtime::request::{self, RequestError};
     use smithy_lean_runtime::validation::Validate;
-    use smithy_lean_runtime::{ConstraintViolation, JsonError, UnhandledError};
+    use smithy_lean_runtime::{ConstraintViolation, JsonError, ResponseError, UnhandledError};
     use std::sync::{Arc, Mutex};
     use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -297,7 +297,11 @@ mod tests {
     }
 
     impl OperationOutput for Output {
-        fn from_response(_: &http::HeaderMap, body: &[u8]) -> Result<Output, JsonError> {
+        fn from_response(
+            _: u16,
+            _: &http::HeaderMap,
+            body: &[u8],
+        ) -> Result<Output, ResponseError> {
             let text = std::str::from_utf8(body).map_err(|_| JsonError::new("not text"))?;
             let (numbers, next) = text.split_once(';').unwrap_or((text, ""));
             let numbers = numbers

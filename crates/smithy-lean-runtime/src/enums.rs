@@ -53,6 +53,14 @@ macro_rules! string_enum {
             }
         }
 
+        impl $crate::response::FromHeaderText for $name {
+            const EXPECTED: &'static str = "text";
+
+            fn from_header_text(text: &str) -> Option<Self> {
+                Some($name::from(text))
+            }
+        }
+
         impl $crate::json::ReadJson for $name {
             fn read_json(
                 tokens: &mut $crate::json::Tokens<'_>,

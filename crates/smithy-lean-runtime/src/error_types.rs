@@ -19,16 +19,21 @@
 ///
 /// ```
 /// # use smithy_lean_runtime::aws_smithy_types::error::metadata::ErrorMetadata;
-/// # #[derive(Debug, Default)]
-/// # pub struct Busy { meta: ErrorMetadata, http_status: Option<u16> }
-/// # #[derive(Default)]
-/// # pub struct BusyBuilder { meta: ErrorMetadata, http_status: Option<u16> }
-/// # impl Busy {
-/// #     fn from_json(_: &[u8]) -> Result<Self, ()> { Ok(Busy::default()) }
-/// #     fn builder() -> BusyBuilder { BusyBuilder::default() }
+/// # use smithy_lean_runtime::json::Tokens;
+/// # smithy_lean_runtime::structure! {
+/// #     #[builder(BusyBuilder)]
+/// #     #[derive(Clone, Default)]
+/// #     pub struct Busy { meta: ErrorMetadata, http_status: Option<u16>, }
 /// # }
-/// # impl BusyBuilder {
-/// #     fn build(self) -> Busy { Busy { meta: self.meta, http_status: self.http_status } }
+/// # smithy_lean_runtime::builder! {
+/// #     #[build(Busy)]
+/// #     #[derive(Clone, Default)]
+/// #     pub struct BusyBuilder { meta: ErrorMetadata, http_status: Option<u16>, }
+/// # }
+/// # impl smithy_lean_runtime::json::JsonStructure for Busy {
+/// #     fn read_member(_: &mut BusyBuilder, _: &str, _: &mut Tokens<'_>) -> Result<bool, smithy_lean_runtime::JsonError> {
+/// #         Ok(false)
+/// #     }
 /// # }
 /// # smithy_lean_runtime::error_structure!(Busy, BusyBuilder, "Busy", status = 503, retry = ThrottlingError);
 /// smithy_lean_runtime::operation_error! {
@@ -88,7 +93,7 @@ macro_rules! operation_error {
                 };
                 $(
                     if error_name == <$error>::ERROR_NAME {
-                        return match <$error>::read_response(body, response.meta, status) {
+                        return match <$error>::read_response(status, headers, body, response.meta) {
                             Ok(error) => Self::$variant(error),
                             Err(meta) => Self::Unhandled($crate::UnhandledError::new(meta, status)),
                         };
@@ -201,11 +206,14 @@ macro_rules! operation_error {
 ///
 /// The structure must have the fields `meta` (an
 /// [`ErrorMetadata`](crate::ErrorMetadata)) and `http_status`
-/// (`Option<u16>`), a `from_json(&[u8])` function that reads its body, and
-/// a `builder()` whose `build()` cannot fail unless `read = strict` is
-/// given. The arguments after its name, builder and wire name, each
-/// optional but in this order:
+/// (`Option<u16>`), be a [`JsonStructure`](crate::json::JsonStructure)
+/// (its body's members), and have a builder whose `build()` cannot fail
+/// unless `read = strict` is given. The arguments after its name, builder
+/// and wire name, each optional but in this order:
 ///
+/// - `bindings`: the structure implements
+///   [`ResponseBindings`](crate::response::ResponseBindings) itself, for
+///   members bound to headers; without it, it has none;
 /// - `status = N`: its `@httpError` code;
 /// - `retry = Kind`: the [`ErrorKind`](crate::aws_smithy_types::retry::ErrorKind)
 ///   variant of a `@retryable` error;
@@ -221,6 +229,25 @@ macro_rules! operation_error {
 macro_rules! error_structure {
     (
         $name:ident, $builder:ident, $error_name:literal
+        $(, status = $status:literal)?
+        $(, retry = $retry:ident)?
+        $(, message = $message:ident)?
+        $(, required_message = $required_message:ident)?
+        $(, read = $read:ident)?
+    ) => {
+        impl $crate::response::ResponseBindings for $name {}
+
+        $crate::error_structure!(
+            $name, $builder, $error_name, bindings
+            $(, status = $status)?
+            $(, retry = $retry)?
+            $(, message = $message)?
+            $(, required_message = $required_message)?
+            $(, read = $read)?
+        );
+    };
+    (
+        $name:ident, $builder:ident, $error_name:literal, bindings
         $(, status = $status:literal)?
         $(, retry = $retry:ident)?
         $(, message = $message:ident)?
@@ -246,7 +273,7 @@ macro_rules! error_structure {
                 self
             }
 
-            $crate::__error_read_response!($($read)?);
+            $crate::__error_read_response!($builder $(, $read)?);
 
             /// The error's name, as services send it.
             pub const ERROR_NAME: &'static str = $error_name;
@@ -350,27 +377,51 @@ macro_rules! __error_message {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __error_read_response {
-    () => {
-        /// This error from a response that names it, from the body where it is
-        /// this error's JSON.
+    ($builder:ident) => {
+        /// This error from a response that names it: the body where it is
+        /// this error's JSON, and the members bound to headers that hold a
+        /// value of their type.
         pub(crate) fn read_response(
+            status: u16,
+            headers: &$crate::http::HeaderMap,
             body: &[u8],
             meta: $crate::ErrorMetadata,
-            status: u16,
         ) -> Result<Self, $crate::ErrorMetadata> {
-            let parsed = Self::from_json(body).unwrap_or_else(|_| Self::builder().build());
-            Ok(parsed.with_response(meta, status))
+            let mut builder = <$builder as ::std::default::Default>::default();
+            if $crate::json::read_body_into::<Self>(&mut builder, body, Self::ERROR_NAME).is_err() {
+                builder = <$builder as ::std::default::Default>::default();
+            }
+            // Leniently: a header that does not read leaves its member unset.
+            let _ = <Self as $crate::response::ResponseBindings>::read_bindings(
+                &mut builder,
+                status,
+                headers,
+            );
+            Ok(builder.build().with_response(meta, status))
         }
     };
-    (strict) => {
+    ($builder:ident, strict) => {
         /// This error from a response that names it, or the response's metadata
-        /// back when its body lacks a required member.
+        /// back when its body lacks a required member (or a header bound to
+        /// one does not hold a value of its type).
         pub(crate) fn read_response(
+            status: u16,
+            headers: &$crate::http::HeaderMap,
             body: &[u8],
             meta: $crate::ErrorMetadata,
-            status: u16,
         ) -> Result<Self, $crate::ErrorMetadata> {
-            match Self::from_json(body) {
+            let mut builder = <$builder as ::std::default::Default>::default();
+            let read = $crate::json::read_body_into::<Self>(&mut builder, body, Self::ERROR_NAME)
+                .map_err($crate::ResponseError::from)
+                .and_then(|()| {
+                    <Self as $crate::response::ResponseBindings>::read_bindings(
+                        &mut builder,
+                        status,
+                        headers,
+                    )
+                })
+                .and_then(|()| Ok(builder.build()?));
+            match read {
                 Ok(parsed) => Ok(parsed.with_response(meta, status)),
                 Err(_) => Err(meta),
             }
@@ -414,101 +465,108 @@ macro_rules! __retry_kind {
 }
 
 #[cfg(test)]
+#[allow(dead_code)]
 mod tests {
     use crate::ErrorMetadata;
     use crate::ServiceError;
     use aws_smithy_types::error::metadata::ProvideErrorMetadata;
     use aws_smithy_types::retry::{ErrorKind, ProvideErrorKind};
 
-    /// Three errors as generated code declares them: one read from any
-    /// body, with an optional message member; one whose body must hold a
-    /// member, with a required message; one without a message member. Their
-    /// `from_json` stand in for the generated readers: a body that starts
-    /// `{"Message":"` has that message, `{"Needed"` holds the required
-    /// member, and any other object is empty.
-    #[derive(Debug, Default)]
-    pub struct Busy {
-        message: Option<String>,
-        meta: ErrorMetadata,
-        http_status: Option<u16>,
-    }
-
-    #[derive(Default)]
-    pub struct BusyBuilder {
-        meta: ErrorMetadata,
-        http_status: Option<u16>,
-    }
-
-    /// Not a JSON object, as the stand-in readers see it.
-    #[derive(Debug)]
-    pub struct NotJson;
-
-    impl Busy {
-        fn builder() -> BusyBuilder {
-            BusyBuilder::default()
+    // Three errors as generated code declares them: one read from any
+    // body, with an optional message member and a member bound to a
+    // header; one whose body must hold a member, its required message; one
+    // without a message member. The macros write each one's whole API, of
+    // which the tests use a part.
+    crate::structure! {
+        #[builder(BusyBuilder)]
+        #[derive(Clone, Default, PartialEq)]
+        pub struct Busy {
+            #[get(Option<&str>, as_deref)]
+            message: Option<String>,
+            #[get(Option<i32>, copy)]
+            retry_after: Option<i32>,
+            meta: ErrorMetadata,
+            http_status: Option<u16>,
         }
-
-        fn from_json(body: &[u8]) -> Result<Self, NotJson> {
-            let body = std::str::from_utf8(body).map_err(|_| NotJson)?;
-            if !body.starts_with('{') {
-                return Err(NotJson);
+    }
+    crate::builder! {
+        #[build(Busy)]
+        #[derive(Clone, Default, PartialEq)]
+        pub struct BusyBuilder {
+            #[set(into, set_message, get_message, wire = "Message")]
+            message: Option<String>,
+            #[set(value, set_retry_after, get_retry_after, wire = "RetryAfter")]
+            retry_after: Option<i32>,
+            meta: ErrorMetadata,
+            http_status: Option<u16>,
+        }
+    }
+    impl crate::json::JsonStructure for Busy {
+        fn read_member(
+            builder: &mut BusyBuilder,
+            key: &str,
+            tokens: &mut crate::json::Tokens<'_>,
+        ) -> Result<bool, crate::JsonError> {
+            match key {
+                "Message" => builder.message = crate::json::read(tokens, key)?,
+                _ => return Ok(false),
             }
-            let message = body
-                .strip_prefix(r#"{"Message":""#)
-                .and_then(|rest| rest.split_once('"'))
-                .map(|(message, _)| message.to_owned());
-            Ok(Busy {
-                message,
-                ..Busy::default()
-            })
+            Ok(true)
         }
     }
-
-    impl BusyBuilder {
-        fn build(self) -> Busy {
-            Busy {
-                message: None,
-                meta: self.meta,
-                http_status: self.http_status,
-            }
+    impl crate::response::ResponseBindings for Busy {
+        fn read_bindings(
+            builder: &mut BusyBuilder,
+            _: u16,
+            headers: &http::HeaderMap,
+        ) -> Result<(), crate::ResponseError> {
+            builder.retry_after = crate::response::header(headers, "x-retry-after", "RetryAfter")?;
+            Ok(())
         }
     }
-
     crate::error_structure!(
         Busy,
         BusyBuilder,
         "Busy",
+        bindings,
         status = 503,
         retry = ThrottlingError,
         message = message
     );
 
-    #[derive(Debug, Default)]
-    pub struct Strict {
-        text: String,
-        meta: ErrorMetadata,
-        http_status: Option<u16>,
-    }
-
-    #[derive(Default)]
-    pub struct StrictBuilder {
-        meta: ErrorMetadata,
-        http_status: Option<u16>,
-    }
-
-    impl Strict {
-        fn from_json(body: &[u8]) -> Result<Self, NotJson> {
-            if body.starts_with(b"{\"Needed\"") {
-                Ok(Strict {
-                    text: "strict".to_owned(),
-                    ..Strict::default()
-                })
-            } else {
-                Err(NotJson)
-            }
+    crate::structure! {
+        #[builder(StrictBuilder)]
+        #[derive(Clone, Default, PartialEq)]
+        pub struct Strict {
+            #[get(&str, borrow)]
+            text: String,
+            meta: ErrorMetadata,
+            http_status: Option<u16>,
         }
     }
-
+    crate::builder! {
+        #[try_build(Strict)]
+        #[derive(Clone, Default, PartialEq)]
+        pub struct StrictBuilder {
+            #[set(into, set_text, get_text, wire = "Needed", required)]
+            text: Option<String>,
+            meta: ErrorMetadata,
+            http_status: Option<u16>,
+        }
+    }
+    impl crate::json::JsonStructure for Strict {
+        fn read_member(
+            builder: &mut StrictBuilder,
+            key: &str,
+            tokens: &mut crate::json::Tokens<'_>,
+        ) -> Result<bool, crate::JsonError> {
+            match key {
+                "Needed" => builder.text = crate::json::read(tokens, key)?,
+                _ => return Ok(false),
+            }
+            Ok(true)
+        }
+    }
     crate::error_structure!(
         Strict,
         StrictBuilder,
@@ -517,37 +575,31 @@ mod tests {
         read = strict
     );
 
-    #[derive(Debug, Default)]
-    pub struct Quiet {
-        meta: ErrorMetadata,
-        http_status: Option<u16>,
-    }
-
-    #[derive(Default)]
-    pub struct QuietBuilder {
-        meta: ErrorMetadata,
-        http_status: Option<u16>,
-    }
-
-    impl Quiet {
-        fn builder() -> QuietBuilder {
-            QuietBuilder::default()
-        }
-
-        fn from_json(_: &[u8]) -> Result<Self, NotJson> {
-            Err(NotJson)
+    crate::structure! {
+        #[builder(QuietBuilder)]
+        #[derive(Clone, Default, PartialEq)]
+        pub struct Quiet {
+            meta: ErrorMetadata,
+            http_status: Option<u16>,
         }
     }
-
-    impl QuietBuilder {
-        fn build(self) -> Quiet {
-            Quiet {
-                meta: self.meta,
-                http_status: self.http_status,
-            }
+    crate::builder! {
+        #[build(Quiet)]
+        #[derive(Clone, Default, PartialEq)]
+        pub struct QuietBuilder {
+            meta: ErrorMetadata,
+            http_status: Option<u16>,
         }
     }
-
+    impl crate::json::JsonStructure for Quiet {
+        fn read_member(
+            _: &mut QuietBuilder,
+            _: &str,
+            _: &mut crate::json::Tokens<'_>,
+        ) -> Result<bool, crate::JsonError> {
+            Ok(false)
+        }
+    }
     crate::error_structure!(Quiet, QuietBuilder, "Quiet");
 
     crate::operation_error! {
@@ -563,6 +615,24 @@ mod tests {
             #[is = is_quiet]
             Quiet(Quiet),
         }
+    }
+
+    fn no_headers() -> http::HeaderMap {
+        http::HeaderMap::new()
+    }
+
+    #[test]
+    fn members_bound_to_headers_are_read_leniently_unless_strict() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert("x-retry-after", http::HeaderValue::from_static("30"));
+        let busy = Busy::read_response(503, &headers, b"{}", ErrorMetadata::default()).unwrap();
+        assert_eq!(busy.retry_after(), Some(30));
+        // A header that does not hold its member's type leaves it unset.
+        headers.insert("x-retry-after", http::HeaderValue::from_static("soon"));
+        let busy = Busy::read_response(503, &headers, b"{}", ErrorMetadata::default()).unwrap();
+        assert_eq!(busy.retry_after(), None);
+        let error = PingError::from_response(503, &headers, br#"{"__type":"Busy"}"#);
+        assert!(error.is_busy());
     }
 
     fn response(status: u16, name: Option<&str>, body: &str) -> PingError {
@@ -596,7 +666,7 @@ mod tests {
             Some("slow down")
         );
 
-        let strict = response(400, Some("Strict"), r#"{"Needed":1}"#);
+        let strict = response(400, Some("Strict"), r#"{"Needed":"strict"}"#);
         assert!(strict.is_strict() && !strict.is_retryable());
         assert_eq!(strict.http_status(), Some(400));
         assert_eq!(ServiceError::error_name(&strict), Some("Strict"));
@@ -629,22 +699,23 @@ mod tests {
         };
         // An optional member the body set is kept; one it left unset, or a
         // body that is not JSON, takes the response's message.
-        let own = Busy::read_response(br#"{"Message":"own"}"#, meta(), 503).unwrap();
+        let own = Busy::read_response(503, &no_headers(), br#"{"Message":"own"}"#, meta()).unwrap();
         assert_eq!(own.error_message(), Some("own"));
-        let unset = Busy::read_response(b"{}", meta(), 503).unwrap();
+        let unset = Busy::read_response(503, &no_headers(), b"{}", meta()).unwrap();
         assert_eq!(unset.message.as_deref(), Some("from the response"));
-        let not_json = Busy::read_response(b"<html>", meta(), 502).unwrap();
+        let not_json = Busy::read_response(502, &no_headers(), b"<html>", meta()).unwrap();
         assert_eq!(not_json.error_message(), Some("from the response"));
         assert_eq!(not_json.http_status(), Some(502));
         // A required member is the message, whatever the response says.
-        let strict = Strict::read_response(br#"{"Needed":1}"#, meta(), 400).unwrap();
+        let strict =
+            Strict::read_response(400, &no_headers(), br#"{"Needed":"strict"}"#, meta()).unwrap();
         assert_eq!(strict.error_message(), Some("strict"));
         assert_eq!(strict.meta().message(), Some("from the response"));
         // Without a member, the message is the response's.
         let quiet = response(418, Some("Quiet"), "");
         assert!(quiet.is_quiet() && !quiet.is_retryable());
         assert_eq!(quiet.error_message(), None);
-        let quiet = Quiet::read_response(b"", meta(), 418).unwrap();
+        let quiet = Quiet::read_response(418, &no_headers(), b"", meta()).unwrap();
         assert_eq!(quiet.error_message(), Some("from the response"));
         assert_eq!(quiet.http_status(), Some(418));
         assert_eq!((Quiet::ERROR_NAME, quiet.request_id()), ("Quiet", None));
@@ -686,6 +757,7 @@ mod tests {
         );
         let busy = Busy {
             message: None,
+            retry_after: None,
             meta,
             http_status: None,
         };

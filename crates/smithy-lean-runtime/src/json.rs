@@ -233,10 +233,20 @@ pub fn read_enum<T: for<'a> From<&'a str>>(
 /// refused. Nothing may follow the structure.
 pub fn read_body<T: JsonStructure>(body: &[u8], shape: &str) -> Result<T, JsonError> {
     let mut builder = T::Builder::default();
-    read_body_object(body, shape, &mut |key, tokens| {
-        T::read_member(&mut builder, key, tokens)
-    })?;
+    read_body_into::<T>(&mut builder, body, shape)?;
     Ok(builder.build_structure()?)
+}
+
+/// Reads a whole body into `builder`, as [`read_body`] does, for a caller
+/// that sets more members (from the response's headers) before building.
+pub fn read_body_into<T: JsonStructure>(
+    builder: &mut T::Builder,
+    body: &[u8],
+    shape: &str,
+) -> Result<(), JsonError> {
+    read_body_object(body, shape, &mut |key, tokens| {
+        T::read_member(builder, key, tokens)
+    })
 }
 
 /// The body's walk, compiled once rather than once per structure, as

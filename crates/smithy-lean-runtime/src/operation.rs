@@ -8,7 +8,7 @@
 use crate::builders::Structure;
 use crate::request::RequestError;
 use crate::validation::Validate;
-use crate::{JsonError, ServiceError};
+use crate::{ResponseError, ServiceError};
 
 /// An operation's input: the facts of its `@http` and `@endpoint` traits,
 /// and its request. Fluent builders and paginators fill its builder; the
@@ -44,8 +44,12 @@ pub trait OperationInput:
 
 /// An operation's output, read from a successful response.
 pub trait OperationOutput: Sized + Send + 'static {
-    /// Reads the output from a successful response's headers and body.
-    fn from_response(headers: &http::HeaderMap, body: &[u8]) -> Result<Self, JsonError>;
+    /// Reads the output from a successful response: its status, headers and body.
+    fn from_response(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: &[u8],
+    ) -> Result<Self, ResponseError>;
 }
 
 /// An operation's error enum, resolved from an error response.
@@ -62,6 +66,11 @@ pub trait OperationError: ServiceError + Sized {
 #[macro_export]
 macro_rules! operation_output {
     ($output:ident, $builder:ident) => {
+        impl $crate::response::ResponseBindings for $output {}
+
+        $crate::operation_output!($output, $builder, bindings);
+    };
+    ($output:ident, $builder:ident, bindings) => {
         impl $builder {
             /// Sets the request id of the response this output was read from.
             pub fn _request_id(mut self, request_id: impl Into<String>) -> Self {
@@ -78,25 +87,36 @@ macro_rules! operation_output {
 
         impl $output {
             /// Reads this output from a successful response: the body as
-            /// [`from_json`](Self::from_json) does, and the request id from
-            /// `x-amzn-requestid` (or `x-amz-request-id`); an implausible one
-            /// (not visible ASCII, or over 256 bytes) is left out.
+            /// [`from_json`](Self::from_json) does, the members bound to the
+            /// status and headers, and the request id from `x-amzn-requestid`
+            /// (or `x-amz-request-id`); an implausible one (not visible ASCII,
+            /// or over 256 bytes) is left out.
             pub fn from_response(
+                status: u16,
                 headers: &$crate::http::HeaderMap,
                 body: &[u8],
-            ) -> Result<Self, $crate::JsonError> {
-                let mut output = Self::from_json(body)?;
-                output._request_id = $crate::error_response::request_id(headers);
-                Ok(output)
+            ) -> Result<Self, $crate::ResponseError> {
+                let mut builder = <$builder as ::std::default::Default>::default();
+                $crate::json::read_body_into::<Self>(&mut builder, body, stringify!($output))?;
+                <Self as $crate::response::ResponseBindings>::read_bindings(
+                    &mut builder,
+                    status,
+                    headers,
+                )?;
+                builder._request_id = $crate::error_response::request_id(headers);
+                Ok($crate::builders::StructureBuilder::build_structure(
+                    builder,
+                )?)
             }
         }
 
         impl $crate::operation::OperationOutput for $output {
             fn from_response(
+                status: u16,
                 headers: &$crate::http::HeaderMap,
                 body: &[u8],
-            ) -> Result<Self, $crate::JsonError> {
-                $output::from_response(headers, body)
+            ) -> Result<Self, $crate::ResponseError> {
+                $output::from_response(status, headers, body)
             }
         }
 

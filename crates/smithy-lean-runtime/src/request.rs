@@ -123,7 +123,7 @@ pub fn push_header(
 }
 
 /// Adds header `name` with a list's items, comma-separated; an empty list
-/// sends no header. With `quote` (for strings), an item holding a comma or
+/// sends the header with an empty value. With `quote` (for strings), an item holding a comma or
 /// a double quote, or with spaces at an end, is sent as an RFC 9110 quoted
 /// string, so that a reader splits the list where it was joined.
 pub fn push_header_list(
@@ -133,9 +133,6 @@ pub fn push_header_list(
     items: &[String],
     quote: bool,
 ) -> Result<(), RequestError> {
-    if items.is_empty() {
-        return Ok(());
-    }
     let mut value = String::new();
     for (index, item) in items.iter().enumerate() {
         if index > 0 {
@@ -189,6 +186,12 @@ pub fn build(
         let value = http::HeaderValue::from_str(content_type)
             .map_err(|_| RequestError::new(format!("`{content_type}` is not a content type")))?;
         map.insert(http::header::CONTENT_TYPE, value);
+        // Stated, and so signed, as the AWS SDKs send it with every body.
+        let length = request.body().len();
+        request.headers_mut().insert(
+            http::header::CONTENT_LENGTH,
+            http::HeaderValue::from(length),
+        );
     }
     Ok(request)
 }
@@ -316,7 +319,7 @@ mod tests {
             false,
         )
         .unwrap();
-        // An empty list sends no header at all.
+        // An empty list is an empty value.
         push_header_list(&mut headers, "x-empty", "Empty", &[], true).unwrap();
         let request = build("GET", "/".to_owned(), headers, None).unwrap();
         let sent: Vec<(&str, &str)> = request
@@ -333,8 +336,24 @@ mod tests {
                     r#"plain, "a,b", "say \"hi\"", " padded", back\slash"#
                 ),
                 ("x-numbers", "1, 2"),
+                ("x-empty", ""),
             ]
         );
+    }
+
+    #[test]
+    fn a_body_goes_with_its_type_and_length_and_no_body_with_neither() {
+        let with_body = build(
+            "POST",
+            "/".to_owned(),
+            Headers::new(),
+            Some((JSON_CONTENT_TYPE, b"{}".to_vec())),
+        )
+        .unwrap();
+        assert_eq!(with_body.headers()["content-length"], "2");
+        assert_eq!(with_body.headers()["content-type"], JSON_CONTENT_TYPE);
+        let without = build("GET", "/".to_owned(), Headers::new(), None).unwrap();
+        assert!(without.headers().is_empty());
     }
 
     #[test]

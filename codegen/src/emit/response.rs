@@ -1,0 +1,73 @@
+//! What an output or an error reads from a response beyond its body: the
+//! members bound to headers and to the status code.
+
+use super::{ident, timestamp_format};
+use crate::ir::{Binding, Kind, Structure};
+use proc_macro2::TokenStream;
+use quote::quote;
+
+/// The structure's `ResponseBindings`, if it has members bound to the
+/// response's headers or status; the runtime's macros give the others an
+/// empty one.
+pub(super) fn bindings(structure: &Structure) -> Option<TokenStream> {
+    let mut reads_status = false;
+    let mut reads_headers = false;
+    let reads: Vec<TokenStream> = structure
+        .fields
+        .iter()
+        .filter_map(|field| {
+            let field_name = ident(&field.name);
+            let member = &field.member;
+            let read = match &field.binding {
+                Binding::ResponseCode => {
+                    reads_status = true;
+                    quote! { Some(i32::from(status)) }
+                }
+                Binding::Header(name) => {
+                    reads_headers = true;
+                    match &field.value.kind {
+                        Kind::Timestamp => {
+                            let format = timestamp_format(&field.value, &field.binding);
+                            quote! { rt::response::header_timestamp(headers, #name, #member, #format)? }
+                        }
+                        Kind::List(item) if item.kind == Kind::Timestamp => {
+                            let format = timestamp_format(item, &field.binding);
+                            quote! { rt::response::header_timestamp_list(headers, #name, #member, #format)? }
+                        }
+                        Kind::List(_) => quote! { rt::response::header_list(headers, #name, #member)? },
+                        _ => quote! { rt::response::header(headers, #name, #member)? },
+                    }
+                }
+                _ => return None,
+            };
+            Some(quote! { builder.#field_name = #read; })
+        })
+        .collect();
+    if reads.is_empty() {
+        return None;
+    }
+    let name = ident(&structure.name);
+    let builder = ident(&structure.builder);
+    let status = if reads_status {
+        quote! { status }
+    } else {
+        quote! { _ }
+    };
+    let headers = if reads_headers {
+        quote! { headers }
+    } else {
+        quote! { _ }
+    };
+    Some(quote! {
+        impl rt::response::ResponseBindings for #name {
+            fn read_bindings(
+                builder: &mut #builder,
+                #status: u16,
+                #headers: &rt::http::HeaderMap,
+            ) -> Result<(), rt::ResponseError> {
+                #(#reads)*
+                Ok(())
+            }
+        }
+    })
+}

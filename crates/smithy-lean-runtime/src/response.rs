@@ -1,0 +1,492 @@
+//! What a response gives an output or an error beyond its body: members
+//! bound to headers (`@httpHeader`) and to the status code
+//! (`@httpResponseCode`), read as restJson1 writes them.
+//!
+//! Header values come from the network: an error names the header and the
+//! member, and shows the value only bounded and escaped.
+
+use crate::builders::Structure;
+use crate::json::JsonError;
+use crate::untrusted::UntrustedText;
+use aws_smithy_types::date_time::{DateTime, Format};
+use std::fmt;
+
+/// A response that does not read as its structure: its body, or a header
+/// bound to one of its members.
+#[derive(Debug)]
+pub enum ResponseError {
+    /// The body is not the structure's JSON.
+    Body(JsonError),
+    /// A header bound to a member does not hold a value of its type.
+    Header {
+        /// The header's name.
+        header: &'static str,
+        /// The member it is bound to.
+        member: &'static str,
+        /// What the member's type needs, and what the header held.
+        why: String,
+    },
+}
+
+impl fmt::Display for ResponseError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ResponseError::Body(error) => error.fmt(f),
+            ResponseError::Header {
+                header,
+                member,
+                why,
+            } => write!(f, "invalid `{header}` header (member `{member}`): {why}"),
+        }
+    }
+}
+
+impl std::error::Error for ResponseError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ResponseError::Body(error) => Some(error),
+            ResponseError::Header { .. } => None,
+        }
+    }
+}
+
+impl From<JsonError> for ResponseError {
+    fn from(error: JsonError) -> Self {
+        ResponseError::Body(error)
+    }
+}
+
+impl From<crate::BuildError> for ResponseError {
+    fn from(error: crate::BuildError) -> Self {
+        ResponseError::Body(error.into())
+    }
+}
+
+/// The members of an operation's output or of an error that the response's
+/// status and headers carry. A structure without any has nothing to read:
+/// the runtime's macros give it the empty implementation.
+pub trait ResponseBindings: Structure {
+    /// Fills the bound members into `builder` from the response.
+    fn read_bindings(
+        builder: &mut Self::Builder,
+        status: u16,
+        headers: &http::HeaderMap,
+    ) -> Result<(), ResponseError> {
+        let _ = (builder, status, headers);
+        Ok(())
+    }
+}
+
+/// A value a header can hold: its text as restJson1 writes it.
+pub trait FromHeaderText: Sized {
+    /// What the text must be, for an error.
+    const EXPECTED: &'static str;
+
+    /// The value the text spells, if it spells one.
+    fn from_header_text(text: &str) -> Option<Self>;
+}
+
+impl FromHeaderText for String {
+    const EXPECTED: &'static str = "text";
+
+    fn from_header_text(text: &str) -> Option<Self> {
+        Some(text.to_owned())
+    }
+}
+
+impl FromHeaderText for bool {
+    const EXPECTED: &'static str = "`true` or `false`";
+
+    fn from_header_text(text: &str) -> Option<Self> {
+        match text {
+            "true" => Some(true),
+            "false" => Some(false),
+            _ => None,
+        }
+    }
+}
+
+macro_rules! integer_from_header {
+    ($($ty:ty),*) => {$(
+        impl FromHeaderText for $ty {
+            const EXPECTED: &'static str = concat!("an integer within `", stringify!($ty), "`");
+
+            fn from_header_text(text: &str) -> Option<Self> {
+                text.parse().ok()
+            }
+        }
+    )*};
+}
+
+integer_from_header!(i8, i16, i32, i64);
+
+/// `NaN`, `Infinity` and `-Infinity` as restJson1 spells them, or a number.
+fn float_from_header(text: &str) -> Option<f64> {
+    match text {
+        "NaN" => Some(f64::NAN),
+        "Infinity" => Some(f64::INFINITY),
+        "-Infinity" => Some(f64::NEG_INFINITY),
+        // Rust also reads `inf` and `nan`, which restJson1 does not write.
+        _ if text
+            .bytes()
+            .any(|b| b.is_ascii_alphabetic() && !matches!(b, b'e' | b'E')) =>
+        {
+            None
+        }
+        _ => text.parse().ok(),
+    }
+}
+
+impl FromHeaderText for f64 {
+    const EXPECTED: &'static str = "a number, `NaN`, `Infinity` or `-Infinity`";
+
+    fn from_header_text(text: &str) -> Option<Self> {
+        float_from_header(text)
+    }
+}
+
+impl FromHeaderText for f32 {
+    const EXPECTED: &'static str = "a number, `NaN`, `Infinity` or `-Infinity`";
+
+    fn from_header_text(text: &str) -> Option<Self> {
+        // The nearest `f32`, as a JSON number is read into one.
+        float_from_header(text).map(|value| value as f32)
+    }
+}
+
+/// The header's value, its repetitions joined with `, `; `None` when the
+/// response has no such header.
+fn joined(
+    headers: &http::HeaderMap,
+    header: &'static str,
+    member: &'static str,
+) -> Result<Option<String>, ResponseError> {
+    let mut joined: Option<String> = None;
+    for value in headers.get_all(header) {
+        // RFC 9110 allows any octet; a member's text must be UTF-8.
+        let text = std::str::from_utf8(value.as_bytes()).map_err(|_| ResponseError::Header {
+            header,
+            member,
+            why: "the value is not UTF-8".to_owned(),
+        })?;
+        match &mut joined {
+            Some(joined) => {
+                joined.push_str(", ");
+                joined.push_str(text);
+            }
+            None => joined = Some(text.to_owned()),
+        }
+    }
+    Ok(joined)
+}
+
+fn invalid(
+    header: &'static str,
+    member: &'static str,
+    expected: &str,
+    text: &str,
+) -> ResponseError {
+    ResponseError::Header {
+        header,
+        member,
+        why: format!("expected {expected}, found `{}`", UntrustedText(text)),
+    }
+}
+
+/// A member bound to `header`; `None` when the response does not carry it.
+pub fn header<T: FromHeaderText>(
+    headers: &http::HeaderMap,
+    header: &'static str,
+    member: &'static str,
+) -> Result<Option<T>, ResponseError> {
+    let Some(text) = joined(headers, header, member)? else {
+        return Ok(None);
+    };
+    let value = text.trim();
+    T::from_header_text(value)
+        .map(Some)
+        .ok_or_else(|| invalid(header, member, T::EXPECTED, value))
+}
+
+/// A list member bound to `header`: the items of its comma-separated
+/// value, a quoted item (RFC 9110) unquoted; `None` when the response does
+/// not carry it.
+pub fn header_list<T: FromHeaderText>(
+    headers: &http::HeaderMap,
+    header: &'static str,
+    member: &'static str,
+) -> Result<Option<Vec<T>>, ResponseError> {
+    let Some(text) = joined(headers, header, member)? else {
+        return Ok(None);
+    };
+    split_list(&text)
+        .iter()
+        .map(|item| {
+            T::from_header_text(item).ok_or_else(|| invalid(header, member, T::EXPECTED, item))
+        })
+        .collect::<Result<_, _>>()
+        .map(Some)
+}
+
+/// A timestamp member bound to `header`, in `format`.
+pub fn header_timestamp(
+    headers: &http::HeaderMap,
+    header: &'static str,
+    member: &'static str,
+    format: Format,
+) -> Result<Option<DateTime>, ResponseError> {
+    let Some(text) = joined(headers, header, member)? else {
+        return Ok(None);
+    };
+    timestamp(text.trim(), format, header, member).map(Some)
+}
+
+/// A list of timestamps bound to `header`, in `format`. An HTTP date holds
+/// a comma of its own (`Mon, 16 Dec 2019 23:48:18 GMT`), so a list of them
+/// splits at every other comma.
+pub fn header_timestamp_list(
+    headers: &http::HeaderMap,
+    header: &'static str,
+    member: &'static str,
+    format: Format,
+) -> Result<Option<Vec<DateTime>>, ResponseError> {
+    let Some(text) = joined(headers, header, member)? else {
+        return Ok(None);
+    };
+    let pieces: Vec<&str> = text.split(',').map(str::trim).collect();
+    let items: Vec<String> = if format == Format::HttpDate {
+        pieces.chunks(2).map(|pair| pair.join(", ")).collect()
+    } else {
+        pieces.iter().map(|piece| (*piece).to_owned()).collect()
+    };
+    items
+        .iter()
+        .map(|item| timestamp(item, format, header, member))
+        .collect::<Result<_, _>>()
+        .map(Some)
+}
+
+fn timestamp(
+    text: &str,
+    format: Format,
+    header: &'static str,
+    member: &'static str,
+) -> Result<DateTime, ResponseError> {
+    let parse_as = match format {
+        // RFC 3339 allows offsets; readers accept them.
+        Format::DateTime => Format::DateTimeWithOffset,
+        other => other,
+    };
+    DateTime::from_str(text, parse_as).map_err(|_| {
+        let expected = match format {
+            Format::EpochSeconds => "epoch seconds",
+            Format::HttpDate => "an HTTP date",
+            _ => "an RFC 3339 date-time",
+        };
+        invalid(header, member, expected, text)
+    })
+}
+
+/// The items of a comma-separated header value, each trimmed; an item in
+/// double quotes is unquoted, its backslash escapes undone, and may hold
+/// commas. A value of only whitespace is an empty list.
+pub fn split_list(text: &str) -> Vec<String> {
+    if text.trim().is_empty() {
+        return Vec::new();
+    }
+    let mut items = Vec::new();
+    let mut item = String::new();
+    // Whether the item began with a quote, and whether it is still open.
+    let (mut quoted, mut open) = (false, false);
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if open => item.extend(chars.next()),
+            '"' if open => open = false,
+            _ if open => item.push(c),
+            ',' => {
+                items.push(finished(&item, quoted));
+                item.clear();
+                quoted = false;
+            }
+            '"' if !quoted && item.trim().is_empty() => {
+                item.clear();
+                (quoted, open) = (true, true);
+            }
+            // What follows a closing quote before the comma is not the item's.
+            _ if quoted => {}
+            _ => item.push(c),
+        }
+    }
+    items.push(finished(&item, quoted));
+    items
+}
+
+fn finished(item: &str, quoted: bool) -> String {
+    if quoted {
+        item.to_owned()
+    } else {
+        item.trim().to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn headers(pairs: &[(&'static str, &str)]) -> http::HeaderMap {
+        let mut map = http::HeaderMap::new();
+        for (name, value) in pairs {
+            map.append(*name, http::HeaderValue::from_str(value).unwrap());
+        }
+        map
+    }
+
+    #[test]
+    fn scalars_read_as_restjson1_writes_them() {
+        let map = headers(&[
+            ("x-bool", "true"),
+            ("x-int", " -12 "),
+            ("x-float", "NaN"),
+            ("x-double", "-Infinity"),
+            ("x-byte", "300"),
+            ("x-text", "a, b"),
+        ]);
+        assert_eq!(header::<bool>(&map, "x-bool", "b").unwrap(), Some(true));
+        assert_eq!(header::<i32>(&map, "x-int", "i").unwrap(), Some(-12));
+        assert!(
+            header::<f32>(&map, "x-float", "f")
+                .unwrap()
+                .unwrap()
+                .is_nan()
+        );
+        assert_eq!(
+            header::<f64>(&map, "x-double", "d").unwrap(),
+            Some(f64::NEG_INFINITY)
+        );
+        assert_eq!(
+            header::<String>(&map, "x-text", "t").unwrap().as_deref(),
+            Some("a, b")
+        );
+        assert_eq!(header::<bool>(&map, "x-missing", "m").unwrap(), None);
+        assert_eq!(
+            header::<i8>(&map, "x-byte", "tiny")
+                .unwrap_err()
+                .to_string(),
+            "invalid `x-byte` header (member `tiny`): expected an integer within `i8`, found `300`"
+        );
+        assert!(header::<f64>(&headers(&[("x", "inf")]), "x", "m").is_err());
+        assert!(header::<bool>(&headers(&[("x", "TRUE")]), "x", "m").is_err());
+    }
+
+    #[test]
+    fn a_repeated_header_is_one_list() {
+        let map = headers(&[("x-list", "1, 2"), ("x-list", "3")]);
+        assert_eq!(
+            header_list::<i64>(&map, "x-list", "l").unwrap(),
+            Some(vec![1, 2, 3])
+        );
+        let map = headers(&[("x-list", r#"a, "b,c", "say \"hi\"" , d"#)]);
+        assert_eq!(
+            header_list::<String>(&map, "x-list", "l").unwrap(),
+            Some(vec![
+                "a".to_owned(),
+                "b,c".to_owned(),
+                "say \"hi\"".to_owned(),
+                "d".to_owned()
+            ])
+        );
+        assert_eq!(
+            header_list::<String>(&headers(&[("x", " ")]), "x", "l").unwrap(),
+            Some(vec![])
+        );
+    }
+
+    #[test]
+    fn timestamps_read_in_their_format_and_http_dates_split_at_every_other_comma() {
+        let map = headers(&[
+            (
+                "x-date",
+                "Mon, 16 Dec 2019 23:48:18 GMT, Tue, 17 Dec 2019 23:48:18 GMT",
+            ),
+            ("x-epoch", "1576540098.5"),
+            ("x-iso", "2019-12-16T23:48:18+01:00"),
+        ]);
+        let dates = header_timestamp_list(&map, "x-date", "d", Format::HttpDate)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            dates.iter().map(DateTime::secs).collect::<Vec<_>>(),
+            [1576540098, 1576626498]
+        );
+        let epoch = header_timestamp(&map, "x-epoch", "e", Format::EpochSeconds)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (epoch.secs(), epoch.subsec_nanos()),
+            (1576540098, 500_000_000)
+        );
+        let iso = header_timestamp(&map, "x-iso", "i", Format::DateTime)
+            .unwrap()
+            .unwrap();
+        assert_eq!(iso.secs(), 1576536498);
+        assert_eq!(
+            header_timestamp(&map, "x-epoch", "when", Format::HttpDate)
+                .unwrap_err()
+                .to_string(),
+            "invalid `x-epoch` header (member `when`): expected an HTTP date, found `1576540098.5`"
+        );
+    }
+
+    #[test]
+    fn a_value_that_is_not_utf8_is_refused_naming_the_header() {
+        let mut map = http::HeaderMap::new();
+        map.insert("x-text", http::HeaderValue::from_bytes(b"caf\xe9").unwrap());
+        assert_eq!(
+            header::<String>(&map, "x-text", "t")
+                .unwrap_err()
+                .to_string(),
+            "invalid `x-text` header (member `t`): the value is not UTF-8"
+        );
+    }
+
+    #[test]
+    fn shown_values_are_bounded_and_escaped() {
+        let long = format!("x\u{7}{}", "y".repeat(5000));
+        let error = invalid("x-h", "m", "a number", &long).to_string();
+        assert!(error.len() < 1000, "{}", error.len());
+        assert!(!error.contains('\u{7}'));
+    }
+
+    proptest! {
+        /// Items joined as a request writes them (quoted where they hold a
+        /// comma or a quote) split back into the same items.
+        #[test]
+        fn a_written_list_splits_into_its_items(items in prop::collection::vec("[ -~]{0,8}", 1..6)) {
+            let mut headers = crate::request::Headers::new();
+            crate::request::push_header_list(&mut headers, "x-list", "l", &items, true).unwrap();
+            let text = headers[0].1.to_str().unwrap().to_owned();
+            let expected: Vec<String> = items.iter().map(|item| {
+                // A request sends unquoted items as they are; the reader trims them.
+                if item.contains([',', '"']) || item.starts_with([' ', '\t']) || item.ends_with([' ', '\t']) {
+                    item.clone()
+                } else {
+                    item.trim().to_owned()
+                }
+            }).collect();
+            if expected.len() == 1 && expected[0].is_empty() {
+                prop_assert!(split_list(&text).is_empty());
+            } else {
+                prop_assert_eq!(split_list(&text), expected);
+            }
+        }
+
+        #[test]
+        fn any_header_text_reads_without_panicking(text in "\\PC{0,40}") {
+            let _ = split_list(&text);
+            let _ = float_from_header(&text);
+            let _ = <i64 as FromHeaderText>::from_header_text(&text);
+        }
+    }
+}
