@@ -1020,3 +1020,55 @@ fn bindings_apply_where_the_structure_is_used() {
         files[&PathBuf::from("example-svc-output/src/do_thing_output.rs")]
     );
 }
+
+/// `@uniqueItems` lists are checked by `validate()`: by hashing where the
+/// items are `Hash` (strings, nested lists of them), by comparison where
+/// they are structures.
+#[test]
+fn unique_items_lists_snapshot() {
+    let member = |target: &str| serde_json::json!({"target": target});
+    let model = synthetic(
+        serde_json::json!({
+            "names": member("example.test#NameSet"),
+            "groups": member("example.test#GroupSet"),
+            "pairs": member("example.test#PairSet")
+        }),
+        serde_json::json!({
+            "example.test#NameSet": {"type": "list", "member": {"target": "smithy.api#String"}, "traits": {"smithy.api#uniqueItems": {}, "smithy.api#length": {"max": 10}}},
+            "example.test#Names": {"type": "list", "member": {"target": "smithy.api#String"}},
+            "example.test#GroupSet": {"type": "list", "member": {"target": "example.test#Names"}, "traits": {"smithy.api#uniqueItems": {}}},
+            "example.test#PairSet": {"type": "list", "member": {"target": "example.test#Pair"}, "traits": {"smithy.api#uniqueItems": {}}},
+            "example.test#Pair": {"type": "structure", "members": {"left": member("smithy.api#Double")}}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    let start = input
+        .find("impl rt::validation::Validate")
+        .expect("validates");
+    let end = input
+        .find("impl rt::json::JsonMembers")
+        .expect("writes JSON");
+    let validation = &input[start..end];
+    insta::assert_snapshot!("unique_items_validation", validation);
+}
+
+/// An `intEnum` is an open set of named integers: members hold an `i32`,
+/// as in the AWS SDK for Rust, and their documentation names the values.
+#[test]
+fn an_int_enum_member_is_an_i32_documented_with_its_values() {
+    let model = synthetic(
+        serde_json::json!({"level": {"target": "example.test#Level", "traits": {"smithy.api#httpHeader": "X-Level"}}}),
+        serde_json::json!({
+            "example.test#Level": {"type": "intEnum", "members": {
+                "LOW": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 1}},
+                "HIGH": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 10}}
+            }}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    let docs = "        ///\n        /// One of the values of `Level`:\n        /// - `1`: `LOW`\n        /// - `10`: `HIGH`\n        #[get(Option<i32>, copy)]\n        level: Option<i32>,";
+    assert!(input.contains(docs), "{input}");
+    assert!(input.contains("&value.to_string(),"), "{input}");
+}

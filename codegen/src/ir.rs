@@ -373,6 +373,8 @@ pub struct Value {
     pub pattern: Option<Pattern>,
     /// `@range`, on integers.
     pub range: Option<Range>,
+    /// `@uniqueItems`, on lists: no item may equal another.
+    pub unique_items: bool,
     /// `@timestampFormat`, on timestamps; `None` takes the default of
     /// where the value travels (see [`TimestampFormat::default_for`]).
     pub timestamp_format: Option<TimestampFormat>,

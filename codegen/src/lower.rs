@@ -33,6 +33,7 @@ const HANDLED_TRAITS: &[&str] = &[
     "smithy.api#range",
     "smithy.api#timestampFormat",
     "smithy.api#default",
+    "smithy.api#uniqueItems",
     // Resolved against the lowered input and output structures.
     "smithy.api#paginated",
     // Typed into `Binding`; lowering refuses what the emitters do not write yet.
@@ -885,9 +886,13 @@ impl<'a> Lowerer<'a> {
                 set_method,
                 get_method,
                 ensure_method,
-                docs: match documentation(&member.traits) {
-                    docs if docs.is_empty() => vec![format!("The `{member_name}` member.")],
-                    docs => docs,
+                docs: {
+                    let mut docs = match documentation(&member.traits) {
+                        docs if docs.is_empty() => vec![format!("The `{member_name}` member.")],
+                        docs => docs,
+                    };
+                    docs.extend(self.int_enum_docs(&member.target));
+                    docs
                 },
                 deprecated: deprecation(&member_id, &member.traits)?,
                 required: member.traits.contains_key("smithy.api#required"),
@@ -915,6 +920,34 @@ impl<'a> Lowerer<'a> {
             fields,
             error,
         })
+    }
+
+    /// For a member that targets an `intEnum`, the lines that name its
+    /// values, which the `i32` it holds does not.
+    fn int_enum_docs(&self, target: &str) -> Docs {
+        let Some(shape) = self
+            .model
+            .shapes
+            .get(target)
+            .filter(|s| s.kind == "intEnum")
+        else {
+            return Docs::new();
+        };
+        let mut docs = vec![
+            String::new(),
+            format!("One of the values of `{}`:", local_name(target)),
+        ];
+        for (name, member) in &shape.members {
+            match member
+                .traits
+                .get("smithy.api#enumValue")
+                .and_then(Json::as_i64)
+            {
+                Some(value) => docs.push(format!("- `{value}`: `{name}`")),
+                None => docs.push(format!("- `{name}`")),
+            }
+        }
+        docs
     }
 
     /// The value a member holds: its target's type, with the member's traits over the target's.
@@ -953,7 +986,9 @@ impl<'a> Lowerer<'a> {
                     "boolean" => Kind::Boolean,
                     "byte" => Kind::Byte,
                     "short" => Kind::Short,
-                    "integer" => Kind::Integer,
+                    // An open set of named integers: an `i32`, as the AWS SDK
+                    // for Rust has it, the names in the member's documentation.
+                    "integer" | "intEnum" => Kind::Integer,
                     "long" => Kind::Long,
                     "float" => Kind::Float,
                     "double" => Kind::Double,
@@ -1097,6 +1132,15 @@ impl<'a> Lowerer<'a> {
                 Some(Range { min, max })
             }
         };
+        // A list shape's own trait (a member cannot carry it).
+        let unique_items = lookup("smithy.api#uniqueItems").is_some();
+        if unique_items && !matches!(kind, Kind::List(_)) {
+            return Err(Error::on_trait(
+                member_id,
+                "smithy.api#uniqueItems",
+                "applies to lists only",
+            ));
+        }
         let timestamp_format = match lookup("smithy.api#timestampFormat") {
             None => None,
             Some(format) => {
@@ -1127,6 +1171,7 @@ impl<'a> Lowerer<'a> {
             length,
             pattern,
             range,
+            unique_items,
             timestamp_format,
         })
     }

@@ -401,7 +401,7 @@ fn compared_with(expected: &TokenStream, structure: &Structure) -> TokenStream {
         let getter = crate::emit::ident(&field.name);
         let message = format!("member `{}`", field.member);
         quote! {
-            assert_eq!(actual.#getter(), expected.#getter(), #message);
+            ::smithy_lean_protocol_test::assert_same(&expected.#getter(), &actual.#getter(), #message);
         }
     });
     quote! {

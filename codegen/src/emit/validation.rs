@@ -103,7 +103,7 @@ pub(super) fn emit(
         }
     };
     let doc = format!(
-        " Checks every `length`, `pattern` and `range` constraint of the model on this [`{}`] and its members, and reports all violations.",
+        " Checks every `length`, `pattern`, `range` and `uniqueItems` constraint of the model on this [`{}`] and its members, and reports all violations.",
         structure.name
     );
     quote! {
@@ -145,6 +145,18 @@ fn item_value(value: &Value) -> TokenStream {
         Kind::List(_) => quote! { Some(value.as_slice()) },
         kind if kind.is_integer() => quote! { Some(i64::from(*value)) },
         _ => quote! { Some(value) },
+    }
+}
+
+/// Whether a value's Rust type is `Hash` and `Eq`, so that a
+/// `uniqueItems` list of it is checked by hashing rather than by comparing
+/// each pair. (`uniqueItems` lists never hold floats; structures and maps
+/// are only `PartialEq`.)
+fn hashable(value: &Value) -> bool {
+    match &value.kind {
+        Kind::List(item) => hashable(item),
+        Kind::Structure(_) | Kind::Map(_) | Kind::Float | Kind::Double => false,
+        _ => true,
     }
 }
 
@@ -207,7 +219,7 @@ fn value_checks(
                 _ => value_checks(item, quote! { here }, item_value(item), patterns)
                     .map(|checks| quote! { |here, value| #checks }),
             };
-            if value.length.is_none() && each.is_none() {
+            if value.length.is_none() && each.is_none() && !value.unique_items {
                 return None;
             }
             let each = each.unwrap_or_else(|| quote! { rt::validation::unchecked });
@@ -217,6 +229,12 @@ fn value_checks(
                     // A sensitive entry's key is not shown in the path either.
                     let sensitive = item.sensitive;
                     quote! { #here.map(#value_expr, #length, #sensitive, #each) }
+                }
+                _ if value.unique_items && hashable(item) => {
+                    quote! { #here.set(#value_expr, #length, #each) }
+                }
+                _ if value.unique_items => {
+                    quote! { #here.set_by_equality(#value_expr, #length, #each) }
                 }
                 _ => quote! { #here.list(#value_expr, #length, #each) },
             })

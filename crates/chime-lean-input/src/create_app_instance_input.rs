@@ -67,7 +67,7 @@ rt::builder! {
     }
 }
 impl CreateAppInstanceInput {
-    /// Checks every `length`, `pattern` and `range` constraint of the model on this [`CreateAppInstanceInput`] and its members, and reports all violations.
+    /// Checks every `length`, `pattern`, `range` and `uniqueItems` constraint of the model on this [`CreateAppInstanceInput`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
     pub fn validate(&self) -> Result<(), rt::ValidationError> {

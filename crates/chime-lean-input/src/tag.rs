@@ -32,7 +32,7 @@ rt::builder! {
     }
 }
 impl Tag {
-    /// Checks every `length`, `pattern` and `range` constraint of the model on this [`Tag`] and its members, and reports all violations.
+    /// Checks every `length`, `pattern`, `range` and `uniqueItems` constraint of the model on this [`Tag`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
     pub fn validate(&self) -> Result<(), rt::ValidationError> {

@@ -28,7 +28,7 @@ rt::builder! {
 }
 #[cfg(feature = "server")]
 impl CreateAppInstanceOutput {
-    /// Checks every `length`, `pattern` and `range` constraint of the model on this [`CreateAppInstanceOutput`] and its members, and reports all violations.
+    /// Checks every `length`, `pattern`, `range` and `uniqueItems` constraint of the model on this [`CreateAppInstanceOutput`] and its members, and reports all violations.
     ///
     /// The service checks these constraints too; call this to fail before sending.
     pub fn validate(&self) -> Result<(), rt::ValidationError> {

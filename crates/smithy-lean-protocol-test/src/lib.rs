@@ -14,7 +14,9 @@
 //!   compares a sent request with it as the compliance-test specification
 //!   says (method, path, host, query, headers, body by its media type);
 //! - [`CannedResponse`] holds a response case's status, headers and body,
-//!   for the operation's readers.
+//!   for the operation's readers;
+//! - [`assert_same`] compares what a reader read with a case's `params`,
+//!   a NaN matching a NaN.
 //!
 //! [`Config`]: smithy_lean_client::Config
 
@@ -22,11 +24,13 @@ mod capture;
 mod json;
 mod request;
 mod response;
+mod same;
 
 pub use capture::{Capture, SentRequest};
 pub use json::json_equal;
 pub use request::ExpectedRequest;
 pub use response::CannedResponse;
+pub use same::{assert_same, same_value};
 
 /// The timestamps of generated types, for the values of a case's `params`.
 pub use aws_smithy_types::DateTime;

@@ -57,6 +57,12 @@ pub enum Rule {
         /// The pattern as the model writes it.
         pattern: &'static str,
     },
+    /// An item of a `uniqueItems` list equals an earlier one. The later
+    /// item is the one reported; this is the index of the first.
+    UniqueItems {
+        /// The index of the earlier, equal item.
+        first: u64,
+    },
 }
 
 impl fmt::Display for Rule {
@@ -95,6 +101,10 @@ impl fmt::Display for Rule {
             Rule::Pattern { pattern } => {
                 f.write_str("must match the pattern ")?;
                 f.write_str(pattern)
+            }
+            Rule::UniqueItems { first } => {
+                f.write_str("must differ from every other item of its list, but it equals item ")?;
+                write_number(f, *first)
             }
         }
     }
@@ -380,6 +390,46 @@ pub fn check_pattern(
     }
 }
 
+/// Records a violation for each item of a `uniqueItems` list that equals
+/// an earlier one, found by hashing; `item_path` names the later item.
+pub fn check_unique_items<T: std::hash::Hash + Eq>(
+    out: &mut Vec<ConstraintViolation>,
+    value: &[T],
+    item_path: &dyn Fn(usize) -> String,
+) {
+    let mut first_of = std::collections::HashMap::with_capacity(value.len());
+    for (index, item) in value.iter().enumerate() {
+        if let Some(&first) = first_of.get(item) {
+            out.push(duplicate(item_path(index), first));
+        } else {
+            first_of.insert(item, index);
+        }
+    }
+}
+
+/// The same for items that can only be compared (structures, maps): each
+/// item against every earlier one.
+pub fn check_unique_items_by_equality<T: PartialEq>(
+    out: &mut Vec<ConstraintViolation>,
+    value: &[T],
+    item_path: &dyn Fn(usize) -> String,
+) {
+    for (index, item) in value.iter().enumerate() {
+        if let Some(first) = value[..index].iter().position(|earlier| earlier == item) {
+            out.push(duplicate(item_path(index), first));
+        }
+    }
+}
+
+fn duplicate(path: String, first: usize) -> ConstraintViolation {
+    ConstraintViolation {
+        path,
+        rule: Rule::UniqueItems {
+            first: first as u64,
+        },
+    }
+}
+
 /// A structure that `validate()` walks: it checks its own members, and
 /// nested structures check theirs.
 pub trait Validate {
@@ -511,6 +561,33 @@ impl<'a> Checks<'a> {
         for (index, value) in value.iter().enumerate() {
             item(&mut self.inside(item_path(&path, index)), value);
         }
+    }
+
+    /// A `uniqueItems` list here, if set: checked as [`Checks::list`]
+    /// checks it, and no item equal to an earlier one.
+    pub fn set<T: std::hash::Hash + Eq>(
+        &mut self,
+        value: Option<&[T]>,
+        length: impl RangeBounds<u64>,
+        item: impl FnMut(&mut Checks<'_>, &T),
+    ) {
+        let Some(value) = value else { return };
+        self.list(Some(value), length, item);
+        let path = self.path();
+        check_unique_items(self.out, value, &|index| item_path(&path, index));
+    }
+
+    /// The same for items that can only be compared, not hashed.
+    pub fn set_by_equality<T: PartialEq>(
+        &mut self,
+        value: Option<&[T]>,
+        length: impl RangeBounds<u64>,
+        item: impl FnMut(&mut Checks<'_>, &T),
+    ) {
+        let Some(value) = value else { return };
+        self.list(Some(value), length, item);
+        let path = self.path();
+        check_unique_items_by_equality(self.out, value, &|index| item_path(&path, index));
     }
 
     /// A map here, if set: its number of entries within `length`, and each
@@ -767,5 +844,58 @@ mod tests {
             leaves: Vec::new(),
         };
         assert!(unset.check_constraints().is_ok());
+    }
+
+    #[test]
+    fn a_unique_items_list_names_each_repeat_and_the_item_it_repeats() {
+        let mut out = Vec::new();
+        let mut check = Checks::new("", &mut out);
+        check
+            .member("Ids")
+            .set(Some(&["a", "b", "a", "a"][..]), ..=3, unchecked);
+        check
+            .member("Pairs")
+            .set_by_equality(Some(&[[1.0], [2.0], [1.0]][..]), .., unchecked);
+        check.member("Unset").set::<u8>(None, 1.., unchecked);
+        let shown: Vec<String> = out.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            [
+                "`Ids`: number of items must be at most 3 items, but it has 4",
+                "`Ids[2]`: must differ from every other item of its list, but it equals item 0",
+                "`Ids[3]`: must differ from every other item of its list, but it equals item 0",
+                "`Pairs[2]`: must differ from every other item of its list, but it equals item 0",
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn both_uniqueness_checks_report_each_repeat_against_its_first_occurrence(
+            items in proptest::collection::vec(0u8..6, 0..24)
+        ) {
+            let expected: Vec<(usize, u64)> = items
+                .iter()
+                .enumerate()
+                .filter_map(|(index, item)| {
+                    let first = items.iter().position(|other| other == item)?;
+                    (first < index).then_some((index, first as u64))
+                })
+                .collect();
+            let found = |out: Vec<ConstraintViolation>| -> Vec<(usize, u64)> {
+                out.into_iter()
+                    .map(|v| match v.rule {
+                        Rule::UniqueItems { first } => (v.path.parse().unwrap(), first),
+                        other => panic!("unexpected rule {other:?}"),
+                    })
+                    .collect()
+            };
+            let mut hashed = Vec::new();
+            check_unique_items(&mut hashed, &items, &|index| index.to_string());
+            let mut compared = Vec::new();
+            check_unique_items_by_equality(&mut compared, &items, &|index| index.to_string());
+            proptest::prop_assert_eq!(found(hashed), expected.clone());
+            proptest::prop_assert_eq!(found(compared), expected);
+        }
     }
 }
