@@ -400,7 +400,7 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
                 serde_json::json!({"Q": {"target": "smithy.api#String", "traits": {"smithy.api#httpQuery": "q", "smithy.api#httpHeader": "X-Q"}}}),
                 serde_json::json!({}),
             ),
-            "example.test#DoThingRequest$Q: a member can have only one of `@httpLabel`, `@httpQuery`, `@httpHeader` and `@httpResponseCode`",
+            "example.test#DoThingRequest$Q: a member can have only one of `@httpLabel`, `@httpQuery`, `@httpQueryParams`, `@httpHeader`, `@httpPrefixHeaders` and `@httpResponseCode`",
         ),
         (
             synthetic(
@@ -549,6 +549,41 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
                 serde_json::json!({}),
             ),
             "its Rust name `builder` collides with a generated method",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Meta": {"target": "example.test#Counts", "traits": {"smithy.api#httpPrefixHeaders": "x-m-"}}}),
+                serde_json::json!({"example.test#Counts": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#Integer"}}}),
+            ),
+            "example.test#DoThingRequest$Meta: an `@httpPrefixHeaders` member must be a map of strings",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Meta": {"target": "smithy.api#String", "traits": {"smithy.api#httpQueryParams": {}}}}),
+                serde_json::json!({}),
+            ),
+            "example.test#DoThingRequest$Meta: an `@httpQueryParams` member must be a map of strings or of lists of strings",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Meta": {"target": "example.test#Counts", "traits": {"smithy.api#httpQueryParams": {}}}}),
+                serde_json::json!({"example.test#Counts": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#Integer"}}}),
+            ),
+            "example.test#DoThingRequest$Meta: an `@httpQueryParams` member must be a map of strings or of lists of strings",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Meta": {"target": "example.test#Texts", "traits": {"smithy.api#httpQueryParams": {}, "smithy.api#httpPrefixHeaders": ""}}}),
+                serde_json::json!({"example.test#Texts": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#String"}}}),
+            ),
+            "example.test#DoThingRequest$Meta: a member can have only one of",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Ids": {"target": "smithy.api#String", "traits": {"smithy.api#uniqueItems": {}}}}),
+                serde_json::json!({}),
+            ),
+            "example.test#DoThingRequest$Ids: trait `smithy.api#uniqueItems`: applies to lists only",
         ),
     ];
     let cases = cases
@@ -1071,4 +1106,40 @@ fn an_int_enum_member_is_an_i32_documented_with_its_values() {
     let docs = "        ///\n        /// One of the values of `Level`:\n        /// - `1`: `LOW`\n        /// - `10`: `HIGH`\n        #[get(Option<i32>, copy)]\n        level: Option<i32>,";
     assert!(input.contains(docs), "{input}");
     assert!(input.contains("&value.to_string(),"), "{input}");
+}
+
+/// `@httpPrefixHeaders` and `@httpQueryParams` maps are sent after the
+/// members bound to single headers and parameters, which take precedence;
+/// an output's prefixed headers are read back into its map.
+#[test]
+fn prefix_headers_and_query_params_snapshot() {
+    let member = |target: &str, traits: serde_json::Value| serde_json::json!({"target": target, "traits": traits});
+    let model = synthetic(
+        serde_json::json!({
+            "meta": member("example.test#Meta", serde_json::json!({"smithy.api#httpPrefixHeaders": "x-meta-"})),
+            "color": member("smithy.api#String", serde_json::json!({"smithy.api#httpHeader": "x-meta-color"})),
+            "filters": member("example.test#Filters", serde_json::json!({"smithy.api#httpQueryParams": {}})),
+            "extra": member("example.test#Meta", serde_json::json!({"smithy.api#httpQueryParams": {}})),
+            "page": member("smithy.api#Integer", serde_json::json!({"smithy.api#httpQuery": "page"}))
+        }),
+        serde_json::json!({
+            "example.test#Meta": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#String"}},
+            "example.test#Names": {"type": "list", "member": {"target": "smithy.api#String"}},
+            "example.test#Filters": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "example.test#Names"}},
+            "example.test#DoThingResponse": {"type": "structure", "members": {
+                "meta": member("example.test#Meta", serde_json::json!({"smithy.api#httpPrefixHeaders": "x-meta-"}))
+            }}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    let request = &input[input
+        .find("impl rt::operation::OperationInput")
+        .expect("a request")..];
+    insta::assert_snapshot!("prefix_headers_and_query_params_request", request);
+    let output = &files[&PathBuf::from("example-svc-output/src/do_thing_output.rs")];
+    let response = &output[output
+        .find("impl rt::response::ResponseBindings")
+        .expect("bindings")..];
+    insta::assert_snapshot!("prefix_headers_response", response);
 }

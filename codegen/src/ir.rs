@@ -332,6 +332,11 @@ pub enum Binding {
     Header(String),
     /// `@httpResponseCode`: an output's member that holds the response's status.
     ResponseCode,
+    /// `@httpPrefixHeaders`: a map whose entries are headers named this
+    /// prefix followed by the key (every header, for an empty prefix).
+    PrefixHeaders(String),
+    /// `@httpQueryParams`: a map whose entries are query parameters.
+    QueryParams,
 }
 
 impl Field {
@@ -407,8 +412,10 @@ impl TimestampFormat {
     pub fn default_for(binding: &Binding) -> Self {
         match binding {
             Binding::Body => TimestampFormat::EpochSeconds,
-            Binding::Header(_) => TimestampFormat::HttpDate,
-            Binding::Label | Binding::Query(_) | Binding::ResponseCode => TimestampFormat::DateTime,
+            Binding::Header(_) | Binding::PrefixHeaders(_) => TimestampFormat::HttpDate,
+            Binding::Label | Binding::Query(_) | Binding::QueryParams | Binding::ResponseCode => {
+                TimestampFormat::DateTime
+            }
         }
     }
 }

@@ -41,6 +41,8 @@ const HANDLED_TRAITS: &[&str] = &[
     "smithy.api#httpQuery",
     "smithy.api#httpHeader",
     "smithy.api#httpResponseCode",
+    "smithy.api#httpPrefixHeaders",
+    "smithy.api#httpQueryParams",
     "aws.api#service",
     "aws.auth#sigv4",
     "aws.protocols#restJson1",
@@ -1386,9 +1388,19 @@ impl Role {
     /// is read from the output's JSON).
     fn applies(self, binding: Binding) -> Binding {
         match (self, &binding) {
-            (Role::Input, Binding::Label | Binding::Query(_) | Binding::Header(_))
-            | (Role::Output, Binding::Header(_) | Binding::ResponseCode)
-            | (Role::Error, Binding::Header(_)) => binding,
+            (
+                Role::Input,
+                Binding::Label
+                | Binding::Query(_)
+                | Binding::QueryParams
+                | Binding::Header(_)
+                | Binding::PrefixHeaders(_),
+            )
+            | (
+                Role::Output,
+                Binding::Header(_) | Binding::PrefixHeaders(_) | Binding::ResponseCode,
+            )
+            | (Role::Error, Binding::Header(_) | Binding::PrefixHeaders(_)) => binding,
             _ => Binding::Body,
         }
     }
@@ -1403,6 +1415,21 @@ fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
     }
     if traits.contains_key("smithy.api#httpResponseCode") {
         bindings.push(Binding::ResponseCode);
+    }
+    if traits.contains_key("smithy.api#httpQueryParams") {
+        bindings.push(Binding::QueryParams);
+    }
+    match traits.get("smithy.api#httpPrefixHeaders") {
+        None => {}
+        // The empty prefix is allowed: it binds every header.
+        Some(Json::String(prefix)) => bindings.push(Binding::PrefixHeaders(prefix.clone())),
+        Some(_) => {
+            return Err(Error::on_trait(
+                member_id,
+                "smithy.api#httpPrefixHeaders",
+                "must be a string",
+            ));
+        }
     }
     for (trait_id, make) in [
         (
@@ -1428,7 +1455,7 @@ fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
         1 => Ok(bindings.remove(0)),
         _ => Err(Error::on_shape(
             member_id,
-            "a member can have only one of `@httpLabel`, `@httpQuery`, `@httpHeader` and `@httpResponseCode`",
+            "a member can have only one of `@httpLabel`, `@httpQuery`, `@httpQueryParams`, `@httpHeader`, `@httpPrefixHeaders` and `@httpResponseCode`",
         )),
     }
 }
@@ -1576,6 +1603,28 @@ fn check_bound_member(member_id: &str, binding: &Binding, value: &Value) -> Resu
     let scalar = |value: &Value| {
         value.kind.is_copy() || matches!(value.kind, Kind::String | Kind::Enum(_) | Kind::Timestamp)
     };
+    let text = |value: &Value| matches!(value.kind, Kind::String | Kind::Enum(_));
+    match (binding, &value.kind) {
+        (Binding::PrefixHeaders(_), Kind::Map(entry)) if text(entry) => return Ok(()),
+        (Binding::PrefixHeaders(_), _) => {
+            return Err(Error::on_shape(
+                member_id,
+                "an `@httpPrefixHeaders` member must be a map of strings",
+            ));
+        }
+        (Binding::QueryParams, Kind::Map(entry)) => match &entry.kind {
+            Kind::List(item) if text(item) => return Ok(()),
+            _ if text(entry) => return Ok(()),
+            _ => {}
+        },
+        _ => {}
+    }
+    if *binding == Binding::QueryParams {
+        return Err(Error::on_shape(
+            member_id,
+            "an `@httpQueryParams` member must be a map of strings or of lists of strings",
+        ));
+    }
     let supported = match (binding, &value.kind) {
         (Binding::Label, _) => scalar(value),
         (_, Kind::List(item)) => scalar(item),

@@ -852,6 +852,32 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
         };
         Some(push)
     });
+    // After the `@httpQuery` members: the specification gives them precedence.
+    let query_params = input
+        .fields
+        .iter()
+        .filter(|field| field.binding == Binding::QueryParams)
+        .map(|field| {
+            let field_name = ident(&field.name);
+            let Kind::Map(entry) = &field.value.kind else {
+                unreachable!("lowering checked that `@httpQueryParams` is on a map")
+            };
+            let values = match entry.kind {
+                Kind::List(_) => quote! { values.as_slice() },
+                _ => quote! { ::std::slice::from_ref(values) },
+            };
+            present(
+                field,
+                &field_name,
+                quote! { map },
+                quote! {
+                    rt::request::push_query_params(
+                        &mut uri,
+                        map.iter().map(|(key, values)| (key.as_str(), #values)),
+                    );
+                },
+            )
+        });
     let header_pushes: Vec<TokenStream> = input
         .fields
         .iter()
@@ -882,6 +908,22 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
             };
             Some(push)
         })
+        // After the `@httpHeader` members: the specification gives them precedence.
+        .chain(input.fields.iter().filter_map(|field| {
+            let Binding::PrefixHeaders(prefix) = &field.binding else {
+                return None;
+            };
+            let field_name = ident(&field.name);
+            let member = &field.member;
+            Some(present(field, &field_name, quote! { map }, quote! {
+                rt::request::push_prefix_headers(
+                    &mut headers,
+                    #prefix,
+                    #member,
+                    map.iter().map(|(key, value)| (key.as_str(), value.as_ref())),
+                )?;
+            }))
+        }))
         .collect();
     let headers = if header_pushes.is_empty() {
         quote! { let headers = rt::request::Headers::new(); }
@@ -929,6 +971,7 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
                 #(#build_path)*
                 #(#query)*
                 #(#bound_queries)*
+                #(#query_params)*
                 #headers
                 rt::request::build(Self::HTTP_METHOD, uri, headers, #body)
             }

@@ -1,5 +1,5 @@
 //! What an output or an error reads from a response beyond its body: the
-//! members bound to headers and to the status code.
+//! members bound to headers, to prefixed headers and to the status code.
 
 use super::{ident, timestamp_format};
 use crate::ir::{Binding, Kind, Structure};
@@ -37,6 +37,10 @@ pub(super) fn bindings(structure: &Structure) -> Option<TokenStream> {
                         Kind::List(_) => quote! { rt::response::header_list(headers, #name, #member)? },
                         _ => quote! { rt::response::header(headers, #name, #member)? },
                     }
+                }
+                Binding::PrefixHeaders(prefix) => {
+                    reads_headers = true;
+                    quote! { rt::response::prefix_headers(headers, #prefix, #member)? }
                 }
                 _ => return None,
             };

@@ -1,7 +1,8 @@
 //! What every generated enum has beside its values, written once.
 
 /// Gives a generated open enum, which has `as_str` and `From<&str>`, its
-/// `FromStr` (which never fails: an unknown value is kept), its `Display`
+/// `FromStr` (which never fails: an unknown value is kept), `AsRef<str>`
+/// (as the AWS SDK for Rust's enums have it), its `Display`
 /// (the wire value), and its JSON reading and writing.
 ///
 /// ```
@@ -21,6 +22,7 @@
 ///
 /// assert_eq!("FREE".parse::<Tier>(), Ok(Tier::Free));
 /// assert_eq!(Tier::Other("GOLD".into()).to_string(), "GOLD");
+/// assert_eq!(Tier::Free.as_ref(), "FREE");
 /// let mut tokens = smithy_lean_runtime::json::tokens(br#""FREE""#);
 /// let read: Option<Tier> = smithy_lean_runtime::json::read(&mut tokens, "Tier").unwrap();
 /// assert_eq!(read, Some(Tier::Free));
@@ -33,6 +35,12 @@ macro_rules! string_enum {
 
             fn from_str(value: &str) -> Result<Self, Self::Err> {
                 Ok($name::from(value))
+            }
+        }
+
+        impl ::std::convert::AsRef<str> for $name {
+            fn as_ref(&self) -> &str {
+                self.as_str()
             }
         }
 

@@ -158,6 +158,76 @@ pub fn push_header_list(
     push_header(headers, name, member, &value)
 }
 
+/// Adds a header for each entry of an `@httpPrefixHeaders` map, named
+/// `prefix` followed by the key, in key order. A name that an
+/// `@httpHeader` member has already set is left to that member, as the
+/// specification gives it precedence, so call this after those pushes.
+/// A key that makes no header name, or a value no header can carry, is
+/// refused, naming the member and the key.
+pub fn push_prefix_headers<'a>(
+    headers: &mut Headers,
+    prefix: &'static str,
+    member: &'static str,
+    entries: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<(), RequestError> {
+    let mut entries: Vec<(&str, &str)> = entries.into_iter().collect();
+    entries.sort_unstable();
+    let bound_by_members = headers.len();
+    for (key, value) in entries {
+        let mut name = String::with_capacity(prefix.len() + key.len());
+        name.push_str(prefix);
+        name.push_str(key);
+        let Ok(name) = http::HeaderName::from_bytes(name.as_bytes()) else {
+            return Err(RequestError::new(format!(
+                "`{member}` has the key `{}`, which makes no HTTP header name with the prefix `{prefix}`",
+                crate::UntrustedText(key)
+            )));
+        };
+        if headers[..bound_by_members]
+            .iter()
+            .any(|(bound, _)| *bound == name)
+        {
+            continue;
+        }
+        let value = http::HeaderValue::from_str(value).map_err(|_| {
+            RequestError::new(format!(
+                "`{member}` sends the `{name}` header, whose value must not hold control characters"
+            ))
+        })?;
+        headers.push((name, value));
+    }
+    Ok(())
+}
+
+/// Adds a query parameter for each entry of an `@httpQueryParams` map, in
+/// key order, a list's items as repeated parameters. A key the query
+/// already has (from the URI pattern or an `@httpQuery` member) is left to
+/// it, as the specification gives those precedence, so call this last.
+pub fn push_query_params<'a, V: AsRef<str> + 'a>(
+    uri: &mut String,
+    entries: impl IntoIterator<Item = (&'a str, &'a [V])>,
+) {
+    let mut entries: Vec<(&str, &[V])> = entries.into_iter().collect();
+    entries.sort_unstable_by_key(|(key, _)| *key);
+    let taken: Vec<String> = match uri.split_once('?') {
+        Some((_, query)) => query
+            .split('&')
+            .map(|pair| pair.split_once('=').map_or(pair, |(key, _)| key).to_owned())
+            .collect(),
+        None => Vec::new(),
+    };
+    for (key, values) in entries {
+        let mut encoded = String::new();
+        push_encoded(&mut encoded, key, false);
+        if taken.contains(&encoded) {
+            continue;
+        }
+        for value in values {
+            push_query(uri, key, Some(value.as_ref()));
+        }
+    }
+}
+
 /// The request: `method` to `path_and_query` with `headers` and `body`,
 /// which is sent with its content type, or no body and no content type
 /// when `None`.
@@ -393,6 +463,80 @@ mod tests {
             match push_header(&mut headers, "x-h", "H", &value) {
                 Ok(()) => prop_assert_eq!(headers[0].1.as_bytes(), value.as_bytes()),
                 Err(_) => prop_assert!(value.chars().any(|c| c.is_control() && c != '\t')),
+            }
+        }
+    }
+
+    #[test]
+    fn prefix_headers_follow_the_members_headers_which_take_precedence() {
+        let mut headers = Headers::new();
+        push_header(&mut headers, "hello", "Specific", "There").unwrap();
+        let entries = [("x-foo", "Foo"), ("Hello", "Hello"), ("empty", "")];
+        push_prefix_headers(&mut headers, "", "Prefixed", entries).unwrap();
+        push_prefix_headers(&mut headers, "x-meta-", "Meta", [("Color", "red")]).unwrap();
+        let sent: Vec<(&str, &str)> = headers
+            .iter()
+            .map(|(name, value)| (name.as_str(), value.to_str().unwrap()))
+            .collect();
+        assert_eq!(
+            sent,
+            [
+                ("hello", "There"),
+                ("empty", ""),
+                ("x-foo", "Foo"),
+                ("x-meta-color", "red"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_prefix_header_that_cannot_be_sent_is_refused_naming_the_member_and_key() {
+        let mut headers = Headers::new();
+        let error =
+            push_prefix_headers(&mut headers, "x-m-", "Meta", [("a b\n", "v")]).unwrap_err();
+        assert_eq!(
+            error.message(),
+            "`Meta` has the key `a b\\n`, which makes no HTTP header name with the prefix `x-m-`"
+        );
+        let error =
+            push_prefix_headers(&mut headers, "x-m-", "Meta", [("k", "a\r\nb")]).unwrap_err();
+        assert_eq!(
+            error.message(),
+            "`Meta` sends the `x-m-k` header, whose value must not hold control characters"
+        );
+        assert!(headers.is_empty());
+    }
+
+    #[test]
+    fn query_params_follow_the_bound_queries_which_take_precedence() {
+        let mut uri = "/things?operation=list".to_owned();
+        push_query(&mut uri, "a b", Some("bound"));
+        let tags = ["x".to_owned(), "y&z".to_owned()];
+        let one = ["from map".to_owned()];
+        let entries: [(&str, &[String]); 4] = [
+            ("tag", &tags),
+            ("a b", &one),
+            ("operation", &one),
+            ("empty", &[]),
+        ];
+        push_query_params(&mut uri, entries);
+        assert_eq!(uri, "/things?operation=list&a%20b=bound&tag=x&tag=y%26z");
+        let mut bare = "/things".to_owned();
+        push_query_params(&mut bare, [("k", &["v"][..])]);
+        assert_eq!(bare, "/things?k=v");
+    }
+
+    proptest! {
+        #[test]
+        fn any_prefix_header_map_is_sent_or_refused_without_panicking(
+            entries in proptest::collection::vec((any::<String>(), any::<String>()), 0..6)
+        ) {
+            let mut headers = Headers::new();
+            let borrowed = entries.iter().map(|(k, v)| (k.as_str(), v.as_str()));
+            if push_prefix_headers(&mut headers, "x-p-", "P", borrowed).is_ok() {
+                for (name, _) in &headers {
+                    prop_assert!(name.as_str().starts_with("x-p-"));
+                }
             }
         }
     }

@@ -161,14 +161,21 @@ fn joined(
     header: &'static str,
     member: &'static str,
 ) -> Result<Option<String>, ResponseError> {
+    joined_values(headers, header).map_err(|NotUtf8| ResponseError::Header {
+        header,
+        member,
+        why: "the value is not UTF-8".to_owned(),
+    })
+}
+
+/// A header value that is not UTF-8: RFC 9110 allows any octet, but a
+/// member's text must be UTF-8.
+struct NotUtf8;
+
+fn joined_values(headers: &http::HeaderMap, name: &str) -> Result<Option<String>, NotUtf8> {
     let mut joined: Option<String> = None;
-    for value in headers.get_all(header) {
-        // RFC 9110 allows any octet; a member's text must be UTF-8.
-        let text = std::str::from_utf8(value.as_bytes()).map_err(|_| ResponseError::Header {
-            header,
-            member,
-            why: "the value is not UTF-8".to_owned(),
-        })?;
+    for value in headers.get_all(name) {
+        let text = std::str::from_utf8(value.as_bytes()).map_err(|_| NotUtf8)?;
         match &mut joined {
             Some(joined) => {
                 joined.push_str(", ");
@@ -206,6 +213,46 @@ pub fn header<T: FromHeaderText>(
     T::from_header_text(value)
         .map(Some)
         .ok_or_else(|| invalid(header, member, T::EXPECTED, value))
+}
+
+/// An `@httpPrefixHeaders` member: every header whose name starts with
+/// `prefix` (as header names are compared, without regard to case), keyed
+/// by the rest of its name in lower case, its repetitions joined with
+/// `, `; `None` when the response has no such header.
+pub fn prefix_headers<T: FromHeaderText>(
+    headers: &http::HeaderMap,
+    prefix: &'static str,
+    member: &'static str,
+) -> Result<Option<std::collections::HashMap<String, T>>, ResponseError> {
+    let mut map = std::collections::HashMap::new();
+    for name in headers.keys() {
+        let name = name.as_str();
+        let Some(key) = name
+            .get(..prefix.len())
+            .filter(|start| start.eq_ignore_ascii_case(prefix))
+            .and_then(|_| name.get(prefix.len()..))
+        else {
+            continue;
+        };
+        let prefixed = |why: String| ResponseError::Header {
+            header: prefix,
+            member,
+            why: format!("`{}`: {why}", UntrustedText(name)),
+        };
+        let text = joined_values(headers, name)
+            .map_err(|NotUtf8| prefixed("the value is not UTF-8".to_owned()))?
+            .unwrap_or_default();
+        let text = text.trim();
+        let value = T::from_header_text(text).ok_or_else(|| {
+            prefixed(format!(
+                "expected {}, found `{}`",
+                T::EXPECTED,
+                UntrustedText(text)
+            ))
+        })?;
+        map.insert(key.to_owned(), value);
+    }
+    Ok((!map.is_empty()).then_some(map))
 }
 
 /// A list member bound to `header`: the items of its comma-separated
@@ -487,6 +534,86 @@ mod tests {
             let _ = split_list(&text);
             let _ = float_from_header(&text);
             let _ = <i64 as FromHeaderText>::from_header_text(&text);
+        }
+    }
+
+    #[test]
+    fn prefix_headers_are_keyed_by_the_rest_of_their_name() {
+        let map = headers(&[
+            ("x-foo", "Foo"),
+            ("x-foo-abc", "Abc value"),
+            ("X-Foo-Def", "1"),
+            ("x-foo-def", "2"),
+        ]);
+        let found = prefix_headers::<String>(&map, "x-foo-", "FooMap")
+            .unwrap()
+            .unwrap();
+        let mut found: Vec<(&str, &str)> = found
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        found.sort_unstable();
+        assert_eq!(found, [("abc", "Abc value"), ("def", "1, 2")]);
+        // A prefix matches whatever its case; the empty prefix takes every header.
+        let every = prefix_headers::<String>(&map, "X-FOO", "All")
+            .unwrap()
+            .unwrap();
+        assert_eq!(every.len(), 3);
+        assert_eq!(every[""], "Foo");
+        assert_eq!(
+            prefix_headers::<String>(&map, "", "All")
+                .unwrap()
+                .unwrap()
+                .len(),
+            3
+        );
+        assert_eq!(
+            prefix_headers::<String>(&map, "x-bar-", "None").unwrap(),
+            None
+        );
+    }
+
+    #[test]
+    fn a_prefix_header_that_does_not_read_names_the_header_and_member() {
+        let map = headers(&[("x-n-count", "many")]);
+        assert_eq!(
+            prefix_headers::<i32>(&map, "x-n-", "Counts")
+                .unwrap_err()
+                .to_string(),
+            "invalid `x-n-` header (member `Counts`): `x-n-count`: expected an integer within `i32`, found `many`"
+        );
+        let mut map = http::HeaderMap::new();
+        map.insert(
+            "x-n-text",
+            http::HeaderValue::from_bytes(b"caf\xe9").unwrap(),
+        );
+        assert_eq!(
+            prefix_headers::<String>(&map, "x-n-", "Texts")
+                .unwrap_err()
+                .to_string(),
+            "invalid `x-n-` header (member `Texts`): `x-n-text`: the value is not UTF-8"
+        );
+    }
+
+    proptest! {
+        #[test]
+        fn any_headers_read_as_prefix_headers_without_panicking(
+            pairs in prop::collection::vec(("[a-z-]{1,8}", prop::collection::vec(any::<u8>(), 0..12)), 0..8),
+            prefix in "[a-zA-Z-]{0,3}",
+        ) {
+            let mut map = http::HeaderMap::new();
+            for (name, value) in &pairs {
+                if let Ok(value) = http::HeaderValue::from_bytes(value) {
+                    map.append(http::HeaderName::from_bytes(name.as_bytes()).unwrap(), value);
+                }
+            }
+            let prefix: &'static str = Box::leak(prefix.into_boxed_str());
+            if let Ok(Some(found)) = prefix_headers::<String>(&map, prefix, "m") {
+                for key in found.keys() {
+                    let name = format!("{}{key}", prefix.to_ascii_lowercase());
+                    prop_assert!(map.contains_key(name.as_str()));
+                }
+            }
         }
     }
 }
