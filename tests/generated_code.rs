@@ -422,9 +422,9 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         (
             synthetic(
                 serde_json::json!({"When": {"target": "example.test#Stamp"}}),
-                serde_json::json!({"example.test#Stamp": {"type": "blob"}}),
+                serde_json::json!({"example.test#Stamp": {"type": "bigDecimal"}}),
             ),
-            "example.test#Stamp: shapes of type `blob` are not supported",
+            "example.test#Stamp: shapes of type `bigDecimal` are not supported",
         ),
         (
             synthetic(
@@ -468,10 +468,10 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         ),
         (
             synthetic(
-                serde_json::json!({"Ratio": {"target": "smithy.api#Blob"}}),
+                serde_json::json!({"Ratio": {"target": "smithy.api#BigInteger"}}),
                 serde_json::json!({}),
             ),
-            "example.test#DoThingRequest$Ratio: its target, the prelude's `Blob`, is not supported",
+            "example.test#DoThingRequest$Ratio: its target, the prelude's `BigInteger`, is not supported",
         ),
         (
             synthetic(
@@ -1142,4 +1142,27 @@ fn prefix_headers_and_query_params_snapshot() {
         .find("impl rt::response::ResponseBindings")
         .expect("bindings")..];
     insta::assert_snapshot!("prefix_headers_response", response);
+}
+
+/// Blobs hold `aws_smithy_types::Blob`, as in the AWS SDK for Rust: base64
+/// text in the body, queries and headers, their `@length` in bytes.
+#[test]
+fn blobs_snapshot() {
+    let member = |target: &str, traits: serde_json::Value| serde_json::json!({"target": target, "traits": traits});
+    let model = synthetic(
+        serde_json::json!({
+            "data": member("example.test#Data", serde_json::json!({})),
+            "token": member("smithy.api#Blob", serde_json::json!({"smithy.api#httpHeader": "x-token"})),
+            "keys": member("example.test#Keys", serde_json::json!({"smithy.api#httpQuery": "key"}))
+        }),
+        serde_json::json!({
+            "example.test#Data": {"type": "blob", "traits": {"smithy.api#length": {"min": 1, "max": 1024}}},
+            "example.test#Keys": {"type": "list", "member": {"target": "smithy.api#Blob"}}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    insta::assert_snapshot!(
+        "blobs_input",
+        files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")]
+    );
 }

@@ -445,6 +445,8 @@ pub enum Kind {
     Structure(String),
     /// A point in time.
     Timestamp,
+    /// Bytes (`blob`): base64 text in JSON bodies, headers and queries.
+    Blob,
     /// A list of values.
     List(Box<Value>),
     /// A map from strings to values.

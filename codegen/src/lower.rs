@@ -995,6 +995,7 @@ impl<'a> Lowerer<'a> {
                     "float" => Kind::Float,
                     "double" => Kind::Double,
                     "timestamp" => Kind::Timestamp,
+                    "blob" => Kind::Blob,
                     "map" => {
                         let (Some(key), Some(value)) = (&shape.key, &shape.value) else {
                             return Err(Error::on_shape(target, "a map needs a key and a value"));
@@ -1064,11 +1065,14 @@ impl<'a> Lowerer<'a> {
         let length = match lookup("smithy.api#length") {
             None => None,
             Some(length) => {
-                if !matches!(kind, Kind::String | Kind::List(_) | Kind::Map(_)) {
+                if !matches!(
+                    kind,
+                    Kind::String | Kind::Blob | Kind::List(_) | Kind::Map(_)
+                ) {
                     return Err(Error::on_trait(
                         member_id,
                         "smithy.api#length",
-                        "only strings, lists and maps are supported",
+                        "only strings, blobs, lists and maps are supported",
                     ));
                 }
                 let (min, max) = bounds(
@@ -1296,6 +1300,7 @@ fn prelude(id: &str) -> Option<Kind> {
         "smithy.api#Float" | "smithy.api#PrimitiveFloat" => Some(Kind::Float),
         "smithy.api#Double" | "smithy.api#PrimitiveDouble" => Some(Kind::Double),
         "smithy.api#Timestamp" => Some(Kind::Timestamp),
+        "smithy.api#Blob" => Some(Kind::Blob),
         _ => None,
     }
 }
@@ -1601,7 +1606,11 @@ fn check_bound_member(member_id: &str, binding: &Binding, value: &Value) -> Resu
         ));
     }
     let scalar = |value: &Value| {
-        value.kind.is_copy() || matches!(value.kind, Kind::String | Kind::Enum(_) | Kind::Timestamp)
+        value.kind.is_copy()
+            || matches!(
+                value.kind,
+                Kind::String | Kind::Enum(_) | Kind::Timestamp | Kind::Blob
+            )
     };
     let text = |value: &Value| matches!(value.kind, Kind::String | Kind::Enum(_));
     match (binding, &value.kind) {

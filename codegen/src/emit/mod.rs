@@ -620,6 +620,12 @@ pub(crate) const RUNTIME_EXPORTS: &[(&str, &[CrateKind], ExportedWhen, &str)] = 
             "A builder's error: a required member was not set.",
         ),
         (
+            "aws_smithy_types::Blob",
+            &[Input, Output, Errors],
+            Always,
+            "Bytes: what the model's blobs hold.",
+        ),
+        (
             "aws_smithy_types::DateTime",
             &[Input, Output, Errors],
             Always,
@@ -1011,6 +1017,7 @@ fn bound_text(value: &Value, binding: &Binding, member: &str) -> TokenStream {
             let format = timestamp_format(value, binding);
             quote! { &rt::json::timestamp_text(value, #format, #member)? }
         }
+        Kind::Blob => quote! { &rt::aws_smithy_types::base64::encode(value) },
         _ => {
             unreachable!("lowering refuses bindings of {:?}", value.kind)
         }
@@ -1407,6 +1414,7 @@ fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
             quote! { #krate::#name }
         }
         Kind::Timestamp => quote! { rt::aws_smithy_types::DateTime },
+        Kind::Blob => quote! { rt::aws_smithy_types::Blob },
         Kind::List(item) => {
             let item = rust_type_in(item, krate);
             quote! { Vec<#item> }

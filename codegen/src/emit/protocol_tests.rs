@@ -536,6 +536,11 @@ fn value_expr(
             let nanos = Literal::u32_suffixed(nanos);
             quote! { ::smithy_lean_protocol_test::DateTime::from_secs_and_nanos(#seconds, #nanos) }
         }
+        Kind::Blob => {
+            // Node values give blobs as their text.
+            let text = node.as_str().ok_or_else(mismatch)?;
+            quote! { ::smithy_lean_protocol_test::Blob::new(#text) }
+        }
         Kind::List(item) => {
             let items = node
                 .as_array()
@@ -579,6 +584,7 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::Long => "64-bit integer",
         Kind::Float | Kind::Double => "number",
         Kind::Timestamp => "timestamp (seconds since the epoch)",
+        Kind::Blob => "blob (its text)",
         Kind::List(_) => "list",
         Kind::Map(_) => "map",
         Kind::Structure(_) => "structure",

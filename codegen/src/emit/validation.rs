@@ -129,6 +129,8 @@ pub(super) fn emit(
 fn member_value(value: &Value, field: &syn::Ident, always_present: bool) -> TokenStream {
     match (&value.kind, always_present) {
         (Kind::String, true) => quote! { Some(self.#field.as_str()) },
+        (Kind::Blob, true) => quote! { Some(self.#field.as_ref()) },
+        (Kind::Blob, false) => quote! { self.#field.as_ref().map(AsRef::as_ref) },
         (Kind::String | Kind::List(_), false) => quote! { self.#field.as_deref() },
         (Kind::List(_), true) => quote! { Some(self.#field.as_slice()) },
         (kind, true) if kind.is_integer() => quote! { Some(i64::from(self.#field)) },
@@ -142,6 +144,7 @@ fn member_value(value: &Value, field: &syn::Ident, always_present: bool) -> Toke
 fn item_value(value: &Value) -> TokenStream {
     match &value.kind {
         Kind::String => quote! { Some(value.as_str()) },
+        Kind::Blob => quote! { Some(value.as_ref()) },
         Kind::List(_) => quote! { Some(value.as_slice()) },
         kind if kind.is_integer() => quote! { Some(i64::from(*value)) },
         _ => quote! { Some(value) },
@@ -207,6 +210,10 @@ fn value_checks(
                 None => quote! { None },
             };
             Some(quote! { #here.string(#value_expr, #length, #pattern) })
+        }
+        Kind::Blob => {
+            let length = length(Some(value.length?));
+            Some(quote! { #here.blob(#value_expr, #length) })
         }
         kind if kind.is_integer() => {
             let range = range(value.range?);

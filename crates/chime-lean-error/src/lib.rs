@@ -61,6 +61,8 @@ pub use rt::UnhandledError;
 pub use rt::UnknownVariantValue;
 /// Text from the network, made safe to show.
 pub use rt::UntrustedText;
+/// Bytes: what the model's blobs hold.
+pub use rt::aws_smithy_types::Blob;
 /// A point in time: what the model's timestamps hold.
 pub use rt::aws_smithy_types::DateTime;
 /// Error metadata (name, message, request id) shared with the AWS Rust runtime.

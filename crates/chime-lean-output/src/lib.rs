@@ -19,6 +19,8 @@ pub use crate::create_app_instance_output::CreateAppInstanceOutputBuilder;
 pub use rt::BuildError;
 /// A body that is not the JSON its structure expects.
 pub use rt::JsonError;
+/// Bytes: what the model's blobs hold.
+pub use rt::aws_smithy_types::Blob;
 /// A point in time: what the model's timestamps hold.
 pub use rt::aws_smithy_types::DateTime;
 /// One constraint that `validate()` found broken.

@@ -27,6 +27,8 @@ pub mod operation;
 pub mod types;
 /// The model's primitive types that Rust has none of, as the AWS SDK for Rust names them.
 pub mod primitives {
+    /// Bytes: what the model's blobs hold.
+    pub use rt::aws_smithy_types::Blob;
     /// A point in time: what the model's timestamps hold.
     pub use rt::aws_smithy_types::DateTime;
 }

@@ -35,6 +35,9 @@ pub use same::{assert_same, same_value};
 /// The timestamps of generated types, for the values of a case's `params`.
 pub use aws_smithy_types::DateTime;
 
+/// The blobs of generated types, for the values of a case's `params`.
+pub use aws_smithy_types::Blob;
+
 /// The idempotency token a compliance case expects a client to fill in
 /// where its input leaves one unset.
 pub const IDEMPOTENCY_TOKEN: &str = "00000000-0000-4000-8000-000000000000";

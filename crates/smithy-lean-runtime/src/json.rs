@@ -160,6 +160,25 @@ impl WriteJson for f32 {
     }
 }
 
+/// A blob is a base64 string in a JSON body (RFC 4648, with padding).
+impl ReadJson for aws_smithy_types::Blob {
+    fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
+        match read_string(tokens, member)? {
+            None => Ok(None),
+            Some(text) => aws_smithy_types::base64::decode(&text)
+                .map(|bytes| Some(aws_smithy_types::Blob::new(bytes)))
+                .map_err(|_| JsonError::expected("base64 text", member)),
+        }
+    }
+}
+
+impl WriteJson for aws_smithy_types::Blob {
+    fn write_json(&self, writer: JsonValueWriter<'_>, _: &str) -> Result<(), WriteError> {
+        writer.string(&aws_smithy_types::base64::encode(self));
+        Ok(())
+    }
+}
+
 impl<T: ReadJson> ReadJson for Vec<T> {
     fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
         read_list(tokens, member, |tokens| T::read_json(tokens, member))
@@ -1088,7 +1107,34 @@ mod tests {
         assert_eq!(round_trip(&300i16).1, Some(300));
     }
 
+    #[test]
+    fn a_blob_is_base64_text() {
+        let blob = aws_smithy_types::Blob::new("hi?");
+        let (text, read_back) = round_trip(&blob);
+        assert_eq!(text, r#"{"m":"aGk/"}"#);
+        assert_eq!(read_back, Some(blob));
+        let mut tokens = tokens(br#""not base64!""#);
+        assert_eq!(
+            read::<aws_smithy_types::Blob>(&mut tokens, "Data")
+                .unwrap_err()
+                .to_string(),
+            "invalid JSON body: `Data`: expected base64 text"
+        );
+    }
+
     proptest::proptest! {
+        #[test]
+        fn any_blob_reads_back_as_written(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
+            let blob = aws_smithy_types::Blob::new(bytes);
+            proptest::prop_assert_eq!(round_trip(&blob).1, Some(blob));
+        }
+
+        #[test]
+        fn any_text_read_as_a_blob_is_refused_or_read_without_panicking(text in "\\PC{0,40}") {
+            let json = format!("{:?}", text);
+            let _ = read::<aws_smithy_types::Blob>(&mut tokens(json.as_bytes()), "m");
+        }
+
         #[test]
         fn any_double_reads_back_as_written(value in proptest::num::f64::ANY) {
             let read = round_trip(&value).1.unwrap();

@@ -120,6 +120,17 @@ macro_rules! integer_from_header {
 
 integer_from_header!(i8, i16, i32, i64);
 
+/// A blob in a header is its base64 text.
+impl FromHeaderText for aws_smithy_types::Blob {
+    const EXPECTED: &'static str = "base64 text";
+
+    fn from_header_text(text: &str) -> Option<Self> {
+        aws_smithy_types::base64::decode(text)
+            .ok()
+            .map(aws_smithy_types::Blob::new)
+    }
+}
+
 /// `NaN`, `Infinity` and `-Infinity` as restJson1 spells them, or a number.
 fn float_from_header(text: &str) -> Option<f64> {
     match text {

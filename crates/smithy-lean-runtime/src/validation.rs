@@ -26,6 +26,15 @@ pub enum Rule {
         /// The length the value has.
         actual: u64,
     },
+    /// A blob's size in bytes is out of bounds.
+    BlobLength {
+        /// Inclusive minimum, if any.
+        min: Option<u64>,
+        /// Inclusive maximum, if any.
+        max: Option<u64>,
+        /// The number of bytes the value has.
+        actual: u64,
+    },
     /// A list's number of items is out of bounds.
     ListLength {
         /// Inclusive minimum, if any.
@@ -72,6 +81,9 @@ impl fmt::Display for Rule {
         match self {
             Rule::StringLength { min, max, actual } => {
                 write_bounds(f, "length", *min, *max, "characters", *actual)
+            }
+            Rule::BlobLength { min, max, actual } => {
+                write_bounds(f, "size", *min, *max, "bytes", *actual)
             }
             Rule::ListLength { min, max, actual } => {
                 write_bounds(f, "number of items", *min, *max, "items", *actual)
@@ -530,6 +542,20 @@ impl<'a> Checks<'a> {
         }
     }
 
+    /// A blob here, if set: its size in bytes within `length`.
+    pub fn blob(&mut self, value: Option<&[u8]>, length: impl RangeBounds<u64>) {
+        let Some(value) = value else { return };
+        let (min, max) = bounds(&length);
+        check_count(
+            self.out,
+            value.len(),
+            min,
+            max,
+            &|| path_of(&self.parent, self.member),
+            |min, max, actual| Rule::BlobLength { min, max, actual },
+        );
+    }
+
     /// A number here, if set, within `range`.
     pub fn integer(&mut self, value: Option<i64>, range: impl RangeBounds<i64>) {
         let Some(value) = value else { return };
@@ -844,6 +870,20 @@ mod tests {
             leaves: Vec::new(),
         };
         assert!(unset.check_constraints().is_ok());
+    }
+
+    #[test]
+    fn a_blob_is_measured_in_bytes() {
+        let mut out = Vec::new();
+        let mut check = Checks::new("", &mut out);
+        check.member("Data").blob(Some("é".as_bytes()), 1..=1);
+        check.member("Fits").blob(Some(b"ab"), 1..=2);
+        check.member("Unset").blob(None, 1..);
+        let shown: Vec<String> = out.iter().map(ToString::to_string).collect();
+        assert_eq!(
+            shown,
+            ["`Data`: size must be between 1 and 1 bytes, but it has 2"]
+        );
     }
 
     #[test]
