@@ -400,7 +400,7 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
                 serde_json::json!({"Q": {"target": "smithy.api#String", "traits": {"smithy.api#httpQuery": "q", "smithy.api#httpHeader": "X-Q"}}}),
                 serde_json::json!({}),
             ),
-            "example.test#DoThingRequest$Q: a member can have only one of `@httpLabel`, `@httpQuery`, `@httpQueryParams`, `@httpHeader`, `@httpPrefixHeaders` and `@httpResponseCode`",
+            "example.test#DoThingRequest$Q: a member can have only one of `@httpLabel`, `@httpQuery`, `@httpQueryParams`, `@httpHeader`, `@httpPrefixHeaders`, `@httpPayload` and `@httpResponseCode`",
         ),
         (
             synthetic(
@@ -577,6 +577,32 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
                 serde_json::json!({"example.test#Texts": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#String"}}}),
             ),
             "example.test#DoThingRequest$Meta: a member can have only one of",
+        ),
+        (
+            synthetic(
+                serde_json::json!({
+                    "Body": {"target": "example.test#Texts", "traits": {"smithy.api#httpPayload": {}}},
+                }),
+                serde_json::json!({"example.test#Texts": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#String"}}}),
+            ),
+            "example.test#DoThingRequest$Body: an `@httpPayload` member must be a structure, blob, string or enum",
+        ),
+        (
+            synthetic(
+                serde_json::json!({
+                    "Body": {"target": "smithy.api#String", "traits": {"smithy.api#httpPayload": {}}},
+                    "Other": {"target": "smithy.api#String"}
+                }),
+                serde_json::json!({}),
+            ),
+            "example.test#DoThingRequest$Other: is in the body, which the `@httpPayload` member `Body` is all of: bind it elsewhere",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Count": {"target": "example.test#Count"}}),
+                serde_json::json!({"example.test#Count": {"type": "integer", "traits": {"smithy.api#mediaType": "text/plain"}}}),
+            ),
+            "example.test#DoThingRequest$Count: trait `smithy.api#mediaType`: must be a string, on a blob or a string",
         ),
         (
             synthetic(
@@ -1164,5 +1190,51 @@ fn blobs_snapshot() {
     insta::assert_snapshot!(
         "blobs_input",
         files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")]
+    );
+}
+
+/// An `@httpPayload` member is the whole body: a structure's JSON (`{}`
+/// unset), a blob's bytes with its `@mediaType` (no body unset), read back
+/// the same way; a `@mediaType` string in a header is base64.
+#[test]
+fn payloads_snapshot() {
+    let member = |target: &str, traits: serde_json::Value| serde_json::json!({"target": target, "traits": traits});
+    let model = synthetic(
+        serde_json::json!({
+            "config": member("example.test#Config", serde_json::json!({"smithy.api#httpPayload": {}})),
+            "meta": member("example.test#Json", serde_json::json!({"smithy.api#httpHeader": "x-meta"}))
+        }),
+        serde_json::json!({
+            "example.test#Config": {"type": "structure", "members": {"depth": member("smithy.api#Integer", serde_json::json!({}))}},
+            "example.test#Json": {"type": "string", "traits": {"smithy.api#mediaType": "application/json"}},
+            "example.test#Jpeg": {"type": "blob", "traits": {"smithy.api#mediaType": "image/jpeg"}},
+            "example.test#DoThingResponse": {"type": "structure", "members": {
+                "image": member("example.test#Jpeg", serde_json::json!({"smithy.api#httpPayload": {}})),
+                "meta": member("example.test#Json", serde_json::json!({"smithy.api#httpHeader": "x-meta"}))
+            }}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    let request = &input[input
+        .find("impl rt::operation::OperationInput")
+        .expect("a request")..];
+    insta::assert_snapshot!("payload_request", request);
+    let output = &files[&PathBuf::from("example-svc-output/src/do_thing_output.rs")];
+    let response = &output[output
+        .find("impl rt::response::ResponseBindings")
+        .expect("bindings")..];
+    insta::assert_snapshot!("payload_response", response);
+    // A blob payload in a request: its bytes, under its media type.
+    let blob_input = model.replace(
+        "\"config\":{\"target\":\"example.test#Config\"",
+        "\"config\":{\"target\":\"example.test#Jpeg\"",
+    );
+    assert_ne!(blob_input, model);
+    let files = generate(&blob_input, &Options::default()).expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    assert!(
+        input.contains(".map(|value| (\"image/jpeg\", value.as_ref().to_vec()))"),
+        "{input}"
     );
 }

@@ -337,6 +337,9 @@ pub enum Binding {
     PrefixHeaders(String),
     /// `@httpQueryParams`: a map whose entries are query parameters.
     QueryParams,
+    /// `@httpPayload`: the whole body (a structure's JSON, or a blob's,
+    /// string's or enum's bytes); the structure has no other body members.
+    Payload,
 }
 
 impl Field {
@@ -380,6 +383,9 @@ pub struct Value {
     pub range: Option<Range>,
     /// `@uniqueItems`, on lists: no item may equal another.
     pub unique_items: bool,
+    /// `@mediaType`, on blobs and strings: the content type of a payload,
+    /// and, for a string in a header, that it travels as base64.
+    pub media_type: Option<String>,
     /// `@timestampFormat`, on timestamps; `None` takes the default of
     /// where the value travels (see [`TimestampFormat::default_for`]).
     pub timestamp_format: Option<TimestampFormat>,
@@ -411,7 +417,7 @@ impl TimestampFormat {
     /// epoch seconds in bodies, an HTTP date in headers, a `date-time` in labels and queries.
     pub fn default_for(binding: &Binding) -> Self {
         match binding {
-            Binding::Body => TimestampFormat::EpochSeconds,
+            Binding::Body | Binding::Payload => TimestampFormat::EpochSeconds,
             Binding::Header(_) | Binding::PrefixHeaders(_) => TimestampFormat::HttpDate,
             Binding::Label | Binding::Query(_) | Binding::QueryParams | Binding::ResponseCode => {
                 TimestampFormat::DateTime

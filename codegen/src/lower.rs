@@ -43,6 +43,8 @@ const HANDLED_TRAITS: &[&str] = &[
     "smithy.api#httpResponseCode",
     "smithy.api#httpPrefixHeaders",
     "smithy.api#httpQueryParams",
+    "smithy.api#httpPayload",
+    "smithy.api#mediaType",
     "aws.api#service",
     "aws.auth#sigv4",
     "aws.protocols#restJson1",
@@ -904,6 +906,18 @@ impl<'a> Lowerer<'a> {
                 value,
             });
         }
+        // The payload is the whole body: nothing else can be in it.
+        if let Some(payload) = fields.iter().find(|f| f.binding == Binding::Payload)
+            && let Some(other) = fields.iter().find(|f| f.binding == Binding::Body)
+        {
+            return Err(Error::on_shape(
+                &format!("{id}${}", other.member),
+                format!(
+                    "is in the body, which the `@httpPayload` member `{}` is all of: bind it elsewhere",
+                    payload.member
+                ),
+            ));
+        }
         let error = match shape.traits.get("smithy.api#error") {
             None => None,
             Some(fault) => Some(error_traits(id, fault, &shape.traits)?),
@@ -1138,6 +1152,19 @@ impl<'a> Lowerer<'a> {
                 Some(Range { min, max })
             }
         };
+        let media_type = match lookup("smithy.api#mediaType") {
+            None => None,
+            Some(Json::String(media_type)) if matches!(kind, Kind::String | Kind::Blob) => {
+                Some(media_type.clone())
+            }
+            Some(_) => {
+                return Err(Error::on_trait(
+                    member_id,
+                    "smithy.api#mediaType",
+                    "must be a string, on a blob or a string",
+                ));
+            }
+        };
         // A list shape's own trait (a member cannot carry it).
         let unique_items = lookup("smithy.api#uniqueItems").is_some();
         if unique_items && !matches!(kind, Kind::List(_)) {
@@ -1178,6 +1205,7 @@ impl<'a> Lowerer<'a> {
             pattern,
             range,
             unique_items,
+            media_type,
             timestamp_format,
         })
     }
@@ -1399,20 +1427,27 @@ impl Role {
                 | Binding::Query(_)
                 | Binding::QueryParams
                 | Binding::Header(_)
-                | Binding::PrefixHeaders(_),
+                | Binding::PrefixHeaders(_)
+                | Binding::Payload,
             )
             | (
                 Role::Output,
-                Binding::Header(_) | Binding::PrefixHeaders(_) | Binding::ResponseCode,
+                Binding::Header(_)
+                | Binding::PrefixHeaders(_)
+                | Binding::ResponseCode
+                | Binding::Payload,
             )
-            | (Role::Error, Binding::Header(_) | Binding::PrefixHeaders(_)) => binding,
+            | (Role::Error, Binding::Header(_) | Binding::PrefixHeaders(_) | Binding::Payload) => {
+                binding
+            }
             _ => Binding::Body,
         }
     }
 }
 
 /// Where a member travels, from its `httpLabel`, `httpQuery`,
-/// `httpHeader` and `httpResponseCode` traits; at most one of them.
+/// `httpQueryParams`, `httpHeader`, `httpPrefixHeaders`, `httpPayload` and
+/// `httpResponseCode` traits; at most one of them.
 fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
     let mut bindings = Vec::new();
     if traits.contains_key("smithy.api#httpLabel") {
@@ -1423,6 +1458,9 @@ fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
     }
     if traits.contains_key("smithy.api#httpQueryParams") {
         bindings.push(Binding::QueryParams);
+    }
+    if traits.contains_key("smithy.api#httpPayload") {
+        bindings.push(Binding::Payload);
     }
     match traits.get("smithy.api#httpPrefixHeaders") {
         None => {}
@@ -1460,7 +1498,7 @@ fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
         1 => Ok(bindings.remove(0)),
         _ => Err(Error::on_shape(
             member_id,
-            "a member can have only one of `@httpLabel`, `@httpQuery`, `@httpQueryParams`, `@httpHeader`, `@httpPrefixHeaders` and `@httpResponseCode`",
+            "a member can have only one of `@httpLabel`, `@httpQuery`, `@httpQueryParams`, `@httpHeader`, `@httpPrefixHeaders`, `@httpPayload` and `@httpResponseCode`",
         )),
     }
 }
@@ -1614,6 +1652,21 @@ fn check_bound_member(member_id: &str, binding: &Binding, value: &Value) -> Resu
     };
     let text = |value: &Value| matches!(value.kind, Kind::String | Kind::Enum(_));
     match (binding, &value.kind) {
+        (Binding::Payload, Kind::Structure(_) | Kind::Blob | Kind::String | Kind::Enum(_)) => {
+            return Ok(());
+        }
+        (Binding::Payload, _) => {
+            return Err(Error::on_shape(
+                member_id,
+                "an `@httpPayload` member must be a structure, blob, string or enum",
+            ));
+        }
+        (Binding::Header(_), Kind::List(item)) if item.media_type.is_some() => {
+            return Err(Error::on_shape(
+                member_id,
+                "a header list of `@mediaType` strings is not supported",
+            ));
+        }
         (Binding::PrefixHeaders(_), Kind::Map(entry)) if text(entry) => return Ok(()),
         (Binding::PrefixHeaders(_), _) => {
             return Err(Error::on_shape(

@@ -941,7 +941,10 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
     };
     // restJson1: an input with members in the body always sends a JSON
     // object, `{}` when none is set; one without sends no body at all.
-    let body = if input.fields.iter().any(|f| f.binding == Binding::Body) {
+    let payload = input.fields.iter().find(|f| f.binding == Binding::Payload);
+    let body = if let Some(field) = payload {
+        payload_body(field)
+    } else if input.fields.iter().any(|f| f.binding == Binding::Body) {
         quote! {
             Some((
                 rt::request::JSON_CONTENT_TYPE,
@@ -987,6 +990,43 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
     }
 }
 
+/// The body of an input whose member `field` is its `@httpPayload`: a
+/// structure's JSON (`{}` when unset, as for any JSON body), or the bytes of
+/// a blob, string or enum (no body when unset), with the content type of
+/// the target's `@mediaType`, else restJson1's for the type.
+fn payload_body(field: &Field) -> TokenStream {
+    let field_name = ident(&field.name);
+    let content_type = |default: &str| field.value.media_type.clone().unwrap_or(default.to_owned());
+    if let Kind::Structure(_) = field.value.kind {
+        let json = if field.always_present() {
+            quote! { rt::json::write_body(&self.#field_name)? }
+        } else {
+            quote! {
+                self.#field_name
+                    .as_ref()
+                    .map_or_else(|| Ok(String::from("{}")), rt::json::write_body)?
+            }
+        };
+        return quote! { Some((rt::request::JSON_CONTENT_TYPE, #json.into_bytes())) };
+    }
+    let (bytes, content_type) = match &field.value.kind {
+        Kind::Blob => (
+            quote! { value.as_ref().to_vec() },
+            content_type("application/octet-stream"),
+        ),
+        Kind::String | Kind::Enum(_) => (
+            quote! { value.as_str().as_bytes().to_vec() },
+            content_type("text/plain"),
+        ),
+        other => unreachable!("lowering refuses payloads of {other:?}"),
+    };
+    if field.always_present() {
+        quote! { { let value = &self.#field_name; Some((#content_type, #bytes)) } }
+    } else {
+        quote! { self.#field_name.as_ref().map(|value| (#content_type, #bytes)) }
+    }
+}
+
 /// `push` run with the member bound as `binding` (a reference), if it is set.
 fn present(
     field: &Field,
@@ -1006,6 +1046,11 @@ fn present(
 /// cannot show returns an error naming `member`.
 fn bound_text(value: &Value, binding: &Binding, member: &str) -> TokenStream {
     match &value.kind {
+        // A `@mediaType` string in a header is base64, as its content may
+        // not be header text.
+        Kind::String if value.media_type.is_some() && matches!(binding, Binding::Header(_)) => {
+            quote! { &rt::aws_smithy_types::base64::encode(value) }
+        }
         Kind::String | Kind::Enum(_) => quote! { value.as_str() },
         Kind::Boolean => quote! { if *value { "true" } else { "false" } },
         kind if kind.is_integer() => quote! { &value.to_string() },

@@ -10,6 +10,7 @@ use quote::quote;
 /// response's headers or status; the runtime's macros give the others an
 /// empty one.
 pub(super) fn bindings(structure: &Structure) -> Option<TokenStream> {
+    let builder_name = ident(&structure.builder);
     let mut reads_status = false;
     let mut reads_headers = false;
     let reads: Vec<TokenStream> = structure
@@ -35,6 +36,9 @@ pub(super) fn bindings(structure: &Structure) -> Option<TokenStream> {
                             quote! { rt::response::header_timestamp_list(headers, #name, #member, #format)? }
                         }
                         Kind::List(_) => quote! { rt::response::header_list(headers, #name, #member)? },
+                        Kind::String if field.value.media_type.is_some() => {
+                            quote! { rt::response::header_base64_text(headers, #name, #member)? }
+                        }
                         _ => quote! { rt::response::header(headers, #name, #member)? },
                     }
                 }
@@ -47,11 +51,32 @@ pub(super) fn bindings(structure: &Structure) -> Option<TokenStream> {
             Some(quote! { builder.#field_name = #read; })
         })
         .collect();
-    if reads.is_empty() {
+    let payload = structure
+        .fields
+        .iter()
+        .find(|field| field.binding == Binding::Payload)
+        .map(|field| {
+            let field_name = ident(&field.name);
+            let member = &field.member;
+            let read = match &field.value.kind {
+                Kind::Structure(_) => quote! { rt::response::payload_json(body, #member)? },
+                Kind::Blob => quote! { rt::response::payload_blob(body) },
+                _ => quote! { rt::response::payload_text(body, #member)? },
+            };
+            quote! {
+                const PAYLOAD: bool = true;
+
+                fn read_payload(builder: &mut #builder_name, body: &[u8]) -> Result<(), rt::ResponseError> {
+                    builder.#field_name = #read;
+                    Ok(())
+                }
+            }
+        });
+    if reads.is_empty() && payload.is_none() {
         return None;
     }
     let name = ident(&structure.name);
-    let builder = ident(&structure.builder);
+    let builder = &builder_name;
     let status = if reads_status {
         quote! { status }
     } else {
@@ -62,8 +87,8 @@ pub(super) fn bindings(structure: &Structure) -> Option<TokenStream> {
     } else {
         quote! { _ }
     };
-    Some(quote! {
-        impl rt::response::ResponseBindings for #name {
+    let read_bindings = (!reads.is_empty()).then(|| {
+        quote! {
             fn read_bindings(
                 builder: &mut #builder,
                 #status: u16,
@@ -72,6 +97,12 @@ pub(super) fn bindings(structure: &Structure) -> Option<TokenStream> {
                 #(#reads)*
                 Ok(())
             }
+        }
+    });
+    Some(quote! {
+        impl rt::response::ResponseBindings for #name {
+            #payload
+            #read_bindings
         }
     })
 }

@@ -388,7 +388,7 @@ macro_rules! __error_read_response {
             meta: $crate::ErrorMetadata,
         ) -> Result<Self, $crate::ErrorMetadata> {
             let mut builder = <$builder as ::std::default::Default>::default();
-            if $crate::json::read_body_into::<Self>(&mut builder, body, Self::ERROR_NAME).is_err() {
+            if $crate::response::read_body::<Self>(&mut builder, body, Self::ERROR_NAME).is_err() {
                 builder = <$builder as ::std::default::Default>::default();
             }
             // Leniently: a header that does not read leaves its member unset.
@@ -411,8 +411,7 @@ macro_rules! __error_read_response {
             meta: $crate::ErrorMetadata,
         ) -> Result<Self, $crate::ErrorMetadata> {
             let mut builder = <$builder as ::std::default::Default>::default();
-            let read = $crate::json::read_body_into::<Self>(&mut builder, body, Self::ERROR_NAME)
-                .map_err($crate::ResponseError::from)
+            let read = $crate::response::read_body::<Self>(&mut builder, body, Self::ERROR_NAME)
                 .and_then(|()| {
                     <Self as $crate::response::ResponseBindings>::read_bindings(
                         &mut builder,

@@ -97,7 +97,7 @@ macro_rules! operation_output {
                 body: &[u8],
             ) -> Result<Self, $crate::ResponseError> {
                 let mut builder = <$builder as ::std::default::Default>::default();
-                $crate::json::read_body_into::<Self>(&mut builder, body, stringify!($output))?;
+                $crate::response::read_body::<Self>(&mut builder, body, stringify!($output))?;
                 <Self as $crate::response::ResponseBindings>::read_bindings(
                     &mut builder,
                     status,

@@ -253,9 +253,13 @@ pub fn build(
         map.append(name, value);
     }
     if let Some(content_type) = content_type {
-        let value = http::HeaderValue::from_str(content_type)
-            .map_err(|_| RequestError::new(format!("`{content_type}` is not a content type")))?;
-        map.insert(http::header::CONTENT_TYPE, value);
+        // A member bound to `Content-Type` says what its payload is.
+        if !map.contains_key(http::header::CONTENT_TYPE) {
+            let value = http::HeaderValue::from_str(content_type).map_err(|_| {
+                RequestError::new(format!("`{content_type}` is not a content type"))
+            })?;
+            map.insert(http::header::CONTENT_TYPE, value);
+        }
         // Stated, and so signed, as the AWS SDKs send it with every body.
         let length = request.body().len();
         request.headers_mut().insert(
@@ -424,6 +428,22 @@ mod tests {
         assert_eq!(with_body.headers()["content-type"], JSON_CONTENT_TYPE);
         let without = build("GET", "/".to_owned(), Headers::new(), None).unwrap();
         assert!(without.headers().is_empty());
+    }
+
+    #[test]
+    fn a_content_type_a_member_sets_is_the_bodys() {
+        let mut headers = Headers::new();
+        push_header(&mut headers, "Content-Type", "ContentType", "image/jpeg").unwrap();
+        let request = build(
+            "PUT",
+            "/".to_owned(),
+            headers,
+            Some(("application/octet-stream", b"jpeg".to_vec())),
+        )
+        .unwrap();
+        let types: Vec<_> = request.headers().get_all("content-type").iter().collect();
+        assert_eq!(types, ["image/jpeg"]);
+        assert_eq!(request.headers()["content-length"], "4");
     }
 
     #[test]

@@ -1,6 +1,7 @@
-//! What a response gives an output or an error beyond its body: members
-//! bound to headers (`@httpHeader`) and to the status code
-//! (`@httpResponseCode`), read as restJson1 writes them.
+//! What a response gives an output or an error beyond its JSON body:
+//! members bound to headers (`@httpHeader`, `@httpPrefixHeaders`), to the
+//! status code (`@httpResponseCode`), and to the whole body
+//! (`@httpPayload`), read as restJson1 writes them.
 //!
 //! Header values come from the network: an error names the header and the
 //! member, and shows the value only bounded and escaped.
@@ -17,6 +18,14 @@ use std::fmt;
 pub enum ResponseError {
     /// The body is not the structure's JSON.
     Body(JsonError),
+    /// The body of a member bound to it (`@httpPayload`) does not hold a
+    /// value of its type.
+    Payload {
+        /// The member.
+        member: &'static str,
+        /// What the member's type needs, and what the body held.
+        why: String,
+    },
     /// A header bound to a member does not hold a value of its type.
     Header {
         /// The header's name.
@@ -37,6 +46,9 @@ impl fmt::Display for ResponseError {
                 member,
                 why,
             } => write!(f, "invalid `{header}` header (member `{member}`): {why}"),
+            ResponseError::Payload { member, why } => {
+                write!(f, "invalid body (member `{member}`, bound to it): {why}")
+            }
         }
     }
 }
@@ -45,7 +57,7 @@ impl std::error::Error for ResponseError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             ResponseError::Body(error) => Some(error),
-            ResponseError::Header { .. } => None,
+            ResponseError::Header { .. } | ResponseError::Payload { .. } => None,
         }
     }
 }
@@ -66,6 +78,17 @@ impl From<crate::BuildError> for ResponseError {
 /// status and headers carry. A structure without any has nothing to read:
 /// the runtime's macros give it the empty implementation.
 pub trait ResponseBindings: Structure {
+    /// Whether one member is the whole body (`@httpPayload`), which
+    /// [`read_payload`](Self::read_payload) reads, rather than the body
+    /// being the structure's JSON object.
+    const PAYLOAD: bool = false;
+
+    /// Fills the member bound to the body into `builder`, where [`PAYLOAD`](Self::PAYLOAD).
+    fn read_payload(builder: &mut Self::Builder, body: &[u8]) -> Result<(), ResponseError> {
+        let _ = (builder, body);
+        Ok(())
+    }
+
     /// Fills the bound members into `builder` from the response.
     fn read_bindings(
         builder: &mut Self::Builder,
@@ -75,6 +98,62 @@ pub trait ResponseBindings: Structure {
         let _ = (builder, status, headers);
         Ok(())
     }
+}
+
+/// Reads the body into `builder`: one member's payload where the
+/// structure has one, else the structure's JSON object (`shape` names it
+/// in errors).
+pub fn read_body<T: crate::json::JsonStructure + ResponseBindings>(
+    builder: &mut T::Builder,
+    body: &[u8],
+    shape: &str,
+) -> Result<(), ResponseError> {
+    if T::PAYLOAD {
+        T::read_payload(builder, body)
+    } else {
+        Ok(crate::json::read_body_into::<T>(builder, body, shape)?)
+    }
+}
+
+/// A structure (or other JSON value) that is the whole body; `None` for
+/// an empty body or `null`.
+pub fn payload_json<T: crate::json::ReadJson>(
+    body: &[u8],
+    member: &'static str,
+) -> Result<Option<T>, ResponseError> {
+    if body.iter().all(u8::is_ascii_whitespace) {
+        return Ok(None);
+    }
+    let mut tokens = crate::json::tokens(body);
+    let value = T::read_json(&mut tokens, member)?;
+    crate::json::expect_end(&mut tokens)?;
+    Ok(value)
+}
+
+/// A blob that is the whole body, as it is; `None` for an empty body.
+pub fn payload_blob(body: &[u8]) -> Option<aws_smithy_types::Blob> {
+    (!body.is_empty()).then(|| aws_smithy_types::Blob::new(body))
+}
+
+/// A string or enum that is the whole body, as UTF-8 text; `None` for an
+/// empty body.
+pub fn payload_text<T: FromHeaderText>(
+    body: &[u8],
+    member: &'static str,
+) -> Result<Option<T>, ResponseError> {
+    if body.is_empty() {
+        return Ok(None);
+    }
+    let text = std::str::from_utf8(body).map_err(|_| ResponseError::Payload {
+        member,
+        why: "the body is not UTF-8".to_owned(),
+    })?;
+    T::from_header_text(text)
+        .map(Some)
+        .ok_or_else(|| ResponseError::Payload {
+            member,
+            why: format!("expected {}, found `{}`", T::EXPECTED, UntrustedText(text)),
+        })
 }
 
 /// A value a header can hold: its text as restJson1 writes it.
@@ -264,6 +343,25 @@ pub fn prefix_headers<T: FromHeaderText>(
         map.insert(key.to_owned(), value);
     }
     Ok((!map.is_empty()).then_some(map))
+}
+
+/// A `@mediaType` string bound to `header`, which travels as base64:
+/// the UTF-8 text it encodes; `None` when the response does not carry it.
+pub fn header_base64_text(
+    headers: &http::HeaderMap,
+    header: &'static str,
+    member: &'static str,
+) -> Result<Option<String>, ResponseError> {
+    let Some(blob) = self::header::<aws_smithy_types::Blob>(headers, header, member)? else {
+        return Ok(None);
+    };
+    String::from_utf8(blob.into_inner())
+        .map(Some)
+        .map_err(|_| ResponseError::Header {
+            header,
+            member,
+            why: "the base64 value does not encode UTF-8 text".to_owned(),
+        })
 }
 
 /// A list member bound to `header`: the items of its comma-separated
@@ -625,6 +723,63 @@ mod tests {
                     prop_assert!(map.contains_key(name.as_str()));
                 }
             }
+        }
+    }
+
+    #[test]
+    fn a_payload_is_the_whole_body_and_an_empty_body_is_none() {
+        assert_eq!(
+            payload_blob(b"\x00\xffbytes"),
+            Some(aws_smithy_types::Blob::new(&b"\x00\xffbytes"[..]))
+        );
+        assert_eq!(payload_blob(b""), None);
+        assert_eq!(
+            payload_text::<String>(b" text ", "Text")
+                .unwrap()
+                .as_deref(),
+            Some(" text ")
+        );
+        assert_eq!(payload_text::<String>(b"", "Text").unwrap(), None);
+        assert_eq!(
+            payload_text::<String>(b"caf\xe9", "Text")
+                .unwrap_err()
+                .to_string(),
+            "invalid body (member `Text`, bound to it): the body is not UTF-8"
+        );
+        assert_eq!(
+            payload_json::<Vec<i32>>(b" [1, 2] ", "Items").unwrap(),
+            Some(vec![1, 2])
+        );
+        assert_eq!(payload_json::<Vec<i32>>(b"  ", "Items").unwrap(), None);
+        assert_eq!(payload_json::<Vec<i32>>(b"null", "Items").unwrap(), None);
+        assert!(payload_json::<Vec<i32>>(b"[1] [2]", "Items").is_err());
+    }
+
+    #[test]
+    fn a_media_type_string_in_a_header_is_base64_of_utf8() {
+        let map = headers(&[("x-json", "eyJhIjoxfQ=="), ("x-bad", "/w==")]);
+        assert_eq!(
+            header_base64_text(&map, "x-json", "Json")
+                .unwrap()
+                .as_deref(),
+            Some(r#"{"a":1}"#)
+        );
+        assert_eq!(header_base64_text(&map, "x-none", "Json").unwrap(), None);
+        assert_eq!(
+            header_base64_text(&map, "x-bad", "Json")
+                .unwrap_err()
+                .to_string(),
+            "invalid `x-bad` header (member `Json`): the base64 value does not encode UTF-8 text"
+        );
+        assert!(header_base64_text(&headers(&[("x", "not base64!")]), "x", "m").is_err());
+    }
+
+    proptest! {
+        #[test]
+        fn any_body_read_as_a_payload_does_not_panic(body in prop::collection::vec(any::<u8>(), 0..48)) {
+            let _ = payload_text::<String>(&body, "m");
+            let _ = payload_json::<std::collections::HashMap<String, Vec<i64>>>(&body, "m");
+            prop_assert_eq!(payload_blob(&body).map(|b| b.into_inner()).unwrap_or_default(), body);
         }
     }
 }
