@@ -606,6 +606,13 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         ),
         (
             synthetic(
+                serde_json::json!({"Ids": {"target": "example.test#Ids", "traits": {"smithy.api#httpHeader": "x-ids"}}}),
+                serde_json::json!({"example.test#Ids": {"type": "list", "member": {"target": "smithy.api#String"}, "traits": {"smithy.api#sparse": {}}}}),
+            ),
+            "example.test#DoThingRequest$Ids: an `@httpQuery` or `@httpHeader` member must be a string, enum, boolean, number or timestamp, or a list of them",
+        ),
+        (
+            synthetic(
                 serde_json::json!({"Ids": {"target": "smithy.api#String", "traits": {"smithy.api#uniqueItems": {}}}}),
                 serde_json::json!({}),
             ),
@@ -1237,4 +1244,31 @@ fn payloads_snapshot() {
         input.contains(".map(|value| (\"image/jpeg\", value.as_ref().to_vec()))"),
         "{input}"
     );
+}
+
+/// `@sparse` lists and maps hold `Option` items, `null` kept on the wire,
+/// and `validate()` checks only the items that are there.
+#[test]
+fn sparse_collections_snapshot() {
+    let member = |target: &str| serde_json::json!({"target": target});
+    let model = synthetic(
+        serde_json::json!({
+            "names": member("example.test#Names"),
+            "stamps": member("example.test#Stamps"),
+            "pairs": member("example.test#Pairs")
+        }),
+        serde_json::json!({
+            "example.test#Name": {"type": "string", "traits": {"smithy.api#length": {"min": 1}}},
+            "example.test#Names": {"type": "list", "member": {"target": "example.test#Name"}, "traits": {"smithy.api#sparse": {}}},
+            "example.test#Stamps": {"type": "list", "member": {"target": "smithy.api#Timestamp"}, "traits": {"smithy.api#sparse": {}}},
+            "example.test#Pairs": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "example.test#Pair"}, "traits": {"smithy.api#sparse": {}}},
+            "example.test#Pair": {"type": "structure", "members": {"left": {"target": "example.test#Name"}}}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    let end = input
+        .find("impl rt::operation::OperationInput")
+        .expect("a request");
+    insta::assert_snapshot!("sparse_input", &input[..end]);
 }

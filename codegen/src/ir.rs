@@ -383,6 +383,9 @@ pub struct Value {
     pub range: Option<Range>,
     /// `@uniqueItems`, on lists: no item may equal another.
     pub unique_items: bool,
+    /// An item of a `@sparse` list or map: it may be `null`, and is held
+    /// as an `Option`.
+    pub nullable: bool,
     /// `@mediaType`, on blobs and strings: the content type of a payload,
     /// and, for a string in a header, that it travels as base64.
     pub media_type: Option<String>,

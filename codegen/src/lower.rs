@@ -34,6 +34,7 @@ const HANDLED_TRAITS: &[&str] = &[
     "smithy.api#timestampFormat",
     "smithy.api#default",
     "smithy.api#uniqueItems",
+    "smithy.api#sparse",
     // Resolved against the lowered input and output structures.
     "smithy.api#paginated",
     // Typed into `Binding`; lowering refuses what the emitters do not write yet.
@@ -1034,6 +1035,7 @@ impl<'a> Lowerer<'a> {
                             self.value(home, &value_id, &value.target, &value.traits)?;
                         // A sensitive key makes every entry sensitive.
                         value.sensitive |= key_value.sensitive;
+                        value.nullable = shape.traits.contains_key("smithy.api#sparse");
                         Kind::Map(Box::new(value))
                     }
                     "enum" => {
@@ -1053,12 +1055,10 @@ impl<'a> Lowerer<'a> {
                             .ok_or_else(|| Error::on_shape(target, "a list needs a member"))?;
                         let element_id = format!("{target}$member");
                         check_traits(&element_id, &member.traits)?;
-                        Kind::List(Box::new(self.value(
-                            home,
-                            &element_id,
-                            &member.target,
-                            &member.traits,
-                        )?))
+                        let mut item =
+                            self.value(home, &element_id, &member.target, &member.traits)?;
+                        item.nullable = shape.traits.contains_key("smithy.api#sparse");
+                        Kind::List(Box::new(item))
                     }
                     other => {
                         return Err(Error::on_shape(
@@ -1205,6 +1205,7 @@ impl<'a> Lowerer<'a> {
             pattern,
             range,
             unique_items,
+            nullable: false,
             media_type,
             timestamp_format,
         })
@@ -1689,7 +1690,7 @@ fn check_bound_member(member_id: &str, binding: &Binding, value: &Value) -> Resu
     }
     let supported = match (binding, &value.kind) {
         (Binding::Label, _) => scalar(value),
-        (_, Kind::List(item)) => scalar(item),
+        (_, Kind::List(item)) => scalar(item) && !item.nullable,
         _ => scalar(value),
     };
     if supported {

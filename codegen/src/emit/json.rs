@@ -180,6 +180,20 @@ fn write_value(
     binding: TokenStream,
     member: &str,
 ) -> TokenStream {
+    if value.nullable {
+        // An item of a sparse list or map: `null` where it is `None`.
+        let held = Value {
+            nullable: false,
+            ..value.clone()
+        };
+        let write_held = write_value(&held, writer.clone(), quote! { held }, member);
+        return quote! {
+            match #binding {
+                Some(held) => { #write_held }
+                None => #writer.null(),
+            }
+        };
+    }
     match &value.kind {
         Kind::Timestamp => {
             let format = timestamp_format(value, &Binding::Body);
@@ -214,6 +228,14 @@ fn write_value(
 /// [`rt::json::read`] by its type, unless a timestamp inside needs its
 /// format said.
 fn read_value(value: &Value) -> TokenStream {
+    if value.nullable {
+        // An item of a sparse list or map: `null` is kept, as `None`.
+        let held = read_value(&Value {
+            nullable: false,
+            ..value.clone()
+        });
+        return quote! { #held.map(Some) };
+    }
     match &value.kind {
         Kind::Timestamp => {
             let format = timestamp_format(value, &Binding::Body);

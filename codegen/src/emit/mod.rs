@@ -1445,6 +1445,16 @@ fn rust_type(value: &Value) -> TokenStream {
 
 /// The owned Rust type of a value whose named types are in `krate`.
 fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
+    if value.nullable {
+        let held = rust_type_in(
+            &Value {
+                nullable: false,
+                ..value.clone()
+            },
+            krate,
+        );
+        return quote! { Option<#held> };
+    }
     match &value.kind {
         Kind::String => quote! { String },
         Kind::Boolean => quote! { bool },

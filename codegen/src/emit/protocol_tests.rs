@@ -477,6 +477,18 @@ fn value_expr(
     krate: &TokenStream,
     types: &Types,
 ) -> Result<TokenStream, String> {
+    if value.nullable {
+        // An item of a sparse list or map: `null` is `None`.
+        if node.is_null() {
+            return Ok(quote! { None });
+        }
+        let held = Value {
+            nullable: false,
+            ..value.clone()
+        };
+        let held = value_expr(&held, node, krate, types)?;
+        return Ok(quote! { Some(#held) });
+    }
     let mismatch = || format!("{node} is not a {}", kind_name(&value.kind));
     Ok(match &value.kind {
         Kind::String => {

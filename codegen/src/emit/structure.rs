@@ -183,7 +183,7 @@ pub(super) fn builder_member(
     let kind = match &field.value.kind {
         Kind::List(item) => {
             let item_type = super::rust_type_in(item, krate);
-            if item.kind == Kind::String {
+            if item.kind == Kind::String && !item.nullable {
                 quote! { push_into = #item_type }
             } else {
                 quote! { push = #item_type }
@@ -191,7 +191,7 @@ pub(super) fn builder_member(
         }
         Kind::Map(value) => {
             let value_type = super::rust_type_in(value, krate);
-            if value.kind == Kind::String {
+            if value.kind == Kind::String && !value.nullable {
                 quote! { insert_into = #value_type }
             } else {
                 quote! { insert = #value_type }

@@ -221,9 +221,15 @@ fn value_checks(
         }
         Kind::Structure(_) => Some(quote! { #here.structure(#value_expr) }),
         Kind::List(item) | Kind::Map(item) => {
-            let each = match &item.kind {
-                Kind::Structure(_) => Some(quote! { rt::validation::structure_item }),
-                _ => value_checks(item, quote! { here }, item_value(item), patterns)
+            let each = match (&item.kind, item.nullable) {
+                (Kind::Structure(_), false) => Some(quote! { rt::validation::structure_item }),
+                (Kind::Structure(_), true) => {
+                    Some(quote! { |here, value| here.structure(value.as_ref()) })
+                }
+                // A `null` item of a sparse list or map has nothing to check.
+                (_, true) => value_checks(item, quote! { here }, item_value(item), patterns)
+                    .map(|checks| quote! { |here, value| if let Some(value) = value { #checks } }),
+                (_, false) => value_checks(item, quote! { here }, item_value(item), patterns)
                     .map(|checks| quote! { |here, value| #checks }),
             };
             if value.length.is_none() && each.is_none() && !value.unique_items {

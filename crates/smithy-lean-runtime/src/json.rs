@@ -179,6 +179,27 @@ impl WriteJson for aws_smithy_types::Blob {
     }
 }
 
+/// An item of a `@sparse` list or map: `null` is read as `None` and kept,
+/// where a dense list or map leaves it out.
+impl<T: ReadJson> ReadJson for Option<T> {
+    fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
+        T::read_json(tokens, member).map(Some)
+    }
+}
+
+/// An item of a `@sparse` list or map: `None` is written as `null`.
+impl<T: WriteJson> WriteJson for Option<T> {
+    fn write_json(&self, writer: JsonValueWriter<'_>, member: &str) -> Result<(), WriteError> {
+        match self {
+            Some(value) => value.write_json(writer, member),
+            None => {
+                writer.null();
+                Ok(())
+            }
+        }
+    }
+}
+
 impl<T: ReadJson> ReadJson for Vec<T> {
     fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
         read_list(tokens, member, |tokens| T::read_json(tokens, member))
@@ -1122,7 +1143,34 @@ mod tests {
         );
     }
 
+    #[test]
+    fn sparse_items_keep_null_and_dense_ones_leave_it_out() {
+        let mut sparse = tokens(br#"[1, null, 3]"#);
+        assert_eq!(
+            read::<Vec<Option<i32>>>(&mut sparse, "Sparse").unwrap(),
+            Some(vec![Some(1), None, Some(3)])
+        );
+        let mut dense = tokens(br#"[1, null, 3]"#);
+        assert_eq!(
+            read::<Vec<i32>>(&mut dense, "Dense").unwrap(),
+            Some(vec![1, 3])
+        );
+        let mut entries = tokens(br#"{"a": null, "b": "x"}"#);
+        let map = read::<HashMap<String, Option<String>>>(&mut entries, "Sparse")
+            .unwrap()
+            .unwrap();
+        assert_eq!(map.len(), 2);
+        assert_eq!(map["a"], None);
+        let (text, _) = round_trip(&vec![None, Some(true)]);
+        assert_eq!(text, r#"{"m":[null,true]}"#);
+    }
+
     proptest::proptest! {
+        #[test]
+        fn any_sparse_list_reads_back_as_written(items in proptest::collection::vec(proptest::option::of(proptest::num::i64::ANY), 0..12)) {
+            proptest::prop_assert_eq!(round_trip(&items).1, Some(items));
+        }
+
         #[test]
         fn any_blob_reads_back_as_written(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..64)) {
             let blob = aws_smithy_types::Blob::new(bytes);
