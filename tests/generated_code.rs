@@ -1272,3 +1272,42 @@ fn sparse_collections_snapshot() {
         .expect("a request");
     insta::assert_snapshot!("sparse_input", &input[..end]);
 }
+
+/// The service's `rename` names a shape whose own name another shape of
+/// the closure has; without it, the collision is refused naming both.
+#[test]
+fn the_service_renames_a_shape_whose_name_collides() {
+    let model = synthetic(
+        serde_json::json!({
+            "mine": {"target": "example.test#Greeting"},
+            "theirs": {"target": "example.other#Greeting"}
+        }),
+        serde_json::json!({
+            "example.test#Greeting": {"type": "structure", "members": {"hi": {"target": "smithy.api#String"}}},
+            "example.other#Greeting": {"type": "structure", "members": {"hello": {"target": "smithy.api#String"}}}
+        }),
+    );
+    let error = generate(&model, &Options::default()).expect_err("the names collide");
+    assert!(
+        error.to_string().contains("example.test#Greeting")
+            && error.to_string().contains("example.other#Greeting"),
+        "{error}"
+    );
+    let renamed = model.replace(
+        "\"version\":\"2024-01-01\"",
+        "\"version\":\"2024-01-01\",\"rename\":{\"example.other#Greeting\":\"OtherGreeting\"}",
+    );
+    assert_ne!(renamed, model);
+    let files = generate(&renamed, &Options::default()).expect("generates");
+    let other = &files[&PathBuf::from("example-svc-input/src/other_greeting.rs")];
+    assert!(other.contains("pub struct OtherGreeting {"), "{other}");
+    assert!(
+        other.contains("Smithy shape: `example.other#Greeting`."),
+        "{other}"
+    );
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    assert!(
+        input.contains("theirs: Option<crate::OtherGreeting>"),
+        "{input}"
+    );
+}

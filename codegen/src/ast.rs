@@ -65,6 +65,10 @@ pub struct Shape {
     pub operations: Vec<Target>,
     /// A service's version string.
     pub version: Option<String>,
+    /// A service's names for shapes whose own names collide with another's
+    /// in its closure: shape id to the name the service gives it.
+    #[serde(default)]
+    pub rename: IndexMap<String, String>,
     /// The shape's traits.
     #[serde(default)]
     pub traits: Traits,

@@ -11,6 +11,7 @@ use crate::error::Error;
 use crate::ir::*;
 use crate::{docs, naming, pattern, rules, uri};
 use heck::ToKebabCase;
+use indexmap::IndexMap;
 use serde_json::Value as Json;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -181,6 +182,7 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
         units: BTreeSet::new(),
         operation_roots: BTreeSet::new(),
         copies: BTreeMap::new(),
+        renames: &service.rename,
     }
     .service(service_id, service, options)?;
     // Partition data is read, checked and typed like the model, but only
@@ -253,6 +255,9 @@ struct Lowerer<'a> {
     /// earlier operation already has, by the copy's id, with the shape it
     /// copies: as in the AWS SDKs, every operation has types of its own.
     copies: BTreeMap<String, String>,
+    /// The service's `rename` property: the names it gives shapes in
+    /// place of their own.
+    renames: &'a IndexMap<String, String>,
 }
 
 /// The shape of every structure in [`Lowerer::units`]: no members, no traits.
@@ -478,7 +483,7 @@ impl<'a> Lowerer<'a> {
         self.reach(Home::Output, output_id, &output)?;
         let mut errors = Vec::new();
         for error in shape.errors.iter().chain(service_errors) {
-            let error_name = naming::type_name(local_name(&error.target));
+            let error_name = self.type_name(&error.target);
             if !self
                 .shape(&error.target)?
                 .traits
@@ -594,6 +599,13 @@ impl<'a> Lowerer<'a> {
         }
         path.pop();
         Ok(())
+    }
+
+    /// The Rust type name of shape `id`: from the service's `rename`
+    /// where it has one, else from the shape's own name.
+    fn type_name(&self, id: &str) -> String {
+        let name = self.renames.get(id).map_or(local_name(id), String::as_str);
+        naming::type_name(name)
     }
 
     /// Records that `id` is needed in `home` under `name`, claiming the name.
@@ -1039,12 +1051,12 @@ impl<'a> Lowerer<'a> {
                         Kind::Map(Box::new(value))
                     }
                     "enum" => {
-                        let name = naming::type_name(local_name(target));
+                        let name = self.type_name(target);
                         self.reach(home, target, &name)?;
                         Kind::Enum(name)
                     }
                     "structure" => {
-                        let name = naming::type_name(local_name(target));
+                        let name = self.type_name(target);
                         self.reach(home, target, &name)?;
                         Kind::Structure(name)
                     }
