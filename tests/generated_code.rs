@@ -585,7 +585,7 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
                 }),
                 serde_json::json!({"example.test#Texts": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#String"}}}),
             ),
-            "example.test#DoThingRequest$Body: an `@httpPayload` member must be a structure, blob, string or enum",
+            "example.test#DoThingRequest$Body: an `@httpPayload` member must be a structure, union, blob, string or enum",
         ),
         (
             synthetic(
@@ -1309,5 +1309,40 @@ fn the_service_renames_a_shape_whose_name_collides() {
     assert!(
         input.contains("theirs: Option<crate::OtherGreeting>"),
         "{input}"
+    );
+}
+
+/// A union is an enum with one variant per member (a `Unit` member holds
+/// nothing) and `Unknown`; it reads and writes an object with one member
+/// set, checks the member it holds, and hides a sensitive one in `Debug`.
+#[test]
+fn unions_snapshot() {
+    let model = synthetic(
+        serde_json::json!({"action": {"target": "example.test#Action"}}),
+        serde_json::json!({
+            "example.test#Action": {"type": "union", "members": {
+                "quit": {"target": "smithy.api#Unit", "traits": {"smithy.api#documentation": "Leave."}},
+                "say": {"target": "example.test#Words", "traits": {"smithy.api#jsonName": "SAY"}},
+                "at": {"target": "smithy.api#Timestamp"},
+                "secret": {"target": "example.test#Secret"}
+            }},
+            "example.test#Words": {"type": "string", "traits": {"smithy.api#length": {"max": 20}}},
+            "example.test#Secret": {"type": "string", "traits": {"smithy.api#sensitive": {}}}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    insta::assert_snapshot!(
+        "union_input",
+        files[&PathBuf::from("example-svc-input/src/action.rs")]
+    );
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    assert!(
+        input.contains("check.member(\"action\").structure(self.action.as_ref());"),
+        "{input}"
+    );
+    let client_types = &files[&PathBuf::from("example-svc/src/types.rs")];
+    assert!(
+        client_types.contains("pub use ::example_svc_input::Action;"),
+        "{client_types}"
     );
 }

@@ -226,6 +226,47 @@ pub struct Types {
     pub structures: Vec<Structure>,
     /// Open enums.
     pub enums: Vec<Enum>,
+    /// Unions.
+    pub unions: Vec<Union>,
+}
+
+/// A union shape: a value that is exactly one of its members.
+#[derive(Debug, Clone)]
+pub struct Union {
+    /// Absolute shape id.
+    pub id: String,
+    /// Rust type name.
+    pub name: String,
+    /// The module (and file) it is written to.
+    pub module: String,
+    /// Documentation.
+    pub docs: Docs,
+    /// Deprecation, if any.
+    pub deprecated: Option<Deprecation>,
+    /// Its members, in declaration order; a response may also hold one the
+    /// model does not know, the Rust enum's `Unknown`.
+    pub variants: Vec<UnionVariant>,
+}
+
+/// One member of a union.
+#[derive(Debug, Clone)]
+pub struct UnionVariant {
+    /// The Smithy member name.
+    pub member: String,
+    /// The key on the JSON wire (`jsonName`, else the member name).
+    pub json_name: String,
+    /// The Rust variant, e.g. `StringValue`.
+    pub name: String,
+    /// The method that tells whether the union holds it, e.g. `is_string_value`.
+    pub is_method: String,
+    /// The method that borrows its value, e.g. `as_string_value`.
+    pub as_method: String,
+    /// Documentation.
+    pub docs: Docs,
+    /// Deprecation, if any.
+    pub deprecated: Option<Deprecation>,
+    /// What it holds; `None` for a member that targets `smithy.api#Unit`.
+    pub value: Option<Value>,
 }
 
 /// A structure shape.
@@ -452,6 +493,8 @@ pub enum Kind {
     Enum(String),
     /// A structure, by Rust type name.
     Structure(String),
+    /// A union, by Rust type name.
+    Union(String),
     /// A point in time.
     Timestamp,
     /// Bytes (`blob`): base64 text in JSON bodies, headers and queries.

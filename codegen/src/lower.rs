@@ -796,6 +796,10 @@ impl<'a> Lowerer<'a> {
                     types.entry(home).or_default().structures.push(structure);
                 }
                 "enum" => entry.enums.push(enumeration(&id, shape, name)?),
+                "union" => {
+                    let union = self.union(home, &id, shape, name)?;
+                    types.entry(home).or_default().unions.push(union);
+                }
                 other => {
                     return Err(Error::on_shape(
                         &id,
@@ -808,6 +812,7 @@ impl<'a> Lowerer<'a> {
             let mut t = types.remove(&home).unwrap_or_default();
             t.structures.sort_by(|a, b| a.name.cmp(&b.name));
             t.enums.sort_by(|a, b| a.name.cmp(&b.name));
+            t.unions.sort_by(|a, b| a.name.cmp(&b.name));
             t
         };
         Ok((take(Home::Input), take(Home::Output), take(Home::Errors)))
@@ -979,6 +984,78 @@ impl<'a> Lowerer<'a> {
         docs
     }
 
+    /// A union shape: one variant per member, a `smithy.api#Unit` member
+    /// holding nothing.
+    fn union(
+        &mut self,
+        home: Home,
+        id: &str,
+        shape: &ast::Shape,
+        name: String,
+    ) -> Result<Union, Error> {
+        check_traits(id, &shape.traits)?;
+        let sensitive = shape.traits.contains_key("smithy.api#sensitive");
+        let mut taken: BTreeMap<String, String> = ["Unknown", "is_unknown"]
+            .into_iter()
+            .map(|name| (name.to_owned(), "a generated variant".to_owned()))
+            .collect();
+        let mut variants = Vec::new();
+        for (member_name, member) in &shape.members {
+            let member_id = format!("{id}${member_name}");
+            check_traits(&member_id, &member.traits)?;
+            let variant = naming::type_name(member_name);
+            let field = naming::unraw(&naming::field_name(member_name)).to_owned();
+            let (is_method, as_method) = (format!("is_{field}"), format!("as_{field}"));
+            for taken_name in [&variant, &is_method, &as_method] {
+                if let Some(owner) = taken.insert(taken_name.clone(), member_id.clone()) {
+                    return Err(Error::on_shape(
+                        &member_id,
+                        format!("its Rust name `{taken_name}` collides with {owner}"),
+                    ));
+                }
+            }
+            let value = if member.target == "smithy.api#Unit" {
+                None
+            } else {
+                let mut value = self.value(home, &member_id, &member.target, &member.traits)?;
+                value.sensitive |= sensitive;
+                Some(value)
+            };
+            let json_name = match member.traits.get("smithy.api#jsonName") {
+                Some(Json::String(json_name)) => json_name.clone(),
+                Some(_) => {
+                    return Err(Error::on_trait(
+                        &member_id,
+                        "smithy.api#jsonName",
+                        "must be a string",
+                    ));
+                }
+                None => member_name.clone(),
+            };
+            variants.push(UnionVariant {
+                member: member_name.clone(),
+                json_name,
+                name: variant,
+                is_method,
+                as_method,
+                docs: match documentation(&member.traits) {
+                    docs if docs.is_empty() => vec![format!("The `{member_name}` member.")],
+                    docs => docs,
+                },
+                deprecated: deprecation(&member_id, &member.traits)?,
+                value,
+            });
+        }
+        Ok(Union {
+            id: id.to_owned(),
+            module: naming::module_name(&name),
+            name,
+            docs: documentation(&shape.traits),
+            deprecated: deprecation(id, &shape.traits)?,
+            variants,
+        })
+    }
+
     /// The value a member holds: its target's type, with the member's traits over the target's.
     fn value(
         &mut self,
@@ -1059,6 +1136,11 @@ impl<'a> Lowerer<'a> {
                         let name = self.type_name(target);
                         self.reach(home, target, &name)?;
                         Kind::Structure(name)
+                    }
+                    "union" => {
+                        let name = self.type_name(target);
+                        self.reach(home, target, &name)?;
+                        Kind::Union(name)
                     }
                     "list" => {
                         let member = shape
@@ -1665,13 +1747,16 @@ fn check_bound_member(member_id: &str, binding: &Binding, value: &Value) -> Resu
     };
     let text = |value: &Value| matches!(value.kind, Kind::String | Kind::Enum(_));
     match (binding, &value.kind) {
-        (Binding::Payload, Kind::Structure(_) | Kind::Blob | Kind::String | Kind::Enum(_)) => {
+        (
+            Binding::Payload,
+            Kind::Structure(_) | Kind::Union(_) | Kind::Blob | Kind::String | Kind::Enum(_),
+        ) => {
             return Ok(());
         }
         (Binding::Payload, _) => {
             return Err(Error::on_shape(
                 member_id,
-                "an `@httpPayload` member must be a structure, blob, string or enum",
+                "an `@httpPayload` member must be a structure, union, blob, string or enum",
             ));
         }
         (Binding::Header(_), Kind::List(item)) if item.media_type.is_some() => {

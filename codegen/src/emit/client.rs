@@ -372,7 +372,8 @@ pub(super) fn types_module(service: &Service, crates: &TypeCrates) -> TokenStrea
             .structures
             .iter()
             .flat_map(|s| [s.name.as_str(), s.builder.as_str()])
-            .chain(types.enums.iter().map(|e| e.name.as_str()));
+            .chain(types.enums.iter().map(|e| e.name.as_str()))
+            .chain(types.unions.iter().map(|u| u.name.as_str()));
         for name in names {
             let of_operation = operation_types
                 .iter()

@@ -174,7 +174,7 @@ fn write_member(value: &Value, key: &str, member: TokenStream) -> TokenStream {
 
 /// Writes `binding` (a reference) with the value writer `writer`, a value
 /// that holds a timestamp; `member` names it in an error.
-fn write_value(
+pub(super) fn write_value(
     value: &Value,
     writer: TokenStream,
     binding: TokenStream,
@@ -227,7 +227,7 @@ fn write_value(
 /// value at the cursor of `tokens`, the member's `key` naming it in errors:
 /// [`rt::json::read`] by its type, unless a timestamp inside needs its
 /// format said.
-fn read_value(value: &Value) -> TokenStream {
+pub(super) fn read_value(value: &Value) -> TokenStream {
     if value.nullable {
         // An item of a sparse list or map: `null` is kept, as `None`.
         let held = read_value(&Value {

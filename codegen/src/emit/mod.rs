@@ -14,12 +14,13 @@ mod partitions;
 pub(crate) mod protocol_tests;
 mod response;
 mod structure;
+mod union;
 mod validation;
 
 use crate::error::Error;
 use crate::ir::{
     Binding, Deprecation, Docs, EndpointRules, Enum, Field, Kind, Operation, PartitionData,
-    PathSegment, Service, Structure, TimestampFormat, Types, Value,
+    PathSegment, Service, Structure, TimestampFormat, Types, Union, Value,
 };
 use crate::lower::{Options, PackageMetadata};
 use proc_macro2::TokenStream;
@@ -88,6 +89,12 @@ enum Source<'a> {
         patterns: &'a validation::PatternTable<'a>,
     },
     Enum(&'a Enum),
+    /// A union, with its JSON and (in crates that check them) its constraints.
+    Union {
+        union: &'a Union,
+        kind: CrateKind,
+        patterns: &'a validation::PatternTable<'a>,
+    },
     OperationError {
         operation: &'a Operation,
         types: &'a Types,
@@ -180,6 +187,16 @@ pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, St
         for enumeration in &types.enums {
             modules.push((enumeration.module.clone(), Source::Enum(enumeration)));
         }
+        for union in &types.unions {
+            modules.push((
+                union.module.clone(),
+                Source::Union {
+                    union,
+                    kind,
+                    patterns,
+                },
+            ));
+        }
         if kind == CrateKind::Input
             && let Some(rules) = &service.endpoint_rules
         {
@@ -214,7 +231,10 @@ pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, St
         if let Some((name, _)) = modules.iter().find(|(name, source)| {
             !matches!(
                 source,
-                Source::Structure { .. } | Source::Enum(_) | Source::OperationError { .. }
+                Source::Structure { .. }
+                    | Source::Enum(_)
+                    | Source::Union { .. }
+                    | Source::OperationError { .. }
             ) && !GENERATOR_MODULES.contains(&name.as_str())
         }) {
             return Err(Error::new(format!(
@@ -405,6 +425,28 @@ fn render_file(service: &Service, file: &Planned, server_side: bool) -> Result<S
             tokens
         }
         Source::Enum(enumeration) => enumeration::emit(enumeration),
+        Source::Union {
+            union,
+            kind,
+            patterns,
+        } => {
+            let (direction, validation) = match kind {
+                CrateKind::Input => (json::Direction::Sent, Some((TokenStream::new(), *patterns))),
+                CrateKind::Output if server_side => (
+                    json::Direction::Received,
+                    Some((server_feature(), *patterns)),
+                ),
+                CrateKind::Output | CrateKind::Errors => (json::Direction::Received, None),
+            };
+            union::emit(
+                union,
+                direction,
+                server_side,
+                validation
+                    .as_ref()
+                    .map(|(gate, patterns)| (gate, *patterns)),
+            )
+        }
         Source::OperationError { operation, types } => {
             errors::emit_operation_error(operation, types)
         }
@@ -546,6 +588,9 @@ fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[String])
     }
     for enumeration in &types.enums {
         exports.push((enumeration.module.clone(), enumeration.name.clone()));
+    }
+    for union in &types.unions {
+        exports.push((union.module.clone(), union.name.clone()));
     }
     if kind == CrateKind::Input && service.endpoint_rules.is_some() {
         for name in ["EndpointParams", "resolve_endpoint"] {
@@ -996,6 +1041,7 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
 /// the target's `@mediaType`, else restJson1's for the type.
 fn payload_body(field: &Field) -> TokenStream {
     let field_name = ident(&field.name);
+    let member = &field.member;
     let content_type = |default: &str| field.value.media_type.clone().unwrap_or(default.to_owned());
     if let Kind::Structure(_) = field.value.kind {
         let json = if field.always_present() {
@@ -1010,6 +1056,11 @@ fn payload_body(field: &Field) -> TokenStream {
         return quote! { Some((rt::request::JSON_CONTENT_TYPE, #json.into_bytes())) };
     }
     let (bytes, content_type) = match &field.value.kind {
+        // A union has no value to send when unset: no body.
+        Kind::Union(_) => (
+            quote! { rt::json::write_value_body(value, #member)?.into_bytes() },
+            "application/json".to_owned(),
+        ),
         Kind::Blob => (
             quote! { value.as_ref().to_vec() },
             content_type("application/octet-stream"),
@@ -1022,6 +1073,14 @@ fn payload_body(field: &Field) -> TokenStream {
     };
     if field.always_present() {
         quote! { { let value = &self.#field_name; Some((#content_type, #bytes)) } }
+    } else if let Kind::Union(_) = field.value.kind {
+        // Writing it can fail (an `Unknown` variant), which a closure cannot pass on.
+        quote! {
+            match &self.#field_name {
+                Some(value) => Some((#content_type, #bytes)),
+                None => None,
+            }
+        }
     } else {
         quote! { self.#field_name.as_ref().map(|value| (#content_type, #bytes)) }
     }
@@ -1464,7 +1523,7 @@ fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
         Kind::Long => quote! { i64 },
         Kind::Float => quote! { f32 },
         Kind::Double => quote! { f64 },
-        Kind::Enum(name) | Kind::Structure(name) => {
+        Kind::Enum(name) | Kind::Structure(name) | Kind::Union(name) => {
             let name = ident(name);
             quote! { #krate::#name }
         }
@@ -1483,7 +1542,7 @@ fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
 
 /// Whether `Debug` must hide a value: it is sensitive, or a list or map of
 /// sensitive values.
-fn redacted_in_debug(value: &Value) -> bool {
+pub(super) fn redacted_in_debug(value: &Value) -> bool {
     value.sensitive
         || matches!(&value.kind, Kind::List(item) | Kind::Map(item) if redacted_in_debug(item))
 }

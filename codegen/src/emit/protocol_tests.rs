@@ -574,6 +574,40 @@ fn value_expr(
                 .collect::<Result<Vec<_>, String>>()?;
             quote! { ::std::collections::HashMap::from([#(#entries),*]) }
         }
+        Kind::Union(name) => {
+            let union = types
+                .unions
+                .iter()
+                .find(|union| union.name == *name)
+                .ok_or_else(|| format!("the union `{name}` was not generated"))?;
+            let (member, node) = match node
+                .as_object()
+                .map(|object| object.iter().collect::<Vec<_>>())
+            {
+                Some(members) if members.len() == 1 => members[0],
+                _ => {
+                    return Err(format!(
+                        "{node} is not a union value: an object with one member"
+                    ));
+                }
+            };
+            let variant = union
+                .variants
+                .iter()
+                .find(|variant| variant.member == *member)
+                .ok_or_else(|| format!("the union `{name}` has no member `{member}`"))?;
+            let (union_name, variant_name) = (
+                crate::emit::ident(&union.name),
+                crate::emit::ident(&variant.name),
+            );
+            match &variant.value {
+                Some(value) => {
+                    let value = value_expr(value, node, krate, types)?;
+                    quote! { #krate::#union_name::#variant_name(#value) }
+                }
+                None => quote! { #krate::#union_name::#variant_name },
+            }
+        }
         Kind::Structure(name) => {
             let structure = structure(types, name)?;
             structure_expr(
@@ -600,6 +634,7 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::List(_) => "list",
         Kind::Map(_) => "map",
         Kind::Structure(_) => "structure",
+        Kind::Union(_) => "union",
     }
 }
 

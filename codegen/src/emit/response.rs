@@ -59,7 +59,9 @@ pub(super) fn bindings(structure: &Structure) -> Option<TokenStream> {
             let field_name = ident(&field.name);
             let member = &field.member;
             let read = match &field.value.kind {
-                Kind::Structure(_) => quote! { rt::response::payload_json(body, #member)? },
+                Kind::Structure(_) | Kind::Union(_) => {
+                    quote! { rt::response::payload_json(body, #member)? }
+                }
                 Kind::Blob => quote! { rt::response::payload_blob(body) },
                 _ => quote! { rt::response::payload_text(body, #member)? },
             };

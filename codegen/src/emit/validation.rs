@@ -141,7 +141,7 @@ fn member_value(value: &Value, field: &syn::Ident, always_present: bool) -> Toke
 }
 
 /// The same for an item of a list or map, bound as `value` (a reference).
-fn item_value(value: &Value) -> TokenStream {
+pub(super) fn item_value(value: &Value) -> TokenStream {
     match &value.kind {
         Kind::String => quote! { Some(value.as_str()) },
         Kind::Blob => quote! { Some(value.as_ref()) },
@@ -158,7 +158,7 @@ fn item_value(value: &Value) -> TokenStream {
 fn hashable(value: &Value) -> bool {
     match &value.kind {
         Kind::List(item) => hashable(item),
-        Kind::Structure(_) | Kind::Map(_) | Kind::Float | Kind::Double => false,
+        Kind::Structure(_) | Kind::Union(_) | Kind::Map(_) | Kind::Float | Kind::Double => false,
         _ => true,
     }
 }
@@ -196,7 +196,7 @@ fn range(range: Range) -> TokenStream {
 /// The checks of `value` (an expression of what `Checks` takes) at `here`
 /// (an expression of a `Checks`), or none where the value has no
 /// constraints. Nested structures are always walked: they may have some.
-fn value_checks(
+pub(super) fn value_checks(
     value: &Value,
     here: TokenStream,
     value_expr: TokenStream,
@@ -219,11 +219,13 @@ fn value_checks(
             let range = range(value.range?);
             Some(quote! { #here.integer(#value_expr, #range) })
         }
-        Kind::Structure(_) => Some(quote! { #here.structure(#value_expr) }),
+        Kind::Structure(_) | Kind::Union(_) => Some(quote! { #here.structure(#value_expr) }),
         Kind::List(item) | Kind::Map(item) => {
             let each = match (&item.kind, item.nullable) {
-                (Kind::Structure(_), false) => Some(quote! { rt::validation::structure_item }),
-                (Kind::Structure(_), true) => {
+                (Kind::Structure(_) | Kind::Union(_), false) => {
+                    Some(quote! { rt::validation::structure_item })
+                }
+                (Kind::Structure(_) | Kind::Union(_), true) => {
                     Some(quote! { |here, value| here.structure(value.as_ref()) })
                 }
                 // A `null` item of a sparse list or map has nothing to check.
