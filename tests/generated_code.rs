@@ -585,7 +585,7 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
                 }),
                 serde_json::json!({"example.test#Texts": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#String"}}}),
             ),
-            "example.test#DoThingRequest$Body: an `@httpPayload` member must be a structure, union, blob, string or enum",
+            "example.test#DoThingRequest$Body: an `@httpPayload` member must be a structure, union, document, blob, string or enum",
         ),
         (
             synthetic(
@@ -1344,5 +1344,32 @@ fn unions_snapshot() {
     assert!(
         client_types.contains("pub use ::example_svc_input::Action;"),
         "{client_types}"
+    );
+}
+
+/// Documents hold `aws_smithy_types::Document`, as in the AWS SDK for
+/// Rust; as a payload, a set document is the whole JSON body and an unset
+/// one sends no body.
+#[test]
+fn documents_are_aws_smithy_types_documents() {
+    let model = synthetic(
+        serde_json::json!({"doc": {"target": "example.test#Doc", "traits": {"smithy.api#httpPayload": {}}}}),
+        serde_json::json!({"example.test#Doc": {"type": "document"}}),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    assert!(
+        input.contains("doc: Option<rt::aws_smithy_types::Document>,"),
+        "{input}"
+    );
+    assert!(
+        input.contains("Some(value) => {\n                    Some((\n                        \"application/json\",\n                        rt::json::write_value_body(value, \"doc\")?.into_bytes(),"),
+        "{input}"
+    );
+    assert!(input.contains("None => None,"), "{input}");
+    let lib = &files[&PathBuf::from("example-svc/src/lib.rs")];
+    assert!(
+        lib.contains("pub use rt::aws_smithy_types::Document;"),
+        "{lib}"
     );
 }

@@ -499,6 +499,8 @@ pub enum Kind {
     Timestamp,
     /// Bytes (`blob`): base64 text in JSON bodies, headers and queries.
     Blob,
+    /// Any JSON value (`document`).
+    Document,
     /// A list of values.
     List(Box<Value>),
     /// A map from strings to values.

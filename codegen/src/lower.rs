@@ -1100,6 +1100,7 @@ impl<'a> Lowerer<'a> {
                     "double" => Kind::Double,
                     "timestamp" => Kind::Timestamp,
                     "blob" => Kind::Blob,
+                    "document" => Kind::Document,
                     "map" => {
                         let (Some(key), Some(value)) = (&shape.key, &shape.value) else {
                             return Err(Error::on_shape(target, "a map needs a key and a value"));
@@ -1424,6 +1425,7 @@ fn prelude(id: &str) -> Option<Kind> {
         "smithy.api#Double" | "smithy.api#PrimitiveDouble" => Some(Kind::Double),
         "smithy.api#Timestamp" => Some(Kind::Timestamp),
         "smithy.api#Blob" => Some(Kind::Blob),
+        "smithy.api#Document" => Some(Kind::Document),
         _ => None,
     }
 }
@@ -1749,14 +1751,19 @@ fn check_bound_member(member_id: &str, binding: &Binding, value: &Value) -> Resu
     match (binding, &value.kind) {
         (
             Binding::Payload,
-            Kind::Structure(_) | Kind::Union(_) | Kind::Blob | Kind::String | Kind::Enum(_),
+            Kind::Structure(_)
+            | Kind::Union(_)
+            | Kind::Document
+            | Kind::Blob
+            | Kind::String
+            | Kind::Enum(_),
         ) => {
             return Ok(());
         }
         (Binding::Payload, _) => {
             return Err(Error::on_shape(
                 member_id,
-                "an `@httpPayload` member must be a structure, union, blob, string or enum",
+                "an `@httpPayload` member must be a structure, union, document, blob, string or enum",
             ));
         }
         (Binding::Header(_), Kind::List(item)) if item.media_type.is_some() => {

@@ -465,6 +465,8 @@ pub(super) fn lib_rs() -> TokenStream {
             pub use rt::aws_smithy_types::Blob;
             /// A point in time: what the model's timestamps hold.
             pub use rt::aws_smithy_types::DateTime;
+            /// Any JSON value: what the model's documents hold.
+            pub use rt::aws_smithy_types::Document;
         }
     };
     let declarations = modules.iter().map(|(module, doc)| {

@@ -671,6 +671,12 @@ pub(crate) const RUNTIME_EXPORTS: &[(&str, &[CrateKind], ExportedWhen, &str)] = 
             "Bytes: what the model's blobs hold.",
         ),
         (
+            "aws_smithy_types::Document",
+            &[Input, Output, Errors],
+            Always,
+            "Any JSON value: what the model's documents hold.",
+        ),
+        (
             "aws_smithy_types::DateTime",
             &[Input, Output, Errors],
             Always,
@@ -1056,8 +1062,8 @@ fn payload_body(field: &Field) -> TokenStream {
         return quote! { Some((rt::request::JSON_CONTENT_TYPE, #json.into_bytes())) };
     }
     let (bytes, content_type) = match &field.value.kind {
-        // A union has no value to send when unset: no body.
-        Kind::Union(_) => (
+        // A union or document has no value to send when unset: no body.
+        Kind::Union(_) | Kind::Document => (
             quote! { rt::json::write_value_body(value, #member)?.into_bytes() },
             "application/json".to_owned(),
         ),
@@ -1073,7 +1079,7 @@ fn payload_body(field: &Field) -> TokenStream {
     };
     if field.always_present() {
         quote! { { let value = &self.#field_name; Some((#content_type, #bytes)) } }
-    } else if let Kind::Union(_) = field.value.kind {
+    } else if let Kind::Union(_) | Kind::Document = field.value.kind {
         // Writing it can fail (an `Unknown` variant), which a closure cannot pass on.
         quote! {
             match &self.#field_name {
@@ -1529,6 +1535,7 @@ fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
         }
         Kind::Timestamp => quote! { rt::aws_smithy_types::DateTime },
         Kind::Blob => quote! { rt::aws_smithy_types::Blob },
+        Kind::Document => quote! { rt::aws_smithy_types::Document },
         Kind::List(item) => {
             let item = rust_type_in(item, krate);
             quote! { Vec<#item> }

@@ -574,6 +574,7 @@ fn value_expr(
                 .collect::<Result<Vec<_>, String>>()?;
             quote! { ::std::collections::HashMap::from([#(#entries),*]) }
         }
+        Kind::Document => document_expr(node),
         Kind::Union(name) => {
             let union = types
                 .unions
@@ -620,6 +621,39 @@ fn value_expr(
     })
 }
 
+/// A node value as the document that holds it. Whole numbers are the
+/// integers a reader makes of them, others floats.
+fn document_expr(node: &Json) -> TokenStream {
+    let document = quote! { ::smithy_lean_protocol_test::Document };
+    let number = quote! { ::smithy_lean_protocol_test::Number };
+    match node {
+        Json::Null => quote! { #document::Null },
+        Json::Bool(flag) => quote! { #document::Bool(#flag) },
+        Json::Number(n) => {
+            if let Some(n) = n.as_u64() {
+                quote! { #document::Number(#number::PosInt(#n)) }
+            } else if let Some(n) = n.as_i64() {
+                quote! { #document::Number(#number::NegInt(#n)) }
+            } else {
+                let n = Literal::f64_unsuffixed(n.as_f64().unwrap_or(f64::NAN));
+                quote! { #document::Number(#number::Float(#n)) }
+            }
+        }
+        Json::String(text) => quote! { #document::String(#text.to_owned()) },
+        Json::Array(items) => {
+            let items = items.iter().map(document_expr);
+            quote! { #document::Array(vec![#(#items),*]) }
+        }
+        Json::Object(entries) => {
+            let entries = entries.iter().map(|(key, value)| {
+                let value = document_expr(value);
+                quote! { (#key.to_owned(), #value) }
+            });
+            quote! { #document::Object(::std::collections::HashMap::from([#(#entries),*])) }
+        }
+    }
+}
+
 fn kind_name(kind: &Kind) -> &'static str {
     match kind {
         Kind::String | Kind::Enum(_) => "string",
@@ -635,6 +669,7 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::Map(_) => "map",
         Kind::Structure(_) => "structure",
         Kind::Union(_) => "union",
+        Kind::Document => "document",
     }
 }
 

@@ -59,7 +59,7 @@ pub(super) fn bindings(structure: &Structure) -> Option<TokenStream> {
             let field_name = ident(&field.name);
             let member = &field.member;
             let read = match &field.value.kind {
-                Kind::Structure(_) | Kind::Union(_) => {
+                Kind::Structure(_) | Kind::Union(_) | Kind::Document => {
                     quote! { rt::response::payload_json(body, #member)? }
                 }
                 Kind::Blob => quote! { rt::response::payload_blob(body) },

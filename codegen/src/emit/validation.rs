@@ -158,7 +158,12 @@ pub(super) fn item_value(value: &Value) -> TokenStream {
 fn hashable(value: &Value) -> bool {
     match &value.kind {
         Kind::List(item) => hashable(item),
-        Kind::Structure(_) | Kind::Union(_) | Kind::Map(_) | Kind::Float | Kind::Double => false,
+        Kind::Structure(_)
+        | Kind::Union(_)
+        | Kind::Map(_)
+        | Kind::Document
+        | Kind::Float
+        | Kind::Double => false,
         _ => true,
     }
 }

@@ -65,6 +65,8 @@ pub use rt::UntrustedText;
 pub use rt::aws_smithy_types::Blob;
 /// A point in time: what the model's timestamps hold.
 pub use rt::aws_smithy_types::DateTime;
+/// Any JSON value: what the model's documents hold.
+pub use rt::aws_smithy_types::Document;
 /// Error metadata (name, message, request id) shared with the AWS Rust runtime.
 pub use rt::aws_smithy_types::error::metadata::ErrorMetadata;
 /// Access to an error's metadata.

@@ -34,6 +34,8 @@ pub use rt::JsonError;
 pub use rt::aws_smithy_types::Blob;
 /// A point in time: what the model's timestamps hold.
 pub use rt::aws_smithy_types::DateTime;
+/// Any JSON value: what the model's documents hold.
+pub use rt::aws_smithy_types::Document;
 /// The partition facts that the endpoint rules use.
 pub use rt::endpoint::Partition;
 /// Why no endpoint resolved.

@@ -23,6 +23,8 @@ pub use rt::JsonError;
 pub use rt::aws_smithy_types::Blob;
 /// A point in time: what the model's timestamps hold.
 pub use rt::aws_smithy_types::DateTime;
+/// Any JSON value: what the model's documents hold.
+pub use rt::aws_smithy_types::Document;
 /// One constraint that `validate()` found broken.
 pub use rt::validation::ConstraintViolation;
 /// The rule a constraint violation broke.

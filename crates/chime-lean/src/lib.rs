@@ -31,6 +31,8 @@ pub mod primitives {
     pub use rt::aws_smithy_types::Blob;
     /// A point in time: what the model's timestamps hold.
     pub use rt::aws_smithy_types::DateTime;
+    /// Any JSON value: what the model's documents hold.
+    pub use rt::aws_smithy_types::Document;
 }
 /// The client: one method per operation.
 pub use crate::client::Client;

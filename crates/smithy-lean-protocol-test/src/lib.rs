@@ -38,6 +38,9 @@ pub use aws_smithy_types::DateTime;
 /// The blobs of generated types, for the values of a case's `params`.
 pub use aws_smithy_types::Blob;
 
+/// The documents of generated types and their numbers, for the values of a case's `params`.
+pub use aws_smithy_types::{Document, Number};
+
 /// The idempotency token a compliance case expects a client to fill in
 /// where its input leaves one unset.
 pub const IDEMPOTENCY_TOKEN: &str = "00000000-0000-4000-8000-000000000000";

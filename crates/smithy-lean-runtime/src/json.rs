@@ -179,6 +179,72 @@ impl WriteJson for aws_smithy_types::Blob {
     }
 }
 
+/// How deeply a document read from the network may nest: deeper is
+/// refused rather than risking the stack.
+pub const MAX_DOCUMENT_DEPTH: usize = 128;
+
+/// A document is any JSON value; `null` (a document's own null) is read
+/// as an unset member, as for every type.
+impl ReadJson for aws_smithy_types::Document {
+    fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
+        match read_document(tokens, member, 0)? {
+            aws_smithy_types::Document::Null => Ok(None),
+            document => Ok(Some(document)),
+        }
+    }
+}
+
+fn read_document(
+    tokens: &mut Tokens<'_>,
+    member: &str,
+    depth: usize,
+) -> Result<aws_smithy_types::Document, JsonError> {
+    use aws_smithy_types::Document;
+    let nested = |depth: usize| {
+        if depth >= MAX_DOCUMENT_DEPTH {
+            Err(JsonError::new(format!(
+                "`{member}`: a document nests deeper than {MAX_DOCUMENT_DEPTH} levels"
+            )))
+        } else {
+            Ok(depth + 1)
+        }
+    };
+    Ok(match next(tokens, member)? {
+        Token::ValueNull { .. } => Document::Null,
+        Token::ValueBool { value, .. } => Document::Bool(value),
+        Token::ValueNumber { value, .. } => Document::Number(value),
+        Token::ValueString { value, .. } => Document::String(value.to_unescaped()?.into_owned()),
+        Token::StartArray { .. } => {
+            let depth = nested(depth)?;
+            let mut items = Vec::new();
+            loop {
+                if let Some(Ok(Token::EndArray { .. })) = tokens.peek() {
+                    tokens.next();
+                    break Document::Array(items);
+                }
+                items.push(read_document(tokens, member, depth)?);
+            }
+        }
+        Token::StartObject { .. } => {
+            let depth = nested(depth)?;
+            let mut entries = HashMap::new();
+            while let Some(key) = next_key(tokens, member)? {
+                let key = key.into_owned();
+                entries.insert(key, read_document(tokens, member, depth)?);
+            }
+            Document::Object(entries)
+        }
+        _ => return Err(JsonError::expected("a JSON value", member)),
+    })
+}
+
+impl WriteJson for aws_smithy_types::Document {
+    fn write_json(&self, writer: JsonValueWriter<'_>, _: &str) -> Result<(), WriteError> {
+        writer.document(self);
+        Ok(())
+    }
+}
+
 /// An item of a `@sparse` list or map: `null` is read as `None` and kept,
 /// where a dense list or map leaves it out.
 impl<T: ReadJson> ReadJson for Option<T> {
@@ -1275,7 +1341,77 @@ mod tests {
         );
     }
 
+    #[test]
+    fn a_document_is_any_json_value_within_a_depth() {
+        use aws_smithy_types::{Document, Number};
+        let mut value = tokens(br#"{"a": [1, -2, 2.5, "x", true, null], "b": {}}"#);
+        let document = read::<Document>(&mut value, "Doc").unwrap().unwrap();
+        let Document::Object(entries) = &document else {
+            panic!("an object: {document:?}")
+        };
+        assert_eq!(
+            entries["a"],
+            Document::Array(vec![
+                Document::Number(Number::PosInt(1)),
+                Document::Number(Number::NegInt(-2)),
+                Document::Number(Number::Float(2.5)),
+                Document::String("x".to_owned()),
+                Document::Bool(true),
+                Document::Null,
+            ])
+        );
+        assert_eq!(round_trip(&document).1, Some(document));
+        assert_eq!(read::<Document>(&mut tokens(b"null"), "Doc").unwrap(), None);
+        let deepest = format!(
+            "{}{}",
+            "[".repeat(MAX_DOCUMENT_DEPTH),
+            "]".repeat(MAX_DOCUMENT_DEPTH)
+        );
+        assert!(read::<Document>(&mut tokens(deepest.as_bytes()), "Doc").is_ok());
+        let deeper = format!("[{deepest}]");
+        assert_eq!(
+            read::<Document>(&mut tokens(deeper.as_bytes()), "Doc")
+                .unwrap_err()
+                .to_string(),
+            "invalid JSON body: `Doc`: a document nests deeper than 128 levels"
+        );
+    }
+
+    fn any_document() -> impl proptest::strategy::Strategy<Value = aws_smithy_types::Document> {
+        use aws_smithy_types::{Document, Number};
+        use proptest::prelude::*;
+        let leaf = prop_oneof![
+            Just(Document::Null),
+            any::<bool>().prop_map(Document::Bool),
+            any::<u64>().prop_map(|n| Document::Number(Number::PosInt(n))),
+            (i64::MIN..0).prop_map(|n| Document::Number(Number::NegInt(n))),
+            "\\PC{0,8}".prop_map(Document::String),
+        ];
+        leaf.prop_recursive(4, 32, 4, |inner| {
+            prop_oneof![
+                proptest::collection::vec(inner.clone(), 0..4).prop_map(Document::Array),
+                proptest::collection::hash_map("[a-z]{0,4}", inner, 0..4)
+                    .prop_map(Document::Object),
+            ]
+        })
+    }
+
     proptest::proptest! {
+        #[test]
+        fn any_document_reads_back_as_written(document in any_document()) {
+            let read_back = round_trip(&document).1;
+            if document == aws_smithy_types::Document::Null {
+                proptest::prop_assert_eq!(read_back, None);
+            } else {
+                proptest::prop_assert_eq!(read_back, Some(document));
+            }
+        }
+
+        #[test]
+        fn any_body_read_as_a_document_does_not_panic(body in r#"[{}\[\]",: a0-9.e-]{0,64}"#) {
+            let _ = read::<aws_smithy_types::Document>(&mut tokens(body.as_bytes()), "m");
+        }
+
         #[test]
         fn any_body_read_as_a_union_does_not_panic(body in r#"[{}\[\]",: snul0-9_type]{0,48}"#) {
             let _ = read_test_union(body.as_bytes());
