@@ -517,10 +517,24 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         ),
         (
             synthetic(
-                serde_json::json!({"Names": {"target": "example.test#Names", "traits": {"smithy.api#default": []}}}),
+                serde_json::json!({"Names": {"target": "example.test#Names", "traits": {"smithy.api#default": ["a"]}}}),
                 serde_json::json!({"example.test#Names": {"type": "list", "member": {"target": "smithy.api#String"}}}),
             ),
-            "trait `smithy.api#default`: defaults are supported on booleans, numbers and strings only",
+            "example.test#DoThingRequest$Names: trait `smithy.api#default`: a list's default can only be `[]`, and a map's `{}`",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"Data": {"target": "smithy.api#Blob", "traits": {"smithy.api#default": "not base64!"}}}),
+                serde_json::json!({}),
+            ),
+            "example.test#DoThingRequest$Data: trait `smithy.api#default`: must be base64 text",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"At": {"target": "smithy.api#Timestamp", "traits": {"smithy.api#default": "2020-01-01T00:00:00Z"}}}),
+                serde_json::json!({}),
+            ),
+            "example.test#DoThingRequest$At: trait `smithy.api#default`: is supported as seconds since the epoch only, not as text",
         ),
         (
             synthetic(
@@ -1371,5 +1385,47 @@ fn documents_are_aws_smithy_types_documents() {
     assert!(
         lib.contains("pub use rt::aws_smithy_types::Document;"),
         "{lib}"
+    );
+}
+
+/// A default fills a member that was not set, and is sent, except where
+/// the member is optional to its caller: every member of an operation's
+/// input, and a `@clientOptional` one. Defaults of every type are written
+/// as the model gives them.
+#[test]
+fn defaults_snapshot() {
+    let member = |target: &str, default: serde_json::Value| serde_json::json!({"target": target, "traits": {"smithy.api#default": default}});
+    let model = synthetic(
+        serde_json::json!({
+            "settings": {"target": "example.test#Settings"},
+            "level": member("smithy.api#Integer", serde_json::json!(3))
+        }),
+        serde_json::json!({
+            "example.test#Settings": {"type": "structure", "members": {
+                "name": member("smithy.api#String", serde_json::json!("hi")),
+                "color": member("example.test#Color", serde_json::json!("RED")),
+                "since": member("smithy.api#Timestamp", serde_json::json!(1.5)),
+                "key": member("smithy.api#Blob", serde_json::json!("YWJj")),
+                "tags": member("example.test#Tags", serde_json::json!([])),
+                "labels": member("example.test#Labels", serde_json::json!({})),
+                "extra": member("example.test#Doc", serde_json::json!({"a": [1, -2, 0.5, null, true]})),
+                "optional": {"target": "smithy.api#Integer", "traits": {"smithy.api#default": 0, "smithy.api#clientOptional": {}}}
+            }},
+            "example.test#Color": {"type": "enum", "members": {"RED": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "RED"}}}},
+            "example.test#Tags": {"type": "list", "member": {"target": "smithy.api#String"}},
+            "example.test#Labels": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#String"}},
+            "example.test#Doc": {"type": "document"}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    insta::assert_snapshot!(
+        "defaults_nested",
+        files[&PathBuf::from("example-svc-input/src/settings.rs")]
+    );
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    assert!(input.contains("level: Option<i32>,"), "{input}");
+    assert!(
+        input.contains("rt::json::write(object, \"level\", self.level.as_ref())?;"),
+        "{input}"
     );
 }

@@ -407,6 +407,18 @@ pub enum DefaultValue {
     Float(f64),
     /// A string.
     String(String),
+    /// A value of an enum, by the string it stands for.
+    Enum(String),
+    /// A point in time, as seconds and nanoseconds since the epoch.
+    Timestamp(i64, u32),
+    /// Bytes.
+    Blob(Vec<u8>),
+    /// An empty list (the only list default Smithy allows).
+    EmptyList,
+    /// An empty map (the only map default Smithy allows).
+    EmptyMap,
+    /// A document: any node value but `null`.
+    Document(serde_json::Value),
 }
 
 /// A value's type, with the constraints and sensitivity that apply to it.

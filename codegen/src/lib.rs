@@ -17,6 +17,7 @@ mod ir;
 mod lower;
 mod mixins;
 pub mod naming;
+mod node;
 mod partitions;
 mod pattern;
 mod rules;

@@ -36,6 +36,7 @@ const HANDLED_TRAITS: &[&str] = &[
     "smithy.api#default",
     "smithy.api#uniqueItems",
     "smithy.api#sparse",
+    "smithy.api#clientOptional",
     // Resolved against the lowered input and output structures.
     "smithy.api#paginated",
     // Typed into `Binding`; lowering refuses what the emitters do not write yet.
@@ -72,6 +73,9 @@ const INERT_TRAITS: &[&str] = &[
     "smithy.api#idempotent",
     "smithy.api#references",
     "smithy.api#xmlName",
+    // The default applies, as the AWS SDKs apply it; the trait tells
+    // tools that compare model versions that it was added later.
+    "smithy.api#addedDefault",
     "aws.api#arn",
     "aws.api#arnReference",
     "aws.api#controlPlane",
@@ -901,6 +905,15 @@ impl<'a> Lowerer<'a> {
                 check_bound_member(&member_id, &binding, &value)?;
             }
             let default = default_value(&member_id, &member.traits, &value)?;
+            // Every member of an operation's input is optional to its
+            // caller (as `@input` makes it), and so is a `@clientOptional`
+            // one: unset, it is not sent, and the service, which owns the
+            // default, applies it.
+            let input = matches!(role, Role::Input);
+            let optional = input || member.traits.contains_key("smithy.api#clientOptional");
+            let required =
+                member.traits.contains_key("smithy.api#required") && !(input && default.is_some());
+            let default = if optional { None } else { default };
             fields.push(Field {
                 member: member_name.clone(),
                 json_name,
@@ -917,7 +930,7 @@ impl<'a> Lowerer<'a> {
                     docs
                 },
                 deprecated: deprecation(&member_id, &member.traits)?,
-                required: member.traits.contains_key("smithy.api#required"),
+                required,
                 idempotency_token,
                 binding,
                 default,
@@ -1812,8 +1825,8 @@ fn check_bound_member(member_id: &str, binding: &Binding, value: &Value) -> Resu
     }
 }
 
-/// A member's `@default`, on the kinds whose defaults the generator
-/// honours; `@default(null)` is no default.
+/// A member's `@default`, checked against its type; `@default(null)` is
+/// no default.
 fn default_value(
     member_id: &str,
     traits: &Traits,
@@ -1835,10 +1848,28 @@ fn default_value(
             _ => return refuse("must be a number"),
         },
         (Kind::String, Json::String(text)) => DefaultValue::String(text.clone()),
-        (kind, _) if kind.is_copy() || *kind == Kind::String => {
-            return refuse("does not match the member's type");
+        (Kind::Enum(_), Json::String(text)) => DefaultValue::Enum(text.clone()),
+        (Kind::Timestamp, number @ Json::Number(_)) => match crate::node::epoch_seconds(number) {
+            Some((seconds, nanos)) => DefaultValue::Timestamp(seconds, nanos),
+            None => return refuse("must be seconds since the epoch, to the nanosecond"),
+        },
+        (Kind::Timestamp, _) => {
+            return refuse("is supported as seconds since the epoch only, not as text");
         }
-        _ => return refuse("defaults are supported on booleans, numbers and strings only"),
+        (Kind::Blob, Json::String(text)) => match crate::node::base64_decode(text) {
+            Some(bytes) => DefaultValue::Blob(bytes),
+            None => return refuse("must be base64 text"),
+        },
+        (Kind::List(_), Json::Array(items)) if items.is_empty() => DefaultValue::EmptyList,
+        (Kind::Map(_), Json::Object(entries)) if entries.is_empty() => DefaultValue::EmptyMap,
+        (Kind::List(_) | Kind::Map(_), _) => {
+            return refuse("a list's default can only be `[]`, and a map's `{}`");
+        }
+        (Kind::Document, document) => DefaultValue::Document(document.clone()),
+        (Kind::Structure(_) | Kind::Union(_), _) => {
+            return refuse("structures and unions have no default");
+        }
+        _ => return refuse("does not match the member's type"),
     }))
 }
 

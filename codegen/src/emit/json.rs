@@ -39,20 +39,10 @@ pub(super) fn emit(
         .map(|field| {
             let field_name = ident(&field.name);
             let key = &field.json_name;
-            match &field.default {
-                // A client leaves out a default it was not told to send, so
-                // that the service's own default applies; a service, which
-                // owns the default, always writes it.
-                Some(default) if !field.required && direction == Direction::Sent => {
-                    let default = super::structure::default_expr(default, &field.value);
-                    let write = write_member(&field.value, key, quote! { Some(&self.#field_name) });
-                    quote! { if self.#field_name != #default { #write } }
-                }
-                _ if field.always_present() => {
-                    write_member(&field.value, key, quote! { Some(&self.#field_name) })
-                }
-                _ => write_member(&field.value, key, quote! { self.#field_name.as_ref() }),
-            }
+            // A member with a default holds it when unset, and sends it: only
+            // an operation's input, whose members are all optional, leaves
+            // out what its caller did not set.
+            write_member(&field.value, key, &field_name, field.always_present())
         })
         .collect();
     // The builder lives in the same module, so its fields are set in place
@@ -164,12 +154,21 @@ pub(super) fn emit(
 /// Writes a member, given as an expression of an `Option` of a reference,
 /// under `key` in `object`: [`rt::json::write`] by its type, unless a
 /// timestamp inside needs its format said.
-fn write_member(value: &Value, key: &str, member: TokenStream) -> TokenStream {
+fn write_member(value: &Value, key: &str, field: &syn::Ident, always_present: bool) -> TokenStream {
     if !holds_timestamp(value) {
+        let member = if always_present {
+            quote! { Some(&self.#field) }
+        } else {
+            quote! { self.#field.as_ref() }
+        };
         return quote! { rt::json::write(object, #key, #member)?; };
     }
     let write = write_value(value, quote! { object.key(#key) }, quote! { value }, key);
-    quote! { if let Some(value) = #member { #write } }
+    if always_present {
+        quote! { { let value = &self.#field; #write } }
+    } else {
+        quote! { if let Some(value) = &self.#field { #write } }
+    }
 }
 
 /// Writes `binding` (a reference) with the value writer `writer`, a value

@@ -1497,6 +1497,47 @@ fn doc_lines(docs: &Docs, deprecated: Option<&Deprecation>) -> TokenStream {
         .collect()
 }
 
+/// A node value as the document that holds it, in expressions that name
+/// `aws_smithy_types`' `Document` and `Number` as `document` and
+/// `number` do. Whole numbers are the integers a reader makes of them,
+/// others floats.
+pub(crate) fn document_expr(
+    node: &serde_json::Value,
+    document: &TokenStream,
+    number: &TokenStream,
+) -> TokenStream {
+    use serde_json::Value as Json;
+    match node {
+        Json::Null => quote! { #document::Null },
+        Json::Bool(flag) => quote! { #document::Bool(#flag) },
+        Json::Number(n) => {
+            if let Some(n) = n.as_u64() {
+                quote! { #document::Number(#number::PosInt(#n)) }
+            } else if let Some(n) = n.as_i64() {
+                let n = proc_macro2::Literal::i64_unsuffixed(n);
+                quote! { #document::Number(#number::NegInt(#n)) }
+            } else {
+                let n = proc_macro2::Literal::f64_unsuffixed(n.as_f64().unwrap_or(f64::NAN));
+                quote! { #document::Number(#number::Float(#n)) }
+            }
+        }
+        Json::String(text) => quote! { #document::String(#text.to_owned()) },
+        Json::Array(items) => {
+            let items = items
+                .iter()
+                .map(|item| document_expr(item, document, number));
+            quote! { #document::Array(vec![#(#items),*]) }
+        }
+        Json::Object(entries) => {
+            let entries = entries.iter().map(|(key, value)| {
+                let value = document_expr(value, document, number);
+                quote! { (#key.to_owned(), #value) }
+            });
+            quote! { #document::Object(::std::collections::HashMap::from([#(#entries),*])) }
+        }
+    }
+}
+
 /// An identifier from a name decided in lowering (possibly raw, like `r#type`).
 pub(crate) fn ident(name: &str) -> syn::Ident {
     syn::parse_str(name)

@@ -543,7 +543,7 @@ fn value_expr(
             quote! { #krate::#name::from(#text) }
         }
         Kind::Timestamp => {
-            let (seconds, nanos) = epoch_seconds(node).ok_or_else(mismatch)?;
+            let (seconds, nanos) = crate::node::epoch_seconds(node).ok_or_else(mismatch)?;
             let seconds = Literal::i64_suffixed(seconds);
             let nanos = Literal::u32_suffixed(nanos);
             quote! { ::smithy_lean_protocol_test::DateTime::from_secs_and_nanos(#seconds, #nanos) }
@@ -574,7 +574,11 @@ fn value_expr(
                 .collect::<Result<Vec<_>, String>>()?;
             quote! { ::std::collections::HashMap::from([#(#entries),*]) }
         }
-        Kind::Document => document_expr(node),
+        Kind::Document => crate::emit::document_expr(
+            node,
+            &quote! { ::smithy_lean_protocol_test::Document },
+            &quote! { ::smithy_lean_protocol_test::Number },
+        ),
         Kind::Union(name) => {
             let union = types
                 .unions
@@ -621,39 +625,6 @@ fn value_expr(
     })
 }
 
-/// A node value as the document that holds it. Whole numbers are the
-/// integers a reader makes of them, others floats.
-fn document_expr(node: &Json) -> TokenStream {
-    let document = quote! { ::smithy_lean_protocol_test::Document };
-    let number = quote! { ::smithy_lean_protocol_test::Number };
-    match node {
-        Json::Null => quote! { #document::Null },
-        Json::Bool(flag) => quote! { #document::Bool(#flag) },
-        Json::Number(n) => {
-            if let Some(n) = n.as_u64() {
-                quote! { #document::Number(#number::PosInt(#n)) }
-            } else if let Some(n) = n.as_i64() {
-                quote! { #document::Number(#number::NegInt(#n)) }
-            } else {
-                let n = Literal::f64_unsuffixed(n.as_f64().unwrap_or(f64::NAN));
-                quote! { #document::Number(#number::Float(#n)) }
-            }
-        }
-        Json::String(text) => quote! { #document::String(#text.to_owned()) },
-        Json::Array(items) => {
-            let items = items.iter().map(document_expr);
-            quote! { #document::Array(vec![#(#items),*]) }
-        }
-        Json::Object(entries) => {
-            let entries = entries.iter().map(|(key, value)| {
-                let value = document_expr(value);
-                quote! { (#key.to_owned(), #value) }
-            });
-            quote! { #document::Object(::std::collections::HashMap::from([#(#entries),*])) }
-        }
-    }
-}
-
 fn kind_name(kind: &Kind) -> &'static str {
     match kind {
         Kind::String | Kind::Enum(_) => "string",
@@ -671,26 +642,6 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::Union(_) => "union",
         Kind::Document => "document",
     }
-}
-
-/// Seconds since the epoch as written in a node value, split into whole
-/// seconds and nanoseconds without passing through a float.
-fn epoch_seconds(node: &Json) -> Option<(i64, u32)> {
-    let Json::Number(number) = node else {
-        return None;
-    };
-    let text = number.to_string();
-    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
-    if fraction.len() > 9 || !fraction.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let seconds: i64 = whole.parse().ok()?;
-    let nanos: u32 = format!("{fraction:0<9}").parse().ok()?;
-    if nanos == 0 || seconds >= 0 {
-        return Some((seconds, nanos));
-    }
-    // -1.5 is one and a half seconds before the epoch: -2 s plus 0.5 s.
-    Some((seconds - 1, 1_000_000_000 - nanos))
 }
 
 fn object<'a>(case: &'a Json, key: &str) -> Result<&'a serde_json::Map<String, Json>, String> {
@@ -775,20 +726,8 @@ fn local_name(id: &str) -> &str {
 
 #[cfg(test)]
 mod tests {
-    use super::{epoch_seconds, test_name};
+    use super::test_name;
     use serde_json::json;
-
-    #[test]
-    fn epoch_seconds_keep_every_digit_of_their_fraction() {
-        assert_eq!(epoch_seconds(&json!(1576540098)), Some((1576540098, 0)));
-        let fractional: serde_json::Value = serde_json::from_str("1576540098.123").unwrap();
-        assert_eq!(epoch_seconds(&fractional), Some((1576540098, 123_000_000)));
-        let before: serde_json::Value = serde_json::from_str("-1.5").unwrap();
-        assert_eq!(epoch_seconds(&before), Some((-2, 500_000_000)));
-        assert_eq!(epoch_seconds(&json!("1")), None);
-        let too_fine: serde_json::Value = serde_json::from_str("1.0000000001").unwrap();
-        assert_eq!(epoch_seconds(&too_fine), None);
-    }
 
     #[test]
     fn test_names_are_snake_case_identifiers() {

@@ -53,6 +53,7 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
     } else {
         quote! { #[build(#name)] }
     };
+    let default_functions = default_functions(structure);
     let derives = if structure.fields.iter().any(|f| f.always_present()) {
         quote! { #[derive(Clone, PartialEq)] }
     } else {
@@ -77,6 +78,8 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
             #(#builder_fields)*
             #extra_fields
         }
+
+        #default_functions
     }
 }
 
@@ -213,6 +216,13 @@ pub(super) fn builder_member(
             quote! { , default = #n }
         }
         Some(DefaultValue::String(text)) => quote! { , default = #text },
+        // What has no literal is made by an expression; the documentation
+        // shows it as the model writes it.
+        Some(default) => {
+            let shown = default_shown(default);
+            let make = ident(&default_function(field));
+            quote! { , default = #shown with #make() }
+        }
         None => quote! {},
     };
     quote! {
@@ -223,8 +233,67 @@ pub(super) fn builder_member(
     }
 }
 
+/// The module's function that makes a member's default, for the defaults
+/// that no literal spells.
+fn default_function(field: &Field) -> String {
+    format!("{}_default", crate::naming::unraw(&field.name))
+}
+
+/// The functions that make the defaults no literal spells, which the
+/// builder's `build()` calls for members left unset.
+fn default_functions(structure: &Structure) -> TokenStream {
+    structure
+        .fields
+        .iter()
+        .filter_map(|field| {
+            let default = field.default.as_ref()?;
+            if matches!(
+                default,
+                DefaultValue::Boolean(_)
+                    | DefaultValue::Integer(_)
+                    | DefaultValue::Float(_)
+                    | DefaultValue::String(_)
+            ) {
+                return None;
+            }
+            let function = ident(&default_function(field));
+            let ty = rust_type(&field.value);
+            let make = default_expr(default, &field.value);
+            let doc = format!(" The model's default of `{}`.", field.member);
+            Some(quote! {
+                #[doc = #doc]
+                fn #function() -> #ty {
+                    #make
+                }
+            })
+        })
+        .collect()
+}
+
+/// A default as the model writes it, for documentation.
+fn default_shown(default: &DefaultValue) -> String {
+    match default {
+        DefaultValue::Boolean(b) => b.to_string(),
+        DefaultValue::Integer(n) => n.to_string(),
+        DefaultValue::Float(n) => n.to_string(),
+        DefaultValue::String(text) | DefaultValue::Enum(text) => format!("{text:?}"),
+        DefaultValue::Timestamp(seconds, 0) => format!("{seconds} (seconds since the epoch)"),
+        DefaultValue::Timestamp(seconds, nanos) => {
+            let fraction = format!("{nanos:09}");
+            format!(
+                "{seconds}.{} (seconds since the epoch)",
+                fraction.trim_end_matches('0')
+            )
+        }
+        DefaultValue::Blob(bytes) => format!("{} bytes", bytes.len()),
+        DefaultValue::EmptyList => "[]".to_owned(),
+        DefaultValue::EmptyMap => "{}".to_owned(),
+        DefaultValue::Document(node) => node.to_string(),
+    }
+}
+
 /// A member's default as an expression of its Rust type.
-pub(super) fn default_expr(default: &DefaultValue, value: &Value) -> TokenStream {
+fn default_expr(default: &DefaultValue, value: &Value) -> TokenStream {
     match (default, &value.kind) {
         (DefaultValue::Boolean(b), _) => quote! { #b },
         (DefaultValue::Integer(n), kind) => {
@@ -247,5 +316,26 @@ pub(super) fn default_expr(default: &DefaultValue, value: &Value) -> TokenStream
             quote! { #n }
         }
         (DefaultValue::String(text), _) => quote! { String::from(#text) },
+        (DefaultValue::Enum(text), Kind::Enum(name)) => {
+            let name = ident(name);
+            quote! { crate::#name::from(#text) }
+        }
+        (DefaultValue::Enum(text), _) => quote! { String::from(#text) },
+        (DefaultValue::Timestamp(seconds, nanos), _) => {
+            quote! { rt::aws_smithy_types::DateTime::from_secs_and_nanos(#seconds, #nanos) }
+        }
+        (DefaultValue::Blob(bytes), _) => {
+            let bytes = Literal::byte_string(bytes);
+            quote! { rt::aws_smithy_types::Blob::new(#bytes) }
+        }
+        (DefaultValue::EmptyList, _) => quote! { Vec::new() },
+        (DefaultValue::EmptyMap, _) => quote! { ::std::collections::HashMap::new() },
+        (DefaultValue::Document(node), _) => {
+            let document = super::document_expr(node, &quote! { Document }, &quote! { Number });
+            quote! {
+                use rt::aws_smithy_types::{Document, Number};
+                #document
+            }
+        }
     }
 }

@@ -280,7 +280,7 @@ macro_rules! builder {
             $(
                 $(#[doc = $doc:literal])*
                 $(#[deprecated $($deprecation:tt)*])?
-                #[set($kind:ident $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, $presence:ident $(= $default:literal)?)?)]
+                #[set($kind:ident $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, $presence:ident $(= $default:literal $(with $make:expr)?)?)?)]
                 $(#[debug($shown:ident)])?
                 $field:ident: Option<$ty:ty $(,)?>,
             )*
@@ -302,7 +302,7 @@ macro_rules! builder {
                 );
 
                 $crate::__set_or_clear!(
-                    builder, $set, $field, $ty, $wire, [$($presence $(= $default)?)?]
+                    builder, $set, $field, $ty, $wire, [$($presence $(= $default $(with $make)?)?)?]
                 );
 
                 #[doc = concat!("The `", stringify!($field), "` set so far.")]
@@ -313,7 +313,7 @@ macro_rules! builder {
         }
 
         $crate::__build!(
-            $build, $target, $builder, [$($field [$($presence $(= $default)?)?])*], [$($extra)*]
+            $build, $target, $builder, [$($field [$($presence $(= $default $(with $make)?)?)?])*], [$($extra)*]
         );
 
         $crate::__debug!(
@@ -398,6 +398,12 @@ macro_rules! __set_or_clear {
     ($mode:ident, $set:ident, $field:ident, $ty:ty, $wire:literal, [required]) => {
         $crate::__set_or_clear!(@fn $mode, $set, $field, $ty, $wire, " Required.");
     };
+    ($mode:ident, $set:ident, $field:ident, $ty:ty, $wire:literal, [default = $shown:literal with $make:expr]) => {
+        $crate::__set_or_clear!(
+            @fn $mode, $set, $field, $ty, $wire,
+            concat!(" Unset, it is `", $shown, "`.")
+        );
+    };
     ($mode:ident, $set:ident, $field:ident, $ty:ty, $wire:literal, [default = $default:literal]) => {
         $crate::__set_or_clear!(
             @fn $mode, $set, $field, $ty, $wire,
@@ -473,6 +479,9 @@ macro_rules! __take {
         $this
             .$field
             .ok_or_else(|| $crate::BuildError::missing(stringify!($target), stringify!($field)))?
+    };
+    ($this:ident, $target:ident, $field:ident, default = $shown:literal with $make:expr) => {
+        $this.$field.unwrap_or_else(|| $make)
     };
     ($this:ident, $target:ident, $field:ident, default = $default:literal) => {
         $this
