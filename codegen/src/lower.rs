@@ -863,17 +863,7 @@ impl<'a> Lowerer<'a> {
             }
             let mut value = self.value(home, &member_id, &member.target, &member.traits)?;
             value.sensitive |= structure_sensitive;
-            let json_name = match member.traits.get("smithy.api#jsonName") {
-                Some(Json::String(json_name)) => json_name.clone(),
-                Some(_) => {
-                    return Err(Error::on_trait(
-                        &member_id,
-                        "smithy.api#jsonName",
-                        "must be a string",
-                    ));
-                }
-                None => member_name.clone(),
-            };
+            let json_name = json_name(&member_id, member_name, &member.traits)?;
             let idempotency_token = member.traits.contains_key("smithy.api#idempotencyToken");
             let ensure_method = idempotency_token.then(|| naming::ensure_method(&field_name));
             if let Some(ensure) = &ensure_method
@@ -1034,17 +1024,7 @@ impl<'a> Lowerer<'a> {
                 value.sensitive |= sensitive;
                 Some(value)
             };
-            let json_name = match member.traits.get("smithy.api#jsonName") {
-                Some(Json::String(json_name)) => json_name.clone(),
-                Some(_) => {
-                    return Err(Error::on_trait(
-                        &member_id,
-                        "smithy.api#jsonName",
-                        "must be a string",
-                    ));
-                }
-                None => member_name.clone(),
-            };
+            let json_name = json_name(&member_id, member_name, &member.traits)?;
             variants.push(UnionVariant {
                 member: member_name.clone(),
                 json_name,
@@ -1610,6 +1590,19 @@ fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
             member_id,
             "a member can have only one of `@httpLabel`, `@httpQuery`, `@httpQueryParams`, `@httpHeader`, `@httpPrefixHeaders`, `@httpPayload` and `@httpResponseCode`",
         )),
+    }
+}
+
+/// A member's key on the JSON wire: its `jsonName`, else its own name.
+fn json_name(member_id: &str, member_name: &str, traits: &Traits) -> Result<String, Error> {
+    match traits.get("smithy.api#jsonName") {
+        Some(Json::String(json_name)) => Ok(json_name.clone()),
+        Some(_) => Err(Error::on_trait(
+            member_id,
+            "smithy.api#jsonName",
+            "must be a string",
+        )),
+        None => Ok(member_name.to_owned()),
     }
 }
 

@@ -402,6 +402,9 @@ pub fn check_pattern(
     }
 }
 
+/// One of the two uniqueness checks, by hashing or by comparison.
+type UniquenessCheck<T> = fn(&mut Vec<ConstraintViolation>, &[T], &dyn Fn(usize) -> String);
+
 /// Records a violation for each item of a `uniqueItems` list that equals
 /// an earlier one, found by hashing; `item_path` names the later item.
 pub fn check_unique_items<T: std::hash::Hash + Eq>(
@@ -597,10 +600,7 @@ impl<'a> Checks<'a> {
         length: impl RangeBounds<u64>,
         item: impl FnMut(&mut Checks<'_>, &T),
     ) {
-        let Some(value) = value else { return };
-        self.list(Some(value), length, item);
-        let path = self.path();
-        check_unique_items(self.out, value, &|index| item_path(&path, index));
+        self.unique_list(value, length, item, check_unique_items);
     }
 
     /// The same for items that can only be compared, not hashed.
@@ -610,10 +610,20 @@ impl<'a> Checks<'a> {
         length: impl RangeBounds<u64>,
         item: impl FnMut(&mut Checks<'_>, &T),
     ) {
+        self.unique_list(value, length, item, check_unique_items_by_equality);
+    }
+
+    fn unique_list<T>(
+        &mut self,
+        value: Option<&[T]>,
+        length: impl RangeBounds<u64>,
+        item: impl FnMut(&mut Checks<'_>, &T),
+        check_unique: UniquenessCheck<T>,
+    ) {
         let Some(value) = value else { return };
         self.list(Some(value), length, item);
         let path = self.path();
-        check_unique_items_by_equality(self.out, value, &|index| item_path(&path, index));
+        check_unique(self.out, value, &|index| item_path(&path, index));
     }
 
     /// A map here, if set: its number of entries within `length`, and each
