@@ -1429,3 +1429,41 @@ fn defaults_snapshot() {
         "{input}"
     );
 }
+
+/// A union member named `unknown` cannot be the variant that holds what
+/// the model does not name: it becomes `UnknownValue`, as in enums; two
+/// members whose Rust names collide are refused naming both.
+#[test]
+fn union_members_get_names_that_do_not_collide() {
+    let union = |members: serde_json::Value| {
+        synthetic(
+            serde_json::json!({"choice": {"target": "example.test#Choice"}}),
+            serde_json::json!({"example.test#Choice": {"type": "union", "members": members}}),
+        )
+    };
+    let files = generate(
+        &union(serde_json::json!({"unknown": {"target": "smithy.api#String"}})),
+        &Options::default(),
+    )
+    .expect("generates");
+    let choice = &files[&PathBuf::from("example-svc-input/src/choice.rs")];
+    assert!(choice.contains("UnknownValue(String),"), "{choice}");
+    assert!(
+        choice.contains("pub fn is_unknown_value(&self) -> bool"),
+        "{choice}"
+    );
+    let error = generate(
+        &union(serde_json::json!({"aB": {"target": "smithy.api#String"}, "a_b": {"target": "smithy.api#String"}})),
+        &Options::default(),
+    )
+    .expect_err("the names collide");
+    assert!(
+        error
+            .to_string()
+            .contains("example.test#Choice$a_b: its Rust name")
+            && error
+                .to_string()
+                .contains("collides with example.test#Choice$aB"),
+        "{error}"
+    );
+}

@@ -1006,8 +1006,13 @@ impl<'a> Lowerer<'a> {
         for (member_name, member) in &shape.members {
             let member_id = format!("{id}${member_name}");
             check_traits(&member_id, &member.traits)?;
-            let variant = naming::type_name(member_name);
-            let field = naming::unraw(&naming::field_name(member_name)).to_owned();
+            let mut variant = naming::type_name(member_name);
+            let mut field = naming::unraw(&naming::field_name(member_name)).to_owned();
+            // `Unknown` holds what the model does not name, as in enums.
+            if variant == "Unknown" {
+                variant = "UnknownValue".to_owned();
+                field = "unknown_value".to_owned();
+            }
             let (is_method, as_method) = (format!("is_{field}"), format!("as_{field}"));
             for taken_name in [&variant, &is_method, &as_method] {
                 if let Some(owner) = taken.insert(taken_name.clone(), member_id.clone()) {
