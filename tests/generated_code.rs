@@ -1467,3 +1467,24 @@ fn union_members_get_names_that_do_not_collide() {
         "{error}"
     );
 }
+
+/// A sensitive `@httpPrefixHeaders` map tells the runtime so, which then
+/// shows neither its keys nor its values in an error.
+#[test]
+fn a_sensitive_prefix_header_map_is_marked_sensitive_for_the_runtime() {
+    let model = synthetic(
+        serde_json::json!({"secrets": {"target": "example.test#Secrets", "traits": {"smithy.api#httpPrefixHeaders": "x-s-"}}}),
+        serde_json::json!({
+            "example.test#Secret": {"type": "string", "traits": {"smithy.api#sensitive": {}}},
+            "example.test#Secrets": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "example.test#Secret"}},
+            "example.test#DoThingResponse": {"type": "structure", "members": {
+                "secrets": {"target": "example.test#Secrets", "traits": {"smithy.api#httpPrefixHeaders": "x-s-"}}
+            }}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    assert!(input.contains("(key.as_str(), value.as_ref())),\n                true,\n"), "{input}");
+    let output = &files[&PathBuf::from("example-svc-output/src/do_thing_output.rs")];
+    assert!(output.contains("\"x-s-\",\n            \"secrets\",\n            true,"), "{output}");
+}

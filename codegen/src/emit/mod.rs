@@ -972,12 +972,15 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
             };
             let field_name = ident(&field.name);
             let member = &field.member;
+            // A sensitive map's keys are not shown in an error either.
+            let sensitive = redacted_in_debug(&field.value);
             Some(present(field, &field_name, quote! { map }, quote! {
                 rt::request::push_prefix_headers(
                     &mut headers,
                     #prefix,
                     #member,
                     map.iter().map(|(key, value)| (key.as_str(), value.as_ref())),
+                    #sensitive,
                 )?;
             }))
         }))

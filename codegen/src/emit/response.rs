@@ -44,7 +44,9 @@ pub(super) fn bindings(structure: &Structure) -> Option<TokenStream> {
                 }
                 Binding::PrefixHeaders(prefix) => {
                     reads_headers = true;
-                    quote! { rt::response::prefix_headers(headers, #prefix, #member)? }
+                    // A sensitive map's header names and values are not shown in an error.
+                    let sensitive = super::redacted_in_debug(&field.value);
+                    quote! { rt::response::prefix_headers(headers, #prefix, #member, #sensitive)? }
                 }
                 _ => return None,
             };

@@ -163,12 +163,14 @@ pub fn push_header_list(
 /// `@httpHeader` member has already set is left to that member, as the
 /// specification gives it precedence, so call this after those pushes.
 /// A key that makes no header name, or a value no header can carry, is
-/// refused, naming the member and the key.
+/// refused, naming the member, and the key unless the member is
+/// `sensitive`.
 pub fn push_prefix_headers<'a>(
     headers: &mut Headers,
     prefix: &'static str,
     member: &'static str,
     entries: impl IntoIterator<Item = (&'a str, &'a str)>,
+    sensitive: bool,
 ) -> Result<(), RequestError> {
     let mut entries: Vec<(&str, &str)> = entries.into_iter().collect();
     entries.sort_unstable();
@@ -178,9 +180,13 @@ pub fn push_prefix_headers<'a>(
         name.push_str(prefix);
         name.push_str(key);
         let Ok(name) = http::HeaderName::from_bytes(name.as_bytes()) else {
+            let key = if sensitive {
+                "a key, not shown as the member is sensitive,".to_owned()
+            } else {
+                format!("the key `{}`,", crate::UntrustedText(key))
+            };
             return Err(RequestError::new(format!(
-                "`{member}` has the key `{}`, which makes no HTTP header name with the prefix `{prefix}`",
-                crate::UntrustedText(key)
+                "`{member}` has {key} which makes no HTTP header name with the prefix `{prefix}`"
             )));
         };
         if headers[..bound_by_members]
@@ -190,8 +196,13 @@ pub fn push_prefix_headers<'a>(
             continue;
         }
         let value = http::HeaderValue::from_str(value).map_err(|_| {
+            let header = if sensitive {
+                "a header (not shown, as the member is sensitive)".to_owned()
+            } else {
+                format!("the `{name}` header,")
+            };
             RequestError::new(format!(
-                "`{member}` sends the `{name}` header, whose value must not hold control characters"
+                "`{member}` sends {header} whose value must not hold control characters"
             ))
         })?;
         headers.push((name, value));
@@ -492,8 +503,8 @@ mod tests {
         let mut headers = Headers::new();
         push_header(&mut headers, "hello", "Specific", "There").unwrap();
         let entries = [("x-foo", "Foo"), ("Hello", "Hello"), ("empty", "")];
-        push_prefix_headers(&mut headers, "", "Prefixed", entries).unwrap();
-        push_prefix_headers(&mut headers, "x-meta-", "Meta", [("Color", "red")]).unwrap();
+        push_prefix_headers(&mut headers, "", "Prefixed", entries, false).unwrap();
+        push_prefix_headers(&mut headers, "x-meta-", "Meta", [("Color", "red")], false).unwrap();
         let sent: Vec<(&str, &str)> = headers
             .iter()
             .map(|(name, value)| (name.as_str(), value.to_str().unwrap()))
@@ -513,13 +524,13 @@ mod tests {
     fn a_prefix_header_that_cannot_be_sent_is_refused_naming_the_member_and_key() {
         let mut headers = Headers::new();
         let error =
-            push_prefix_headers(&mut headers, "x-m-", "Meta", [("a b\n", "v")]).unwrap_err();
+            push_prefix_headers(&mut headers, "x-m-", "Meta", [("a b\n", "v")], false).unwrap_err();
         assert_eq!(
             error.message(),
             "`Meta` has the key `a b\\n`, which makes no HTTP header name with the prefix `x-m-`"
         );
-        let error =
-            push_prefix_headers(&mut headers, "x-m-", "Meta", [("k", "a\r\nb")]).unwrap_err();
+        let error = push_prefix_headers(&mut headers, "x-m-", "Meta", [("k", "a\r\nb")], false)
+            .unwrap_err();
         assert_eq!(
             error.message(),
             "`Meta` sends the `x-m-k` header, whose value must not hold control characters"
@@ -546,6 +557,25 @@ mod tests {
         assert_eq!(bare, "/things?k=v");
     }
 
+    #[test]
+    fn a_sensitive_prefix_header_map_is_refused_without_showing_its_keys() {
+        let mut headers = Headers::new();
+        let error = push_prefix_headers(&mut headers, "x-m-", "Secrets", [("tok en", "v")], true)
+            .unwrap_err();
+        assert!(!error.message().contains("tok en"), "{error}");
+        assert_eq!(
+            error.message(),
+            "`Secrets` has a key, not shown as the member is sensitive, which makes no HTTP header name with the prefix `x-m-`"
+        );
+        let error = push_prefix_headers(&mut headers, "x-m-", "Secrets", [("token", "a\nb")], true)
+            .unwrap_err();
+        assert!(!error.message().contains("token"), "{error}");
+        assert_eq!(
+            error.message(),
+            "`Secrets` sends a header (not shown, as the member is sensitive) whose value must not hold control characters"
+        );
+    }
+
     proptest! {
         #[test]
         fn any_prefix_header_map_is_sent_or_refused_without_panicking(
@@ -553,7 +583,7 @@ mod tests {
         ) {
             let mut headers = Headers::new();
             let borrowed = entries.iter().map(|(k, v)| (k.as_str(), v.as_str()));
-            if push_prefix_headers(&mut headers, "x-p-", "P", borrowed).is_ok() {
+            if push_prefix_headers(&mut headers, "x-p-", "P", borrowed, false).is_ok() {
                 for (name, _) in &headers {
                     prop_assert!(name.as_str().starts_with("x-p-"));
                 }

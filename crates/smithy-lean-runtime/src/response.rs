@@ -308,11 +308,13 @@ pub fn header<T: FromHeaderText>(
 /// An `@httpPrefixHeaders` member: every header whose name starts with
 /// `prefix` (as header names are compared, without regard to case), keyed
 /// by the rest of its name in lower case, its repetitions joined with
-/// `, `; `None` when the response has no such header.
+/// `, `; `None` when the response has no such header. An error names the
+/// header and shows its value, unless the member is `sensitive`.
 pub fn prefix_headers<T: FromHeaderText>(
     headers: &http::HeaderMap,
     prefix: &'static str,
     member: &'static str,
+    sensitive: bool,
 ) -> Result<Option<std::collections::HashMap<String, T>>, ResponseError> {
     let mut map = std::collections::HashMap::new();
     for name in headers.keys() {
@@ -327,18 +329,22 @@ pub fn prefix_headers<T: FromHeaderText>(
         let prefixed = |why: String| ResponseError::Header {
             header: prefix,
             member,
-            why: format!("`{}`: {why}", UntrustedText(name)),
+            why: if sensitive {
+                format!("a header, not shown as the member is sensitive: {why}")
+            } else {
+                format!("`{}`: {why}", UntrustedText(name))
+            },
         };
         let text = joined_values(headers, name)
             .map_err(|NotUtf8| prefixed("the value is not UTF-8".to_owned()))?
             .unwrap_or_default();
         let text = text.trim();
         let value = T::from_header_text(text).ok_or_else(|| {
-            prefixed(format!(
-                "expected {}, found `{}`",
-                T::EXPECTED,
-                UntrustedText(text)
-            ))
+            prefixed(if sensitive {
+                format!("expected {}", T::EXPECTED)
+            } else {
+                format!("expected {}, found `{}`", T::EXPECTED, UntrustedText(text))
+            })
         })?;
         map.insert(key.to_owned(), value);
     }
@@ -654,7 +660,7 @@ mod tests {
             ("X-Foo-Def", "1"),
             ("x-foo-def", "2"),
         ]);
-        let found = prefix_headers::<String>(&map, "x-foo-", "FooMap")
+        let found = prefix_headers::<String>(&map, "x-foo-", "FooMap", false)
             .unwrap()
             .unwrap();
         let mut found: Vec<(&str, &str)> = found
@@ -664,20 +670,20 @@ mod tests {
         found.sort_unstable();
         assert_eq!(found, [("abc", "Abc value"), ("def", "1, 2")]);
         // A prefix matches whatever its case; the empty prefix takes every header.
-        let every = prefix_headers::<String>(&map, "X-FOO", "All")
+        let every = prefix_headers::<String>(&map, "X-FOO", "All", false)
             .unwrap()
             .unwrap();
         assert_eq!(every.len(), 3);
         assert_eq!(every[""], "Foo");
         assert_eq!(
-            prefix_headers::<String>(&map, "", "All")
+            prefix_headers::<String>(&map, "", "All", false)
                 .unwrap()
                 .unwrap()
                 .len(),
             3
         );
         assert_eq!(
-            prefix_headers::<String>(&map, "x-bar-", "None").unwrap(),
+            prefix_headers::<String>(&map, "x-bar-", "None", false).unwrap(),
             None
         );
     }
@@ -686,7 +692,7 @@ mod tests {
     fn a_prefix_header_that_does_not_read_names_the_header_and_member() {
         let map = headers(&[("x-n-count", "many")]);
         assert_eq!(
-            prefix_headers::<i32>(&map, "x-n-", "Counts")
+            prefix_headers::<i32>(&map, "x-n-", "Counts", false)
                 .unwrap_err()
                 .to_string(),
             "invalid `x-n-` header (member `Counts`): `x-n-count`: expected an integer within `i32`, found `many`"
@@ -697,10 +703,34 @@ mod tests {
             http::HeaderValue::from_bytes(b"caf\xe9").unwrap(),
         );
         assert_eq!(
-            prefix_headers::<String>(&map, "x-n-", "Texts")
+            prefix_headers::<String>(&map, "x-n-", "Texts", false)
                 .unwrap_err()
                 .to_string(),
             "invalid `x-n-` header (member `Texts`): `x-n-text`: the value is not UTF-8"
+        );
+    }
+
+    #[test]
+    fn a_sensitive_prefix_header_that_does_not_read_is_not_named() {
+        let mut map = http::HeaderMap::new();
+        map.insert(
+            "x-n-token",
+            http::HeaderValue::from_bytes(b"caf\xe9").unwrap(),
+        );
+        let error = prefix_headers::<String>(&map, "x-n-", "Secrets", true)
+            .unwrap_err()
+            .to_string();
+        assert_eq!(
+            error,
+            "invalid `x-n-` header (member `Secrets`): a header, not shown as the member is sensitive: the value is not UTF-8"
+        );
+        let map = headers(&[("x-n-token", "many")]);
+        let error = prefix_headers::<i32>(&map, "x-n-", "Secrets", true)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            !error.contains("token") && !error.contains("many"),
+            "{error}"
         );
     }
 
@@ -717,7 +747,7 @@ mod tests {
                 }
             }
             let prefix: &'static str = Box::leak(prefix.into_boxed_str());
-            if let Ok(Some(found)) = prefix_headers::<String>(&map, prefix, "m") {
+            if let Ok(Some(found)) = prefix_headers::<String>(&map, prefix, "m", false) {
                 for key in found.keys() {
                     let name = format!("{}{key}", prefix.to_ascii_lowercase());
                     prop_assert!(map.contains_key(name.as_str()));
