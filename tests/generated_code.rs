@@ -1484,7 +1484,13 @@ fn a_sensitive_prefix_header_map_is_marked_sensitive_for_the_runtime() {
     );
     let files = generate(&model, &Options::default()).expect("generates");
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
-    assert!(input.contains("(key.as_str(), value.as_ref())),\n                true,\n"), "{input}");
+    assert!(
+        input.contains("(key.as_str(), value.as_ref())),\n                true,\n"),
+        "{input}"
+    );
     let output = &files[&PathBuf::from("example-svc-output/src/do_thing_output.rs")];
-    assert!(output.contains("\"x-s-\",\n            \"secrets\",\n            true,"), "{output}");
+    assert!(
+        output.contains("\"x-s-\",\n            \"secrets\",\n            true,"),
+        "{output}"
+    );
 }
