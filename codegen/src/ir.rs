@@ -297,6 +297,14 @@ pub struct Structure {
     pub error: Option<ErrorTraits>,
 }
 
+impl Structure {
+    /// The member that is a streaming payload (`@streaming`), which only an
+    /// operation's input or output has.
+    pub fn stream_payload(&self) -> Option<&Field> {
+        self.fields.iter().find(|field| field.is_stream())
+    }
+}
+
 /// What the `error`, `httpError` and `retryable` traits say.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrorTraits {
@@ -389,6 +397,11 @@ impl Field {
         (self.required && !self.idempotency_token) || self.default.is_some()
     }
 
+    /// Whether the member is a streaming payload (`@streaming`).
+    pub fn is_stream(&self) -> bool {
+        matches!(self.value.kind, Kind::Stream { .. })
+    }
+
     /// Whether building fails without this member: a required member
     /// that has no default and is not filled in by the client.
     pub fn needed_to_build(&self) -> bool {
@@ -419,6 +432,8 @@ pub enum DefaultValue {
     EmptyMap,
     /// A document: any node value but `null`.
     Document(serde_json::Value),
+    /// An empty stream: a `@streaming` payload's, whatever the model says.
+    EmptyStream,
 }
 
 /// A value's type, with the constraints and sensitivity that apply to it.
@@ -513,6 +528,13 @@ pub enum Kind {
     Blob,
     /// Any JSON value (`document`).
     Document,
+    /// A `@streaming` blob: an operation's whole payload, sent and read as
+    /// it goes, as a `ByteStream`. With `requires_length`
+    /// (`@requiresLength`), its length must be known before it is sent.
+    Stream {
+        /// `@requiresLength`.
+        requires_length: bool,
+    },
     /// A list of values.
     List(Box<Value>),
     /// A map from strings to values.

@@ -48,6 +48,9 @@ const HANDLED_TRAITS: &[&str] = &[
     "smithy.api#httpQueryParams",
     "smithy.api#httpPayload",
     "smithy.api#mediaType",
+    // A blob's: `Kind::Stream`, which only an operation's payload may be.
+    "smithy.api#streaming",
+    "smithy.api#requiresLength",
     "aws.api#service",
     "aws.auth#sigv4",
     "aws.protocols#restJson1",
@@ -866,7 +869,10 @@ impl<'a> Lowerer<'a> {
             let json_name = json_name(&member_id, member_name, &member.traits)?;
             let idempotency_token = member.traits.contains_key("smithy.api#idempotencyToken");
             let ensure_method = idempotency_token.then(|| naming::ensure_method(&field_name));
-            if let Some(ensure) = &ensure_method
+            // A streaming payload is read by value: `into_x` hands it over.
+            let into_method = matches!(value.kind, Kind::Stream { .. })
+                .then(|| naming::into_method(&field_name));
+            if let Some(ensure) = ensure_method.as_ref().or(into_method.as_ref())
                 && let Some(owner) = methods.insert(ensure.clone(), member_id.clone())
             {
                 return Err(Error::on_shape(
@@ -894,6 +900,9 @@ impl<'a> Lowerer<'a> {
             if binding != Binding::Body {
                 check_bound_member(&member_id, &binding, &value)?;
             }
+            if let Kind::Stream { .. } = value.kind {
+                check_stream_member(&member_id, role, &binding, &member.traits)?;
+            }
             let default = default_value(&member_id, &member.traits, &value)?;
             // Every member of an operation's input is optional to its
             // caller (as `@input` makes it), and so is a `@clientOptional`
@@ -903,7 +912,13 @@ impl<'a> Lowerer<'a> {
             let optional = input || member.traits.contains_key("smithy.api#clientOptional");
             let required =
                 member.traits.contains_key("smithy.api#required") && !(input && default.is_some());
-            let default = if optional { None } else { default };
+            let default = match value.kind {
+                // Never absent: unset, it is an empty stream, which sends no
+                // body (and reads from one), as the AWS SDKs have it.
+                Kind::Stream { .. } => Some(DefaultValue::EmptyStream),
+                _ if optional => None,
+                _ => default,
+            };
             fields.push(Field {
                 member: member_name.clone(),
                 json_name,
@@ -1097,6 +1112,23 @@ impl<'a> Lowerer<'a> {
                     "float" => Kind::Float,
                     "double" => Kind::Double,
                     "timestamp" => Kind::Timestamp,
+                    "blob" if shape.traits.contains_key("smithy.api#streaming") => Kind::Stream {
+                        requires_length: shape.traits.contains_key("smithy.api#requiresLength"),
+                    },
+                    "blob" if shape.traits.contains_key("smithy.api#requiresLength") => {
+                        return Err(Error::on_trait(
+                            target,
+                            "smithy.api#requiresLength",
+                            "applies to `@streaming` blobs only",
+                        ));
+                    }
+                    "union" if shape.traits.contains_key("smithy.api#streaming") => {
+                        return Err(Error::on_trait(
+                            target,
+                            "smithy.api#streaming",
+                            "event streams (a `@streaming` union) are not supported yet",
+                        ));
+                    }
                     "blob" => Kind::Blob,
                     "document" => Kind::Document,
                     "map" => {
@@ -1247,7 +1279,9 @@ impl<'a> Lowerer<'a> {
         };
         let media_type = match lookup("smithy.api#mediaType") {
             None => None,
-            Some(Json::String(media_type)) if matches!(kind, Kind::String | Kind::Blob) => {
+            Some(Json::String(media_type))
+                if matches!(kind, Kind::String | Kind::Blob | Kind::Stream { .. }) =>
+            {
                 Some(media_type.clone())
             }
             Some(_) => {
@@ -1738,6 +1772,30 @@ fn pagination(
     })
 }
 
+/// Whether a member that targets a `@streaming` blob is where the
+/// specification allows one: the payload of an operation's input or output,
+/// which is never absent (`@required` or `@default`).
+fn check_stream_member(
+    member_id: &str,
+    role: Role,
+    binding: &Binding,
+    traits: &Traits,
+) -> Result<(), Error> {
+    if !matches!(role, Role::Input | Role::Output) || *binding != Binding::Payload {
+        return Err(Error::on_shape(
+            member_id,
+            "a `@streaming` blob can only be the `@httpPayload` member of an operation's input or output",
+        ));
+    }
+    if !traits.contains_key("smithy.api#required") && !traits.contains_key("smithy.api#default") {
+        return Err(Error::on_shape(
+            member_id,
+            "a member that targets a `@streaming` blob must be `@required` or have a `@default`",
+        ));
+    }
+    Ok(())
+}
+
 /// Whether a member bound to the path, the query, a header or the status
 /// can be: a label holds one value, a query parameter or header one value
 /// or a list of them, and the status an integer.
@@ -1766,6 +1824,7 @@ fn check_bound_member(member_id: &str, binding: &Binding, value: &Value) -> Resu
             | Kind::Union(_)
             | Kind::Document
             | Kind::Blob
+            | Kind::Stream { .. }
             | Kind::String
             | Kind::Enum(_),
         ) => {
@@ -1854,6 +1913,8 @@ fn default_value(
         (Kind::Timestamp, _) => {
             return refuse("is supported as seconds since the epoch only, not as text");
         }
+        (Kind::Stream { .. }, Json::String(text)) if text.is_empty() => DefaultValue::EmptyStream,
+        (Kind::Stream { .. }, _) => return refuse("a stream's default can only be empty, `\"\"`"),
         (Kind::Blob, Json::String(text)) => match crate::node::base64_decode(text) {
             Some(bytes) => DefaultValue::Blob(bytes),
             None => return refuse("must be base64 text"),

@@ -85,6 +85,12 @@ pub fn ensure_method(field: &str) -> String {
     format!("ensure_{}", unraw(field))
 }
 
+/// The method that hands a streaming payload over, taking the structure:
+/// `body` -> `into_body`.
+pub fn into_method(field: &str) -> String {
+    format!("into_{}", unraw(field))
+}
+
 /// The bare name of a possibly raw identifier, for messages and derived names.
 pub fn unraw(ident: &str) -> &str {
     ident.strip_prefix("r#").unwrap_or(ident)

@@ -247,10 +247,9 @@ fn program(model: &Json, krate: &str, cases: &[Expected], answers: &[Response]) 
                 .get(name)
                 .map_or("-".to_owned(), |v| String::from_utf8_lossy(v.as_bytes()).into_owned())
         };
-        let body = if request.body().is_empty() {
-            "-".to_owned()
-        } else {
-            String::from_utf8_lossy(request.body()).into_owned()
+        let body = match request.body().bytes() {
+            None | Some([]) => "-".to_owned(),
+            Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
         };
         let prefix: Option<&str> = $prefix;
         println!(
@@ -285,7 +284,7 @@ fn main() {
         };
         let _ = writeln!(
             main,
-            "    print!({:?}, {:?}, {input_type}::HOST_PREFIX, {built}.to_http_request().unwrap());",
+            "    print!({:?}, {:?}, {input_type}::HOST_PREFIX, {built}.into_http_request().unwrap());",
             case.operation, case.case
         );
     }

@@ -135,6 +135,17 @@ struct Planned<'a> {
 
 /// Emits every file of the four crates.
 pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, String>, Error> {
+    if options.server
+        && let Some((structure, stream)) = [&service.input, &service.output]
+            .iter()
+            .flat_map(|types| &types.structures)
+            .find_map(|structure| Some((structure, structure.stream_payload()?)))
+    {
+        return Err(Error::on_shape(
+            &format!("{}${}", structure.id, stream.member),
+            "the service's side (`--server`) of a streaming payload is not supported yet",
+        ));
+    }
     let mut planned = Vec::new();
     let mut files = BTreeMap::new();
     // The crates that validate: inputs always, outputs on the service's side.
@@ -996,7 +1007,19 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
     // restJson1: an input with members in the body always sends a JSON
     // object, `{}` when none is set; one without sends no body at all.
     let payload = input.fields.iter().find(|f| f.binding == Binding::Payload);
-    let body = if let Some(field) = payload {
+    let body = if let Some(field) = input.stream_payload() {
+        let field_name = ident(&field.name);
+        let member = &field.member;
+        let content_type = field
+            .value
+            .media_type
+            .as_deref()
+            .unwrap_or("application/octet-stream");
+        let Kind::Stream { requires_length } = field.value.kind else {
+            unreachable!("a stream payload is a stream")
+        };
+        quote! { (#content_type, self.#field_name), #member, #requires_length }
+    } else if let Some(field) = payload {
         payload_body(field)
     } else if input.fields.iter().any(|f| f.binding == Binding::Body) {
         quote! {
@@ -1007,6 +1030,11 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
         }
     } else {
         quote! { None }
+    };
+    let build = if input.stream_payload().is_some() {
+        quote! { rt::request::build_streaming(Self::HTTP_METHOD, uri, headers, #body) }
+    } else {
+        quote! { rt::request::build(Self::HTTP_METHOD, uri, headers, #body) }
     };
     let token_filler = input
         .fields
@@ -1029,14 +1057,14 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
             const HTTP_SUCCESS_STATUS: u16 = #code;
             const HOST_PREFIX: Option<&'static str> = #host_prefix;
 
-            fn to_http_request(&self) -> Result<rt::http::Request<Vec<u8>>, rt::request::RequestError> {
+            fn into_http_request(self) -> Result<rt::http::Request<rt::SdkBody>, rt::request::RequestError> {
                 let mut uri = String::new();
                 #(#build_path)*
                 #(#query)*
                 #(#bound_queries)*
                 #(#query_params)*
                 #headers
-                rt::request::build(Self::HTTP_METHOD, uri, headers, #body)
+                #build
             }
 
             #token_filler
@@ -1142,6 +1170,17 @@ fn bound_text(value: &Value, binding: &Binding, member: &str) -> TokenStream {
 /// headers, as the AWS SDK for Rust keeps it.
 fn response_reading(structure: &Structure) -> TokenStream {
     let (name, builder) = (ident(&structure.name), ident(&structure.builder));
+    if let Some(stream) = structure.stream_payload() {
+        // The body is the stream: only the status and headers are read.
+        let stream = ident(&stream.name);
+        let bindings = response::bindings(structure).unwrap_or_else(|| {
+            quote! { impl rt::response::ResponseBindings for #name {} }
+        });
+        return quote! {
+            #bindings
+            rt::operation_output!(#name, #builder, stream = #stream);
+        };
+    }
     match response::bindings(structure) {
         Some(bindings) => quote! {
             #bindings
@@ -1580,6 +1619,7 @@ fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
         Kind::Timestamp => quote! { rt::aws_smithy_types::DateTime },
         Kind::Blob => quote! { rt::aws_smithy_types::Blob },
         Kind::Document => quote! { rt::aws_smithy_types::Document },
+        Kind::Stream { .. } => quote! { rt::ByteStream },
         Kind::List(item) => {
             let item = rust_type_in(item, krate);
             quote! { Vec<#item> }

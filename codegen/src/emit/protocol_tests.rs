@@ -318,6 +318,22 @@ fn output_test(
     let comparisons = compared_with(&expected, output);
     let output_crate = &crates.output;
     let name = crate::emit::ident(&output.name);
+    if output.stream_payload().is_some() {
+        // The body as the client hands it over: a stream, read here.
+        return Ok(TestBody {
+            is_async: true,
+            body: quote! {
+                let response = #response;
+                let actual = #output_crate::#name::from_streaming_response(
+                    response.code,
+                    &response.header_map(),
+                    ::smithy_lean_protocol_test::ByteStream::from(response.body().to_vec()),
+                )
+                .unwrap_or_else(|e| panic!("the response does not read: {e}"));
+                #comparisons
+            },
+        });
+    }
     Ok(TestBody {
         is_async: false,
         body: quote! {
@@ -397,16 +413,29 @@ fn compared_with(expected: &TokenStream, structure: &Structure) -> TokenStream {
     if structure.fields.is_empty() {
         return quote! { let _ = actual; };
     }
-    let comparisons = structure.fields.iter().map(|field| {
-        let getter = crate::emit::ident(&field.name);
+    let comparisons = structure
+        .fields
+        .iter()
+        .filter(|field| !field.is_stream())
+        .map(|field| {
+            let getter = crate::emit::ident(&field.name);
+            let message = format!("member `{}`", field.member);
+            quote! {
+                ::smithy_lean_protocol_test::assert_same(&expected.#getter(), &actual.#getter(), #message);
+            }
+        });
+    // Last: reading a stream takes it, and the structure with it.
+    let stream = structure.stream_payload().map(|field| {
+        let into = crate::emit::ident(&crate::naming::into_method(&field.name));
         let message = format!("member `{}`", field.member);
         quote! {
-            ::smithy_lean_protocol_test::assert_same(&expected.#getter(), &actual.#getter(), #message);
+            ::smithy_lean_protocol_test::assert_same_stream(expected.#into(), actual.#into(), #message).await;
         }
     });
     quote! {
         let expected = #expected;
         #(#comparisons)*
+        #stream
     }
 }
 
@@ -553,6 +582,10 @@ fn value_expr(
             let text = node.as_str().ok_or_else(mismatch)?;
             quote! { ::smithy_lean_protocol_test::Blob::new(#text) }
         }
+        Kind::Stream { .. } => {
+            let text = node.as_str().ok_or_else(mismatch)?;
+            quote! { ::smithy_lean_protocol_test::ByteStream::from_static(#text.as_bytes()) }
+        }
         Kind::List(item) => {
             let items = node
                 .as_array()
@@ -635,7 +668,7 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::Long => "64-bit integer",
         Kind::Float | Kind::Double => "number",
         Kind::Timestamp => "timestamp (seconds since the epoch)",
-        Kind::Blob => "blob (its text)",
+        Kind::Blob | Kind::Stream { .. } => "blob (its text)",
         Kind::List(_) => "list",
         Kind::Map(_) => "map",
         Kind::Structure(_) => "structure",

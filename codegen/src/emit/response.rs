@@ -56,7 +56,8 @@ pub(super) fn bindings(structure: &Structure) -> Option<TokenStream> {
     let payload = structure
         .fields
         .iter()
-        .find(|field| field.binding == Binding::Payload)
+        // A stream is not read here: the output takes it as it arrives.
+        .find(|field| field.binding == Binding::Payload && !field.is_stream())
         .map(|field| {
             let field_name = ident(&field.name);
             let member = &field.member;

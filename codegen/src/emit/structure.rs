@@ -54,8 +54,34 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
         quote! { #[build(#name)] }
     };
     let default_functions = default_functions(structure);
-    let derives = if structure.fields.iter().any(|f| f.always_present()) {
+    let stream_taker = structure.stream_payload().map(|field| {
+        let field_name = ident(&field.name);
+        let into = ident(&crate::naming::into_method(&field.name));
+        let doc = format!(
+            " Takes `{}`, the stream, to read; the other members are read first.",
+            crate::naming::unraw(&field.name)
+        );
+        quote! {
+            impl #name {
+                #[doc = #doc]
+                pub fn #into(self) -> rt::ByteStream {
+                    self.#field_name
+                }
+            }
+        }
+    });
+    // A stream can be read once, and says nothing of its bytes until it is:
+    // a structure that holds one is neither copied nor compared.
+    let streams = structure.stream_payload().is_some();
+    let derives = if streams {
+        quote! {}
+    } else if structure.fields.iter().any(|f| f.always_present()) {
         quote! { #[derive(Clone, PartialEq)] }
+    } else {
+        quote! { #[derive(Clone, Default, PartialEq)] }
+    };
+    let builder_derives = if streams {
+        quote! { #[derive(Default)] }
     } else {
         quote! { #[derive(Clone, Default, PartialEq)] }
     };
@@ -70,10 +96,11 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
         }
 
         #token_fillers
+        #stream_taker
 
         #[rt::builder]
         #build
-        #[derive(Clone, Default, PartialEq)]
+        #builder_derives
         pub struct #builder {
             #(#builder_fields)*
             #extra_fields
@@ -84,11 +111,13 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
 }
 
 /// How the macros' `Debug` shows a member: its value hidden where it is
-/// sensitive, bounded where it came from the network in an error, and as
-/// it is otherwise.
+/// sensitive, a stream by its length, bounded where it came from the
+/// network in an error, and as it is otherwise.
 fn debug_attr(field: &Field, is_error: bool) -> TokenStream {
     if redacted_in_debug(&field.value) {
         quote! { #[debug(redacted)] }
+    } else if field.is_stream() {
+        quote! { #[debug(stream)] }
     } else if is_error {
         quote! { #[debug(bounded)] }
     } else {
@@ -200,7 +229,7 @@ pub(super) fn builder_member(
                 quote! { insert = #value_type }
             }
         }
-        Kind::String => quote! { into },
+        Kind::String | Kind::Stream { .. } => quote! { into },
         _ => quote! { value },
     };
     let wire = &field.json_name;
@@ -289,6 +318,7 @@ fn default_shown(default: &DefaultValue) -> String {
         DefaultValue::EmptyList => "[]".to_owned(),
         DefaultValue::EmptyMap => "{}".to_owned(),
         DefaultValue::Document(node) => node.to_string(),
+        DefaultValue::EmptyStream => "ByteStream::default()".to_owned(),
     }
 }
 
@@ -328,6 +358,7 @@ fn default_expr(default: &DefaultValue, value: &Value) -> TokenStream {
             let bytes = Literal::byte_string(bytes);
             quote! { rt::aws_smithy_types::Blob::new(#bytes) }
         }
+        (DefaultValue::EmptyStream, _) => quote! { rt::ByteStream::default() },
         (DefaultValue::EmptyList, _) => quote! { Vec::new() },
         (DefaultValue::EmptyMap, _) => quote! { ::std::collections::HashMap::new() },
         (DefaultValue::Document(node), _) => {

@@ -153,9 +153,9 @@ impl rt::operation::OperationInput for CreateAppInstanceInput {
     const HTTP_PATH: &'static str = "/app-instances";
     const HTTP_SUCCESS_STATUS: u16 = 201u16;
     const HOST_PREFIX: Option<&'static str> = Some("identity-");
-    fn to_http_request(
-        &self,
-    ) -> Result<rt::http::Request<Vec<u8>>, rt::request::RequestError> {
+    fn into_http_request(
+        self,
+    ) -> Result<rt::http::Request<rt::SdkBody>, rt::request::RequestError> {
         let mut uri = String::new();
         uri.push_str("/app-instances");
         let headers = rt::request::Headers::new();

@@ -11,7 +11,7 @@ use crate::error::{
 };
 use crate::operation::{InputBuilder, Operation};
 use crate::retry::{Retry, RetryQuota, backoff, classify_service_error};
-use crate::signing::Signer;
+use crate::signing::{Signer, payload_hash};
 use crate::stalled_stream::{BodyFailure, head_within, read_body};
 use crate::token::{ClientRequestToken, IdempotencyTokenProvider, RandomUuidTokens};
 use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
@@ -21,6 +21,7 @@ use aws_smithy_runtime_api::client::http::{
 use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
 use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_types::body::SdkBody;
+use aws_smithy_types::byte_stream::ByteStream;
 use aws_types::SdkConfig;
 use http::header::{HOST, HeaderValue, USER_AGENT};
 use smithy_lean_runtime::builders::StructureBuilder;
@@ -105,10 +106,18 @@ enum Reading {
     Unreadable(String),
 }
 
+/// A response's body as an operation reads it.
+enum ResponseBody<'a> {
+    /// Read whole, within [`MAX_RESPONSE_BODY`].
+    Whole(&'a [u8]),
+    /// Still arriving: a streaming output's payload, which the caller reads.
+    Streaming(SdkBody),
+}
+
 /// An operation's reading of a response (status, headers, body, whether
 /// its `Date` was read), type-erased so that one copy of the attempt path
 /// serves every operation.
-type ReadResponse<'a> = dyn FnMut(u16, &http::HeaderMap, &[u8], bool) -> Reading + Send + 'a;
+type ReadResponse<'a> = dyn FnMut(u16, &http::HeaderMap, ResponseBody<'_>, bool) -> Reading + Send + 'a;
 
 /// Why the attempts failed, before the operation's error type is known.
 enum Failure {
@@ -148,7 +157,31 @@ struct Prepared {
     host: HeaderValue,
     /// The operation's own headers, such as the body's content type.
     headers: http::HeaderMap,
-    body: Vec<u8>,
+    /// In memory, or a streaming payload; each attempt sends a copy where
+    /// the body can make one (bytes, a file), else the body itself, once.
+    body: SdkBody,
+    /// Which statuses hand their body over unread: a streaming output's
+    /// successes (`None` for an operation without one).
+    streams_on: Option<fn(u16) -> bool>,
+}
+
+impl Prepared {
+    /// The body for the next attempt, or `None` once a stream that cannot
+    /// be read again has been sent.
+    fn next_body(&mut self) -> Option<SdkBody> {
+        self.body
+            .try_clone()
+            .or_else(|| match std::mem::replace(&mut self.body, SdkBody::taken()) {
+                taken if taken.is_streaming() => Some(taken),
+                _ => None,
+            })
+    }
+
+    /// Whether every attempt can send the whole body: false for a stream
+    /// that can be read only once, which leaves no body for a retry.
+    fn replayable(&self) -> bool {
+        self.body.try_clone().is_some()
+    }
 }
 
 impl Handle {
@@ -272,7 +305,7 @@ impl Handle {
             request_id = field::Empty,
         );
         let attempts_made = self
-            .attempts::<O>(&input, &attempts)
+            .attempts::<O>(input, &attempts)
             .instrument(span.clone());
         let outcome = match config.timeouts.operation_timeout() {
             Some(limit) => tokio::time::timeout(limit, attempts_made)
@@ -306,7 +339,7 @@ impl Handle {
     /// attempts, which are the same for every operation and compiled once.
     async fn attempts<O: Operation>(
         &self,
-        input: &O::Input,
+        input: O::Input,
         attempts: &AtomicU32,
     ) -> Result<O::Output, Error<O::Error>> {
         let inner = &*self.inner;
@@ -319,7 +352,7 @@ impl Handle {
             |why: String| Error::new(ErrorKind::Construction(ConstructionFailure::new(why)));
         #[cfg(feature = "test-util")]
         if let Some(rules) = &inner.config.mock_rules {
-            return match rules.iter().find_map(|rule| rule.answer::<O>(input)) {
+            return match rules.iter().find_map(|rule| rule.answer::<O>(&input)) {
                 Some(Ok(output)) => Ok(output),
                 Some(Err(error)) => Err(Error::new(ErrorKind::Service(error))),
                 None => Err(construction(format!(
@@ -333,14 +366,31 @@ impl Handle {
             .as_ref()
             .map_err(|why| construction(why.clone()))?;
         let request = input
-            .to_http_request()
+            .into_http_request()
             .map_err(|e| construction(e.message().to_owned()))?;
-        let prepared = self
-            .prepare(endpoint, O::Input::HOST_PREFIX, request)
+        let streams_on = O::Output::STREAMING.then_some(O::is_success as fn(u16) -> bool);
+        let mut prepared = self
+            .prepare(endpoint, O::Input::HOST_PREFIX, request, streams_on)
             .map_err(construction)?;
         // The last attempt's answer, as the operation read it.
         let mut answer: Option<Result<O::Output, O::Error>> = None;
-        let mut read = |status: u16, headers: &http::HeaderMap, body: &[u8], clock_read: bool| {
+        let mut read = |status: u16,
+                        headers: &http::HeaderMap,
+                        body: ResponseBody<'_>,
+                        clock_read: bool| {
+            let body = match body {
+                ResponseBody::Whole(body) => body,
+                ResponseBody::Streaming(body) => {
+                    let stream = ByteStream::new(body);
+                    return match O::Output::from_streaming_response(status, headers, stream) {
+                        Ok(output) => {
+                            answer = Some(Ok(output));
+                            Reading::Output
+                        }
+                        Err(e) => Reading::Unreadable(e.to_string()),
+                    };
+                }
+            };
             if O::is_success(status) {
                 return match O::Output::from_response(status, headers, body) {
                     Ok(output) => {
@@ -356,7 +406,7 @@ impl Handle {
             Reading::ServiceError(retry)
         };
         let outcome = self
-            .attempts_of(endpoint, &prepared, attempts, &mut read)
+            .attempts_of(endpoint, &mut prepared, attempts, &mut read)
             .await;
         match (outcome, answer) {
             (Ok(()), Some(Ok(output))) => Ok(output),
@@ -374,12 +424,17 @@ impl Handle {
     async fn attempts_of(
         &self,
         endpoint: &Endpoint,
-        prepared: &Prepared,
+        prepared: &mut Prepared,
         attempts: &AtomicU32,
         read: &mut ReadResponse<'_>,
     ) -> Result<(), Failure> {
         let inner = &*self.inner;
-        let max_attempts = inner.config.retry.max_attempts().max(1);
+        // A stream that can be read only once leaves nothing to send again.
+        let max_attempts = if prepared.replayable() {
+            inner.config.retry.max_attempts().max(1)
+        } else {
+            1
+        };
         let invocation_id = HeaderValue::from_str(&inner.invocation_ids.make_token())
             .expect("a UUID is a valid header value");
         let mut call = CallState {
@@ -465,7 +520,8 @@ impl Handle {
         &self,
         endpoint: &Endpoint,
         host_prefix: Option<&'static str>,
-        request: http::Request<Vec<u8>>,
+        request: http::Request<SdkBody>,
+        streams_on: Option<fn(u16) -> bool>,
     ) -> Result<Prepared, String> {
         let prefixed = self.prefixed(endpoint, host_prefix)?;
         let (parts, body) = request.into_parts();
@@ -480,6 +536,7 @@ impl Handle {
             host: prefixed.host.clone(),
             headers: parts.headers,
             body,
+            streams_on,
         })
     }
 
@@ -531,7 +588,7 @@ impl Handle {
     async fn attempt(
         &self,
         endpoint: &Endpoint,
-        prepared: &Prepared,
+        prepared: &mut Prepared,
         call: &CallState,
         attempts: &AtomicU32,
         read: &mut ReadResponse<'_>,
@@ -549,7 +606,7 @@ impl Handle {
     async fn attempt_untimed(
         &self,
         endpoint: &Endpoint,
-        prepared: &Prepared,
+        prepared: &mut Prepared,
         call: &CallState,
         attempts: &AtomicU32,
         read: &mut ReadResponse<'_>,
@@ -586,6 +643,18 @@ impl Handle {
         let (parts, response_body) = response.into_parts();
         let headers = parts.headers;
         let clock_read = inner.clock.observe(&headers, received);
+        tracing::Span::current().record("status", status);
+        if prepared.streams_on.is_some_and(|streams| streams(status)) {
+            let body = SdkBody::from_body_1_x(response_body);
+            return match read(status, &headers, ResponseBody::Streaming(body), clock_read) {
+                Reading::Output => Ok(()),
+                Reading::ServiceError(retry) => Err((Failure::Service, retry)),
+                Reading::Unreadable(reason) => {
+                    let error = UnreadableResponse::new(status, reason, &[]);
+                    Err((Failure::Kind(ErrorKind::Response(error)), Retry::No))
+                }
+            };
+        }
         let body = match read_body(response_body, MAX_RESPONSE_BODY, grace).await {
             Ok(body) => body,
             Err(BodyFailure::TooLarge) => {
@@ -596,8 +665,7 @@ impl Handle {
             Err(BodyFailure::Stalled(grace)) => return Err(stalled(grace)),
             Err(BodyFailure::Read(e)) => return Err(dispatch_failure(ConnectorError::io(e))),
         };
-        tracing::Span::current().record("status", status);
-        match read(status, &headers, &body, clock_read) {
+        match read(status, &headers, ResponseBody::Whole(&body), clock_read) {
             Reading::Output => Ok(()),
             Reading::ServiceError(retry) => Err((Failure::Service, retry)),
             Reading::Unreadable(reason) => {
@@ -610,7 +678,7 @@ impl Handle {
     async fn signed_request(
         &self,
         endpoint: &Endpoint,
-        prepared: &Prepared,
+        prepared: &mut Prepared,
         call: &CallState,
     ) -> Result<HttpRequest, (Failure, Retry)> {
         let construction = |what: &str, source: Box<dyn std::error::Error + Send + Sync>| {
@@ -639,14 +707,23 @@ impl Handle {
         for (name, value) in &endpoint.headers {
             request = request.header(name.as_str(), value.as_str());
         }
+        let body = prepared.next_body().ok_or_else(|| {
+            let failure = ConstructionFailure::new(
+                "the request's stream was sent already, and cannot be read again",
+            );
+            (Failure::Kind(ErrorKind::Construction(failure)), Retry::No)
+        })?;
+        // A stream's bytes are not known before it is sent: its payload
+        // goes unsigned, as the AWS SDKs send one.
+        let payload_hash = payload_hash(body.bytes());
         let mut request = request
-            .body(SdkBody::from(prepared.body.clone()))
+            .body(body)
             .map_err(|e| construction("cannot build the HTTP request", e.into()))?;
         self.inner
             .signer
             .sign(
                 &mut request,
-                &prepared.body,
+                &payload_hash,
                 &credentials,
                 &endpoint.signing_region,
                 &endpoint.signing_name,

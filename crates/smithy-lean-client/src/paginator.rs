@@ -16,14 +16,15 @@
 
 use crate::operation::InputBuilder;
 use crate::{Error, Handle, Operation};
-use smithy_lean_runtime::builders::StructureBuilder;
+use smithy_lean_runtime::builders::{Structure, StructureBuilder};
 use std::collections::VecDeque;
 
 /// A paginated operation, as the generator describes it from its
 /// `@paginated` trait: how a page's call is built from the caller's input
 /// builder, and where a page says what the next one is. Each page's call
-/// starts from the input's builder.
-pub trait Paginated: Operation {
+/// starts from a copy of the input's builder (which a streaming payload
+/// would not allow).
+pub trait Paginated: Operation<Input: Structure<Builder: Clone>> {
     /// The input token the builder holds, if any.
     fn token(builder: &InputBuilder<Self>) -> Option<&str>;
 
@@ -284,7 +285,7 @@ mod tests {
         const HTTP_SUCCESS_STATUS: u16 = 200;
         const HOST_PREFIX: Option<&'static str> = None;
 
-        fn to_http_request(&self) -> Result<http::Request<Vec<u8>>, RequestError> {
+        fn into_http_request(self) -> Result<http::Request<aws_smithy_types::body::SdkBody>, RequestError> {
             let mut uri = Self::HTTP_PATH.to_owned();
             if let Some(size) = self.size {
                 request::push_query(&mut uri, "size", Some(&size.to_string()));

@@ -7,7 +7,9 @@ use aws_smithy_runtime_api::client::http::{
 };
 use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
 use aws_smithy_runtime_api::http::StatusCode;
+use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_types::body::SdkBody;
+use aws_smithy_types::byte_stream::ByteStream;
 use aws_smithy_types::retry::RetryConfig;
 use std::fmt;
 use std::sync::{Arc, Mutex};
@@ -170,35 +172,51 @@ impl Capture {
 }
 
 impl HttpConnector for Capture {
-    fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
-        let sent = SentRequest {
-            method: request.method().to_owned(),
-            uri: request.uri().to_owned(),
-            headers: request
-                .headers()
-                .iter()
-                .map(|(name, value)| (name.to_owned(), value.to_owned()))
-                .collect(),
-            body: request.body().bytes().unwrap_or_default().to_vec(),
-        };
-        if let Ok(mut kept) = self.sent.lock() {
-            kept.push(sent);
-        }
+    fn call(&self, mut request: HttpRequest) -> HttpConnectorFuture {
+        let capture = self.clone();
+        HttpConnectorFuture::new(async move {
+            // A streaming payload is read as the network would read it.
+            let body = std::mem::replace(request.body_mut(), SdkBody::taken());
+            let body = match body.bytes() {
+                Some(bytes) => bytes.to_vec(),
+                None => ByteStream::new(body)
+                    .collect()
+                    .await
+                    .map_err(|e| ConnectorError::io(e.into()))?
+                    .to_vec(),
+            };
+            let sent = SentRequest {
+                method: request.method().to_owned(),
+                uri: request.uri().to_owned(),
+                headers: request
+                    .headers()
+                    .iter()
+                    .map(|(name, value)| (name.to_owned(), value.to_owned()))
+                    .collect(),
+                body,
+            };
+            if let Ok(mut kept) = capture.sent.lock() {
+                kept.push(sent);
+            }
+            capture.answer()
+        })
+    }
+}
+
+impl Capture {
+    /// The canned response, as a connector gives one.
+    fn answer(&self) -> Result<HttpResponse, ConnectorError> {
         let Answer {
             status,
             headers,
             body,
         } = &*self.answer;
-        let answer = StatusCode::try_from(*status).map(|status| {
-            let mut response = HttpResponse::new(status, SdkBody::from(body.clone()));
-            for (name, value) in headers {
-                response.headers_mut().append(name.clone(), value.clone());
-            }
-            response
-        });
-        HttpConnectorFuture::ready(answer.map_err(|e| {
-            aws_smithy_runtime_api::client::result::ConnectorError::other(e.into(), None)
-        }))
+        let status = StatusCode::try_from(*status).map_err(|e| ConnectorError::other(e.into(), None))?;
+        let mut response = HttpResponse::new(status, SdkBody::from(body.clone()));
+        for (name, value) in headers {
+            response.headers_mut().append(name.clone(), value.clone());
+        }
+        Ok(response)
     }
 }
 

@@ -30,13 +30,16 @@ pub use capture::{Capture, SentRequest};
 pub use json::json_equal;
 pub use request::ExpectedRequest;
 pub use response::CannedResponse;
-pub use same::{assert_same, same_value};
+pub use same::{assert_same, assert_same_stream, same_value};
 
 /// The timestamps of generated types, for the values of a case's `params`.
 pub use aws_smithy_types::DateTime;
 
 /// The blobs of generated types, for the values of a case's `params`.
 pub use aws_smithy_types::Blob;
+
+/// The streaming payloads of generated types, for the values of a case's `params`.
+pub use aws_smithy_types::byte_stream::ByteStream;
 
 /// The documents of generated types and their numbers, for the values of a case's `params`.
 pub use aws_smithy_types::{Document, Number};

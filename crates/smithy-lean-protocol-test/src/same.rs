@@ -26,6 +26,29 @@ pub fn assert_same<T: PartialEq + Debug + ?Sized>(expected: &T, actual: &T, what
     );
 }
 
+/// Panics, naming `what`, unless the two streams hold the same bytes, or
+/// either cannot be read.
+pub async fn assert_same_stream(
+    expected: aws_smithy_types::byte_stream::ByteStream,
+    actual: aws_smithy_types::byte_stream::ByteStream,
+    what: &str,
+) {
+    let read = |stream: aws_smithy_types::byte_stream::ByteStream, whose: &'static str| async move {
+        stream
+            .collect()
+            .await
+            .unwrap_or_else(|e| panic!("{what}: the {whose} stream does not read: {e}"))
+            .to_vec()
+    };
+    let (expected, actual) = (read(expected, "expected").await, read(actual, "read").await);
+    assert!(
+        expected == actual,
+        "{what}: expected {:?}, read {:?}",
+        String::from_utf8_lossy(&expected),
+        String::from_utf8_lossy(&actual)
+    );
+}
+
 #[cfg(test)]
 mod tests {
     use super::same_value;

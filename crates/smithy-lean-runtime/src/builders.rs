@@ -30,8 +30,9 @@
 //!
 //! Both macros write the type's `Debug`, which shows every field as it is
 //! unless an attribute `#[debug(redacted)]` (a `@sensitive` value: its
-//! text is replaced) or `#[debug(bounded)]` (text from the network, cut to
-//! a safe length) comes right after the field's `#[get]` or `#[set]`, or
+//! text is replaced), `#[debug(bounded)]` (text from the network, cut to
+//! a safe length) or `#[debug(stream)]` (a streaming payload: its length,
+//! never its bytes) comes right after the field's `#[get]` or `#[set]`, or
 //! before a field that has neither.
 //!
 //! A builder's first attribute names what it builds: `#[build(T)]` for a
@@ -158,6 +159,50 @@ pub trait StructureBuilder: Default {
 /// What `Debug` shows of a `@sensitive` member instead of its value.
 pub const REDACTED: &str = "*** Sensitive Data Redacted ***";
 
+/// How `Debug` shows a streaming payload: never its bytes, which may be
+/// many, or sensitive, or not read yet; its length, where the stream knows it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub struct StreamShown {
+    /// `None` for an unset builder member; `Some(None)` for a stream of
+    /// unknown length.
+    length: Option<Option<u64>>,
+}
+
+impl std::fmt::Debug for StreamShown {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.length {
+            None => f.write_str("None"),
+            Some(None) => f.write_str("ByteStream(unknown length)"),
+            Some(Some(length)) => write!(f, "ByteStream(length {length})"),
+        }
+    }
+}
+
+/// A streaming payload, or a builder's unset or set one, for [`StreamShown`].
+#[doc(hidden)]
+pub trait ShowStream {
+    /// What `Debug` shows of it.
+    fn shown(&self) -> StreamShown;
+}
+
+impl ShowStream for crate::ByteStream {
+    fn shown(&self) -> StreamShown {
+        let length = match self.size_hint() {
+            (low, Some(high)) if low == high => Some(low),
+            _ => None,
+        };
+        StreamShown {
+            length: Some(length),
+        }
+    }
+}
+
+impl ShowStream for Option<crate::ByteStream> {
+    fn shown(&self) -> StreamShown {
+        self.as_ref().map_or(StreamShown { length: None }, ShowStream::shown)
+    }
+}
+
 /// A field's name as `Debug` shows it: a raw identifier (`r#type`) without
 /// its `r#`, as a derived `Debug` does.
 #[doc(hidden)]
@@ -166,8 +211,9 @@ pub fn field_label(name: &'static str) -> &'static str {
 }
 
 /// The `Debug` of a structure or builder, each field shown as its
-/// `#[debug]` says: as it is, `redacted`, or `bounded` (text from the
-/// network, cut to a length that is safe to log).
+/// `#[debug]` says: as it is, `redacted`, `bounded` (text from the
+/// network, cut to a length that is safe to log), or `stream` (a streaming
+/// payload: its length, never its bytes).
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __debug {
@@ -197,6 +243,9 @@ macro_rules! __shown {
     };
     (bounded, $value:expr) => {
         &$crate::BoundedDebug($value)
+    };
+    (stream, $value:expr) => {
+        &$crate::builders::ShowStream::shown($value)
     };
 }
 
@@ -362,7 +411,7 @@ macro_rules! fluent_setters {
             $(
                 $(#[doc = $doc:literal])*
                 $(#[deprecated $($deprecation:tt)*])?
-                #[set($kind:ident $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, $presence:ident $(= $default:literal)?)?)]
+                #[set($kind:ident $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, $presence:ident $(= $default:literal $(with $make:expr)?)?)?)]
                 $field:ident: Option<$ty:ty $(,)?>,
             )*
         }
@@ -375,7 +424,7 @@ macro_rules! fluent_setters {
                 );
 
                 $crate::__set_or_clear!(
-                    fluent, $set, $field, $ty, $wire, [$($presence $(= $default)?)?]
+                    fluent, $set, $field, $ty, $wire, [$($presence $(= $default $(with $make)?)?)?]
                 );
 
                 #[doc = concat!("The `", stringify!($field), "` set so far.")]
@@ -628,6 +677,40 @@ mod tests {
             #[set(into, set_said, get_said, wire = "Said", default = "nothing")]
             said: Option<String>,
         }
+    }
+
+    crate::structure! {
+        #[builder(UploadBuilder)]
+        pub struct Upload {
+            #[get(&crate::ByteStream, borrow)]
+            #[debug(stream)]
+            body: crate::ByteStream,
+        }
+    }
+
+    crate::builder! {
+        #[build(Upload)]
+        #[derive(Default)]
+        pub struct UploadBuilder {
+            #[set(into, set_body, get_body, wire = "Body", default = "" with crate::ByteStream::default())]
+            #[debug(stream)]
+            body: Option<crate::ByteStream>,
+        }
+    }
+
+    #[test]
+    fn debug_shows_a_streams_length_and_never_its_bytes() {
+        let upload = Upload::builder().body(b"secret".to_vec()).build();
+        assert_eq!(format!("{upload:?}"), "Upload { body: ByteStream(length 6) }");
+        assert_eq!(
+            format!("{:?}", Upload::builder()),
+            "UploadBuilder { body: None }"
+        );
+        assert_eq!(
+            format!("{:?}", Upload::builder().body(b"x".to_vec())),
+            "UploadBuilder { body: ByteStream(length 1) }"
+        );
+        assert_eq!(Upload::builder().build().body().size_hint(), (0, Some(0)));
     }
 
     #[test]

@@ -14,7 +14,7 @@
 //! - [`UntrustedText`]: text from the network, bounded and escaped before it
 //!   reaches `Display`, `Debug` or a log;
 //! - [`request`]: building an operation's HTTP request, with encoded labels
-//!   and query parameters;
+//!   and query parameters, and a streaming payload's [`ByteStream`];
 //! - [`operation`]: what an operation's input, output and error tell a
 //!   client, and [`operation_output!`];
 //! - [`endpoint`]: what compiled endpoint rules share with their callers;
@@ -44,6 +44,8 @@ mod unknown_variant;
 mod untrusted;
 pub mod validation;
 
+pub use aws_smithy_types::body::SdkBody;
+pub use aws_smithy_types::byte_stream::ByteStream;
 pub use aws_smithy_types::error::metadata::ErrorMetadata;
 pub use build_error::BuildError;
 pub use error_response::sanitize_error_name;

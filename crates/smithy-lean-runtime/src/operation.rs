@@ -7,14 +7,19 @@
 
 use crate::builders::Structure;
 use crate::request::RequestError;
+use aws_smithy_types::body::SdkBody;
+use aws_smithy_types::byte_stream::ByteStream;
 use crate::validation::Validate;
 use crate::{ResponseError, ServiceError};
 
 /// An operation's input: the facts of its `@http` and `@endpoint` traits,
 /// and its request. Fluent builders and paginators fill its builder; the
 /// model's constraints on it are its [`Validate`].
+///
+/// An input whose payload is a stream (`@streaming`) is neither `Clone`
+/// nor its builder: the stream can be read once.
 pub trait OperationInput:
-    Structure<Builder: Clone + Send + Sync + 'static> + Validate + Send + Sync + 'static
+    Structure<Builder: Send + Sync + 'static> + Validate + Send + Sync + 'static
 {
     /// The operation's name in the model: spans and error messages show it.
     const OPERATION_NAME: &'static str;
@@ -31,7 +36,10 @@ pub trait OperationInput:
     /// The request for this input, as a path and query that the client puts
     /// under the endpoint it resolves; an error names the member that
     /// cannot be sent (an empty label, a header with a control character).
-    fn to_http_request(&self) -> Result<http::Request<Vec<u8>>, RequestError>;
+    ///
+    /// The body is in memory ([`SdkBody::bytes`] has it) unless the input's
+    /// payload is a stream, which the request takes over.
+    fn into_http_request(self) -> Result<http::Request<SdkBody>, RequestError>;
 
     /// Fills the `@idempotencyToken` member with `make()` when it is unset,
     /// and returns the token the call will send; `None` when the operation
@@ -44,12 +52,34 @@ pub trait OperationInput:
 
 /// An operation's output, read from a successful response.
 pub trait OperationOutput: Sized + Send + 'static {
+    /// Whether the output's payload is a stream (`@streaming`): a client
+    /// then hands it the body of a successful response as it arrives,
+    /// through [`from_streaming_response`](Self::from_streaming_response),
+    /// rather than reading it whole first.
+    const STREAMING: bool = false;
+
     /// Reads the output from a successful response: its status, headers and body.
     fn from_response(
         status: u16,
         headers: &http::HeaderMap,
         body: &[u8],
     ) -> Result<Self, ResponseError>;
+
+    /// Reads the output from a successful response whose body is still
+    /// arriving, which becomes the output's stream; only an output that is
+    /// [`STREAMING`](Self::STREAMING) takes it. Any other reads the body
+    /// whole, which a caller of this method has not done: it refuses.
+    fn from_streaming_response(
+        status: u16,
+        headers: &http::HeaderMap,
+        body: ByteStream,
+    ) -> Result<Self, ResponseError> {
+        let _ = (status, headers, body);
+        Err(ResponseError::Payload {
+            member: "(none)",
+            why: "this output has no streaming payload: read the body whole".to_owned(),
+        })
+    }
 }
 
 /// An operation's error enum, resolved from an error response.
@@ -63,6 +93,11 @@ pub trait OperationError: ServiceError + Sized {
 /// response (the body with its `from_json`, the request id from the
 /// headers into its `_request_id` field), and the SDK's `RequestId`; its
 /// builder gets the request id's setters, for test doubles.
+///
+/// `(Output, Builder)` is for an output without bound members;
+/// `(Output, Builder, bindings)` for one with a `ResponseBindings` of its
+/// own; `(Output, Builder, stream = member)` for one whose `member` is a
+/// streaming payload, which takes the body as it arrives.
 #[macro_export]
 macro_rules! operation_output {
     ($output:ident, $builder:ident) => {
@@ -71,19 +106,7 @@ macro_rules! operation_output {
         $crate::operation_output!($output, $builder, bindings);
     };
     ($output:ident, $builder:ident, bindings) => {
-        impl $builder {
-            /// Sets the request id of the response this output was read from.
-            pub fn _request_id(mut self, request_id: impl Into<String>) -> Self {
-                self._request_id = Some(request_id.into());
-                self
-            }
-
-            /// Sets or clears the request id of the response.
-            pub fn _set_request_id(mut self, request_id: Option<String>) -> Self {
-                self._request_id = request_id;
-                self
-            }
-        }
+        $crate::__output_common!($output, $builder);
 
         impl $output {
             /// Reads this output from a successful response: the body as
@@ -117,6 +140,79 @@ macro_rules! operation_output {
                 body: &[u8],
             ) -> Result<Self, $crate::ResponseError> {
                 $output::from_response(status, headers, body)
+            }
+        }
+    };
+    ($output:ident, $builder:ident, stream = $member:ident) => {
+        $crate::__output_common!($output, $builder);
+
+        impl $output {
+            #[doc = concat!(
+                "Reads this output from a successful response whose body, still arriving, is `",
+                stringify!($member),
+                "`: the members bound to the status and headers, and the request id from \
+                 `x-amzn-requestid` (or `x-amz-request-id`); an implausible one (not visible \
+                 ASCII, or over 256 bytes) is left out."
+            )]
+            pub fn from_streaming_response(
+                status: u16,
+                headers: &$crate::http::HeaderMap,
+                body: $crate::ByteStream,
+            ) -> Result<Self, $crate::ResponseError> {
+                let mut builder = <$builder as ::std::default::Default>::default();
+                builder.$member = Some(body);
+                <Self as $crate::response::ResponseBindings>::read_bindings(
+                    &mut builder,
+                    status,
+                    headers,
+                )?;
+                builder._request_id = $crate::error_response::request_id(headers);
+                Ok($crate::builders::StructureBuilder::build_structure(
+                    builder,
+                )?)
+            }
+        }
+
+        impl $crate::operation::OperationOutput for $output {
+            const STREAMING: bool = true;
+
+            /// A body read whole already becomes a stream of its bytes.
+            fn from_response(
+                status: u16,
+                headers: &$crate::http::HeaderMap,
+                body: &[u8],
+            ) -> Result<Self, $crate::ResponseError> {
+                $output::from_streaming_response(status, headers, $crate::ByteStream::from(body.to_vec()))
+            }
+
+            fn from_streaming_response(
+                status: u16,
+                headers: &$crate::http::HeaderMap,
+                body: $crate::ByteStream,
+            ) -> Result<Self, $crate::ResponseError> {
+                $output::from_streaming_response(status, headers, body)
+            }
+        }
+    };
+}
+
+/// What every output has, however its body is read: the request id's
+/// setters on its builder, and the SDK's `RequestId`.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __output_common {
+    ($output:ident, $builder:ident) => {
+        impl $builder {
+            /// Sets the request id of the response this output was read from.
+            pub fn _request_id(mut self, request_id: impl Into<String>) -> Self {
+                self._request_id = Some(request_id.into());
+                self
+            }
+
+            /// Sets or clears the request id of the response.
+            pub fn _set_request_id(mut self, request_id: Option<String>) -> Self {
+                self._request_id = request_id;
+                self
             }
         }
 

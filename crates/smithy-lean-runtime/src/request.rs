@@ -1,7 +1,9 @@
-//! Building an operation's HTTP request: what generated `to_http_request`
+//! Building an operation's HTTP request: what generated `into_http_request`
 //! methods share. The request has a path and query but no scheme or host;
 //! the client puts it under the resolved endpoint.
 
+use aws_smithy_types::body::SdkBody;
+use aws_smithy_types::byte_stream::ByteStream;
 use std::fmt;
 
 /// The media type of restJson1 request bodies.
@@ -240,22 +242,79 @@ pub fn push_query_params<'a, V: AsRef<str> + 'a>(
 }
 
 /// The request: `method` to `path_and_query` with `headers` and `body`,
-/// which is sent with its content type, or no body and no content type
-/// when `None`.
+/// which is sent with its content type and length, or no body and no
+/// content type when `None`.
 pub fn build(
     method: &'static str,
     path_and_query: String,
     headers: Headers,
     body: Option<(&'static str, Vec<u8>)>,
-) -> Result<http::Request<Vec<u8>>, RequestError> {
+) -> Result<http::Request<SdkBody>, RequestError> {
+    match body {
+        Some((content_type, body)) => {
+            let length = body.len() as u64;
+            assemble(
+                method,
+                path_and_query,
+                headers,
+                Some((content_type, Some(length))),
+                SdkBody::from(body),
+            )
+        }
+        None => assemble(method, path_and_query, headers, None, SdkBody::empty()),
+    }
+}
+
+/// The request of an input whose payload, the member `member`, is a
+/// stream (`@streaming`): sent as it is read, with `content_type` and, when
+/// the stream knows it, its length. A stream known to be empty is no body
+/// at all, as an unset payload is.
+///
+/// With `requires_length` (`@requiresLength`), a stream whose length is not
+/// known up front is refused: the service reads the length before the body.
+pub fn build_streaming(
+    method: &'static str,
+    path_and_query: String,
+    headers: Headers,
+    (content_type, stream): (&'static str, ByteStream),
+    member: &str,
+    requires_length: bool,
+) -> Result<http::Request<SdkBody>, RequestError> {
+    let body = stream.into_inner();
+    let length = body.content_length();
+    if length == Some(0) {
+        return assemble(method, path_and_query, headers, None, SdkBody::empty());
+    }
+    if requires_length && length.is_none() {
+        return Err(RequestError::new(format!(
+            "`{member}` must have a known length (`@requiresLength`), and its stream does not \
+             say how long it is: give it one made from bytes or a file, or with a stated length"
+        )));
+    }
+    assemble(
+        method,
+        path_and_query,
+        headers,
+        Some((content_type, length)),
+        body,
+    )
+}
+
+/// The request, with `Content-Type` and `Content-Length` for a body that
+/// has them: the type unless a member bound to `Content-Type` says what its
+/// payload is, and the length where it is known (a stream of unknown length
+/// goes chunked).
+fn assemble(
+    method: &'static str,
+    path_and_query: String,
+    headers: Headers,
+    body_type_and_length: Option<(&'static str, Option<u64>)>,
+    body: SdkBody,
+) -> Result<http::Request<SdkBody>, RequestError> {
     let method = http::Method::from_bytes(method.as_bytes())
         .map_err(|_| RequestError::new(format!("`{method}` is not an HTTP method")))?;
     let uri = http::Uri::try_from(path_and_query)
         .map_err(|e| RequestError::new(format!("the path is not a valid URI: {e}")))?;
-    let (content_type, body) = match body {
-        Some((content_type, body)) => (Some(content_type), body),
-        None => (None, Vec::new()),
-    };
     let mut request = http::Request::new(body);
     *request.method_mut() = method;
     *request.uri_mut() = uri;
@@ -263,20 +322,18 @@ pub fn build(
     for (name, value) in headers {
         map.append(name, value);
     }
-    if let Some(content_type) = content_type {
-        // A member bound to `Content-Type` says what its payload is.
+    if let Some((content_type, length)) = body_type_and_length {
         if !map.contains_key(http::header::CONTENT_TYPE) {
             let value = http::HeaderValue::from_str(content_type).map_err(|_| {
                 RequestError::new(format!("`{content_type}` is not a content type"))
             })?;
             map.insert(http::header::CONTENT_TYPE, value);
         }
-        // Stated, and so signed, as the AWS SDKs send it with every body.
-        let length = request.body().len();
-        request.headers_mut().insert(
-            http::header::CONTENT_LENGTH,
-            http::HeaderValue::from(length),
-        );
+        // Stated, and so signed, as the AWS SDKs send it with every body
+        // whose length they know.
+        if let Some(length) = length {
+            map.insert(http::header::CONTENT_LENGTH, http::HeaderValue::from(length));
+        }
     }
     Ok(request)
 }
@@ -340,7 +397,7 @@ mod tests {
             request.headers()[http::header::CONTENT_TYPE],
             "application/json"
         );
-        assert_eq!(request.body(), b"{}");
+        assert_eq!(request.body().bytes(), Some(&b"{}"[..]));
         let request = build("GET", "/endpoint?x=1".to_owned(), Headers::new(), None).unwrap();
         assert!(request.headers().is_empty());
         assert_eq!(request.uri().query(), Some("x=1"));
@@ -455,6 +512,88 @@ mod tests {
         let types: Vec<_> = request.headers().get_all("content-type").iter().collect();
         assert_eq!(types, ["image/jpeg"]);
         assert_eq!(request.headers()["content-length"], "4");
+    }
+
+    /// A stream that does not say how long it is, as a caller's channel or
+    /// socket body is.
+    fn stream_of_unknown_length(chunks: &'static [&'static [u8]]) -> ByteStream {
+        struct Chunks(std::collections::VecDeque<&'static [u8]>);
+        impl http_body::Body for Chunks {
+            type Data = bytes::Bytes;
+            type Error = std::convert::Infallible;
+            fn poll_frame(
+                mut self: std::pin::Pin<&mut Self>,
+                _: &mut std::task::Context<'_>,
+            ) -> std::task::Poll<Option<Result<http_body::Frame<bytes::Bytes>, Self::Error>>>
+            {
+                let chunk = self.0.pop_front();
+                std::task::Poll::Ready(
+                    chunk.map(|chunk| Ok(http_body::Frame::data(bytes::Bytes::from_static(chunk)))),
+                )
+            }
+        }
+        ByteStream::new(SdkBody::from_body_1_x(Chunks(chunks.iter().copied().collect())))
+    }
+
+    #[test]
+    fn a_stream_of_known_length_goes_with_its_type_and_length() {
+        let request = build_streaming(
+            "POST",
+            "/upload".to_owned(),
+            Headers::new(),
+            ("application/octet-stream", ByteStream::from(b"blobby".to_vec())),
+            "Body",
+            true,
+        )
+        .unwrap();
+        assert_eq!(request.headers()["content-type"], "application/octet-stream");
+        assert_eq!(request.headers()["content-length"], "6");
+        assert_eq!(request.body().bytes(), Some(&b"blobby"[..]));
+        assert!(request.body().try_clone().is_some(), "bytes can be sent again");
+    }
+
+    #[test]
+    fn an_empty_stream_is_no_body() {
+        let request = build_streaming(
+            "POST",
+            "/upload".to_owned(),
+            Headers::new(),
+            ("text/plain", ByteStream::default()),
+            "Body",
+            true,
+        )
+        .unwrap();
+        assert!(request.headers().is_empty());
+        assert_eq!(request.body().bytes(), Some(&b""[..]));
+    }
+
+    #[test]
+    fn a_stream_of_unknown_length_goes_chunked_unless_the_model_requires_a_length() {
+        let request = build_streaming(
+            "POST",
+            "/upload".to_owned(),
+            Headers::new(),
+            ("application/octet-stream", stream_of_unknown_length(&[b"a", b"b"])),
+            "Body",
+            false,
+        )
+        .unwrap();
+        assert_eq!(request.headers()["content-type"], "application/octet-stream");
+        assert!(!request.headers().contains_key("content-length"));
+        assert!(request.body().bytes().is_none(), "still a stream");
+        let error = build_streaming(
+            "POST",
+            "/upload".to_owned(),
+            Headers::new(),
+            ("application/octet-stream", stream_of_unknown_length(&[b"a"])),
+            "Body",
+            true,
+        )
+        .unwrap_err();
+        assert!(
+            error.message().starts_with("`Body` must have a known length (`@requiresLength`)"),
+            "{error}"
+        );
     }
 
     #[test]
