@@ -870,8 +870,8 @@ impl<'a> Lowerer<'a> {
             let idempotency_token = member.traits.contains_key("smithy.api#idempotencyToken");
             let ensure_method = idempotency_token.then(|| naming::ensure_method(&field_name));
             // A streaming payload is read by value: `into_x` hands it over.
-            let into_method = matches!(value.kind, Kind::Stream { .. })
-                .then(|| naming::into_method(&field_name));
+            let into_method =
+                matches!(value.kind, Kind::Stream { .. }).then(|| naming::into_method(&field_name));
             if let Some(ensure) = ensure_method.as_ref().or(into_method.as_ref())
                 && let Some(owner) = methods.insert(ensure.clone(), member_id.clone())
             {

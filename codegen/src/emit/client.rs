@@ -438,7 +438,7 @@ pub(super) fn config_module() -> TokenStream {
 }
 
 /// `src/lib.rs`: the modules, and the names callers use most at the root.
-pub(super) fn lib_rs() -> TokenStream {
+pub(super) fn lib_rs(service: &Service) -> TokenStream {
     let modules = [
         ("client", None),
         (
@@ -458,6 +458,16 @@ pub(super) fn lib_rs() -> TokenStream {
             Some("The shapes that operations use, and the modelled errors."),
         ),
     ];
+    let streams = [&service.input, &service.output]
+        .iter()
+        .flat_map(|types| &types.structures)
+        .any(|structure| structure.stream_payload().is_some());
+    let byte_stream = streams.then(|| {
+        quote! {
+            /// Bytes sent or read as they go: what the model's streaming payloads hold.
+            pub use rt::ByteStream;
+        }
+    });
     let primitives = quote! {
         /// The model's primitive types that Rust has none of, as the AWS SDK for Rust names them.
         pub mod primitives {
@@ -467,6 +477,7 @@ pub(super) fn lib_rs() -> TokenStream {
             pub use rt::aws_smithy_types::DateTime;
             /// Any JSON value: what the model's documents hold.
             pub use rt::aws_smithy_types::Document;
+            #byte_stream
         }
     };
     let declarations = modules.iter().map(|(module, doc)| {

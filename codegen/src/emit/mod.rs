@@ -486,7 +486,7 @@ fn render_file(service: &Service, file: &Planned, server_side: bool) -> Result<S
             match file {
                 ClientFile::Lib => {
                     let allow = allow_own_deprecations(service);
-                    let (alias, items) = (runtime_alias(), client::lib_rs());
+                    let (alias, items) = (runtime_alias(), client::lib_rs(service));
                     return render(quote! { #allow #alias #items }, &client_docs(service));
                 }
                 ClientFile::Client => client::client_module(service, &crates),

@@ -12,7 +12,7 @@ use crate::error::{
 use crate::operation::{InputBuilder, Operation};
 use crate::retry::{Retry, RetryQuota, backoff, classify_service_error};
 use crate::signing::{Signer, payload_hash};
-use crate::stalled_stream::{BodyFailure, head_within, read_body};
+use crate::stalled_stream::{BodyFailure, GuardedBody, head_within, read_body};
 use crate::token::{ClientRequestToken, IdempotencyTokenProvider, RandomUuidTokens};
 use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
 use aws_smithy_runtime_api::client::http::{
@@ -117,7 +117,8 @@ enum ResponseBody<'a> {
 /// An operation's reading of a response (status, headers, body, whether
 /// its `Date` was read), type-erased so that one copy of the attempt path
 /// serves every operation.
-type ReadResponse<'a> = dyn FnMut(u16, &http::HeaderMap, ResponseBody<'_>, bool) -> Reading + Send + 'a;
+type ReadResponse<'a> =
+    dyn FnMut(u16, &http::HeaderMap, ResponseBody<'_>, bool) -> Reading + Send + 'a;
 
 /// Why the attempts failed, before the operation's error type is known.
 enum Failure {
@@ -169,12 +170,12 @@ impl Prepared {
     /// The body for the next attempt, or `None` once a stream that cannot
     /// be read again has been sent.
     fn next_body(&mut self) -> Option<SdkBody> {
-        self.body
-            .try_clone()
-            .or_else(|| match std::mem::replace(&mut self.body, SdkBody::taken()) {
+        self.body.try_clone().or_else(|| {
+            match std::mem::replace(&mut self.body, SdkBody::taken()) {
                 taken if taken.is_streaming() => Some(taken),
                 _ => None,
-            })
+            }
+        })
     }
 
     /// Whether every attempt can send the whole body: false for a stream
@@ -374,15 +375,23 @@ impl Handle {
             .map_err(construction)?;
         // The last attempt's answer, as the operation read it.
         let mut answer: Option<Result<O::Output, O::Error>> = None;
-        let mut read = |status: u16,
-                        headers: &http::HeaderMap,
-                        body: ResponseBody<'_>,
-                        clock_read: bool| {
-            let body = match body {
-                ResponseBody::Whole(body) => body,
-                ResponseBody::Streaming(body) => {
-                    let stream = ByteStream::new(body);
-                    return match O::Output::from_streaming_response(status, headers, stream) {
+        let mut read =
+            |status: u16, headers: &http::HeaderMap, body: ResponseBody<'_>, clock_read: bool| {
+                let body = match body {
+                    ResponseBody::Whole(body) => body,
+                    ResponseBody::Streaming(body) => {
+                        let stream = ByteStream::new(body);
+                        return match O::Output::from_streaming_response(status, headers, stream) {
+                            Ok(output) => {
+                                answer = Some(Ok(output));
+                                Reading::Output
+                            }
+                            Err(e) => Reading::Unreadable(e.to_string()),
+                        };
+                    }
+                };
+                if O::is_success(status) {
+                    return match O::Output::from_response(status, headers, body) {
                         Ok(output) => {
                             answer = Some(Ok(output));
                             Reading::Output
@@ -390,21 +399,11 @@ impl Handle {
                         Err(e) => Reading::Unreadable(e.to_string()),
                     };
                 }
+                let error = O::Error::from_response(status, headers, body);
+                let retry = self.service_verdict(&error, status, clock_read);
+                answer = Some(Err(error));
+                Reading::ServiceError(retry)
             };
-            if O::is_success(status) {
-                return match O::Output::from_response(status, headers, body) {
-                    Ok(output) => {
-                        answer = Some(Ok(output));
-                        Reading::Output
-                    }
-                    Err(e) => Reading::Unreadable(e.to_string()),
-                };
-            }
-            let error = O::Error::from_response(status, headers, body);
-            let retry = self.service_verdict(&error, status, clock_read);
-            answer = Some(Err(error));
-            Reading::ServiceError(retry)
-        };
         let outcome = self
             .attempts_of(endpoint, &mut prepared, attempts, &mut read)
             .await;
@@ -645,7 +644,11 @@ impl Handle {
         let clock_read = inner.clock.observe(&headers, received);
         tracing::Span::current().record("status", status);
         if prepared.streams_on.is_some_and(|streams| streams(status)) {
-            let body = SdkBody::from_body_1_x(response_body);
+            // The caller reads it, under the same stalled-stream checks.
+            let body = match grace {
+                Some(grace) => SdkBody::from_body_1_x(GuardedBody::new(response_body, grace)),
+                None => SdkBody::from_body_1_x(response_body),
+            };
             return match read(status, &headers, ResponseBody::Streaming(body), clock_read) {
                 Reading::Output => Ok(()),
                 Reading::ServiceError(retry) => Err((Failure::Service, retry)),

@@ -47,7 +47,7 @@ pub use error::{
 };
 pub use operation::{BuiltIns, Operation, Service};
 pub use paginator::{Paginated, PaginatedItems, Paginator};
-pub use stalled_stream::MIN_BODY_THROUGHPUT;
+pub use stalled_stream::{MIN_BODY_THROUGHPUT, StalledBody};
 pub use token::ClientRequestToken;
 
 // What `fluent_builder!` expands to calls the runtime's setters.

@@ -285,7 +285,9 @@ mod tests {
         const HTTP_SUCCESS_STATUS: u16 = 200;
         const HOST_PREFIX: Option<&'static str> = None;
 
-        fn into_http_request(self) -> Result<http::Request<aws_smithy_types::body::SdkBody>, RequestError> {
+        fn into_http_request(
+            self,
+        ) -> Result<http::Request<aws_smithy_types::body::SdkBody>, RequestError> {
             let mut uri = Self::HTTP_PATH.to_owned();
             if let Some(size) = self.size {
                 request::push_query(&mut uri, "size", Some(&size.to_string()));

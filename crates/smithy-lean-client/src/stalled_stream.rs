@@ -90,6 +90,103 @@ where
     }
 }
 
+/// A streaming output's body, handed to the caller under the same checks
+/// as a body read whole, with one difference: only the time its reader
+/// spends waiting for bytes counts, so that a caller who pauses between
+/// reads is not taken for a stalled peer. A stall ends the body with a
+/// [`StalledBody`] error.
+pub(crate) struct GuardedBody<B> {
+    inner: B,
+    grace: Duration,
+    /// Time the reader has spent waiting for bytes so far.
+    waited: Duration,
+    received: usize,
+    /// While the reader waits: when the wait began, and when it runs out.
+    waiting: Option<(Instant, std::pin::Pin<Box<tokio::time::Sleep>>)>,
+}
+
+impl<B> GuardedBody<B> {
+    pub(crate) fn new(inner: B, grace: Duration) -> Self {
+        GuardedBody {
+            inner,
+            grace,
+            waited: Duration::ZERO,
+            received: 0,
+            waiting: None,
+        }
+    }
+}
+
+/// A streaming response body that stopped making progress while it was read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StalledBody {
+    /// The grace period it went over.
+    pub grace: Duration,
+}
+
+impl std::fmt::Display for StalledBody {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "the response body stalled: no progress within the {:?} grace period, or slower than {MIN_BODY_THROUGHPUT} bytes a second after it",
+            self.grace
+        )
+    }
+}
+
+impl std::error::Error for StalledBody {}
+
+impl<B> Body for GuardedBody<B>
+where
+    B: Body<Data = Bytes> + Unpin,
+    B::Error: Into<Box<dyn std::error::Error + Send + Sync>>,
+{
+    type Data = Bytes;
+    type Error = Box<dyn std::error::Error + Send + Sync>;
+
+    fn poll_frame(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> Poll<Option<Result<http_body::Frame<Bytes>, Self::Error>>> {
+        let this = self.get_mut();
+        match std::pin::Pin::new(&mut this.inner).poll_frame(cx) {
+            Poll::Ready(frame) => {
+                if let Some((since, _)) = this.waiting.take() {
+                    this.waited = this.waited.saturating_add(since.elapsed());
+                }
+                if let Some(data) = frame
+                    .as_ref()
+                    .and_then(|frame| frame.as_ref().ok())
+                    .and_then(http_body::Frame::data_ref)
+                {
+                    this.received = this.received.saturating_add(data.len());
+                }
+                Poll::Ready(frame.map(|frame| frame.map_err(Into::into)))
+            }
+            Poll::Pending => {
+                let limit = wait_limit(this.grace, this.waited, this.received);
+                let (_, deadline) = this
+                    .waiting
+                    .get_or_insert_with(|| (Instant::now(), Box::pin(tokio::time::sleep(limit))));
+                match deadline.as_mut().poll(cx) {
+                    Poll::Ready(()) => {
+                        Poll::Ready(Some(Err(Box::new(StalledBody { grace: this.grace }))))
+                    }
+                    Poll::Pending => Poll::Pending,
+                }
+            }
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
+}
+
 /// How long the next piece of the body may take: never more than the grace
 /// period, and never past the time the bytes so far have earned (the grace
 /// period plus a second for each [`MIN_BODY_THROUGHPUT`] bytes).
@@ -200,6 +297,36 @@ mod tests {
         ));
         let body = Drip::new([(secs(0), &b"12345"[..]), (secs(0), b"67")]);
         assert_eq!(read_body(body, 7, GRACE).await.unwrap().len(), 7);
+    }
+
+    /// Reads a guarded body to its end, pausing `pause` before each read.
+    async fn read_guarded(body: Drip, pause: Duration) -> Result<usize, String> {
+        let mut body = GuardedBody::new(body, secs(5));
+        let mut read = 0;
+        loop {
+            tokio::time::sleep(pause).await;
+            match body.frame().await {
+                None => return Ok(read),
+                Some(Ok(frame)) => read += frame.into_data().map_or(0, |data| data.len()),
+                Some(Err(e)) => return Err(e.to_string()),
+            }
+        }
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_streamed_body_stalls_only_on_the_time_its_reader_waits() {
+        // Silent for six seconds while read: a stall.
+        let body = Drip::new([(secs(1), &b"a"[..]), (secs(6), b"b")]);
+        let error = read_guarded(body, Duration::ZERO).await.unwrap_err();
+        assert!(error.starts_with("the response body stalled"), "{error}");
+        // Bytes that keep coming are read whole, however long the reader
+        // takes between reads: a paused reader is not a stalled peer.
+        static EIGHT_KIB: [u8; 8192] = [b'x'; 8192];
+        let body = Drip::new([(secs(4), &EIGHT_KIB[..]), (secs(4), b"end")]);
+        assert_eq!(read_guarded(body, secs(60)).await, Ok(8195));
+        // A byte a second, read as it comes: too slow after the grace period.
+        let body = Drip::new(std::iter::repeat_n((secs(1), &b" "[..]), 100));
+        assert!(read_guarded(body, Duration::ZERO).await.is_err());
     }
 
     #[tokio::test(start_paused = true)]

@@ -6,8 +6,8 @@ use aws_smithy_runtime_api::client::http::{
     HttpConnector, HttpConnectorFuture, SharedHttpConnector,
 };
 use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
-use aws_smithy_runtime_api::http::StatusCode;
 use aws_smithy_runtime_api::client::result::ConnectorError;
+use aws_smithy_runtime_api::http::StatusCode;
 use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::byte_stream::ByteStream;
 use aws_smithy_types::retry::RetryConfig;
@@ -211,7 +211,8 @@ impl Capture {
             headers,
             body,
         } = &*self.answer;
-        let status = StatusCode::try_from(*status).map_err(|e| ConnectorError::other(e.into(), None))?;
+        let status =
+            StatusCode::try_from(*status).map_err(|e| ConnectorError::other(e.into(), None))?;
         let mut response = HttpResponse::new(status, SdkBody::from(body.clone()));
         for (name, value) in headers {
             response.headers_mut().append(name.clone(), value.clone());

@@ -199,7 +199,8 @@ impl ShowStream for crate::ByteStream {
 
 impl ShowStream for Option<crate::ByteStream> {
     fn shown(&self) -> StreamShown {
-        self.as_ref().map_or(StreamShown { length: None }, ShowStream::shown)
+        self.as_ref()
+            .map_or(StreamShown { length: None }, ShowStream::shown)
     }
 }
 
@@ -701,7 +702,10 @@ mod tests {
     #[test]
     fn debug_shows_a_streams_length_and_never_its_bytes() {
         let upload = Upload::builder().body(b"secret".to_vec()).build();
-        assert_eq!(format!("{upload:?}"), "Upload { body: ByteStream(length 6) }");
+        assert_eq!(
+            format!("{upload:?}"),
+            "Upload { body: ByteStream(length 6) }"
+        );
         assert_eq!(
             format!("{:?}", Upload::builder()),
             "UploadBuilder { body: None }"

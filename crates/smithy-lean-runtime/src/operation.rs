@@ -7,10 +7,10 @@
 
 use crate::builders::Structure;
 use crate::request::RequestError;
-use aws_smithy_types::body::SdkBody;
-use aws_smithy_types::byte_stream::ByteStream;
 use crate::validation::Validate;
 use crate::{ResponseError, ServiceError};
+use aws_smithy_types::body::SdkBody;
+use aws_smithy_types::byte_stream::ByteStream;
 
 /// An operation's input: the facts of its `@http` and `@endpoint` traits,
 /// and its request. Fluent builders and paginators fill its builder; the

@@ -332,7 +332,10 @@ fn assemble(
         // Stated, and so signed, as the AWS SDKs send it with every body
         // whose length they know.
         if let Some(length) = length {
-            map.insert(http::header::CONTENT_LENGTH, http::HeaderValue::from(length));
+            map.insert(
+                http::header::CONTENT_LENGTH,
+                http::HeaderValue::from(length),
+            );
         }
     }
     Ok(request)
@@ -532,7 +535,9 @@ mod tests {
                 )
             }
         }
-        ByteStream::new(SdkBody::from_body_1_x(Chunks(chunks.iter().copied().collect())))
+        ByteStream::new(SdkBody::from_body_1_x(Chunks(
+            chunks.iter().copied().collect(),
+        )))
     }
 
     #[test]
@@ -541,15 +546,24 @@ mod tests {
             "POST",
             "/upload".to_owned(),
             Headers::new(),
-            ("application/octet-stream", ByteStream::from(b"blobby".to_vec())),
+            (
+                "application/octet-stream",
+                ByteStream::from(b"blobby".to_vec()),
+            ),
             "Body",
             true,
         )
         .unwrap();
-        assert_eq!(request.headers()["content-type"], "application/octet-stream");
+        assert_eq!(
+            request.headers()["content-type"],
+            "application/octet-stream"
+        );
         assert_eq!(request.headers()["content-length"], "6");
         assert_eq!(request.body().bytes(), Some(&b"blobby"[..]));
-        assert!(request.body().try_clone().is_some(), "bytes can be sent again");
+        assert!(
+            request.body().try_clone().is_some(),
+            "bytes can be sent again"
+        );
     }
 
     #[test]
@@ -573,25 +587,36 @@ mod tests {
             "POST",
             "/upload".to_owned(),
             Headers::new(),
-            ("application/octet-stream", stream_of_unknown_length(&[b"a", b"b"])),
+            (
+                "application/octet-stream",
+                stream_of_unknown_length(&[b"a", b"b"]),
+            ),
             "Body",
             false,
         )
         .unwrap();
-        assert_eq!(request.headers()["content-type"], "application/octet-stream");
+        assert_eq!(
+            request.headers()["content-type"],
+            "application/octet-stream"
+        );
         assert!(!request.headers().contains_key("content-length"));
         assert!(request.body().bytes().is_none(), "still a stream");
         let error = build_streaming(
             "POST",
             "/upload".to_owned(),
             Headers::new(),
-            ("application/octet-stream", stream_of_unknown_length(&[b"a"])),
+            (
+                "application/octet-stream",
+                stream_of_unknown_length(&[b"a"]),
+            ),
             "Body",
             true,
         )
         .unwrap_err();
         assert!(
-            error.message().starts_with("`Body` must have a known length (`@requiresLength`)"),
+            error
+                .message()
+                .starts_with("`Body` must have a known length (`@requiresLength`)"),
             "{error}"
         );
     }
