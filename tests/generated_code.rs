@@ -1260,6 +1260,68 @@ fn payloads_snapshot() {
     );
 }
 
+/// `@httpChecksumRequired` and `@requestCompression` become constants of
+/// the input's `OperationInput`, which the engine acts on; a malformed
+/// `@requestCompression` is refused, naming the rule.
+#[test]
+fn checksums_and_compression_are_the_operations_constants() {
+    let with_traits = |traits: serde_json::Value| {
+        let mut model: serde_json::Value = serde_json::from_str(&synthetic(
+            serde_json::json!({"data": {"target": "smithy.api#String"}}),
+            serde_json::json!({}),
+        ))
+        .unwrap();
+        for (id, value) in traits.as_object().unwrap() {
+            model["shapes"]["example.test#DoThing"]["traits"][id] = value.clone();
+        }
+        model.to_string()
+    };
+    let model = with_traits(serde_json::json!({
+        "smithy.api#httpChecksumRequired": {},
+        "smithy.api#requestCompression": {"encodings": ["gzip", "br"]}
+    }));
+    let files = generate(&model, &Options::default()).expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    assert!(
+        input.contains("const CHECKSUM_REQUIRED: bool = true;"),
+        "{input}"
+    );
+    assert!(
+        input.contains(r#"const REQUEST_COMPRESSION: &'static [&'static str] = &["gzip", "br"];"#),
+        "{input}"
+    );
+    let plain = generate(&with_traits(serde_json::json!({})), &Options::default()).unwrap();
+    let input = &plain[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    assert!(!input.contains("CHECKSUM_REQUIRED") && !input.contains("REQUEST_COMPRESSION"));
+    for (compression, expected) in [
+        (
+            serde_json::json!({"encodings": []}),
+            "`encodings` must name at least one encoding",
+        ),
+        (
+            serde_json::json!({"encodings": ["gzip", "GZIP"]}),
+            "`GZIP` is named twice",
+        ),
+        (
+            serde_json::json!({"encodings": "gzip"}),
+            "`encodings` must be a list of strings",
+        ),
+        (
+            serde_json::json!({}),
+            "`encodings` must be a list of strings",
+        ),
+    ] {
+        let model = with_traits(serde_json::json!({"smithy.api#requestCompression": compression}));
+        let error = generate(&model, &Options::default()).expect_err(expected);
+        let expected =
+            format!("example.test#DoThing: trait `smithy.api#requestCompression`: {expected}");
+        assert!(
+            error.to_string().contains(&expected),
+            "expected {expected:?} in {error}"
+        );
+    }
+}
+
 /// A `@streaming` payload: a `ByteStream` that is never absent, sent with
 /// its content type (`@requiresLength` checked), taken by `into_<member>`,
 /// read from the response as it arrives; the structures that hold one are

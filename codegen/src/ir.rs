@@ -88,6 +88,11 @@ pub struct Operation {
     pub http: Http,
     /// The `endpoint` trait's host prefix (without labels).
     pub host_prefix: Option<String>,
+    /// `@httpChecksumRequired`: requests carry their body's MD5.
+    pub checksum_required: bool,
+    /// `@requestCompression`'s encodings, in the model's order; empty
+    /// without the trait.
+    pub request_compression: Vec<String>,
     /// Rust name of the input structure (in the input crate).
     pub input: String,
     /// Rust name of the output structure (in the output crate).

@@ -51,6 +51,9 @@ const HANDLED_TRAITS: &[&str] = &[
     // A blob's: `Kind::Stream`, which only an operation's payload may be.
     "smithy.api#streaming",
     "smithy.api#requiresLength",
+    // An operation's: `Operation::checksum_required`, `request_compression`.
+    "smithy.api#httpChecksumRequired",
+    "smithy.api#requestCompression",
     "aws.api#service",
     "aws.auth#sigv4",
     "aws.protocols#restJson1",
@@ -473,6 +476,10 @@ impl<'a> Lowerer<'a> {
                 Some(prefix)
             }
         };
+        let request_compression = match shape.traits.get("smithy.api#requestCompression") {
+            None => Vec::new(),
+            Some(compression) => request_compression(id, compression)?,
+        };
         let input_id = &self.operation_structure(id, shape.input.as_ref(), "input");
         let output_id = &self.operation_structure(id, shape.output.as_ref(), "output");
         self.operation_inputs.insert(input_id.clone());
@@ -530,6 +537,8 @@ impl<'a> Lowerer<'a> {
             deprecated: deprecation(id, &shape.traits)?,
             http,
             host_prefix,
+            checksum_required: shape.traits.contains_key("smithy.api#httpChecksumRequired"),
+            request_compression,
             input,
             output,
             errors,
@@ -1770,6 +1779,30 @@ fn pagination(
         page_size,
         items,
     })
+}
+
+/// The encodings of a `@requestCompression` trait, as the specification
+/// requires them: at least one, each named once, in any case.
+fn request_compression(id: &str, compression: &Json) -> Result<Vec<String>, Error> {
+    let refuse = |why: &str| Error::on_trait(id, "smithy.api#requestCompression", why);
+    let encodings = compression
+        .get("encodings")
+        .and_then(Json::as_array)
+        .ok_or_else(|| refuse("`encodings` must be a list of strings"))?;
+    let mut named: Vec<String> = Vec::new();
+    for encoding in encodings {
+        let encoding = encoding
+            .as_str()
+            .ok_or_else(|| refuse("`encodings` must be a list of strings"))?;
+        if named.iter().any(|seen| seen.eq_ignore_ascii_case(encoding)) {
+            return Err(refuse(&format!("`{encoding}` is named twice")));
+        }
+        named.push(encoding.to_owned());
+    }
+    if named.is_empty() {
+        return Err(refuse("`encodings` must name at least one encoding"));
+    }
+    Ok(named)
 }
 
 /// Whether a member that targets a `@streaming` blob is where the

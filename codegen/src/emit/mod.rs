@@ -858,6 +858,13 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
         Some(prefix) => quote! { Some(#prefix) },
         None => quote! { None },
     };
+    let checksum = operation
+        .checksum_required
+        .then(|| quote! { const CHECKSUM_REQUIRED: bool = true; });
+    let compression = (!operation.request_compression.is_empty()).then(|| {
+        let encodings = &operation.request_compression;
+        quote! { const REQUEST_COMPRESSION: &'static [&'static str] = &[#(#encodings),*]; }
+    });
     let mut build_path = Vec::new();
     let mut literal = String::new();
     for segment in &operation.http.template.segments {
@@ -1056,6 +1063,8 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
             const HTTP_PATH: &'static str = #path;
             const HTTP_SUCCESS_STATUS: u16 = #code;
             const HOST_PREFIX: Option<&'static str> = #host_prefix;
+            #checksum
+            #compression
 
             fn into_http_request(self) -> Result<rt::http::Request<rt::SdkBody>, rt::request::RequestError> {
                 let mut uri = String::new();

@@ -14,6 +14,7 @@ use crate::retry::{Retry, RetryQuota, backoff, classify_service_error};
 use crate::signing::{Signer, payload_hash};
 use crate::stalled_stream::{BodyFailure, GuardedBody, head_within, read_body};
 use crate::token::{ClientRequestToken, IdempotencyTokenProvider, RandomUuidTokens};
+use crate::{checksum, compression};
 use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
 use aws_smithy_runtime_api::client::http::{
     HttpConnector, HttpConnectorSettings, SharedHttpClient, SharedHttpConnector,
@@ -366,9 +367,19 @@ impl Handle {
             .endpoint
             .as_ref()
             .map_err(|why| construction(why.clone()))?;
-        let request = input
+        let mut request = input
             .into_http_request()
             .map_err(|e| construction(e.message().to_owned()))?;
+        // Once a call, in this order: the checksum is of the body as sent.
+        let config = &inner.config;
+        let encodings = O::Input::REQUEST_COMPRESSION;
+        if !encodings.is_empty() && !config.disable_request_compression {
+            compression::compress(&mut request, encodings, config.request_min_compression_size)
+                .map_err(|e| construction(format!("cannot compress the request body: {e}")))?;
+        }
+        if O::Input::CHECKSUM_REQUIRED {
+            checksum::add_content_md5(&mut request, O::NAME).map_err(construction)?;
+        }
         let streams_on = O::Output::STREAMING.then_some(O::is_success as fn(u16) -> bool);
         let mut prepared = self
             .prepare(endpoint, O::Input::HOST_PREFIX, request, streams_on)

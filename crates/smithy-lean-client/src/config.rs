@@ -55,6 +55,8 @@ pub struct Config {
     pub(crate) token_provider: SharedTokenProvider,
     pub(crate) validate_input: bool,
     pub(crate) disable_host_prefix: bool,
+    pub(crate) disable_request_compression: bool,
+    pub(crate) request_min_compression_size: u32,
     /// The `SdkConfig` this was built from, for what depends on the
     /// service: its own endpoint URL in the environment and profile.
     pub(crate) sdk_config: Option<SdkConfig>,
@@ -84,6 +86,14 @@ impl std::fmt::Debug for Config {
             .field("token_provider", &self.token_provider)
             .field("validate_input", &self.validate_input)
             .field("disable_host_prefix", &self.disable_host_prefix)
+            .field(
+                "disable_request_compression",
+                &self.disable_request_compression,
+            )
+            .field(
+                "request_min_compression_size",
+                &self.request_min_compression_size,
+            )
             .field("from_sdk_config", &self.sdk_config.is_some())
             .finish()
     }
@@ -179,6 +189,18 @@ impl Config {
     pub fn validates_input(&self) -> bool {
         self.validate_input
     }
+
+    /// Whether request bodies go uncompressed even where the model accepts
+    /// them compressed (`@requestCompression`).
+    pub fn disable_request_compression(&self) -> bool {
+        self.disable_request_compression
+    }
+
+    /// The smallest request body compressed where the model accepts one
+    /// compressed, in bytes.
+    pub fn request_min_compression_size_bytes(&self) -> u32 {
+        self.request_min_compression_size
+    }
 }
 
 /// Builds a [`Config`].
@@ -216,6 +238,8 @@ impl Default for ConfigBuilder {
                 token_provider: SharedTokenProvider::default(),
                 validate_input: false,
                 disable_host_prefix: false,
+                disable_request_compression: false,
+                request_min_compression_size: crate::compression::DEFAULT_MIN_COMPRESSION_SIZE,
                 sdk_config: None,
                 #[cfg(feature = "test-util")]
                 mock_rules: None,
@@ -226,9 +250,9 @@ impl Default for ConfigBuilder {
 
 impl ConfigBuilder {
     /// Takes every setting an [`SdkConfig`] has (region, credentials,
-    /// endpoint URL, FIPS and dual-stack flags, retry, timeout and
-    /// stalled-stream settings); what it leaves unset keeps this builder's
-    /// value.
+    /// endpoint URL, FIPS and dual-stack flags, retry, timeout,
+    /// stalled-stream and request-compression settings); what it leaves
+    /// unset keeps this builder's value.
     pub fn apply_sdk_config(mut self, sdk: &SdkConfig) -> Self {
         let config = &mut self.config;
         if let Some(region) = sdk.region() {
@@ -257,6 +281,12 @@ impl ConfigBuilder {
         }
         if let Some(stalled_stream) = sdk.stalled_stream_protection() {
             config.stalled_stream = stalled_stream;
+        }
+        if let Some(disable) = sdk.disable_request_compression() {
+            config.disable_request_compression = disable;
+        }
+        if let Some(bytes) = sdk.request_min_compression_size_bytes() {
+            config.request_min_compression_size = bytes;
         }
         self
     }
@@ -379,6 +409,21 @@ impl ConfigBuilder {
         self
     }
 
+    /// Sends request bodies uncompressed even where the model accepts them
+    /// compressed (`@requestCompression`); they are gzipped by default.
+    pub fn disable_request_compression(mut self, disable: bool) -> Self {
+        self.config.disable_request_compression = disable;
+        self
+    }
+
+    /// Compresses only request bodies of at least `bytes` (10 KiB unless
+    /// set, [`DEFAULT_MIN_COMPRESSION_SIZE`](crate::DEFAULT_MIN_COMPRESSION_SIZE)),
+    /// where the model accepts them compressed.
+    pub fn request_min_compression_size_bytes(mut self, bytes: u32) -> Self {
+        self.config.request_min_compression_size = bytes;
+        self
+    }
+
     /// Answers every call from these rules instead of the network (see
     /// [`mock`](crate::mock)): for a caller's own tests.
     #[cfg(feature = "test-util")]
@@ -390,5 +435,40 @@ impl ConfigBuilder {
     /// The configuration.
     pub fn build(self) -> Config {
         self.config
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn request_compression_is_on_by_default_and_taken_from_an_sdk_config() {
+        let config = Config::builder().build();
+        assert!(!config.disable_request_compression());
+        assert_eq!(
+            config.request_min_compression_size_bytes(),
+            crate::DEFAULT_MIN_COMPRESSION_SIZE
+        );
+        let sdk = SdkConfig::builder()
+            .disable_request_compression(true)
+            .request_min_compression_size_bytes(128)
+            .build();
+        let config = Config::from_sdk_config(&sdk);
+        assert!(config.disable_request_compression());
+        assert_eq!(config.request_min_compression_size_bytes(), 128);
+        // What an SdkConfig leaves unset keeps the builder's value.
+        let config = Config::builder()
+            .request_min_compression_size_bytes(7)
+            .apply_sdk_config(&SdkConfig::builder().build())
+            .build();
+        assert_eq!(config.request_min_compression_size_bytes(), 7);
+        assert!(
+            !Config::builder()
+                .disable_request_compression(true)
+                .disable_request_compression(false)
+                .build()
+                .disable_request_compression()
+        );
     }
 }

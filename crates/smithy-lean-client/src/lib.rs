@@ -21,8 +21,10 @@
 //! It names no service and no operation: the same code serves every
 //! generated client.
 
+mod checksum;
 mod client;
 mod clock;
+mod compression;
 mod config;
 mod credentials;
 pub mod endpoint;
@@ -40,6 +42,7 @@ pub mod token;
 pub use aws_types::SdkConfig;
 pub use aws_types::region::Region;
 pub use client::{Handle, MAX_RESPONSE_BODY, https_client};
+pub use compression::DEFAULT_MIN_COMPRESSION_SIZE;
 pub use config::{Config, ConfigBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_STALL_GRACE_PERIOD};
 pub use credentials::DEFAULT_CREDENTIALS_LOAD_TIMEOUT;
 pub use error::{

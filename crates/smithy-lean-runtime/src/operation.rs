@@ -32,6 +32,12 @@ pub trait OperationInput:
     const HTTP_SUCCESS_STATUS: u16;
     /// The label the `endpoint` trait puts in front of the endpoint's host, if any.
     const HOST_PREFIX: Option<&'static str>;
+    /// `@httpChecksumRequired`: the request carries its body's checksum.
+    const CHECKSUM_REQUIRED: bool = false;
+    /// `@requestCompression`: the encodings the service accepts a request
+    /// body in, in the model's order of preference; none when it has no
+    /// such trait.
+    const REQUEST_COMPRESSION: &'static [&'static str] = &[];
 
     /// The request for this input, as a path and query that the client puts
     /// under the endpoint it resolves; an error names the member that

@@ -1,0 +1,244 @@
+//! What the engine does to a request body for the operation's traits, in
+//! order: `@requestCompression` gzips it (unless the configuration says
+//! not to), then `@httpChecksumRequired` puts the MD5 of the body as sent
+//! in `Content-MD5`; both before signing.
+
+use aws_smithy_runtime_api::client::http::{HttpConnector, HttpConnectorFuture};
+use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
+use aws_smithy_types::body::SdkBody;
+use aws_smithy_types::byte_stream::ByteStream;
+use md5::{Digest, Md5};
+use smithy_lean_client::{BuiltIns, Config, ConfigBuilder, ErrorKind, Handle, Operation, Service};
+use smithy_lean_runtime::builders::{Structure, StructureBuilder};
+use smithy_lean_runtime::endpoint::ResolveEndpointError;
+use smithy_lean_runtime::operation::{OperationInput, OperationOutput};
+use smithy_lean_runtime::request::{self, RequestError};
+use smithy_lean_runtime::validation::Validate;
+use smithy_lean_runtime::{BuildError, ConstraintViolation, ResponseError, UnhandledError};
+use std::io::Read;
+use std::sync::{Arc, Mutex};
+
+/// `POST /text`: a body the service takes gzipped, with its checksum.
+struct PutText;
+
+#[derive(Debug, Default)]
+struct Input {
+    text: Vec<u8>,
+    /// Sent as a stream of unknown length instead.
+    streamed: bool,
+}
+
+#[derive(Debug)]
+struct Output;
+
+impl Operation for PutText {
+    type Input = Input;
+    type Output = Output;
+    type Error = UnhandledError;
+}
+
+impl Structure for Input {
+    type Builder = Input;
+}
+
+impl StructureBuilder for Input {
+    type Structure = Input;
+
+    fn build_structure(self) -> Result<Input, BuildError> {
+        Ok(self)
+    }
+}
+
+impl Validate for Input {
+    fn collect_violations(&self, _: &str, _: &mut Vec<ConstraintViolation>) {}
+}
+
+impl OperationInput for Input {
+    const OPERATION_NAME: &'static str = "PutText";
+    const HTTP_METHOD: &'static str = "POST";
+    const HTTP_PATH: &'static str = "/text";
+    const HTTP_SUCCESS_STATUS: u16 = 200;
+    const HOST_PREFIX: Option<&'static str> = None;
+    const CHECKSUM_REQUIRED: bool = true;
+    const REQUEST_COMPRESSION: &'static [&'static str] = &["zstd", "gzip"];
+
+    fn into_http_request(self) -> Result<http::Request<SdkBody>, RequestError> {
+        if !self.streamed {
+            return request::build(
+                Self::HTTP_METHOD,
+                Self::HTTP_PATH.to_owned(),
+                request::Headers::new(),
+                Some(("text/plain", self.text)),
+            );
+        }
+        let stream = SdkBody::from_body_1_x(UnknownLength(Some(bytes::Bytes::from(self.text))));
+        request::build_streaming(
+            Self::HTTP_METHOD,
+            Self::HTTP_PATH.to_owned(),
+            request::Headers::new(),
+            ("text/plain", ByteStream::new(stream)),
+            "Text",
+            false,
+        )
+    }
+}
+
+/// Bytes as a body that does not say how long it is.
+struct UnknownLength(Option<bytes::Bytes>);
+
+impl http_body::Body for UnknownLength {
+    type Data = bytes::Bytes;
+    type Error = std::convert::Infallible;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        _: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<bytes::Bytes>, Self::Error>>> {
+        std::task::Poll::Ready(self.0.take().map(|bytes| Ok(http_body::Frame::data(bytes))))
+    }
+}
+
+impl OperationOutput for Output {
+    fn from_response(_: u16, _: &http::HeaderMap, _: &[u8]) -> Result<Self, ResponseError> {
+        Ok(Output)
+    }
+}
+
+fn resolve(
+    built_ins: &BuiltIns,
+) -> Result<aws_smithy_types::endpoint::Endpoint, ResolveEndpointError> {
+    let url = built_ins.endpoint.clone().expect("the tests set one");
+    Ok(aws_smithy_types::endpoint::Endpoint::builder()
+        .url(url)
+        .build())
+}
+
+static SERVICE: Service = Service {
+    sdk_id: "Text",
+    signing_name: "text",
+    resolve_endpoint: resolve,
+};
+
+/// Keeps each request's headers and body, and answers 200.
+#[derive(Clone, Debug, Default)]
+struct Keep(Arc<Mutex<Vec<Sent>>>);
+
+/// A request's headers and body, as the connector was given them.
+type Sent = (http::HeaderMap, Vec<u8>);
+
+impl HttpConnector for Keep {
+    fn call(&self, request: HttpRequest) -> HttpConnectorFuture {
+        let request = request.try_into_http1x().expect("an HTTP/1 request");
+        let body = request.body().bytes().unwrap_or_default().to_vec();
+        self.0
+            .lock()
+            .unwrap()
+            .push((request.headers().clone(), body));
+        HttpConnectorFuture::ready(Ok(HttpResponse::new(
+            200.try_into().unwrap(),
+            SdkBody::empty(),
+        )))
+    }
+}
+
+fn client(configure: impl FnOnce(ConfigBuilder) -> ConfigBuilder) -> (Handle, Keep) {
+    let keep = Keep::default();
+    let config = Config::builder()
+        .region(smithy_lean_client::Region::new("us-east-1"))
+        .credentials_provider(aws_credential_types::Credentials::for_tests())
+        .endpoint_url("https://text.example")
+        .http_connector(keep.clone());
+    (Handle::from_conf(&SERVICE, configure(config).build()), keep)
+}
+
+fn md5_base64(bytes: &[u8]) -> String {
+    aws_smithy_types::base64::encode(Md5::digest(bytes).as_slice())
+}
+
+fn text(len: usize) -> Vec<u8> {
+    (0..len).map(|i| b'a' + (i % 7) as u8).collect()
+}
+
+#[tokio::test]
+async fn a_large_body_is_gzipped_then_checksummed_then_signed() {
+    let (handle, keep) = client(|config| config);
+    let body = text(20_000);
+    handle
+        .send::<PutText>(Input {
+            text: body.clone(),
+            streamed: false,
+        })
+        .await
+        .unwrap();
+    let (headers, sent) = keep.0.lock().unwrap().pop().unwrap();
+    assert_eq!(headers["content-encoding"], "gzip");
+    assert_eq!(headers["content-length"], sent.len().to_string().as_str());
+    let mut unzipped = Vec::new();
+    flate2::read::GzDecoder::new(&sent[..])
+        .read_to_end(&mut unzipped)
+        .unwrap();
+    assert_eq!(unzipped, body);
+    assert_eq!(headers["content-md5"], md5_base64(&sent).as_str());
+    let authorization = headers["authorization"].to_str().unwrap();
+    assert!(
+        authorization.contains("content-encoding;content-length;content-md5;content-type"),
+        "{authorization}"
+    );
+}
+
+#[tokio::test]
+async fn small_bodies_and_a_configuration_that_turns_it_off_go_uncompressed() {
+    for (configure, len) in [
+        (
+            (|config: ConfigBuilder| config) as fn(ConfigBuilder) -> ConfigBuilder,
+            smithy_lean_client::DEFAULT_MIN_COMPRESSION_SIZE as usize - 1,
+        ),
+        (|config| config.disable_request_compression(true), 20_000),
+    ] {
+        let (handle, keep) = client(configure);
+        let body = text(len);
+        handle
+            .send::<PutText>(Input {
+                text: body.clone(),
+                streamed: false,
+            })
+            .await
+            .unwrap();
+        let (headers, sent) = keep.0.lock().unwrap().pop().unwrap();
+        assert!(!headers.contains_key("content-encoding"));
+        assert_eq!(sent, body);
+        assert_eq!(headers["content-md5"], md5_base64(&body).as_str());
+    }
+    let (handle, keep) = client(|config| config.request_min_compression_size_bytes(1));
+    handle
+        .send::<PutText>(Input {
+            text: b"ab".to_vec(),
+            streamed: false,
+        })
+        .await
+        .unwrap();
+    assert_eq!(keep.0.lock().unwrap()[0].0["content-encoding"], "gzip");
+}
+
+#[tokio::test]
+async fn a_stream_cannot_carry_a_required_checksum_and_nothing_is_sent() {
+    let (handle, keep) = client(|config| config);
+    let error = handle
+        .send::<PutText>(Input {
+            text: b"abc".to_vec(),
+            streamed: true,
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error.kind(), ErrorKind::Construction(_)),
+        "{error:?}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("PutText requires a checksum of its body (`@httpChecksumRequired`)"),
+        "{error}"
+    );
+    assert!(keep.0.lock().unwrap().is_empty());
+}
