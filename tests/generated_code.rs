@@ -1260,6 +1260,101 @@ fn payloads_snapshot() {
     );
 }
 
+/// Recursive shapes: a member that closes a cycle of structures and
+/// unions is boxed (its accessor still gives the value, its setter takes
+/// it); one whose cycle goes through a list or map is not, since the
+/// collection holds its items elsewhere.
+#[test]
+fn recursive_shapes_snapshot() {
+    let model = synthetic(
+        serde_json::json!({"tree": {"target": "example.test#Tree"}, "choice": {"target": "example.test#Choice"}}),
+        serde_json::json!({
+            "example.test#Tree": {"type": "structure", "members": {
+                "label": {"target": "smithy.api#String"},
+                "left": {"target": "example.test#Tree"},
+                "children": {"target": "example.test#Forest"}
+            }},
+            "example.test#Forest": {"type": "list", "member": {"target": "example.test#Tree"}},
+            "example.test#Choice": {"type": "union", "members": {
+                "leaf": {"target": "smithy.api#String"},
+                "nested": {"target": "example.test#Choice"}
+            }},
+            "example.test#DoThingResponse": {"type": "structure", "members": {"choice": {"target": "example.test#Choice"}}}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    let tree = &files[&PathBuf::from("example-svc-input/src/tree.rs")];
+    insta::assert_snapshot!("recursive_structure", tree);
+    assert!(
+        tree.contains("children: Option<Vec<crate::Tree>>"),
+        "{tree}"
+    );
+    let choice = &files[&PathBuf::from("example-svc-input/src/choice.rs")];
+    assert!(choice.contains("Nested(Box<crate::Choice>)"), "{choice}");
+    assert!(choice.contains("&**value,"), "{choice}");
+    let read = &files[&PathBuf::from("example-svc-output/src/choice.rs")];
+    assert!(read.contains("rt::json::read_boxed(tokens, key)"), "{read}");
+}
+
+/// A hostile model's long chain of structures, closed into a cycle at its
+/// end, is walked without exhausting the generator's stack: one member
+/// boxed, the rest as they are.
+#[test]
+fn a_long_cycle_of_structures_is_boxed_once_without_exhausting_the_stack() {
+    const LENGTH: usize = 10_000;
+    let mut extra = serde_json::Map::new();
+    for i in 0..LENGTH {
+        let next = format!("example.test#S{}", (i + 1) % LENGTH);
+        extra.insert(
+            format!("example.test#S{i}"),
+            serde_json::json!({"type": "structure", "members": {"next": {"target": next}}}),
+        );
+    }
+    let model = synthetic(
+        serde_json::json!({"first": {"target": "example.test#S0"}}),
+        serde_json::Value::Object(extra),
+    );
+    let files = std::thread::Builder::new()
+        .stack_size(1 << 20)
+        .spawn(move || generate(&model, &Options::default()).map_err(|e| e.to_string()))
+        .unwrap()
+        .join()
+        .expect("no stack overflow")
+        .expect("generates");
+    let boxed: Vec<_> = files
+        .values()
+        .filter(|text| text.contains("next: Option<Box<"))
+        .collect();
+    assert_eq!(boxed.len(), 1);
+}
+
+/// A service without an authentication trait takes anonymous requests:
+/// its client is told so, and its input crate has no signing name.
+#[test]
+fn a_service_without_authentication_is_anonymous() {
+    let model = synthetic(serde_json::json!({}), serde_json::json!({}))
+        .replace(r#","aws.auth#sigv4":{"name":"example"}"#, "");
+    assert!(!model.contains("sigv4"));
+    let files = generate(&model, &Options::default()).expect("generates");
+    let client = &files[&PathBuf::from("example-svc/src/client.rs")];
+    assert!(client.contains("signing_name: None,"), "{client}");
+    let input = &files[&PathBuf::from("example-svc-input/src/lib.rs")];
+    assert!(!input.contains("SIGNING_NAME"), "{input}");
+    let signed = generate(
+        &synthetic(serde_json::json!({}), serde_json::json!({})),
+        &Options::default(),
+    )
+    .unwrap();
+    assert!(
+        signed[&PathBuf::from("example-svc/src/client.rs")]
+            .contains(r#"signing_name: Some("example"),"#)
+    );
+    assert!(
+        signed[&PathBuf::from("example-svc-input/src/lib.rs")]
+            .contains(r#"pub const SIGNING_NAME: &str = "example";"#)
+    );
+}
+
 /// `@httpChecksumRequired` and `@requestCompression` become constants of
 /// the input's `OperationInput`, which the engine acts on; a malformed
 /// `@requestCompression` is refused, naming the rule.

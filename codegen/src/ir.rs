@@ -15,8 +15,9 @@ pub struct Service {
     pub crates: CrateNames,
     /// The service version, e.g. `2018-05-01`.
     pub version: String,
-    /// The `aws.auth#sigv4` signing name.
-    pub signing_name: String,
+    /// The `aws.auth#sigv4` signing name; `None` for a service without an
+    /// authentication trait, whose requests are anonymous.
+    pub signing_name: Option<String>,
     /// The `aws.api#service` `endpointPrefix`.
     pub endpoint_prefix: String,
     /// The `smithy.rules#endpointRuleSet`, checked and typed.
@@ -459,6 +460,9 @@ pub struct Value {
     /// An item of a `@sparse` list or map: it may be `null`, and is held
     /// as an `Option`.
     pub nullable: bool,
+    /// A member that closes a cycle of structures and unions: held in a
+    /// `Box`, since a type cannot hold itself.
+    pub boxed: bool,
     /// `@mediaType`, on blobs and strings: the content type of a payload,
     /// and, for a string in a header, that it travels as base64.
     pub media_type: Option<String>,

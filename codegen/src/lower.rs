@@ -193,6 +193,8 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
         operation_roots: BTreeSet::new(),
         copies: BTreeMap::new(),
         renames: &service.rename,
+        boxed: BTreeSet::new(),
+        walked: BTreeSet::new(),
     }
     .service(service_id, service, options)?;
     // Partition data is read, checked and typed like the model, but only
@@ -268,6 +270,19 @@ struct Lowerer<'a> {
     /// The service's `rename` property: the names it gives shapes in
     /// place of their own.
     renames: &'a IndexMap<String, String>,
+    /// The members (`Shape$member`, as the model names them) whose values
+    /// are boxed, because they close a cycle of structures and unions.
+    boxed: BTreeSet<String>,
+    /// The shapes [`Lowerer::box_cycles`] has walked whole.
+    walked: BTreeSet<String>,
+}
+
+/// A shape on the path of [`Lowerer::box_cycles`]'s walk: the targets of
+/// its members (member name, target), and how many have been followed.
+struct WalkStep {
+    shape: String,
+    edges: Vec<(String, String)>,
+    next: usize,
 }
 
 /// The shape of every structure in [`Lowerer::units`]: no members, no traits.
@@ -334,11 +349,12 @@ impl<'a> Lowerer<'a> {
             .ok_or_else(|| Error::on_shape(id, "the `aws.api#service` trait is required"))?;
         let sdk_id = string_field(id, "aws.api#service", aws_service, "sdkId")?;
         let endpoint_prefix = endpoint_prefix(id, aws_service)?;
-        let sigv4 = shape
-            .traits
-            .get("aws.auth#sigv4")
-            .ok_or_else(|| Error::on_shape(id, "the `aws.auth#sigv4` trait is required"))?;
-        let signing_name = string_field(id, "aws.auth#sigv4", sigv4, "name")?;
+        // A service without an authentication trait takes anonymous
+        // requests; any other scheme than SigV4 is an unknown trait.
+        let signing_name = match shape.traits.get("aws.auth#sigv4") {
+            Some(sigv4) => Some(string_field(id, "aws.auth#sigv4", sigv4, "name")?),
+            None => None,
+        };
 
         for wanted in &options.operations {
             if !shape
@@ -487,9 +503,9 @@ impl<'a> Lowerer<'a> {
         self.check_labels(id, &http.template, input_id)?;
         for root in [input_id, output_id]
             .into_iter()
-            .chain(shape.errors.iter().map(|e| &e.target))
+            .chain(shape.errors.iter().chain(service_errors).map(|e| &e.target))
         {
-            self.refuse_recursion(root, &mut Vec::new())?;
+            self.box_cycles(root);
         }
         let input = format!("{name}Input");
         let output = format!("{name}Output");
@@ -596,25 +612,81 @@ impl<'a> Lowerer<'a> {
 
     /// Refuses shapes that contain themselves: their readers would recurse as
     /// deep as a peer's JSON nests, so a hostile body could exhaust the stack.
-    fn refuse_recursion(&self, id: &str, path: &mut Vec<String>) -> Result<(), Error> {
-        if path.iter().any(|seen| seen == id) {
-            return Err(Error::on_shape(
-                id,
-                format!(
-                    "recursive shapes are not supported ({} -> {id})",
-                    path.join(" -> ")
-                ),
-            ));
+    /// Walks the shapes `root` reaches and marks, in [`Lowerer::boxed`],
+    /// the members that close a cycle of structures and unions: their
+    /// values are boxed, since a type cannot hold itself. A cycle through a
+    /// list or a map needs none (a `Vec` or `HashMap` holds its items
+    /// elsewhere). Marking the edges that close a cycle in a depth-first
+    /// walk leaves none: the walk is iterative, so a long chain of shapes
+    /// in a hostile model cannot exhaust the stack.
+    fn box_cycles(&mut self, root: &str) {
+        let root = self
+            .copies
+            .get(root)
+            .map_or(root, String::as_str)
+            .to_owned();
+        if self.walked.contains(&root) {
+            return;
         }
-        let Some(shape) = self.model.shapes.get(id) else {
-            return Ok(());
+        let mut path: Vec<WalkStep> = Vec::new();
+        let edges = |id: &str| -> Vec<(String, String)> {
+            let Some(shape) = self.model.shapes.get(id) else {
+                return Vec::new();
+            };
+            let named = [
+                ("member", &shape.member),
+                ("key", &shape.key),
+                ("value", &shape.value),
+            ];
+            shape
+                .members
+                .iter()
+                .map(|(name, member)| (name.clone(), member.target.clone()))
+                .chain(named.into_iter().filter_map(|(name, member)| {
+                    member.as_ref().map(|m| (name.to_owned(), m.target.clone()))
+                }))
+                .collect()
         };
-        path.push(id.to_owned());
-        for member in shape.members.values().chain(shape.member.as_ref()) {
-            self.refuse_recursion(&member.target, path)?;
+        path.push(WalkStep {
+            edges: edges(&root),
+            shape: root,
+            next: 0,
+        });
+        while let Some(step) = path.last_mut() {
+            let Some((member, target)) = step.edges.get(step.next).cloned() else {
+                let done = path.pop().expect("the loop sees a last entry");
+                self.walked.insert(done.shape);
+                continue;
+            };
+            step.next += 1;
+            let id = step.shape.clone();
+            if let Some(at) = path.iter().position(|on_path| on_path.shape == target) {
+                let through_collection = path[at..].iter().any(|on_path| {
+                    self.model
+                        .shapes
+                        .get(&on_path.shape)
+                        .is_some_and(|shape| matches!(shape.kind.as_str(), "list" | "set" | "map"))
+                });
+                if !through_collection {
+                    self.boxed.insert(format!("{id}${member}"));
+                }
+                continue;
+            }
+            if !self.walked.contains(&target) {
+                path.push(WalkStep {
+                    edges: edges(&target),
+                    shape: target,
+                    next: 0,
+                });
+            }
         }
-        path.pop();
-        Ok(())
+    }
+
+    /// Whether the member `member` of shape `id` (or of the shape it is a
+    /// copy of) closes a cycle, and so is boxed.
+    fn is_boxed(&self, id: &str, member: &str) -> bool {
+        let id = self.copies.get(id).map_or(id, String::as_str);
+        self.boxed.contains(&format!("{id}${member}"))
     }
 
     /// The Rust type name of shape `id`: from the service's `rename`
@@ -875,6 +947,7 @@ impl<'a> Lowerer<'a> {
             }
             let mut value = self.value(home, &member_id, &member.target, &member.traits)?;
             value.sensitive |= structure_sensitive;
+            value.boxed = self.is_boxed(id, member_name);
             let json_name = json_name(&member_id, member_name, &member.traits)?;
             let idempotency_token = member.traits.contains_key("smithy.api#idempotencyToken");
             let ensure_method = idempotency_token.then(|| naming::ensure_method(&field_name));
@@ -1050,6 +1123,7 @@ impl<'a> Lowerer<'a> {
                 None
             } else {
                 let mut value = self.value(home, &member_id, &member.target, &member.traits)?;
+                value.boxed = self.is_boxed(id, member_name);
                 value.sensitive |= sensitive;
                 Some(value)
             };
@@ -1342,6 +1416,7 @@ impl<'a> Lowerer<'a> {
             range,
             unique_items,
             nullable: false,
+            boxed: false,
             media_type,
             timestamp_format,
         })

@@ -139,7 +139,7 @@ async fn the_default_endpoint_is_the_global_one_with_the_identity_prefix() {
             "the client's own endpoint has no operation's prefix"
         );
         assert_eq!(endpoint.signing_region, "us-east-1");
-        assert_eq!(endpoint.signing_name, "chime");
+        assert_eq!(endpoint.signing_name.as_deref(), Some("chime"));
     }
 }
 

@@ -281,7 +281,13 @@ fn client_endpoint(
     let client = chime_lean::Client::from_conf(configure(chime_lean::Config::builder()).build());
     client
         .endpoint_of::<chime_lean::operation::create_app_instance::CreateAppInstance>()
-        .map(|e| (e.base_url, e.signing_region, e.signing_name))
+        .map(|e| {
+            (
+                e.base_url,
+                e.signing_region,
+                e.signing_name.unwrap_or_default(),
+            )
+        })
 }
 
 #[test]

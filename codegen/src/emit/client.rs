@@ -36,7 +36,11 @@ impl TypeCrates {
 /// and one method per operation.
 pub(super) fn client_module(service: &Service, crates: &TypeCrates) -> TokenStream {
     let input = &crates.input;
-    let (sdk_id, signing_name) = (&service.sdk_id, &service.signing_name);
+    let sdk_id = &service.sdk_id;
+    let signing_name = match &service.signing_name {
+        Some(name) => quote! { Some(#name) },
+        None => quote! { None },
+    };
     let methods = service.operations.iter().map(|operation| {
         let method = ident(&operation.module);
         let module = ident(&operation.module);

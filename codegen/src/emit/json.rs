@@ -156,10 +156,11 @@ pub(super) fn emit(
 /// timestamp inside needs its format said.
 fn write_member(value: &Value, key: &str, field: &syn::Ident, always_present: bool) -> TokenStream {
     if !holds_timestamp(value) {
-        let member = if always_present {
-            quote! { Some(&self.#field) }
-        } else {
-            quote! { self.#field.as_ref() }
+        let member = match (always_present, value.boxed) {
+            (true, false) => quote! { Some(&self.#field) },
+            (true, true) => quote! { Some(&*self.#field) },
+            (false, false) => quote! { self.#field.as_ref() },
+            (false, true) => quote! { self.#field.as_deref() },
         };
         return quote! { rt::json::write(object, #key, #member)?; };
     }
@@ -218,6 +219,10 @@ pub(super) fn write_value(
                 map.finish();
             }
         }
+        // What a `Box` holds, written as itself.
+        _ if value.boxed => {
+            quote! { rt::json::WriteJson::write_json(&**#binding, #writer, #member)?; }
+        }
         _ => quote! { rt::json::WriteJson::write_json(#binding, #writer, #member)?; },
     }
 }
@@ -227,6 +232,9 @@ pub(super) fn write_value(
 /// [`rt::json::read`] by its type, unless a timestamp inside needs its
 /// format said.
 pub(super) fn read_value(value: &Value) -> TokenStream {
+    if value.boxed {
+        return quote! { rt::json::read_boxed(tokens, key) };
+    }
     if value.nullable {
         // An item of a sparse list or map: `null` is kept, as `None`.
         let held = read_value(&Value {

@@ -823,13 +823,18 @@ fn runtime_exports(service: &Service, kind: CrateKind, types: &Types) -> TokenSt
 
 /// What a client needs to know about the service to address and sign requests.
 fn service_constants(service: &Service) -> TokenStream {
-    let (id, sdk_id, version, signing_name, endpoint_prefix) = (
+    let (id, sdk_id, version, endpoint_prefix) = (
         &service.id,
         &service.sdk_id,
         &service.version,
-        &service.signing_name,
         &service.endpoint_prefix,
     );
+    let signing_name = service.signing_name.as_ref().map(|name| {
+        quote! {
+            /// The SigV4 signing name (`aws.auth#sigv4`).
+            pub const SIGNING_NAME: &str = #name;
+        }
+    });
     // A crate cannot be deprecated: the service's deprecation is a note.
     let docs = doc_lines(&service.docs, service.deprecated.as_ref());
     quote! {
@@ -841,8 +846,7 @@ fn service_constants(service: &Service) -> TokenStream {
         pub const SDK_ID: &str = #sdk_id;
         /// The API version.
         pub const SERVICE_VERSION: &str = #version;
-        /// The SigV4 signing name (`aws.auth#sigv4`).
-        pub const SIGNING_NAME: &str = #signing_name;
+        #signing_name
         /// The first label of the service's endpoints (`aws.api#service` `endpointPrefix`).
         pub const ENDPOINT_PREFIX: &str = #endpoint_prefix;
     }
@@ -1602,6 +1606,16 @@ fn rust_type(value: &Value) -> TokenStream {
 
 /// The owned Rust type of a value whose named types are in `krate`.
 fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
+    if value.boxed {
+        let held = rust_type_in(
+            &Value {
+                boxed: false,
+                ..value.clone()
+            },
+            krate,
+        );
+        return quote! { Box<#held> };
+    }
     if value.nullable {
         let held = rust_type_in(
             &Value {

@@ -506,6 +506,14 @@ fn value_expr(
     krate: &TokenStream,
     types: &Types,
 ) -> Result<TokenStream, String> {
+    if value.boxed {
+        let held = Value {
+            boxed: false,
+            ..value.clone()
+        };
+        let held = value_expr(&held, node, krate, types)?;
+        return Ok(quote! { Box::new(#held) });
+    }
     if value.nullable {
         // An item of a sparse list or map: `null` is `None`.
         if node.is_null() {

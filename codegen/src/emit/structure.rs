@@ -137,6 +137,14 @@ fn stored_type(field: &Field) -> TokenStream {
 
 /// The type an accessor returns.
 fn borrowed_type(value: &Value) -> TokenStream {
+    if value.boxed {
+        // What the `Box` holds: the box is how it is stored, not what it is.
+        let held = rust_type(&Value {
+            boxed: false,
+            ..value.clone()
+        });
+        return quote! { &#held };
+    }
     match &value.kind {
         Kind::String => quote! { &str },
         kind if kind.is_copy() => rust_type(value),
@@ -159,7 +167,7 @@ fn member(field: &Field, is_error: bool) -> TokenStream {
     let stored = stored_type(field);
     let borrowed = borrowed_type(&field.value);
     let copy = field.value.kind.is_copy();
-    let derefs = matches!(field.value.kind, Kind::String | Kind::List(_));
+    let derefs = matches!(field.value.kind, Kind::String | Kind::List(_)) || field.value.boxed;
     // `&String` and `&Vec<T>` coerce to the `&str` and `&[T]` returned.
     let (returns, how) = match (field.always_present(), copy, derefs) {
         (true, true, _) => (borrowed, quote! { copy }),
@@ -229,7 +237,9 @@ pub(super) fn builder_member(
                 quote! { insert = #value_type }
             }
         }
+        // A boxed member's setter takes the value itself, or its box.
         Kind::String | Kind::Stream { .. } => quote! { into },
+        _ if field.value.boxed => quote! { into },
         _ => quote! { value },
     };
     let wire = &field.json_name;

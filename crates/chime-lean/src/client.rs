@@ -3,7 +3,7 @@
 /// What the engine needs to know about this service.
 pub(crate) static SERVICE: ::smithy_lean_client::Service = ::smithy_lean_client::Service {
     sdk_id: "Chime",
-    signing_name: "chime",
+    signing_name: Some("chime"),
     resolve_endpoint,
 };
 /// The model's endpoint rules, from the parameters SDKs fill from configuration.

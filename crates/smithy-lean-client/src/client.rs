@@ -699,17 +699,24 @@ impl Handle {
             let failure = ConstructionFailure::with_source(what, source);
             (Failure::Kind(ErrorKind::Construction(failure)), Retry::No)
         };
-        let cache = self.inner.credentials.as_ref().ok_or_else(|| {
-            let failure = ConstructionFailure::new("no credentials provider is configured");
-            (Failure::Kind(ErrorKind::Construction(failure)), Retry::No)
-        })?;
-        let credentials = cache.get().await.map_err(|failure| match failure {
-            LoadFailure::Provider(e) => construction("cannot load credentials", e.into()),
-            LoadFailure::TimedOut(limit) => (
-                Failure::Kind(ErrorKind::Timeout(TimeoutError::Credentials(limit))),
-                Retry::No,
-            ),
-        })?;
+        // A service that takes anonymous requests needs no credentials.
+        let credentials = match &endpoint.signing_name {
+            None => None,
+            Some(signing_name) => {
+                let cache = self.inner.credentials.as_ref().ok_or_else(|| {
+                    let failure = ConstructionFailure::new("no credentials provider is configured");
+                    (Failure::Kind(ErrorKind::Construction(failure)), Retry::No)
+                })?;
+                let credentials = cache.get().await.map_err(|failure| match failure {
+                    LoadFailure::Provider(e) => construction("cannot load credentials", e.into()),
+                    LoadFailure::TimedOut(limit) => (
+                        Failure::Kind(ErrorKind::Timeout(TimeoutError::Credentials(limit))),
+                        Retry::No,
+                    ),
+                })?;
+                Some((credentials, signing_name))
+            }
+        };
         let mut request = http::Request::builder()
             .method(prepared.method.clone())
             .uri(prepared.uri.clone())
@@ -729,21 +736,24 @@ impl Handle {
         })?;
         // A stream's bytes are not known before it is sent: its payload
         // goes unsigned, as the AWS SDKs send one.
-        let payload_hash = payload_hash(body.bytes());
+        let payload_hash = credentials.as_ref().map(|_| payload_hash(body.bytes()));
         let mut request = request
             .body(body)
             .map_err(|e| construction("cannot build the HTTP request", e.into()))?;
-        self.inner
-            .signer
-            .sign(
-                &mut request,
-                &payload_hash,
-                &credentials,
-                &endpoint.signing_region,
-                &endpoint.signing_name,
-                self.inner.clock.now(),
-            )
-            .map_err(|e| construction("cannot sign the request", e))?;
+        if let (Some((credentials, signing_name)), Some(payload_hash)) = (credentials, payload_hash)
+        {
+            self.inner
+                .signer
+                .sign(
+                    &mut request,
+                    &payload_hash,
+                    &credentials,
+                    &endpoint.signing_region,
+                    signing_name,
+                    self.inner.clock.now(),
+                )
+                .map_err(|e| construction("cannot sign the request", e))?;
+        }
         // After signing, as the AWS SDK for Rust adds them: they describe
         // the attempt, not the request, and a proxy may rewrite them.
         let headers = request.headers_mut();

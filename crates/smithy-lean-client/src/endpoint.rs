@@ -29,10 +29,12 @@ pub struct Endpoint {
     /// The URL that request paths are appended to, without a trailing `/`
     /// and without any operation's host prefix.
     pub base_url: String,
-    /// The region requests are signed for.
+    /// The region requests are signed for (empty when they are not signed
+    /// and no region is configured).
     pub signing_region: String,
-    /// The service name requests are signed for.
-    pub signing_name: String,
+    /// The service name requests are signed for; `None` for a service that
+    /// takes anonymous requests, which are sent unsigned.
+    pub signing_name: Option<String>,
     /// Headers the endpoint asks for.
     pub headers: Vec<(String, String)>,
 }
@@ -46,9 +48,18 @@ pub fn resolve(service: &Service, built_ins: &BuiltIns) -> Result<Endpoint, Reso
 fn into_endpoint(
     resolved: &aws_smithy_types::endpoint::Endpoint,
     region: Option<&str>,
-    signing_name: &str,
+    signing_name: Option<&str>,
 ) -> Result<Endpoint, ResolveEndpointError> {
     let mut signing_region = region.map(str::to_owned);
+    let Some(signing_name) = signing_name else {
+        // Anonymous: whatever the endpoint says of signing does not apply.
+        return Ok(Endpoint {
+            base_url: with_host_prefix(resolved.url(), None)?,
+            signing_region: signing_region.unwrap_or_default(),
+            signing_name: None,
+            headers: endpoint_headers(resolved),
+        });
+    };
     let mut signing_name = signing_name.to_owned();
     let schemes = resolved.auth_schemes();
     if !schemes.is_empty() {
@@ -66,18 +77,23 @@ fn into_endpoint(
     }
     let signing_region = signing_region
         .ok_or_else(|| ResolveEndpointError::new("no region to sign requests for: set a region"))?;
+    Ok(Endpoint {
+        base_url: with_host_prefix(resolved.url(), None)?,
+        signing_region,
+        signing_name: Some(signing_name),
+        headers: endpoint_headers(resolved),
+    })
+}
+
+/// The headers the endpoint asks for, each value its own pair.
+fn endpoint_headers(resolved: &aws_smithy_types::endpoint::Endpoint) -> Vec<(String, String)> {
     let mut headers = Vec::new();
     for (name, values) in resolved.headers() {
         for value in values {
             headers.push((name.to_owned(), value.to_owned()));
         }
     }
-    Ok(Endpoint {
-        base_url: with_host_prefix(resolved.url(), None)?,
-        signing_region,
-        signing_name,
-        headers,
-    })
+    headers
 }
 
 /// Puts the host prefix in front of the URL's host (see the module docs)

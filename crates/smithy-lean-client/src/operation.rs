@@ -11,8 +11,10 @@ use smithy_lean_runtime::operation::{OperationError, OperationInput, OperationOu
 pub struct Service {
     /// The service's `sdkId`, e.g. `Chime`.
     pub sdk_id: &'static str,
-    /// The SigV4 signing name (`aws.auth#sigv4`), unless the endpoint says otherwise.
-    pub signing_name: &'static str,
+    /// The SigV4 signing name (`aws.auth#sigv4`), unless the endpoint says
+    /// otherwise; `None` for a service that takes anonymous requests (its
+    /// model has no authentication trait), which are sent unsigned.
+    pub signing_name: Option<&'static str>,
     /// The model's endpoint rules, compiled: an endpoint from the parameters
     /// that SDKs fill from configuration.
     pub resolve_endpoint:

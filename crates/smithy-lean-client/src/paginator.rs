@@ -252,7 +252,7 @@ mod tests {
 
     static SERVICE: Service = Service {
         sdk_id: "Numbers",
-        signing_name: "numbers",
+        signing_name: Some("numbers"),
         resolve_endpoint: resolve,
     };
 

@@ -1,7 +1,8 @@
-//! What the engine does to a request body for the operation's traits, in
-//! order: `@requestCompression` gzips it (unless the configuration says
-//! not to), then `@httpChecksumRequired` puts the MD5 of the body as sent
-//! in `Content-MD5`; both before signing.
+//! What the engine does to a request before it is sent: for the
+//! operation's traits, in order, `@requestCompression` gzips the body
+//! (unless the configuration says not to), then `@httpChecksumRequired`
+//! puts the MD5 of the body as sent in `Content-MD5`; then SigV4 signs it,
+//! unless the service takes anonymous requests.
 
 use aws_smithy_runtime_api::client::http::{HttpConnector, HttpConnectorFuture};
 use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
@@ -115,7 +116,14 @@ fn resolve(
 
 static SERVICE: Service = Service {
     sdk_id: "Text",
-    signing_name: "text",
+    signing_name: Some("text"),
+    resolve_endpoint: resolve,
+};
+
+/// The same service, without an authentication trait in its model.
+static ANONYMOUS: Service = Service {
+    sdk_id: "Text",
+    signing_name: None,
     resolve_endpoint: resolve,
 };
 
@@ -241,4 +249,44 @@ async fn a_stream_cannot_carry_a_required_checksum_and_nothing_is_sent() {
         "{error}"
     );
     assert!(keep.0.lock().unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_service_without_authentication_sends_unsigned_requests_without_credentials() {
+    let keep = Keep::default();
+    let config = Config::builder()
+        .endpoint_url("https://text.example")
+        .http_connector(keep.clone())
+        .build();
+    let handle = Handle::from_conf(&ANONYMOUS, config);
+    assert_eq!(handle.endpoint().unwrap().signing_name, None);
+    handle
+        .send::<PutText>(Input {
+            text: b"abc".to_vec(),
+            streamed: false,
+        })
+        .await
+        .unwrap();
+    let (headers, sent) = keep.0.lock().unwrap().pop().unwrap();
+    assert_eq!(sent, b"abc");
+    for signed in ["authorization", "x-amz-date", "x-amz-security-token"] {
+        assert!(!headers.contains_key(signed), "{signed} in {headers:?}");
+    }
+    assert_eq!(headers["content-md5"], md5_base64(b"abc").as_str());
+    // The same call of a signed service, with no credentials: refused.
+    let unsigned = Config::builder()
+        .region(smithy_lean_client::Region::new("us-east-1"))
+        .endpoint_url("https://text.example")
+        .http_connector(Keep::default())
+        .build();
+    let error = Handle::from_conf(&SERVICE, unsigned)
+        .send::<PutText>(Input::default())
+        .await
+        .unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("no credentials provider is configured"),
+        "{error}"
+    );
 }

@@ -111,7 +111,7 @@ fn resolve(
 
 static SERVICE: Service = Service {
     sdk_id: "Objects",
-    signing_name: "objects",
+    signing_name: Some("objects"),
     resolve_endpoint: resolve,
 };
 

@@ -266,6 +266,52 @@ impl<T: WriteJson> WriteJson for Option<T> {
     }
 }
 
+/// Reads the value at the cursor into a `Box`: a member that closes a
+/// cycle of structures and unions; `None` for `null`.
+pub fn read_boxed<T: ReadJson>(
+    tokens: &mut Tokens<'_>,
+    member: &str,
+) -> Result<Option<Box<T>>, JsonError> {
+    Ok(T::read_json(tokens, member)?.map(Box::new))
+}
+
+/// How deep a body's arrays and objects may nest: deeper than any model's
+/// shapes go, short of what would exhaust the stack of a reader that
+/// follows a recursive shape into itself.
+pub const MAX_NESTING_DEPTH: usize = 128;
+
+/// Refuses a body whose arrays and objects nest deeper than
+/// [`MAX_NESTING_DEPTH`], before any reader walks it: a recursive shape's
+/// reader calls itself once a level, and a peer chooses the levels.
+pub fn check_nesting(body: &[u8]) -> Result<(), JsonError> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &byte in body {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING_DEPTH {
+                    return Err(JsonError::new(format!(
+                        "the body nests deeper than {MAX_NESTING_DEPTH} levels"
+                    )));
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
 impl<T: ReadJson> ReadJson for Vec<T> {
     fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
         read_list(tokens, member, |tokens| T::read_json(tokens, member))
@@ -367,6 +413,7 @@ fn read_body_object(
     } else {
         body
     };
+    check_nesting(body)?;
     let mut tokens = tokens(body);
     if !read_object(&mut tokens, shape, read_member)? {
         return Err(JsonError::new("the body is `null`, not an object"));
@@ -1396,7 +1443,54 @@ mod tests {
         })
     }
 
+    #[test]
+    fn nesting_is_counted_outside_strings_and_bounded() {
+        let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+        assert!(check_nesting(nested(MAX_NESTING_DEPTH).as_bytes()).is_ok());
+        let error = check_nesting(nested(MAX_NESTING_DEPTH + 1).as_bytes()).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "invalid JSON body: the body nests deeper than 128 levels"
+        );
+        // Brackets in strings, escaped quotes included, are text.
+        let in_text = format!(r#"{{"a":"{}\"{}"}}"#, "[".repeat(500), "{".repeat(500));
+        assert!(check_nesting(in_text.as_bytes()).is_ok());
+        // What a recursive structure's reader is given goes through it.
+        let deep = format!("{}{}", r#"{"a":"#.repeat(1000), "}".repeat(1000));
+        let error = read_body_object(deep.as_bytes(), "Node", &mut |_, tokens| {
+            skip(tokens)?;
+            Ok(true)
+        })
+        .unwrap_err();
+        assert!(
+            error.to_string().contains("nests deeper than 128"),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn a_box_reads_as_what_it_holds() {
+        let read: Option<Box<String>> = read_boxed(&mut tokens(br#""x""#), "m").unwrap();
+        assert_eq!(read.as_deref().map(String::as_str), Some("x"));
+        let read: Option<Box<String>> = read_boxed(&mut tokens(b"null"), "m").unwrap();
+        assert!(read.is_none());
+    }
+
     proptest::proptest! {
+        #[test]
+        fn nesting_matches_the_depth_a_reader_would_reach(depth in 0usize..200, padding in "[a-z ,:0-9\"]{0,8}") {
+            let body = format!("{}{padding}{}", "[".repeat(depth), "]".repeat(depth));
+            let quotes = padding.matches('"').count();
+            if quotes % 2 == 0 {
+                proptest::prop_assert_eq!(check_nesting(body.as_bytes()).is_ok(), depth <= MAX_NESTING_DEPTH);
+            }
+        }
+
+        #[test]
+        fn any_bytes_are_checked_without_panicking(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512)) {
+            let _ = check_nesting(&body);
+        }
+
         #[test]
         fn any_document_reads_back_as_written(document in any_document()) {
             let read_back = round_trip(&document).1;

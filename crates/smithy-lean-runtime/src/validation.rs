@@ -461,6 +461,13 @@ pub trait Validate {
     }
 }
 
+/// A member that closes a cycle of structures and unions, held in a `Box`.
+impl<T: Validate + ?Sized> Validate for Box<T> {
+    fn collect_violations(&self, path: &str, out: &mut Vec<ConstraintViolation>) {
+        (**self).collect_violations(path, out);
+    }
+}
+
 /// A value's place in what `validate()` walks, and where its violations
 /// go. Generated checks name a member, then say what its value must be:
 ///
