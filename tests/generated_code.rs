@@ -1328,6 +1328,52 @@ fn a_long_cycle_of_structures_is_boxed_once_without_exhausting_the_stack() {
     assert_eq!(boxed.len(), 1);
 }
 
+/// The AWS SDKs' customizations of Glacier and API Gateway, keyed by the
+/// service's shape id: headers on every request, Glacier's account id
+/// (`-` when unset or empty) and its uploads' tree hash; other services
+/// get none of them.
+#[test]
+fn services_the_aws_sdks_customize_are_customized_alike() {
+    let glacier = synthetic(
+        serde_json::json!({"accountId": {"target": "smithy.api#String", "traits": {"smithy.api#httpLabel": {}, "smithy.api#required": {}}}}),
+        serde_json::json!({}),
+    )
+    .replace("\"/things\"", "\"/{accountId}/things\"")
+    .replace("example.test#Svc", "com.amazonaws.glacier#Glacier")
+    .replace("example.test#DoThing\"", "example.test#UploadArchive\"");
+    let files = generate(&glacier, &Options::default()).expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/upload_archive_input.rs")];
+    for expected in [
+        "const SHA256_TREE_HASH: bool = true;",
+        "rt::http::HeaderName::from_static(\"x-amz-glacier-version\")",
+        "rt::http::HeaderValue::from_static(\"2024-01-01\")",
+        "String::from(\"-\")",
+        "default = \"-\"",
+    ] {
+        assert!(input.contains(expected), "{expected} in {input}");
+    }
+    let api_gateway = synthetic(serde_json::json!({}), serde_json::json!({})).replace(
+        "example.test#Svc",
+        "com.amazonaws.apigateway#BackplaneControlService",
+    );
+    let files = generate(&api_gateway, &Options::default()).expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    assert!(
+        input.contains("rt::http::HeaderValue::from_static(\"application/json\")"),
+        "{input}"
+    );
+    let plain = generate(
+        &synthetic(serde_json::json!({}), serde_json::json!({})),
+        &Options::default(),
+    )
+    .unwrap();
+    let input = &plain[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    assert!(
+        !input.contains("from_static") && !input.contains("SHA256_TREE_HASH"),
+        "{input}"
+    );
+}
+
 /// A service without an authentication trait takes anonymous requests:
 /// its client is told so, and its input crate has no signing name.
 #[test]

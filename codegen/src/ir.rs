@@ -91,6 +91,12 @@ pub struct Operation {
     pub host_prefix: Option<String>,
     /// `@httpChecksumRequired`: requests carry their body's MD5.
     pub checksum_required: bool,
+    /// Headers every request carries, a service customization: `(name in
+    /// lower case, value)`.
+    pub request_headers: Vec<(String, String)>,
+    /// Requests carry their body's SHA-256 and SHA-256 tree hash, a
+    /// service customization (Glacier's uploads).
+    pub tree_hash: bool,
     /// `@requestCompression`'s encodings, in the model's order; empty
     /// without the trait.
     pub request_compression: Vec<String>,
@@ -370,6 +376,9 @@ pub struct Field {
     /// `@default`, where the generator honours it: the member is then
     /// never absent (a builder that was not given it holds the default).
     pub default: Option<DefaultValue>,
+    /// An empty value is sent as the default (a service customization:
+    /// Glacier's account id, `-` for the caller's own).
+    pub empty_takes_default: bool,
     /// The value's type and constraints.
     pub value: Value,
 }

@@ -9,6 +9,7 @@
 
 mod assemble;
 mod ast;
+mod customize;
 mod docs;
 mod emit;
 mod error;

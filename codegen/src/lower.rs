@@ -79,6 +79,11 @@ const INERT_TRAITS: &[&str] = &[
     "smithy.api#idempotent",
     "smithy.api#references",
     "smithy.api#xmlName",
+    // XML's alone: restJson1 bodies have no namespaces, attributes or
+    // flattened lists.
+    "smithy.api#xmlNamespace",
+    "smithy.api#xmlAttribute",
+    "smithy.api#xmlFlattened",
     // The default applies, as the AWS SDKs apply it; the trait tells
     // tools that compare model versions that it was added later.
     "smithy.api#addedDefault",
@@ -195,6 +200,7 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
         renames: &service.rename,
         boxed: BTreeSet::new(),
         walked: BTreeSet::new(),
+        customizations: Default::default(),
     }
     .service(service_id, service, options)?;
     // Partition data is read, checked and typed like the model, but only
@@ -275,6 +281,8 @@ struct Lowerer<'a> {
     boxed: BTreeSet<String>,
     /// The shapes [`Lowerer::box_cycles`] has walked whole.
     walked: BTreeSet<String>,
+    /// What the AWS SDKs do for this service beyond its model.
+    customizations: crate::customize::Customizations,
 }
 
 /// A shape on the path of [`Lowerer::box_cycles`]'s walk: the targets of
@@ -356,6 +364,18 @@ impl<'a> Lowerer<'a> {
             None => None,
         };
 
+        let version = shape.version.clone().unwrap_or_default();
+        self.customizations = crate::customize::for_service(id, &version);
+        for (name, value) in &self.customizations.request_headers {
+            if value.is_empty() || !value.bytes().all(|b| b.is_ascii_graphic() || b == b' ') {
+                return Err(Error::on_shape(
+                    id,
+                    format!(
+                        "the `{name}` header every request carries would be `{value}`, which must be visible ASCII"
+                    ),
+                ));
+            }
+        }
         for wanted in &options.operations {
             if !shape
                 .operations
@@ -420,7 +440,7 @@ impl<'a> Lowerer<'a> {
                 None => sdk_id.to_kebab_case(),
             }),
             sdk_id,
-            version: shape.version.clone().unwrap_or_default(),
+            version,
             signing_name,
             endpoint_prefix,
             endpoint_rules,
@@ -554,6 +574,11 @@ impl<'a> Lowerer<'a> {
             http,
             host_prefix,
             checksum_required: shape.traits.contains_key("smithy.api#httpChecksumRequired"),
+            request_headers: self.customizations.request_headers.clone(),
+            tree_hash: self
+                .customizations
+                .tree_hash_operations
+                .contains(&local_name(id)),
             request_compression,
             input,
             output,
@@ -994,13 +1019,27 @@ impl<'a> Lowerer<'a> {
             let optional = input || member.traits.contains_key("smithy.api#clientOptional");
             let required =
                 member.traits.contains_key("smithy.api#required") && !(input && default.is_some());
+            // The service's customization: an account id left unset or
+            // empty is the caller's own, as the AWS SDKs send it.
+            let account_default = match self.customizations.account_id {
+                Some((name, value))
+                    if input && binding == Binding::Label && member_name == name =>
+                {
+                    Some(value)
+                }
+                _ => None,
+            };
             let default = match value.kind {
                 // Never absent: unset, it is an empty stream, which sends no
                 // body (and reads from one), as the AWS SDKs have it.
                 Kind::Stream { .. } => Some(DefaultValue::EmptyStream),
+                _ if account_default.is_some() => {
+                    account_default.map(|v| DefaultValue::String(v.to_owned()))
+                }
                 _ if optional => None,
                 _ => default,
             };
+            let required = required && account_default.is_none();
             fields.push(Field {
                 member: member_name.clone(),
                 json_name,
@@ -1021,6 +1060,7 @@ impl<'a> Lowerer<'a> {
                 idempotency_token,
                 binding,
                 default,
+                empty_takes_default: account_default.is_some(),
                 value,
             });
         }

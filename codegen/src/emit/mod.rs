@@ -865,6 +865,9 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
     let checksum = operation
         .checksum_required
         .then(|| quote! { const CHECKSUM_REQUIRED: bool = true; });
+    let tree_hash = operation
+        .tree_hash
+        .then(|| quote! { const SHA256_TREE_HASH: bool = true; });
     let compression = (!operation.request_compression.is_empty()).then(|| {
         let encodings = &operation.request_compression;
         quote! { const REQUEST_COMPRESSION: &'static [&'static str] = &[#(#encodings),*]; }
@@ -885,9 +888,17 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
                 build_path.push(quote! { uri.push_str(#literal); });
                 literal.clear();
                 let text = bound_text(&field.value, &field.binding, member);
+                let value = match &field.default {
+                    Some(crate::ir::DefaultValue::String(default)) if field.empty_takes_default => {
+                        quote! {
+                            &if self.#field_name.is_empty() { String::from(#default) } else { self.#field_name.clone() }
+                        }
+                    }
+                    _ => quote! { &self.#field_name },
+                };
                 build_path.push(quote! {
                     {
-                        let value = &self.#field_name;
+                        let value = #value;
                         rt::request::push_label(&mut uri, #member, #text, #greedy)?;
                     }
                 });
@@ -1007,6 +1018,21 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
             }))
         }))
         .collect();
+    // A service customization's headers, first: a member bound to the same
+    // header adds its value after.
+    let header_pushes: Vec<TokenStream> = operation
+        .request_headers
+        .iter()
+        .map(|(name, value)| {
+            quote! {
+                headers.push((
+                    rt::http::HeaderName::from_static(#name),
+                    rt::http::HeaderValue::from_static(#value),
+                ));
+            }
+        })
+        .chain(header_pushes)
+        .collect();
     let headers = if header_pushes.is_empty() {
         quote! { let headers = rt::request::Headers::new(); }
     } else {
@@ -1069,6 +1095,7 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
             const HOST_PREFIX: Option<&'static str> = #host_prefix;
             #checksum
             #compression
+            #tree_hash
 
             fn into_http_request(self) -> Result<rt::http::Request<rt::SdkBody>, rt::request::RequestError> {
                 let mut uri = String::new();

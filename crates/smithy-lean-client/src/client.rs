@@ -380,6 +380,9 @@ impl Handle {
         if O::Input::CHECKSUM_REQUIRED {
             checksum::add_content_md5(&mut request, O::NAME).map_err(construction)?;
         }
+        if O::Input::SHA256_TREE_HASH {
+            checksum::add_tree_hash(&mut request, O::NAME).map_err(construction)?;
+        }
         let streams_on = O::Output::STREAMING.then_some(O::is_success as fn(u16) -> bool);
         let mut prepared = self
             .prepare(endpoint, O::Input::HOST_PREFIX, request, streams_on)

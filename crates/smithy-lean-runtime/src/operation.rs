@@ -38,6 +38,10 @@ pub trait OperationInput:
     /// body in, in the model's order of preference; none when it has no
     /// such trait.
     const REQUEST_COMPRESSION: &'static [&'static str] = &[];
+    /// The request carries its body's SHA-256 and SHA-256 tree hash
+    /// (`x-amz-content-sha256`, `x-amz-sha256-tree-hash`): a service
+    /// customization, for Glacier's uploads.
+    const SHA256_TREE_HASH: bool = false;
 
     /// The request for this input, as a path and query that the client puts
     /// under the endpoint it resolves; an error names the member that
