@@ -1328,6 +1328,74 @@ fn a_long_cycle_of_structures_is_boxed_once_without_exhausting_the_stack() {
     assert_eq!(boxed.len(), 1);
 }
 
+/// A host prefix with `@hostLabel` members is made from each input, its
+/// labels checked; a prefix and members that do not match are refused,
+/// naming the rule.
+#[test]
+fn host_prefixes_with_labels() {
+    let with = |prefix: &str, members: serde_json::Value| {
+        let mut model: serde_json::Value =
+            serde_json::from_str(&synthetic(members, serde_json::json!({}))).unwrap();
+        model["shapes"]["example.test#DoThing"]["traits"]["smithy.api#endpoint"] =
+            serde_json::json!({"hostPrefix": prefix});
+        model.to_string()
+    };
+    let label = |traits: serde_json::Value| serde_json::json!({"Bucket": {"target": "smithy.api#String", "traits": traits}});
+    let both = serde_json::json!({"smithy.api#hostLabel": {}, "smithy.api#required": {}});
+    let files = generate(
+        &with("{Bucket}-data.", label(both.clone())),
+        &Options::default(),
+    )
+    .expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    for expected in [
+        "const HOST_PREFIX: Option<&'static str> = None;",
+        r#"rt::request::push_host_label(&mut prefix, "Bucket", &self.bucket)?;"#,
+        r#"prefix.push_str("-data.");"#,
+    ] {
+        assert!(input.contains(expected), "{expected} in {input}");
+    }
+    let cases = [
+        (
+            with("{Other}.", label(both.clone())),
+            "example.test#DoThing: trait `smithy.api#endpoint`: the host label `Other` names no member of example.test#DoThingRequest",
+        ),
+        (
+            with("{Bucket.", label(both.clone())),
+            "the host prefix `{Bucket.` has a `{` without its `}`",
+        ),
+        (
+            with("}x.", label(both.clone())),
+            "the host prefix `}x.` has a `}` without its `{`",
+        ),
+        (
+            with(
+                "{Bucket}.",
+                label(serde_json::json!({"smithy.api#required": {}})),
+            ),
+            "example.test#DoThingRequest$Bucket: a host label's member must have `@hostLabel` and be `@required`",
+        ),
+        (
+            with("static.", label(both.clone())),
+            "example.test#DoThingRequest$Bucket: `@hostLabel`, but the operation's host prefix has no such label",
+        ),
+        (
+            with(
+                "{Bucket}.",
+                serde_json::json!({"Bucket": {"target": "smithy.api#Integer", "traits": both}}),
+            ),
+            "example.test#DoThingRequest$Bucket: a host label's member must be a string",
+        ),
+    ];
+    for (model, expected) in cases {
+        let error = generate(&model, &Options::default()).expect_err(expected);
+        assert!(
+            error.to_string().contains(expected),
+            "expected {expected:?} in {error}"
+        );
+    }
+}
+
 /// The AWS SDKs' customizations of Glacier and API Gateway, keyed by the
 /// service's shape id: headers on every request, Glacier's account id
 /// (`-` when unset or empty) and its uploads' tree hash; other services

@@ -89,6 +89,9 @@ pub struct Operation {
     pub http: Http,
     /// The `endpoint` trait's host prefix (without labels).
     pub host_prefix: Option<String>,
+    /// The `endpoint` trait's host prefix when it has `@hostLabel` members
+    /// (and [`host_prefix`](Self::host_prefix) is then `None`).
+    pub host_labels: Option<Vec<HostPart>>,
     /// `@httpChecksumRequired`: requests carry their body's MD5.
     pub checksum_required: bool,
     /// Headers every request carries, a service customization: `(name in
@@ -112,6 +115,20 @@ pub struct Operation {
     pub error_module: String,
     /// The `paginated` trait, merged with the service's, resolved to members.
     pub pagination: Option<Pagination>,
+}
+
+/// A piece of a host prefix with labels.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum HostPart {
+    /// Text as the model writes it.
+    Literal(String),
+    /// An input member's value (`@hostLabel`).
+    Label {
+        /// The Rust field.
+        field: String,
+        /// The member's name in the model.
+        member: String,
+    },
 }
 
 /// How a `@paginated` operation's pages follow each other, in Rust names.

@@ -48,6 +48,8 @@ const HANDLED_TRAITS: &[&str] = &[
     "smithy.api#httpQueryParams",
     "smithy.api#httpPayload",
     "smithy.api#mediaType",
+    // Checked against the `endpoint` trait: the member stays in the body.
+    "smithy.api#hostLabel",
     // A blob's: `Kind::Stream`, which only an operation's payload may be.
     "smithy.api#streaming",
     "smithy.api#requiresLength",
@@ -500,17 +502,12 @@ impl<'a> Lowerer<'a> {
         };
         let host_prefix = match shape.traits.get("smithy.api#endpoint") {
             None => None,
-            Some(endpoint) => {
-                let prefix = string_field(id, "smithy.api#endpoint", endpoint, "hostPrefix")?;
-                if prefix.contains('{') {
-                    return Err(Error::on_trait(
-                        id,
-                        "smithy.api#endpoint",
-                        "host prefix labels are not supported",
-                    ));
-                }
-                Some(prefix)
-            }
+            Some(endpoint) => Some(string_field(
+                id,
+                "smithy.api#endpoint",
+                endpoint,
+                "hostPrefix",
+            )?),
         };
         let request_compression = match shape.traits.get("smithy.api#requestCompression") {
             None => Vec::new(),
@@ -521,6 +518,9 @@ impl<'a> Lowerer<'a> {
         self.operation_inputs.insert(input_id.clone());
         self.operation_outputs.insert(output_id.clone());
         self.check_labels(id, &http.template, input_id)?;
+        let host_labels = self.host_labels(id, host_prefix.as_deref(), input_id)?;
+        // A prefix with labels is this call's, made from the input.
+        let host_prefix = host_prefix.filter(|_| host_labels.is_none());
         for root in [input_id, output_id]
             .into_iter()
             .chain(shape.errors.iter().chain(service_errors).map(|e| &e.target))
@@ -573,6 +573,7 @@ impl<'a> Lowerer<'a> {
             deprecated: deprecation(id, &shape.traits)?,
             http,
             host_prefix,
+            host_labels,
             checksum_required: shape.traits.contains_key("smithy.api#httpChecksumRequired"),
             request_headers: self.customizations.request_headers.clone(),
             tree_hash: self
@@ -705,6 +706,99 @@ impl<'a> Lowerer<'a> {
                 });
             }
         }
+    }
+
+    /// The `endpoint` trait's host prefix as literal text and `@hostLabel`
+    /// members, when it has labels: each must name a `@required` string
+    /// member of the input with `@hostLabel`, and each such member must
+    /// be named.
+    fn host_labels(
+        &self,
+        id: &str,
+        prefix: Option<&str>,
+        input_id: &str,
+    ) -> Result<Option<Vec<HostPart>>, Error> {
+        let refuse = |why: String| Error::on_trait(id, "smithy.api#endpoint", why);
+        let input = self.shape(input_id)?;
+        let labelled: Vec<&String> = input
+            .members
+            .iter()
+            .filter(|(_, member)| member.traits.contains_key("smithy.api#hostLabel"))
+            .map(|(name, _)| name)
+            .collect();
+        let Some(prefix) = prefix.filter(|prefix| prefix.contains(['{', '}'])) else {
+            if let Some(name) = labelled.first() {
+                return Err(Error::on_shape(
+                    &format!("{input_id}${name}"),
+                    "`@hostLabel`, but the operation's host prefix has no such label",
+                ));
+            }
+            return Ok(None);
+        };
+        let mut parts = Vec::new();
+        let mut rest = prefix;
+        while !rest.is_empty() {
+            let Some(open) = rest.find(['{', '}']) else {
+                parts.push(HostPart::Literal(rest.to_owned()));
+                break;
+            };
+            if rest[open..].starts_with('}') {
+                return Err(refuse(format!(
+                    "the host prefix `{prefix}` has a `}}` without its `{{`"
+                )));
+            }
+            if open > 0 {
+                parts.push(HostPart::Literal(rest[..open].to_owned()));
+            }
+            let Some(close) = rest[open..].find('}') else {
+                return Err(refuse(format!(
+                    "the host prefix `{prefix}` has a `{{` without its `}}`"
+                )));
+            };
+            let name = &rest[open + 1..open + close];
+            let member = input.members.get(name).ok_or_else(|| {
+                refuse(format!(
+                    "the host label `{name}` names no member of {input_id}"
+                ))
+            })?;
+            let member_id = format!("{input_id}${name}");
+            if !member.traits.contains_key("smithy.api#hostLabel")
+                || !member.traits.contains_key("smithy.api#required")
+            {
+                return Err(Error::on_shape(
+                    &member_id,
+                    "a host label's member must have `@hostLabel` and be `@required`",
+                ));
+            }
+            let is_string = member.target == "smithy.api#String"
+                || self
+                    .model
+                    .shapes
+                    .get(&member.target)
+                    .is_some_and(|target| target.kind == "string");
+            if !is_string {
+                return Err(Error::on_shape(
+                    &member_id,
+                    "a host label's member must be a string",
+                ));
+            }
+            parts.push(HostPart::Label {
+                field: naming::field_name(name),
+                member: name.to_owned(),
+            });
+            rest = &rest[open + close + 1..];
+        }
+        if let Some(unnamed) = labelled.iter().find(|name| {
+            !parts
+                .iter()
+                .any(|part| matches!(part, HostPart::Label { member, .. } if member == **name))
+        }) {
+            return Err(Error::on_shape(
+                &format!("{input_id}${unnamed}"),
+                "`@hostLabel`, but the operation's host prefix has no such label",
+            ));
+        }
+        Ok(Some(parts))
     }
 
     /// Whether the member `member` of shape `id` (or of the shape it is a

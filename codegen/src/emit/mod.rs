@@ -865,6 +865,22 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
     let checksum = operation
         .checksum_required
         .then(|| quote! { const CHECKSUM_REQUIRED: bool = true; });
+    let host_prefix_fn = operation.host_labels.as_ref().map(|parts| {
+        let pushes = parts.iter().map(|part| match part {
+            crate::ir::HostPart::Literal(text) => quote! { prefix.push_str(#text); },
+            crate::ir::HostPart::Label { field, member } => {
+                let field = ident(field);
+                quote! { rt::request::push_host_label(&mut prefix, #member, &self.#field)?; }
+            }
+        });
+        quote! {
+            fn host_prefix(&self) -> Result<Option<::std::borrow::Cow<'static, str>>, rt::request::RequestError> {
+                let mut prefix = String::new();
+                #(#pushes)*
+                Ok(Some(::std::borrow::Cow::Owned(prefix)))
+            }
+        }
+    });
     let tree_hash = operation
         .tree_hash
         .then(|| quote! { const SHA256_TREE_HASH: bool = true; });
@@ -1096,6 +1112,7 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
             #checksum
             #compression
             #tree_hash
+            #host_prefix_fn
 
             fn into_http_request(self) -> Result<rt::http::Request<rt::SdkBody>, rt::request::RequestError> {
                 let mut uri = String::new();

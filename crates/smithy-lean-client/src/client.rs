@@ -29,6 +29,7 @@ use smithy_lean_runtime::builders::StructureBuilder;
 use smithy_lean_runtime::operation::{OperationError, OperationInput, OperationOutput};
 use smithy_lean_runtime::validation::Validate;
 use smithy_lean_runtime::{ServiceError, UntrustedText};
+use std::borrow::Cow;
 use std::convert::Infallible;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -367,6 +368,9 @@ impl Handle {
             .endpoint
             .as_ref()
             .map_err(|why| construction(why.clone()))?;
+        let host_prefix = input
+            .host_prefix()
+            .map_err(|e| construction(e.message().to_owned()))?;
         let mut request = input
             .into_http_request()
             .map_err(|e| construction(e.message().to_owned()))?;
@@ -385,7 +389,7 @@ impl Handle {
         }
         let streams_on = O::Output::STREAMING.then_some(O::is_success as fn(u16) -> bool);
         let mut prepared = self
-            .prepare(endpoint, O::Input::HOST_PREFIX, request, streams_on)
+            .prepare(endpoint, host_prefix, request, streams_on)
             .map_err(construction)?;
         // The last attempt's answer, as the operation read it.
         let mut answer: Option<Result<O::Output, O::Error>> = None;
@@ -532,11 +536,20 @@ impl Handle {
     fn prepare(
         &self,
         endpoint: &Endpoint,
-        host_prefix: Option<&'static str>,
+        host_prefix: Option<Cow<'static, str>>,
         request: http::Request<SdkBody>,
         streams_on: Option<fn(u16) -> bool>,
     ) -> Result<Prepared, String> {
-        let prefixed = self.prefixed(endpoint, host_prefix)?;
+        let prefixed = match host_prefix {
+            // The model's own prefix: the same on every call, kept.
+            None => self.prefixed(endpoint, None)?,
+            Some(Cow::Borrowed(prefix)) => self.prefixed(endpoint, Some(prefix))?,
+            // One with the input's host labels: this call's.
+            Some(Cow::Owned(prefix)) if !self.inner.config.disable_host_prefix => {
+                Arc::new(Self::prefix(endpoint, Some(&prefix))?)
+            }
+            Some(Cow::Owned(_)) => self.prefixed(endpoint, None)?,
+        };
         let (parts, body) = request.into_parts();
         let path_and_query = parts.uri.path_and_query().map_or("/", |p| p.as_str());
         let url = [prefixed.base_url.as_str(), path_and_query].concat();
@@ -578,14 +591,7 @@ impl Handle {
         ) {
             return Ok(found);
         }
-        let base_url = endpoint::with_host_prefix(&endpoint.base_url, host_prefix)
-            .map_err(|e| format!("cannot resolve the endpoint: {e}"))?;
-        let host = base_url
-            .parse::<http::Uri>()
-            .ok()
-            .and_then(|uri| HeaderValue::from_str(uri.authority()?.as_str()).ok())
-            .ok_or_else(|| format!("the endpoint URL `{base_url}` has no valid host"))?;
-        let prefixed = Arc::new(Prefixed { base_url, host });
+        let prefixed = Arc::new(Self::prefix(endpoint, host_prefix)?);
         let mut entries = self
             .inner
             .prefixed
@@ -595,6 +601,18 @@ impl Handle {
             entries.push((host_prefix, prefixed.clone()));
         }
         Ok(prefixed)
+    }
+
+    /// The endpoint under `host_prefix`, worked out.
+    fn prefix(endpoint: &Endpoint, host_prefix: Option<&str>) -> Result<Prefixed, String> {
+        let base_url = endpoint::with_host_prefix(&endpoint.base_url, host_prefix)
+            .map_err(|e| format!("cannot resolve the endpoint: {e}"))?;
+        let host = base_url
+            .parse::<http::Uri>()
+            .ok()
+            .and_then(|uri| HeaderValue::from_str(uri.authority()?.as_str()).ok())
+            .ok_or_else(|| format!("the endpoint URL `{base_url}` has no valid host"))?;
+        Ok(Prefixed { base_url, host })
     }
 
     /// One attempt, within the attempt timeout: sign, send, read, classify.

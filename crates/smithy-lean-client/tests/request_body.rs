@@ -27,6 +27,8 @@ struct Input {
     text: Vec<u8>,
     /// Sent as a stream of unknown length instead.
     streamed: bool,
+    /// A host label, as a `@hostLabel` member gives one.
+    host_label: Option<&'static str>,
 }
 
 #[derive(Debug)]
@@ -62,6 +64,16 @@ impl OperationInput for Input {
     const HOST_PREFIX: Option<&'static str> = None;
     const CHECKSUM_REQUIRED: bool = true;
     const REQUEST_COMPRESSION: &'static [&'static str] = &["zstd", "gzip"];
+
+    fn host_prefix(&self) -> Result<Option<std::borrow::Cow<'static, str>>, RequestError> {
+        let Some(label) = self.host_label else {
+            return Ok(None);
+        };
+        let mut prefix = "text.".to_owned();
+        request::push_host_label(&mut prefix, "Label", label)?;
+        prefix.push('.');
+        Ok(Some(prefix.into()))
+    }
 
     fn into_http_request(self) -> Result<http::Request<SdkBody>, RequestError> {
         if !self.streamed {
@@ -175,6 +187,7 @@ async fn a_large_body_is_gzipped_then_checksummed_then_signed() {
         .send::<PutText>(Input {
             text: body.clone(),
             streamed: false,
+            ..Input::default()
         })
         .await
         .unwrap();
@@ -209,6 +222,7 @@ async fn small_bodies_and_a_configuration_that_turns_it_off_go_uncompressed() {
             .send::<PutText>(Input {
                 text: body.clone(),
                 streamed: false,
+                ..Input::default()
             })
             .await
             .unwrap();
@@ -222,6 +236,7 @@ async fn small_bodies_and_a_configuration_that_turns_it_off_go_uncompressed() {
         .send::<PutText>(Input {
             text: b"ab".to_vec(),
             streamed: false,
+            ..Input::default()
         })
         .await
         .unwrap();
@@ -235,6 +250,7 @@ async fn a_stream_cannot_carry_a_required_checksum_and_nothing_is_sent() {
         .send::<PutText>(Input {
             text: b"abc".to_vec(),
             streamed: true,
+            ..Input::default()
         })
         .await
         .unwrap_err();
@@ -264,6 +280,7 @@ async fn a_service_without_authentication_sends_unsigned_requests_without_creden
         .send::<PutText>(Input {
             text: b"abc".to_vec(),
             streamed: false,
+            ..Input::default()
         })
         .await
         .unwrap();
@@ -289,4 +306,54 @@ async fn a_service_without_authentication_sends_unsigned_requests_without_creden
             .contains("no credentials provider is configured"),
         "{error}"
     );
+}
+
+#[tokio::test]
+async fn a_host_prefix_with_labels_is_each_calls_own_and_refused_before_any_io_when_invalid() {
+    let (handle, keep) = client(|config| config);
+    for label in ["one", "two"] {
+        handle
+            .send::<PutText>(Input {
+                host_label: Some(label),
+                ..Input::default()
+            })
+            .await
+            .unwrap();
+    }
+    let hosts: Vec<_> = keep
+        .0
+        .lock()
+        .unwrap()
+        .iter()
+        .map(|(headers, _)| headers["host"].clone())
+        .collect();
+    assert_eq!(hosts, ["text.one.text.example", "text.two.text.example"]);
+    let error = handle
+        .send::<PutText>(Input {
+            host_label: Some("evil.example/"),
+            ..Input::default()
+        })
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(error.kind(), ErrorKind::Construction(_)),
+        "{error:?}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("`Label` is part of the host (`@hostLabel`)"),
+        "{error}"
+    );
+    assert_eq!(keep.0.lock().unwrap().len(), 2);
+    // Turned off, no prefix at all.
+    let (handle, keep) = client(|config| config.disable_host_prefix(true));
+    handle
+        .send::<PutText>(Input {
+            host_label: Some("one"),
+            ..Input::default()
+        })
+        .await
+        .unwrap();
+    assert_eq!(keep.0.lock().unwrap()[0].0["host"], "text.example");
 }

@@ -11,6 +11,7 @@ use crate::validation::Validate;
 use crate::{ResponseError, ServiceError};
 use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::byte_stream::ByteStream;
+use std::borrow::Cow;
 
 /// An operation's input: the facts of its `@http` and `@endpoint` traits,
 /// and its request. Fluent builders and paginators fill its builder; the
@@ -30,8 +31,17 @@ pub trait OperationInput:
     const HTTP_PATH: &'static str;
     /// The modelled status of a successful response.
     const HTTP_SUCCESS_STATUS: u16;
-    /// The label the `endpoint` trait puts in front of the endpoint's host, if any.
+    /// The label the `endpoint` trait puts in front of the endpoint's host,
+    /// if any and if it has no `@hostLabel` members, which
+    /// [`host_prefix`](Self::host_prefix) fills in.
     const HOST_PREFIX: Option<&'static str>;
+    /// The host prefix of this input's request: [`HOST_PREFIX`](Self::HOST_PREFIX),
+    /// or the `endpoint` trait's prefix with this input's `@hostLabel`
+    /// members in it; an error names a member whose value is no host label.
+    fn host_prefix(&self) -> Result<Option<Cow<'static, str>>, RequestError> {
+        Ok(Self::HOST_PREFIX.map(Cow::Borrowed))
+    }
+
     /// `@httpChecksumRequired`: the request carries its body's checksum.
     const CHECKSUM_REQUIRED: bool = false;
     /// `@requestCompression`: the encodings the service accepts a request

@@ -101,6 +101,27 @@ pub fn push_label(
     Ok(())
 }
 
+/// Appends `value`, input member `member`'s, to a host prefix
+/// (`@hostLabel`): refused unless it is a host label, 1 to 63 letters,
+/// digits and hyphens, not starting with a hyphen, since it becomes part
+/// of the host the request goes to. The error does not show the value,
+/// which may be sensitive.
+pub fn push_host_label(prefix: &mut String, member: &str, value: &str) -> Result<(), RequestError> {
+    let valid = (1..=63).contains(&value.len())
+        && !value.starts_with('-')
+        && value
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-');
+    if !valid {
+        return Err(RequestError::new(format!(
+            "`{member}` is part of the host (`@hostLabel`), so it must be 1 to 63 letters, digits \
+             and hyphens, not starting with a hyphen"
+        )));
+    }
+    prefix.push_str(value);
+    Ok(())
+}
+
 /// The headers an input's `@httpHeader` members set, in the order pushed.
 pub type Headers = Vec<(http::HeaderName, http::HeaderValue)>;
 
@@ -619,6 +640,32 @@ mod tests {
                 .starts_with("`Body` must have a known length (`@requiresLength`)"),
             "{error}"
         );
+    }
+
+    #[test]
+    fn host_labels_are_letters_digits_and_hyphens() {
+        let mut prefix = "foo.".to_owned();
+        push_host_label(&mut prefix, "Label", "bar-1").unwrap();
+        assert_eq!(prefix, "foo.bar-1");
+        for bad in [
+            "",
+            "-bar",
+            "a.b",
+            "a b",
+            "é",
+            "secret/../x",
+            &"a".repeat(64),
+        ] {
+            let error = push_host_label(&mut String::new(), "Label", bad).unwrap_err();
+            assert!(
+                error
+                    .message()
+                    .starts_with("`Label` is part of the host (`@hostLabel`)"),
+                "{error}"
+            );
+            assert!(bad.is_empty() || !error.message().contains(bad), "{error}");
+        }
+        push_host_label(&mut String::new(), "Label", &"a".repeat(63)).unwrap();
     }
 
     #[test]
