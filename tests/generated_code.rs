@@ -1260,6 +1260,47 @@ fn payloads_snapshot() {
     );
 }
 
+/// Big numbers are the AWS runtime's `BigInteger` and `BigDecimal`, read
+/// and written through the same generic helpers as every other type; a
+/// default keeps the model's digits; a bigInteger default must be whole.
+/// (What they send and read is proven by the runner's own cases in
+/// `xtask/protocol-tests/own/big-numbers.smithy`.)
+#[test]
+fn big_numbers_snapshot() {
+    let model = |default: serde_json::Value| {
+        synthetic(
+            serde_json::json!({
+                "count": {"target": "smithy.api#BigInteger", "traits": {"smithy.api#httpHeader": "X-Count"}},
+                "measure": {"target": "example.test#Measure"}
+            }),
+            serde_json::json!({
+                "example.test#Ratio": {"type": "bigDecimal"},
+                "example.test#Measure": {"type": "structure", "members": {
+                    "ratio": {"target": "example.test#Ratio", "traits": {"smithy.api#default": default}}
+                }}
+            }),
+        )
+    };
+    let files = generate(
+        &model(serde_json::from_str("12345678901234567890.5").unwrap()),
+        &Options::default(),
+    )
+    .expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    insta::assert_snapshot!("big_numbers", input);
+    let measure = &files[&PathBuf::from("example-svc-input/src/measure.rs")];
+    insta::assert_snapshot!("big_number_default", measure);
+    let whole =
+        model(serde_json::json!(1.5)).replace(r#""type":"bigDecimal""#, r#""type":"bigInteger""#);
+    let error = generate(&whole, &Options::default()).expect_err("a fraction");
+    assert!(
+        error.to_string().contains(
+            "example.test#Measure$ratio: trait `smithy.api#default`: must be a whole number"
+        ),
+        "{error}"
+    );
+}
+
 /// Recursive shapes: a member that closes a cycle of structures and
 /// unions is boxed (its accessor still gives the value, its setter takes
 /// it); one whose cycle goes through a list or map is not, since the

@@ -448,6 +448,8 @@ pub enum DefaultValue {
     Boolean(bool),
     /// An integer (for `byte`, `short`, `integer` and `long`), within the member's type.
     Integer(i64),
+    /// A `bigInteger` or `bigDecimal`, as the model writes the number.
+    BigNumber(String),
     /// A number of a `float` or `double` member.
     Float(f64),
     /// A string.
@@ -551,6 +553,10 @@ pub enum Kind {
     Float,
     /// A 64-bit IEEE 754 number (`double`).
     Double,
+    /// A whole number of any size (`bigInteger`), kept as its digits.
+    BigInteger,
+    /// A decimal number of any size and precision (`bigDecimal`), kept as its digits.
+    BigDecimal,
     /// An open enum, by Rust type name.
     Enum(String),
     /// A structure, by Rust type name.

@@ -1328,6 +1328,8 @@ impl<'a> Lowerer<'a> {
                     "long" => Kind::Long,
                     "float" => Kind::Float,
                     "double" => Kind::Double,
+                    "bigInteger" => Kind::BigInteger,
+                    "bigDecimal" => Kind::BigDecimal,
                     "timestamp" => Kind::Timestamp,
                     "blob" if shape.traits.contains_key("smithy.api#streaming") => Kind::Stream {
                         requires_length: shape.traits.contains_key("smithy.api#requiresLength"),
@@ -1673,6 +1675,8 @@ fn prelude(id: &str) -> Option<Kind> {
         "smithy.api#Long" | "smithy.api#PrimitiveLong" => Some(Kind::Long),
         "smithy.api#Float" | "smithy.api#PrimitiveFloat" => Some(Kind::Float),
         "smithy.api#Double" | "smithy.api#PrimitiveDouble" => Some(Kind::Double),
+        "smithy.api#BigInteger" => Some(Kind::BigInteger),
+        "smithy.api#BigDecimal" => Some(Kind::BigDecimal),
         "smithy.api#Timestamp" => Some(Kind::Timestamp),
         "smithy.api#Blob" => Some(Kind::Blob),
         "smithy.api#Document" => Some(Kind::Document),
@@ -2055,7 +2059,12 @@ fn check_bound_member(member_id: &str, binding: &Binding, value: &Value) -> Resu
         value.kind.is_copy()
             || matches!(
                 value.kind,
-                Kind::String | Kind::Enum(_) | Kind::Timestamp | Kind::Blob
+                Kind::String
+                    | Kind::Enum(_)
+                    | Kind::Timestamp
+                    | Kind::Blob
+                    | Kind::BigInteger
+                    | Kind::BigDecimal
             )
     };
     let text = |value: &Value| matches!(value.kind, Kind::String | Kind::Enum(_));
@@ -2142,6 +2151,17 @@ fn default_value(
             Some(n) if integer_fits(kind, n) => DefaultValue::Integer(n),
             _ => return refuse("must be a whole number the member's type can hold"),
         },
+        // The model's digits, kept whole.
+        (Kind::BigInteger, Json::Number(n))
+            if n.to_string()
+                .trim_start_matches('-')
+                .bytes()
+                .all(|b| b.is_ascii_digit()) =>
+        {
+            DefaultValue::BigNumber(n.to_string())
+        }
+        (Kind::BigInteger, _) => return refuse("must be a whole number"),
+        (Kind::BigDecimal, Json::Number(n)) => DefaultValue::BigNumber(n.to_string()),
         (kind, Json::Number(n)) if kind.is_float() => match n.as_f64() {
             Some(n) if n.is_finite() => DefaultValue::Float(n),
             _ => return refuse("must be a number"),

@@ -1216,6 +1216,7 @@ fn bound_text(value: &Value, binding: &Binding, member: &str) -> TokenStream {
             quote! { &rt::json::timestamp_text(value, #format, #member)? }
         }
         Kind::Blob => quote! { &rt::aws_smithy_types::base64::encode(value) },
+        Kind::BigInteger | Kind::BigDecimal => quote! { value.as_ref() },
         _ => {
             unreachable!("lowering refuses bindings of {:?}", value.kind)
         }
@@ -1679,6 +1680,8 @@ fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
         Kind::Long => quote! { i64 },
         Kind::Float => quote! { f32 },
         Kind::Double => quote! { f64 },
+        Kind::BigInteger => quote! { rt::aws_smithy_types::BigInteger },
+        Kind::BigDecimal => quote! { rt::aws_smithy_types::BigDecimal },
         Kind::Enum(name) | Kind::Structure(name) | Kind::Union(name) => {
             let name = ident(name);
             quote! { #krate::#name }

@@ -574,6 +574,18 @@ fn value_expr(
                 }
             }
         }
+        kind @ (Kind::BigInteger | Kind::BigDecimal) => {
+            let Json::Number(number) = node else {
+                return Err(mismatch());
+            };
+            let text = number.to_string();
+            let ty = if *kind == Kind::BigInteger {
+                quote! { BigInteger }
+            } else {
+                quote! { BigDecimal }
+            };
+            quote! { #text.parse::<::smithy_lean_protocol_test::#ty>().expect(#text) }
+        }
         Kind::Enum(name) => {
             let text = node.as_str().ok_or_else(mismatch)?;
             let name = crate::emit::ident(name);
@@ -675,6 +687,8 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::Integer => "32-bit integer",
         Kind::Long => "64-bit integer",
         Kind::Float | Kind::Double => "number",
+        Kind::BigInteger => "whole number",
+        Kind::BigDecimal => "decimal number",
         Kind::Timestamp => "timestamp (seconds since the epoch)",
         Kind::Blob | Kind::Stream { .. } => "blob (its text)",
         Kind::List(_) => "list",

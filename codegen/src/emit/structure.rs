@@ -314,6 +314,7 @@ fn default_shown(default: &DefaultValue) -> String {
     match default {
         DefaultValue::Boolean(b) => b.to_string(),
         DefaultValue::Integer(n) => n.to_string(),
+        DefaultValue::BigNumber(text) => text.clone(),
         DefaultValue::Float(n) => n.to_string(),
         DefaultValue::String(text) | DefaultValue::Enum(text) => format!("{text:?}"),
         DefaultValue::Timestamp(seconds, 0) => format!("{seconds} (seconds since the epoch)"),
@@ -354,6 +355,11 @@ fn default_expr(default: &DefaultValue, value: &Value) -> TokenStream {
         (DefaultValue::Float(n), _) => {
             let n = Literal::f64_suffixed(*n);
             quote! { #n }
+        }
+        // The text was the model's number, which both types read; the
+        // zero they default to is never reached.
+        (DefaultValue::BigNumber(text), _) => {
+            quote! { ::std::str::FromStr::from_str(#text).unwrap_or_default() }
         }
         (DefaultValue::String(text), _) => quote! { String::from(#text) },
         (DefaultValue::Enum(text), Kind::Enum(name)) => {

@@ -1,6 +1,8 @@
 //! JSON bodies compared as values.
 
 use serde_json::Value;
+use smithy_lean_runtime::big_numbers::compare;
+use std::cmp::Ordering;
 
 /// Whether two JSON documents hold the same value: objects equal whatever
 /// the order of their keys, numbers equal by value (`1`, `1.0` and `1e0`
@@ -32,16 +34,29 @@ fn values_equal(expected: &Value, actual: &Value) -> bool {
     }
 }
 
-/// Numbers by value: whole numbers exactly, the rest as `f64`.
+/// Numbers by value, digit for digit; or, where both have a fraction or
+/// an exponent and neither has more digits than an `f64` holds, as the
+/// same `f64` (a `float` member's number is written through one).
 fn numbers_equal(a: &serde_json::Number, b: &serde_json::Number) -> bool {
     let (a, b) = (a.to_string(), b.to_string());
-    if let (Ok(a), Ok(b)) = (a.parse::<i128>(), b.parse::<i128>()) {
-        return a == b;
+    if compare(&a, &b) == Some(Ordering::Equal) {
+        return true;
     }
+    let within_f64 = |text: &str| text.contains(['.', 'e', 'E']) && significant_digits(text) <= 17;
     match (a.parse::<f64>(), b.parse::<f64>()) {
-        (Ok(a), Ok(b)) => a == b,
-        _ => a == b,
+        (Ok(x), Ok(y)) => within_f64(&a) && within_f64(&b) && x == y,
+        _ => false,
     }
+}
+
+/// How many digits of a number's text count, leading zeros not.
+fn significant_digits(text: &str) -> usize {
+    let mantissa = text.split(['e', 'E']).next().unwrap_or(text);
+    mantissa
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .skip_while(|&b| b == b'0')
+        .count()
 }
 
 #[cfg(test)]
@@ -71,6 +86,15 @@ mod tests {
         assert!(!json_equal(r#""1""#, "1"));
         assert!(!json_equal("1.5", "1.25"));
         assert!(!json_equal("9007199254740993", "9007199254740992"));
+        // Beyond an `f64`'s digits, every digit counts.
+        assert!(!json_equal(
+            "123456789012345678901234567890.5",
+            "123456789012345678901234567890.6"
+        ));
+        assert!(json_equal(
+            "123456789012345678901234567890.50",
+            "1234567890123456789012345678905e-1"
+        ));
         assert!(!json_equal("{}", ""));
         assert!(!json_equal("not json", "not json"));
     }

@@ -41,6 +41,9 @@ pub use aws_smithy_types::Blob;
 /// The streaming payloads of generated types, for the values of a case's `params`.
 pub use aws_smithy_types::byte_stream::ByteStream;
 
+/// The big numbers of generated types, for the values of a case's `params`.
+pub use aws_smithy_types::{BigDecimal, BigInteger};
+
 /// The documents of generated types and their numbers, for the values of a case's `params`.
 pub use aws_smithy_types::{Document, Number};
 

@@ -6,6 +6,7 @@
 //! the wrong JSON type is an error that names the member, never a panic.
 
 use crate::builders::{Structure, StructureBuilder};
+use aws_smithy_json::deserialize::error::DeserializeError;
 use aws_smithy_json::deserialize::token::skip_value;
 use aws_smithy_json::deserialize::{JsonTokenIterator, Token};
 use aws_smithy_types::Number;
@@ -16,8 +17,38 @@ use std::fmt;
 
 pub use aws_smithy_json::serialize::{JsonObjectWriter, JsonValueWriter};
 
-/// A cursor over the tokens of a body.
-pub type Tokens<'a> = std::iter::Peekable<JsonTokenIterator<'a>>;
+/// A cursor over the tokens of a body, which keeps the body for the
+/// values a token does not hold whole: a big number's digits.
+pub struct Tokens<'a> {
+    body: &'a [u8],
+    tokens: std::iter::Peekable<JsonTokenIterator<'a>>,
+}
+
+impl<'a> Tokens<'a> {
+    /// The next token, without moving past it.
+    pub fn peek(&mut self) -> Option<&Result<Token<'a>, DeserializeError>> {
+        self.tokens.peek()
+    }
+
+    /// The text of the number that starts at `offset`, as the body spells it.
+    fn number_text(&self, offset: usize) -> &'a str {
+        let rest = self.body.get(offset..).unwrap_or_default();
+        let end = rest
+            .iter()
+            .position(|b| !matches!(b, b'0'..=b'9' | b'-' | b'+' | b'.' | b'e' | b'E'))
+            .unwrap_or(rest.len());
+        // Only ASCII was taken.
+        std::str::from_utf8(&rest[..end]).unwrap_or_default()
+    }
+}
+
+impl<'a> Iterator for Tokens<'a> {
+    type Item = Result<Token<'a>, DeserializeError>;
+
+    fn next(&mut self) -> Option<Self::Item> {
+        self.tokens.next()
+    }
+}
 
 /// A body that is not the JSON this structure expects.
 #[derive(Debug)]
@@ -47,8 +78,8 @@ impl fmt::Display for JsonError {
 
 impl std::error::Error for JsonError {}
 
-impl From<aws_smithy_json::deserialize::error::DeserializeError> for JsonError {
-    fn from(error: aws_smithy_json::deserialize::error::DeserializeError) -> Self {
+impl From<DeserializeError> for JsonError {
+    fn from(error: DeserializeError) -> Self {
         JsonError::new(error.to_string())
     }
 }
@@ -67,7 +98,10 @@ impl From<crate::BuildError> for JsonError {
 
 /// A cursor at the start of `body`.
 pub fn tokens(body: &[u8]) -> Tokens<'_> {
-    aws_smithy_json::deserialize::json_token_iter(body).peekable()
+    Tokens {
+        body,
+        tokens: aws_smithy_json::deserialize::json_token_iter(body).peekable(),
+    }
 }
 
 fn next<'a>(tokens: &mut Tokens<'a>, member: &str) -> Result<Token<'a>, JsonError> {
@@ -158,6 +192,45 @@ impl WriteJson for f32 {
         writer.number(Number::Float(f64::from(*self)));
         Ok(())
     }
+}
+
+/// The big numbers, each a JSON number as the body spells it (or, as
+/// the AWS SDKs also accept, a string of one), written back as the JSON
+/// number their text stands for.
+macro_rules! big_number_json {
+    ($($ty:ty),*) => {$(
+        impl ReadJson for $ty {
+            fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
+                read_big_number(tokens, member)
+            }
+        }
+
+        impl WriteJson for $ty {
+            fn write_json(&self, writer: JsonValueWriter<'_>, _: &str) -> Result<(), WriteError> {
+                writer.write_raw_value(&crate::big_numbers::json_number(self.as_ref()));
+                Ok(())
+            }
+        }
+    )*};
+}
+
+big_number_json!(aws_smithy_types::BigInteger, aws_smithy_types::BigDecimal);
+
+/// Reads a big number from a JSON number, or from a string that spells
+/// one; `None` for `null`.
+pub fn read_big_number<T: crate::big_numbers::BigNumber>(
+    tokens: &mut Tokens<'_>,
+    member: &str,
+) -> Result<Option<T>, JsonError> {
+    let parsed = match next(tokens, member)? {
+        Token::ValueNull { .. } => return Ok(None),
+        Token::ValueNumber { offset, .. } => tokens.number_text(offset.0).parse().ok(),
+        Token::ValueString { value, .. } => value.as_escaped_str().parse().ok(),
+        _ => None,
+    };
+    parsed
+        .map(Some)
+        .ok_or_else(|| JsonError::expected(T::EXPECTED, member))
 }
 
 /// A blob is a base64 string in a JSON body (RFC 4648, with padding).
@@ -1476,7 +1549,71 @@ mod tests {
         assert!(read.is_none());
     }
 
+    #[test]
+    fn big_numbers_are_read_digit_for_digit_and_written_as_json_numbers() {
+        use aws_smithy_types::{BigDecimal, BigInteger};
+        use std::str::FromStr;
+        let digits = "123456789012345678901234567890";
+        let body = format!(r#"{{"a": -{digits}, "b": {digits}.5e-3, "c": "7", "d": null}}"#);
+        let mut tokens = tokens(body.as_bytes());
+        assert!(start_object(&mut tokens, "body").unwrap());
+        let mut members = Vec::new();
+        while let Some(key) = next_key(&mut tokens, "body").unwrap() {
+            let key = key.into_owned();
+            let number = read::<BigDecimal>(&mut tokens, "Member").unwrap();
+            members.push((key, number.map(|number| number.as_ref().to_owned())));
+        }
+        assert_eq!(
+            members,
+            [
+                ("a".to_owned(), Some(format!("-{digits}"))),
+                ("b".to_owned(), Some(format!("{digits}.5e-3"))),
+                ("c".to_owned(), Some("7".to_owned())),
+                ("d".to_owned(), None),
+            ]
+        );
+        assert_eq!(
+            read_one("12.5", read::<BigInteger>)
+                .unwrap_err()
+                .to_string(),
+            "invalid JSON body: `Member`: expected a whole number"
+        );
+        assert_eq!(
+            read_one("true", read::<BigDecimal>)
+                .unwrap_err()
+                .to_string(),
+            "invalid JSON body: `Member`: expected a decimal number"
+        );
+        assert!(read_one(r#""1e""#, read::<BigDecimal>).is_err());
+        let written = write_value_body(&BigDecimal::from_str("+.5").unwrap(), "m").unwrap();
+        assert_eq!(written, "0.5");
+        let written = write_value_body(&BigInteger::from_str("-007").unwrap(), "m").unwrap();
+        assert_eq!(written, "-7");
+    }
+
     proptest::proptest! {
+        #[test]
+        fn any_big_number_reads_back_as_written(int in "-?[0-9]{1,60}", frac in "[0-9]{0,30}", exp in "([eE][+-]?[0-9]{1,3})?") {
+            use crate::big_numbers::{compare, json_number};
+            use aws_smithy_types::{BigDecimal, BigInteger};
+            // The same value, and the same text when the text was already JSON's.
+            let integer: BigInteger = int.parse().unwrap();
+            let read = round_trip(&integer).1.unwrap();
+            proptest::prop_assert_eq!(compare(read.as_ref(), &int), Some(std::cmp::Ordering::Equal));
+            proptest::prop_assert_eq!(read.as_ref(), json_number(&int));
+            let text = format!("{int}.{frac}{exp}");
+            let decimal: BigDecimal = text.parse().unwrap();
+            let read = round_trip(&decimal).1.unwrap();
+            proptest::prop_assert_eq!(&read, &decimal);
+            proptest::prop_assert_eq!(read.as_ref(), json_number(&text));
+        }
+
+        #[test]
+        fn any_body_read_as_a_big_number_does_not_panic(body in r#"[-+.eE0-9" ,]{0,40}"#) {
+            let _ = read_one(&body, read::<aws_smithy_types::BigInteger>);
+            let _ = read_one(&body, read::<aws_smithy_types::BigDecimal>);
+        }
+
         #[test]
         fn nesting_matches_the_depth_a_reader_would_reach(depth in 0usize..200, padding in "[a-z ,:0-9\"]{0,8}") {
             let body = format!("{}{padding}{}", "[".repeat(depth), "]".repeat(depth));

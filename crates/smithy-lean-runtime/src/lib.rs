@@ -7,6 +7,8 @@
 //!
 //! - [`json`]: reading restJson1 bodies leniently and strictly typed, and
 //!   the writer generated code fills;
+//! - [`big_numbers`]: `bigInteger` and `bigDecimal` as JSON numbers and
+//!   against `@range` bounds;
 //! - [`validation`]: the `length` and `pattern` checks behind `validate()`;
 //! - [`error_response`]: the name, message and request id every restJson1
 //!   error response carries, and [`UnhandledError`] for the ones a model
@@ -28,6 +30,7 @@
 //! [`aws_types`], [`http`]) are the ones generated code names, so that a
 //! generated crate needs no dependency but this one.
 
+pub mod big_numbers;
 mod build_error;
 pub mod builders;
 pub mod endpoint;

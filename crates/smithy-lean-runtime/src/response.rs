@@ -200,6 +200,15 @@ macro_rules! integer_from_header {
 
 integer_from_header!(i8, i16, i32, i64);
 
+/// A big number in a header is its decimal text.
+impl<T: crate::big_numbers::BigNumber> FromHeaderText for T {
+    const EXPECTED: &'static str = T::EXPECTED;
+
+    fn from_header_text(text: &str) -> Option<Self> {
+        text.parse().ok()
+    }
+}
+
 /// A blob in a header is its base64 text.
 impl FromHeaderText for aws_smithy_types::Blob {
     const EXPECTED: &'static str = "base64 text";
