@@ -422,9 +422,9 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         (
             synthetic(
                 serde_json::json!({"When": {"target": "example.test#Stamp"}}),
-                serde_json::json!({"example.test#Stamp": {"type": "bigDecimal"}}),
+                serde_json::json!({"example.test#Stamp": {"type": "resource"}}),
             ),
-            "example.test#Stamp: shapes of type `bigDecimal` are not supported",
+            "example.test#Stamp: shapes of type `resource` are not supported",
         ),
         (
             synthetic(
@@ -468,10 +468,10 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         ),
         (
             synthetic(
-                serde_json::json!({"Ratio": {"target": "smithy.api#BigInteger"}}),
+                serde_json::json!({"Ratio": {"target": "smithy.api#Unit"}}),
                 serde_json::json!({}),
             ),
-            "example.test#DoThingRequest$Ratio: its target, the prelude's `BigInteger`, is not supported",
+            "example.test#DoThingRequest$Ratio: its target, the prelude's `Unit`, is not supported",
         ),
         (
             synthetic(
@@ -1288,6 +1288,8 @@ fn big_numbers_snapshot() {
     .expect("generates");
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     insta::assert_snapshot!("big_numbers", input);
+    let lib = &files[&PathBuf::from("example-svc/src/lib.rs")];
+    assert!(lib.contains("pub use rt::aws_smithy_types::BigInteger;"), "{lib}");
     let measure = &files[&PathBuf::from("example-svc-input/src/measure.rs")];
     insta::assert_snapshot!("big_number_default", measure);
     let whole =

@@ -7,7 +7,7 @@
 //! it. The engine itself names no operation and no shape.
 
 use super::{doc_attrs, ident, structure::builder_member};
-use crate::ir::{CrateNames, Kind, Operation, ParameterKind, PathStep, Service, Structure};
+use crate::ir::{CrateNames, Kind, Operation, ParameterKind, PathStep, Service, Structure, Value};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -441,6 +441,32 @@ pub(super) fn config_module() -> TokenStream {
     }
 }
 
+/// Whether a member of any generated type holds a `bigInteger` or `bigDecimal`.
+fn holds_big_numbers(service: &Service) -> bool {
+    fn holds(value: &Value) -> bool {
+        match &value.kind {
+            Kind::BigInteger | Kind::BigDecimal => true,
+            Kind::List(item) | Kind::Map(item) => holds(item),
+            _ => false,
+        }
+    }
+    [&service.input, &service.output, &service.errors]
+        .iter()
+        .any(|types| {
+            let fields = types
+                .structures
+                .iter()
+                .flat_map(|s| &s.fields)
+                .map(|f| &f.value);
+            let variants = types
+                .unions
+                .iter()
+                .flat_map(|u| &u.variants)
+                .filter_map(|v| v.value.as_ref());
+            fields.chain(variants).any(holds)
+        })
+}
+
 /// `src/lib.rs`: the modules, and the names callers use most at the root.
 pub(super) fn lib_rs(service: &Service) -> TokenStream {
     let modules = [
@@ -472,9 +498,18 @@ pub(super) fn lib_rs(service: &Service) -> TokenStream {
             pub use rt::ByteStream;
         }
     });
+    let big_numbers = holds_big_numbers(service).then(|| {
+        quote! {
+            /// A decimal number of any size, kept as its digits: what the model's bigDecimals hold.
+            pub use rt::aws_smithy_types::BigDecimal;
+            /// A whole number of any size, kept as its digits: what the model's bigIntegers hold.
+            pub use rt::aws_smithy_types::BigInteger;
+        }
+    });
     let primitives = quote! {
         /// The model's primitive types that Rust has none of, as the AWS SDK for Rust names them.
         pub mod primitives {
+            #big_numbers
             /// Bytes: what the model's blobs hold.
             pub use rt::aws_smithy_types::Blob;
             /// A point in time: what the model's timestamps hold.
