@@ -492,14 +492,21 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
                 serde_json::json!({"N": {"target": "example.test#Name"}}),
                 serde_json::json!({"example.test#Name": {"type": "string", "traits": {"smithy.api#range": {"min": 1}}}}),
             ),
-            "example.test#DoThingRequest$N: trait `smithy.api#range`: supported on integer shapes (byte, short, integer, long) only",
+            "example.test#DoThingRequest$N: trait `smithy.api#range`: applies to numbers only (byte, short, integer, long, float, double, bigInteger, bigDecimal)",
         ),
         (
             synthetic(
                 serde_json::json!({"N": {"target": "example.test#Count"}}),
-                serde_json::json!({"example.test#Count": {"type": "integer", "traits": {"smithy.api#range": {"min": 1.5}}}}),
+                serde_json::json!({"example.test#Count": {"type": "integer", "traits": {"smithy.api#range": {"min": "1"}}}}),
             ),
-            "trait `smithy.api#range`: `min` must be a whole number within 64 bits",
+            "trait `smithy.api#range`: `min` must be a number",
+        ),
+        (
+            synthetic(
+                serde_json::json!({"N": {"target": "example.test#Count"}}),
+                serde_json::json!({"example.test#Count": {"type": "long", "traits": {"smithy.api#range": {"min": 1e19}}}}),
+            ),
+            "example.test#DoThingRequest$N: trait `smithy.api#range`: no 64-bit integer is within its bounds",
         ),
         (
             synthetic(
@@ -1260,6 +1267,39 @@ fn payloads_snapshot() {
     );
 }
 
+/// `@range` on every kind of number: whole numbers against an `i64`
+/// range, a fractional bound rounded inwards and one beyond `i64` left
+/// out; floats and big numbers against the model's decimal text. (The
+/// runtime's tests prove the comparisons; `xtask/tests/regenerate.rs`
+/// runs them in a generated client.)
+#[test]
+fn ranges_of_every_kind_of_number() {
+    let model = synthetic(
+        serde_json::json!({
+            "Count": {"target": "smithy.api#Integer", "traits": {"smithy.api#range": {"min": 0.5, "max": 10.5}}},
+            "Huge": {"target": "smithy.api#Long", "traits": {"smithy.api#range": {"min": -1e300, "max": 7}}},
+            "Ratio": {"target": "smithy.api#Double", "traits": {"smithy.api#range": {"min": 0.25}}},
+            "Ratios": {"target": "example.test#Ratios"},
+            "Budget": {"target": "smithy.api#BigInteger", "traits": {"smithy.api#range": {"max": 12345678901234567890u64}}}
+        }),
+        serde_json::json!({
+            "example.test#Ratios": {"type": "list", "member": {"target": "example.test#Ratio"}},
+            "example.test#Ratio": {"type": "float", "traits": {"smithy.api#range": {"max": 1}}}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    for expected in [
+        r#"check.member("Count").integer(self.count.map(i64::from), 1..=10);"#,
+        r#"check.member("Huge").integer(self.huge.map(i64::from), ..=7);"#,
+        r#"check.member("Ratio").float(self.ratio.as_ref(), Some("0.25"), None);"#,
+        r#"|here, value| here.float(Some(value), None, Some("1"))"#,
+        "self.budget.as_ref().map(AsRef::as_ref),\n                None,\n                Some(\"12345678901234567890\"),",
+    ] {
+        assert!(input.contains(expected), "{expected} in {input}");
+    }
+}
+
 /// Big numbers are the AWS runtime's `BigInteger` and `BigDecimal`, read
 /// and written through the same generic helpers as every other type; a
 /// default keeps the model's digits; a bigInteger default must be whole.
@@ -1289,7 +1329,10 @@ fn big_numbers_snapshot() {
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     insta::assert_snapshot!("big_numbers", input);
     let lib = &files[&PathBuf::from("example-svc/src/lib.rs")];
-    assert!(lib.contains("pub use rt::aws_smithy_types::BigInteger;"), "{lib}");
+    assert!(
+        lib.contains("pub use rt::aws_smithy_types::BigInteger;"),
+        "{lib}"
+    );
     let measure = &files[&PathBuf::from("example-svc-input/src/measure.rs")];
     insta::assert_snapshot!("big_number_default", measure);
     let whole =

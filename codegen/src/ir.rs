@@ -499,14 +499,26 @@ pub struct Value {
     pub timestamp_format: Option<TimestampFormat>,
 }
 
-/// The `range` trait, as integer bounds: the generator supports it on
-/// integer shapes only, where the model's bounds are whole numbers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Range {
-    /// Inclusive minimum.
-    pub min: Option<i64>,
-    /// Inclusive maximum.
-    pub max: Option<i64>,
+/// The `range` trait, by the kind of number it bounds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Range {
+    /// On `byte`, `short`, `integer` (and `intEnum`) and `long`: the
+    /// whole numbers within the model's bounds, a fractional bound
+    /// rounded inwards, a bound beyond `i64` none.
+    Integer {
+        /// Inclusive minimum.
+        min: Option<i64>,
+        /// Inclusive maximum.
+        max: Option<i64>,
+    },
+    /// On floats, doubles and big numbers: the model's bounds as it
+    /// writes them, compared as decimals.
+    Decimal {
+        /// Inclusive minimum.
+        min: Option<String>,
+        /// Inclusive maximum.
+        max: Option<String>,
+    },
 }
 
 /// How a timestamp is written: the `timestampFormat` trait's values.

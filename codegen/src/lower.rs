@@ -1478,23 +1478,7 @@ impl<'a> Lowerer<'a> {
         };
         let range = match lookup("smithy.api#range") {
             None => None,
-            Some(range) => {
-                if !kind.is_integer() {
-                    return Err(Error::on_trait(
-                        member_id,
-                        "smithy.api#range",
-                        "supported on integer shapes (byte, short, integer, long) only",
-                    ));
-                }
-                let (min, max) = bounds(
-                    member_id,
-                    "smithy.api#range",
-                    range,
-                    Json::as_i64,
-                    "a whole number within 64 bits",
-                )?;
-                Some(Range { min, max })
-            }
+            Some(range) => Some(range_of(member_id, &kind, range)?),
         };
         let media_type = match lookup("smithy.api#mediaType") {
             None => None,
@@ -1882,6 +1866,50 @@ fn bounds<T>(
             .ok_or_else(|| Error::on_trait(member_id, trait_id, format!("`{key}` must be {what}"))),
     };
     Ok((bound("min")?, bound("max")?))
+}
+
+/// The `range` trait of a member of kind `kind`: its bounds are numbers
+/// (decimal, any size); a number type's own.
+fn range_of(member_id: &str, kind: &Kind, range: &Json) -> Result<Range, Error> {
+    const TRAIT: &str = "smithy.api#range";
+    let (min, max) = bounds(
+        member_id,
+        TRAIT,
+        range,
+        |bound| match bound {
+            Json::Number(number) => Some(number.to_string()),
+            _ => None,
+        },
+        "a number",
+    )?;
+    if kind.is_integer() {
+        let whole = |bound: &Option<String>, up: bool| -> Result<Option<i64>, Error> {
+            match bound
+                .as_deref()
+                .map(|text| crate::node::whole_bound(text, up))
+            {
+                None | Some(crate::node::WholeBound::Beyond) => Ok(None),
+                Some(crate::node::WholeBound::Within(n)) => Ok(Some(n)),
+                Some(crate::node::WholeBound::Unreachable) => Err(Error::on_trait(
+                    member_id,
+                    TRAIT,
+                    "no 64-bit integer is within its bounds",
+                )),
+            }
+        };
+        return Ok(Range::Integer {
+            min: whole(&min, true)?,
+            max: whole(&max, false)?,
+        });
+    }
+    if kind.is_float() || matches!(kind, Kind::BigInteger | Kind::BigDecimal) {
+        return Ok(Range::Decimal { min, max });
+    }
+    Err(Error::on_trait(
+        member_id,
+        TRAIT,
+        "applies to numbers only (byte, short, integer, long, float, double, bigInteger, bigDecimal)",
+    ))
 }
 
 /// The `paginated` trait of operation `id`, its members defaulting to the

@@ -1,5 +1,6 @@
 //! Smithy node values that mean more than their JSON: timestamps given as
-//! epoch seconds, and blobs given as base64 text.
+//! epoch seconds, blobs given as base64 text, and a `range` bound as the
+//! whole numbers it admits.
 
 use serde_json::Value as Json;
 
@@ -51,10 +52,72 @@ pub(crate) fn base64_decode(text: &str) -> Option<Vec<u8>> {
     (bits == 0).then_some(out)
 }
 
+/// A `range` bound, rounded to the whole numbers it admits.
+#[derive(Debug, PartialEq, Eq)]
+pub enum WholeBound {
+    /// This 64-bit integer.
+    Within(i64),
+    /// Beyond every 64-bit integer on the side it bounds: no bound at all.
+    Beyond,
+    /// Beyond every 64-bit integer on the other side: nothing is admitted.
+    Unreachable,
+}
+
+/// The decimal text of a `range` bound as a whole-number bound: rounded
+/// up for a minimum (`up`), down for a maximum.
+pub fn whole_bound(text: &str, up: bool) -> WholeBound {
+    let whole = text.strip_prefix('-').unwrap_or(text);
+    let rounded = if !whole.is_empty() && whole.bytes().all(|b| b.is_ascii_digit()) {
+        // Exact, however long: past `i128` it is past `i64` too.
+        text.parse::<i128>().unwrap_or(if text.starts_with('-') {
+            i128::MIN
+        } else {
+            i128::MAX
+        })
+    } else {
+        match text.parse::<f64>() {
+            Ok(number) if up => number.ceil().clamp(-1e30, 1e30) as i128,
+            Ok(number) => number.floor().clamp(-1e30, 1e30) as i128,
+            // Not a number: lowering reads bounds from JSON numbers only.
+            Err(_) => return WholeBound::Unreachable,
+        }
+    };
+    match i64::try_from(rounded) {
+        Ok(n) => WholeBound::Within(n),
+        // Below every i64: a minimum bounds nothing, a maximum admits nothing.
+        Err(_) if (rounded < 0) == up => WholeBound::Beyond,
+        Err(_) => WholeBound::Unreachable,
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::{base64_decode, epoch_seconds};
+    use super::{WholeBound, base64_decode, epoch_seconds, whole_bound};
     use serde_json::json;
+
+    #[test]
+    fn range_bounds_round_inwards_and_past_i64_bound_nothing_or_admit_nothing() {
+        use WholeBound::*;
+        for (text, up, expected) in [
+            ("5", true, Within(5)),
+            ("-5", false, Within(-5)),
+            ("0.5", true, Within(1)),
+            ("0.5", false, Within(0)),
+            ("-0.5", true, Within(0)),
+            ("-0.5", false, Within(-1)),
+            ("1e3", true, Within(1000)),
+            ("9223372036854775807", false, Within(i64::MAX)),
+            ("9223372036854775808", false, Beyond),
+            ("9223372036854775808", true, Unreachable),
+            ("-9223372036854775809", true, Beyond),
+            ("-9223372036854775809", false, Unreachable),
+            ("123456789012345678901234567890123456789012", false, Beyond),
+            ("-1e400", true, Beyond),
+            ("1e400", true, Unreachable),
+        ] {
+            assert_eq!(whole_bound(text, up), expected, "{text} up={up}");
+        }
+    }
 
     #[test]
     fn epoch_seconds_keep_every_digit_of_their_fraction() {

@@ -41,6 +41,16 @@ fn extended_model(root: &Path) -> String {
         "CodesItem".to_owned(),
         json!({"target": "com.amazonaws.chime#Code"}),
     );
+    // Ranged numbers the official models do not have: a float, whose
+    // bounds are compared as the decimal it prints, and a big decimal.
+    members.insert(
+        "Ratio".to_owned(),
+        json!({"target": "smithy.api#Float", "traits": {"smithy.api#range": {"min": 0.1, "max": 1}}}),
+    );
+    members.insert(
+        "Budget".to_owned(),
+        json!({"target": "smithy.api#BigDecimal", "traits": {"smithy.api#range": {"max": 1e30}}}),
+    );
     shapes.insert(
         "com.amazonaws.chime#Code".to_owned(),
         json!({"type": "string", "traits": {"smithy.api#pattern": "^[a-z]+$"}}),
@@ -171,6 +181,17 @@ async fn main() {
         .await
         .unwrap();
     println!("items: {:?}", items.iter().map(|limit| limit.name()).collect::<Vec<_>>());
+    let ranged = |ratio: f32, budget: &str| {
+        chime_lean::operation::create_app_instance::CreateAppInstanceInput::builder()
+            .name("ops")
+            .ratio(ratio)
+            .budget(budget.parse().unwrap())
+            .build()
+            .unwrap()
+            .validate()
+    };
+    println!("within: {:?}", ranged(0.1, "1e30").map_err(|e| e.to_string()));
+    println!("outside: {:?}", ranged(0.099, "1000000000000000000000000000000.1").map_err(|e| e.to_string()));
     for line in log.lock().unwrap().iter() {
         println!("request: {line}");
     }
@@ -196,15 +217,17 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
     let stdout = support::succeeded(&run, "the caller");
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
-        lines[..3],
+        lines[..5],
         [
             "created: arn:aws:chime:us-east-1:123456789012:app-instance/regenerated",
             "limits: Some(42)",
             r#"items: [Some("a"), Some("b"), Some("c")]"#,
+            "within: Ok(())",
+            "outside: Err(\"2 constraint violations: `Ratio`: must be 0.1 to 1; `Budget`: must be at most 1e+30\")",
         ],
         "{stdout}"
     );
-    let create = lines[3];
+    let create = lines[5];
     assert!(
         create.starts_with("request: POST /app-instances HTTP/1.1 | application/json | {"),
         "{create}"
@@ -217,7 +240,7 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
     let headers =
         r#"x-amz-chime-filters: "x,y", z | x-amz-chime-since: Tue, 09 Jan 2018 20:51:21 GMT | "#;
     assert_eq!(
-        lines[4..],
+        lines[6..],
         [
             "request: GET /limits?scope=account HTTP/1.1 | none | ".to_owned(),
             format!(

@@ -133,6 +133,10 @@ fn member_value(value: &Value, field: &syn::Ident, always_present: bool) -> Toke
         (Kind::Blob, false) => quote! { self.#field.as_ref().map(AsRef::as_ref) },
         (Kind::String | Kind::List(_), false) => quote! { self.#field.as_deref() },
         (Kind::List(_), true) => quote! { Some(self.#field.as_slice()) },
+        (Kind::BigInteger | Kind::BigDecimal, true) => quote! { Some(self.#field.as_ref()) },
+        (Kind::BigInteger | Kind::BigDecimal, false) => {
+            quote! { self.#field.as_ref().map(AsRef::as_ref) }
+        }
         (kind, true) if kind.is_integer() => quote! { Some(i64::from(self.#field)) },
         (kind, false) if kind.is_integer() => quote! { self.#field.map(i64::from) },
         (_, true) => quote! { Some(&self.#field) },
@@ -147,6 +151,7 @@ pub(super) fn item_value(value: &Value) -> TokenStream {
         Kind::Blob => quote! { Some(value.as_ref()) },
         Kind::List(_) => quote! { Some(value.as_slice()) },
         kind if kind.is_integer() => quote! { Some(i64::from(*value)) },
+        Kind::BigInteger | Kind::BigDecimal => quote! { Some(value.as_ref()) },
         _ => quote! { Some(value) },
     }
 }
@@ -185,17 +190,37 @@ fn length(length: Option<Length>) -> TokenStream {
     }
 }
 
-fn range(range: Range) -> TokenStream {
-    let (min, max) = (
-        range.min.map(Literal::i64_unsuffixed),
-        range.max.map(Literal::i64_unsuffixed),
-    );
-    match (min, max) {
-        (Some(min), Some(max)) => quote! { #min..=#max },
-        (Some(min), None) => quote! { #min.. },
-        (None, Some(max)) => quote! { ..=#max },
-        (None, None) => quote! { .. },
-    }
+/// The checks of a number within a `range`: whole numbers as a Rust
+/// range of `i64`; floats as the decimals they print as, and big numbers
+/// as their digits, against the model's decimal bounds.
+fn range_checks(value: &Value, here: TokenStream, value_expr: TokenStream) -> Option<TokenStream> {
+    Some(match value.range.as_ref()? {
+        Range::Integer { min, max } => {
+            let (min, max) = (
+                min.map(Literal::i64_unsuffixed),
+                max.map(Literal::i64_unsuffixed),
+            );
+            let range = match (min, max) {
+                (Some(min), Some(max)) => quote! { #min..=#max },
+                (Some(min), None) => quote! { #min.. },
+                (None, Some(max)) => quote! { ..=#max },
+                (None, None) => quote! { .. },
+            };
+            quote! { #here.integer(#value_expr, #range) }
+        }
+        Range::Decimal { min, max } => {
+            let bound = |bound: &Option<String>| match bound {
+                Some(text) => quote! { Some(#text) },
+                None => quote! { None },
+            };
+            let (min, max) = (bound(min), bound(max));
+            if value.kind.is_float() {
+                quote! { #here.float(#value_expr, #min, #max) }
+            } else {
+                quote! { #here.decimal(#value_expr, #min, #max) }
+            }
+        }
+    })
 }
 
 /// The checks of `value` (an expression of what `Checks` takes) at `here`
@@ -220,9 +245,11 @@ pub(super) fn value_checks(
             let length = length(Some(value.length?));
             Some(quote! { #here.blob(#value_expr, #length) })
         }
-        kind if kind.is_integer() => {
-            let range = range(value.range?);
-            Some(quote! { #here.integer(#value_expr, #range) })
+        kind if kind.is_integer()
+            || kind.is_float()
+            || matches!(kind, Kind::BigInteger | Kind::BigDecimal) =>
+        {
+            range_checks(value, here, value_expr)
         }
         Kind::Structure(_) | Kind::Union(_) => Some(quote! { #here.structure(#value_expr) }),
         Kind::List(item) | Kind::Map(item) => {
@@ -259,7 +286,7 @@ pub(super) fn value_checks(
                 _ => quote! { #here.list(#value_expr, #length, #each) },
             })
         }
-        // Lowering refuses `@range` on floats; nothing else constrains them.
+        // Nothing else is constrained.
         _ => None,
     }
 }

@@ -56,10 +56,10 @@ pub enum Rule {
     /// A number is out of the model's `range`. The value itself is not
     /// kept, as with every rule: it may be `@sensitive`.
     Range {
-        /// Inclusive minimum, if any.
-        min: Option<i64>,
-        /// Inclusive maximum, if any.
-        max: Option<i64>,
+        /// Inclusive minimum, if any, in decimal.
+        min: Option<Cow<'static, str>>,
+        /// Inclusive maximum, if any, in decimal.
+        max: Option<Cow<'static, str>>,
     },
     /// A string does not match the model's ECMA-262 pattern (a search, not anchored unless it says so).
     Pattern {
@@ -95,17 +95,17 @@ impl fmt::Display for Rule {
                 f.write_str("must be ")?;
                 match (min, max) {
                     (Some(min), Some(max)) => {
-                        f.write_fmt(format_args!("{min}"))?;
+                        f.write_str(min)?;
                         f.write_str(" to ")?;
-                        f.write_fmt(format_args!("{max}"))
+                        f.write_str(max)
                     }
                     (Some(min), None) => {
                         f.write_str("at least ")?;
-                        f.write_fmt(format_args!("{min}"))
+                        f.write_str(min)
                     }
                     (None, Some(max)) => {
                         f.write_str("at most ")?;
-                        f.write_fmt(format_args!("{max}"))
+                        f.write_str(max)
                     }
                     (None, None) => f.write_str("any number"),
                 }
@@ -378,11 +378,24 @@ pub fn check_range(
     path: &dyn Fn() -> String,
 ) {
     if min.is_some_and(|min| value < min) || max.is_some_and(|max| value > max) {
+        let shown = |bound: Option<i64>| bound.map(|bound| Cow::Owned(bound.to_string()));
         out.push(ConstraintViolation {
             path: path(),
-            rule: Rule::Range { min, max },
+            rule: Rule::Range {
+                min: shown(min),
+                max: shown(max),
+            },
         });
     }
+}
+
+/// Whether decimal text `value` is within the inclusive decimal bounds,
+/// compared exactly.
+fn within_decimal(value: &str, min: Option<&str>, max: Option<&str>) -> bool {
+    use std::cmp::Ordering::{Equal, Greater, Less};
+    let compare = crate::big_numbers::compare;
+    min.is_none_or(|min| matches!(compare(value, min), Some(Greater | Equal)))
+        && max.is_none_or(|max| matches!(compare(value, max), Some(Less | Equal)))
 }
 
 /// Records a violation when `value` does not match `pattern`.
@@ -573,6 +586,58 @@ impl<'a> Checks<'a> {
         check_range(self.out, value, min, max, &|| {
             path_of(&self.parent, self.member)
         });
+    }
+
+    /// A `float` or `double` here, if set, within the model's bounds
+    /// (decimal text): compared as the decimal it prints as, so that a
+    /// value written `0.1` is at most `0.1`. NaN is within no bounds; an
+    /// infinity is within those that do not bound its side.
+    pub fn float(
+        &mut self,
+        value: Option<impl fmt::LowerExp>,
+        min: Option<&'static str>,
+        max: Option<&'static str>,
+    ) {
+        let Some(value) = value else { return };
+        // The shortest text that reads back as the value.
+        let text = format!("{value:e}");
+        let within = match text.as_str() {
+            "NaN" => min.is_none() && max.is_none(),
+            "inf" => max.is_none(),
+            "-inf" => min.is_none(),
+            finite => within_decimal(finite, min, max),
+        };
+        self.range_checked(within, min, max);
+    }
+
+    /// A `bigInteger` or `bigDecimal` here (its text), if set, within the
+    /// model's bounds (decimal text), compared digit for digit.
+    pub fn decimal(
+        &mut self,
+        value: Option<&str>,
+        min: Option<&'static str>,
+        max: Option<&'static str>,
+    ) {
+        let Some(value) = value else { return };
+        let within = within_decimal(value, min, max);
+        self.range_checked(within, min, max);
+    }
+
+    fn range_checked(
+        &mut self,
+        within: bool,
+        min: Option<&'static str>,
+        max: Option<&'static str>,
+    ) {
+        if !within {
+            self.out.push(ConstraintViolation {
+                path: self.path(),
+                rule: Rule::Range {
+                    min: min.map(Cow::Borrowed),
+                    max: max.map(Cow::Borrowed),
+                },
+            });
+        }
     }
 
     /// A structure here, if set, which checks its own members.
@@ -797,6 +862,85 @@ mod tests {
                 "`SipHeaders`: number of entries must be between 0 and 20 entries, but it has 21",
             ]
         );
+    }
+
+    #[test]
+    fn floats_and_big_numbers_are_ranged_as_the_decimals_they_are() {
+        let found = violations(|out| {
+            let mut check = Checks::new("", out);
+            // Within, at the bounds as written: 0.1 is at most 0.1, in
+            // either width, though neither is exactly 0.1.
+            check
+                .member("Ok")
+                .float(Some(0.1f32), Some("0.1"), Some("0.1"));
+            check
+                .member("Ok")
+                .float(Some(0.1f64), Some("0.1"), Some("1e-1"));
+            check
+                .member("Ok")
+                .float(Some(f64::INFINITY), Some("0"), None);
+            check.member("Ok").float(Some(f64::NAN), None, None);
+            check.member("Ok").float(None::<f64>, Some("1"), None);
+            check
+                .member("Ok")
+                .decimal(Some("-0.000"), Some("0"), Some("0"));
+            check.member("Ok").decimal(
+                Some("123456789012345678901234567890"),
+                None,
+                Some("123456789012345678901234567890.0"),
+            );
+            // Outside, each the smallest step beyond.
+            check
+                .member("Small")
+                .float(Some(0.099_999_994f32), Some("0.1"), None);
+            check
+                .member("Large")
+                .float(Some(2.000_000_000_000_000_4f64), None, Some("2"));
+            check.member("NaN").float(Some(f32::NAN), Some("0"), None);
+            check
+                .member("Up")
+                .float(Some(f64::INFINITY), None, Some("1e308"));
+            check
+                .member("Down")
+                .float(Some(f64::NEG_INFINITY), Some("-1e308"), None);
+            check.member("Big").decimal(
+                Some("123456789012345678901234567891"),
+                Some("0"),
+                Some("123456789012345678901234567890.9"),
+            );
+        });
+        assert_eq!(
+            found,
+            [
+                "`Small`: must be at least 0.1",
+                "`Large`: must be at most 2",
+                "`NaN`: must be at least 0",
+                "`Up`: must be at most 1e308",
+                "`Down`: must be at least -1e308",
+                "`Big`: must be 0 to 123456789012345678901234567890.9",
+            ]
+        );
+    }
+
+    proptest::proptest! {
+        /// Where a bound is a number both the decimal and the float spell
+        /// exactly, the decimal comparison is the float's own.
+        #[test]
+        fn a_float_is_within_bounds_as_its_value_is(value: f64, narrow: f32, min in -1000i32..1000, span in 0i32..2000) {
+            let max = min + span;
+            let (min_text, max_text) = (min.to_string().leak(), max.to_string().leak());
+            let within = |value: f64| value >= f64::from(min) && value <= f64::from(max);
+            let found = violations(|out| {
+                Checks::new("", out).member("V").float(Some(value), Some(min_text), Some(max_text));
+                Checks::new("", out).member("N").float(Some(narrow), Some(min_text), Some(max_text));
+            });
+            let expected: Vec<String> = [("V", within(value)), ("N", within(f64::from(narrow)))]
+                .into_iter()
+                .filter(|(_, within)| !within)
+                .map(|(member, _)| format!("`{member}`: must be {min} to {max}"))
+                .collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
     }
 
     #[test]
