@@ -548,7 +548,7 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
                 serde_json::json!({"ByNumber": {"target": "example.test#ByNumber"}}),
                 serde_json::json!({"example.test#ByNumber": {"type": "map", "key": {"target": "smithy.api#Integer"}, "value": {"target": "smithy.api#String"}}}),
             ),
-            "example.test#ByNumber$key: only map keys that are strings without `@length` or `@pattern` are supported",
+            "example.test#ByNumber$key: only map keys that are strings without `@length` or `@pattern`, or enums, are supported",
         ),
         (
             synthetic(
@@ -1265,6 +1265,97 @@ fn payloads_snapshot() {
         input.contains(".map(|value| (\"image/jpeg\", value.as_ref().to_vec()))"),
         "{input}"
     );
+}
+
+/// A string with the IDL 1.0 `enum` trait is the enum shape Smithy 2.0
+/// makes of it: a variant per definition, named by its `name` or by its
+/// value, its documentation and deprecation kept; a map may be keyed by
+/// it. The trait's own rules are checked. (What such enums send and read
+/// is proven by `xtask/protocol-tests/own/enum-trait.smithy`.)
+#[test]
+fn the_idl_1_enum_trait_is_an_enum() {
+    let model = |definitions: serde_json::Value| {
+        synthetic(
+            serde_json::json!({
+                "size": {"target": "example.test#Size"},
+                "bySize": {"target": "example.test#BySize"}
+            }),
+            serde_json::json!({
+                "example.test#Size": {"type": "string", "traits": {"smithy.api#enum": definitions}},
+                "example.test#BySize": {"type": "map", "key": {"target": "example.test#Size"}, "value": {"target": "smithy.api#Integer"}}
+            }),
+        )
+    };
+    let named = serde_json::json!([
+        {"value": "t2.micro", "name": "T2_MICRO", "documentation": "The <b>smallest</b>."},
+        {"value": "old", "name": "OLD", "deprecated": true, "tags": ["legacy"]}
+    ]);
+    let files = generate(&model(named), &Options::default()).expect("generates");
+    insta::assert_snapshot!(
+        "enum_trait",
+        &files[&PathBuf::from("example-svc-input/src/size.rs")]
+    );
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    assert!(
+        input.contains("by_size: Option<::std::collections::HashMap<crate::Size, i32>>"),
+        "{input}"
+    );
+    assert!(
+        input.contains("#[set(insert(crate::Size, i32), set_by_size"),
+        "{input}"
+    );
+    let unnamed = serde_json::json!([{"value": "us-east-1"}, {"value": "a b  c"}]);
+    let files = generate(&model(unnamed), &Options::default()).expect("generates");
+    let size = &files[&PathBuf::from("example-svc-input/src/size.rs")];
+    for expected in ["UsEast1", r#""us-east-1""#, "ABC", r#""a b  c""#] {
+        assert!(size.contains(expected), "{expected} in {size}");
+    }
+    let refused = [
+        (
+            serde_json::json!([]),
+            "must be a non-empty list of enum definitions",
+        ),
+        (
+            serde_json::json!([{"value": "a", "name": "A"}, {"value": "b"}]),
+            "either every definition has a `name` or none does",
+        ),
+        (
+            serde_json::json!([{"value": "a"}, {"value": "a"}]),
+            "the value \"a\" is defined twice",
+        ),
+        (
+            serde_json::json!([{"value": "a", "name": "X"}, {"value": "b", "name": "X"}]),
+            "the name `X` is given twice",
+        ),
+        (
+            serde_json::json!([{"value": "a", "name": "1A"}]),
+            "the `name` of \"a\" must be an identifier",
+        ),
+        (
+            serde_json::json!([{"value": "*"}]),
+            "the value \"*\" has no `name`, and no identifier can be made of it",
+        ),
+        (
+            serde_json::json!([{"value": ""}]),
+            "definition 0 needs a `value`, a non-empty string",
+        ),
+        (
+            serde_json::json!([{"value": "a", "colour": "red"}]),
+            "definition 0 has an unknown key `colour`",
+        ),
+        (
+            serde_json::json!([{"value": "a", "deprecated": "yes"}]),
+            "the `deprecated` of \"a\" must be a boolean",
+        ),
+    ];
+    for (definitions, expected) in refused {
+        let error = generate(&model(definitions), &Options::default()).expect_err(expected);
+        let expected = format!("example.test#Size: trait `smithy.api#enum`: {expected}");
+        assert!(
+            error.to_string().contains(&expected),
+            "{expected:?} in {error}"
+        );
+    }
 }
 
 /// `@range` on every kind of number: whole numbers against an `i64`

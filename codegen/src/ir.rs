@@ -590,8 +590,13 @@ pub enum Kind {
     },
     /// A list of values.
     List(Box<Value>),
-    /// A map from strings to values.
-    Map(Box<Value>),
+    /// A map from strings, or from the model's enums, to values.
+    Map {
+        /// The keys: a string or an enum, without constraints.
+        key: Box<Value>,
+        /// The values.
+        value: Box<Value>,
+    },
 }
 
 impl Kind {

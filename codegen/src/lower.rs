@@ -53,6 +53,8 @@ const HANDLED_TRAITS: &[&str] = &[
     // A blob's: `Kind::Stream`, which only an operation's payload may be.
     "smithy.api#streaming",
     "smithy.api#requiresLength",
+    // On a string: the IDL 1.0 enum, lowered as the enum shape 2.0 makes of it.
+    "smithy.api#enum",
     // An operation's: `Operation::checksum_required`, `request_compression`.
     "smithy.api#httpChecksumRequired",
     "smithy.api#requestCompression",
@@ -1002,7 +1004,7 @@ impl<'a> Lowerer<'a> {
                     let structure = self.structure(home, &id, shape, name)?;
                     types.entry(home).or_default().structures.push(structure);
                 }
-                "enum" => entry.enums.push(enumeration(&id, shape, name)?),
+                "enum" | "string" => entry.enums.push(enumeration(&id, shape, name)?),
                 "union" => {
                     let union = self.union(home, &id, shape, name)?;
                     types.entry(home).or_default().unions.push(union);
@@ -1311,12 +1313,11 @@ impl<'a> Lowerer<'a> {
                 let shape = self.shape(target)?;
                 check_traits(target, &shape.traits)?;
                 let kind = match shape.kind.as_str() {
-                    "string" if shape.traits.contains_key("smithy.api#enum") => {
-                        return Err(Error::on_trait(
-                            target,
-                            "smithy.api#enum",
-                            "the IDL 1.0 enum trait is not supported; use an enum shape",
-                        ));
+                    // An IDL 1.0 enum: the enum shape Smithy 2.0 makes of it.
+                    "string" if shape.traits.contains_key(ENUM_TRAIT) => {
+                        let name = self.type_name(target);
+                        self.reach(home, target, &name)?;
+                        Kind::Enum(name)
                     }
                     "string" => Kind::String,
                     "boolean" => Kind::Boolean,
@@ -1358,14 +1359,14 @@ impl<'a> Lowerer<'a> {
                         check_traits(&key_id, &key.traits)?;
                         let key_value = self.value(home, &key_id, &key.target, &key.traits)?;
                         // Keys are read and written as the JSON object's own
-                        // keys: only plain strings are.
-                        if key_value.kind != Kind::String
+                        // keys: strings and enums are.
+                        if !matches!(key_value.kind, Kind::String | Kind::Enum(_))
                             || key_value.length.is_some()
                             || key_value.pattern.is_some()
                         {
                             return Err(Error::on_shape(
                                 &key_id,
-                                "only map keys that are strings without `@length` or `@pattern` are supported",
+                                "only map keys that are strings without `@length` or `@pattern`, or enums, are supported",
                             ));
                         }
                         let value_id = format!("{target}$value");
@@ -1375,7 +1376,10 @@ impl<'a> Lowerer<'a> {
                         // A sensitive key makes every entry sensitive.
                         value.sensitive |= key_value.sensitive;
                         value.nullable = shape.traits.contains_key("smithy.api#sparse");
-                        Kind::Map(Box::new(value))
+                        Kind::Map {
+                            key: Box::new(key_value),
+                            value: Box::new(value),
+                        }
                     }
                     "enum" => {
                         let name = self.type_name(target);
@@ -1425,7 +1429,7 @@ impl<'a> Lowerer<'a> {
             Some(length) => {
                 if !matches!(
                     kind,
-                    Kind::String | Kind::Blob | Kind::List(_) | Kind::Map(_)
+                    Kind::String | Kind::Blob | Kind::List(_) | Kind::Map { .. }
                 ) {
                     return Err(Error::on_trait(
                         member_id,
@@ -1561,10 +1565,17 @@ fn describe_operation_structure(types: &mut Types, name: &str, operation: &Opera
     }
 }
 
+/// The IDL 1.0 trait that makes a string an enum.
+const ENUM_TRAIT: &str = "smithy.api#enum";
+
 fn enumeration(id: &str, shape: &ast::Shape, name: String) -> Result<Enum, Error> {
     check_traits(id, &shape.traits)?;
+    let members = match shape.traits.get(ENUM_TRAIT) {
+        Some(definitions) if shape.kind == "string" => enum_trait_members(id, definitions)?,
+        _ => shape.members.clone(),
+    };
     let mut variants: Vec<Variant> = Vec::new();
-    for (member_name, member) in &shape.members {
+    for (member_name, member) in &members {
         let member_id = format!("{id}${member_name}");
         check_traits(&member_id, &member.traits)?;
         let value = match member.traits.get("smithy.api#enumValue") {
@@ -1606,6 +1617,152 @@ fn enumeration(id: &str, shape: &ast::Shape, name: String) -> Result<Enum, Error
         docs: documentation(&shape.traits),
         variants,
     })
+}
+
+/// The members of the enum shape Smithy 2.0 makes of a string with the
+/// IDL 1.0 `enum` trait, checked as the trait defines it: each definition
+/// a non-empty, unique `value`, with a `name` (an identifier, unique) on
+/// all definitions or on none; where there are none, a name is made of the
+/// value as Smithy makes one (runs of `-`, `.`, `:`, `/` and white space
+/// become `_`), and a value that makes no identifier is refused. A
+/// definition's `documentation`, `tags` and `deprecated` become the
+/// member's traits.
+fn enum_trait_members(
+    id: &str,
+    definitions: &Json,
+) -> Result<IndexMap<String, ast::Member>, Error> {
+    let refuse = |why: String| Error::on_trait(id, ENUM_TRAIT, why);
+    let definitions = match definitions.as_array() {
+        Some(definitions) if !definitions.is_empty() => definitions,
+        _ => {
+            return Err(refuse(
+                "must be a non-empty list of enum definitions".to_owned(),
+            ));
+        }
+    };
+    let is_identifier = |text: &str| {
+        let mut chars = text.chars();
+        chars
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic() || c == '_')
+            && chars.all(|c| c.is_ascii_alphanumeric() || c == '_')
+    };
+    let named = definitions
+        .iter()
+        .filter(|d| d.get("name").is_some())
+        .count();
+    if named != 0 && named != definitions.len() {
+        return Err(refuse(
+            "either every definition has a `name` or none does".to_owned(),
+        ));
+    }
+    let mut members: IndexMap<String, ast::Member> = IndexMap::new();
+    let mut values = BTreeSet::new();
+    for (index, definition) in definitions.iter().enumerate() {
+        let Some(fields) = definition.as_object() else {
+            return Err(refuse(format!("definition {index} must be an object")));
+        };
+        if let Some(key) = fields.keys().find(|key| {
+            !matches!(
+                key.as_str(),
+                "value" | "name" | "documentation" | "tags" | "deprecated"
+            )
+        }) {
+            return Err(refuse(format!(
+                "definition {index} has an unknown key `{key}`"
+            )));
+        }
+        let value = match fields.get("value") {
+            Some(Json::String(value)) if !value.is_empty() => value,
+            _ => {
+                return Err(refuse(format!(
+                    "definition {index} needs a `value`, a non-empty string"
+                )));
+            }
+        };
+        if !values.insert(value.as_str()) {
+            return Err(refuse(format!("the value {value:?} is defined twice")));
+        }
+        let name = match fields.get("name") {
+            Some(Json::String(name)) if is_identifier(name) => name.clone(),
+            Some(_) => {
+                return Err(refuse(format!(
+                    "the `name` of {value:?} must be an identifier (letters, digits and `_`, not first a digit)"
+                )));
+            }
+            None => {
+                let mut name = String::new();
+                let mut in_run = false;
+                for c in value.chars() {
+                    let separator = matches!(c, '-' | '.' | ':' | '/') || c.is_whitespace();
+                    if !separator {
+                        name.push(c);
+                    } else if !in_run {
+                        name.push('_');
+                    }
+                    in_run = separator;
+                }
+                if !is_identifier(&name) {
+                    return Err(refuse(format!(
+                        "the value {value:?} has no `name`, and no identifier can be made of it"
+                    )));
+                }
+                name
+            }
+        };
+        let mut traits = Traits::new();
+        traits.insert(
+            "smithy.api#enumValue".to_owned(),
+            Json::String(value.clone()),
+        );
+        match fields.get("documentation") {
+            None => {}
+            Some(docs @ Json::String(_)) => {
+                traits.insert("smithy.api#documentation".to_owned(), docs.clone());
+            }
+            Some(_) => {
+                return Err(refuse(format!(
+                    "the `documentation` of {value:?} must be a string"
+                )));
+            }
+        }
+        match fields.get("tags") {
+            None => {}
+            Some(Json::Array(tags)) if tags.iter().all(Json::is_string) => {
+                traits.insert("smithy.api#tags".to_owned(), Json::Array(tags.clone()));
+            }
+            Some(_) => {
+                return Err(refuse(format!(
+                    "the `tags` of {value:?} must be a list of strings"
+                )));
+            }
+        }
+        match fields.get("deprecated") {
+            None | Some(Json::Bool(false)) => {}
+            Some(Json::Bool(true)) => {
+                traits.insert(
+                    "smithy.api#deprecated".to_owned(),
+                    Json::Object(Default::default()),
+                );
+            }
+            Some(_) => {
+                return Err(refuse(format!(
+                    "the `deprecated` of {value:?} must be a boolean"
+                )));
+            }
+        }
+        if members.contains_key(&name) {
+            return Err(refuse(format!("the name `{name}` is given twice")));
+        }
+        members.insert(
+            name,
+            ast::Member {
+                target: "smithy.api#Unit".to_owned(),
+                traits,
+            },
+        );
+    }
+    Ok(members)
 }
 
 fn error_traits(id: &str, fault: &Json, traits: &Traits) -> Result<ErrorTraits, Error> {
@@ -2121,14 +2278,23 @@ fn check_bound_member(member_id: &str, binding: &Binding, value: &Value) -> Resu
                 "a header list of `@mediaType` strings is not supported",
             ));
         }
-        (Binding::PrefixHeaders(_), Kind::Map(entry)) if text(entry) => return Ok(()),
+        // A header's or query parameter's name is the key itself: a string.
+        (Binding::PrefixHeaders(_) | Binding::QueryParams, Kind::Map { key, .. })
+            if key.kind != Kind::String =>
+        {
+            return Err(Error::on_shape(
+                member_id,
+                "the keys of an `@httpPrefixHeaders` or `@httpQueryParams` map must be strings",
+            ));
+        }
+        (Binding::PrefixHeaders(_), Kind::Map { value: entry, .. }) if text(entry) => return Ok(()),
         (Binding::PrefixHeaders(_), _) => {
             return Err(Error::on_shape(
                 member_id,
                 "an `@httpPrefixHeaders` member must be a map of strings",
             ));
         }
-        (Binding::QueryParams, Kind::Map(entry)) => match &entry.kind {
+        (Binding::QueryParams, Kind::Map { value: entry, .. }) => match &entry.kind {
             Kind::List(item) if text(item) => return Ok(()),
             _ if text(entry) => return Ok(()),
             _ => {}
@@ -2210,8 +2376,8 @@ fn default_value(
             None => return refuse("must be base64 text"),
         },
         (Kind::List(_), Json::Array(items)) if items.is_empty() => DefaultValue::EmptyList,
-        (Kind::Map(_), Json::Object(entries)) if entries.is_empty() => DefaultValue::EmptyMap,
-        (Kind::List(_) | Kind::Map(_), _) => {
+        (Kind::Map { .. }, Json::Object(entries)) if entries.is_empty() => DefaultValue::EmptyMap,
+        (Kind::List(_) | Kind::Map { .. }, _) => {
             return refuse("a list's default can only be `[]`, and a map's `{}`");
         }
         (Kind::Document, document) => DefaultValue::Document(document.clone()),

@@ -446,7 +446,7 @@ fn holds_big_numbers(service: &Service) -> bool {
     fn holds(value: &Value) -> bool {
         match &value.kind {
             Kind::BigInteger | Kind::BigDecimal => true,
-            Kind::List(item) | Kind::Map(item) => holds(item),
+            Kind::List(item) | Kind::Map { value: item, .. } => holds(item),
             _ => false,
         }
     }

@@ -209,8 +209,13 @@ pub(super) fn write_value(
                 array.finish();
             }
         }
-        Kind::Map(item) => {
-            let write_item = write_value(item, quote! { map.key(key) }, quote! { item }, member);
+        Kind::Map { value: item, .. } => {
+            let write_item = write_value(
+                item,
+                quote! { map.key(key.as_str()) },
+                quote! { item },
+                member,
+            );
             quote! {
                 let mut map = #writer.start_object();
                 for (key, item) in #binding {
@@ -252,7 +257,7 @@ pub(super) fn read_value(value: &Value) -> TokenStream {
             let read_item = read_value(item);
             quote! { rt::json::read_list(tokens, key, |tokens| #read_item) }
         }
-        Kind::Map(item) if holds_timestamp(item) => {
+        Kind::Map { value: item, .. } if holds_timestamp(item) => {
             let read_item = read_value(item);
             quote! { rt::json::read_map(tokens, key, |tokens| #read_item) }
         }
@@ -264,7 +269,7 @@ pub(super) fn read_value(value: &Value) -> TokenStream {
 fn holds_timestamp(value: &Value) -> bool {
     match &value.kind {
         Kind::Timestamp => true,
-        Kind::List(item) | Kind::Map(item) => holds_timestamp(item),
+        Kind::List(item) | Kind::Map { value: item, .. } => holds_timestamp(item),
         _ => false,
     }
 }

@@ -965,7 +965,7 @@ fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
         .filter(|field| field.binding == Binding::QueryParams)
         .map(|field| {
             let field_name = ident(&field.name);
-            let Kind::Map(entry) = &field.value.kind else {
+            let Kind::Map { value: entry, .. } = &field.value.kind else {
                 unreachable!("lowering checked that `@httpQueryParams` is on a map")
             };
             let values = match entry.kind {
@@ -1694,9 +1694,9 @@ fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
             let item = rust_type_in(item, krate);
             quote! { Vec<#item> }
         }
-        Kind::Map(value) => {
-            let value = rust_type_in(value, krate);
-            quote! { ::std::collections::HashMap<String, #value> }
+        Kind::Map { key, value } => {
+            let (key, value) = (rust_type_in(key, krate), rust_type_in(value, krate));
+            quote! { ::std::collections::HashMap<#key, #value> }
         }
     }
 }
@@ -1705,7 +1705,7 @@ fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
 /// sensitive values.
 pub(super) fn redacted_in_debug(value: &Value) -> bool {
     value.sensitive
-        || matches!(&value.kind, Kind::List(item) | Kind::Map(item) if redacted_in_debug(item))
+        || matches!(&value.kind, Kind::List(item) | Kind::Map { value: item, .. } if redacted_in_debug(item))
 }
 
 /// The `aws_smithy_types` timestamp format a value is written in where it travels.

@@ -615,14 +615,18 @@ fn value_expr(
                 .collect::<Result<Vec<_>, _>>()?;
             quote! { vec![#(#items),*] }
         }
-        Kind::Map(entry) => {
+        Kind::Map {
+            key: key_value,
+            value: entry,
+        } => {
             let entries = node
                 .as_object()
                 .ok_or_else(mismatch)?
                 .iter()
                 .map(|(key, node)| {
+                    let key = value_expr(key_value, &Json::String(key.clone()), krate, types)?;
                     let value = value_expr(entry, node, krate, types)?;
-                    Ok(quote! { (#key.to_owned(), #value) })
+                    Ok(quote! { (#key, #value) })
                 })
                 .collect::<Result<Vec<_>, String>>()?;
             quote! { ::std::collections::HashMap::from([#(#entries),*]) }
@@ -692,7 +696,7 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::Timestamp => "timestamp (seconds since the epoch)",
         Kind::Blob | Kind::Stream { .. } => "blob (its text)",
         Kind::List(_) => "list",
-        Kind::Map(_) => "map",
+        Kind::Map { .. } => "map",
         Kind::Structure(_) => "structure",
         Kind::Union(_) => "union",
         Kind::Document => "document",

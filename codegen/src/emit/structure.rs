@@ -229,12 +229,19 @@ pub(super) fn builder_member(
                 quote! { push = #item_type }
             }
         }
-        Kind::Map(value) => {
+        Kind::Map { key, value } => {
             let value_type = super::rust_type_in(value, krate);
-            if value.kind == Kind::String && !value.nullable {
-                quote! { insert_into = #value_type }
+            // String keys are taken as `impl Into<String>`; enum keys as themselves.
+            let setter = if value.kind == Kind::String && !value.nullable {
+                quote! { insert_into }
             } else {
-                quote! { insert = #value_type }
+                quote! { insert }
+            };
+            if key.kind == Kind::String {
+                quote! { #setter = #value_type }
+            } else {
+                let key_type = super::rust_type_in(key, krate);
+                quote! { #setter(#key_type, #value_type) }
             }
         }
         // A boxed member's setter takes the value itself, or its box.

@@ -27,7 +27,7 @@ impl<'a> PatternTable<'a> {
                     table.patterns.push(pattern);
                 }
             }
-            if let Kind::List(item) | Kind::Map(item) = &value.kind {
+            if let Kind::List(item) | Kind::Map { value: item, .. } = &value.kind {
                 walk(table, item);
             }
         }
@@ -165,7 +165,7 @@ fn hashable(value: &Value) -> bool {
         Kind::List(item) => hashable(item),
         Kind::Structure(_)
         | Kind::Union(_)
-        | Kind::Map(_)
+        | Kind::Map { .. }
         | Kind::Document
         | Kind::Float
         | Kind::Double => false,
@@ -252,7 +252,7 @@ pub(super) fn value_checks(
             range_checks(value, here, value_expr)
         }
         Kind::Structure(_) | Kind::Union(_) => Some(quote! { #here.structure(#value_expr) }),
-        Kind::List(item) | Kind::Map(item) => {
+        Kind::List(item) | Kind::Map { value: item, .. } => {
             let each = match (&item.kind, item.nullable) {
                 (Kind::Structure(_) | Kind::Union(_), false) => {
                     Some(quote! { rt::validation::structure_item })
@@ -272,7 +272,7 @@ pub(super) fn value_checks(
             let each = each.unwrap_or_else(|| quote! { rt::validation::unchecked });
             let length = length(value.length);
             Some(match &value.kind {
-                Kind::Map(_) => {
+                Kind::Map { .. } => {
                     // A sensitive entry's key is not shown in the path either.
                     let sensitive = item.sensitive;
                     quote! { #here.map(#value_expr, #length, #sensitive, #each) }

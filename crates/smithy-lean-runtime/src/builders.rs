@@ -27,6 +27,7 @@
 //! | `push_into = I` | one item, `impl Into<I>`, appended |
 //! | `insert = V` | a key (`impl Into<String>`) and a value `V`, replacing any under that key |
 //! | `insert_into = V` | a key and a value `impl Into<V>` |
+//! | `insert(K, V)`, `insert_into(K, V)` | the same with keys of type `K`, an enum of the model |
 //!
 //! Both macros write the type's `Debug`, which shows every field as it is
 //! unless an attribute `#[debug(redacted)]` (a `@sensitive` value: its
@@ -286,6 +287,7 @@ macro_rules! __access {
 /// #     times: i32,
 /// #     words: Option<Vec<String>>,
 /// #     labels: Option<std::collections::HashMap<String, String>>,
+/// #     moods: Option<std::collections::HashMap<Mood, i32>>,
 /// #     seen: bool,
 /// # }
 /// smithy_lean_runtime::builder! {
@@ -306,12 +308,18 @@ macro_rules! __access {
 ///         labels: Option<
 ///             std::collections::HashMap<String, String>,
 ///         >,
+///         /// Counts by mood, a map keyed by an enum.
+///         #[set(insert(Mood, i32), set_moods, get_moods, wire = "Moods")]
+///         moods: Option<std::collections::HashMap<Mood, i32>>,
 ///         seen: bool,
 ///     }
 /// }
+/// # #[derive(Clone, Debug, PartialEq, Eq, Hash)]
+/// # pub enum Mood { Glad }
 ///
 /// let builder = GreetingBuilder::default().name("Ada").words("hi").words("there");
-/// let builder = builder.labels("tone", "warm");
+/// let builder = builder.labels("tone", "warm").moods(Mood::Glad, 2);
+/// assert_eq!(builder.get_moods().as_ref().map(|moods| moods[&Mood::Glad]), Some(2));
 /// assert_eq!(builder.get_name().as_deref(), Some("Ada"));
 /// assert_eq!(builder.get_times(), &None);
 /// assert_eq!(builder.get_words().as_ref().map(Vec::len), Some(2));
@@ -330,7 +338,7 @@ macro_rules! builder {
             $(
                 $(#[doc = $doc:literal])*
                 $(#[deprecated $($deprecation:tt)*])?
-                #[set($kind:ident $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, $presence:ident $(= $default:literal $(with $make:expr)?)?)?)]
+                #[set($kind:ident $(($key:ty, $entry:ty))? $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, $presence:ident $(= $default:literal $(with $make:expr)?)?)?)]
                 $(#[debug($shown:ident)])?
                 $field:ident: Option<$ty:ty $(,)?>,
             )*
@@ -347,7 +355,7 @@ macro_rules! builder {
         impl $builder {
             $(
                 $crate::__setter!(
-                    builder, $kind $(= $item)?, $field, $ty,
+                    builder, $kind $(($key, $entry))? $(= $item)?, $field, $ty,
                     [$(#[doc = $doc])* $(#[deprecated $($deprecation)*])?]
                 );
 
@@ -412,7 +420,7 @@ macro_rules! fluent_setters {
             $(
                 $(#[doc = $doc:literal])*
                 $(#[deprecated $($deprecation:tt)*])?
-                #[set($kind:ident $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, $presence:ident $(= $default:literal $(with $make:expr)?)?)?)]
+                #[set($kind:ident $(($key:ty, $entry:ty))? $(= $item:ty)?, $set:ident, $get:ident, wire = $wire:literal $(, $presence:ident $(= $default:literal $(with $make:expr)?)?)?)]
                 $field:ident: Option<$ty:ty $(,)?>,
             )*
         }
@@ -420,7 +428,7 @@ macro_rules! fluent_setters {
         impl $fluent {
             $(
                 $crate::__setter!(
-                    fluent, $kind $(= $item)?, $field, $ty,
+                    fluent, $kind $(($key, $entry))? $(= $item)?, $field, $ty,
                     [$(#[doc = $doc])* $(#[deprecated $($deprecation)*])?]
                 );
 
@@ -593,6 +601,24 @@ macro_rules! __setter {
         #[doc = concat!("Appends one item to `", stringify!($field), "`.")]
         pub fn $field(mut self, item: impl Into<$item>) -> Self {
             $crate::__store!($mode, item, self, $field, (item.into()), (item));
+            self
+        }
+    };
+    ($mode:ident, insert($key:ty, $item:ty), $field:ident, $ty:ty, [$($attribute:tt)*]) => {
+        $($attribute)*
+        #[doc = ""]
+        #[doc = concat!("Adds one entry to `", stringify!($field), "`, replacing any with the same key.")]
+        pub fn $field(mut self, key: $key, value: $item) -> Self {
+            $crate::__store!($mode, entry, self, $field, (key, value), (key, value));
+            self
+        }
+    };
+    ($mode:ident, insert_into($key:ty, $item:ty), $field:ident, $ty:ty, [$($attribute:tt)*]) => {
+        $($attribute)*
+        #[doc = ""]
+        #[doc = concat!("Adds one entry to `", stringify!($field), "`, replacing any with the same key.")]
+        pub fn $field(mut self, key: $key, value: impl Into<$item>) -> Self {
+            $crate::__store!($mode, entry, self, $field, (key, value.into()), (key, value));
             self
         }
     };

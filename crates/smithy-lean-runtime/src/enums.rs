@@ -3,7 +3,8 @@
 /// Gives a generated open enum, which has `as_str` and `From<&str>`, its
 /// `FromStr` (which never fails: an unknown value is kept), `AsRef<str>`
 /// (as the AWS SDK for Rust's enums have it), its `Display`
-/// (the wire value), and its JSON reading and writing.
+/// (the wire value), its JSON reading and writing, and its use as a map's
+/// key.
 ///
 /// ```
 /// #[derive(Debug, PartialEq)]
@@ -58,6 +59,12 @@ macro_rules! string_enum {
             ) -> Result<(), $crate::json::WriteError> {
                 writer.string(self.as_str());
                 Ok(())
+            }
+        }
+
+        impl $crate::json::MapKey for $name {
+            fn from_key(key: String) -> Self {
+                $name::from(key.as_str())
             }
         }
 

@@ -391,7 +391,21 @@ impl<T: ReadJson> ReadJson for Vec<T> {
     }
 }
 
-impl<T: ReadJson> ReadJson for HashMap<String, T> {
+/// What a map's keys can be: strings, and the model's enums (whose
+/// `string_enum!` implements this), read from and written as the JSON
+/// object's keys.
+pub trait MapKey: Eq + std::hash::Hash + AsRef<str> {
+    /// The key an object's key spells.
+    fn from_key(key: String) -> Self;
+}
+
+impl MapKey for String {
+    fn from_key(key: String) -> Self {
+        key
+    }
+}
+
+impl<K: MapKey, T: ReadJson> ReadJson for HashMap<K, T> {
     fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
         read_map(tokens, member, |tokens| T::read_json(tokens, member))
     }
@@ -672,15 +686,15 @@ fn read_items<'a>(
 /// Reads a map, skipping `null` values as restJson1 does for non-sparse maps.
 ///
 /// The walk over the object is compiled once, in this crate.
-pub fn read_map<'a, T>(
+pub fn read_map<'a, K: MapKey, T>(
     tokens: &mut Tokens<'a>,
     member: &str,
     mut value: impl FnMut(&mut Tokens<'a>) -> Result<Option<T>, JsonError>,
-) -> Result<Option<HashMap<String, T>>, JsonError> {
+) -> Result<Option<HashMap<K, T>>, JsonError> {
     let mut entries = HashMap::new();
     let present = read_entries(tokens, member, &mut |key, tokens| {
         if let Some(value) = value(tokens)? {
-            entries.insert(key, value);
+            entries.insert(K::from_key(key), value);
         }
         Ok(())
     })?;
@@ -864,11 +878,11 @@ impl<T: WriteJson> WriteJson for Vec<T> {
     }
 }
 
-impl<T: WriteJson> WriteJson for HashMap<String, T> {
+impl<K: MapKey, T: WriteJson> WriteJson for HashMap<K, T> {
     fn write_json(&self, writer: JsonValueWriter<'_>, member: &str) -> Result<(), WriteError> {
         let mut object = writer.start_object();
         for (key, value) in self {
-            value.write_json(object.key(key), member)?;
+            value.write_json(object.key(key.as_ref()), member)?;
         }
         object.finish();
         Ok(())
@@ -1308,7 +1322,7 @@ mod tests {
     #[test]
     fn maps_skip_null_values_and_refuse_what_is_not_an_object() {
         let read = |body: &str| {
-            read_map(&mut tokens(body.as_bytes()), "Headers", |tokens| {
+            read_map::<String, _>(&mut tokens(body.as_bytes()), "Headers", |tokens| {
                 read_string(tokens, "Headers")
             })
         };

@@ -701,9 +701,9 @@ impl<'a> Checks<'a> {
     /// A map here, if set: its number of entries within `length`, and each
     /// value, at `path["key"]` (or `path[…]` for `sensitive` entries), as
     /// `value_checks` checks it.
-    pub fn map<T>(
+    pub fn map<K: AsRef<str>, T>(
         &mut self,
-        value: Option<&std::collections::HashMap<String, T>>,
+        value: Option<&std::collections::HashMap<K, T>>,
         length: impl RangeBounds<u64>,
         sensitive: bool,
         mut value_checks: impl FnMut(&mut Checks<'_>, &T),
@@ -713,7 +713,8 @@ impl<'a> Checks<'a> {
         let path = self.path();
         check_map_length(self.out, value.len(), min, max, &|| path.clone());
         for (key, value) in value {
-            value_checks(&mut self.inside(entry_path(&path, key, sensitive)), value);
+            let entry = entry_path(&path, key.as_ref(), sensitive);
+            value_checks(&mut self.inside(entry), value);
         }
     }
 }

@@ -17,5 +17,6 @@ service LeanRestJson {
     version: "2026-12-07"
     operations: [
         BigNumbers
+        EnumTrait
     ]
 }
