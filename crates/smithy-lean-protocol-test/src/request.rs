@@ -9,7 +9,8 @@ use crate::json::json_equal;
 pub struct ExpectedRequest<'a> {
     /// The method, e.g. `POST`.
     pub method: &'a str,
-    /// The path, without the query string, as it goes on the wire.
+    /// The request target as it goes on the wire: its path, and pairs
+    /// after a `?` that the query must hold, as `query_params`.
     pub uri: &'a str,
     /// The host the client must send to (`resolvedHost`), if the case says.
     pub resolved_host: Option<&'a str>,
@@ -43,8 +44,9 @@ impl ExpectedRequest<'_> {
                 self.method, sent.method
             ));
         }
-        if sent.path() != self.uri {
-            found.push(format!("uri: expected {}, sent {}", self.uri, sent.path()));
+        let path = self.uri.split_once('?').map_or(self.uri, |(path, _)| path);
+        if sent.path() != path {
+            found.push(format!("uri: expected {path}, sent {}", sent.path()));
         }
         if let Some(host) = self.resolved_host
             && sent.host() != Some(host)
@@ -64,8 +66,12 @@ impl ExpectedRequest<'_> {
 
     fn query_mismatches(&self, sent: &SentRequest, found: &mut Vec<String>) {
         let mut unclaimed: Vec<&str> = sent.query_pairs();
-        for pair in self.query_params {
-            match unclaimed.iter().position(|sent| sent == pair) {
+        let in_uri = self
+            .uri
+            .split_once('?')
+            .map(|(_, query)| query.split('&').filter(|pair| !pair.is_empty()));
+        for pair in in_uri.into_iter().flatten().chain(self.query_params.iter().copied()) {
+            match unclaimed.iter().position(|sent| *sent == pair) {
                 Some(at) => {
                     unclaimed.remove(at);
                 }
@@ -192,6 +198,28 @@ mod tests {
             ..case()
         };
         assert!(host.mismatches(&request).is_empty());
+    }
+
+    /// A case's `uri` is a request target: where it has a query, its path
+    /// is compared with the path, and its pairs must be in the query.
+    #[test]
+    fn a_uri_with_a_query_holds_pairs_the_query_must_have() {
+        let with_query = ExpectedRequest {
+            uri: "/path/a%20b?def=efg",
+            ..case()
+        };
+        let request = sent("https://h/path/a%20b?x=1&def=efg", &[], "");
+        assert!(with_query.mismatches(&request).is_empty());
+        let without = sent("https://h/path/a%20b?x=1", &[], "");
+        assert_eq!(
+            with_query.mismatches(&without),
+            ["query: expected `def=efg`, sent `x=1`"]
+        );
+        let elsewhere = sent("https://h/path/other?def=efg", &[], "");
+        assert_eq!(
+            with_query.mismatches(&elsewhere),
+            ["uri: expected /path/a%20b, sent /path/other"]
+        );
     }
 
     #[test]
