@@ -1267,6 +1267,44 @@ fn payloads_snapshot() {
     );
 }
 
+/// A service of another protocol is refused for its protocol, naming the
+/// ones it has, before any of that protocol's traits could be refused as
+/// unknown; a protocol the model defines itself counts as one.
+#[test]
+fn a_service_of_another_protocol_is_refused_naming_its_protocols() {
+    let with_traits = |traits: serde_json::Value, extra: serde_json::Value| {
+        let mut model: serde_json::Value =
+            serde_json::from_str(&synthetic(serde_json::json!({}), extra)).unwrap();
+        model["shapes"]["example.test#Svc"]["traits"] = traits;
+        model.to_string()
+    };
+    let service = serde_json::json!({"sdkId": "Example Svc", "endpointPrefix": "example"});
+    let cases = [
+        (
+            with_traits(
+                serde_json::json!({"aws.api#service": service, "aws.protocols#awsJson1_1": {}, "aws.api#clientEndpointDiscovery": {}}),
+                serde_json::json!({}),
+            ),
+            "example.test#Svc: only the `aws.protocols#restJson1` protocol is supported, and its protocols are aws.protocols#awsJson1_1",
+        ),
+        (
+            with_traits(
+                serde_json::json!({"aws.api#service": service, "example.test#myProtocol": {}}),
+                serde_json::json!({"example.test#myProtocol": {"type": "structure", "members": {}, "traits": {"smithy.api#trait": {}, "smithy.api#protocolDefinition": {}}}}),
+            ),
+            "and its protocols are example.test#myProtocol",
+        ),
+        (
+            with_traits(serde_json::json!({"aws.api#service": service}), serde_json::json!({})),
+            "only the `aws.protocols#restJson1` protocol is supported, and it names no protocol",
+        ),
+    ];
+    for (model, expected) in cases {
+        let error = generate(&model, &Options::default()).expect_err(expected);
+        assert!(error.to_string().contains(expected), "{expected:?} in {error}");
+    }
+}
+
 /// A string with the IDL 1.0 `enum` trait is the enum shape Smithy 2.0
 /// makes of it: a variant per definition, named by its `name` or by its
 /// value, its documentation and deprecation kept; a map may be keyed by

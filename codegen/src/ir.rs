@@ -15,6 +15,8 @@ pub struct Service {
     pub crates: CrateNames,
     /// The service version, e.g. `2018-05-01`.
     pub version: String,
+    /// The protocol its requests and responses follow.
+    pub protocol: Protocol,
     /// The `aws.auth#sigv4` signing name; `None` for a service without an
     /// authentication trait, whose requests are anonymous.
     pub signing_name: Option<String>,
@@ -115,6 +117,13 @@ pub struct Operation {
     pub error_module: String,
     /// The `paginated` trait, merged with the service's, resolved to members.
     pub pagination: Option<Pagination>,
+}
+
+/// A protocol the generator writes clients for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Protocol {
+    /// `aws.protocols#restJson1`.
+    RestJson1,
 }
 
 /// A piece of a host prefix with labels.

@@ -66,6 +66,19 @@ const HANDLED_TRAITS: &[&str] = &[
     "smithy.rules#endpointTests",
 ];
 
+/// The protocols AWS services use, which their models name without
+/// defining: the generator tells a service of one of them that it is not
+/// supported rather than that its trait is unknown.
+const KNOWN_PROTOCOLS: &[&str] = &[
+    "aws.protocols#restJson1",
+    "aws.protocols#awsJson1_0",
+    "aws.protocols#awsJson1_1",
+    "aws.protocols#restXml",
+    "aws.protocols#awsQuery",
+    "aws.protocols#ec2Query",
+    "smithy.protocols#rpcv2Cbor",
+];
+
 /// Traits that change nothing in a client's requests, responses or types.
 const INERT_TRAITS: &[&str] = &[
     "smithy.api#input",
@@ -348,13 +361,10 @@ impl<'a> Lowerer<'a> {
         shape: &ast::Shape,
         options: &Options,
     ) -> Result<Service, Error> {
+        // The protocol first: another one's traits would otherwise be
+        // refused as unknown before the reason that matters.
+        let protocol = self.protocol(id, shape)?;
         check_traits(id, &shape.traits)?;
-        if !shape.traits.contains_key("aws.protocols#restJson1") {
-            return Err(Error::on_shape(
-                id,
-                "only the `aws.protocols#restJson1` protocol is supported",
-            ));
-        }
         let aws_service = shape
             .traits
             .get("aws.api#service")
@@ -445,6 +455,7 @@ impl<'a> Lowerer<'a> {
             }),
             sdk_id,
             version,
+            protocol,
             signing_name,
             endpoint_prefix,
             endpoint_rules,
@@ -708,6 +719,36 @@ impl<'a> Lowerer<'a> {
                 });
             }
         }
+    }
+
+    /// The service's protocol, from its protocol traits: the AWS ones, and
+    /// any the model defines with `@protocolDefinition`.
+    fn protocol(&self, id: &str, shape: &ast::Shape) -> Result<Protocol, Error> {
+        if shape.traits.contains_key("aws.protocols#restJson1") {
+            return Ok(Protocol::RestJson1);
+        }
+        let protocols: Vec<&str> = shape
+            .traits
+            .keys()
+            .map(String::as_str)
+            .filter(|trait_id| {
+                KNOWN_PROTOCOLS.contains(trait_id)
+                    || self.model.shapes.get(*trait_id).is_some_and(|definition| {
+                        definition
+                            .traits
+                            .contains_key("smithy.api#protocolDefinition")
+                    })
+            })
+            .collect();
+        let has = if protocols.is_empty() {
+            "it names no protocol".to_owned()
+        } else {
+            format!("its protocols are {}", protocols.join(", "))
+        };
+        Err(Error::on_shape(
+            id,
+            format!("only the `aws.protocols#restJson1` protocol is supported, and {has}"),
+        ))
     }
 
     /// The `endpoint` trait's host prefix as literal text and `@hostLabel`

@@ -1,21 +1,18 @@
 //! Unions: a Rust enum with one variant per member, plus `Unknown` for a
-//! member the service sent that the model does not have; their restJson1
-//! form (an object with one member set) and their constraint checks.
+//! member the service sent that the model does not have, and their
+//! constraint checks. How they travel is their protocol's.
 
-use super::json::{Direction, read_value, write_value};
 use super::validation::{PatternTable, value_checks};
 use super::{doc_attrs, ident, redacted_in_debug, rust_type, type_docs};
 use crate::ir::{Union, UnionVariant};
 use proc_macro2::TokenStream;
 use quote::quote;
 
-/// The union's type and accessors, its JSON writer and reader (the side a
-/// client never runs only where `server_side`, behind the `server`
-/// feature), and, where `validates`, its `Validate` behind `gate`.
+/// The union's type and accessors, its protocol's `body` (its writer and
+/// reader), and, where `validation` says, its `Validate` behind the gate.
 pub(super) fn emit(
     union: &Union,
-    direction: Direction,
-    server_side: bool,
+    body: TokenStream,
     validation: Option<(&TokenStream, &PatternTable)>,
 ) -> TokenStream {
     let name = ident(&union.name);
@@ -50,18 +47,6 @@ pub(super) fn emit(
             TokenStream::new(),
         )
     };
-    let server = super::server_feature();
-    let (writer_gate, reader_gate) = match direction {
-        Direction::Sent => (TokenStream::new(), server),
-        Direction::Received => (server, TokenStream::new()),
-    };
-    let writer = writer(union, &writer_gate);
-    let reader = reader(union, &reader_gate);
-    let json = match (direction, server_side) {
-        (_, true) => quote! { #writer #reader },
-        (Direction::Sent, false) => writer,
-        (Direction::Received, false) => reader,
-    };
     let validate = validation.map(|(gate, patterns)| validate(union, gate, patterns));
     quote! {
         #docs
@@ -86,7 +71,7 @@ pub(super) fn emit(
         }
 
         #debug
-        #json
+        #body
         #validate
     }
 }
@@ -163,83 +148,6 @@ fn redacted_debug(union: &Union) -> TokenStream {
                     #(#arms)*
                     #name::Unknown => f.write_str("Unknown"),
                 }
-            }
-        }
-    }
-}
-
-/// The union as a JSON object with its one member; a `Unit` member's
-/// value is `{}`.
-fn writer(union: &Union, gate: &TokenStream) -> TokenStream {
-    let name = ident(&union.name);
-    let arms = union.variants.iter().map(|variant| {
-        let variant_name = ident(&variant.name);
-        let key = &variant.json_name;
-        match &variant.value {
-            Some(value) => {
-                let write = write_value(value, quote! { object.key(#key) }, quote! { value }, key);
-                quote! { #name::#variant_name(value) => { #write } }
-            }
-            None => quote! {
-                #name::#variant_name => object.key(#key).start_object().finish(),
-            },
-        }
-    });
-    quote! {
-        #gate
-        impl rt::json::WriteJson for #name {
-            fn write_json(&self, writer: rt::json::JsonValueWriter<'_>, member: &str) -> Result<(), rt::json::WriteError> {
-                let mut object = writer.start_object();
-                match self {
-                    #(#arms)*
-                    #name::Unknown => return Err(rt::json::unknown_union_variant(member)),
-                }
-                object.finish();
-                Ok(())
-            }
-        }
-    }
-}
-
-/// The union from a JSON object with one member set (`null` members left
-/// out); a member the model does not have is `Unknown`.
-fn reader(union: &Union, gate: &TokenStream) -> TokenStream {
-    let name = ident(&union.name);
-    let arms = union.variants.iter().map(|variant| {
-        let variant_name = ident(&variant.name);
-        let key = &variant.json_name;
-        match &variant.value {
-            Some(value) => {
-                let read = read_value(value);
-                // `read_union` never hands over a `null`.
-                quote! {
-                    #key => match #read? {
-                        Some(value) => #name::#variant_name(value),
-                        None => #name::Unknown,
-                    },
-                }
-            }
-            None => quote! {
-                #key => {
-                    rt::json::skip(tokens)?;
-                    #name::#variant_name
-                }
-            },
-        }
-    });
-    quote! {
-        #gate
-        impl rt::json::ReadJson for #name {
-            fn read_json(tokens: &mut rt::json::Tokens<'_>, member: &str) -> Result<Option<Self>, rt::JsonError> {
-                rt::json::read_union(tokens, member, |key, tokens| {
-                    Ok(match key {
-                        #(#arms)*
-                        _ => {
-                            rt::json::skip(tokens)?;
-                            #name::Unknown
-                        }
-                    })
-                })
             }
         }
     }

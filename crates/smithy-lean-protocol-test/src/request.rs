@@ -70,7 +70,11 @@ impl ExpectedRequest<'_> {
             .uri
             .split_once('?')
             .map(|(_, query)| query.split('&').filter(|pair| !pair.is_empty()));
-        for pair in in_uri.into_iter().flatten().chain(self.query_params.iter().copied()) {
+        for pair in in_uri
+            .into_iter()
+            .flatten()
+            .chain(self.query_params.iter().copied())
+        {
             match unclaimed.iter().position(|sent| *sent == pair) {
                 Some(at) => {
                     unclaimed.remove(at);

@@ -1,7 +1,7 @@
 //! What an output or an error reads from a response beyond its body: the
 //! members bound to headers, to prefixed headers and to the status code.
 
-use super::{ident, timestamp_format};
+use crate::emit::{ident, redacted_in_debug, timestamp_format};
 use crate::ir::{Binding, Kind, Structure};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -45,7 +45,7 @@ pub(super) fn bindings(structure: &Structure) -> Option<TokenStream> {
                 Binding::PrefixHeaders(prefix) => {
                     reads_headers = true;
                     // A sensitive map's header names and values are not shown in an error.
-                    let sensitive = super::redacted_in_debug(&field.value);
+                    let sensitive = redacted_in_debug(&field.value);
                     quote! { rt::response::prefix_headers(headers, #prefix, #member, #sensitive)? }
                 }
                 _ => return None,
@@ -110,4 +110,29 @@ pub(super) fn bindings(structure: &Structure) -> Option<TokenStream> {
             #read_bindings
         }
     })
+}
+
+/// How an operation's output is read from a whole response: the body, the
+/// members bound to the status and headers, and the request id from the
+/// headers, as the AWS SDK for Rust keeps it.
+pub(super) fn response_reading(structure: &Structure) -> TokenStream {
+    let (name, builder) = (ident(&structure.name), ident(&structure.builder));
+    if let Some(stream) = structure.stream_payload() {
+        // The body is the stream: only the status and headers are read.
+        let stream = ident(&stream.name);
+        let bindings = bindings(structure).unwrap_or_else(|| {
+            quote! { impl rt::response::ResponseBindings for #name {} }
+        });
+        return quote! {
+            #bindings
+            rt::operation_output!(#name, #builder, stream = #stream);
+        };
+    }
+    match bindings(structure) {
+        Some(bindings) => quote! {
+            #bindings
+            rt::operation_output!(#name, #builder, bindings);
+        },
+        None => quote! { rt::operation_output!(#name, #builder); },
+    }
 }

@@ -1,19 +1,10 @@
 //! restJson1 bodies: writing and reading a structure's members.
 
-use super::{ident, timestamp_format};
-use crate::ir::{Binding, Kind, Structure, Value};
+use crate::emit::protocol::Direction;
+use crate::emit::{ident, timestamp_format};
+use crate::ir::{Binding, Kind, Structure, Union, Value};
 use proc_macro2::TokenStream;
 use quote::quote;
-
-/// Which way a structure crosses the wire from a client's side.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Direction {
-    /// A request: the client writes it; reading it is the service's side.
-    Sent,
-    /// A response or error body: the client reads it; writing it is the
-    /// service's side.
-    Received,
-}
 
 /// Writers and readers of a structure's restJson1 body. The side a client
 /// never runs is written only where `server_side`, and compiled only with
@@ -94,7 +85,7 @@ pub(super) fn emit(
     } else {
         quote! { object }
     };
-    let server = super::server_feature();
+    let server = crate::emit::server_feature();
     let (writer_gate, writer_note, reader_gate, reader_note) = match direction {
         Direction::Sent => (TokenStream::new(), TokenStream::new(), server, server_note),
         Direction::Received => (server, server_note, TokenStream::new(), TokenStream::new()),
@@ -271,5 +262,99 @@ fn holds_timestamp(value: &Value) -> bool {
         Kind::Timestamp => true,
         Kind::List(item) | Kind::Map { value: item, .. } => holds_timestamp(item),
         _ => false,
+    }
+}
+
+/// A union's restJson1 writer and reader: the side a client never runs
+/// only where `server_side`, behind the `server` feature.
+pub(super) fn union(union: &Union, direction: Direction, server_side: bool) -> TokenStream {
+    let server = crate::emit::server_feature();
+    let (writer_gate, reader_gate) = match direction {
+        Direction::Sent => (TokenStream::new(), server),
+        Direction::Received => (server, TokenStream::new()),
+    };
+    let writer = union_writer(union, &writer_gate);
+    let reader = union_reader(union, &reader_gate);
+    match (direction, server_side) {
+        (_, true) => quote! { #writer #reader },
+        (Direction::Sent, false) => writer,
+        (Direction::Received, false) => reader,
+    }
+}
+
+/// The union as a JSON object with its one member; a `Unit` member's
+/// value is `{}`.
+fn union_writer(union: &Union, gate: &TokenStream) -> TokenStream {
+    let name = ident(&union.name);
+    let arms = union.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.name);
+        let key = &variant.json_name;
+        match &variant.value {
+            Some(value) => {
+                let write = write_value(value, quote! { object.key(#key) }, quote! { value }, key);
+                quote! { #name::#variant_name(value) => { #write } }
+            }
+            None => quote! {
+                #name::#variant_name => object.key(#key).start_object().finish(),
+            },
+        }
+    });
+    quote! {
+        #gate
+        impl rt::json::WriteJson for #name {
+            fn write_json(&self, writer: rt::json::JsonValueWriter<'_>, member: &str) -> Result<(), rt::json::WriteError> {
+                let mut object = writer.start_object();
+                match self {
+                    #(#arms)*
+                    #name::Unknown => return Err(rt::json::unknown_union_variant(member)),
+                }
+                object.finish();
+                Ok(())
+            }
+        }
+    }
+}
+
+/// The union from a JSON object with one member set (`null` members left
+/// out); a member the model does not have is `Unknown`.
+fn union_reader(union: &Union, gate: &TokenStream) -> TokenStream {
+    let name = ident(&union.name);
+    let arms = union.variants.iter().map(|variant| {
+        let variant_name = ident(&variant.name);
+        let key = &variant.json_name;
+        match &variant.value {
+            Some(value) => {
+                let read = read_value(value);
+                // `read_union` never hands over a `null`.
+                quote! {
+                    #key => match #read? {
+                        Some(value) => #name::#variant_name(value),
+                        None => #name::Unknown,
+                    },
+                }
+            }
+            None => quote! {
+                #key => {
+                    rt::json::skip(tokens)?;
+                    #name::#variant_name
+                }
+            },
+        }
+    });
+    quote! {
+        #gate
+        impl rt::json::ReadJson for #name {
+            fn read_json(tokens: &mut rt::json::Tokens<'_>, member: &str) -> Result<Option<Self>, rt::JsonError> {
+                rt::json::read_union(tokens, member, |key, tokens| {
+                    Ok(match key {
+                        #(#arms)*
+                        _ => {
+                            rt::json::skip(tokens)?;
+                            #name::Unknown
+                        }
+                    })
+                })
+            }
+        }
     }
 }
