@@ -1295,13 +1295,19 @@ fn a_service_of_another_protocol_is_refused_naming_its_protocols() {
             "and its protocols are example.test#myProtocol",
         ),
         (
-            with_traits(serde_json::json!({"aws.api#service": service}), serde_json::json!({})),
+            with_traits(
+                serde_json::json!({"aws.api#service": service}),
+                serde_json::json!({}),
+            ),
             "only the `aws.protocols#restJson1` protocol is supported, and it names no protocol",
         ),
     ];
     for (model, expected) in cases {
         let error = generate(&model, &Options::default()).expect_err(expected);
-        assert!(error.to_string().contains(expected), "{expected:?} in {error}");
+        assert!(
+            error.to_string().contains(expected),
+            "{expected:?} in {error}"
+        );
     }
 }
 

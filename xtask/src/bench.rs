@@ -56,7 +56,7 @@ impl CodegenTarget {
 /// Generation against a bare parse, for one model file.
 pub struct CodegenFigure {
     /// What was measured.
-    pub label: &'static str,
+    pub label: String,
     /// What generation must take at most.
     pub target: CodegenTarget,
     /// The model's size.
@@ -79,45 +79,58 @@ impl CodegenFigure {
     }
 }
 
-/// Times generation from `model/` and from the official model, each beside
-/// a bare parse of the same file.
+/// Times generation from `model/`, from the official model, and of the
+/// compliance models' `RestJson` service, each beside a bare parse of the
+/// same model.
 pub fn codegen_figures(iterations: usize) -> Result<Vec<CodegenFigure>, String> {
     let root = xtask::workspace_root();
-    let legacy = root.join("model/reference/chime-2018-05-01.json");
+    let read = |path: PathBuf| {
+        std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+    };
+    let legacy = read(root.join("model/reference/chime-2018-05-01.json"))?;
+    // As `cargo xtask codegen` does, so that the partition table counts.
+    let partitions = Some(read(root.join("model/partitions.json"))?);
     let one = vec!["CreateAppInstance".to_owned()];
+    let rest_json = RestJsonService::new(&root)?;
     let cases = [
         (
-            "model/chime.json",
-            root.join("model/chime.json"),
-            one.clone(),
+            "model/chime.json".to_owned(),
+            read(root.join("model/chime.json"))?,
+            Options {
+                operations: one.clone(),
+                partitions: partitions.clone(),
+                ..Options::default()
+            },
             CodegenTarget::TimesTheParse(10.0),
         ),
         (
-            "official legacy model (CreateAppInstance only)",
+            "official legacy model (CreateAppInstance only)".to_owned(),
             legacy.clone(),
-            one,
+            Options {
+                operations: one,
+                partitions: partitions.clone(),
+                ..Options::default()
+            },
             CodegenTarget::TimesTheParse(10.0),
         ),
         (
-            "official legacy model, all 191 operations",
+            "official legacy model, all 191 operations".to_owned(),
             legacy,
-            Vec::new(),
+            Options {
+                partitions,
+                ..Options::default()
+            },
             CodegenTarget::Within(Duration::from_millis(500)),
         ),
+        (
+            rest_json.label(),
+            rest_json.model.clone(),
+            rest_json.options(),
+            CodegenTarget::Within(Duration::from_millis(100)),
+        ),
     ];
-    let partitions = root.join("model/partitions.json");
-    let partitions = std::fs::read_to_string(&partitions)
-        .map_err(|e| format!("cannot read {}: {e}", partitions.display()))?;
     let mut figures = Vec::new();
-    for (label, path, operations, target) in cases {
-        let options = Options {
-            operations,
-            // As `cargo xtask codegen` does, so that the partition table counts.
-            partitions: Some(partitions.clone()),
-            ..Options::default()
-        };
-        let text = std::fs::read_to_string(&path)
-            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    for (label, text, options, target) in cases {
         generate(&text, &options).map_err(|e| format!("{label}: {e}"))?;
         let parse = median_time(iterations, || {
             let value: Result<serde_json::Value, _> = serde_json::from_str(&text);
@@ -139,6 +152,69 @@ pub fn codegen_figures(iterations: usize) -> Result<Vec<CodegenFigure>, String> 
         });
     }
     Ok(figures)
+}
+
+/// The compliance models' `RestJson` service (the vendored copy, as
+/// `cargo xtask protocol-tests` reads it), with every operation the
+/// generator writes a client for.
+pub struct RestJsonService {
+    /// The assembled model, as JSON AST text.
+    pub model: String,
+    /// The operations that generate.
+    pub operations: Vec<String>,
+    /// How many operations the service has.
+    pub of: usize,
+}
+
+impl RestJsonService {
+    const ID: &'static str = "aws.protocoltests.restjson#RestJson";
+
+    fn new(root: &Path) -> Result<Self, String> {
+        let models = root.join("xtask/protocol-tests");
+        let model = xtask::model::assembled(&[models.join("models"), models.join("traits")])?;
+        let ast: serde_json::Value = serde_json::from_str(&model).map_err(|e| e.to_string())?;
+        let listed: Vec<String> = ast["shapes"][Self::ID]["operations"]
+            .as_array()
+            .ok_or("the compliance models have no RestJson service")?
+            .iter()
+            .filter_map(|target| target["target"].as_str())
+            .map(|id| id.rsplit_once('#').map_or(id, |(_, name)| name).to_owned())
+            .collect();
+        // Those with event streams are refused; every other one generates.
+        let operations: Vec<String> = listed
+            .iter()
+            .filter(|operation| {
+                let options = Options {
+                    service: Some(Self::ID.to_owned()),
+                    operations: vec![(*operation).clone()],
+                    ..Options::default()
+                };
+                generate(&model, &options).is_ok()
+            })
+            .cloned()
+            .collect();
+        Ok(RestJsonService {
+            model,
+            of: listed.len(),
+            operations,
+        })
+    }
+
+    fn options(&self) -> Options {
+        Options {
+            service: Some(Self::ID.to_owned()),
+            operations: self.operations.clone(),
+            ..Options::default()
+        }
+    }
+
+    fn label(&self) -> String {
+        format!(
+            "compliance `RestJson` service, {} of {} operations",
+            self.operations.len(),
+            self.of
+        )
+    }
 }
 
 /// How long the IDL reader takes over the legacy model written as IDL,
@@ -761,6 +837,126 @@ members = [\"generated/*\"]
     })
 }
 
+/// The client of the compliance models' `RestJson` service: how much is
+/// generated, and how long its own crates take to build.
+#[derive(Clone, Copy, Default)]
+struct RestJsonFigure {
+    operations: usize,
+    of: usize,
+    lines: usize,
+    build: Duration,
+}
+
+/// How many times the `RestJson` client's own crates are built.
+const REST_JSON_BUILD_RUNS: usize = 3;
+
+/// Generates the `RestJson` service's client into `benches/rest-json` (a
+/// workspace made here, which git ignores), counts its lines, and times a
+/// release build of its four crates with their dependencies built.
+fn rest_json(root: &Path) -> Result<RestJsonFigure, String> {
+    let service = RestJsonService::new(root)?;
+    let dir = root.join("benches/rest-json");
+    let generated = dir.join("generated");
+    let _ = std::fs::remove_dir_all(&generated);
+    std::fs::create_dir_all(&generated).map_err(|e| e.to_string())?;
+    let mut options = service.options();
+    options.runtime_dir = Some(
+        xtask::path_from_generated_crate(&generated, &root.join("crates"))
+            .map_err(|e| e.to_string())?,
+    );
+    let files = generate(&service.model, &options).map_err(|e| format!("RestJson: {e}"))?;
+    xtask::write(&files, &generated).map_err(|e| e.to_string())?;
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        "# Written by `cargo xtask bench`: the compliance RestJson service, generated.
+         [workspace]
+resolver = \"3\"
+members = [\"generated/*\"]
+",
+    )
+    .map_err(|e| e.to_string())?;
+    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).map_err(|e| e.to_string())?;
+    let lines = files
+        .iter()
+        .filter(|(path, _)| path.extension().is_some_and(|e| e == "rs"))
+        .map(|(_, text)| text.lines().count())
+        .sum();
+    const CLIENT: &str = "rest-json-protocol";
+    let own = [
+        "rest-json-protocol",
+        "rest-json-protocol-input",
+        "rest-json-protocol-output",
+        "rest-json-protocol-error",
+    ];
+    eprintln!("== RestJson: dependencies");
+    run(cargo(&dir, &["build", "--release", "-q", "-p", CLIENT]))?;
+    let mut times = Vec::new();
+    for round in 1..=REST_JSON_BUILD_RUNS {
+        eprintln!("== RestJson: build of its own crates ({round}/{REST_JSON_BUILD_RUNS})");
+        let mut clean = vec!["clean", "-q", "--release"];
+        for name in own {
+            clean.extend(["-p", name]);
+        }
+        run(cargo(&dir, &clean))?;
+        times.push(timed(cargo(
+            &dir,
+            &["build", "--release", "-q", "-p", CLIENT],
+        ))?);
+    }
+    times.sort();
+    Ok(RestJsonFigure {
+        operations: service.operations.len(),
+        of: service.of,
+        lines,
+        build: times[times.len() / 2],
+    })
+}
+
+/// `cargo xtask bench --rest-json`: the `RestJson` client's figures alone,
+/// with its generation time, as `cargo xtask bench` reports them.
+pub fn run_rest_json() -> Result<(), String> {
+    let root = xtask::workspace_root();
+    let figure = rest_json(&root)?;
+    let codegen = codegen_figures(20)?;
+    let mut md = String::new();
+    rest_json_section(&figure, codegen.last(), &mut md);
+    print!("{md}");
+    Ok(())
+}
+
+/// The section on the `RestJson` client, with its generation figure.
+fn rest_json_section(r: &RestJsonFigure, generation: Option<&CodegenFigure>, md: &mut String) {
+    if r.operations == 0 {
+        return;
+    }
+    let _ = writeln!(
+        md,
+        "## The compliance `RestJson` service: {} operations\n\n\
+         The client of Smithy's restJson1 compliance service (the vendored models that \
+         `cargo xtask protocol-tests` runs), with the {} of its {} operations that do not use \
+         event streams, generated into `benches/rest-json`.\n\n\
+         | measure | figure | target | met |\n|---|---|---|---|",
+        r.operations, r.operations, r.of
+    );
+    if let Some(g) = generation {
+        let _ = writeln!(
+            md,
+            "| generation (median of the runs above) | {:.1} ms | {} | {} |",
+            g.generate.as_secs_f64() * 1e3,
+            g.target.text(),
+            if g.target.met(g) { "yes" } else { "**no**" }
+        );
+    }
+    let _ = writeln!(
+        md,
+        "| generated lines per operation | {:.0} ({} in all) | | |\n\
+         | release build of its four crates, dependencies built (median of {REST_JSON_BUILD_RUNS}) | {:.1} s | | |\n",
+        r.lines as f64 / r.operations as f64,
+        r.lines,
+        r.build.as_secs_f64()
+    );
+}
+
 pub fn run_all() -> Result<(), String> {
     let root = xtask::workspace_root();
     run({
@@ -821,6 +1017,7 @@ pub fn run_all() -> Result<(), String> {
     }
     drop(local);
     let whole = whole_model(&root)?;
+    let rest_json = rest_json(&root)?;
     eprintln!("== code generation");
     let codegen = codegen_figures(50)?;
     eprintln!("== reading the IDL");
@@ -844,6 +1041,7 @@ pub fn run_all() -> Result<(), String> {
         codegen: &codegen,
         idl: Some(&idl),
         whole: &whole,
+        rest_json: &rest_json,
     };
     let docs = root.join("docs");
     std::fs::create_dir_all(&docs).map_err(|e| e.to_string())?;
@@ -863,6 +1061,7 @@ struct Report<'a> {
     codegen: &'a [CodegenFigure],
     idl: Option<&'a IdlFigure>,
     whole: &'a WholeModel,
+    rest_json: &'a RestJsonFigure,
 }
 
 /// A comparison row: ours over theirs, and the target for that ratio.
@@ -977,6 +1176,7 @@ impl Report<'_> {
         );
         self.explain_misses(&mut md);
         self.whole_model_section(&mut md);
+        rest_json_section(self.rest_json, self.codegen.last(), &mut md);
         let _ = writeln!(md, "## Code generation\n");
         let _ = writeln!(
             md,
@@ -1332,7 +1532,53 @@ mod tests {
             codegen: &[],
             idl,
             whole,
+            rest_json: &NO_REST_JSON,
         }
+    }
+
+    const NO_REST_JSON: RestJsonFigure = RestJsonFigure {
+        operations: 0,
+        of: 0,
+        lines: 0,
+        build: Duration::ZERO,
+    };
+
+    #[test]
+    fn the_rest_json_section_gives_generation_lines_per_operation_and_build() {
+        let figure = RestJsonFigure {
+            operations: 100,
+            of: 107,
+            lines: 25_000,
+            build: Duration::from_secs_f64(12.34),
+        };
+        let generation = CodegenFigure {
+            label: "RestJson".to_owned(),
+            target: CodegenTarget::Within(Duration::from_millis(100)),
+            kib: 800,
+            parse: Duration::from_millis(3),
+            generate: Duration::from_millis(150),
+            laid_out_kib: 1000,
+            layout_pass: Duration::from_millis(30),
+        };
+        let mut md = String::new();
+        rest_json_section(&figure, Some(&generation), &mut md);
+        assert!(
+            md.starts_with("## The compliance `RestJson` service: 100 operations"),
+            "{md}"
+        );
+        assert!(md.contains("the 100 of its 107 operations"), "{md}");
+        assert!(
+            md.contains("| generation (median of the runs above) | 150.0 ms | ≤ 0.1 s | **no** |"),
+            "{md}"
+        );
+        assert!(
+            md.contains("| generated lines per operation | 250 (25000 in all) | | |"),
+            "{md}"
+        );
+        assert!(md.contains("| 12.3 s | | |"), "{md}");
+        let mut none = String::new();
+        rest_json_section(&NO_REST_JSON, None, &mut none);
+        assert!(none.is_empty());
     }
 
     fn markdown(ours: PeerFigures, theirs: PeerFigures) -> (String, String) {

@@ -53,10 +53,12 @@ pub(crate) const USAGE: &str = "usage:
       Times generation against a bare serde_json parse of the same model, and the
       IDL reader over the legacy model written as IDL against serde_json over its
       JSON AST.
-  cargo xtask bench
+  cargo xtask bench [--rest-json]
       Compares this client with the AWS SDK for Rust (build time, dependencies,
-      instructions and calls per call) and code generation; writes
-      docs/benchmarks.md and docs/benchmarks.svg. Takes several minutes.";
+      instructions and calls per call) and code generation, and measures the client
+      of the compliance RestJson service; writes docs/benchmarks.md and
+      docs/benchmarks.svg. Takes several minutes.
+      --rest-json   prints the RestJson client's section alone, writing nothing";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -72,6 +74,9 @@ fn main() -> ExitCode {
         }
         Some("bench-codegen") => in_release(&args).unwrap_or_else(|| bench_codegen(&args[1..])),
         Some("bench") if args.len() == 1 => in_release(&args).unwrap_or_else(bench::run_all),
+        Some("bench") if args.len() == 2 && args[1] == "--rest-json" => {
+            in_release(&args).unwrap_or_else(bench::run_rest_json)
+        }
         _ => Err(USAGE.to_owned()),
     };
     match result {

@@ -4,10 +4,10 @@
 /// `FromStr` (which never fails: an unknown value is kept), `AsRef<str>`
 /// (as the AWS SDK for Rust's enums have it), its `Display`
 /// (the wire value), its JSON reading and writing, and its use as a map's
-/// key.
+/// key (for which it must be `Eq` and `Hash`, as generated enums are).
 ///
 /// ```
-/// #[derive(Debug, PartialEq)]
+/// #[derive(Debug, PartialEq, Eq, Hash)]
 /// pub enum Tier { Free, Other(String) }
 /// impl Tier {
 ///     pub fn as_str(&self) -> &str {
