@@ -1267,6 +1267,39 @@ fn payloads_snapshot() {
     );
 }
 
+/// A structure that is an operation's input and also a member's target
+/// (as Smithy's `GreetingStruct` is in the compliance models) is two
+/// types: the operation's input, and the structure the member holds,
+/// each in the crates that use it.
+#[test]
+fn an_operation_input_that_a_member_also_targets_is_both_types() {
+    let model = synthetic(
+        serde_json::json!({"greeting": {"target": "example.test#Greeting"}}),
+        serde_json::json!({
+            "example.test#Svc": {
+                "type": "service", "version": "2024-01-01",
+                "operations": [{"target": "example.test#DoThing"}, {"target": "example.test#Greet"}],
+                "traits": {"aws.api#service": {"sdkId": "Example Svc", "endpointPrefix": "example"}, "aws.auth#sigv4": {"name": "example"}, "aws.protocols#restJson1": {}}
+            },
+            "example.test#Greet": {
+                "type": "operation", "input": {"target": "example.test#Greeting"},
+                "traits": {"smithy.api#http": {"method": "POST", "uri": "/greet", "code": 200}}
+            },
+            "example.test#Greeting": {"type": "structure", "members": {"hi": {"target": "smithy.api#String"}}}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    let file = |path: &str| {
+        files
+            .get(&PathBuf::from(path))
+            .unwrap_or_else(|| panic!("{path} is not generated"))
+    };
+    assert!(file("example-svc-input/src/greet_input.rs").contains("pub struct GreetInput"));
+    assert!(file("example-svc-input/src/greeting.rs").contains("pub struct Greeting "));
+    let do_thing = file("example-svc-input/src/do_thing_input.rs");
+    assert!(do_thing.contains("greeting: Option<crate::Greeting>"), "{do_thing}");
+}
+
 /// A service of another protocol is refused for its protocol, naming the
 /// ones it has, before any of that protocol's traits could be refused as
 /// unknown; a protocol the model defines itself counts as one.

@@ -213,6 +213,7 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
         operation_outputs: BTreeSet::new(),
         units: BTreeSet::new(),
         operation_roots: BTreeSet::new(),
+        member_targets: member_targets(model),
         copies: BTreeMap::new(),
         renames: &service.rename,
         boxed: BTreeSet::new(),
@@ -230,6 +231,19 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
         lowered.partitions = Some(crate::partitions::lower(text)?);
     }
     Ok(lowered)
+}
+
+/// Every shape that a member of some shape targets.
+fn member_targets(model: &ast::Model) -> BTreeSet<&str> {
+    model
+        .shapes
+        .values()
+        .flat_map(|shape| {
+            let named = shape.members.values();
+            let unnamed = [&shape.member, &shape.key, &shape.value].into_iter().flatten();
+            named.chain(unnamed).map(|member| member.target.as_str())
+        })
+        .collect()
 }
 
 /// The service asked for by id, or the model's only one.
@@ -286,6 +300,8 @@ struct Lowerer<'a> {
     units: BTreeSet<String>,
     /// The structures that are an operation's input or output.
     operation_roots: BTreeSet<String>,
+    /// Every shape some member targets, anywhere in the model.
+    member_targets: BTreeSet<&'a str>,
     /// Each operation's own copy of an input or output structure that an
     /// earlier operation already has, by the copy's id, with the shape it
     /// copies: as in the AWS SDKs, every operation has types of its own.
@@ -340,7 +356,12 @@ impl<'a> Lowerer<'a> {
     ) -> String {
         match target {
             Some(target) if target.target != UNIT => {
-                if self.operation_roots.insert(target.target.clone()) {
+                // A structure that a member also targets is a type of its
+                // own there: the operation's is then a copy, as it is for a
+                // second operation.
+                if !self.member_targets.contains(target.target.as_str())
+                    && self.operation_roots.insert(target.target.clone())
+                {
                     return target.target.clone();
                 }
                 let copy = format!("{} (as the {role} of {id})", target.target);
