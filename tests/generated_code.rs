@@ -1297,7 +1297,10 @@ fn an_operation_input_that_a_member_also_targets_is_both_types() {
     assert!(file("example-svc-input/src/greet_input.rs").contains("pub struct GreetInput"));
     assert!(file("example-svc-input/src/greeting.rs").contains("pub struct Greeting "));
     let do_thing = file("example-svc-input/src/do_thing_input.rs");
-    assert!(do_thing.contains("greeting: Option<crate::Greeting>"), "{do_thing}");
+    assert!(
+        do_thing.contains("greeting: Option<crate::Greeting>"),
+        "{do_thing}"
+    );
 }
 
 /// A service of another protocol is refused for its protocol, naming the

@@ -240,7 +240,9 @@ fn member_targets(model: &ast::Model) -> BTreeSet<&str> {
         .values()
         .flat_map(|shape| {
             let named = shape.members.values();
-            let unnamed = [&shape.member, &shape.key, &shape.value].into_iter().flatten();
+            let unnamed = [&shape.member, &shape.key, &shape.value]
+                .into_iter()
+                .flatten();
             named.chain(unnamed).map(|member| member.target.as_str())
         })
         .collect()

@@ -739,6 +739,30 @@ fn rust_lines(dir: &Path) -> Result<usize, String> {
     Ok(lines)
 }
 
+/// A workspace in `dir` of the generated crates `files`, written afresh
+/// under `generated/`, on the lock file `lock`.
+fn generated_workspace(
+    dir: &Path,
+    files: &BTreeMap<PathBuf, String>,
+    what: &str,
+    lock: &Path,
+) -> Result<(), String> {
+    let generated = dir.join("generated");
+    let _ = std::fs::remove_dir_all(&generated);
+    std::fs::create_dir_all(&generated).map_err(|e| e.to_string())?;
+    xtask::write(files, &generated).map_err(|e| e.to_string())?;
+    std::fs::write(
+        dir.join("Cargo.toml"),
+        format!(
+            "# Written by `cargo xtask bench`: {what}, generated.\n\
+             [workspace]\nresolver = \"3\"\nmembers = [\"generated/*\"]\n"
+        ),
+    )
+    .map_err(|e| e.to_string())?;
+    std::fs::copy(lock, dir.join("Cargo.lock")).map_err(|e| e.to_string())?;
+    Ok(())
+}
+
 /// Generates the whole legacy model into `benches/whole-ours` (a workspace
 /// made here, which git ignores), then times the build of each client's
 /// own crates, dependencies built, the two taking turns as in
@@ -746,8 +770,6 @@ fn rust_lines(dir: &Path) -> Result<usize, String> {
 fn whole_model(root: &Path) -> Result<WholeModel, String> {
     let ours = root.join("benches/whole-ours");
     let generated = ours.join("generated");
-    let _ = std::fs::remove_dir_all(&generated);
-    std::fs::create_dir_all(&generated).map_err(|e| e.to_string())?;
     let read = |path: PathBuf| {
         std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))
     };
@@ -763,23 +785,10 @@ fn whole_model(root: &Path) -> Result<WholeModel, String> {
         ..Options::default()
     };
     let files = generate(&model, &options).map_err(|e| format!("whole legacy model: {e}"))?;
-    xtask::write(&files, &generated).map_err(|e| e.to_string())?;
-    std::fs::write(
-        ours.join("Cargo.toml"),
-        "# Written by `cargo xtask bench`: the whole legacy model, generated.
-         [workspace]
-resolver = \"3\"
-members = [\"generated/*\"]
-",
-    )
-    .map_err(|e| e.to_string())?;
     // The versions of the per-operation bench, so that both clients build
     // on the same runtime crates.
-    std::fs::copy(
-        root.join("benches/ours/Cargo.lock"),
-        ours.join("Cargo.lock"),
-    )
-    .map_err(|e| e.to_string())?;
+    let lock = root.join("benches/ours/Cargo.lock");
+    generated_workspace(&ours, &files, "the whole legacy model", &lock)?;
     let operations = files
         .keys()
         .filter(|path| path.starts_with("chime-legacy/src/operation/"))
@@ -857,25 +866,14 @@ fn rest_json(root: &Path) -> Result<RestJsonFigure, String> {
     let service = RestJsonService::new(root)?;
     let dir = root.join("benches/rest-json");
     let generated = dir.join("generated");
-    let _ = std::fs::remove_dir_all(&generated);
-    std::fs::create_dir_all(&generated).map_err(|e| e.to_string())?;
     let mut options = service.options();
     options.runtime_dir = Some(
         xtask::path_from_generated_crate(&generated, &root.join("crates"))
             .map_err(|e| e.to_string())?,
     );
     let files = generate(&service.model, &options).map_err(|e| format!("RestJson: {e}"))?;
-    xtask::write(&files, &generated).map_err(|e| e.to_string())?;
-    std::fs::write(
-        dir.join("Cargo.toml"),
-        "# Written by `cargo xtask bench`: the compliance RestJson service, generated.
-         [workspace]
-resolver = \"3\"
-members = [\"generated/*\"]
-",
-    )
-    .map_err(|e| e.to_string())?;
-    std::fs::copy(root.join("Cargo.lock"), dir.join("Cargo.lock")).map_err(|e| e.to_string())?;
+    let lock = root.join("Cargo.lock");
+    generated_workspace(&dir, &files, "the compliance RestJson service", &lock)?;
     let lines = files
         .iter()
         .filter(|(path, _)| path.extension().is_some_and(|e| e == "rs"))
