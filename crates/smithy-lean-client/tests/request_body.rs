@@ -243,6 +243,18 @@ async fn small_bodies_and_a_configuration_that_turns_it_off_go_uncompressed() {
     assert_eq!(keep.0.lock().unwrap()[0].0["content-encoding"], "gzip");
 }
 
+/// The call failed before its request was made, saying `why`.
+fn assert_not_constructed<E: smithy_lean_runtime::ServiceError + std::fmt::Debug>(
+    error: &smithy_lean_client::Error<E>,
+    why: &str,
+) {
+    assert!(
+        matches!(error.kind(), ErrorKind::Construction(_)),
+        "{error:?}"
+    );
+    assert!(error.to_string().contains(why), "{why:?} in {error}");
+}
+
 #[tokio::test]
 async fn a_stream_cannot_carry_a_required_checksum_and_nothing_is_sent() {
     let (handle, keep) = client(|config| config);
@@ -254,15 +266,9 @@ async fn a_stream_cannot_carry_a_required_checksum_and_nothing_is_sent() {
         })
         .await
         .unwrap_err();
-    assert!(
-        matches!(error.kind(), ErrorKind::Construction(_)),
-        "{error:?}"
-    );
-    assert!(
-        error
-            .to_string()
-            .contains("PutText requires a checksum of its body (`@httpChecksumRequired`)"),
-        "{error}"
+    assert_not_constructed(
+        &error,
+        "PutText requires a checksum of its body (`@httpChecksumRequired`)",
     );
     assert!(keep.0.lock().unwrap().is_empty());
 }
@@ -335,16 +341,7 @@ async fn a_host_prefix_with_labels_is_each_calls_own_and_refused_before_any_io_w
         })
         .await
         .unwrap_err();
-    assert!(
-        matches!(error.kind(), ErrorKind::Construction(_)),
-        "{error:?}"
-    );
-    assert!(
-        error
-            .to_string()
-            .contains("`Label` is part of the host (`@hostLabel`)"),
-        "{error}"
-    );
+    assert_not_constructed(&error, "`Label` is part of the host (`@hostLabel`)");
     assert_eq!(keep.0.lock().unwrap().len(), 2);
     // Turned off, no prefix at all.
     let (handle, keep) = client(|config| config.disable_host_prefix(true));
