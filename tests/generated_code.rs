@@ -548,7 +548,7 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
                 serde_json::json!({"ByNumber": {"target": "example.test#ByNumber"}}),
                 serde_json::json!({"example.test#ByNumber": {"type": "map", "key": {"target": "smithy.api#Integer"}, "value": {"target": "smithy.api#String"}}}),
             ),
-            "example.test#ByNumber$key: only map keys that are strings without `@length` or `@pattern`, or enums, are supported",
+            "example.test#ByNumber$key: a map's keys must be strings or enums",
         ),
         (
             synthetic(
@@ -1436,6 +1436,28 @@ fn the_idl_1_enum_trait_is_an_enum() {
             "{expected:?} in {error}"
         );
     }
+}
+
+/// A map's keys with `@length` or `@pattern` are checked by validation,
+/// each at its own path, the pattern in the crate's table.
+#[test]
+fn constrained_map_keys_are_validated() {
+    let model = synthetic(
+        serde_json::json!({"labels": {"target": "example.test#Labels"}}),
+        serde_json::json!({
+            "example.test#Labels": {"type": "map", "key": {"target": "example.test#LabelKey"}, "value": {"target": "smithy.api#String"}},
+            "example.test#LabelKey": {"type": "string", "traits": {"smithy.api#length": {"min": 1, "max": 8}, "smithy.api#pattern": "^[a-z]+$"}}
+        }),
+    );
+    let files = generate(&model, &Options::default()).expect("generates");
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    assert!(input.contains(".map_keys("), "{input}");
+    assert!(
+        input.contains("|here, key| here.string(Some(key), 1..=8, Some(&crate::PATTERNS[0]))"),
+        "{input}"
+    );
+    let lib = &files[&PathBuf::from("example-svc-input/src/lib.rs")];
+    assert!(lib.contains("^[a-z]+$"), "{lib}");
 }
 
 /// `@range` on every kind of number: whole numbers against an `i64`

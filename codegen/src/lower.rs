@@ -1423,14 +1423,12 @@ impl<'a> Lowerer<'a> {
                         check_traits(&key_id, &key.traits)?;
                         let key_value = self.value(home, &key_id, &key.target, &key.traits)?;
                         // Keys are read and written as the JSON object's own
-                        // keys: strings and enums are.
-                        if !matches!(key_value.kind, Kind::String | Kind::Enum(_))
-                            || key_value.length.is_some()
-                            || key_value.pattern.is_some()
-                        {
+                        // keys: strings (`@length` and `@pattern` checked by
+                        // validation) and enums are.
+                        if !matches!(key_value.kind, Kind::String | Kind::Enum(_)) {
                             return Err(Error::on_shape(
                                 &key_id,
-                                "only map keys that are strings without `@length` or `@pattern`, or enums, are supported",
+                                "a map's keys must be strings or enums",
                             ));
                         }
                         let value_id = format!("{target}$value");

@@ -51,6 +51,15 @@ fn extended_model(root: &Path) -> String {
         "Budget".to_owned(),
         json!({"target": "smithy.api#BigDecimal", "traits": {"smithy.api#range": {"max": 1e30}}}),
     );
+    // A map whose keys have a pattern of their own.
+    members.insert(
+        "Labels".to_owned(),
+        json!({"target": "com.amazonaws.chime#Labels"}),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#Labels".to_owned(),
+        json!({"type": "map", "key": {"target": "com.amazonaws.chime#Code"}, "value": {"target": "smithy.api#String"}}),
+    );
     shapes.insert(
         "com.amazonaws.chime#Code".to_owned(),
         json!({"type": "string", "traits": {"smithy.api#pattern": "^[a-z]+$"}}),
@@ -186,6 +195,7 @@ async fn main() {
             .name("ops")
             .ratio(ratio)
             .budget(budget.parse().unwrap())
+            .labels(if ratio > 0.099 { "ok" } else { "Bad" }, "x")
             .build()
             .unwrap()
             .validate()
@@ -223,7 +233,7 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
             "limits: Some(42)",
             r#"items: [Some("a"), Some("b"), Some("c")]"#,
             "within: Ok(())",
-            "outside: Err(\"2 constraint violations: `Ratio`: must be 0.1 to 1; `Budget`: must be at most 1e+30\")",
+            "outside: Err(\"3 constraint violations: `Ratio`: must be 0.1 to 1; `Budget`: must be at most 1e+30; `Labels key \\\"Bad\\\"`: must match the pattern ^[a-z]+$\")",
         ],
         "{stdout}"
     );

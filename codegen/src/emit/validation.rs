@@ -27,8 +27,13 @@ impl<'a> PatternTable<'a> {
                     table.patterns.push(pattern);
                 }
             }
-            if let Kind::List(item) | Kind::Map { value: item, .. } = &value.kind {
-                walk(table, item);
+            match &value.kind {
+                Kind::List(item) => walk(table, item),
+                Kind::Map { key, value } => {
+                    walk(table, key);
+                    walk(table, value);
+                }
+                _ => {}
             }
         }
         let mut table = PatternTable::default();
@@ -266,7 +271,18 @@ pub(super) fn value_checks(
                 (_, false) => value_checks(item, quote! { here }, item_value(item), patterns)
                     .map(|checks| quote! { |here, value| #checks }),
             };
-            if value.length.is_none() && each.is_none() && !value.unique_items {
+            // A key with `@length` or `@pattern` is checked as a string.
+            let key_checks = match &value.kind {
+                Kind::Map { key, .. } => {
+                    value_checks(key, quote! { here }, quote! { Some(key) }, patterns)
+                }
+                _ => None,
+            };
+            if value.length.is_none()
+                && each.is_none()
+                && !value.unique_items
+                && key_checks.is_none()
+            {
                 return None;
             }
             let each = each.unwrap_or_else(|| quote! { rt::validation::unchecked });
@@ -275,7 +291,14 @@ pub(super) fn value_checks(
                 Kind::Map { .. } => {
                     // A sensitive entry's key is not shown in the path either.
                     let sensitive = item.sensitive;
-                    quote! { #here.map(#value_expr, #length, #sensitive, #each) }
+                    let map = quote! { #here.map(#value_expr, #length, #sensitive, #each) };
+                    match key_checks {
+                        Some(checks) => quote! {{
+                            #here.map_keys(#value_expr, #sensitive, |here, key| #checks);
+                            #map
+                        }},
+                        None => map,
+                    }
                 }
                 _ if value.unique_items && hashable(item) => {
                     quote! { #here.set(#value_expr, #length, #each) }

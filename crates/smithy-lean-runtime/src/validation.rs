@@ -301,6 +301,16 @@ pub fn entry_path(map: &str, key: &str, sensitive: bool) -> String {
     }
 }
 
+/// The path of the key of the entry `key` of the map at `map`:
+/// `map key "k"`, or `map key …` for a `sensitive` one.
+pub fn key_path(map: &str, key: &str, sensitive: bool) -> String {
+    if sensitive {
+        format!("{map} key …")
+    } else {
+        format!("{map} key {:?}", crate::UntrustedText(key))
+    }
+}
+
 fn out_of_bounds(actual: u64, min: Option<u64>, max: Option<u64>) -> bool {
     min.is_some_and(|min| actual < min) || max.is_some_and(|max| actual > max)
 }
@@ -717,6 +727,22 @@ impl<'a> Checks<'a> {
             value_checks(&mut self.inside(entry), value);
         }
     }
+
+    /// The keys of a map here, if set, each as `key_checks` checks it, at
+    /// `path key "k"` (or `path key …` for `sensitive` entries).
+    pub fn map_keys<K: AsRef<str>, T>(
+        &mut self,
+        value: Option<&std::collections::HashMap<K, T>>,
+        sensitive: bool,
+        mut key_checks: impl FnMut(&mut Checks<'_>, &str),
+    ) {
+        let Some(value) = value else { return };
+        let path = self.path();
+        for key in value.keys() {
+            let key = key.as_ref();
+            key_checks(&mut self.inside(key_path(&path, key, sensitive)), key);
+        }
+    }
 }
 
 /// What an item of a list or map without constraints of its own needs.
@@ -861,6 +887,37 @@ mod tests {
                 "`Port`: must be at least 0",
                 "`Port`: must be at most 65535",
                 "`SipHeaders`: number of entries must be between 0 and 20 entries, but it has 21",
+            ]
+        );
+    }
+
+    #[test]
+    fn map_keys_are_checked_at_their_own_path_and_sensitive_ones_are_not_shown() {
+        let map = std::collections::HashMap::from([("ab".to_owned(), 1), ("abc".to_owned(), 2)]);
+        let pattern = Pattern::new("^a", "^a");
+        let found = violations(|out| {
+            let mut check = Checks::new("", out);
+            check
+                .member("Tags")
+                .map_keys(Some(&map), false, |here, key| {
+                    here.string(Some(key), 3.., Some(&pattern))
+                });
+            check
+                .member("Secrets")
+                .map_keys(Some(&map), true, |here, key| {
+                    here.string(Some(key), ..=2, None)
+                });
+            check.member("Unset").map_keys(
+                None::<&std::collections::HashMap<String, i32>>,
+                false,
+                |here, key| here.string(Some(key), 10.., None),
+            );
+        });
+        assert_eq!(
+            found,
+            [
+                "`Tags key \"ab\"`: length must be at least 3 characters, but it has 2",
+                "`Secrets key …`: length must be at most 2 characters, but it has 3",
             ]
         );
     }
