@@ -1922,6 +1922,20 @@ fn streams_where_the_specification_allows_none_are_refused_by_name() {
             .contains("example.test#DoThingRequest$Body: the service's side (`--server`) of a streaming payload is not supported yet"),
         "{error}"
     );
+    // Nor of any payload: its body is not the JSON object of members that
+    // the service's side reads and writes.
+    let model = synthetic(
+        serde_json::json!({"Text": {"target": "smithy.api#String", "traits": {"smithy.api#httpPayload": {}}}}),
+        serde_json::json!({}),
+    );
+    generate(&model, &Options::default()).expect("a client generates");
+    let error = generate(&model, &server).expect_err("no server side");
+    assert!(
+        error
+            .to_string()
+            .contains("example.test#DoThingRequest$Text: the service's side (`--server`) of an `@httpPayload` member is not supported yet"),
+        "{error}"
+    );
 }
 
 /// `@sparse` lists and maps hold `Option` items, `null` kept on the wire,

@@ -135,15 +135,26 @@ struct Planned<'a> {
 
 /// Emits every file of the four crates.
 pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, String>, Error> {
+    // The service's side reads and writes bodies that are the JSON object
+    // of their members: a payload's body is not, and is refused rather
+    // than misread.
     if options.server
-        && let Some((structure, stream)) = [&service.input, &service.output]
+        && let Some((structure, payload)) = [&service.input, &service.output, &service.errors]
             .iter()
             .flat_map(|types| &types.structures)
-            .find_map(|structure| Some((structure, structure.stream_payload()?)))
+            .find_map(|structure| {
+                let payload = structure.fields.iter().find(|f| f.binding == Binding::Payload)?;
+                Some((structure, payload))
+            })
     {
+        let what = if payload.is_stream() {
+            "a streaming payload"
+        } else {
+            "an `@httpPayload` member"
+        };
         return Err(Error::on_shape(
-            &format!("{}${}", structure.id, stream.member),
-            "the service's side (`--server`) of a streaming payload is not supported yet",
+            &format!("{}${}", structure.id, payload.member),
+            format!("the service's side (`--server`) of {what} is not supported yet"),
         ));
     }
     let mut planned = Vec::new();
