@@ -143,7 +143,10 @@ pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, St
             .iter()
             .flat_map(|types| &types.structures)
             .find_map(|structure| {
-                let payload = structure.fields.iter().find(|f| f.binding == Binding::Payload)?;
+                let payload = structure
+                    .fields
+                    .iter()
+                    .find(|f| f.binding == Binding::Payload)?;
                 Some((structure, payload))
             })
     {

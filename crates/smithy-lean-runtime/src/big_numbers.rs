@@ -79,14 +79,9 @@ impl<'a> Decimal<'a> {
             _ => (false, text),
         };
         let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
-            Some((mantissa, exponent)) => {
-                let digits = exponent.strip_prefix(['+', '-']).unwrap_or(exponent);
-                if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-                    return None;
-                }
-                // Beyond `i64` an exponent means no number anyone can write.
-                (mantissa, exponent.parse::<i64>().ok()?)
-            }
+            // A sign and digits, as `i64` reads them; beyond `i64` an
+            // exponent means no number anyone can write.
+            Some((mantissa, exponent)) => (mantissa, exponent.parse::<i64>().ok()?),
             None => (unsigned, 0),
         };
         let (integer, fraction) = mantissa.split_once('.').unwrap_or((mantissa, ""));
@@ -134,6 +129,16 @@ impl<'a> Decimal<'a> {
         self.integer.is_empty() && self.fraction.is_empty()
     }
 
+    /// How this value compares with `other`'s.
+    fn value_cmp(&self, other: &Self) -> Ordering {
+        match (self.negative, other.negative) {
+            (false, true) => Ordering::Greater,
+            (true, false) => Ordering::Less,
+            (false, false) => self.magnitude_cmp(other),
+            (true, true) => other.magnitude_cmp(self),
+        }
+    }
+
     fn magnitude_cmp(&self, other: &Self) -> Ordering {
         match (self.is_zero(), other.is_zero()) {
             (true, true) => return Ordering::Equal,
@@ -159,27 +164,10 @@ impl<'a> Decimal<'a> {
     }
 }
 
-impl Ord for Decimal<'_> {
-    fn cmp(&self, other: &Self) -> Ordering {
-        match (self.negative, other.negative) {
-            (false, true) => Ordering::Greater,
-            (true, false) => Ordering::Less,
-            (false, false) => self.magnitude_cmp(other),
-            (true, true) => other.magnitude_cmp(self),
-        }
-    }
-}
-
-impl PartialOrd for Decimal<'_> {
-    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
 /// How decimal text `a` compares with `b`, exactly; `None` if either is
 /// not a decimal number.
 pub fn compare(a: &str, b: &str) -> Option<Ordering> {
-    Some(Decimal::parse(a)?.cmp(&Decimal::parse(b)?))
+    Some(Decimal::parse(a)?.value_cmp(&Decimal::parse(b)?))
 }
 
 #[cfg(test)]
@@ -219,6 +207,8 @@ mod tests {
             ("-0.1", "-0.09", Less),
             ("-1", "0", Less),
             ("0", "-1e-400", Greater),
+            ("0", "0.001", Less),
+            ("-0.0", "1e-5", Less),
             ("99999999999999999999999", "1e23", Less),
             ("1e23", "100000000000000000000001", Less),
             ("123.456", "123.4560001", Less),
@@ -229,7 +219,7 @@ mod tests {
             assert_eq!(compare(b, a), Some(expected.reverse()), "{b} vs {a}");
         }
         for bad in [
-            "", "-", ".", "1e", "e1", "1.2.3", "--1", "0x10", "1e+", "NaN",
+            "", "-", ".", "1e", "e1", "1.2.3", "--1", "0x10", "1e+", "1e+-1", "1e1x", "NaN",
         ] {
             assert_eq!(compare(bad, "0"), None, "{bad:?}");
         }
