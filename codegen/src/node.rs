@@ -85,7 +85,7 @@ pub fn whole_bound(text: &str, up: bool) -> WholeBound {
     match i64::try_from(rounded) {
         Ok(n) => WholeBound::Within(n),
         // Below every i64: a minimum bounds nothing, a maximum admits nothing.
-        Err(_) if (rounded < 0) == up => WholeBound::Beyond,
+        Err(_) if rounded.is_negative() == up => WholeBound::Beyond,
         Err(_) => WholeBound::Unreachable,
     }
 }
