@@ -85,9 +85,54 @@ struct CallState {
 impl CallState {
     /// The `amz-sdk-request` header: which attempt this is, of how many.
     fn request_header(&self) -> HeaderValue {
-        let (attempt, max) = (self.attempt.to_string(), self.max_attempts.to_string());
-        let value = ["attempt=", &attempt, "; max=", &max].concat();
-        HeaderValue::from_str(&value).expect("digits and ASCII punctuation")
+        // Written into a buffer on the stack: it is made on every attempt,
+        // and formatting through `String`s cost more than the rest of the
+        // attempt's headers together.
+        let mut text = [0u8; 40];
+        let mut len = 0;
+        for part in [
+            Part::Text(b"attempt="),
+            Part::Number(self.attempt),
+            Part::Text(b"; max="),
+            Part::Number(self.max_attempts),
+        ] {
+            len += part.write(&mut text[len..]);
+        }
+        HeaderValue::from_bytes(&text[..len]).expect("digits and ASCII punctuation")
+    }
+}
+
+/// A piece of the `amz-sdk-request` header.
+enum Part {
+    Text(&'static [u8]),
+    Number(u32),
+}
+
+impl Part {
+    /// Writes the piece at the start of `out`, which has room for it, and
+    /// says how long it is.
+    fn write(self, out: &mut [u8]) -> usize {
+        match self {
+            Part::Text(text) => {
+                out[..text.len()].copy_from_slice(text);
+                text.len()
+            }
+            Part::Number(mut number) => {
+                let mut digits = [0u8; 10];
+                let mut start = digits.len();
+                loop {
+                    start -= 1;
+                    digits[start] = b'0' + (number % 10) as u8;
+                    number /= 10;
+                    if number == 0 {
+                        break;
+                    }
+                }
+                let digits = &digits[start..];
+                out[..digits.len()].copy_from_slice(digits);
+                digits.len()
+            }
+        }
     }
 }
 
@@ -845,4 +890,23 @@ fn resolve_endpoint(service: &Service, config: &Config) -> Result<Endpoint, Stri
         endpoint: endpoint_url,
     };
     endpoint::resolve(service, &built_ins).map_err(|e| format!("cannot resolve the endpoint: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CallState;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn the_attempt_header_is_the_attempt_and_the_most_there_can_be(attempt: u32, max_attempts: u32) {
+            let invocation_id = http::HeaderValue::from_static("id");
+            let call = CallState { invocation_id, attempt, max_attempts };
+            let header = call.request_header();
+            prop_assert_eq!(
+                header.to_str().unwrap(),
+                format!("attempt={attempt}; max={max_attempts}")
+            );
+        }
+    }
 }

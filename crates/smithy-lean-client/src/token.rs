@@ -136,17 +136,22 @@ impl IdempotencyTokenProvider for RandomUuidTokens {
 pub fn format_uuid_v4(random: u128) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
     let bits = (random & !(0xF << 76) & !(0b11 << 62)) | (0x4 << 76) | (0b10 << 62);
-    // Nibble by nibble, most significant first, with the dashes of the
-    // 8-4-4-4-12 layout; `format!` would cost ten times as much per call.
-    let mut text = String::with_capacity(36);
+    // Nibble by nibble, most significant first, into the 8-4-4-4-12
+    // layout whose dashes are already in place: a byte at a time costs a
+    // fraction of what pushing chars (or `format!`) does, and this runs
+    // once per call.
+    let mut text = [b'-'; 36];
+    let mut at = 0;
     for nibble in 0..32 {
         if matches!(nibble, 8 | 12 | 16 | 20) {
-            text.push('-');
+            at += 1;
         }
-        let value = (bits >> (124 - 4 * nibble)) & 0xF;
-        text.push(char::from(HEX[value as usize]));
+        text[at] = HEX[((bits >> (124 - 4 * nibble)) & 0xF) as usize];
+        at += 1;
     }
-    text
+    std::str::from_utf8(&text)
+        .expect("hex digits and dashes are ASCII")
+        .to_owned()
 }
 
 /// Always the same token. For tests that need to know the token in advance.

@@ -18,11 +18,20 @@ use std::fmt;
 pub use aws_smithy_json::serialize::{JsonObjectWriter, JsonValueWriter};
 
 /// A cursor over the tokens of a body, which keeps the body for the
-/// values a token does not hold whole: a big number's digits.
+/// values a token does not hold whole (a big number's digits), and counts
+/// how deep the arrays and objects it has entered nest: past
+/// [`MAX_NESTING_DEPTH`], the next token is an error. Readers of
+/// recursive shapes and documents call themselves once a level, and a
+/// peer chooses the levels, so the count bounds the stack they use.
 pub struct Tokens<'a> {
     body: &'a [u8],
     tokens: std::iter::Peekable<JsonTokenIterator<'a>>,
+    depth: usize,
 }
+
+/// How deeply the arrays and objects of a body read from the network may
+/// nest: deeper is refused rather than risking the stack.
+pub const MAX_NESTING_DEPTH: usize = 128;
 
 impl<'a> Tokens<'a> {
     /// The next token, without moving past it.
@@ -46,7 +55,22 @@ impl<'a> Iterator for Tokens<'a> {
     type Item = Result<Token<'a>, DeserializeError>;
 
     fn next(&mut self) -> Option<Self::Item> {
-        self.tokens.next()
+        let token = self.tokens.next();
+        match &token {
+            Some(Ok(Token::StartObject { .. } | Token::StartArray { .. })) => {
+                self.depth += 1;
+                if self.depth > MAX_NESTING_DEPTH {
+                    return Some(Err(DeserializeError::custom(format!(
+                        "the body nests deeper than {MAX_NESTING_DEPTH} levels"
+                    ))));
+                }
+            }
+            Some(Ok(Token::EndObject { .. } | Token::EndArray { .. })) => {
+                self.depth = self.depth.saturating_sub(1);
+            }
+            _ => {}
+        }
+        token
     }
 }
 
@@ -101,6 +125,7 @@ pub fn tokens(body: &[u8]) -> Tokens<'_> {
     Tokens {
         body,
         tokens: aws_smithy_json::deserialize::json_token_iter(body).peekable(),
+        depth: 0,
     }
 }
 
@@ -252,15 +277,12 @@ impl WriteJson for aws_smithy_types::Blob {
     }
 }
 
-/// How deeply a document read from the network may nest: deeper is
-/// refused rather than risking the stack.
-pub const MAX_DOCUMENT_DEPTH: usize = 128;
-
 /// A document is any JSON value; `null` (a document's own null) is read
-/// as an unset member, as for every type.
+/// as an unset member, as for every type. How deep it nests is bounded by
+/// the cursor's count ([`MAX_NESTING_DEPTH`]).
 impl ReadJson for aws_smithy_types::Document {
     fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
-        match read_document(tokens, member, 0)? {
+        match read_document(tokens, member)? {
             aws_smithy_types::Document::Null => Ok(None),
             document => Ok(Some(document)),
         }
@@ -270,40 +292,28 @@ impl ReadJson for aws_smithy_types::Document {
 fn read_document(
     tokens: &mut Tokens<'_>,
     member: &str,
-    depth: usize,
 ) -> Result<aws_smithy_types::Document, JsonError> {
     use aws_smithy_types::Document;
-    let nested = |depth: usize| {
-        if depth >= MAX_DOCUMENT_DEPTH {
-            Err(JsonError::new(format!(
-                "`{member}`: a document nests deeper than {MAX_DOCUMENT_DEPTH} levels"
-            )))
-        } else {
-            Ok(depth + 1)
-        }
-    };
     Ok(match next(tokens, member)? {
         Token::ValueNull { .. } => Document::Null,
         Token::ValueBool { value, .. } => Document::Bool(value),
         Token::ValueNumber { value, .. } => Document::Number(value),
         Token::ValueString { value, .. } => Document::String(value.to_unescaped()?.into_owned()),
         Token::StartArray { .. } => {
-            let depth = nested(depth)?;
             let mut items = Vec::new();
             loop {
                 if let Some(Ok(Token::EndArray { .. })) = tokens.peek() {
                     tokens.next();
                     break Document::Array(items);
                 }
-                items.push(read_document(tokens, member, depth)?);
+                items.push(read_document(tokens, member)?);
             }
         }
         Token::StartObject { .. } => {
-            let depth = nested(depth)?;
             let mut entries = HashMap::new();
             while let Some(key) = next_key(tokens, member)? {
                 let key = key.into_owned();
-                entries.insert(key, read_document(tokens, member, depth)?);
+                entries.insert(key, read_document(tokens, member)?);
             }
             Document::Object(entries)
         }
@@ -351,40 +361,6 @@ pub fn read_boxed<T: ReadJson>(
 /// How deep a body's arrays and objects may nest: deeper than any model's
 /// shapes go, short of what would exhaust the stack of a reader that
 /// follows a recursive shape into itself.
-pub const MAX_NESTING_DEPTH: usize = 128;
-
-/// Refuses a body whose arrays and objects nest deeper than
-/// [`MAX_NESTING_DEPTH`], before any reader walks it: a recursive shape's
-/// reader calls itself once a level, and a peer chooses the levels.
-pub fn check_nesting(body: &[u8]) -> Result<(), JsonError> {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
-    for &byte in body {
-        if in_string {
-            match byte {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
-            continue;
-        }
-        match byte {
-            b'"' => in_string = true,
-            b'[' | b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING_DEPTH {
-                    return Err(JsonError::new(format!(
-                        "the body nests deeper than {MAX_NESTING_DEPTH} levels"
-                    )));
-                }
-            }
-            b']' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
 impl<T: ReadJson> ReadJson for Vec<T> {
     fn read_json(tokens: &mut Tokens<'_>, member: &str) -> Result<Option<Self>, JsonError> {
         read_list(tokens, member, |tokens| T::read_json(tokens, member))
@@ -500,7 +476,6 @@ fn read_body_object(
     } else {
         body
     };
-    check_nesting(body)?;
     let mut tokens = tokens(body);
     if !read_object(&mut tokens, shape, read_member)? {
         return Err(JsonError::new("the body is `null`, not an object"));
@@ -1498,8 +1473,8 @@ mod tests {
         assert_eq!(read::<Document>(&mut tokens(b"null"), "Doc").unwrap(), None);
         let deepest = format!(
             "{}{}",
-            "[".repeat(MAX_DOCUMENT_DEPTH),
-            "]".repeat(MAX_DOCUMENT_DEPTH)
+            "[".repeat(MAX_NESTING_DEPTH),
+            "]".repeat(MAX_NESTING_DEPTH)
         );
         assert!(read::<Document>(&mut tokens(deepest.as_bytes()), "Doc").is_ok());
         let deeper = format!("[{deepest}]");
@@ -1507,7 +1482,7 @@ mod tests {
             read::<Document>(&mut tokens(deeper.as_bytes()), "Doc")
                 .unwrap_err()
                 .to_string(),
-            "invalid JSON body: `Doc`: a document nests deeper than 128 levels"
+            "invalid JSON body: failed to parse JSON: the body nests deeper than 128 levels"
         );
     }
 
@@ -1530,18 +1505,29 @@ mod tests {
         })
     }
 
+    /// Whether the cursor walks the whole of `body` (skipping its one
+    /// value) within the nesting bound.
+    fn walks(body: &str) -> Result<(), JsonError> {
+        let mut tokens = tokens(body.as_bytes());
+        skip(&mut tokens)?;
+        expect_end(&mut tokens)
+    }
+
     #[test]
     fn nesting_is_counted_outside_strings_and_bounded() {
         let nested = |depth: usize| format!("{}{}", "[".repeat(depth), "]".repeat(depth));
-        assert!(check_nesting(nested(MAX_NESTING_DEPTH).as_bytes()).is_ok());
-        let error = check_nesting(nested(MAX_NESTING_DEPTH + 1).as_bytes()).unwrap_err();
+        assert!(walks(&nested(MAX_NESTING_DEPTH)).is_ok());
+        let error = walks(&nested(MAX_NESTING_DEPTH + 1)).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "invalid JSON body: the body nests deeper than 128 levels"
+            "invalid JSON body: failed to parse JSON: the body nests deeper than 128 levels"
         );
+        // Siblings do not add up: only how deep they nest counts.
+        let siblings = format!("[{}]", vec![nested(MAX_NESTING_DEPTH - 1); 3].join(","));
+        assert!(walks(&siblings).is_ok());
         // Brackets in strings, escaped quotes included, are text.
         let in_text = format!(r#"{{"a":"{}\"{}"}}"#, "[".repeat(500), "{".repeat(500));
-        assert!(check_nesting(in_text.as_bytes()).is_ok());
+        assert!(walks(&in_text).is_ok());
         // What a recursive structure's reader is given goes through it.
         let deep = format!("{}{}", r#"{"a":"#.repeat(1000), "}".repeat(1000));
         let error = read_body_object(deep.as_bytes(), "Node", &mut |_, tokens| {
@@ -1629,17 +1615,16 @@ mod tests {
         }
 
         #[test]
-        fn nesting_matches_the_depth_a_reader_would_reach(depth in 0usize..200, padding in "[a-z ,:0-9\"]{0,8}") {
-            let body = format!("{}{padding}{}", "[".repeat(depth), "]".repeat(depth));
-            let quotes = padding.matches('"').count();
-            if quotes % 2 == 0 {
-                proptest::prop_assert_eq!(check_nesting(body.as_bytes()).is_ok(), depth <= MAX_NESTING_DEPTH);
-            }
+        fn nesting_is_refused_exactly_past_the_bound(depth in 0usize..200, value in "(1|\"x\"|\\{\\}|null)") {
+            let body = format!("{}{value}{}", "[".repeat(depth), "]".repeat(depth));
+            let levels = depth + usize::from(value == "{}");
+            proptest::prop_assert_eq!(walks(&body).is_ok(), levels <= MAX_NESTING_DEPTH);
         }
 
         #[test]
-        fn any_bytes_are_checked_without_panicking(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512)) {
-            let _ = check_nesting(&body);
+        fn any_bytes_are_walked_without_panicking(body in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..512)) {
+            let mut tokens = tokens(&body);
+            while let Some(Ok(_)) = tokens.next() {}
         }
 
         #[test]

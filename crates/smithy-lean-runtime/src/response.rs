@@ -124,7 +124,6 @@ pub fn payload_json<T: crate::json::ReadJson>(
     if body.iter().all(u8::is_ascii_whitespace) {
         return Ok(None);
     }
-    crate::json::check_nesting(body)?;
     let mut tokens = crate::json::tokens(body);
     let value = T::read_json(&mut tokens, member)?;
     crate::json::expect_end(&mut tokens)?;
