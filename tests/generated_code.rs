@@ -1778,9 +1778,18 @@ fn checksums_and_compression_are_the_operations_constants() {
         input.contains(r#"const REQUEST_COMPRESSION: &'static [&'static str] = &["gzip", "br"];"#),
         "{input}"
     );
+    // The client builds the engine with what its operations need, and
+    // only that: gzip and MD5 are features of smithy-lean-client.
+    let manifest = &files[&PathBuf::from("example-svc/Cargo.toml")];
+    assert!(
+        manifest.contains(r#"features = ["request-compression", "content-md5"]"#),
+        "{manifest}"
+    );
     let plain = generate(&with_traits(serde_json::json!({})), &Options::default()).unwrap();
     let input = &plain[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     assert!(!input.contains("CHECKSUM_REQUIRED") && !input.contains("REQUEST_COMPRESSION"));
+    let manifest = &plain[&PathBuf::from("example-svc/Cargo.toml")];
+    assert!(!manifest.contains("features = ["), "{manifest}");
     for (compression, expected) in [
         (
             serde_json::json!({"encodings": []}),

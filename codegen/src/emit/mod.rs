@@ -347,8 +347,12 @@ fn plan_client_crate<'a>(
         path(&crates.errors),
         path(&crates.input),
         path(&crates.output),
-        hand_written_dependency(CLIENT_CRATE, options.runtime_dir.as_deref()),
-        hand_written_dependency(RUNTIME_CRATE, options.runtime_dir.as_deref()),
+        hand_written_dependency(
+            CLIENT_CRATE,
+            options.runtime_dir.as_deref(),
+            &engine_features(service),
+        ),
+        hand_written_dependency(RUNTIME_CRATE, options.runtime_dir.as_deref(), &[]),
     ]
     .concat();
     files.insert(
@@ -895,7 +899,7 @@ fn cargo_toml(service: &Service, kind: CrateKind, options: &Options) -> String {
         kind.package(service),
         &service_description(service, what),
         &options.package,
-        &hand_written_dependency(RUNTIME_CRATE, options.runtime_dir.as_deref()),
+        &hand_written_dependency(RUNTIME_CRATE, options.runtime_dir.as_deref(), &[]),
         &features,
     )
 }
@@ -1012,14 +1016,43 @@ fn crate_readme(service: &Service, krate: &str) -> String {
 
 /// A manifest line that depends on one of the hand-written crates, in
 /// `runtime_dir` (relative to the generated crate) or the registry.
-fn hand_written_dependency(name: &str, runtime_dir: Option<&str>) -> String {
+fn hand_written_dependency(name: &str, runtime_dir: Option<&str>, features: &[&str]) -> String {
+    let features = if features.is_empty() {
+        String::new()
+    } else {
+        let quoted: Vec<String> = features.iter().map(|f| toml_string(f)).collect();
+        format!(", features = [{}]", quoted.join(", "))
+    };
     match runtime_dir {
         Some(dir) => {
             let path = toml_string(&format!("{}/{name}", dir.trim_end_matches('/')));
-            format!("{name} = {{ version = \"{RUNTIME_VERSION}\", path = {path} }}\n")
+            format!("{name} = {{ version = \"{RUNTIME_VERSION}\", path = {path}{features} }}\n")
         }
-        None => format!("{name} = \"{RUNTIME_VERSION}\"\n"),
+        None if features.is_empty() => format!("{name} = \"{RUNTIME_VERSION}\"\n"),
+        None => format!("{name} = {{ version = \"{RUNTIME_VERSION}\"{features} }}\n"),
     }
+}
+
+/// The engine's features that the service's operations need: gzip for
+/// `@requestCompression`, MD5 for `@httpChecksumRequired`; a client
+/// without them is built without those crates.
+fn engine_features(service: &Service) -> Vec<&'static str> {
+    let mut features = Vec::new();
+    if service
+        .operations
+        .iter()
+        .any(|operation| !operation.request_compression.is_empty())
+    {
+        features.push("request-compression");
+    }
+    if service
+        .operations
+        .iter()
+        .any(|operation| operation.checksum_required)
+    {
+        features.push("content-md5");
+    }
+    features
 }
 
 /// A TOML basic string.

@@ -4,8 +4,7 @@
 
 use aws_smithy_types::body::SdkBody;
 use http::HeaderValue;
-use md5::{Digest, Md5};
-use sha2::Sha256;
+use sha2::{Digest, Sha256};
 
 /// The header a required checksum travels in.
 const CONTENT_MD5: &str = "content-md5";
@@ -26,11 +25,29 @@ pub(crate) fn add_content_md5(
              does not have before it is sent: give the payload as bytes"
         )
     })?;
-    let digest = Md5::digest(bytes);
-    let encoded = aws_smithy_types::base64::encode(digest.as_slice());
-    let value = HeaderValue::from_str(&encoded).expect("base64 is a valid header value");
+    let value = HeaderValue::from_str(&content_md5(bytes, operation)?)
+        .expect("base64 is a valid header value");
     request.headers_mut().insert(CONTENT_MD5, value);
     Ok(())
+}
+
+/// The base64 of the MD5 of `bytes`.
+#[cfg(feature = "content-md5")]
+fn content_md5(bytes: &[u8], _: &str) -> Result<String, String> {
+    use md5::{Digest, Md5};
+    Ok(aws_smithy_types::base64::encode(
+        Md5::digest(bytes).as_slice(),
+    ))
+}
+
+/// Without the `content-md5` feature there is no MD5 to send, and the
+/// service would refuse the call: it fails first, saying what to turn on.
+#[cfg(not(feature = "content-md5"))]
+fn content_md5(_: &[u8], operation: &str) -> Result<String, String> {
+    Err(format!(
+        "{operation} requires a checksum of its body (`@httpChecksumRequired`): turn on the \
+         `content-md5` feature of smithy-lean-client (generated clients of such models do)"
+    ))
 }
 
 /// The chunk a SHA-256 tree hash hashes first.
@@ -107,6 +124,9 @@ mod tests {
         http::Request::builder().body(body).unwrap()
     }
 
+    // The workspace's tests build this crate with the feature on (the
+    // compliance-test crate asks for it).
+    #[cfg(feature = "content-md5")]
     #[test]
     fn the_body_md5_goes_in_content_md5() {
         // RFC 1321's test vectors.
@@ -122,6 +142,18 @@ mod tests {
             let hex: String = decoded.iter().map(|b| format!("{b:02x}")).collect();
             assert_eq!(hex, md5_hex);
         }
+    }
+
+    #[cfg(not(feature = "content-md5"))]
+    #[test]
+    fn without_the_feature_a_required_checksum_fails_the_call_saying_so() {
+        let mut sent = request(SdkBody::from("abc"));
+        let error = add_content_md5(&mut sent, "PutThing").unwrap_err();
+        assert!(
+            error.contains("turn on the `content-md5` feature"),
+            "{error}"
+        );
+        assert!(!sent.headers().contains_key(CONTENT_MD5));
     }
 
     #[test]
