@@ -1632,12 +1632,15 @@ const ENUM_TRAIT: &str = "smithy.api#enum";
 
 fn enumeration(id: &str, shape: &ast::Shape, name: String) -> Result<Enum, Error> {
     check_traits(id, &shape.traits)?;
+    // An enum shape's own members; a 1.0 enum's made from its trait.
     let members = match shape.traits.get(ENUM_TRAIT) {
-        Some(definitions) if shape.kind == "string" => enum_trait_members(id, definitions)?,
-        _ => shape.members.clone(),
+        Some(definitions) if shape.kind == "string" => {
+            std::borrow::Cow::Owned(enum_trait_members(id, definitions)?)
+        }
+        _ => std::borrow::Cow::Borrowed(&shape.members),
     };
     let mut variants: Vec<Variant> = Vec::new();
-    for (member_name, member) in &members {
+    for (member_name, member) in members.iter() {
         let member_id = format!("{id}${member_name}");
         check_traits(&member_id, &member.traits)?;
         let value = match member.traits.get("smithy.api#enumValue") {
