@@ -92,7 +92,6 @@ fn crates_generated_into_a_fresh_directory_build_there() {
         &clippy,
         "the generated crates do not build on their own: clippy",
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 /// The service's side of the wire is written for the embedded model, which
@@ -138,21 +137,12 @@ fn the_service_side_is_written_for_the_embedded_model_and_where_asked() {
             "{args:?}"
         );
         assert!(input_structure.contains("pub fn to_json"), "{args:?}");
-        std::fs::remove_dir_all(&out).unwrap();
     }
-}
-
-/// A fresh directory under the system's temporary one, for one test.
-fn scratch(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
 }
 
 #[test]
 fn model_to_json_prints_the_model_of_idl_and_json_files_together() {
-    let dir = scratch("to-json");
+    let dir = support::fresh_dir("to-json");
     let idl = dir.join("a.smithy");
     std::fs::write(
         &idl,
@@ -197,7 +187,7 @@ fn model_to_json_prints_the_model_of_idl_and_json_files_together() {
 
 #[test]
 fn model_to_json_names_the_file_line_and_column_it_refuses_and_exits_1() {
-    let dir = scratch("to-json-refused");
+    let dir = support::fresh_dir("to-json-refused");
     let idl = dir.join("broken.smithy");
     std::fs::write(
         &idl,
@@ -224,7 +214,7 @@ fn model_to_json_names_the_file_line_and_column_it_refuses_and_exits_1() {
 fn codegen_reads_a_directory_of_model_files_as_one_model() {
     // The embedded model, in a directory of its own, generates exactly the
     // committed crates.
-    let dir = scratch("model-dir");
+    let dir = support::fresh_dir("model-dir");
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .unwrap();
@@ -255,7 +245,7 @@ fn codegen_reads_a_directory_of_model_files_as_one_model() {
 
 #[test]
 fn model_to_idl_writes_a_model_that_reads_back_the_same() {
-    let dir = scratch("to-idl");
+    let dir = support::fresh_dir("to-idl");
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .unwrap();

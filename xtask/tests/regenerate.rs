@@ -264,5 +264,4 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
          a header list is joined with the item holding a comma quoted, a timestamp header is an HTTP \
          date; pages follow the nested token"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -214,7 +214,7 @@ fn generate_build_and_run(
     model: &str,
     prefix: &str,
     caller: &str,
-) -> (std::path::PathBuf, String) {
+) -> (support::ScratchDir, String) {
     let dir = support::fresh_dir(name);
     support::generate(
         &dir,
@@ -337,7 +337,6 @@ fn the_whole_legacy_model_builds_clippy_clean_and_sends_what_the_model_says() {
             format!("https://messaging-{global}"),
         ]
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]
@@ -372,5 +371,4 @@ fn the_whole_identity_model_builds_clippy_clean_and_reaches_the_regional_endpoin
         lines(&stdout, "endpoint: "),
         ["https://identity-chime.eu-central-1.amazonaws.com"]
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }

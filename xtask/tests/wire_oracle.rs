@@ -470,7 +470,6 @@ fn compare_with_botocore(name: &str, model_file: &str, prefix: &str) {
         modelled,
         "botocore has every operation of the model"
     );
-    std::fs::remove_dir_all(&dir).unwrap();
 }
 
 #[test]

@@ -9,12 +9,32 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-/// A fresh, empty directory for one test.
-pub fn fresh_dir(name: &str) -> PathBuf {
+/// A fresh, empty directory for one test, removed when the test passes and
+/// kept, to be looked at, when it fails.
+pub fn fresh_dir(name: &str) -> ScratchDir {
     let dir = std::env::temp_dir().join(format!("xtask-{name}-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
-    dir
+    ScratchDir(dir)
+}
+
+/// A test's own directory: see [`fresh_dir`].
+pub struct ScratchDir(PathBuf);
+
+impl std::ops::Deref for ScratchDir {
+    type Target = Path;
+
+    fn deref(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        if !std::thread::panicking() {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
 }
 
 /// Runs `cargo xtask codegen` on `model` into `dir/generated`, against this
