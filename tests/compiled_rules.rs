@@ -23,7 +23,9 @@ const FIXTURE: &str = "tests/fixtures/endpoint_resolver.rs";
 #[test]
 fn the_fixture_is_what_the_generator_writes() {
     let model = chime_tests::read("tests/fixtures/rules_model.json");
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let generated = &files[&PathBuf::from("example-svc-input/src/endpoint_resolver.rs")];
     let path = chime_tests::workspace_root().join(FIXTURE);
     if std::env::var_os("CHIME_BLESS").is_some() {

@@ -29,7 +29,8 @@ fn create_app_instance() -> Options {
 #[test]
 fn committed_generated_code_is_fresh() {
     let files = generate(&chime_tests::read("model/chime.json"), &as_xtask_codegen())
-        .expect("model/ generates");
+        .expect("model/ generates")
+        .files;
     let drift = xtask::check(&files, &chime_tests::workspace_root().join("crates"))
         .expect("crates/ is readable");
     let listed: Vec<String> = drift.iter().map(ToString::to_string).collect();
@@ -53,10 +54,14 @@ fn the_json_model_is_the_idl_model_it_is_written_from() {
 #[test]
 fn generation_is_deterministic() {
     let model = chime_tests::read("model/chime.json");
-    let first = generate(&model, &as_xtask_codegen()).expect("generates");
+    let first = generate(&model, &as_xtask_codegen())
+        .expect("generates")
+        .files;
     for _ in 0..3 {
         assert_eq!(
-            generate(&model, &as_xtask_codegen()).expect("generates"),
+            generate(&model, &as_xtask_codegen())
+                .expect("generates")
+                .files,
             first
         );
     }
@@ -84,9 +89,11 @@ fn the_full_official_model_restricted_to_create_app_instance_gives_the_same_code
         &chime_tests::read("model/chime.json"),
         &create_app_instance(),
     )
-    .expect("model/ generates");
+    .expect("model/ generates")
+    .files;
     let official = generate(&chime_tests::official_chime_model(), &create_app_instance())
-        .expect("the official model generates");
+        .expect("the official model generates")
+        .files;
     assert_eq!(
         ours.keys().collect::<Vec<_>>(),
         official.keys().collect::<Vec<_>>()
@@ -109,7 +116,9 @@ fn the_generated_crates_are_named_after_the_sdk_id() {
         crate_prefix: None,
         ..as_xtask_codegen()
     };
-    let files = generate(&chime_tests::read("model/chime.json"), &options).expect("generates");
+    let files = generate(&chime_tests::read("model/chime.json"), &options)
+        .expect("generates")
+        .files;
     let crates: std::collections::BTreeSet<_> = files
         .keys()
         .filter_map(|p| p.components().next())
@@ -147,7 +156,9 @@ fn the_generated_crates_are_named_after_the_sdk_id() {
 #[test]
 fn generated_crates_hold_only_the_model_and_depend_only_on_the_runtime() {
     let model = chime_tests::read("model/chime.json");
-    let files = generate(&model, &as_xtask_codegen()).expect("generates");
+    let files = generate(&model, &as_xtask_codegen())
+        .expect("generates")
+        .files;
     let model_header = format!("// {}", smithy_lean_codegen::HEADER);
     for (path, text) in &files {
         if path.extension().is_some_and(|e| e == "rs") {
@@ -210,7 +221,7 @@ fn generated_crates_hold_only_the_model_and_depend_only_on_the_runtime() {
         runtime_dir: Some(r#"C:\runtime "quoted"/"#.to_owned()),
         ..as_xtask_codegen()
     };
-    let files = generate(&model, &elsewhere).expect("generates");
+    let files = generate(&model, &elsewhere).expect("generates").files;
     assert!(
         files[&PathBuf::from("chime-lean-error/Cargo.toml")]
             .contains(r#"path = "C:\\runtime \"quoted\"/smithy-lean-runtime" }"#)
@@ -219,7 +230,7 @@ fn generated_crates_hold_only_the_model_and_depend_only_on_the_runtime() {
         runtime_dir: None,
         ..as_xtask_codegen()
     };
-    let files = generate(&model, &registry).expect("generates");
+    let files = generate(&model, &registry).expect("generates").files;
     assert!(
         files[&PathBuf::from("chime-lean-output/Cargo.toml")]
             .contains("\nsmithy-lean-runtime = \"0.1.0\"\n")
@@ -228,8 +239,9 @@ fn generated_crates_hold_only_the_model_and_depend_only_on_the_runtime() {
 
 #[test]
 fn check_names_stale_missing_and_extra_files() {
-    let files =
-        generate(&chime_tests::read("model/chime.json"), &as_xtask_codegen()).expect("generates");
+    let files = generate(&chime_tests::read("model/chime.json"), &as_xtask_codegen())
+        .expect("generates")
+        .files;
     let dir =
         std::env::temp_dir().join(format!("smithy-lean-codegen-check-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -715,15 +727,18 @@ fn partition_data_is_checked_and_only_used_where_the_rules_call_aws_partition() 
         "parameters": {"Region": {"type": "String"}},
         "rules": [{"type": "endpoint", "conditions": [], "endpoint": {"url": "https://example.com"}}]
     });
-    let files = generate(&model.to_string(), &with(data)).expect("generates");
+    let files = generate(&model.to_string(), &with(data))
+        .expect("generates")
+        .files;
     assert!(files.keys().any(|p| p.ends_with("endpoint_resolver.rs")));
     assert!(files.keys().all(|p| !p.ends_with("partition_table.rs")));
 }
 
 #[test]
 fn selecting_an_operation_keeps_only_what_it_reaches() {
-    let files =
-        generate(&chime_tests::official_chime_model(), &create_app_instance()).expect("generates");
+    let files = generate(&chime_tests::official_chime_model(), &create_app_instance())
+        .expect("generates")
+        .files;
     let input_files: Vec<_> = files
         .keys()
         .filter(|p| p.starts_with("chime-lean-input/src"))
@@ -762,7 +777,9 @@ fn naming_edge_cases_snapshot() {
             }}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     insta::assert_snapshot!(
         "edge_case_input",
         files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")]
@@ -796,7 +813,9 @@ fn errors_are_matched_by_their_shape_names_whatever_rust_casing_makes_of_them() 
             }
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let structure = &files[&PathBuf::from("example-svc-error/src/kms_disabled_exception.rs")];
     assert!(
         structure.contains("pub struct KmsDisabledException"),
@@ -942,7 +961,9 @@ fn a_shape_named_like_a_keyword_gets_a_module_it_can_use() {
         serde_json::json!({"T": {"target": "example.test#Type"}}),
         serde_json::json!({"example.test#Type": {"type": "structure", "members": {}}}),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     assert!(files.contains_key(&PathBuf::from("example-svc-input/src/type_.rs")));
     let lib = &files[&PathBuf::from("example-svc-input/src/lib.rs")];
     assert!(lib.contains("mod type_;"), "{lib}");
@@ -959,7 +980,8 @@ fn the_crate_prefix_names_every_crate_and_must_make_valid_crate_names() {
             ..as_xtask_codegen()
         },
     )
-    .expect("generates");
+    .expect("generates")
+    .files;
     let crates: std::collections::BTreeSet<_> = files
         .keys()
         .filter_map(|p| p.components().next())
@@ -1024,7 +1046,9 @@ fn operations_that_share_an_input_and_an_output_each_get_their_own() {
             }
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     for (path, type_name) in [
         (
             "example-svc-input/src/do_thing_input.rs",
@@ -1075,7 +1099,9 @@ fn numbers_of_every_width_snapshot() {
             "example.test#Samples": {"type": "list", "member": {"target": "smithy.api#Double"}}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     insta::assert_snapshot!(
         "numbers_input",
         files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")]
@@ -1101,7 +1127,9 @@ fn bindings_apply_where_the_structure_is_used() {
             }}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let inner = &files[&PathBuf::from("example-svc-input/src/inner.rs")];
     assert!(inner.contains("rt::json::write(object, \"Since\", self.since.as_ref())?;"));
     insta::assert_snapshot!(
@@ -1130,7 +1158,9 @@ fn unique_items_lists_snapshot() {
             "example.test#Pair": {"type": "structure", "members": {"left": member("smithy.api#Double")}}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     let start = input
         .find("impl rt::validation::Validate")
@@ -1155,7 +1185,9 @@ fn an_int_enum_member_is_an_i32_documented_with_its_values() {
             }}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     let docs = "        ///\n        /// One of the values of `Level`:\n        /// - `1`: `LOW`\n        /// - `10`: `HIGH`\n        #[get(Option<i32>, copy)]\n        level: Option<i32>,";
     assert!(input.contains(docs), "{input}");
@@ -1185,7 +1217,9 @@ fn prefix_headers_and_query_params_snapshot() {
             }}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     let request = &input[input
         .find("impl rt::operation::OperationInput")
@@ -1214,7 +1248,9 @@ fn blobs_snapshot() {
             "example.test#Keys": {"type": "list", "member": {"target": "smithy.api#Blob"}}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     insta::assert_snapshot!(
         "blobs_input",
         files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")]
@@ -1242,7 +1278,9 @@ fn payloads_snapshot() {
             }}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     let request = &input[input
         .find("impl rt::operation::OperationInput")
@@ -1259,7 +1297,9 @@ fn payloads_snapshot() {
         "\"config\":{\"target\":\"example.test#Jpeg\"",
     );
     assert_ne!(blob_input, model);
-    let files = generate(&blob_input, &Options::default()).expect("generates");
+    let files = generate(&blob_input, &Options::default())
+        .expect("generates")
+        .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     assert!(
         input.contains(".map(|value| (\"image/jpeg\", value.as_ref().to_vec()))"),
@@ -1288,7 +1328,9 @@ fn an_operation_input_that_a_member_also_targets_is_both_types() {
             "example.test#Greeting": {"type": "structure", "members": {"hi": {"target": "smithy.api#String"}}}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let file = |path: &str| {
         files
             .get(&PathBuf::from(path))
@@ -1370,7 +1412,9 @@ fn the_idl_1_enum_trait_is_an_enum() {
         {"value": "t2.micro", "name": "T2_MICRO", "documentation": "The <b>smallest</b>."},
         {"value": "old", "name": "OLD", "deprecated": true, "tags": ["legacy"]}
     ]);
-    let files = generate(&model(named), &Options::default()).expect("generates");
+    let files = generate(&model(named), &Options::default())
+        .expect("generates")
+        .files;
     insta::assert_snapshot!(
         "enum_trait",
         &files[&PathBuf::from("example-svc-input/src/size.rs")]
@@ -1385,7 +1429,9 @@ fn the_idl_1_enum_trait_is_an_enum() {
         "{input}"
     );
     let unnamed = serde_json::json!([{"value": "us-east-1"}, {"value": "a b  c"}]);
-    let files = generate(&model(unnamed), &Options::default()).expect("generates");
+    let files = generate(&model(unnamed), &Options::default())
+        .expect("generates")
+        .files;
     let size = &files[&PathBuf::from("example-svc-input/src/size.rs")];
     for expected in ["UsEast1", r#""us-east-1""#, "ABC", r#""a b  c""#] {
         assert!(size.contains(expected), "{expected} in {size}");
@@ -1449,7 +1495,9 @@ fn constrained_map_keys_are_validated() {
             "example.test#LabelKey": {"type": "string", "traits": {"smithy.api#length": {"min": 1, "max": 8}, "smithy.api#pattern": "^[a-z]+$"}}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     assert!(input.contains(".map_keys("), "{input}");
     assert!(
@@ -1480,7 +1528,9 @@ fn ranges_of_every_kind_of_number() {
             "example.test#Ratio": {"type": "float", "traits": {"smithy.api#range": {"max": 1}}}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     for expected in [
         r#"check.member("Count").integer(self.count.map(i64::from), 1..=10);"#,
@@ -1518,7 +1568,8 @@ fn big_numbers_snapshot() {
         &model(serde_json::from_str("12345678901234567890.5").unwrap()),
         &Options::default(),
     )
-    .expect("generates");
+    .expect("generates")
+    .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     insta::assert_snapshot!("big_numbers", input);
     let lib = &files[&PathBuf::from("example-svc/src/lib.rs")];
@@ -1561,7 +1612,9 @@ fn recursive_shapes_snapshot() {
             "example.test#DoThingResponse": {"type": "structure", "members": {"choice": {"target": "example.test#Choice"}}}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let tree = &files[&PathBuf::from("example-svc-input/src/tree.rs")];
     insta::assert_snapshot!("recursive_structure", tree);
     assert!(
@@ -1599,7 +1652,8 @@ fn a_long_cycle_of_structures_is_boxed_once_without_exhausting_the_stack() {
         .unwrap()
         .join()
         .expect("no stack overflow")
-        .expect("generates");
+        .expect("generates")
+        .files;
     let boxed: Vec<_> = files
         .values()
         .filter(|text| text.contains("next: Option<Box<"))
@@ -1625,7 +1679,8 @@ fn host_prefixes_with_labels() {
         &with("{Bucket}-data.", label(both.clone())),
         &Options::default(),
     )
-    .expect("generates");
+    .expect("generates")
+    .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     for expected in [
         "const HOST_PREFIX: Option<&'static str> = None;",
@@ -1688,7 +1743,9 @@ fn services_the_aws_sdks_customize_are_customized_alike() {
     .replace("\"/things\"", "\"/{accountId}/things\"")
     .replace("example.test#Svc", "com.amazonaws.glacier#Glacier")
     .replace("example.test#DoThing\"", "example.test#UploadArchive\"");
-    let files = generate(&glacier, &Options::default()).expect("generates");
+    let files = generate(&glacier, &Options::default())
+        .expect("generates")
+        .files;
     let input = &files[&PathBuf::from("example-svc-input/src/upload_archive_input.rs")];
     for expected in [
         "const SHA256_TREE_HASH: bool = true;",
@@ -1703,7 +1760,9 @@ fn services_the_aws_sdks_customize_are_customized_alike() {
         "example.test#Svc",
         "com.amazonaws.apigateway#BackplaneControlService",
     );
-    let files = generate(&api_gateway, &Options::default()).expect("generates");
+    let files = generate(&api_gateway, &Options::default())
+        .expect("generates")
+        .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     assert!(
         input.contains("rt::http::HeaderValue::from_static(\"application/json\")"),
@@ -1713,7 +1772,8 @@ fn services_the_aws_sdks_customize_are_customized_alike() {
         &synthetic(serde_json::json!({}), serde_json::json!({})),
         &Options::default(),
     )
-    .unwrap();
+    .unwrap()
+    .files;
     let input = &plain[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     assert!(
         !input.contains("from_static") && !input.contains("SHA256_TREE_HASH"),
@@ -1728,7 +1788,9 @@ fn a_service_without_authentication_is_anonymous() {
     let model = synthetic(serde_json::json!({}), serde_json::json!({}))
         .replace(r#","aws.auth#sigv4":{"name":"example"}"#, "");
     assert!(!model.contains("sigv4"));
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let client = &files[&PathBuf::from("example-svc/src/client.rs")];
     assert!(client.contains("signing_name: None,"), "{client}");
     let input = &files[&PathBuf::from("example-svc-input/src/lib.rs")];
@@ -1737,7 +1799,8 @@ fn a_service_without_authentication_is_anonymous() {
         &synthetic(serde_json::json!({}), serde_json::json!({})),
         &Options::default(),
     )
-    .unwrap();
+    .unwrap()
+    .files;
     assert!(
         signed[&PathBuf::from("example-svc/src/client.rs")]
             .contains(r#"signing_name: Some("example"),"#)
@@ -1768,7 +1831,9 @@ fn checksums_and_compression_are_the_operations_constants() {
         "smithy.api#httpChecksumRequired": {},
         "smithy.api#requestCompression": {"encodings": ["gzip", "br"]}
     }));
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     assert!(
         input.contains("const CHECKSUM_REQUIRED: bool = true;"),
@@ -1785,7 +1850,9 @@ fn checksums_and_compression_are_the_operations_constants() {
         manifest.contains(r#"features = ["request-compression", "content-md5"]"#),
         "{manifest}"
     );
-    let plain = generate(&with_traits(serde_json::json!({})), &Options::default()).unwrap();
+    let plain = generate(&with_traits(serde_json::json!({})), &Options::default())
+        .unwrap()
+        .files;
     let input = &plain[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     assert!(!input.contains("CHECKSUM_REQUIRED") && !input.contains("REQUEST_COMPRESSION"));
     let manifest = &plain[&PathBuf::from("example-svc/Cargo.toml")];
@@ -1850,7 +1917,9 @@ fn streaming_payloads_snapshot() {
             }}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     insta::assert_snapshot!("streaming_input", input);
     let output = &files[&PathBuf::from("example-svc-output/src/do_thing_output.rs")];
@@ -1966,7 +2035,9 @@ fn sparse_collections_snapshot() {
             "example.test#Pair": {"type": "structure", "members": {"left": {"target": "example.test#Name"}}}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     let end = input
         .find("impl rt::operation::OperationInput")
@@ -1999,7 +2070,9 @@ fn the_service_renames_a_shape_whose_name_collides() {
         "\"version\":\"2024-01-01\",\"rename\":{\"example.other#Greeting\":\"OtherGreeting\"}",
     );
     assert_ne!(renamed, model);
-    let files = generate(&renamed, &Options::default()).expect("generates");
+    let files = generate(&renamed, &Options::default())
+        .expect("generates")
+        .files;
     let other = &files[&PathBuf::from("example-svc-input/src/other_greeting.rs")];
     assert!(other.contains("pub struct OtherGreeting {"), "{other}");
     assert!(
@@ -2031,7 +2104,9 @@ fn unions_snapshot() {
             "example.test#Secret": {"type": "string", "traits": {"smithy.api#sensitive": {}}}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     insta::assert_snapshot!(
         "union_input",
         files[&PathBuf::from("example-svc-input/src/action.rs")]
@@ -2057,7 +2132,9 @@ fn documents_are_aws_smithy_types_documents() {
         serde_json::json!({"doc": {"target": "example.test#Doc", "traits": {"smithy.api#httpPayload": {}}}}),
         serde_json::json!({"example.test#Doc": {"type": "document"}}),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     assert!(
         input.contains("doc: Option<rt::aws_smithy_types::Document>,"),
@@ -2104,7 +2181,9 @@ fn defaults_snapshot() {
             "example.test#Doc": {"type": "document"}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     insta::assert_snapshot!(
         "defaults_nested",
         files[&PathBuf::from("example-svc-input/src/settings.rs")]
@@ -2132,7 +2211,8 @@ fn union_members_get_names_that_do_not_collide() {
         &union(serde_json::json!({"unknown": {"target": "smithy.api#String"}})),
         &Options::default(),
     )
-    .expect("generates");
+    .expect("generates")
+    .files;
     let choice = &files[&PathBuf::from("example-svc-input/src/choice.rs")];
     assert!(choice.contains("UnknownValue(String),"), "{choice}");
     assert!(
@@ -2169,7 +2249,9 @@ fn a_sensitive_prefix_header_map_is_marked_sensitive_for_the_runtime() {
             }}
         }),
     );
-    let files = generate(&model, &Options::default()).expect("generates");
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     assert!(
         input.contains("(key.as_str(), value.as_ref())),\n                true,\n"),
@@ -2180,4 +2262,198 @@ fn a_sensitive_prefix_header_map_is_marked_sensitive_for_the_runtime() {
         output.contains("\"x-s-\",\n            \"secrets\",\n            true,"),
         "{output}"
     );
+}
+
+/// `synthetic` with `traits` added to the shape `id`'s own.
+fn with_traits_on(model: &str, id: &str, traits: serde_json::Value) -> String {
+    let mut model: serde_json::Value = serde_json::from_str(model).unwrap();
+    for (trait_id, value) in traits.as_object().unwrap() {
+        model["shapes"][id]["traits"][trait_id] = value.clone();
+    }
+    model.to_string()
+}
+
+/// The trait table decides: a trait with no effect on a client is taken
+/// silently, an unknown one and one whose additions are not generated yet
+/// are warnings naming the trait and the first shape that has it (once a
+/// trait), and one whose behaviour a client would need is refused.
+#[test]
+fn traits_are_applied_ignored_warned_of_or_refused_as_the_table_says() {
+    let plain = synthetic(
+        serde_json::json!({"Name": {"target": "smithy.api#String", "traits": {"aws.iam#conditionKeys": ["x:y"]}}}),
+        serde_json::json!({}),
+    );
+    let quiet = with_traits_on(
+        &plain,
+        "example.test#Svc",
+        serde_json::json!({"smithy.api#cors": {}, "aws.api#tagEnabled": {}}),
+    );
+    assert_eq!(
+        generate(&quiet, &Options::default()).unwrap().warnings,
+        Vec::<String>::new()
+    );
+
+    let unknown = with_traits_on(
+        &with_traits_on(
+            &plain,
+            "example.test#DoThing",
+            serde_json::json!({"example.custom#audited": {}, "smithy.waiters#waitable": {}}),
+        ),
+        "example.test#DoThingRequest",
+        serde_json::json!({"example.custom#audited": {}}),
+    );
+    let generated = generate(&unknown, &Options::default()).unwrap();
+    assert_eq!(
+        generated.warnings,
+        [
+            "example.test#DoThing (and 1 more shapes): trait `example.custom#audited`: not known to this generator, which ignores it",
+            "example.test#DoThing: trait `smithy.waiters#waitable`: waiters are not generated yet; the operations are",
+        ]
+    );
+    assert!(
+        generated
+            .files
+            .contains_key(&PathBuf::from("example-svc/src/client.rs"))
+    );
+
+    for (id, trait_id, why) in [
+        (
+            "example.test#DoThing",
+            "smithy.api#optionalAuth",
+            "operations callable without credentials are not generated yet",
+        ),
+        (
+            "example.test#Svc",
+            "aws.api#clientEndpointDiscovery",
+            "endpoint discovery is not generated yet",
+        ),
+        (
+            "example.test#DoThing",
+            "smithy.rules#staticContextParams",
+            "endpoint parameters bound to the input or config are not generated yet",
+        ),
+    ] {
+        let model = with_traits_on(&plain, id, serde_json::json!({trait_id: {}}));
+        let error = generate(&model, &Options::default()).expect_err(trait_id);
+        assert_eq!(
+            error.message(),
+            format!("{id}: trait `{trait_id}`: not supported by this generator: {why}")
+        );
+    }
+}
+
+/// The README's table of traits is the generator's own.
+#[test]
+fn the_readme_lists_every_trait_the_generator_knows_as_it_treats_it() {
+    let readme = chime_tests::read("README.md");
+    let (start, end) = ("<!-- traits: start -->\n", "<!-- traits: end -->");
+    let section = readme
+        .split_once(start)
+        .and_then(|(_, rest)| rest.split_once(end))
+        .map(|(table, _)| table)
+        .expect("the README has the traits section");
+    let expected = smithy_lean_codegen::traits::markdown_table();
+    assert!(
+        section == expected,
+        "the README's table of traits is stale; it should read:\n{expected}"
+    );
+}
+
+/// Authentication as the model orders it: the service's `@auth` list, else
+/// its auth traits by shape id; SigV4 first signs, an empty list is
+/// anonymous, another scheme first is refused; an operation's own `@auth`
+/// must pick what its service picks.
+#[test]
+fn authentication_follows_the_order_of_the_schemes() {
+    let signed = synthetic(serde_json::json!({}), serde_json::json!({}));
+    let signing_name = |model: &str| {
+        let files = generate(model, &Options::default())
+            .expect("generates")
+            .files;
+        let client = &files[&PathBuf::from("example-svc/src/client.rs")];
+        client
+            .lines()
+            .find(|line| line.contains("signing_name:"))
+            .unwrap()
+            .trim()
+            .to_owned()
+    };
+    let service = "example.test#Svc";
+    let operation = "example.test#DoThing";
+    // SigV4 before bearer tokens: by `@auth`, or by shape id without it.
+    let both = with_traits_on(
+        &signed,
+        service,
+        serde_json::json!({"smithy.api#httpBearerAuth": {}}),
+    );
+    assert_eq!(signing_name(&both), r#"signing_name: Some("example"),"#);
+    let ordered = with_traits_on(
+        &both,
+        service,
+        serde_json::json!({"smithy.api#auth": ["aws.auth#sigv4", "smithy.api#httpBearerAuth"]}),
+    );
+    assert_eq!(signing_name(&ordered), r#"signing_name: Some("example"),"#);
+    let none = with_traits_on(&signed, service, serde_json::json!({"smithy.api#auth": []}));
+    assert_eq!(signing_name(&none), "signing_name: None,");
+    let same = with_traits_on(
+        &signed,
+        operation,
+        serde_json::json!({"smithy.api#auth": ["aws.auth#sigv4"]}),
+    );
+    assert_eq!(signing_name(&same), r#"signing_name: Some("example"),"#);
+
+    let refusals = [
+        (
+            with_traits_on(
+                &both,
+                service,
+                serde_json::json!({"smithy.api#auth": ["smithy.api#httpBearerAuth", "aws.auth#sigv4"]}),
+            ),
+            "example.test#Svc: trait `smithy.api#httpBearerAuth`: authentication other than SigV4 is not supported by this generator",
+        ),
+        (
+            with_traits_on(
+                &signed.replace(r#","aws.auth#sigv4":{"name":"example"}"#, ""),
+                service,
+                serde_json::json!({"aws.auth#sigv4a": {"name": "example"}}),
+            ),
+            "example.test#Svc: trait `aws.auth#sigv4a`: authentication other than SigV4 is not supported by this generator",
+        ),
+        (
+            with_traits_on(
+                &signed.replace(r#","aws.auth#sigv4":{"name":"example"}"#, ""),
+                service,
+                serde_json::json!({"smithy.api#auth": ["aws.auth#sigv4"]}),
+            ),
+            "example.test#Svc: trait `smithy.api#auth`: names `aws.auth#sigv4`, which the service does not have",
+        ),
+        (
+            with_traits_on(
+                &signed,
+                operation,
+                serde_json::json!({"smithy.api#auth": []}),
+            ),
+            "example.test#DoThing: trait `smithy.api#auth`: an operation authenticated otherwise than its service is not supported by this generator",
+        ),
+        (
+            with_traits_on(
+                &both,
+                operation,
+                serde_json::json!({"smithy.api#auth": ["smithy.api#httpBearerAuth"]}),
+            ),
+            "example.test#DoThing: trait `smithy.api#httpBearerAuth`: authentication other than SigV4 is not supported by this generator",
+        ),
+        (
+            with_traits_on(
+                &signed,
+                service,
+                serde_json::json!({"smithy.api#auth": "aws.auth#sigv4"}),
+            ),
+            "example.test#Svc: trait `smithy.api#auth`: must be a list of shape ids",
+        ),
+    ];
+    for (model, expected) in refusals {
+        let error = generate(&model, &Options::default()).expect_err(expected);
+        assert_eq!(error.message(), expected);
+    }
 }

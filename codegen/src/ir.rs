@@ -38,6 +38,9 @@ pub struct Service {
     pub output: Types,
     /// Types of the error crate (error structures and what they reach).
     pub errors: Types,
+    /// What generation went on without: unknown traits, and known ones
+    /// whose additions are not generated yet, one message a trait.
+    pub warnings: Vec<String>,
 }
 
 /// The package names of the generated crates: the client crate's (the

@@ -22,6 +22,7 @@ mod node;
 mod partitions;
 mod pattern;
 mod rules;
+pub mod traits;
 mod upgrade;
 mod uri;
 
@@ -33,15 +34,29 @@ pub use lower::{Options, PackageMetadata};
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+/// What [`generate`] writes, and what it went on without.
+#[derive(Debug, Clone)]
+pub struct Generated {
+    /// Each file's path, relative to the directory that holds the crates,
+    /// with its full contents; deterministic to the byte.
+    pub files: BTreeMap<PathBuf, String>,
+    /// One message a trait that generation went on without: a trait the
+    /// generator does not know (which it ignores), or a known one whose
+    /// additions are not generated yet ([`traits::Treatment::Warned`]).
+    /// Each names the trait and the first shape that has it.
+    pub warnings: Vec<String>,
+}
+
 /// Generates the input, output, error and client crates for the selected operations.
-///
-/// The result maps each file's path, relative to the directory that holds
-/// the crates, to its full contents. It is deterministic to the byte.
-pub fn generate(model_json: &str, options: &Options) -> Result<BTreeMap<PathBuf, String>, Error> {
+pub fn generate(model_json: &str, options: &Options) -> Result<Generated, Error> {
     let model = ast::Model::from_json(model_json)
         .map_err(|e| Error::new(format!("the model is not a valid Smithy JSON AST: {e}")))?;
     let service = lower::lower(&model, options)?;
-    emit::emit(&service, options)
+    let files = emit::emit(&service, options)?;
+    Ok(Generated {
+        files,
+        warnings: service.warnings,
+    })
 }
 
 /// Every compliance case (`smithy.test#httpRequestTests` and

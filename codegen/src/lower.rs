@@ -2,69 +2,20 @@
 //!
 //! Walks out from the selected operations, resolves every target (including
 //! the `smithy.api#` prelude), types every behaviour-changing trait, decides
-//! every Rust name, and refuses whatever the generator cannot honour. A trait
-//! the generator does not know is an error rather than something skipped,
-//! because skipping it could change what goes on the wire.
+//! every Rust name, and refuses whatever the generator cannot honour. Each
+//! trait is looked up in the generator's table ([`crate::traits`]): one a
+//! client would need and the generator lacks is an error; one the table
+//! does not know is a warning, since a model may define traits of its own.
 
 use crate::ast::{self, Traits};
 use crate::error::Error;
 use crate::ir::*;
+use crate::traits::{self, Treatment};
 use crate::{docs, naming, pattern, rules, uri};
 use heck::ToKebabCase;
 use indexmap::IndexMap;
 use serde_json::Value as Json;
 use std::collections::{BTreeMap, BTreeSet};
-
-/// Traits whose meaning the generator implements.
-const HANDLED_TRAITS: &[&str] = &[
-    "smithy.api#required",
-    "smithy.api#idempotencyToken",
-    "smithy.api#sensitive",
-    "smithy.api#length",
-    "smithy.api#pattern",
-    "smithy.api#error",
-    "smithy.api#httpError",
-    "smithy.api#retryable",
-    "smithy.api#http",
-    "smithy.api#endpoint",
-    "smithy.api#enumValue",
-    "smithy.api#deprecated",
-    "smithy.api#documentation",
-    "smithy.api#jsonName",
-    "smithy.api#range",
-    "smithy.api#timestampFormat",
-    "smithy.api#default",
-    "smithy.api#uniqueItems",
-    "smithy.api#sparse",
-    "smithy.api#clientOptional",
-    // Resolved against the lowered input and output structures.
-    "smithy.api#paginated",
-    // Typed into `Binding`; lowering refuses what the emitters do not write yet.
-    "smithy.api#httpLabel",
-    "smithy.api#httpQuery",
-    "smithy.api#httpHeader",
-    "smithy.api#httpResponseCode",
-    "smithy.api#httpPrefixHeaders",
-    "smithy.api#httpQueryParams",
-    "smithy.api#httpPayload",
-    "smithy.api#mediaType",
-    // Checked against the `endpoint` trait: the member stays in the body.
-    "smithy.api#hostLabel",
-    // A blob's: `Kind::Stream`, which only an operation's payload may be.
-    "smithy.api#streaming",
-    "smithy.api#requiresLength",
-    // On a string: the IDL 1.0 enum, lowered as the enum shape 2.0 makes of it.
-    "smithy.api#enum",
-    // An operation's: `Operation::checksum_required`, `request_compression`.
-    "smithy.api#httpChecksumRequired",
-    "smithy.api#requestCompression",
-    "aws.api#service",
-    "aws.auth#sigv4",
-    "aws.protocols#restJson1",
-    // Compiled into the input crate's `resolve_endpoint`.
-    "smithy.rules#endpointRuleSet",
-    "smithy.rules#endpointTests",
-];
 
 /// The protocols AWS services use, which their models name without
 /// defining: the generator tells a service of one of them that it is not
@@ -79,41 +30,16 @@ const KNOWN_PROTOCOLS: &[&str] = &[
     "smithy.protocols#rpcv2Cbor",
 ];
 
-/// Traits that change nothing in a client's requests, responses or types.
-const INERT_TRAITS: &[&str] = &[
-    "smithy.api#input",
-    "smithy.api#output",
-    "smithy.api#title",
-    "smithy.api#externalDocumentation",
-    "smithy.api#tags",
-    "smithy.api#since",
-    "smithy.api#examples",
-    "smithy.api#suppress",
-    "smithy.api#unstable",
-    "smithy.api#internal",
-    "smithy.api#recommended",
-    "smithy.api#readonly",
-    "smithy.api#idempotent",
-    "smithy.api#references",
-    "smithy.api#xmlName",
-    // XML's alone: restJson1 bodies have no namespaces, attributes or
-    // flattened lists.
-    "smithy.api#xmlNamespace",
-    "smithy.api#xmlAttribute",
-    "smithy.api#xmlFlattened",
-    // The default applies, as the AWS SDKs apply it; the trait tells
-    // tools that compare model versions that it was added later.
-    "smithy.api#addedDefault",
-    "aws.api#arn",
-    "aws.api#arnReference",
-    "aws.api#controlPlane",
-    "aws.api#dataPlane",
-    // Compliance cases for implementations, which `protocol_tests` reads;
-    // they describe the wire, they do not change it.
-    "smithy.test#httpRequestTests",
-    "smithy.test#httpResponseTests",
-    "smithy.test#httpMalformedRequestTests",
-    "smithy.test#eventStreamTests",
+/// The auth schemes Smithy and AWS define, which models apply without
+/// defining them.
+const KNOWN_AUTH_SCHEMES: &[&str] = &[
+    "aws.auth#cognitoUserPools",
+    "aws.auth#sigv4",
+    "aws.auth#sigv4a",
+    "smithy.api#httpApiKeyAuth",
+    "smithy.api#httpBasicAuth",
+    "smithy.api#httpBearerAuth",
+    "smithy.api#httpDigestAuth",
 ];
 
 /// What to generate.
@@ -219,6 +145,8 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
         boxed: BTreeSet::new(),
         walked: BTreeSet::new(),
         customizations: Default::default(),
+        warnings: TraitWarnings::default(),
+        service_schemes: Vec::new(),
     }
     .service(service_id, service, options)?;
     // Partition data is read, checked and typed like the model, but only
@@ -318,6 +246,10 @@ struct Lowerer<'a> {
     walked: BTreeSet<String>,
     /// What the AWS SDKs do for this service beyond its model.
     customizations: crate::customize::Customizations,
+    /// The traits generation goes on without, for the caller to report.
+    warnings: TraitWarnings,
+    /// The service's auth schemes, in the order it prefers them.
+    service_schemes: Vec<&'a str>,
 }
 
 /// A shape on the path of [`Lowerer::box_cycles`]'s walk: the targets of
@@ -381,25 +313,37 @@ impl<'a> Lowerer<'a> {
     fn service(
         mut self,
         id: &str,
-        shape: &ast::Shape,
+        shape: &'a ast::Shape,
         options: &Options,
     ) -> Result<Service, Error> {
         // The protocol first: another one's traits would otherwise be
         // refused as unknown before the reason that matters.
         let protocol = self.protocol(id, shape)?;
-        check_traits(id, &shape.traits)?;
+        check_traits(id, &shape.traits, &mut self.warnings)?;
         let aws_service = shape
             .traits
             .get("aws.api#service")
             .ok_or_else(|| Error::on_shape(id, "the `aws.api#service` trait is required"))?;
         let sdk_id = string_field(id, "aws.api#service", aws_service, "sdkId")?;
         let endpoint_prefix = endpoint_prefix(id, aws_service)?;
-        // A service without an authentication trait takes anonymous
-        // requests; any other scheme than SigV4 is an unknown trait.
-        let signing_name = match shape.traits.get("aws.auth#sigv4") {
-            Some(sigv4) => Some(string_field(id, "aws.auth#sigv4", sigv4, "name")?),
+        // The first scheme the service names decides: SigV4 signs, and a
+        // service that names none takes anonymous requests.
+        let service_schemes = self.auth_schemes(id, shape)?;
+        let signing_name = match service_schemes.first() {
             None => None,
+            Some(&SIGV4) => {
+                let sigv4 = shape.traits.get(SIGV4).ok_or_else(|| {
+                    Error::on_trait(
+                        id,
+                        AUTH,
+                        "names `aws.auth#sigv4`, which the service does not have",
+                    )
+                })?;
+                Some(string_field(id, SIGV4, sigv4, "name")?)
+            }
+            Some(other) => return Err(unsupported_scheme(id, other)),
         };
+        self.service_schemes = service_schemes;
 
         let version = shape.version.clone().unwrap_or_default();
         self.customizations = crate::customize::for_service(id, &version);
@@ -489,6 +433,7 @@ impl<'a> Lowerer<'a> {
             input,
             output,
             errors,
+            warnings: self.warnings.into_messages(),
         })
     }
 
@@ -500,7 +445,22 @@ impl<'a> Lowerer<'a> {
                 format!("expected an operation, found a {}", shape.kind),
             ));
         }
-        check_traits(id, &shape.traits)?;
+        check_traits(id, &shape.traits, &mut self.warnings)?;
+        // An operation may name its own schemes; only the service's are
+        // generated, so it must pick the one the service picks.
+        if let Some(schemes) = shape.traits.get(AUTH) {
+            let schemes = scheme_list(id, schemes)?;
+            if schemes.first() != self.service_schemes.first() {
+                return Err(match schemes.first() {
+                    Some(scheme) if *scheme != SIGV4 => unsupported_scheme(id, scheme),
+                    _ => Error::on_trait(
+                        id,
+                        AUTH,
+                        "an operation authenticated otherwise than its service is not supported by this generator",
+                    ),
+                });
+            }
+        }
         let name = naming::type_name(local_name(id));
         let http_trait = shape
             .traits
@@ -772,6 +732,28 @@ impl<'a> Lowerer<'a> {
             id,
             format!("only the `aws.protocols#restJson1` protocol is supported, and {has}"),
         ))
+    }
+
+    /// The auth schemes of the service, in the order it prefers them: its
+    /// `@auth` list, else every auth trait it has, by shape id, as the
+    /// specification orders them.
+    fn auth_schemes(&self, id: &str, shape: &'a ast::Shape) -> Result<Vec<&'a str>, Error> {
+        if let Some(schemes) = shape.traits.get(AUTH) {
+            return scheme_list(id, schemes);
+        }
+        let mut schemes: Vec<&str> = shape
+            .traits
+            .keys()
+            .map(String::as_str)
+            .filter(|trait_id| {
+                KNOWN_AUTH_SCHEMES.contains(trait_id)
+                    || self.model.shapes.get(*trait_id).is_some_and(|definition| {
+                        definition.traits.contains_key("smithy.api#authDefinition")
+                    })
+            })
+            .collect();
+        schemes.sort_unstable();
+        Ok(schemes)
     }
 
     /// The `endpoint` trait's host prefix as literal text and `@hostLabel`
@@ -1068,7 +1050,11 @@ impl<'a> Lowerer<'a> {
                     let structure = self.structure(home, &id, shape, name)?;
                     types.entry(home).or_default().structures.push(structure);
                 }
-                "enum" | "string" => entry.enums.push(enumeration(&id, shape, name)?),
+                "enum" | "string" => {
+                    entry
+                        .enums
+                        .push(enumeration(&id, shape, name, &mut self.warnings)?)
+                }
                 "union" => {
                     let union = self.union(home, &id, shape, name)?;
                     types.entry(home).or_default().unions.push(union);
@@ -1098,7 +1084,7 @@ impl<'a> Lowerer<'a> {
         shape: &ast::Shape,
         name: String,
     ) -> Result<Structure, Error> {
-        check_traits(id, &shape.traits)?;
+        check_traits(id, &shape.traits, &mut self.warnings)?;
         let structure_sensitive = shape.traits.contains_key("smithy.api#sensitive");
         let mut fields: Vec<Field> = Vec::new();
         let mut reserved = vec!["builder", "validate", "to_json", "from_json", "build"];
@@ -1118,7 +1104,7 @@ impl<'a> Lowerer<'a> {
             .collect();
         for (member_name, member) in &shape.members {
             let member_id = format!("{id}${member_name}");
-            check_traits(&member_id, &member.traits)?;
+            check_traits(&member_id, &member.traits, &mut self.warnings)?;
             let field_name = naming::field_name(member_name);
             let bare = naming::unraw(&field_name);
             let (set_method, get_method) = naming::builder_methods(&field_name);
@@ -1293,7 +1279,7 @@ impl<'a> Lowerer<'a> {
         shape: &ast::Shape,
         name: String,
     ) -> Result<Union, Error> {
-        check_traits(id, &shape.traits)?;
+        check_traits(id, &shape.traits, &mut self.warnings)?;
         let sensitive = shape.traits.contains_key("smithy.api#sensitive");
         let mut taken: BTreeMap<String, String> = ["Unknown", "is_unknown"]
             .into_iter()
@@ -1302,7 +1288,7 @@ impl<'a> Lowerer<'a> {
         let mut variants = Vec::new();
         for (member_name, member) in &shape.members {
             let member_id = format!("{id}${member_name}");
-            check_traits(&member_id, &member.traits)?;
+            check_traits(&member_id, &member.traits, &mut self.warnings)?;
             let mut variant = naming::type_name(member_name);
             let mut field = naming::unraw(&naming::field_name(member_name)).to_owned();
             // `Unknown` holds what the model does not name, as in enums.
@@ -1375,7 +1361,7 @@ impl<'a> Lowerer<'a> {
             }
             None => {
                 let shape = self.shape(target)?;
-                check_traits(target, &shape.traits)?;
+                check_traits(target, &shape.traits, &mut self.warnings)?;
                 let kind = match shape.kind.as_str() {
                     // An IDL 1.0 enum: the enum shape Smithy 2.0 makes of it.
                     "string" if shape.traits.contains_key(ENUM_TRAIT) => {
@@ -1420,7 +1406,7 @@ impl<'a> Lowerer<'a> {
                             return Err(Error::on_shape(target, "a map needs a key and a value"));
                         };
                         let key_id = format!("{target}$key");
-                        check_traits(&key_id, &key.traits)?;
+                        check_traits(&key_id, &key.traits, &mut self.warnings)?;
                         let key_value = self.value(home, &key_id, &key.target, &key.traits)?;
                         // Keys are read and written as the JSON object's own
                         // keys: strings (`@length` and `@pattern` checked by
@@ -1432,7 +1418,7 @@ impl<'a> Lowerer<'a> {
                             ));
                         }
                         let value_id = format!("{target}$value");
-                        check_traits(&value_id, &value.traits)?;
+                        check_traits(&value_id, &value.traits, &mut self.warnings)?;
                         let mut value =
                             self.value(home, &value_id, &value.target, &value.traits)?;
                         // A sensitive key makes every entry sensitive.
@@ -1464,7 +1450,7 @@ impl<'a> Lowerer<'a> {
                             .as_ref()
                             .ok_or_else(|| Error::on_shape(target, "a list needs a member"))?;
                         let element_id = format!("{target}$member");
-                        check_traits(&element_id, &member.traits)?;
+                        check_traits(&element_id, &member.traits, &mut self.warnings)?;
                         let mut item =
                             self.value(home, &element_id, &member.target, &member.traits)?;
                         item.nullable = shape.traits.contains_key("smithy.api#sparse");
@@ -1630,8 +1616,13 @@ fn describe_operation_structure(types: &mut Types, name: &str, operation: &Opera
 /// The IDL 1.0 trait that makes a string an enum.
 const ENUM_TRAIT: &str = "smithy.api#enum";
 
-fn enumeration(id: &str, shape: &ast::Shape, name: String) -> Result<Enum, Error> {
-    check_traits(id, &shape.traits)?;
+fn enumeration(
+    id: &str,
+    shape: &ast::Shape,
+    name: String,
+    warnings: &mut TraitWarnings,
+) -> Result<Enum, Error> {
+    check_traits(id, &shape.traits, warnings)?;
     // An enum shape's own members; a 1.0 enum's made from its trait.
     let members = match shape.traits.get(ENUM_TRAIT) {
         Some(definitions) if shape.kind == "string" => {
@@ -1642,7 +1633,7 @@ fn enumeration(id: &str, shape: &ast::Shape, name: String) -> Result<Enum, Error
     let mut variants: Vec<Variant> = Vec::new();
     for (member_name, member) in members.iter() {
         let member_id = format!("{id}${member_name}");
-        check_traits(&member_id, &member.traits)?;
+        check_traits(&member_id, &member.traits, warnings)?;
         let value = match member.traits.get("smithy.api#enumValue") {
             None => member_name.clone(),
             Some(Json::String(value)) => value.clone(),
@@ -1890,19 +1881,74 @@ fn prelude(id: &str) -> Option<Kind> {
     }
 }
 
-fn check_traits(id: &str, traits: &Traits) -> Result<(), Error> {
+const AUTH: &str = "smithy.api#auth";
+const SIGV4: &str = "aws.auth#sigv4";
+
+/// The auth schemes an `@auth` trait names, in order.
+fn scheme_list<'m>(id: &str, value: &'m Json) -> Result<Vec<&'m str>, Error> {
+    value
+        .as_array()
+        .and_then(|schemes| schemes.iter().map(Json::as_str).collect::<Option<Vec<_>>>())
+        .ok_or_else(|| Error::on_trait(id, AUTH, "must be a list of shape ids"))
+}
+
+fn unsupported_scheme(id: &str, scheme: &str) -> Error {
+    Error::on_trait(
+        id,
+        scheme,
+        "authentication other than SigV4 is not supported by this generator",
+    )
+}
+
+/// Checks each trait of `id` against the generator's table: a refused one
+/// is an error naming it; an unknown or warned one is noted in `warnings`.
+fn check_traits(id: &str, traits: &Traits, warnings: &mut TraitWarnings) -> Result<(), Error> {
     for trait_id in traits.keys() {
-        if !HANDLED_TRAITS.contains(&trait_id.as_str())
-            && !INERT_TRAITS.contains(&trait_id.as_str())
-        {
-            return Err(Error::on_trait(
-                id,
-                trait_id,
-                "not supported by this generator",
-            ));
+        match traits::lookup(trait_id).map(|known| known.treatment) {
+            Some(Treatment::Applied | Treatment::NoEffect) => {}
+            Some(Treatment::Warned) | None => warnings.note(trait_id, id),
+            Some(Treatment::Refused) => {
+                let why = traits::lookup(trait_id).map_or("", |known| known.what);
+                return Err(Error::on_trait(
+                    id,
+                    trait_id,
+                    format!("not supported by this generator: {why}"),
+                ));
+            }
         }
     }
     Ok(())
+}
+
+/// The traits that generation goes on without, each with the first shape
+/// that has it and how many do: one warning a trait.
+#[derive(Debug, Default)]
+struct TraitWarnings(BTreeMap<String, (String, usize)>);
+
+impl TraitWarnings {
+    fn note(&mut self, trait_id: &str, shape: &str) {
+        self.0
+            .entry(trait_id.to_owned())
+            .or_insert_with(|| (shape.to_owned(), 0))
+            .1 += 1;
+    }
+
+    fn into_messages(self) -> Vec<String> {
+        self.0
+            .into_iter()
+            .map(|(trait_id, (first, count))| {
+                let why = match traits::lookup(&trait_id) {
+                    Some(known) => known.what,
+                    None => "not known to this generator, which ignores it",
+                };
+                let more = match count {
+                    1 => String::new(),
+                    n => format!(" (and {} more shapes)", n - 1),
+                };
+                format!("{first}{more}: trait `{trait_id}`: {why}")
+            })
+            .collect()
+    }
 }
 
 /// The `aws.api#service` trait's `endpointPrefix`; where the model leaves

@@ -139,7 +139,9 @@ pub fn codegen_figures(iterations: usize) -> Result<Vec<CodegenFigure>, String> 
         let generation = median_time(iterations, || {
             std::hint::black_box(generate(&text, &options).is_ok());
         });
-        let files = generate(&text, &options).map_err(|e| format!("{label}: {e}"))?;
+        let files = generate(&text, &options)
+            .map_err(|e| format!("{label}: {e}"))?
+            .files;
         let (laid_out_kib, layout_pass) = layout_pass(&files, iterations)?;
         figures.push(CodegenFigure {
             label,
@@ -784,7 +786,9 @@ fn whole_model(root: &Path) -> Result<WholeModel, String> {
         package: xtask::repository_package_metadata(root).map_err(|e| e.to_string())?,
         ..Options::default()
     };
-    let files = generate(&model, &options).map_err(|e| format!("whole legacy model: {e}"))?;
+    let files = generate(&model, &options)
+        .map_err(|e| format!("whole legacy model: {e}"))?
+        .files;
     // The versions of the per-operation bench, so that both clients build
     // on the same runtime crates.
     let lock = root.join("benches/ours/Cargo.lock");
@@ -871,7 +875,9 @@ fn rest_json(root: &Path) -> Result<RestJsonFigure, String> {
         xtask::path_from_generated_crate(&generated, &root.join("crates"))
             .map_err(|e| e.to_string())?,
     );
-    let files = generate(&service.model, &options).map_err(|e| format!("RestJson: {e}"))?;
+    let files = generate(&service.model, &options)
+        .map_err(|e| format!("RestJson: {e}"))?
+        .files;
     let lock = root.join("Cargo.lock");
     generated_workspace(&dir, &files, "the compliance RestJson service", &lock)?;
     let lines = files

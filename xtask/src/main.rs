@@ -204,7 +204,12 @@ fn codegen(args: &[String]) -> Result<(), String> {
         xtask::path_from_generated_crate(&args.out, &args.runtime)
             .map_err(|e| format!("cannot resolve {}: {e}", args.runtime.display()))?,
     );
-    let files = generate(&model, &options).map_err(|e| format!("code generation failed: {e}"))?;
+    let generated =
+        generate(&model, &options).map_err(|e| format!("code generation failed: {e}"))?;
+    for warning in &generated.warnings {
+        eprintln!("warning: {warning}");
+    }
+    let files = generated.files;
     if let Some(json) = &args.json_beside {
         let committed = std::fs::read_to_string(json).unwrap_or_default();
         if committed != model {

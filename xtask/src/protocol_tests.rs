@@ -257,7 +257,7 @@ fn run_service(model: &str, service_id: &str, work: &Path) -> Result<Vec<CaseRes
             .map_err(|e| format!("cannot resolve {}: {e}", runtime.display()))?,
     );
     let generated = match smithy_lean_codegen::generate(model, &options) {
-        Ok(files) => files,
+        Ok(generated) => generated.files,
         Err(e) => {
             return Ok(fail_all(&format!(
                 "the operations do not generate together: {e}"

@@ -12,7 +12,7 @@
 mod conformance;
 mod lexer;
 mod parser;
-mod prelude;
+pub(crate) mod prelude;
 mod writer;
 
 pub use lexer::{IdlError, Position};

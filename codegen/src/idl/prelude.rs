@@ -7,7 +7,7 @@
 pub(crate) const NAMESPACE: &str = "smithy.api";
 
 /// Every public shape of the prelude, sorted.
-const NAMES: [&str; 100] = [
+pub(crate) const NAMES: [&str; 100] = [
     "BigDecimal",
     "BigInteger",
     "Blob",
