@@ -2457,3 +2457,29 @@ fn authentication_follows_the_order_of_the_schemes() {
         assert_eq!(error.message(), expected);
     }
 }
+
+/// A pattern that only a union's variant uses is in the crate's table of
+/// patterns too: generation once panicked looking it up.
+#[test]
+fn a_pattern_only_a_union_variant_uses_is_checked_by_validation() {
+    let model = synthetic(
+        serde_json::json!({"Choice": {"target": "example.test#Choice"}}),
+        serde_json::json!({
+            "example.test#Choice": {"type": "union", "members": {
+                "Code": {"target": "example.test#Code"},
+                "Items": {"target": "example.test#Codes"}
+            }},
+            "example.test#Codes": {"type": "list", "member": {"target": "example.test#Other"}},
+            "example.test#Code": {"type": "string", "traits": {"smithy.api#pattern": "^[A-F]+$"}},
+            "example.test#Other": {"type": "string", "traits": {"smithy.api#pattern": "^[0-9]+$"}}
+        }),
+    );
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
+    let lib = &files[&PathBuf::from("example-svc-input/src/lib.rs")];
+    assert!(
+        lib.contains(r#"Pattern::new("^[A-F]+$""#) && lib.contains(r#"Pattern::new("^[0-9]+$""#),
+        "{lib}"
+    );
+}

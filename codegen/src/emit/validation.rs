@@ -17,7 +17,8 @@ pub(super) struct PatternTable<'a> {
 }
 
 impl<'a> PatternTable<'a> {
-    /// Every pattern of the members of `types`, items' included.
+    /// Every pattern of the members of `types`' structures and unions,
+    /// items' included.
     pub(super) fn of(types: &'a Types) -> Self {
         fn walk<'a>(table: &mut PatternTable<'a>, value: &'a Value) {
             if let Some(pattern) = &value.pattern {
@@ -39,6 +40,10 @@ impl<'a> PatternTable<'a> {
         let mut table = PatternTable::default();
         for field in types.structures.iter().flat_map(|s| &s.fields) {
             walk(&mut table, &field.value);
+        }
+        let variants = types.unions.iter().flat_map(|u| &u.variants);
+        for value in variants.filter_map(|variant| variant.value.as_ref()) {
+            walk(&mut table, value);
         }
         table
     }
