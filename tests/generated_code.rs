@@ -2483,3 +2483,95 @@ fn a_pattern_only_a_union_variant_uses_is_checked_by_validation() {
         "{lib}"
     );
 }
+
+/// Operations bound to resources, nested ones too, are the client's, as in
+/// the AWS SDKs: the service's own first, then each resource's, depth
+/// first; `--operations` finds them; a resource that is not one, or that
+/// is bound twice, is refused by name.
+#[test]
+fn operations_bound_to_resources_are_operations_of_the_client() {
+    let operation = |name: &str, method: &str| {
+        serde_json::json!({
+            "type": "operation",
+            "input": {"target": "example.test#DoThingRequest"},
+            "traits": {"smithy.api#http": {"method": method, "uri": format!("/{name}"), "code": 200}}
+        })
+    };
+    let resources = |forest: serde_json::Value| {
+        let mut model: serde_json::Value = serde_json::from_str(&synthetic(
+            serde_json::json!({}),
+            serde_json::json!({
+                "example.test#CreateForest": operation("CreateForest", "POST"),
+                "example.test#GetForest": operation("GetForest", "GET"),
+                "example.test#ListForests": operation("ListForests", "GET"),
+                "example.test#BurnForest": operation("BurnForest", "POST"),
+                "example.test#CountForests": operation("CountForests", "GET"),
+                "example.test#PlantTree": operation("PlantTree", "PUT"),
+                "example.test#Forest": forest,
+                "example.test#Tree": {"type": "resource", "put": {"target": "example.test#PlantTree"}},
+            }),
+        ))
+        .unwrap();
+        model["shapes"]["example.test#Svc"]["resources"] =
+            serde_json::json!([{"target": "example.test#Forest"}]);
+        model.to_string()
+    };
+    let model = resources(serde_json::json!({
+        "type": "resource",
+        "list": {"target": "example.test#ListForests"},
+        "create": {"target": "example.test#CreateForest"},
+        "read": {"target": "example.test#GetForest"},
+        "operations": [{"target": "example.test#BurnForest"}],
+        "collectionOperations": [{"target": "example.test#CountForests"}],
+        "resources": [{"target": "example.test#Tree"}]
+    }));
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
+    let client = &files[&PathBuf::from("example-svc/src/client.rs")];
+    let methods: Vec<&str> = client
+        .lines()
+        .filter_map(|line| line.trim().strip_prefix("pub fn "))
+        .filter_map(|rest| rest.split_once('(').map(|(name, _)| name))
+        .filter(|name| {
+            !name.starts_with("endpoint") && !["new", "from_conf", "config"].contains(name)
+        })
+        .collect();
+    assert_eq!(
+        methods,
+        [
+            "do_thing",
+            "create_forest",
+            "get_forest",
+            "list_forests",
+            "burn_forest",
+            "count_forests",
+            "plant_tree"
+        ],
+        "{client}"
+    );
+    let options = Options {
+        operations: vec!["PlantTree".to_owned()],
+        ..Options::default()
+    };
+    let files = generate(&model, &options).expect("generates").files;
+    assert!(files.contains_key(&PathBuf::from("example-svc/src/operation/plant_tree.rs")));
+    assert!(!files.contains_key(&PathBuf::from("example-svc/src/operation/do_thing.rs")));
+
+    let refusals = [
+        (
+            resources(serde_json::json!({"type": "structure", "members": {}})),
+            "example.test#Svc: its resource example.test#Forest is a structure",
+        ),
+        (
+            resources(
+                serde_json::json!({"type": "resource", "resources": [{"target": "example.test#Forest"}]}),
+            ),
+            "example.test#Forest: the resource is bound more than once, or inside itself",
+        ),
+    ];
+    for (model, expected) in refusals {
+        let error = generate(&model, &Options::default()).expect_err(expected);
+        assert_eq!(error.message(), expected);
+    }
+}

@@ -60,9 +60,29 @@ pub struct Shape {
     /// An operation's (or service's) error structures.
     #[serde(default)]
     pub errors: Vec<Target>,
-    /// A service's operations.
+    /// A service's or resource's operations.
     #[serde(default)]
     pub operations: Vec<Target>,
+    /// A service's or resource's resources.
+    #[serde(default)]
+    pub resources: Vec<Target>,
+    /// A resource's lifecycle operation that creates an instance, its
+    /// identifier chosen by the service.
+    pub create: Option<Target>,
+    /// A resource's lifecycle operation that creates or replaces an
+    /// instance at an identifier the caller chose.
+    pub put: Option<Target>,
+    /// A resource's lifecycle operation that reads an instance.
+    pub read: Option<Target>,
+    /// A resource's lifecycle operation that updates an instance.
+    pub update: Option<Target>,
+    /// A resource's lifecycle operation that deletes an instance.
+    pub delete: Option<Target>,
+    /// A resource's lifecycle operation that lists instances.
+    pub list: Option<Target>,
+    /// A resource's operations on its collection.
+    #[serde(default, rename = "collectionOperations")]
+    pub collection_operations: Vec<Target>,
     /// A service's version string.
     pub version: Option<String>,
     /// A service's names for shapes whose own names collide with another's
@@ -72,6 +92,23 @@ pub struct Shape {
     /// The shape's traits.
     #[serde(default)]
     pub traits: Traits,
+}
+
+impl Shape {
+    /// A resource's lifecycle operations that are set, in the order the
+    /// specification lists them.
+    pub fn lifecycle_operations(&self) -> impl Iterator<Item = &Target> {
+        [
+            &self.create,
+            &self.put,
+            &self.read,
+            &self.update,
+            &self.delete,
+            &self.list,
+        ]
+        .into_iter()
+        .flatten()
+    }
 }
 
 impl Model {

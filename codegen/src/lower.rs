@@ -13,7 +13,7 @@ use crate::ir::*;
 use crate::traits::{self, Treatment};
 use crate::{docs, naming, pattern, rules, uri};
 use heck::ToKebabCase;
-use indexmap::IndexMap;
+use indexmap::{IndexMap, IndexSet};
 use serde_json::Value as Json;
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -357,12 +357,9 @@ impl<'a> Lowerer<'a> {
                 ));
             }
         }
+        let bound = self.service_operations(id, shape)?;
         for wanted in &options.operations {
-            if !shape
-                .operations
-                .iter()
-                .any(|op| local_name(&op.target) == wanted)
-            {
+            if !bound.iter().any(|op| local_name(op) == wanted) {
                 return Err(Error::on_shape(
                     id,
                     format!("the service has no operation named `{wanted}`"),
@@ -370,14 +367,11 @@ impl<'a> Lowerer<'a> {
             }
         }
         let mut operations = Vec::new();
-        for op in &shape.operations {
+        for op in bound {
             if options.operations.is_empty()
-                || options
-                    .operations
-                    .iter()
-                    .any(|w| w == local_name(&op.target))
+                || options.operations.iter().any(|w| w == local_name(op))
             {
-                operations.push(self.operation(&op.target, &shape.errors)?);
+                operations.push(self.operation(op, &shape.errors)?);
             }
         }
         if operations.is_empty() {
@@ -732,6 +726,53 @@ impl<'a> Lowerer<'a> {
             id,
             format!("only the `aws.protocols#restJson1` protocol is supported, and {has}"),
         ))
+    }
+
+    /// Every operation of the service: its own, then those of each of its
+    /// resources, depth first in the order the model lists them (a
+    /// resource's lifecycle operations, its operations, its collection
+    /// operations, then its resources'), each once, as the AWS SDKs take
+    /// them all.
+    fn service_operations(&self, id: &str, shape: &'a ast::Shape) -> Result<Vec<&'a str>, Error> {
+        let mut operations: IndexSet<&str> = IndexSet::new();
+        operations.extend(shape.operations.iter().map(|op| op.target.as_str()));
+        let mut pending: Vec<(&str, &str)> = shape
+            .resources
+            .iter()
+            .rev()
+            .map(|resource| (id, resource.target.as_str()))
+            .collect();
+        let mut seen: BTreeSet<&str> = BTreeSet::new();
+        while let Some((owner, resource_id)) = pending.pop() {
+            let resource = self.shape(resource_id)?;
+            if resource.kind != "resource" {
+                return Err(Error::on_shape(
+                    owner,
+                    format!("its resource {resource_id} is a {}", resource.kind),
+                ));
+            }
+            // Resources form a tree; a model that closes a loop is refused
+            // rather than walked for ever.
+            if !seen.insert(resource_id) {
+                return Err(Error::on_shape(
+                    resource_id,
+                    "the resource is bound more than once, or inside itself",
+                ));
+            }
+            let bound = resource
+                .lifecycle_operations()
+                .chain(&resource.operations)
+                .chain(&resource.collection_operations);
+            operations.extend(bound.map(|op| op.target.as_str()));
+            pending.extend(
+                resource
+                    .resources
+                    .iter()
+                    .rev()
+                    .map(|child| (resource_id, child.target.as_str())),
+            );
+        }
+        Ok(operations.into_iter().collect())
     }
 
     /// The auth schemes of the service, in the order it prefers them: its
