@@ -1516,14 +1516,15 @@ impl<'a> Lowerer<'a> {
         let length = match lookup("smithy.api#length") {
             None => None,
             Some(length) => {
+                // An enum is a string: its value's length is checked.
                 if !matches!(
                     kind,
-                    Kind::String | Kind::Blob | Kind::List(_) | Kind::Map { .. }
+                    Kind::String | Kind::Enum(_) | Kind::Blob | Kind::List(_) | Kind::Map { .. }
                 ) {
                     return Err(Error::on_trait(
                         member_id,
                         "smithy.api#length",
-                        "only strings, blobs, lists and maps are supported",
+                        "only strings, enums, blobs, lists and maps are supported",
                     ));
                 }
                 let (min, max) = bounds(
@@ -1539,11 +1540,11 @@ impl<'a> Lowerer<'a> {
         let pattern = match lookup("smithy.api#pattern") {
             None => None,
             Some(Json::String(ecma)) => {
-                if kind != Kind::String {
+                if !matches!(kind, Kind::String | Kind::Enum(_)) {
                     return Err(Error::on_trait(
                         member_id,
                         "smithy.api#pattern",
-                        "only strings are supported",
+                        "only strings and enums are supported",
                     ));
                 }
                 let regex = pattern::translate(ecma).map_err(|e| {

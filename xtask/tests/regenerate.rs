@@ -60,6 +60,34 @@ fn extended_model(root: &Path) -> String {
         "com.amazonaws.chime#Labels".to_owned(),
         json!({"type": "map", "key": {"target": "com.amazonaws.chime#Code"}, "value": {"target": "smithy.api#String"}}),
     );
+    // An enum with a length of its own, and a union whose variant has a
+    // pattern that no structure's member has.
+    let members = shapes["com.amazonaws.chime#CreateAppInstanceRequest"]["members"]
+        .as_object_mut()
+        .unwrap();
+    members.insert(
+        "Mode".to_owned(),
+        json!({"target": "com.amazonaws.chime#Mode", "traits": {"smithy.api#length": {"max": 3}}}),
+    );
+    members.insert(
+        "Pick".to_owned(),
+        json!({"target": "com.amazonaws.chime#Pick"}),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#Mode".to_owned(),
+        json!({"type": "enum", "members": {
+            "SHORT": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "ab"}},
+            "LONG": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "abcdef"}}
+        }}),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#Pick".to_owned(),
+        json!({"type": "union", "members": {"Digits": {"target": "com.amazonaws.chime#Digits"}}}),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#Digits".to_owned(),
+        json!({"type": "string", "traits": {"smithy.api#pattern": "^[0-9]+$"}}),
+    );
     shapes.insert(
         "com.amazonaws.chime#Code".to_owned(),
         json!({"type": "string", "traits": {"smithy.api#pattern": "^[a-z]+$"}}),
@@ -202,6 +230,17 @@ async fn main() {
     };
     println!("within: {:?}", ranged(0.1, "1e30").map_err(|e| e.to_string()));
     println!("outside: {:?}", ranged(0.099, "1000000000000000000000000000000.1").map_err(|e| e.to_string()));
+    let picked = |mode: chime_lean::types::Mode, digits: &str| {
+        chime_lean::operation::create_app_instance::CreateAppInstanceInput::builder()
+            .name("ops")
+            .mode(mode)
+            .pick(chime_lean::types::Pick::Digits(digits.to_owned()))
+            .build()
+            .unwrap()
+            .validate()
+    };
+    println!("picked: {:?}", picked(chime_lean::types::Mode::Short, "42").map_err(|e| e.to_string()));
+    println!("mispicked: {:?}", picked(chime_lean::types::Mode::Long, "4x").map_err(|e| e.to_string()));
     for line in log.lock().unwrap().iter() {
         println!("request: {line}");
     }
@@ -227,17 +266,19 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
     let stdout = support::succeeded(&run, "the caller");
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
-        lines[..5],
+        lines[..7],
         [
             "created: arn:aws:chime:us-east-1:123456789012:app-instance/regenerated",
             "limits: Some(42)",
             r#"items: [Some("a"), Some("b"), Some("c")]"#,
             "within: Ok(())",
             "outside: Err(\"3 constraint violations: `Ratio`: must be 0.1 to 1; `Budget`: must be at most 1e+30; `Labels key \\\"Bad\\\"`: must match the pattern ^[a-z]+$\")",
+            "picked: Ok(())",
+            "mispicked: Err(\"2 constraint violations: `Mode`: length must be at most 3 characters, but it has 6; `Pick.Digits`: must match the pattern ^[0-9]+$\")",
         ],
         "{stdout}"
     );
-    let create = lines[5];
+    let create = lines[7];
     assert!(
         create.starts_with("request: POST /app-instances HTTP/1.1 | application/json | {"),
         "{create}"
@@ -250,7 +291,7 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
     let headers =
         r#"x-amz-chime-filters: "x,y", z | x-amz-chime-since: Tue, 09 Jan 2018 20:51:21 GMT | "#;
     assert_eq!(
-        lines[6..],
+        lines[8..],
         [
             "request: GET /limits?scope=account HTTP/1.1 | none | ".to_owned(),
             format!(

@@ -243,13 +243,18 @@ pub(super) fn value_checks(
     patterns: &PatternTable,
 ) -> Option<TokenStream> {
     match &value.kind {
-        Kind::String if value.length.is_some() || value.pattern.is_some() => {
+        Kind::String | Kind::Enum(_) if value.length.is_some() || value.pattern.is_some() => {
             let length = length(value.length);
             let pattern = match &value.pattern {
                 Some(pattern) => patterns.reference(pattern),
                 None => quote! { None },
             };
-            Some(quote! { #here.string(#value_expr, #length, #pattern) })
+            // An enum's value is its text: checked as a string.
+            let text = match &value.kind {
+                Kind::Enum(_) => quote! { #value_expr.map(|value| value.as_str()) },
+                _ => value_expr,
+            };
+            Some(quote! { #here.string(#text, #length, #pattern) })
         }
         Kind::Blob => {
             let length = length(Some(value.length?));
