@@ -551,6 +551,43 @@ mod tests {
         assert!(header::<bool>(&headers(&[("x", "TRUE")]), "x", "m").is_err());
     }
 
+    /// Each spelling a header may have, one at a time: the two booleans,
+    /// every float restJson1 writes (and only those: Rust's own `inf`
+    /// spellings are refused), and big numbers digit for digit.
+    #[test]
+    fn each_scalar_spelling_reads_as_its_value() {
+        let read_bool = |text| bool::from_header_text(text);
+        assert_eq!(
+            (read_bool("true"), read_bool("false"), read_bool("False")),
+            (Some(true), Some(false), None)
+        );
+        let read_float = |text| <f64 as FromHeaderText>::from_header_text(text);
+        assert_eq!(read_float("Infinity"), Some(f64::INFINITY));
+        assert_eq!(read_float("-Infinity"), Some(f64::NEG_INFINITY));
+        assert_eq!(read_float("12.5"), Some(12.5));
+        assert_eq!(read_float("-1.5E3"), Some(-1500.0));
+        assert_eq!(read_float("2e-2"), Some(0.02));
+        for refused in ["infinity", "+inf", "nan", "1x", ""] {
+            assert_eq!(read_float(refused), None, "{refused}");
+        }
+        let digits = "123456789012345678901234567890";
+        let big = aws_smithy_types::BigInteger::from_header_text(digits).unwrap();
+        assert_eq!(big.as_ref(), digits);
+        assert!(aws_smithy_types::BigDecimal::from_header_text("1.5x").is_none());
+    }
+
+    #[test]
+    fn an_invalid_body_is_the_error_s_source() {
+        use std::error::Error as _;
+        let body = ResponseError::from(JsonError::new("bad"));
+        assert_eq!(
+            body.source().map(ToString::to_string),
+            Some(body.to_string())
+        );
+        let header = invalid("x-h", "m", "a number", "z");
+        assert!(header.source().is_none());
+    }
+
     #[test]
     fn a_repeated_header_is_one_list() {
         let map = headers(&[("x-list", "1, 2"), ("x-list", "3")]);
@@ -572,6 +609,9 @@ mod tests {
             header_list::<String>(&headers(&[("x", " ")]), "x", "l").unwrap(),
             Some(vec![])
         );
+        // A quote inside an item that did not begin with one is the item's.
+        assert_eq!(split_list(r#"a"b, c"#), ["a\"b", "c"]);
+        assert_eq!(split_list(r#" "x" , y"z""#), ["x", "y\"z\""]);
     }
 
     #[test]
@@ -602,6 +642,12 @@ mod tests {
             .unwrap()
             .unwrap();
         assert_eq!(iso.secs(), 1576536498);
+        assert_eq!(
+            header_timestamp(&map, "x-iso", "when", Format::EpochSeconds)
+                .unwrap_err()
+                .to_string(),
+            "invalid `x-iso` header (member `when`): expected epoch seconds, found `2019-12-16T23:48:18+01:00`"
+        );
         assert_eq!(
             header_timestamp(&map, "x-epoch", "when", Format::HttpDate)
                 .unwrap_err()
