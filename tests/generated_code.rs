@@ -564,13 +564,6 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         ),
         (
             synthetic(
-                serde_json::json!({"P": {"target": "example.test#Look"}}),
-                serde_json::json!({"example.test#Look": {"type": "string", "traits": {"smithy.api#pattern": "a(?=b)"}}}),
-            ),
-            "example.test#DoThingRequest$P: trait `smithy.api#pattern`: \"a(?=b)\": lookaround",
-        ),
-        (
-            synthetic(
                 serde_json::json!({"FooBar": {"target": "smithy.api#String"}, "foo_bar": {"target": "smithy.api#String"}}),
                 serde_json::json!({}),
             ),
@@ -2574,4 +2567,40 @@ fn operations_bound_to_resources_are_operations_of_the_client() {
         let error = generate(&model, &Options::default()).expect_err(expected);
         assert_eq!(error.message(), expected);
     }
+}
+
+/// A pattern with lookaround is checked; one that ECMA-262 refuses is a
+/// warning naming the member, and `validate()` does not check it.
+#[test]
+fn patterns_ecma_262_reads_are_checked_and_others_are_warnings() {
+    let with_pattern = |pattern: &str| {
+        synthetic(
+            serde_json::json!({"P": {"target": "example.test#Look"}}),
+            serde_json::json!({"example.test#Look": {"type": "string", "traits": {"smithy.api#pattern": pattern}}}),
+        )
+    };
+    let generated = generate(&with_pattern("^(?!aws:)\\p{L}+$"), &Options::default()).unwrap();
+    assert!(generated.warnings.is_empty(), "{:?}", generated.warnings);
+    let lib = &generated.files[&PathBuf::from("example-svc-input/src/lib.rs")];
+    assert!(
+        lib.contains(r#"Pattern::new("^(?!aws:)\\p{L}+$")"#),
+        "{lib}"
+    );
+    // The legacy grammar, with `\x` that is the letter x: respelled.
+    let generated = generate(&with_pattern("[\\x{60}\\-]"), &Options::default()).unwrap();
+    let lib = &generated.files[&PathBuf::from("example-svc-input/src/lib.rs")];
+    assert!(
+        lib.contains(r#"Pattern::respelled("[\\x{60}\\-]", "[x{60}\\-]", false)"#),
+        "{lib}"
+    );
+
+    let generated = generate(&with_pattern("[0-9]{11}{0,1011}"), &Options::default()).unwrap();
+    assert_eq!(
+        generated.warnings,
+        [
+            "example.test#DoThingRequest$P: trait `smithy.api#pattern`: \"[0-9]{11}{0,1011}\" is not an ECMA-262 regular expression (Invalid braced quantifier), so `validate()` does not check it"
+        ]
+    );
+    let input = &generated.files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    assert!(!input.contains("PATTERNS"), "{input}");
 }

@@ -642,8 +642,11 @@ pub struct Length {
 pub struct Pattern {
     /// The ECMA-262 pattern from the model.
     pub ecma: String,
-    /// The equivalent `regex-lite` pattern.
-    pub regex: String,
+    /// What `regress` compiles: `ecma`, but for Annex B forms it reads
+    /// otherwise (see `crate::pattern`).
+    pub source: String,
+    /// Whether it is read in Unicode mode (the `u` flag), else with Annex B.
+    pub unicode: bool,
 }
 
 /// An open enum shape.

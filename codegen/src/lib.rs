@@ -20,7 +20,7 @@ mod mixins;
 pub mod naming;
 mod node;
 mod partitions;
-mod pattern;
+pub mod pattern;
 mod rules;
 pub mod traits;
 mod upgrade;

@@ -145,7 +145,7 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
         boxed: BTreeSet::new(),
         walked: BTreeSet::new(),
         customizations: Default::default(),
-        warnings: TraitWarnings::default(),
+        warnings: Warnings::default(),
         service_schemes: Vec::new(),
     }
     .service(service_id, service, options)?;
@@ -247,7 +247,7 @@ struct Lowerer<'a> {
     /// What the AWS SDKs do for this service beyond its model.
     customizations: crate::customize::Customizations,
     /// The traits generation goes on without, for the caller to report.
-    warnings: TraitWarnings,
+    warnings: Warnings,
     /// The service's auth schemes, in the order it prefers them.
     service_schemes: Vec<&'a str>,
 }
@@ -1547,20 +1547,22 @@ impl<'a> Lowerer<'a> {
                         "only strings and enums are supported",
                     ));
                 }
-                let regex = pattern::translate(ecma).map_err(|e| {
-                    Error::on_trait(member_id, "smithy.api#pattern", format!("{ecma:?}: {e}"))
-                })?;
-                regex_lite::Regex::new(&regex).map_err(|e| {
-                    Error::on_trait(
-                        member_id,
-                        "smithy.api#pattern",
-                        format!("{ecma:?} translated to {regex:?}, which does not compile: {e}"),
-                    )
-                })?;
-                Some(Pattern {
-                    ecma: ecma.clone(),
-                    regex,
-                })
+                // A pattern no grammar of ECMA-262 accepts checks nothing:
+                // the service still checks its own, so the client is not
+                // wrong without it, and the warning says so.
+                match pattern::read(ecma) {
+                    Ok(reading) => Some(Pattern {
+                        ecma: ecma.clone(),
+                        source: reading.source,
+                        unicode: reading.unicode,
+                    }),
+                    Err(e) => {
+                        self.warnings.note_message(format!(
+                            "{member_id}: trait `smithy.api#pattern`: {ecma:?} is not an ECMA-262 regular expression ({e}), so `validate()` does not check it"
+                        ));
+                        None
+                    }
+                }
             }
             Some(_) => {
                 return Err(Error::on_trait(
@@ -1662,7 +1664,7 @@ fn enumeration(
     id: &str,
     shape: &ast::Shape,
     name: String,
-    warnings: &mut TraitWarnings,
+    warnings: &mut Warnings,
 ) -> Result<Enum, Error> {
     check_traits(id, &shape.traits, warnings)?;
     // An enum shape's own members; a 1.0 enum's made from its trait.
@@ -1944,7 +1946,7 @@ fn unsupported_scheme(id: &str, scheme: &str) -> Error {
 
 /// Checks each trait of `id` against the generator's table: a refused one
 /// is an error naming it; an unknown or warned one is noted in `warnings`.
-fn check_traits(id: &str, traits: &Traits, warnings: &mut TraitWarnings) -> Result<(), Error> {
+fn check_traits(id: &str, traits: &Traits, warnings: &mut Warnings) -> Result<(), Error> {
     for trait_id in traits.keys() {
         match traits::lookup(trait_id).map(|known| known.treatment) {
             Some(Treatment::Applied | Treatment::NoEffect) => {}
@@ -1962,34 +1964,39 @@ fn check_traits(id: &str, traits: &Traits, warnings: &mut TraitWarnings) -> Resu
     Ok(())
 }
 
-/// The traits that generation goes on without, each with the first shape
-/// that has it and how many do: one warning a trait.
+/// What generation goes on without: traits, each with the first shape
+/// that has it and how many do (one warning a trait), and other messages.
 #[derive(Debug, Default)]
-struct TraitWarnings(BTreeMap<String, (String, usize)>);
+struct Warnings {
+    traits: BTreeMap<String, (String, usize)>,
+    messages: Vec<String>,
+}
 
-impl TraitWarnings {
+impl Warnings {
     fn note(&mut self, trait_id: &str, shape: &str) {
-        self.0
+        self.traits
             .entry(trait_id.to_owned())
             .or_insert_with(|| (shape.to_owned(), 0))
             .1 += 1;
     }
 
+    fn note_message(&mut self, message: String) {
+        self.messages.push(message);
+    }
+
     fn into_messages(self) -> Vec<String> {
-        self.0
-            .into_iter()
-            .map(|(trait_id, (first, count))| {
-                let why = match traits::lookup(&trait_id) {
-                    Some(known) => known.what,
-                    None => "not known to this generator, which ignores it",
-                };
-                let more = match count {
-                    1 => String::new(),
-                    n => format!(" (and {} more shapes)", n - 1),
-                };
-                format!("{first}{more}: trait `{trait_id}`: {why}")
-            })
-            .collect()
+        let by_trait = self.traits.into_iter().map(|(trait_id, (first, count))| {
+            let why = match traits::lookup(&trait_id) {
+                Some(known) => known.what,
+                None => "not known to this generator, which ignores it",
+            };
+            let more = match count {
+                1 => String::new(),
+                n => format!(" (and {} more shapes)", n - 1),
+            };
+            format!("{first}{more}: trait `{trait_id}`: {why}")
+        });
+        by_trait.chain(self.messages).collect()
     }
 }
 

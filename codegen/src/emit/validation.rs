@@ -13,7 +13,7 @@ use std::collections::HashMap;
 #[derive(Default)]
 pub(super) struct PatternTable<'a> {
     patterns: Vec<&'a Pattern>,
-    index: HashMap<(&'a str, &'a str), usize>,
+    index: HashMap<(&'a str, bool), usize>,
 }
 
 impl<'a> PatternTable<'a> {
@@ -22,7 +22,7 @@ impl<'a> PatternTable<'a> {
     pub(super) fn of(types: &'a Types) -> Self {
         fn walk<'a>(table: &mut PatternTable<'a>, value: &'a Value) {
             if let Some(pattern) = &value.pattern {
-                let key = (pattern.ecma.as_str(), pattern.regex.as_str());
+                let key = (pattern.ecma.as_str(), pattern.unicode);
                 if !table.index.contains_key(&key) {
                     table.index.insert(key, table.patterns.len());
                     table.patterns.push(pattern);
@@ -50,7 +50,7 @@ impl<'a> PatternTable<'a> {
 
     fn reference(&self, pattern: &Pattern) -> TokenStream {
         let index =
-            Literal::usize_unsuffixed(self.index[&(pattern.ecma.as_str(), pattern.regex.as_str())]);
+            Literal::usize_unsuffixed(self.index[&(pattern.ecma.as_str(), pattern.unicode)]);
         quote! { Some(&crate::PATTERNS[#index]) }
     }
 
@@ -61,13 +61,17 @@ impl<'a> PatternTable<'a> {
         }
         let count = Literal::usize_unsuffixed(self.patterns.len());
         let patterns = self.patterns.iter().map(|pattern| {
-            let (ecma, regex) = (&pattern.ecma, &pattern.regex);
-            quote! { rt::validation::Pattern::new(#ecma, #regex), }
+            let (ecma, source, unicode) = (&pattern.ecma, &pattern.source, pattern.unicode);
+            if unicode && source == ecma {
+                quote! { rt::validation::Pattern::new(#ecma), }
+            } else {
+                quote! { rt::validation::Pattern::respelled(#ecma, #source, #unicode), }
+            }
         });
         quote! {
-            /// The model's patterns, as written (ECMA-262) and translated to
-            /// `regex-lite` syntax, each compiled at its first use. (Laid out
-            /// by the generator, as the modules are, not by `cargo fmt`.)
+            /// The model's patterns (ECMA-262 regular expressions), each
+            /// compiled at its first use. (Laid out by the generator, as the
+            /// modules are, not by `cargo fmt`.)
             #gate
             #[rustfmt::skip]
             pub(crate) static PATTERNS: [rt::validation::Pattern; #count] = [#(#patterns)*];

@@ -31,14 +31,13 @@ pub use rt::validation::ConstraintViolation;
 pub use rt::validation::Rule;
 /// What `validate()` reports.
 pub use rt::validation::ValidationError;
-/// The model's patterns, as written (ECMA-262) and translated to
-/// `regex-lite` syntax, each compiled at its first use. (Laid out
-/// by the generator, as the modules are, not by `cargo fmt`.)
+/// The model's patterns (ECMA-262 regular expressions), each
+/// compiled at its first use. (Laid out by the generator, as the
+/// modules are, not by `cargo fmt`.)
 #[cfg(feature = "server")]
 #[rustfmt::skip]
 pub(crate) static PATTERNS: [rt::validation::Pattern; 1] = [
     rt::validation::Pattern::new(
         "^arn:[a-z0-9-\\.]{1,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[a-z0-9-\\.]{0,63}:[^/].{0,1023}$",
-        "^arn:[\\x{2D}\\x{2E}0-9a-z]{1,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{2D}\\x{2E}0-9a-z]{0,63}:[\\x{0}-\\x{2E}0-\\x{D7FF}\\x{E000}-\\x{10FFFF}][\\x{0}-\\x{9}\\x{B}\\x{C}\\x{E}-\\x{2027}\\x{202A}-\\x{D7FF}\\x{E000}-\\x{10FFFF}]{0,1023}$",
     ),
 ];

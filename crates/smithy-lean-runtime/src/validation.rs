@@ -233,22 +233,40 @@ impl fmt::Display for ValidationError {
 
 impl std::error::Error for ValidationError {}
 
-/// A model's `pattern`, compiled on first use.
+/// A model's `pattern`, an ECMA-262 regular expression, compiled by
+/// `regress` on first use.
 ///
-/// The generator translates the ECMA-262 pattern to `regex-lite` syntax and
-/// compiles it before writing it, so compiling it here cannot fail.
+/// ECMA-262 reads a pattern with one of two grammars: Unicode mode (the
+/// `u` flag), which has `\p{..}` and matches code points, and the one with
+/// Annex B's legacy forms, which matches UTF-16 code units. The generator
+/// picks one for each pattern (Unicode mode where that grammar accepts it)
+/// and compiles it before writing it, so compiling it here cannot fail.
 pub struct Pattern {
     ecma: &'static str,
-    regex: &'static str,
-    compiled: OnceLock<regex_lite::Regex>,
+    source: &'static str,
+    unicode: bool,
+    compiled: OnceLock<regress::Regex>,
 }
 
 impl Pattern {
-    /// The pattern `ecma` as the model writes it, and its translation `regex`.
-    pub const fn new(ecma: &'static str, regex: &'static str) -> Self {
+    /// The pattern `ecma` as the model writes it, read in Unicode mode.
+    pub const fn new(ecma: &'static str) -> Self {
         Pattern {
             ecma,
-            regex,
+            source: ecma,
+            unicode: true,
+            compiled: OnceLock::new(),
+        }
+    }
+
+    /// The pattern `ecma` as the model writes it, compiled from `source`:
+    /// `ecma` spelled as `regress` reads what ECMA-262 means by it, in
+    /// Unicode mode or else with Annex B's grammar.
+    pub const fn respelled(ecma: &'static str, source: &'static str, unicode: bool) -> Self {
+        Pattern {
+            ecma,
+            source,
+            unicode,
             compiled: OnceLock::new(),
         }
     }
@@ -260,12 +278,18 @@ impl Pattern {
 
     /// Whether `value` has a match (a search, as ECMA-262's `test`).
     pub fn is_match(&self, value: &str) -> bool {
-        self.compiled
-            .get_or_init(|| {
-                regex_lite::Regex::new(self.regex)
-                    .expect("the generator compiles every translated pattern before writing it")
-            })
-            .is_match(value)
+        let regex = self.compiled.get_or_init(|| {
+            let flags = if self.unicode { "u" } else { "" };
+            regress::Regex::with_flags(self.source, flags)
+                .expect("the generator compiles every pattern before writing it")
+        });
+        if self.unicode {
+            return regex.find(value).is_some();
+        }
+        // Outside Unicode mode a pattern sees UTF-16 code units, so that
+        // `.` is half of an astral character.
+        let units: Vec<u16> = value.encode_utf16().collect();
+        regex.find_from_ucs2(&units, 0).next().is_some()
     }
 }
 
@@ -496,7 +520,7 @@ impl<T: Validate + ?Sized> Validate for Box<T> {
 ///
 /// ```
 /// use smithy_lean_runtime::validation::{Checks, Pattern};
-/// static DIGITS: Pattern = Pattern::new("^[0-9]+$", "^[0-9]+$");
+/// static DIGITS: Pattern = Pattern::new("^[0-9]+$");
 /// let mut out = Vec::new();
 /// let mut check = Checks::new("", &mut out);
 /// check.member("Name").string(Some(""), 1..=8, None);
@@ -814,7 +838,7 @@ mod tests {
 
     #[test]
     fn patterns_search_and_report_the_model_text() {
-        static DIGITS: Pattern = Pattern::new("[0-9]+", "[0-9]+");
+        static DIGITS: Pattern = Pattern::new("[0-9]+");
         let path = || "Tags[0].Key".to_owned();
         assert!(violations(|out| check_pattern(out, "ab1", &DIGITS, &path)).is_empty());
         assert_eq!(
@@ -832,7 +856,7 @@ mod tests {
 
     #[test]
     fn an_error_counts_its_violations() {
-        static LOWER: Pattern = Pattern::new("^[a-z]+$", "^[a-z]+$");
+        static LOWER: Pattern = Pattern::new("^[a-z]+$");
         assert_eq!(LOWER.ecma(), "^[a-z]+$");
         let mut one = Vec::new();
         check_pattern(&mut one, "ABC", &LOWER, &|| "Tags[1].Key".to_owned());
@@ -894,7 +918,7 @@ mod tests {
     #[test]
     fn map_keys_are_checked_at_their_own_path_and_sensitive_ones_are_not_shown() {
         let map = std::collections::HashMap::from([("ab".to_owned(), 1), ("abc".to_owned(), 2)]);
-        let pattern = Pattern::new("^a", "^a");
+        let pattern = Pattern::new("^a");
         let found = violations(|out| {
             let mut check = Checks::new("", out);
             check
