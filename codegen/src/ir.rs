@@ -99,6 +99,8 @@ pub struct Operation {
     pub host_labels: Option<Vec<HostPart>>,
     /// `@httpChecksumRequired`: requests carry their body's MD5.
     pub checksum_required: bool,
+    /// `aws.auth#unsignedPayload`: SigV4 signs the request without its body.
+    pub unsigned_payload: bool,
     /// Headers every request carries, a service customization: `(name in
     /// lower case, value)`.
     pub request_headers: Vec<(String, String)>,
@@ -152,7 +154,8 @@ pub struct Pagination {
     pub output_token: Vec<PathStep>,
     /// The input member that bounds a page (`pageSize`), an integer.
     pub page_size: Option<(PaginationMember, Kind)>,
-    /// The accessors from the output to its items (`items`), a list, and the item's value.
+    /// The accessors from the output to its items (`items`), and the list
+    /// or map that holds them.
     pub items: Option<(Vec<PathStep>, Value)>,
 }
 

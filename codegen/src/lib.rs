@@ -49,14 +49,49 @@ pub struct Generated {
 
 /// Generates the input, output, error and client crates for the selected operations.
 pub fn generate(model_json: &str, options: &Options) -> Result<Generated, Error> {
-    let model = ast::Model::from_json(model_json)
-        .map_err(|e| Error::new(format!("the model is not a valid Smithy JSON AST: {e}")))?;
-    let service = lower::lower(&model, options)?;
+    generate_from(&Model::parse(model_json)?, options)
+}
+
+/// [`generate`] from a model read once, for callers that generate from it
+/// several times.
+pub fn generate_from(model: &Model, options: &Options) -> Result<Generated, Error> {
+    let service = lower::lower(&model.0, options)?;
     let files = emit::emit(&service, options)?;
     Ok(Generated {
         files,
         warnings: service.warnings,
     })
+}
+
+/// A Smithy model, read from its JSON AST.
+#[derive(Debug)]
+pub struct Model(ast::Model);
+
+impl Model {
+    /// Reads the JSON AST `model_json`.
+    pub fn parse(model_json: &str) -> Result<Self, Error> {
+        ast::Model::from_json(model_json)
+            .map(Model)
+            .map_err(|e| Error::new(format!("the model is not a valid Smithy JSON AST: {e}")))
+    }
+
+    /// The absolute ids of the model's services.
+    pub fn services(&self) -> Vec<&str> {
+        let services = self.0.shapes.iter().filter(|(_, s)| s.kind == "service");
+        services.map(|(id, _)| id.as_str()).collect()
+    }
+
+    /// The names of every operation of `service` (or of the model's only
+    /// service), its resources' included, as `Options::operations` takes
+    /// them, in the order the client has them.
+    pub fn operations(&self, service: Option<&str>) -> Result<Vec<String>, Error> {
+        let (id, shape) = lower::select_service(&self.0, service)?;
+        let bound = lower::bound_operations(&self.0, id, shape)?;
+        Ok(bound
+            .into_iter()
+            .map(|op| op.rsplit_once('#').map_or(op, |(_, name)| name).to_owned())
+            .collect())
+    }
 }
 
 /// Every compliance case (`smithy.test#httpRequestTests` and

@@ -176,8 +176,61 @@ fn member_targets(model: &ast::Model) -> BTreeSet<&str> {
         .collect()
 }
 
+/// Every operation of the service: its own, then those of each of its
+/// resources, depth first in the order the model lists them (a
+/// resource's lifecycle operations, its operations, its collection
+/// operations, then its resources'), each once, as the AWS SDKs take
+/// them all.
+pub(crate) fn bound_operations<'m>(
+    model: &'m ast::Model,
+    id: &str,
+    shape: &'m ast::Shape,
+) -> Result<Vec<&'m str>, Error> {
+    let mut operations: IndexSet<&'m str> = IndexSet::new();
+    operations.extend(shape.operations.iter().map(|op| op.target.as_str()));
+    let mut pending: Vec<(&str, &'m str)> = shape
+        .resources
+        .iter()
+        .rev()
+        .map(|resource| (id, resource.target.as_str()))
+        .collect();
+    let mut seen: BTreeSet<&'m str> = BTreeSet::new();
+    while let Some((owner, resource_id)) = pending.pop() {
+        let resource = model.shapes.get(resource_id).ok_or_else(|| {
+            Error::new(format!("shape {resource_id} is referenced but not defined"))
+        })?;
+        if resource.kind != "resource" {
+            return Err(Error::on_shape(
+                owner,
+                format!("its resource {resource_id} is a {}", resource.kind),
+            ));
+        }
+        // Resources form a tree; a model that closes a loop is refused
+        // rather than walked for ever.
+        if !seen.insert(resource_id) {
+            return Err(Error::on_shape(
+                resource_id,
+                "the resource is bound more than once, or inside itself",
+            ));
+        }
+        let bound = resource
+            .lifecycle_operations()
+            .chain(&resource.operations)
+            .chain(&resource.collection_operations);
+        operations.extend(bound.map(|op| op.target.as_str()));
+        pending.extend(
+            resource
+                .resources
+                .iter()
+                .rev()
+                .map(|child| (resource_id, child.target.as_str())),
+        );
+    }
+    Ok(operations.into_iter().collect())
+}
+
 /// The service asked for by id, or the model's only one.
-fn select_service<'a>(
+pub(crate) fn select_service<'a>(
     model: &'a ast::Model,
     wanted: Option<&str>,
 ) -> Result<(&'a String, &'a ast::Shape), Error> {
@@ -357,7 +410,7 @@ impl<'a> Lowerer<'a> {
                 ));
             }
         }
-        let bound = self.service_operations(id, shape)?;
+        let bound = bound_operations(self.model, id, shape)?;
         for wanted in &options.operations {
             if !bound.iter().any(|op| local_name(op) == wanted) {
                 return Err(Error::on_shape(
@@ -565,6 +618,7 @@ impl<'a> Lowerer<'a> {
             host_prefix,
             host_labels,
             checksum_required: shape.traits.contains_key("smithy.api#httpChecksumRequired"),
+            unsigned_payload: shape.traits.contains_key("aws.auth#unsignedPayload"),
             request_headers: self.customizations.request_headers.clone(),
             tree_hash: self
                 .customizations
@@ -726,53 +780,6 @@ impl<'a> Lowerer<'a> {
             id,
             format!("only the `aws.protocols#restJson1` protocol is supported, and {has}"),
         ))
-    }
-
-    /// Every operation of the service: its own, then those of each of its
-    /// resources, depth first in the order the model lists them (a
-    /// resource's lifecycle operations, its operations, its collection
-    /// operations, then its resources'), each once, as the AWS SDKs take
-    /// them all.
-    fn service_operations(&self, id: &str, shape: &'a ast::Shape) -> Result<Vec<&'a str>, Error> {
-        let mut operations: IndexSet<&str> = IndexSet::new();
-        operations.extend(shape.operations.iter().map(|op| op.target.as_str()));
-        let mut pending: Vec<(&str, &str)> = shape
-            .resources
-            .iter()
-            .rev()
-            .map(|resource| (id, resource.target.as_str()))
-            .collect();
-        let mut seen: BTreeSet<&str> = BTreeSet::new();
-        while let Some((owner, resource_id)) = pending.pop() {
-            let resource = self.shape(resource_id)?;
-            if resource.kind != "resource" {
-                return Err(Error::on_shape(
-                    owner,
-                    format!("its resource {resource_id} is a {}", resource.kind),
-                ));
-            }
-            // Resources form a tree; a model that closes a loop is refused
-            // rather than walked for ever.
-            if !seen.insert(resource_id) {
-                return Err(Error::on_shape(
-                    resource_id,
-                    "the resource is bound more than once, or inside itself",
-                ));
-            }
-            let bound = resource
-                .lifecycle_operations()
-                .chain(&resource.operations)
-                .chain(&resource.collection_operations);
-            operations.extend(bound.map(|op| op.target.as_str()));
-            pending.extend(
-                resource
-                    .resources
-                    .iter()
-                    .rev()
-                    .map(|child| (resource_id, child.target.as_str())),
-            );
-        }
-        Ok(operations.into_iter().collect())
     }
 
     /// The auth schemes of the service, in the order it prefers them: its
@@ -2327,8 +2334,8 @@ fn pagination(
     let items = match walk("items")? {
         None => None,
         Some((steps, value)) => match value.kind {
-            Kind::List(item) => Some((steps, *item)),
-            _ => return Err(refuse("`items` must name a list".to_owned())),
+            Kind::List(_) | Kind::Map { .. } => Some((steps, value)),
+            _ => return Err(refuse("`items` must name a list or a map".to_owned())),
         },
     };
     Ok(Pagination {

@@ -135,9 +135,9 @@ pub const KNOWN_TRAITS: &[KnownTrait] = &[
         "requests are signed with SigV4 under its `name`",
     ),
     applied("aws.auth#sigv4a", OTHER_AUTH),
-    refused(
+    applied(
         "aws.auth#unsignedPayload",
-        "unsigned payloads are not generated yet",
+        "SigV4 signs the request as `UNSIGNED-PAYLOAD`, without its body",
     ),
     // aws.cloudformation
     no_effect("aws.cloudformation#cfnAdditionalIdentifier", CLOUDFORMATION),
@@ -391,9 +391,9 @@ pub const KNOWN_TRAITS: &[KnownTrait] = &[
         "smithy.rules#endpointRuleSet",
         "compiled into the input crate's `resolve_endpoint`",
     ),
-    applied(
+    no_effect(
         "smithy.rules#endpointTests",
-        "the rule set's own cases, against `resolve_endpoint`",
+        "the rule set's own test cases, for tools and tests",
     ),
     refused("smithy.rules#operationContextParams", CONTEXT_PARAMS),
     refused("smithy.rules#staticContextParams", CONTEXT_PARAMS),

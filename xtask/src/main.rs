@@ -1,8 +1,10 @@
 //! `cargo xtask codegen [--check] [--model PATH] [--out DIR] [--runtime DIR] [--operations A,B] [--server]`,
-//! `cargo xtask model --to-json|--to-idl FILE...`, `cargo xtask bench-codegen` and
+//! `cargo xtask model --to-json|--to-idl FILE...`, `cargo xtask corpus DIR...`,
+//! `cargo xtask bench-codegen` and
 //! `cargo xtask bench`.
 
 mod bench;
+mod corpus;
 mod protocol_tests;
 
 use smithy_lean_codegen::{Options, generate};
@@ -49,6 +51,13 @@ pub(crate) const USAGE: &str = "usage:
       --known-failures
                     cases (`Service Operation id request|response`, one a line) that may fail; any
                     other failure, or a listed case that passes, fails the run
+  cargo xtask corpus DIR... [--build] [--json FILE]
+      Generates every service of every JSON AST model under the directories (the
+      client alone), each whole, else each operation alone, and prints one line
+      per service: operations generated of all, seconds, warnings and refusals
+      (the first of them), then a summary.
+      --build       also builds what generated, clippy-clean, in a workspace of its own
+      --json        also write the results, one object per service, to FILE
   cargo xtask bench-codegen [--iterations N]
       Times generation against a bare serde_json parse of the same model, and the
       IDL reader over the legacy model written as IDL against serde_json over its
@@ -69,6 +78,7 @@ fn main() -> ExitCode {
         }
         Some("codegen") => codegen(&args[1..]),
         Some("model") => model(&args[1..]),
+        Some("corpus") => corpus::Args::parse(&args[1..]).and_then(|args| corpus::run(&args)),
         Some("protocol-tests") => {
             protocol_tests::Args::parse(&args[1..]).and_then(|args| protocol_tests::run(&args))
         }

@@ -169,6 +169,41 @@ fn extended_model(root: &Path) -> String {
         "com.amazonaws.chime#Limit".to_owned(),
         json!({"type": "structure", "members": {"Name": {"target": "smithy.api#String"}}}),
     );
+    // A paginator whose items are a map's entries.
+    let shapes = model["shapes"].as_object_mut().unwrap();
+    shapes["com.amazonaws.chime#UCBuzzConsoleService"]["operations"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"target": "com.amazonaws.chime#ListQuotas"}));
+    shapes.insert(
+        "com.amazonaws.chime#ListQuotas".to_owned(),
+        json!({
+            "type": "operation",
+            "input": {"target": "com.amazonaws.chime#ListQuotasRequest"},
+            "output": {"target": "com.amazonaws.chime#ListQuotasResponse"},
+            "traits": {
+                "smithy.api#http": {"method": "GET", "uri": "/quotas", "code": 200},
+                "smithy.api#paginated": {"outputToken": "NextToken", "items": "Quotas"}
+            }
+        }),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#ListQuotasRequest".to_owned(),
+        json!({"type": "structure", "members": {
+            "NextToken": {"target": "smithy.api#String", "traits": {"smithy.api#httpQuery": "next-token"}}
+        }}),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#ListQuotasResponse".to_owned(),
+        json!({"type": "structure", "members": {
+            "NextToken": {"target": "smithy.api#String"},
+            "Quotas": {"target": "com.amazonaws.chime#Quotas"}
+        }}),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#Quotas".to_owned(),
+        json!({"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#Integer"}}),
+    );
     serde_json::to_string_pretty(&model).unwrap()
 }
 
@@ -181,6 +216,8 @@ const CALLER: &str = r##"
 mod listener;
 
 const ANSWERS: listener::Answers = &[
+    ("/quotas?next-token=q2", "200 OK", r#"{"Quotas":{"c":3}}"#),
+    ("/quotas", "200 OK", r#"{"Quotas":{"a":1,"b":2},"NextToken":"q2"}"#),
     ("/limits/list?next-token=n2&max-results=2", "200 OK", r#"{"Limits":[{"Name":"c"}]}"#),
     ("/limits/list?max-results=2", "200 OK", r#"{"Limits":[{"Name":"a"},{"Name":"b"}],"Page":{"Token":"n2"}}"#),
 ];
@@ -230,6 +267,9 @@ async fn main() {
     };
     println!("within: {:?}", ranged(0.1, "1e30").map_err(|e| e.to_string()));
     println!("outside: {:?}", ranged(0.099, "1000000000000000000000000000000.1").map_err(|e| e.to_string()));
+    let mut quotas = client.list_quotas().into_paginator().items().try_collect().await.unwrap();
+    quotas.sort();
+    println!("quotas: {quotas:?}");
     let picked = |mode: chime_lean::types::Mode, digits: &str| {
         chime_lean::operation::create_app_instance::CreateAppInstanceInput::builder()
             .name("ops")
@@ -266,19 +306,20 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
     let stdout = support::succeeded(&run, "the caller");
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
-        lines[..7],
+        lines[..8],
         [
             "created: arn:aws:chime:us-east-1:123456789012:app-instance/regenerated",
             "limits: Some(42)",
             r#"items: [Some("a"), Some("b"), Some("c")]"#,
             "within: Ok(())",
             "outside: Err(\"3 constraint violations: `Ratio`: must be 0.1 to 1; `Budget`: must be at most 1e+30; `Labels key \\\"Bad\\\"`: must match the pattern ^[a-z]+$\")",
+            r#"quotas: [("a", 1), ("b", 2), ("c", 3)]"#,
             "picked: Ok(())",
             "mispicked: Err(\"2 constraint violations: `Mode`: length must be at most 3 characters, but it has 6; `Pick.Digits`: must match the pattern ^[0-9]+$\")",
         ],
         "{stdout}"
     );
-    let create = lines[7];
+    let create = lines[8];
     assert!(
         create.starts_with("request: POST /app-instances HTTP/1.1 | application/json | {"),
         "{create}"
@@ -291,7 +332,7 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
     let headers =
         r#"x-amz-chime-filters: "x,y", z | x-amz-chime-since: Tue, 09 Jan 2018 20:51:21 GMT | "#;
     assert_eq!(
-        lines[8..],
+        lines[9..],
         [
             "request: GET /limits?scope=account HTTP/1.1 | none | ".to_owned(),
             format!(
@@ -300,6 +341,8 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
             format!(
                 "request: GET /limits/list?next-token=n2&max-results=2&kind=a%20b&kind=c HTTP/1.1 | none | {headers}"
             ),
+            "request: GET /quotas HTTP/1.1 | none | ".to_owned(),
+            "request: GET /quotas?next-token=q2 HTTP/1.1 | none | ".to_owned(),
         ],
         "a GET with no body members sends no body and no content type; a query list repeats its key, \
          a header list is joined with the item holding a comma quoted, a timestamp header is an HTTP \

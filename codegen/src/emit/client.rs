@@ -250,18 +250,37 @@ pub(super) fn operation_module(
                 None => quote! { let _ = size; builder },
             };
             let next_token = path_walk(&pagination.output_token);
-            let items = pagination.items.as_ref().map(|(steps, item)| {
-                let item_type = super::rust_type_in(item, output_crate);
+            let items = pagination.items.as_ref().map(|(steps, collection)| {
                 let walk = path_walk(steps);
+                // A list's items, or a map's entries as (key, value) pairs,
+                // as the AWS SDK for Rust pages them.
+                let (item_type, holder, collect) = match &collection.kind {
+                    Kind::Map { key, value } => {
+                        let (key, value) = (
+                            super::rust_type_in(key, output_crate),
+                            super::rust_type_in(value, output_crate),
+                        );
+                        (
+                            quote! { (#key, #value) },
+                            quote! { ::std::collections::HashMap<#key, #value> },
+                            quote! { |map| map.iter().map(|(key, value)| (key.clone(), value.clone())).collect() },
+                        )
+                    }
+                    Kind::List(item) => {
+                        let item = super::rust_type_in(item, output_crate);
+                        (quote! { #item }, quote! { [#item] }, quote! { <[#item]>::to_vec })
+                    }
+                    _ => unreachable!("lowering allows lists and maps only"),
+                };
                 quote! {
                     impl ::smithy_lean_client::PaginatedItems for #marker {
                         type Item = #item_type;
 
                         fn items(output: Self::Output) -> Vec<Self::Item> {
-                            fn walk(value: &#output_crate::#output_type) -> Option<&[#item_type]> {
+                            fn walk(value: &#output_crate::#output_type) -> Option<&#holder> {
                                 #walk
                             }
-                            walk(&output).map(<[#item_type]>::to_vec).unwrap_or_default()
+                            walk(&output).map(#collect).unwrap_or_default()
                         }
                     }
                 }

@@ -211,6 +211,9 @@ struct Prepared {
     /// Which statuses hand their body over unread: a streaming output's
     /// successes (`None` for an operation without one).
     streams_on: Option<fn(u16) -> bool>,
+    /// Whether SigV4 leaves the body out of the signature
+    /// (`aws.auth#unsignedPayload`).
+    unsigned_payload: bool,
 }
 
 impl Prepared {
@@ -436,6 +439,7 @@ impl Handle {
         let mut prepared = self
             .prepare(endpoint, host_prefix, request, streams_on)
             .map_err(construction)?;
+        prepared.unsigned_payload = O::Input::UNSIGNED_PAYLOAD;
         // The last attempt's answer, as the operation read it.
         let mut answer: Option<Result<O::Output, O::Error>> = None;
         let mut read =
@@ -608,6 +612,7 @@ impl Handle {
             headers: parts.headers,
             body,
             streams_on,
+            unsigned_payload: false,
         })
     }
 
@@ -801,8 +806,14 @@ impl Handle {
             (Failure::Kind(ErrorKind::Construction(failure)), Retry::No)
         })?;
         // A stream's bytes are not known before it is sent: its payload
-        // goes unsigned, as the AWS SDKs send one.
-        let payload_hash = credentials.as_ref().map(|_| payload_hash(body.bytes()));
+        // goes unsigned, as the AWS SDKs send one; so does any body of an
+        // operation the model signs without its payload.
+        let signed_body = if prepared.unsigned_payload {
+            None
+        } else {
+            body.bytes()
+        };
+        let payload_hash = credentials.as_ref().map(|_| payload_hash(signed_body));
         let mut request = request
             .body(body)
             .map_err(|e| construction("cannot build the HTTP request", e.into()))?;

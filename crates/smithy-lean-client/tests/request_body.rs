@@ -7,6 +7,7 @@
 // build the engine with both features (tests/Cargo.toml asks for them).
 #![cfg(all(feature = "request-compression", feature = "content-md5"))]
 
+use aws_sigv4::http_request::SignableBody;
 use aws_smithy_runtime_api::client::http::{HttpConnector, HttpConnectorFuture};
 use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
 use aws_smithy_types::body::SdkBody;
@@ -356,4 +357,141 @@ async fn a_host_prefix_with_labels_is_each_calls_own_and_refused_before_any_io_w
         .await
         .unwrap();
     assert_eq!(keep.0.lock().unwrap()[0].0["host"], "text.example");
+}
+
+/// `POST /text` of an operation that the model signs without its body
+/// (`aws.auth#unsignedPayload`).
+struct PutUnsigned;
+
+#[derive(Debug, Default)]
+struct UnsignedInput(Vec<u8>);
+
+impl Operation for PutUnsigned {
+    type Input = UnsignedInput;
+    type Output = Output;
+    type Error = UnhandledError;
+}
+
+impl Structure for UnsignedInput {
+    type Builder = UnsignedInput;
+}
+
+impl StructureBuilder for UnsignedInput {
+    type Structure = UnsignedInput;
+
+    fn build_structure(self) -> Result<UnsignedInput, BuildError> {
+        Ok(self)
+    }
+}
+
+impl Validate for UnsignedInput {
+    fn collect_violations(&self, _: &str, _: &mut Vec<ConstraintViolation>) {}
+}
+
+impl OperationInput for UnsignedInput {
+    const OPERATION_NAME: &'static str = "PutUnsigned";
+    const HTTP_METHOD: &'static str = "POST";
+    const HTTP_PATH: &'static str = "/text";
+    const HTTP_SUCCESS_STATUS: u16 = 200;
+    const HOST_PREFIX: Option<&'static str> = None;
+    const UNSIGNED_PAYLOAD: bool = true;
+
+    fn into_http_request(self) -> Result<http::Request<SdkBody>, RequestError> {
+        request::build(
+            Self::HTTP_METHOD,
+            Self::HTTP_PATH.to_owned(),
+            request::Headers::new(),
+            Some(("text/plain", self.0)),
+        )
+    }
+}
+
+/// The signature SigV4 gives the request that was sent to
+/// `https://text.example/text`, signing `body` for its body: recomputed
+/// with `aws-sigv4` from the headers the request signed.
+fn recomputed_signature(headers: &http::HeaderMap, body: SignableBody<'_>) -> String {
+    use aws_sigv4::http_request::{SignableRequest, SigningSettings};
+    use aws_sigv4::sign::v4;
+    use aws_smithy_runtime_api::client::identity::Identity;
+    let authorization = headers["authorization"].to_str().unwrap();
+    let signed_names = authorization
+        .split("SignedHeaders=")
+        .nth(1)
+        .and_then(|rest| rest.split(',').next())
+        .unwrap();
+    // `aws-sigv4` writes the date (and a session token) itself.
+    let signed: Vec<(&str, &str)> = signed_names
+        .split(';')
+        .filter(|name| *name != "x-amz-date")
+        .map(|name| (name, headers[name].to_str().unwrap()))
+        .collect();
+    let date = headers["x-amz-date"].to_str().unwrap();
+    let rfc3339 = format!(
+        "{}-{}-{}T{}:{}:{}Z",
+        &date[0..4],
+        &date[4..6],
+        &date[6..8],
+        &date[9..11],
+        &date[11..13],
+        &date[13..15]
+    );
+    let time = aws_smithy_types::DateTime::from_str(
+        &rfc3339,
+        aws_smithy_types::date_time::Format::DateTime,
+    )
+    .unwrap();
+    let identity: Identity = aws_credential_types::Credentials::for_tests().into();
+    let params = v4::SigningParams::builder()
+        .identity(&identity)
+        .region("us-east-1")
+        .name("text")
+        .time(std::time::SystemTime::try_from(time).unwrap())
+        .settings(SigningSettings::default())
+        .build()
+        .unwrap()
+        .into();
+    let signable = SignableRequest::new(
+        "POST",
+        "https://text.example/text",
+        signed.into_iter(),
+        body,
+    )
+    .unwrap();
+    let (_, signature) = aws_sigv4::http_request::sign(signable, &params)
+        .unwrap()
+        .into_parts();
+    signature
+}
+
+fn sent_signature(headers: &http::HeaderMap) -> &str {
+    let authorization = headers["authorization"].to_str().unwrap();
+    authorization.rsplit("Signature=").next().unwrap()
+}
+
+#[tokio::test]
+async fn an_operation_signed_without_its_payload_signs_unsigned_payload() {
+    let (handle, keep) = client(|config| config);
+    handle
+        .send::<PutUnsigned>(UnsignedInput(b"abc".to_vec()))
+        .await
+        .unwrap();
+    let (headers, sent) = keep.0.lock().unwrap().pop().unwrap();
+    assert_eq!(sent, b"abc");
+    assert_eq!(
+        sent_signature(&headers),
+        recomputed_signature(&headers, SignableBody::UnsignedPayload)
+    );
+    // Any other operation signs the body's bytes.
+    handle
+        .send::<PutText>(Input {
+            text: b"abc".to_vec(),
+            ..Input::default()
+        })
+        .await
+        .unwrap();
+    let (headers, sent) = keep.0.lock().unwrap().pop().unwrap();
+    assert_eq!(
+        sent_signature(&headers),
+        recomputed_signature(&headers, SignableBody::Bytes(&sent))
+    );
 }

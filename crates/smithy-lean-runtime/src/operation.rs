@@ -44,6 +44,9 @@ pub trait OperationInput:
 
     /// `@httpChecksumRequired`: the request carries its body's checksum.
     const CHECKSUM_REQUIRED: bool = false;
+    /// `aws.auth#unsignedPayload`: SigV4 signs the request without its
+    /// body, as `UNSIGNED-PAYLOAD`.
+    const UNSIGNED_PAYLOAD: bool = false;
     /// `@requestCompression`: the encodings the service accepts a request
     /// body in, in the model's order of preference; none when it has no
     /// such trait.

@@ -20,6 +20,9 @@ pub(super) fn operation_request(operation: &Operation, input: &Structure) -> Tok
     let checksum = operation
         .checksum_required
         .then(|| quote! { const CHECKSUM_REQUIRED: bool = true; });
+    let unsigned_payload = operation
+        .unsigned_payload
+        .then(|| quote! { const UNSIGNED_PAYLOAD: bool = true; });
     let host_prefix_fn = operation.host_labels.as_ref().map(|parts| {
         let pushes = parts.iter().map(|part| match part {
             crate::ir::HostPart::Literal(text) => quote! { prefix.push_str(#text); },
@@ -265,6 +268,7 @@ pub(super) fn operation_request(operation: &Operation, input: &Structure) -> Tok
             const HTTP_SUCCESS_STATUS: u16 = #code;
             const HOST_PREFIX: Option<&'static str> = #host_prefix;
             #checksum
+            #unsigned_payload
             #compression
             #tree_hash
             #host_prefix_fn
