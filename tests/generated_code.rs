@@ -2621,3 +2621,26 @@ fn patterns_ecma_262_reads_are_checked_and_others_are_warnings() {
     let input = &generated.files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     assert!(!input.contains("PATTERNS"), "{input}");
 }
+
+/// An error structure with a `RequestId` member, as some AWS models have:
+/// its accessor is the member's, as in the AWS SDK for Rust, and the
+/// response's request id stays in `meta()` (`RequestId` of aws-types).
+#[test]
+fn an_error_member_named_request_id_is_the_accessor_of_that_name() {
+    let model = synthetic_with_errors(
+        &["example.test#Conflict"],
+        serde_json::json!({
+            "example.test#Conflict": {
+                "type": "structure",
+                "members": {"Message": {"target": "smithy.api#String"}, "RequestId": {"target": "smithy.api#String"}},
+                "traits": {"smithy.api#error": "client", "smithy.api#httpError": 409}
+            }
+        }),
+    );
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
+    let error = &files[&PathBuf::from("example-svc-error/src/conflict.rs")];
+    assert!(error.contains("request_id: Option<String>"), "{error}");
+    assert!(error.contains("member_request_id = request_id"), "{error}");
+}

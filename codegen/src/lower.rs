@@ -1137,10 +1137,11 @@ impl<'a> Lowerer<'a> {
         let mut fields: Vec<Field> = Vec::new();
         let mut reserved = vec!["builder", "validate", "to_json", "from_json", "build"];
         if shape.traits.contains_key("smithy.api#error") {
+            // `request_id` is not among them: a member of that name takes
+            // the accessor, as in the AWS SDK for Rust.
             reserved.extend([
                 "meta",
                 "http_status",
-                "request_id",
                 "error_message",
                 "is_retryable",
                 "with_response",

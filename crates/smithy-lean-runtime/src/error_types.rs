@@ -224,7 +224,10 @@ macro_rules! operation_error {
 /// - `read = strict`: a body that is not this error's JSON (it lacks a
 ///   required member) gives the response's metadata back, for the caller to
 ///   report the error as unhandled; otherwise such a body makes the error
-///   from the response alone.
+///   from the response alone;
+/// - `member_request_id = request_id`: the structure has a member whose
+///   accessor is `request_id()`, which then is that, not the response's
+///   request id (still in `meta()`).
 #[macro_export]
 macro_rules! error_structure {
     (
@@ -234,6 +237,7 @@ macro_rules! error_structure {
         $(, message = $message:ident)?
         $(, required_message = $required_message:ident)?
         $(, read = $read:ident)?
+        $(, member_request_id = $member_request_id:ident)?
     ) => {
         impl $crate::response::ResponseBindings for $name {}
 
@@ -244,6 +248,7 @@ macro_rules! error_structure {
             $(, message = $message)?
             $(, required_message = $required_message)?
             $(, read = $read)?
+            $(, member_request_id = $member_request_id)?
         );
     };
     (
@@ -253,6 +258,7 @@ macro_rules! error_structure {
         $(, message = $message:ident)?
         $(, required_message = $required_message:ident)?
         $(, read = $read:ident)?
+        $(, member_request_id = $member_request_id:ident)?
     ) => {
         impl $name {
             $(
@@ -288,10 +294,7 @@ macro_rules! error_structure {
                 self.http_status $(.or(Some($status)))?
             }
 
-            /// The request id the service gave the failed request.
-            pub fn request_id(&self) -> Option<&str> {
-                self.meta.extra($crate::error_response::REQUEST_ID_KEY)
-            }
+            $crate::__error_request_id!($($member_request_id)?);
 
             /// Whether the model says a client should retry this error.
             pub fn is_retryable(&self) -> bool {
@@ -345,6 +348,22 @@ macro_rules! error_structure {
 
         $crate::__sdk_error_traits!($name);
     };
+}
+
+/// An error structure's `request_id()`: the response's, unless the model
+/// has a member of that name (the `member_request_id` argument of
+/// [`error_structure!`](crate::error_structure)), whose accessor it is, as
+/// in the AWS SDK for Rust; the response's is then `meta()`'s.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __error_request_id {
+    () => {
+        /// The request id the service gave the failed request.
+        pub fn request_id(&self) -> Option<&str> {
+            self.meta.extra($crate::error_response::REQUEST_ID_KEY)
+        }
+    };
+    ($member:ident) => {};
 }
 
 /// An error structure's `error_message()`, from the `message` argument of
@@ -539,6 +558,9 @@ mod tests {
         pub struct Strict {
             #[get(&str, borrow)]
             text: String,
+            /// A member named like the error's `request_id()`.
+            #[get(Option<&str>, as_deref)]
+            request_id: Option<String>,
             meta: ErrorMetadata,
             http_status: Option<u16>,
         }
@@ -549,6 +571,8 @@ mod tests {
         pub struct StrictBuilder {
             #[set(into, set_text, get_text, wire = "Needed", required)]
             text: Option<String>,
+            #[set(into, set_request_id, get_request_id, wire = "RequestId")]
+            request_id: Option<String>,
             meta: ErrorMetadata,
             http_status: Option<u16>,
         }
@@ -561,6 +585,7 @@ mod tests {
         ) -> Result<bool, crate::JsonError> {
             match key {
                 "Needed" => builder.text = crate::json::read(tokens, key)?,
+                "RequestId" => builder.request_id = crate::json::read(tokens, key)?,
                 _ => return Ok(false),
             }
             Ok(true)
@@ -571,7 +596,8 @@ mod tests {
         StrictBuilder,
         "Strict",
         required_message = text,
-        read = strict
+        read = strict,
+        member_request_id = request_id
     );
 
     crate::structure! {
@@ -669,6 +695,24 @@ mod tests {
         assert!(strict.is_strict() && !strict.is_retryable());
         assert_eq!(strict.http_status(), Some(400));
         assert_eq!(ServiceError::error_name(&strict), Some("Strict"));
+        // A member named `RequestId` is the structure's `request_id()`; the
+        // response's stays in its metadata, and is the operation error's.
+        let strict = response(
+            400,
+            Some("Strict"),
+            r#"{"Needed":"s","RequestId":"member-1"}"#,
+        );
+        let PingError::Strict(structure) = &strict else {
+            panic!("{strict:?}")
+        };
+        assert_eq!(structure.request_id(), Some("member-1"));
+        assert_eq!(
+            structure
+                .meta()
+                .extra(crate::error_response::REQUEST_ID_KEY),
+            Some("req-9")
+        );
+        assert_eq!(strict.request_id(), Some("req-9"));
     }
 
     #[test]

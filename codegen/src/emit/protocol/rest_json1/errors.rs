@@ -57,8 +57,15 @@ pub(super) fn error_structure(structure: &Structure, error: &ErrorTraits) -> Tok
     // Members bound to headers are read by the error's own `ResponseBindings`.
     let bindings = super::response::bindings(structure);
     let bound = bindings.is_some().then(|| quote! { , bindings });
+    // A member named like the error's `request_id()` takes its place, as in
+    // the AWS SDK for Rust.
+    let member_request_id = structure
+        .fields
+        .iter()
+        .any(|field| field.name == "request_id")
+        .then(|| quote! { , member_request_id = request_id });
     quote! {
         #bindings
-        rt::error_structure!(#name, #builder, #error_name #bound #status #retry #message #read);
+        rt::error_structure!(#name, #builder, #error_name #bound #status #retry #message #read #member_request_id);
     }
 }
