@@ -858,14 +858,6 @@ fn a_shape_whose_module_or_name_is_the_generators_is_refused_naming_both() {
             "RT",
             "example.test#RT: its Rust module `rt` is already used by the runtime's alias in generated code",
         ),
-        (
-            "BuildError",
-            "example.test#BuildError: its Rust type `BuildError` is already used by the runtime's re-exports",
-        ),
-        (
-            "JsonError",
-            "example.test#JsonError: its Rust type `JsonError` is already used by the runtime's re-exports",
-        ),
     ];
     for (shape, expected) in cases {
         let error = generate(&member_of(shape), &Options::default()).expect_err(shape);
@@ -929,21 +921,6 @@ fn a_shape_whose_module_or_name_is_the_generators_is_refused_naming_both() {
         error.to_string().contains(
             "operation Config: its client method and module `config` are already used by the client's own method `config`"
         ),
-        "{error}"
-    );
-    // An error structure named like a re-export of the error crate: its
-    // root would name two types `ErrorKind`.
-    let model = synthetic_with_errors(
-        &["example.test#ErrorKind"],
-        serde_json::json!({
-            "example.test#ErrorKind": {"type": "structure", "members": {}, "traits": {"smithy.api#error": "client"}}
-        }),
-    );
-    let error = generate(&model, &Options::default()).expect_err("a re-exported name");
-    assert!(
-        error
-            .to_string()
-            .contains("example.test#ErrorKind: its Rust type `ErrorKind` is already used by the runtime's re-exports"),
         "{error}"
     );
 }
@@ -2643,4 +2620,42 @@ fn an_error_member_named_request_id_is_the_accessor_of_that_name() {
     let error = &files[&PathBuf::from("example-svc-error/src/conflict.rs")];
     assert!(error.contains("request_id: Option<String>"), "{error}");
     assert!(error.contains("member_request_id = request_id"), "{error}");
+}
+
+/// A model type named like one of the runtime's items that a crate
+/// re-exports at its root takes the root; the re-export is left out, and
+/// the runtime's item stays at its own path.
+#[test]
+fn a_model_type_named_like_a_runtime_re_export_takes_the_crate_root() {
+    let model = synthetic_with_errors(
+        &["example.test#ErrorKind"],
+        serde_json::json!({
+            "example.test#ErrorKind": {"type": "structure", "members": {}, "traits": {"smithy.api#error": "client"}},
+            "example.test#DoThingRequest": {"type": "structure", "members": {
+                "Rule": {"target": "example.test#Rule"},
+                "Failure": {"target": "example.test#BuildError"}
+            }},
+            "example.test#Rule": {"type": "structure", "members": {}},
+            "example.test#BuildError": {"type": "enum", "members": {"A": {"target": "smithy.api#Unit"}}}
+        }),
+    );
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
+    let input = &files[&PathBuf::from("example-svc-input/src/lib.rs")];
+    for name in ["Rule", "BuildError"] {
+        assert!(input.contains(&format!("::{name};")), "{name}: {input}");
+        assert!(
+            !input.contains(&format!("pub use rt::validation::{name};")),
+            "{input}"
+        );
+        assert!(!input.contains(&format!("pub use rt::{name};")), "{input}");
+    }
+    assert!(input.contains("pub use rt::JsonError;"), "{input}");
+    let errors = &files[&PathBuf::from("example-svc-error/src/lib.rs")];
+    assert!(
+        errors.contains("pub use crate::error_kind::ErrorKind;"),
+        "{errors}"
+    );
+    assert!(!errors.contains("retry::ErrorKind;"), "{errors}");
 }

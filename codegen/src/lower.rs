@@ -966,26 +966,16 @@ impl<'a> Lowerer<'a> {
         operations: &[Operation],
         endpoint_rules: bool,
     ) -> Result<(), Error> {
-        let mut types: Vec<(Home, &str)> = Vec::new();
+        // The runtime's items re-exported at a crate's root are not
+        // reserved: a model type of the same name takes the root, and the
+        // re-export is left out (`emit::runtime_exports`).
         if endpoint_rules {
-            types.push((Home::Input, "EndpointParams"));
-        }
-        for (path, crates, when, _) in crate::emit::RUNTIME_EXPORTS {
-            if *when == crate::emit::ExportedWhen::EndpointRules && !endpoint_rules {
-                continue;
-            }
-            let name = path.rsplit("::").next().unwrap_or(path);
-            for kind in *crates {
-                types.push((Home::from(*kind), name));
-            }
-        }
-        for (home, name) in types {
             self.reserve(
-                home,
-                name.to_owned(),
+                Home::Input,
+                "EndpointParams".to_owned(),
                 "type",
-                name,
-                "the runtime's re-exports",
+                "EndpointParams",
+                "the endpoint rules' parameters",
             )?;
         }
         for op in operations {

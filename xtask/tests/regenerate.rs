@@ -169,6 +169,22 @@ fn extended_model(root: &Path) -> String {
         "com.amazonaws.chime#Limit".to_owned(),
         json!({"type": "structure", "members": {"Name": {"target": "smithy.api#String"}}}),
     );
+    // Types named like the runtime's re-exports (`validation::Rule`,
+    // `BuildError`): the model's take the crate roots.
+    let shapes = model["shapes"].as_object_mut().unwrap();
+    let members = shapes["com.amazonaws.chime#CreateAppInstanceRequest"]["members"]
+        .as_object_mut()
+        .unwrap();
+    members.insert("Rule".to_owned(), json!({"target": "com.amazonaws.chime#Rule"}));
+    members.insert("Failure".to_owned(), json!({"target": "com.amazonaws.chime#BuildError"}));
+    shapes.insert(
+        "com.amazonaws.chime#Rule".to_owned(),
+        json!({"type": "structure", "members": {"Name": {"target": "smithy.api#String"}}}),
+    );
+    shapes.insert(
+        "com.amazonaws.chime#BuildError".to_owned(),
+        json!({"type": "structure", "members": {"Why": {"target": "smithy.api#String"}}}),
+    );
     // A paginator whose items are a map's entries.
     let shapes = model["shapes"].as_object_mut().unwrap();
     shapes["com.amazonaws.chime#UCBuzzConsoleService"]["operations"]

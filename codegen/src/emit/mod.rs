@@ -812,12 +812,22 @@ pub(crate) const RUNTIME_EXPORTS: &[(&str, &[CrateKind], ExportedWhen, &str)] = 
 /// The runtime's items re-exported at the root of a crate of `kind`.
 ///
 /// One item a `use`, in the order rustfmt sorts them (segment by segment),
-/// so that `cargo fmt` leaves the crate root as it is written.
+/// so that `cargo fmt` leaves the crate root as it is written. An item a
+/// model type names too (a structure `Rule`, say) is left out: the model's
+/// type takes the root, as it would in the AWS SDK for Rust, and generated
+/// code names the runtime's items by their `rt::` paths.
 fn runtime_exports(service: &Service, kind: CrateKind, types: &Types) -> TokenStream {
+    let model_names: std::collections::BTreeSet<&str> = (types.structures.iter())
+        .map(|s| s.name.as_str())
+        .chain(types.enums.iter().map(|e| e.name.as_str()))
+        .chain(types.unions.iter().map(|u| u.name.as_str()))
+        .collect();
     let mut exports: Vec<(&str, &str)> = RUNTIME_EXPORTS
         .iter()
-        .filter(|(_, crates, when, _)| {
+        .filter(|(path, crates, when, _)| {
+            let name = path.rsplit("::").next().unwrap_or(path);
             crates.contains(&kind)
+                && !model_names.contains(name)
                 && match when {
                     ExportedWhen::Always => true,
                     ExportedWhen::Enums => !types.enums.is_empty(),
