@@ -2659,3 +2659,41 @@ fn a_model_type_named_like_a_runtime_re_export_takes_the_crate_root() {
     );
     assert!(!errors.contains("retry::ErrorKind;"), "{errors}");
 }
+
+/// A shape named like an operation's input or output type (`DoThingInput`
+/// for `DoThing`'s), which the AWS SDK for Rust keeps apart in another
+/// module, is renamed with `Shape` after its name, whichever is reached
+/// first, and its documentation says why.
+#[test]
+fn a_shape_named_like_an_operations_input_or_output_is_renamed_and_says_so() {
+    let model = synthetic(
+        serde_json::json!({"Payload": {"target": "example.test#DoThingInput"}}),
+        serde_json::json!({
+            "example.test#DoThingInput": {"type": "structure", "members": {"Name": {"target": "smithy.api#String"}}},
+            "example.test#DoThingResponse": {"type": "structure", "members": {"Echo": {"target": "example.test#DoThingOutput"}}},
+            "example.test#DoThingOutput": {"type": "enum", "members": {"A": {"target": "smithy.api#Unit"}}}
+        }),
+    );
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
+    let renamed = &files[&PathBuf::from("example-svc-input/src/do_thing_input_shape.rs")];
+    assert!(
+        renamed.contains("pub struct DoThingInputShape {"),
+        "{renamed}"
+    );
+    assert!(
+        renamed.contains(
+            "Named `DoThingInputShape`: `DoThingInput` is the input of the operation `DoThing`."
+        ),
+        "{renamed}"
+    );
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    assert!(
+        input.contains("payload: Option<crate::DoThingInputShape>")
+            || input.contains("payload: Option<DoThingInputShape>"),
+        "{input}"
+    );
+    let output = &files[&PathBuf::from("example-svc-output/src/lib.rs")];
+    assert!(output.contains("DoThingOutputShape"), "{output}");
+}

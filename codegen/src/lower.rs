@@ -147,6 +147,8 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
         customizations: Default::default(),
         warnings: Warnings::default(),
         service_schemes: Vec::new(),
+        operation_of_type: BTreeMap::new(),
+        renamed: BTreeMap::new(),
     }
     .service(service_id, service, options)?;
     // Partition data is read, checked and typed like the model, but only
@@ -303,6 +305,12 @@ struct Lowerer<'a> {
     warnings: Warnings,
     /// The service's auth schemes, in the order it prefers them.
     service_schemes: Vec<&'a str>,
+    /// Each operation's input and output type (by the id lowering gives
+    /// it), with the operation's name and which of the two it is.
+    operation_of_type: BTreeMap<String, (String, &'static str)>,
+    /// The shapes given another name than their own in a crate, with the
+    /// sentence their documentation gives the reason in.
+    renamed: BTreeMap<(Home, String), String>,
 }
 
 /// A shape on the path of [`Lowerer::box_cycles`]'s walk: the targets of
@@ -574,6 +582,10 @@ impl<'a> Lowerer<'a> {
         let output = format!("{name}Output");
         self.reach(Home::Input, input_id, &input)?;
         self.reach(Home::Output, output_id, &output)?;
+        for (type_id, role) in [(input_id, "input"), (output_id, "output")] {
+            self.operation_of_type
+                .insert(type_id.clone(), (name.clone(), role));
+        }
         let mut errors = Vec::new();
         for error in shape.errors.iter().chain(service_errors) {
             let error_name = self.type_name(&error.target);
@@ -911,6 +923,39 @@ impl<'a> Lowerer<'a> {
         naming::type_name(name)
     }
 
+    /// The Rust name of `target`, a shape a member reaches in `home`: its
+    /// own, unless an operation's input or output type holds that name
+    /// there (`DoThingInput`, say, which the AWS SDK for Rust keeps in
+    /// another module than the shape): then the name with `Shape` after it,
+    /// whichever the walk reaches first, since every operation's types
+    /// are claimed before any shape a member reaches.
+    fn nested_type_name(&mut self, home: Home, target: &str) -> String {
+        let name = self.type_name(target);
+        let holder = self.names.get(&(home, name.clone()));
+        let operation = holder.and_then(|holder| self.operation_of_type.get(holder));
+        match operation {
+            Some((operation, role)) if holder.map(String::as_str) != Some(target) => {
+                let renamed = format!("{name}Shape");
+                let why = format!(
+                    "Named `{renamed}`: `{name}` is the {role} of the operation `{operation}`."
+                );
+                self.renamed.insert((home, target.to_owned()), why);
+                renamed
+            }
+            _ => name,
+        }
+    }
+
+    /// Adds why `id` has another name than its own in `home`, if it has.
+    fn note_rename(&self, home: Home, id: &str, docs: &mut Docs) {
+        if let Some(why) = self.renamed.get(&(home, id.to_owned())) {
+            if !docs.is_empty() {
+                docs.push(String::new());
+            }
+            docs.push(why.clone());
+        }
+    }
+
     /// Records that `id` is needed in `home` under `name`, claiming the name.
     fn reach(&mut self, home: Home, id: &str, name: &str) -> Result<(), Error> {
         if self.done.contains(&(home, id.to_owned())) {
@@ -1082,19 +1127,20 @@ impl<'a> Lowerer<'a> {
         let mut types: BTreeMap<Home, Types> = BTreeMap::new();
         while let Some((home, id, name)) = self.queue.pop() {
             let shape = self.shape(&id)?;
-            let entry = types.entry(home).or_default();
             match shape.kind.as_str() {
                 "structure" => {
-                    let structure = self.structure(home, &id, shape, name)?;
+                    let mut structure = self.structure(home, &id, shape, name)?;
+                    self.note_rename(home, &id, &mut structure.docs);
                     types.entry(home).or_default().structures.push(structure);
                 }
                 "enum" | "string" => {
-                    entry
-                        .enums
-                        .push(enumeration(&id, shape, name, &mut self.warnings)?)
+                    let mut enumeration = enumeration(&id, shape, name, &mut self.warnings)?;
+                    self.note_rename(home, &id, &mut enumeration.docs);
+                    types.entry(home).or_default().enums.push(enumeration);
                 }
                 "union" => {
-                    let union = self.union(home, &id, shape, name)?;
+                    let mut union = self.union(home, &id, shape, name)?;
+                    self.note_rename(home, &id, &mut union.docs);
                     types.entry(home).or_default().unions.push(union);
                 }
                 other => {
@@ -1404,7 +1450,7 @@ impl<'a> Lowerer<'a> {
                 let kind = match shape.kind.as_str() {
                     // An IDL 1.0 enum: the enum shape Smithy 2.0 makes of it.
                     "string" if shape.traits.contains_key(ENUM_TRAIT) => {
-                        let name = self.type_name(target);
+                        let name = self.nested_type_name(home, target);
                         self.reach(home, target, &name)?;
                         Kind::Enum(name)
                     }
@@ -1469,17 +1515,17 @@ impl<'a> Lowerer<'a> {
                         }
                     }
                     "enum" => {
-                        let name = self.type_name(target);
+                        let name = self.nested_type_name(home, target);
                         self.reach(home, target, &name)?;
                         Kind::Enum(name)
                     }
                     "structure" => {
-                        let name = self.type_name(target);
+                        let name = self.nested_type_name(home, target);
                         self.reach(home, target, &name)?;
                         Kind::Structure(name)
                     }
                     "union" => {
-                        let name = self.type_name(target);
+                        let name = self.nested_type_name(home, target);
                         self.reach(home, target, &name)?;
                         Kind::Union(name)
                     }

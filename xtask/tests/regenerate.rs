@@ -175,8 +175,14 @@ fn extended_model(root: &Path) -> String {
     let members = shapes["com.amazonaws.chime#CreateAppInstanceRequest"]["members"]
         .as_object_mut()
         .unwrap();
-    members.insert("Rule".to_owned(), json!({"target": "com.amazonaws.chime#Rule"}));
-    members.insert("Failure".to_owned(), json!({"target": "com.amazonaws.chime#BuildError"}));
+    members.insert(
+        "Rule".to_owned(),
+        json!({"target": "com.amazonaws.chime#Rule"}),
+    );
+    members.insert(
+        "Failure".to_owned(),
+        json!({"target": "com.amazonaws.chime#BuildError"}),
+    );
     shapes.insert(
         "com.amazonaws.chime#Rule".to_owned(),
         json!({"type": "structure", "members": {"Name": {"target": "smithy.api#String"}}}),
