@@ -1,14 +1,14 @@
 //! The vendored reference data is what its README says it is, and nothing
 //! the project builds or tests reads from outside the repository.
 
-use chime_tests::{reference_data, workspace_root};
+use chime_tests::workspace_root;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// The `sha256  file` lines of the README's digest block.
-fn listed_digests() -> BTreeMap<String, String> {
-    let readme = chime_tests::read("model/reference/README.md");
+/// The `sha256  file` lines of the digest block of `dir`'s README.
+fn listed_digests(dir: &str) -> BTreeMap<String, String> {
+    let readme = chime_tests::read(&format!("{dir}/README.md"));
     let block = readme
         .split("```")
         .nth(1)
@@ -29,22 +29,36 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-#[test]
-fn every_vendored_file_has_the_digest_its_readme_gives() {
-    let listed = listed_digests();
-    let mut present = BTreeMap::new();
-    for entry in std::fs::read_dir(reference_data()).unwrap() {
+/// The digest of every `.json` file under `dir`, by its path from `dir`.
+fn present_digests(root: &Path, dir: &Path, out: &mut BTreeMap<String, String>) {
+    for entry in std::fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
-        if path.extension().is_some_and(|e| e == "json") {
+        if path.is_dir() {
+            present_digests(root, &path, out);
+        } else if path.extension().is_some_and(|e| e == "json") {
             let bytes = std::fs::read(&path).unwrap();
-            let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            present.insert(name, hex(&Sha256::digest(&bytes)));
+            let name = path
+                .strip_prefix(root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            out.insert(name, hex(&Sha256::digest(&bytes)));
         }
     }
-    assert_eq!(
-        present, listed,
-        "model/reference holds files whose digests differ from its README, or files it does not list"
-    );
+}
+
+#[test]
+fn every_vendored_file_has_the_digest_its_readme_gives() {
+    for dir in ["model/reference", "model/corpus"] {
+        let root = workspace_root().join(dir);
+        let mut present = BTreeMap::new();
+        present_digests(&root, &root, &mut present);
+        assert_eq!(
+            present,
+            listed_digests(dir),
+            "{dir} holds files whose digests differ from its README, or files it does not list"
+        );
+    }
 }
 
 /// Source and build files, where a path out of the repository would be read.

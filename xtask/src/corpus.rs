@@ -18,6 +18,9 @@ pub struct Args {
     dirs: Vec<PathBuf>,
     build: bool,
     json: Option<PathBuf>,
+    /// Fail unless every service generates whole (and, with `--build`,
+    /// builds clippy-clean): for CI, on models known to.
+    expect_whole: bool,
 }
 
 impl Args {
@@ -27,11 +30,13 @@ impl Args {
             dirs: Vec::new(),
             build: false,
             json: None,
+            expect_whole: false,
         };
         let mut args = args.iter();
         while let Some(arg) = args.next() {
             match arg.as_str() {
                 "--build" => parsed.build = true,
+                "--expect-whole" => parsed.expect_whole = true,
                 "--json" => {
                     let file = args.next().ok_or("--json needs a file")?;
                     parsed.json = Some(PathBuf::from(file));
@@ -104,6 +109,24 @@ pub fn run(args: &Args) -> Result<(), String> {
     if let Some(json) = &args.json {
         std::fs::write(json, results_json(&results))
             .map_err(|e| format!("cannot write {}: {e}", json.display()))?;
+    }
+    if args.expect_whole {
+        let short: Vec<&str> = results
+            .iter()
+            .filter(|r| !r.whole || matches!(r.build, Some(Err(_))))
+            .map(|r| r.model.as_str())
+            .collect();
+        if !short.is_empty() {
+            return Err(format!(
+                "--expect-whole: {} did not generate whole{}",
+                short.join(", "),
+                if args.build {
+                    " or build clippy-clean"
+                } else {
+                    ""
+                }
+            ));
+        }
     }
     Ok(())
 }
@@ -213,8 +236,9 @@ fn build(model: &Model, result: &ServiceResult, dir: &Path) -> Result<(), String
     let lock = std::fs::read_to_string(xtask::workspace_root().join("Cargo.lock")).map_err(io)?;
     std::fs::write(dir.join("Cargo.lock"), lock).map_err(io)?;
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    // One target directory for every service: the runtime is built once.
-    let target = xtask::workspace_root().join("target/corpus");
+    // This repository's target directory, for every service: the runtime
+    // and its dependencies are built once, and shared with the workspace.
+    let target = xtask::workspace_root().join("target");
     let output = Command::new(cargo)
         .args([
             "clippy",

@@ -51,13 +51,15 @@ pub(crate) const USAGE: &str = "usage:
       --known-failures
                     cases (`Service Operation id request|response`, one a line) that may fail; any
                     other failure, or a listed case that passes, fails the run
-  cargo xtask corpus DIR... [--build] [--json FILE]
+  cargo xtask corpus DIR... [--build] [--json FILE] [--expect-whole]
       Generates every service of every JSON AST model under the directories (the
       client alone), each whole, else each operation alone, and prints one line
       per service: operations generated of all, seconds, warnings and refusals
       (the first of them), then a summary.
       --build       also builds what generated, clippy-clean, in a workspace of its own
       --json        also write the results, one object per service, to FILE
+      --expect-whole
+                    fail unless every service generates whole (and builds, with --build)
   cargo xtask bench-codegen [--iterations N]
       Times generation against a bare serde_json parse of the same model, and the
       IDL reader over the legacy model written as IDL against serde_json over its

@@ -286,3 +286,68 @@ fn model_to_idl_writes_a_model_that_reads_back_the_same() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn corpus_generates_each_service_whole_or_each_operation_alone_and_says_how_far_it_got() {
+    let dir = support::fresh_dir("corpus");
+    let root = xtask::workspace_root();
+    std::fs::copy(
+        root.join("model/corpus/rbin/service/2021-06-15/rbin-2021-06-15.json"),
+        dir.join("rbin.json"),
+    )
+    .unwrap();
+    // A service one of whose two operations the generator refuses.
+    let model = serde_json::json!({"smithy": "2.0", "shapes": {
+        "ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Good"}, {"target": "ex#Bad"}],
+            "traits": {"aws.api#service": {"sdkId": "Ex"}, "aws.protocols#restJson1": {}}},
+        "ex#Good": {"type": "operation", "traits": {"smithy.api#http": {"method": "GET", "uri": "/good"}}},
+        "ex#Bad": {"type": "operation", "traits": {"smithy.api#http": {"method": "GET", "uri": "/bad"}, "smithy.api#optionalAuth": {}}}
+    }});
+    std::fs::create_dir(dir.join("nested")).unwrap();
+    std::fs::write(dir.join("nested/partly.json"), model.to_string()).unwrap();
+    std::fs::write(dir.join("notes.txt"), "not a model").unwrap();
+    let json = dir.join("results.json");
+    let output = xtask(&[
+        "corpus",
+        dir.to_str().unwrap(),
+        "--json",
+        json.to_str().unwrap(),
+    ]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    assert!(
+        lines[0].starts_with("partly: 1/2 operations, ") && lines[0].ends_with(
+            ", 0 warnings, 1 refusals: ex#Bad: trait `smithy.api#optionalAuth`: not supported by this generator: operations callable without credentials are not generated yet"
+        ),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("rbin: 10/10 operations (whole), ")
+            && lines[1].ends_with(", 9 warnings, 0 refusals"),
+        "{}",
+        lines[1]
+    );
+    assert_eq!(
+        lines[2],
+        "2 services: 1 whole; 11 of 12 operations generate; 9 warnings, 1 refusals"
+    );
+    let results: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&json).unwrap()).unwrap();
+    assert_eq!(results[0]["generated"], 1);
+    assert_eq!(results[0]["whole"], false);
+    assert_eq!(results[1]["service"], "com.amazonaws.rbin#AmazonRecycleBin");
+    // Asked to expect every service whole, the run fails naming the one that is not.
+    let output = xtask(&["corpus", dir.to_str().unwrap(), "--expect-whole"]);
+    assert!(!output.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&output.stderr).trim(),
+        "--expect-whole: partly did not generate whole"
+    );
+}

@@ -151,6 +151,9 @@ fn member_value(value: &Value, field: &syn::Ident, always_present: bool) -> Toke
         (Kind::BigInteger | Kind::BigDecimal, false) => {
             quote! { self.#field.as_ref().map(AsRef::as_ref) }
         }
+        // A long is an `i64` already.
+        (Kind::Long, true) => quote! { Some(self.#field) },
+        (Kind::Long, false) => quote! { self.#field },
         (kind, true) if kind.is_integer() => quote! { Some(i64::from(self.#field)) },
         (kind, false) if kind.is_integer() => quote! { self.#field.map(i64::from) },
         (_, true) => quote! { Some(&self.#field) },
@@ -164,6 +167,7 @@ pub(super) fn item_value(value: &Value) -> TokenStream {
         Kind::String => quote! { Some(value.as_str()) },
         Kind::Blob => quote! { Some(value.as_ref()) },
         Kind::List(_) => quote! { Some(value.as_slice()) },
+        Kind::Long => quote! { Some(*value) },
         kind if kind.is_integer() => quote! { Some(i64::from(*value)) },
         Kind::BigInteger | Kind::BigDecimal => quote! { Some(value.as_ref()) },
         _ => quote! { Some(value) },

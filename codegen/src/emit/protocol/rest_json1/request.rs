@@ -7,6 +7,15 @@ use crate::ir::{Binding, Field, Kind, Operation, PathSegment, Structure, Value};
 use proc_macro2::TokenStream;
 use quote::quote;
 
+/// Appends literal path text to `uri`: one character as a `char`.
+fn push_literal(literal: &str) -> TokenStream {
+    let mut chars = literal.chars();
+    match (chars.next(), chars.next()) {
+        (Some(only), None) => quote! { uri.push(#only); },
+        _ => quote! { uri.push_str(#literal); },
+    }
+}
+
 /// The operation's HTTP binding, attached to its input type: constants
 /// for what the model says, and the request built from an input.
 pub(super) fn operation_request(operation: &Operation, input: &Structure) -> TokenStream {
@@ -59,7 +68,7 @@ pub(super) fn operation_request(operation: &Operation, input: &Structure) -> Tok
                     .find(|field| &field.member == member)
                     .expect("lowering checked that every label names a member");
                 let field_name = ident(&field.name);
-                build_path.push(quote! { uri.push_str(#literal); });
+                build_path.push(push_literal(&literal));
                 literal.clear();
                 let text = bound_text(&field.value, &field.binding, member);
                 let value = match &field.default {
@@ -83,7 +92,7 @@ pub(super) fn operation_request(operation: &Operation, input: &Structure) -> Tok
         literal.push('/');
     }
     if !literal.is_empty() {
-        build_path.push(quote! { uri.push_str(#literal); });
+        build_path.push(push_literal(&literal));
     }
     let query = operation.http.template.query.iter().map(|parameter| {
         let key = &parameter.key;
@@ -194,26 +203,31 @@ pub(super) fn operation_request(operation: &Operation, input: &Structure) -> Tok
         .collect();
     // A service customization's headers, first: a member bound to the same
     // header adds its value after.
-    let header_pushes: Vec<TokenStream> = operation
+    let constant_headers: Vec<TokenStream> = operation
         .request_headers
         .iter()
         .map(|(name, value)| {
             quote! {
-                headers.push((
+                (
                     rt::http::HeaderName::from_static(#name),
                     rt::http::HeaderValue::from_static(#value),
-                ));
+                )
             }
         })
-        .chain(header_pushes)
         .collect();
-    let headers = if header_pushes.is_empty() {
-        quote! { let headers = rt::request::Headers::new(); }
-    } else {
-        quote! {
+    let headers = match (constant_headers.is_empty(), header_pushes.is_empty()) {
+        (true, true) => quote! { let headers = rt::request::Headers::new(); },
+        (true, false) => quote! {
             let mut headers = rt::request::Headers::new();
             #(#header_pushes)*
-        }
+        },
+        (false, true) => quote! {
+            let headers: rt::request::Headers = vec![#(#constant_headers),*];
+        },
+        (false, false) => quote! {
+            let mut headers: rt::request::Headers = vec![#(#constant_headers),*];
+            #(#header_pushes)*
+        },
     };
     // restJson1: an input with members in the body always sends a JSON
     // object, `{}` when none is set; one without sends no body at all.
