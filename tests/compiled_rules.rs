@@ -41,6 +41,8 @@ fn partition_of(region: &str) -> Option<Partition> {
     let (name, dns_suffix, implicit_global_region) = match region {
         r if r.starts_with("cn-") => ("aws-cn", "amazonaws.com.cn", Some("cn-northwest-1")),
         r if r.starts_with("xx-") => return None,
+        // Partition data older than `implicitGlobalRegion`.
+        r if r.starts_with("old-") => ("aws-old", "old.example", None),
         _ => ("aws", "amazonaws.com", Some("us-east-1")),
     };
     Some(Partition {
@@ -197,5 +199,32 @@ fn no_rule_matching_is_an_error_and_so_is_an_unknown_partition() {
     assert_eq!(
         resolve(unknown).unwrap_err(),
         "no endpoint rule matched the parameters"
+    );
+}
+
+/// A value that may be unset in a template (the partition's
+/// `implicitGlobalRegion`, which older partition data lacks) fills it
+/// where set; where not, resolution fails naming it.
+#[test]
+fn an_optional_value_in_a_template_is_used_where_set_and_an_error_where_not() {
+    let global = |region: &str| {
+        resolve(EndpointParams {
+            region: Some(region.to_owned()),
+            stage: "global".to_owned(),
+            ..params()
+        })
+    };
+    let endpoint = global("eu-west-1").unwrap();
+    assert_eq!(endpoint.url(), "https://global.amazonaws.com");
+    let [scheme] = endpoint.auth_schemes() else {
+        panic!("one auth scheme: {:?}", endpoint.auth_schemes());
+    };
+    assert_eq!(
+        scheme.get("signingRegion"),
+        Some(&aws_smithy_types::Document::String("us-east-1".to_owned()))
+    );
+    assert_eq!(
+        global("old-east-1").unwrap_err(),
+        "`PartitionResult#implicitGlobalRegion` is not set, and this endpoint needs it"
     );
 }

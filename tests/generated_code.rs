@@ -303,9 +303,9 @@ fn endpoint_rule_cases() -> Vec<(String, String)> {
         (
             with_rules(
                 region.clone(),
-                serde_json::json!([{"type": "endpoint", "conditions": [], "endpoint": {"url": "https://{Region}.example"}}]),
+                serde_json::json!([{"type": "endpoint", "conditions": [], "endpoint": {"url": "https://{Flag}.example"}}]),
             ),
-            "`{Region}` in a template must be a string that is set, not a string that may be unset",
+            "`{Flag}` in a template must be a string, not a boolean",
         ),
         (
             with_rules(
@@ -1504,7 +1504,8 @@ fn ranges_of_every_kind_of_number() {
     let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
     for expected in [
         r#"check.member("Count").integer(self.count.map(i64::from), 1..=10);"#,
-        r#"check.member("Huge").integer(self.huge.map(i64::from), ..=7);"#,
+        // A long is an `i64` already: no conversion.
+        r#"check.member("Huge").integer(self.huge, ..=7);"#,
         r#"check.member("Ratio").float(self.ratio.as_ref(), Some("0.25"), None);"#,
         r#"|here, value| here.float(Some(value), None, Some("1"))"#,
         "self.budget.as_ref().map(AsRef::as_ref),\n                None,\n                Some(\"12345678901234567890\"),",

@@ -803,6 +803,15 @@ pub enum StringPart {
     Text(String),
     /// A string value that is always set where it is used.
     Value(RuleExpr),
+    /// A string value that may be unset (an optional parameter, a
+    /// partition's `implicitGlobalRegion`): where it is, resolution fails
+    /// naming it, as `name` in the template.
+    Optional {
+        /// The value: a parameter or a partition attribute.
+        value: RuleExpr,
+        /// How the template names it, e.g. `PartitionResult#implicitGlobalRegion`.
+        name: String,
+    },
 }
 
 /// A typed expression.

@@ -515,11 +515,11 @@ impl Checker<'_> {
                 Some((name, attribute)) => self.partition_attribute(name, attribute, path)?,
                 None => self.reference(hole, path)?,
             };
-            if ty != Type::STRING {
+            if ty.kind != LocalKind::String {
                 return Err(self.error(
                     path,
                     format!(
-                        "`{{{hole}}}` in a template must be a string that is set, not {}",
+                        "`{{{hole}}}` in a template must be a string, not {}",
                         ty.describe()
                     ),
                 ));
@@ -527,7 +527,15 @@ impl Checker<'_> {
             if !text.is_empty() {
                 parts.push(StringPart::Text(std::mem::take(&mut text)));
             }
-            parts.push(StringPart::Value(expr));
+            // A value that may be unset fails resolution where it is.
+            parts.push(if ty.optional {
+                StringPart::Optional {
+                    value: expr,
+                    name: hole.to_owned(),
+                }
+            } else {
+                StringPart::Value(expr)
+            });
             rest = &tail[close + 1..];
         }
         text.push_str(rest);

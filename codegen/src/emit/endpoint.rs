@@ -180,7 +180,7 @@ fn outcome(outcome: &RuleOutcome, label: &[usize], at_tail: bool) -> TokenStream
             let only_values = endpoint
                 .url
                 .iter()
-                .all(|part| matches!(part, StringPart::Value(_)));
+                .all(|part| matches!(part, StringPart::Value(_) | StringPart::Optional { .. }));
             let (check, url) = match only_values {
                 true => {
                     let url = owned_string(&endpoint.url);
@@ -333,9 +333,36 @@ fn format_string(parts: &[StringPart]) -> TokenStream {
                 pattern.push_str("{}");
                 args.push(expr(value));
             }
+            StringPart::Optional { value, name } => {
+                pattern.push_str("{}");
+                let value = optional_text(value);
+                let why = format!("`{name}` is not set, and this endpoint needs it");
+                args.push(quote! {
+                    #value.ok_or_else(|| rt::endpoint::ResolveEndpointError::new(#why))?
+                });
+            }
         }
     }
     quote! { ::std::format!(#pattern #(, #args)*) }
+}
+
+/// An `Option<&str>` of a string value that may be unset: an optional
+/// parameter or a partition attribute, the only ones lowering types so.
+fn optional_text(value: &RuleExpr) -> TokenStream {
+    match value {
+        RuleExpr::Parameter { field, .. } => {
+            let field = ident(field);
+            quote! { params.#field.as_deref() }
+        }
+        RuleExpr::PartitionAttribute { local, attribute } => {
+            let (local, field) = (ident(local), format_ident!("{}", attribute.field()));
+            quote! { #local.#field.as_deref() }
+        }
+        other => {
+            let value = expr(other);
+            quote! { Some(#value) }
+        }
+    }
 }
 
 /// A Rust expression that is true when `test` fails.
