@@ -304,6 +304,10 @@ fn owned_string(parts: &[StringPart]) -> TokenStream {
             let value = expr(value);
             quote! { #value.to_owned() }
         }
+        [StringPart::Optional { value, name }] => {
+            let value = checked_text(value, name);
+            quote! { #value.to_owned() }
+        }
         _ => format_string(parts),
     }
 }
@@ -335,15 +339,19 @@ fn format_string(parts: &[StringPart]) -> TokenStream {
             }
             StringPart::Optional { value, name } => {
                 pattern.push_str("{}");
-                let value = optional_text(value);
-                let why = format!("`{name}` is not set, and this endpoint needs it");
-                args.push(quote! {
-                    #value.ok_or_else(|| rt::endpoint::ResolveEndpointError::new(#why))?
-                });
+                args.push(checked_text(value, name));
             }
         }
     }
     quote! { ::std::format!(#pattern #(, #args)*) }
+}
+
+/// The `&str` of a value that may be unset, or an early return of the
+/// error that names it.
+fn checked_text(value: &RuleExpr, name: &str) -> TokenStream {
+    let value = optional_text(value);
+    let why = format!("`{name}` is not set, and this endpoint needs it");
+    quote! { #value.ok_or_else(|| rt::endpoint::ResolveEndpointError::new(#why))? }
 }
 
 /// An `Option<&str>` of a string value that may be unset: an optional
@@ -479,6 +487,7 @@ fn expr(value: &RuleExpr) -> TokenStream {
         RuleExpr::String(parts) => match parts.as_slice() {
             [StringPart::Text(text)] => quote! { #text },
             [StringPart::Value(value)] => expr(value),
+            [StringPart::Optional { value, name }] => checked_text(value, name),
             _ => {
                 let formatted = format_string(parts);
                 quote! { #formatted.as_str() }
