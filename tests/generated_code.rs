@@ -473,13 +473,6 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
         ),
         (
             synthetic(
-                serde_json::json!({"Outcome": {"target": "example.test#Result"}}),
-                serde_json::json!({"example.test#Result": {"type": "structure", "members": {}}}),
-            ),
-            "example.test#Result: its Rust type `Result` is already used by Rust's prelude",
-        ),
-        (
-            synthetic(
                 serde_json::json!({"Ratio": {"target": "smithy.api#Unit"}}),
                 serde_json::json!({}),
             ),
@@ -2697,4 +2690,19 @@ fn a_shape_named_like_an_operations_input_or_output_is_renamed_and_says_so() {
     );
     let output = &files[&PathBuf::from("example-svc-output/src/lib.rs")];
     assert!(output.contains("DoThingOutputShape"), "{output}");
+    // So is a shape named like a type of Rust's prelude.
+    let model = synthetic(
+        serde_json::json!({"Outcome": {"target": "example.test#Result"}}),
+        serde_json::json!({"example.test#Result": {"type": "structure", "members": {}}}),
+    );
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
+    let renamed = &files[&PathBuf::from("example-svc-input/src/result_shape.rs")];
+    assert!(
+        renamed.contains(
+            "Named `ResultShape`: `Result` is a type of Rust's prelude, which generated code uses."
+        ),
+        "{renamed}"
+    );
 }

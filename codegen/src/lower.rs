@@ -924,13 +924,23 @@ impl<'a> Lowerer<'a> {
     }
 
     /// The Rust name of `target`, a shape a member reaches in `home`: its
-    /// own, unless an operation's input or output type holds that name
-    /// there (`DoThingInput`, say, which the AWS SDK for Rust keeps in
-    /// another module than the shape): then the name with `Shape` after it,
-    /// whichever the walk reaches first, since every operation's types
-    /// are claimed before any shape a member reaches.
+    /// own, unless that is a type of Rust's prelude (`Result`), or an
+    /// operation's input or output type holds it there (`DoThingInput`,
+    /// say, which the AWS SDK for Rust keeps in another module than the
+    /// shape): then the name with `Shape` after it, whichever the walk
+    /// reaches first, since every operation's types are claimed before any
+    /// shape a member reaches.
     fn nested_type_name(&mut self, home: Home, target: &str) -> String {
         let name = self.type_name(target);
+        // Generated code names the prelude's types as the prelude has them.
+        if crate::emit::PRELUDE_NAMES.contains(&name.as_str()) {
+            let renamed = format!("{name}Shape");
+            let why = format!(
+                "Named `{renamed}`: `{name}` is a type of Rust's prelude, which generated code uses."
+            );
+            self.renamed.insert((home, target.to_owned()), why);
+            return renamed;
+        }
         let holder = self.names.get(&(home, name.clone()));
         let operation = holder.and_then(|holder| self.operation_of_type.get(holder));
         match operation {
