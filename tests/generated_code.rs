@@ -2706,3 +2706,34 @@ fn a_shape_named_like_an_operations_input_or_output_is_renamed_and_says_so() {
         "{renamed}"
     );
 }
+
+/// `@deprecated` becomes `#[deprecated]`: its `since` an attribute where it
+/// is a version, as Rust requires, and part of the note where it is a date,
+/// as AWS models write it.
+#[test]
+fn a_deprecation_since_a_date_is_in_the_note() {
+    let model = |since: &str| {
+        synthetic(
+            serde_json::json!({"Old": {"target": "smithy.api#String", "traits": {
+                "smithy.api#deprecated": {"message": "use New", "since": since}
+            }}}),
+            serde_json::json!({}),
+        )
+    };
+    let input = |since: &str| {
+        let files = generate(&model(since), &Options::default())
+            .expect("generates")
+            .files;
+        files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")].clone()
+    };
+    let dated = input("2022-01-01");
+    assert!(
+        dated.contains(r#"#[deprecated(note = "use New (since 2022-01-01)")]"#),
+        "{dated}"
+    );
+    let versioned = input("1.2.3");
+    assert!(
+        versioned.contains(r#"#[deprecated(since = "1.2.3", note = "use New")]"#),
+        "{versioned}"
+    );
+}

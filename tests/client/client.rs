@@ -391,12 +391,18 @@ async fn a_response_head_too_large_to_read_says_so() {
 
 #[tokio::test]
 async fn an_oversized_body_is_refused_not_buffered() {
-    let huge = format!(
-        r#"{{"AppInstanceArn":"{}"}}"#,
-        "a".repeat(chime_lean::MAX_RESPONSE_BODY)
+    // The limit is the configuration's: by default larger than any AWS
+    // response (Lambda's `Invoke` answers up to 6 MiB), and bounded.
+    let default = chime_lean::Config::builder().build();
+    assert_eq!(
+        default.max_response_body_size(),
+        chime_lean::MAX_RESPONSE_BODY
     );
+    assert!((6 << 20..=256 << 20).contains(&chime_lean::MAX_RESPONSE_BODY));
+    let limit = 4096;
+    let huge = format!(r#"{{"AppInstanceArn":"{}"}}"#, "a".repeat(limit));
     let server = Server::always(Reply::json(201, &huge)).await;
-    let client = server.client(|c| c);
+    let client = server.client(|c| c.max_response_body_size(limit));
     let error = send_failing(&client).await;
     let ErrorKind::Response(response) = error.kind() else {
         panic!("expected an unreadable response, got {error:?}");

@@ -104,7 +104,12 @@ pub fn run(args: &Args) -> Result<(), String> {
             results.push(result);
         }
     }
-    let _ = std::fs::remove_dir_all(&work);
+    // A failed build's workspace is kept, for a look at what clippy said.
+    if results.iter().any(|r| matches!(r.build, Some(Err(_)))) {
+        println!("failed builds are in {}", work.display());
+    } else {
+        let _ = std::fs::remove_dir_all(&work);
+    }
     println!("{}", summary(&results));
     if let Some(json) = &args.json {
         std::fs::write(json, results_json(&results))

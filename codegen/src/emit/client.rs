@@ -596,7 +596,7 @@ pub(super) fn lib_rs(service: &Service) -> TokenStream {
         ),
         (
             "::smithy_lean_client::MAX_RESPONSE_BODY",
-            "The largest response body read.",
+            "The largest response body read whole, unless the configuration says otherwise.",
         ),
         (
             "::smithy_lean_client::MIN_BODY_THROUGHPUT",

@@ -1171,20 +1171,34 @@ fn type_docs(docs: &Docs, id: &str, deprecated: Option<&Deprecation>) -> TokenSt
     doc_attrs(&lines, deprecated)
 }
 
+/// Whether `text` is a version as Rust's `#[deprecated(since)]` takes it:
+/// `MAJOR.MINOR.PATCH`, each part digits.
+fn is_semver(text: &str) -> bool {
+    let parts: Vec<&str> = text.split('.').collect();
+    parts.len() == 3
+        && parts
+            .iter()
+            .all(|part| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+}
+
 /// One `#[doc]` attribute per line, and `#[deprecated]` with the model's
 /// message where the model deprecates the item: callers are warned where
 /// they use it, and rustdoc shows why.
 fn doc_attrs(docs: &Docs, deprecated: Option<&Deprecation>) -> TokenStream {
     let mut attrs = doc_lines(docs, None);
     if let Some(deprecated) = deprecated {
-        let note = deprecated
-            .message
-            .as_deref()
-            .map(|note| quote! { note = #note });
-        let since = deprecated
-            .since
-            .as_deref()
-            .map(|since| quote! { since = #since });
+        // Rust takes `since` as a version; a model's is often a date,
+        // which goes in the note instead.
+        let (since, note) = match (deprecated.since.as_deref(), deprecated.message.as_deref()) {
+            (Some(since), note) if is_semver(since) => {
+                (Some(since.to_owned()), note.map(str::to_owned))
+            }
+            (Some(since), Some(note)) => (None, Some(format!("{note} (since {since})"))),
+            (Some(since), None) => (None, Some(format!("since {since}"))),
+            (None, note) => (None, note.map(str::to_owned)),
+        };
+        let note = note.map(|note| quote! { note = #note });
+        let since = since.map(|since| quote! { since = #since });
         let args: Vec<TokenStream> = since.into_iter().chain(note).collect();
         attrs.extend(if args.is_empty() {
             quote! { #[deprecated] }

@@ -54,7 +54,7 @@ pub use crate::error::ErrorKind;
 pub use ::smithy_lean_client::ClientRequestToken;
 /// Builds a [`Config`].
 pub use ::smithy_lean_client::ConfigBuilder;
-/// The largest response body read.
+/// The largest response body read whole, unless the configuration says otherwise.
 pub use ::smithy_lean_client::MAX_RESPONSE_BODY;
 /// The slowest response body accepted after the grace period.
 pub use ::smithy_lean_client::MIN_BODY_THROUGHPUT;

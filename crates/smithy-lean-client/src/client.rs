@@ -36,9 +36,11 @@ use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, SystemTime};
 use tracing::{Instrument, field};
 
-/// Responses larger than this are refused unread: an answer of the
-/// operations this client is for is a few kilobytes.
-pub const MAX_RESPONSE_BODY: usize = 1 << 20;
+/// The largest response body read whole unless the configuration says
+/// otherwise (`ConfigBuilder::max_response_body_size`): larger than any AWS
+/// API's answer that is not a stream (Lambda's `Invoke` returns up to
+/// 6 MiB), and a bound on what a peer can make a client hold.
+pub const MAX_RESPONSE_BODY: usize = 64 << 20;
 
 /// The engine of a generated client: it calls any [`Operation`] of its
 /// [`Service`]. A generated `Client` wraps it and adds one method per
@@ -155,7 +157,7 @@ enum Reading {
 
 /// A response's body as an operation reads it.
 enum ResponseBody<'a> {
-    /// Read whole, within [`MAX_RESPONSE_BODY`].
+    /// Read whole, within the configured limit ([`MAX_RESPONSE_BODY`] by default).
     Whole(&'a [u8]),
     /// Still arriving: a streaming output's payload, which the caller reads.
     Streaming(SdkBody),
@@ -740,10 +742,11 @@ impl Handle {
                 }
             };
         }
-        let body = match read_body(response_body, MAX_RESPONSE_BODY, grace).await {
+        let limit = self.inner.config.max_response_body;
+        let body = match read_body(response_body, limit, grace).await {
             Ok(body) => body,
             Err(BodyFailure::TooLarge) => {
-                let reason = format!("the body is larger than {MAX_RESPONSE_BODY} bytes");
+                let reason = format!("the body is larger than {limit} bytes");
                 let error = UnreadableResponse::new(status, reason, &[]);
                 return Err((Failure::Kind(ErrorKind::Response(error)), Retry::No));
             }

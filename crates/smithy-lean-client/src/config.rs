@@ -57,6 +57,7 @@ pub struct Config {
     pub(crate) disable_host_prefix: bool,
     pub(crate) disable_request_compression: bool,
     pub(crate) request_min_compression_size: u32,
+    pub(crate) max_response_body: usize,
     /// The `SdkConfig` this was built from, for what depends on the
     /// service: its own endpoint URL in the environment and profile.
     pub(crate) sdk_config: Option<SdkConfig>,
@@ -94,6 +95,7 @@ impl std::fmt::Debug for Config {
                 "request_min_compression_size",
                 &self.request_min_compression_size,
             )
+            .field("max_response_body", &self.max_response_body)
             .field("from_sdk_config", &self.sdk_config.is_some())
             .finish()
     }
@@ -201,6 +203,13 @@ impl Config {
     pub fn request_min_compression_size_bytes(&self) -> u32 {
         self.request_min_compression_size
     }
+
+    /// The largest response body read whole, in bytes; a larger one fails
+    /// the call unread. A streaming output's body is the caller's to read
+    /// and has no such bound.
+    pub fn max_response_body_size(&self) -> usize {
+        self.max_response_body
+    }
 }
 
 /// Builds a [`Config`].
@@ -240,6 +249,7 @@ impl Default for ConfigBuilder {
                 disable_host_prefix: false,
                 disable_request_compression: false,
                 request_min_compression_size: crate::compression::DEFAULT_MIN_COMPRESSION_SIZE,
+                max_response_body: crate::MAX_RESPONSE_BODY,
                 sdk_config: None,
                 #[cfg(feature = "test-util")]
                 mock_rules: None,
@@ -421,6 +431,14 @@ impl ConfigBuilder {
     /// where the model accepts them compressed.
     pub fn request_min_compression_size_bytes(mut self, bytes: u32) -> Self {
         self.config.request_min_compression_size = bytes;
+        self
+    }
+
+    /// Reads response bodies whole only up to `bytes`
+    /// ([`MAX_RESPONSE_BODY`](crate::MAX_RESPONSE_BODY), 64 MiB, unless
+    /// set): a larger body fails the call unread, whatever the peer sends.
+    pub fn max_response_body_size(mut self, bytes: usize) -> Self {
+        self.config.max_response_body = bytes;
         self
     }
 

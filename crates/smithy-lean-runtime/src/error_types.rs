@@ -59,7 +59,9 @@ macro_rules! operation_error {
             $(
                 $(#[doc = $variant_doc:literal])*
                 #[is = $predicate:ident]
-                $variant:ident($error:path),
+                // A long path, as rustfmt and prettyplease lay one out,
+                // ends with a comma of its own.
+                $variant:ident($error:path $(,)?),
             )*
         }
     ) => {
@@ -636,9 +638,11 @@ mod tests {
             /// Strict.
             #[is = is_strict]
             Strict(Strict),
-            /// Quiet.
+            /// Quiet, written as a long path is laid out: with a comma.
             #[is = is_quiet]
-            Quiet(Quiet),
+            Quiet(
+                Quiet,
+            ),
         }
     }
 
