@@ -2737,3 +2737,28 @@ fn a_deprecation_since_a_date_is_in_the_note() {
         "{versioned}"
     );
 }
+
+/// Every public item is documented (`missing_docs`), the model's
+/// documentation or else a line of the generator's: an error the model
+/// leaves undocumented, as its variant of an operation's error enum, and a
+/// union's member.
+#[test]
+fn items_the_model_leaves_undocumented_are_documented() {
+    let mut model: serde_json::Value = serde_json::from_str(&synthetic_with_errors(
+        &["example.test#Oops"],
+        serde_json::json!({
+            "example.test#Oops": {"type": "structure", "members": {}, "traits": {"smithy.api#error": "client"}},
+            "example.test#Pick": {"type": "union", "members": {"Plain": {"target": "smithy.api#String"}}}
+        }),
+    ))
+    .unwrap();
+    model["shapes"]["example.test#DoThingRequest"]["members"] =
+        serde_json::json!({"Choice": {"target": "example.test#Pick"}});
+    let files = generate(&model.to_string(), &Options::default())
+        .expect("generates")
+        .files;
+    let errors = &files[&PathBuf::from("example-svc-error/src/do_thing_error.rs")];
+    assert!(errors.contains("/// The `Oops` error.\n"), "{errors}");
+    let union = &files[&PathBuf::from("example-svc-input/src/pick.rs")];
+    assert!(union.contains("/// The `Plain` member.\n"), "{union}");
+}

@@ -1,6 +1,6 @@
 //! Open enums: every modelled value, plus one that keeps unknown values.
 
-use super::{doc_attrs, ident, type_docs};
+use super::{doc_attrs_or, ident, type_docs};
 use crate::ir::Enum;
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -10,11 +10,8 @@ pub(super) fn emit(enumeration: &Enum) -> TokenStream {
     let docs = type_docs(&enumeration.docs, &enumeration.id, None);
     let variants = enumeration.variants.iter().map(|variant| {
         let variant_name = ident(&variant.name);
-        let mut docs = doc_attrs(&variant.docs, variant.deprecated.as_ref());
-        if docs.is_empty() {
-            let line = format!(" `{}`", variant.value);
-            docs = quote! { #[doc = #line] };
-        }
+        let fallback = format!("`{}`", variant.value);
+        let docs = doc_attrs_or(&variant.docs, variant.deprecated.as_ref(), fallback);
         quote! { #docs #variant_name, }
     });
     let to_str = enumeration.variants.iter().map(|variant| {

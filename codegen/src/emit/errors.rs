@@ -15,7 +15,8 @@ pub(super) fn emit_operation_error(operation: &Operation, types: &Types) -> Toke
             .expect("lowering put every error in the error crate");
         let variant = ident(&structure.name);
         let predicate = ident(&structure.predicate);
-        let docs = super::doc_attrs(&structure.docs, None);
+        let fallback = format!("The `{}` error.", structure.wire_name);
+        let docs = super::doc_attrs_or(&structure.docs, None, fallback);
         quote! { #docs #[is = #predicate] #variant(crate::#variant), }
     });
     let enum_doc = format!(" Every error `{}` can return.", operation.name);

@@ -1171,6 +1171,16 @@ fn type_docs(docs: &Docs, id: &str, deprecated: Option<&Deprecation>) -> TokenSt
     doc_attrs(&lines, deprecated)
 }
 
+/// [`doc_attrs`], with `fallback` for documentation where the model gives
+/// none: every public item has some, as `missing_docs` asks.
+fn doc_attrs_or(docs: &Docs, deprecated: Option<&Deprecation>, fallback: String) -> TokenStream {
+    if docs.is_empty() {
+        doc_attrs(&vec![fallback], deprecated)
+    } else {
+        doc_attrs(docs, deprecated)
+    }
+}
+
 /// Whether `text` is a version as Rust's `#[deprecated(since)]` takes it:
 /// `MAJOR.MINOR.PATCH`, each part digits.
 fn is_semver(text: &str) -> bool {

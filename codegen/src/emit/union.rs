@@ -3,7 +3,7 @@
 //! constraint checks. How they travel is their protocol's.
 
 use super::validation::{PatternTable, value_checks};
-use super::{doc_attrs, ident, redacted_in_debug, rust_type, type_docs};
+use super::{doc_attrs_or, ident, redacted_in_debug, rust_type, type_docs};
 use crate::ir::{Union, UnionVariant};
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -19,7 +19,8 @@ pub(super) fn emit(
     let docs = type_docs(&union.docs, &union.id, union.deprecated.as_ref());
     let variants = union.variants.iter().map(|variant| {
         let variant_name = ident(&variant.name);
-        let docs = doc_attrs(&variant.docs, variant.deprecated.as_ref());
+        let fallback = format!("The `{}` member.", variant.member);
+        let docs = doc_attrs_or(&variant.docs, variant.deprecated.as_ref(), fallback);
         match &variant.value {
             Some(value) => {
                 let ty = rust_type(value);
