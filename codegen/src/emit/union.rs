@@ -54,6 +54,9 @@ pub(super) fn emit(
         #[doc = ""]
         #[doc = " Exactly one member is set. A response may hold a member this version of the model does not have: `Unknown`."]
         #[non_exhaustive]
+        // The members unboxed, as the AWS SDK for Rust has them: a caller
+        // matches on the values themselves.
+        #[allow(clippy::large_enum_variant)]
         #derives
         pub enum #name {
             #(#variants)*

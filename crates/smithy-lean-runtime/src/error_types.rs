@@ -72,6 +72,8 @@ macro_rules! operation_error {
         /// which keeps the name, message, request id and HTTP status.
         #[non_exhaustive]
         #[derive(Debug)]
+        // Each error unboxed, as the AWS SDK for Rust has them.
+        #[allow(clippy::large_enum_variant)]
         pub enum $name {
             $(
                 $(#[doc = $variant_doc])*
