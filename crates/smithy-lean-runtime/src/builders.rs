@@ -117,7 +117,7 @@ macro_rules! structure {
         impl $name {
             #[doc = concat!("Starts a builder for [`", stringify!($name), "`].")]
             pub fn builder() -> $builder {
-                $builder::default()
+                <$builder as ::core::default::Default>::default()
             }
 
             $(
@@ -704,6 +704,34 @@ mod tests {
             #[set(into, set_said, get_said, wire = "Said", default = "nothing")]
             said: Option<String>,
         }
+    }
+
+    // A member named `Default`, as some models have: its setter and getter
+    // are named like `Default::default`, which the macros must not call
+    // by the type's path.
+    crate::structure! {
+        #[builder(SettingsBuilder)]
+        #[derive(Clone, Default, PartialEq)]
+        pub struct Settings {
+            #[get(Option<&str>, as_deref)]
+            default: Option<String>,
+        }
+    }
+
+    crate::builder! {
+        #[build(Settings)]
+        #[derive(Clone, Default, PartialEq)]
+        pub struct SettingsBuilder {
+            #[set(into, set_default, get_default, wire = "Default")]
+            default: Option<String>,
+        }
+    }
+
+    #[test]
+    fn a_member_named_default_is_its_own_accessor() {
+        let settings = Settings::builder().default("on").build();
+        assert_eq!(settings.default(), Some("on"));
+        assert_eq!(<Settings as Default>::default().default(), None);
     }
 
     crate::structure! {
