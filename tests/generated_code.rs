@@ -2762,3 +2762,37 @@ fn items_the_model_leaves_undocumented_are_documented() {
     let union = &files[&PathBuf::from("example-svc-input/src/pick.rs")];
     assert!(union.contains("/// The `Plain` member.\n"), "{union}");
 }
+
+/// A list or map that holds itself with no structure or union between has
+/// no Rust type: refused by name, where it once overflowed the stack.
+#[test]
+fn a_collection_that_holds_itself_is_refused_not_overflowed() {
+    for (shape, expected) in [
+        (
+            serde_json::json!({"type": "list", "member": {"target": "example.test#Nest"}}),
+            "example.test#Nest: a list or map that holds itself with no structure or union between has no Rust type",
+        ),
+        (
+            serde_json::json!({"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "example.test#Nest"}}),
+            "example.test#Nest: a list or map that holds itself with no structure or union between has no Rust type",
+        ),
+    ] {
+        let model = synthetic(
+            serde_json::json!({"N": {"target": "example.test#Nest"}}),
+            serde_json::json!({"example.test#Nest": shape}),
+        );
+        // On a thread of its own: an overflow would abort only that thread's test.
+        let error = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || {
+                generate(&model, &Options::default())
+                    .map(|_| ())
+                    .map_err(|e| e.to_string())
+            })
+            .unwrap()
+            .join()
+            .expect("no panic")
+            .expect_err(expected);
+        assert_eq!(error, expected);
+    }
+}

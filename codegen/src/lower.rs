@@ -149,6 +149,7 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
         service_schemes: Vec::new(),
         operation_of_type: BTreeMap::new(),
         renamed: BTreeMap::new(),
+        open_collections: Vec::new(),
     }
     .service(service_id, service, options)?;
     // Partition data is read, checked and typed like the model, but only
@@ -311,6 +312,9 @@ struct Lowerer<'a> {
     /// The shapes given another name than their own in a crate, with the
     /// sentence their documentation gives the reason in.
     renamed: BTreeMap<(Home, String), String>,
+    /// The lists and maps being lowered, outermost first: one that holds
+    /// itself with no named type between would be lowered for ever.
+    open_collections: Vec<String>,
 }
 
 /// A shape on the path of [`Lowerer::box_cycles`]'s walk: the targets of
@@ -564,6 +568,33 @@ impl<'a> Lowerer<'a> {
             None => Vec::new(),
             Some(compression) => request_compression(id, compression)?,
         };
+        for (role, target) in [("input", &shape.input), ("output", &shape.output)] {
+            let Some(target) = target.as_ref().filter(|t| t.target != UNIT) else {
+                continue;
+            };
+            match self.model.shapes.get(&target.target) {
+                Some(structure) if structure.kind == "structure" => {}
+                Some(other) => {
+                    return Err(Error::on_shape(
+                        id,
+                        format!(
+                            "its {role} {} is {}, not a structure",
+                            target.target,
+                            naming::with_article(&other.kind)
+                        ),
+                    ));
+                }
+                None => {
+                    return Err(Error::on_shape(
+                        id,
+                        format!(
+                            "its {role} {} is not a structure of the model",
+                            target.target
+                        ),
+                    ));
+                }
+            }
+        }
         let input_id = &self.operation_structure(id, shape.input.as_ref(), "input");
         let output_id = &self.operation_structure(id, shape.output.as_ref(), "output");
         self.operation_inputs.insert(input_id.clone());
@@ -954,6 +985,20 @@ impl<'a> Lowerer<'a> {
             }
             _ => name,
         }
+    }
+
+    /// Notes that the list or map `id` is being lowered, refusing it when
+    /// it already is: it holds itself with no structure or union between,
+    /// which no Rust type can be. The caller pops it when done.
+    fn open_collection(&mut self, id: &str) -> Result<(), Error> {
+        if self.open_collections.iter().any(|open| open == id) {
+            return Err(Error::on_shape(
+                id,
+                "a list or map that holds itself with no structure or union between has no Rust type",
+            ));
+        }
+        self.open_collections.push(id.to_owned());
+        Ok(())
     }
 
     /// Adds why `id` has another name than its own in `home`, if it has.
@@ -1500,6 +1545,7 @@ impl<'a> Lowerer<'a> {
                         let (Some(key), Some(value)) = (&shape.key, &shape.value) else {
                             return Err(Error::on_shape(target, "a map needs a key and a value"));
                         };
+                        self.open_collection(target)?;
                         let key_id = format!("{target}$key");
                         check_traits(&key_id, &key.traits, &mut self.warnings)?;
                         let key_value = self.value(home, &key_id, &key.target, &key.traits)?;
@@ -1516,6 +1562,7 @@ impl<'a> Lowerer<'a> {
                         check_traits(&value_id, &value.traits, &mut self.warnings)?;
                         let mut value =
                             self.value(home, &value_id, &value.target, &value.traits)?;
+                        self.open_collections.pop();
                         // A sensitive key makes every entry sensitive.
                         value.sensitive |= key_value.sensitive;
                         value.nullable = shape.traits.contains_key("smithy.api#sparse");
@@ -1546,8 +1593,10 @@ impl<'a> Lowerer<'a> {
                             .ok_or_else(|| Error::on_shape(target, "a list needs a member"))?;
                         let element_id = format!("{target}$member");
                         check_traits(&element_id, &member.traits, &mut self.warnings)?;
+                        self.open_collection(target)?;
                         let mut item =
                             self.value(home, &element_id, &member.target, &member.traits)?;
+                        self.open_collections.pop();
                         item.nullable = shape.traits.contains_key("smithy.api#sparse");
                         Kind::List(Box::new(item))
                     }

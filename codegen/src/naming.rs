@@ -108,8 +108,36 @@ fn escape(name: String, digit_prefix: &str) -> String {
     }
 }
 
+/// `word` after "a" or "an", as its first letter asks: `a map`, `an enum`.
+pub(crate) fn with_article(word: &str) -> String {
+    // "a union": a `u` that sounds like "you" takes "a".
+    let sounds_like_you = word.starts_with("uni") || word.starts_with("use");
+    let article = match word.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') if !sounds_like_you => "an",
+        _ => "a",
+    };
+    format!("{article} {word}")
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn articles_follow_the_sound_of_the_word() {
+        let words = ["map", "enum", "integer", "union", "operation", "structure"];
+        let with: Vec<String> = words.iter().map(|word| super::with_article(word)).collect();
+        assert_eq!(
+            with,
+            [
+                "a map",
+                "an enum",
+                "an integer",
+                "a union",
+                "an operation",
+                "a structure"
+            ]
+        );
+    }
+
     use super::*;
 
     #[test]
