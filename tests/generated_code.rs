@@ -2293,11 +2293,6 @@ fn traits_are_applied_ignored_warned_of_or_refused_as_the_table_says() {
 
     for (id, trait_id, why) in [
         (
-            "example.test#DoThing",
-            "smithy.api#optionalAuth",
-            "operations callable without credentials are not generated yet",
-        ),
-        (
             "example.test#Svc",
             "aws.api#clientEndpointDiscovery",
             "endpoint discovery is not generated yet",
@@ -2382,6 +2377,37 @@ fn authentication_follows_the_order_of_the_schemes() {
         serde_json::json!({"smithy.api#auth": ["aws.auth#sigv4"]}),
     );
     assert_eq!(signing_name(&same), r#"signing_name: Some("example"),"#);
+    // An operation's own: none is anonymous, `@optionalAuth` signs where
+    // the client can; each a constant of its input.
+    let auth_of = |model: &str| {
+        let files = generate(model, &Options::default())
+            .expect("generates")
+            .files;
+        let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+        input
+            .lines()
+            .find(|line| line.contains("const AUTH"))
+            .map(|line| line.trim().to_owned())
+    };
+    assert_eq!(auth_of(&same), None);
+    let none = with_traits_on(
+        &signed,
+        operation,
+        serde_json::json!({"smithy.api#auth": []}),
+    );
+    assert_eq!(
+        auth_of(&none).as_deref(),
+        Some("const AUTH: rt::operation::OperationAuth = rt::operation::OperationAuth::Anonymous;")
+    );
+    let optional = with_traits_on(
+        &signed,
+        operation,
+        serde_json::json!({"smithy.api#optionalAuth": {}}),
+    );
+    assert_eq!(
+        auth_of(&optional).as_deref(),
+        Some("const AUTH: rt::operation::OperationAuth = rt::operation::OperationAuth::Optional;")
+    );
 
     let refusals = [
         (
@@ -2410,11 +2436,11 @@ fn authentication_follows_the_order_of_the_schemes() {
         ),
         (
             with_traits_on(
-                &signed,
+                &signed.replace(r#","aws.auth#sigv4":{"name":"example"}"#, ""),
                 operation,
-                serde_json::json!({"smithy.api#auth": []}),
+                serde_json::json!({"smithy.api#auth": ["aws.auth#sigv4"]}),
             ),
-            "example.test#DoThing: trait `smithy.api#auth`: an operation authenticated otherwise than its service is not supported by this generator",
+            "example.test#DoThing: trait `smithy.api#auth`: an operation signed with SigV4 where its service is not is not supported by this generator",
         ),
         (
             with_traits_on(

@@ -101,6 +101,10 @@ pub struct Operation {
     pub checksum_required: bool,
     /// `aws.auth#unsignedPayload`: SigV4 signs the request without its body.
     pub unsigned_payload: bool,
+    /// How its requests are authenticated: as the service's, or not at
+    /// all (`@auth([])`), or where the client has credentials
+    /// (`@optionalAuth`).
+    pub auth: OperationAuth,
     /// Headers every request carries, a service customization: `(name in
     /// lower case, value)`.
     pub request_headers: Vec<(String, String)>,
@@ -177,6 +181,17 @@ pub struct PathStep {
     pub accessor: String,
     /// Whether it returns an `Option`.
     pub optional: bool,
+}
+
+/// How an operation's requests are authenticated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OperationAuth {
+    /// As the service's: signed where it signs.
+    Service,
+    /// Never: the operation names no scheme.
+    Anonymous,
+    /// Signed where the client has credentials, else not.
+    Optional,
 }
 
 /// The `http` trait.

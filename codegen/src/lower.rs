@@ -505,21 +505,27 @@ impl<'a> Lowerer<'a> {
             ));
         }
         check_traits(id, &shape.traits, &mut self.warnings)?;
-        // An operation may name its own schemes; only the service's are
-        // generated, so it must pick the one the service picks.
-        if let Some(schemes) = shape.traits.get(AUTH) {
-            let schemes = scheme_list(id, schemes)?;
-            if schemes.first() != self.service_schemes.first() {
-                return Err(match schemes.first() {
-                    Some(scheme) if *scheme != SIGV4 => unsupported_scheme(id, scheme),
-                    _ => Error::on_trait(
-                        id,
-                        AUTH,
-                        "an operation authenticated otherwise than its service is not supported by this generator",
-                    ),
-                });
+        // An operation may name its own schemes: none makes its requests
+        // anonymous; SigV4 is the service's signing; `@optionalAuth` signs
+        // only where the client has credentials.
+        let schemes = match shape.traits.get(AUTH) {
+            Some(schemes) => scheme_list(id, schemes)?,
+            None => self.service_schemes.clone(),
+        };
+        let auth = match schemes.first() {
+            None if self.service_schemes.is_empty() => OperationAuth::Service,
+            None => OperationAuth::Anonymous,
+            Some(&SIGV4) if self.service_schemes.first() != Some(&SIGV4) => {
+                return Err(Error::on_trait(
+                    id,
+                    AUTH,
+                    "an operation signed with SigV4 where its service is not is not supported by this generator",
+                ));
             }
-        }
+            Some(&SIGV4) if shape.traits.contains_key(OPTIONAL_AUTH) => OperationAuth::Optional,
+            Some(&SIGV4) => OperationAuth::Service,
+            Some(other) => return Err(unsupported_scheme(id, other)),
+        };
         let name = naming::type_name(local_name(id));
         let http_trait = shape
             .traits
@@ -662,6 +668,7 @@ impl<'a> Lowerer<'a> {
             host_labels,
             checksum_required: shape.traits.contains_key("smithy.api#httpChecksumRequired"),
             unsigned_payload: shape.traits.contains_key("aws.auth#unsignedPayload"),
+            auth,
             request_headers: self.customizations.request_headers.clone(),
             tree_hash: self
                 .customizations
@@ -2029,6 +2036,7 @@ fn prelude(id: &str) -> Option<Kind> {
 }
 
 const AUTH: &str = "smithy.api#auth";
+const OPTIONAL_AUTH: &str = "smithy.api#optionalAuth";
 const SIGV4: &str = "aws.auth#sigv4";
 
 /// The auth schemes an `@auth` trait names, in order.

@@ -202,7 +202,7 @@ pub const KNOWN_TRAITS: &[KnownTrait] = &[
     ),
     applied(
         "smithy.api#auth",
-        "the schemes in order: SigV4 first, or none (unsigned); an operation's must pick its service's",
+        "the schemes in order: SigV4 first, or none (unsigned), the service's or an operation's own",
     ),
     no_effect("smithy.api#authDefinition", DEFINES_MODELS),
     applied(
@@ -308,9 +308,9 @@ pub const KNOWN_TRAITS: &[KnownTrait] = &[
     no_effect("smithy.api#nestedProperties", RESOURCE_PROPERTY),
     no_effect("smithy.api#noReplace", RESOURCE_PROPERTY),
     no_effect("smithy.api#notProperty", RESOURCE_PROPERTY),
-    refused(
+    applied(
         "smithy.api#optionalAuth",
-        "operations callable without credentials are not generated yet",
+        "the operation is signed where the client has credentials, sent unsigned where not",
     ),
     no_effect(
         "smithy.api#output",

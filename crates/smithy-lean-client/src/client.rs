@@ -26,7 +26,9 @@ use aws_smithy_types::byte_stream::ByteStream;
 use aws_types::SdkConfig;
 use http::header::{HOST, HeaderValue, USER_AGENT};
 use smithy_lean_runtime::builders::StructureBuilder;
-use smithy_lean_runtime::operation::{OperationError, OperationInput, OperationOutput};
+use smithy_lean_runtime::operation::{
+    OperationAuth, OperationError, OperationInput, OperationOutput,
+};
 use smithy_lean_runtime::validation::Validate;
 use smithy_lean_runtime::{ServiceError, UntrustedText};
 use std::borrow::Cow;
@@ -216,6 +218,8 @@ struct Prepared {
     /// Whether SigV4 leaves the body out of the signature
     /// (`aws.auth#unsignedPayload`).
     unsigned_payload: bool,
+    /// How the operation's requests are authenticated.
+    auth: OperationAuth,
 }
 
 impl Prepared {
@@ -442,6 +446,7 @@ impl Handle {
             .prepare(endpoint, host_prefix, request, streams_on)
             .map_err(construction)?;
         prepared.unsigned_payload = O::Input::UNSIGNED_PAYLOAD;
+        prepared.auth = O::Input::AUTH;
         // The last attempt's answer, as the operation read it.
         let mut answer: Option<Result<O::Output, O::Error>> = None;
         let mut read =
@@ -615,6 +620,7 @@ impl Handle {
             body,
             streams_on,
             unsigned_payload: false,
+            auth: OperationAuth::Service,
         })
     }
 
@@ -773,8 +779,14 @@ impl Handle {
             let failure = ConstructionFailure::with_source(what, source);
             (Failure::Kind(ErrorKind::Construction(failure)), Retry::No)
         };
-        // A service that takes anonymous requests needs no credentials.
-        let credentials = match &endpoint.signing_name {
+        // A service, or an operation, that takes anonymous requests needs
+        // no credentials; one that takes them optionally, none configured.
+        let signing_name = match prepared.auth {
+            OperationAuth::Anonymous => None,
+            OperationAuth::Optional if self.inner.credentials.is_none() => None,
+            OperationAuth::Service | OperationAuth::Optional => endpoint.signing_name.as_ref(),
+        };
+        let credentials = match signing_name {
             None => None,
             Some(signing_name) => {
                 let cache = self.inner.credentials.as_ref().ok_or_else(|| {

@@ -16,7 +16,7 @@ use md5::{Digest, Md5};
 use smithy_lean_client::{BuiltIns, Config, ConfigBuilder, ErrorKind, Handle, Operation, Service};
 use smithy_lean_runtime::builders::{Structure, StructureBuilder};
 use smithy_lean_runtime::endpoint::ResolveEndpointError;
-use smithy_lean_runtime::operation::{OperationInput, OperationOutput};
+use smithy_lean_runtime::operation::{OperationAuth, OperationInput, OperationOutput};
 use smithy_lean_runtime::request::{self, RequestError};
 use smithy_lean_runtime::validation::Validate;
 use smithy_lean_runtime::{BuildError, ConstraintViolation, ResponseError, UnhandledError};
@@ -359,42 +359,80 @@ async fn a_host_prefix_with_labels_is_each_calls_own_and_refused_before_any_io_w
     assert_eq!(keep.0.lock().unwrap()[0].0["host"], "text.example");
 }
 
-/// `POST /text` of an operation that the model signs without its body
-/// (`aws.auth#unsignedPayload`).
-struct PutUnsigned;
+/// `POST /text` of an operation whose signing the model sets apart: `M`
+/// says how (`aws.auth#unsignedPayload`, its own `@auth`, `@optionalAuth`).
+struct PutWith<M>(std::marker::PhantomData<M>);
 
-#[derive(Debug, Default)]
-struct UnsignedInput(Vec<u8>);
+/// How an operation of [`PutWith`] is signed.
+trait Signing: Send + Sync + 'static {
+    const UNSIGNED_PAYLOAD: bool = false;
+    const AUTH: OperationAuth = OperationAuth::Service;
+}
 
-impl Operation for PutUnsigned {
-    type Input = UnsignedInput;
+/// `aws.auth#unsignedPayload`.
+#[derive(Debug)]
+struct UnsignedPayload;
+impl Signing for UnsignedPayload {
+    const UNSIGNED_PAYLOAD: bool = true;
+}
+
+/// `@auth([])` on the operation of a signed service.
+#[derive(Debug)]
+struct NoAuth;
+impl Signing for NoAuth {
+    const AUTH: OperationAuth = OperationAuth::Anonymous;
+}
+
+/// `@optionalAuth`.
+#[derive(Debug)]
+struct OptionalAuth;
+impl Signing for OptionalAuth {
+    const AUTH: OperationAuth = OperationAuth::Optional;
+}
+
+#[derive(Debug)]
+struct InputWith<M>(Vec<u8>, std::marker::PhantomData<M>);
+
+impl<M> Default for InputWith<M> {
+    fn default() -> Self {
+        InputWith(Vec::new(), std::marker::PhantomData)
+    }
+}
+
+fn input_with<M>(text: &[u8]) -> InputWith<M> {
+    InputWith(text.to_vec(), std::marker::PhantomData)
+}
+
+impl<M: Signing + std::fmt::Debug> Operation for PutWith<M> {
+    type Input = InputWith<M>;
     type Output = Output;
     type Error = UnhandledError;
 }
 
-impl Structure for UnsignedInput {
-    type Builder = UnsignedInput;
+impl<M: Signing + std::fmt::Debug> Structure for InputWith<M> {
+    type Builder = InputWith<M>;
 }
 
-impl StructureBuilder for UnsignedInput {
-    type Structure = UnsignedInput;
+impl<M: Signing + std::fmt::Debug> StructureBuilder for InputWith<M> {
+    type Structure = InputWith<M>;
 
-    fn build_structure(self) -> Result<UnsignedInput, BuildError> {
+    fn build_structure(self) -> Result<InputWith<M>, BuildError> {
         Ok(self)
     }
 }
 
-impl Validate for UnsignedInput {
+impl<M> Validate for InputWith<M> {
     fn collect_violations(&self, _: &str, _: &mut Vec<ConstraintViolation>) {}
 }
 
-impl OperationInput for UnsignedInput {
-    const OPERATION_NAME: &'static str = "PutUnsigned";
+impl<M: Signing + std::fmt::Debug> OperationInput for InputWith<M> {
+    const OPERATION_NAME: &'static str = "PutWith";
     const HTTP_METHOD: &'static str = "POST";
     const HTTP_PATH: &'static str = "/text";
     const HTTP_SUCCESS_STATUS: u16 = 200;
     const HOST_PREFIX: Option<&'static str> = None;
-    const UNSIGNED_PAYLOAD: bool = true;
+    const UNSIGNED_PAYLOAD: bool = M::UNSIGNED_PAYLOAD;
+    const AUTH: OperationAuth = M::AUTH;
 
     fn into_http_request(self) -> Result<http::Request<SdkBody>, RequestError> {
         request::build(
@@ -472,7 +510,7 @@ fn sent_signature(headers: &http::HeaderMap) -> &str {
 async fn an_operation_signed_without_its_payload_signs_unsigned_payload() {
     let (handle, keep) = client(|config| config);
     handle
-        .send::<PutUnsigned>(UnsignedInput(b"abc".to_vec()))
+        .send::<PutWith<UnsignedPayload>>(input_with(b"abc"))
         .await
         .unwrap();
     let (headers, sent) = keep.0.lock().unwrap().pop().unwrap();
@@ -494,4 +532,54 @@ async fn an_operation_signed_without_its_payload_signs_unsigned_payload() {
         sent_signature(&headers),
         recomputed_signature(&headers, SignableBody::Bytes(&sent))
     );
+}
+
+#[tokio::test]
+async fn an_operation_with_no_auth_scheme_is_unsigned_and_an_optional_one_signed_where_it_can_be() {
+    let unsigned = |headers: &http::HeaderMap| {
+        ["authorization", "x-amz-date"]
+            .iter()
+            .all(|name| !headers.contains_key(*name))
+    };
+    // With credentials: `@auth([])` goes unsigned, `@optionalAuth` signed.
+    let (handle, keep) = client(|config| config);
+    handle
+        .send::<PutWith<NoAuth>>(input_with(b"a"))
+        .await
+        .unwrap();
+    handle
+        .send::<PutWith<OptionalAuth>>(input_with(b"b"))
+        .await
+        .unwrap();
+    let sent = keep.0.lock().unwrap().clone();
+    assert!(unsigned(&sent[0].0), "{:?}", sent[0].0);
+    assert_eq!(
+        sent_signature(&sent[1].0),
+        recomputed_signature(&sent[1].0, SignableBody::Bytes(b"b"))
+    );
+    // Without a credentials provider: both go unsigned, where an operation
+    // of the service's own scheme is refused before any I/O.
+    let keep = Keep::default();
+    let config = Config::builder()
+        .region(smithy_lean_client::Region::new("us-east-1"))
+        .endpoint_url("https://text.example")
+        .http_connector(keep.clone())
+        .build();
+    let handle = Handle::from_conf(&SERVICE, config);
+    handle
+        .send::<PutWith<NoAuth>>(input_with(b"a"))
+        .await
+        .unwrap();
+    handle
+        .send::<PutWith<OptionalAuth>>(input_with(b"b"))
+        .await
+        .unwrap();
+    let error = handle
+        .send::<PutWith<UnsignedPayload>>(input_with(b"c"))
+        .await
+        .unwrap_err();
+    assert_not_constructed(&error, "no credentials provider is configured");
+    let sent = keep.0.lock().unwrap().clone();
+    assert_eq!(sent.len(), 2);
+    assert!(sent.iter().all(|(headers, _)| unsigned(headers)));
 }

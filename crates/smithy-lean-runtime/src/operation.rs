@@ -13,6 +13,19 @@ use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::byte_stream::ByteStream;
 use std::borrow::Cow;
 
+/// How a client authenticates an operation's requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OperationAuth {
+    /// As the service does: signed where the service signs.
+    Service,
+    /// Never: the operation's `@auth` names no scheme, so its requests
+    /// go unsigned, and need no credentials.
+    Anonymous,
+    /// Signed where the client has a credentials provider, else sent
+    /// unsigned (`@optionalAuth`).
+    Optional,
+}
+
 /// An operation's input: the facts of its `@http` and `@endpoint` traits,
 /// and its request. Fluent builders and paginators fill its builder; the
 /// model's constraints on it are its [`Validate`].
@@ -47,6 +60,9 @@ pub trait OperationInput:
     /// `aws.auth#unsignedPayload`: SigV4 signs the request without its
     /// body, as `UNSIGNED-PAYLOAD`.
     const UNSIGNED_PAYLOAD: bool = false;
+    /// How the operation's requests are authenticated: as the service's,
+    /// unless its own `@auth` or `@optionalAuth` says otherwise.
+    const AUTH: OperationAuth = OperationAuth::Service;
     /// `@requestCompression`: the encodings the service accepts a request
     /// body in, in the model's order of preference; none when it has no
     /// such trait.

@@ -32,6 +32,12 @@ pub(super) fn operation_request(operation: &Operation, input: &Structure) -> Tok
     let unsigned_payload = operation
         .unsigned_payload
         .then(|| quote! { const UNSIGNED_PAYLOAD: bool = true; });
+    let auth = match operation.auth {
+        crate::ir::OperationAuth::Service => None,
+        crate::ir::OperationAuth::Anonymous => Some(quote! { Anonymous }),
+        crate::ir::OperationAuth::Optional => Some(quote! { Optional }),
+    }
+    .map(|mode| quote! { const AUTH: rt::operation::OperationAuth = rt::operation::OperationAuth::#mode; });
     let host_prefix_fn = operation.host_labels.as_ref().map(|parts| {
         let pushes = parts.iter().map(|part| match part {
             crate::ir::HostPart::Literal(text) => quote! { prefix.push_str(#text); },
@@ -283,6 +289,7 @@ pub(super) fn operation_request(operation: &Operation, input: &Structure) -> Tok
             const HOST_PREFIX: Option<&'static str> = #host_prefix;
             #checksum
             #unsigned_payload
+            #auth
             #compression
             #tree_hash
             #host_prefix_fn
