@@ -379,6 +379,8 @@ struct PeerFigures {
     /// where the system tells it.
     own_cpu: Option<Duration>,
     instructions_per_call: f64,
+    /// Instructions per call with the input validated first (ours only).
+    validated_instructions_per_call: Option<f64>,
     calls_per_second: f64,
 }
 
@@ -607,6 +609,17 @@ fn start_local_service(root: &Path) -> Result<LocalService, String> {
 }
 
 fn calls_command(peer: &Peer, port: u16, calls: usize, under: Option<&[&str]>) -> Command {
+    calls_command_with(peer, port, calls, under, &[])
+}
+
+/// [`calls_command`] with `extra` arguments for the bench binary.
+fn calls_command_with(
+    peer: &Peer,
+    port: u16,
+    calls: usize,
+    under: Option<&[&str]>,
+    extra: &[&str],
+) -> Command {
     let binary = peer.dir.join("target/release").join(peer.binary);
     let mut command = match under {
         Some(wrapper) => {
@@ -626,15 +639,21 @@ fn calls_command(peer: &Peer, port: u16, calls: usize, under: Option<&[&str]>) -
         "--calls",
         &calls.to_string(),
     ]);
+    command.args(extra);
     command
 }
 
 /// Instructions for `calls` calls, counted by callgrind.
 fn instructions(peer: &Peer, port: u16, calls: usize) -> Result<u64, String> {
+    instructions_with(peer, port, calls, &[])
+}
+
+/// [`instructions`] with `extra` arguments for the bench binary.
+fn instructions_with(peer: &Peer, port: u16, calls: usize, extra: &[&str]) -> Result<u64, String> {
     let out = std::env::temp_dir().join(format!("chime-bench-{}-{calls}.callgrind", peer.binary));
     let out_arg = format!("--callgrind-out-file={}", out.display());
     let wrapper = ["valgrind", "--tool=callgrind", out_arg.as_str()];
-    run(calls_command(peer, port, calls, Some(&wrapper)))?;
+    run(calls_command_with(peer, port, calls, Some(&wrapper), extra))?;
     let profile = std::fs::read_to_string(&out).map_err(|e| e.to_string())?;
     let _ = std::fs::remove_file(&out);
     profile
@@ -1016,6 +1035,14 @@ pub fn run_all() -> Result<(), String> {
         let one = instructions(peer, local.port, 1)?;
         let many = instructions(peer, local.port, 1 + PER_CALL_BATCH)?;
         f.instructions_per_call = many.saturating_sub(one) as f64 / PER_CALL_BATCH as f64;
+        // What `validate_input(true)` adds: the model's constraints, its
+        // patterns by `regress`, checked before each call.
+        if peer.binary == "bench-ours" {
+            let one = instructions_with(peer, local.port, 1, &["--validate"])?;
+            let many = instructions_with(peer, local.port, 1 + PER_CALL_BATCH, &["--validate"])?;
+            f.validated_instructions_per_call =
+                Some(many.saturating_sub(one) as f64 / PER_CALL_BATCH as f64);
+        }
         eprintln!("== {}: calls per second", peer.name);
         f.calls_per_second = calls_per_second(peer, local.port, RATE_CALLS)?;
     }
@@ -1178,6 +1205,16 @@ impl Report<'_> {
              binary resolves its host-prefixed name to 127.0.0.1.\n",
             1 + PER_CALL_BATCH
         );
+        if let Some(validated) = ours.validated_instructions_per_call {
+            let _ = writeln!(
+                md,
+                "- **Validation:** with `validate_input(true)`, which checks each input against \
+                 the model's constraints before the call (`Name`'s `@pattern` by `regress`, \
+                 compiled at its first use), a call takes {validated:.0} instructions: \
+                 {:.0} more than without.\n",
+                validated - ours.instructions_per_call
+            );
+        }
         self.explain_misses(&mut md);
         self.whole_model_section(&mut md);
         rest_json_section(self.rest_json, self.codegen.last(), &mut md);

@@ -1,5 +1,6 @@
-//! `bench-ours --endpoint URL --access-key K --secret-key S --calls N`:
-//! N sequential CreateAppInstance calls through this project's client.
+//! `bench-ours --endpoint URL --access-key K --secret-key S --calls N [--validate]`:
+//! N sequential CreateAppInstance calls through this project's client,
+//! each input checked against the model's constraints first with `--validate`.
 
 // The legacy namespace's CreateAppInstance is deprecated in its model, in
 // favour of Chime SDK Identity's; this crate calls it on purpose.
@@ -28,7 +29,9 @@ fn main() {
 
 async fn calls() {
     let calls: usize = arg("--calls").parse().expect("--calls takes a number");
+    let validate = std::env::args().any(|a| a == "--validate");
     let config = chime_lean::Config::builder()
+        .validate_input(validate)
         .region(chime_lean::Region::new("us-east-1"))
         .endpoint_url(arg("--endpoint"))
         .credentials_provider(aws_credential_types::Credentials::new(
