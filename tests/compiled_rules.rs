@@ -228,3 +228,43 @@ fn an_optional_value_in_a_template_is_used_where_set_and_an_error_where_not() {
         "`PartitionResult#implicitGlobalRegion` is not set, and this endpoint needs it"
     );
 }
+
+/// The library's other functions (`aws.parseArn` with `resourceId[1]`,
+/// `isValidHostLabel`, `uriEncode`, `substring`, `parseURL` with `isIp`,
+/// `aws.isVirtualHostableS3Bucket`), and values always set bound by
+/// `assign`.
+#[test]
+fn arns_urls_host_labels_and_encodings_as_the_library_defines_them() {
+    let resolve_resource = |resource: &str, tenant: &str| {
+        resolve(EndpointParams {
+            resource: Some(resource.to_owned()),
+            tenant: tenant.to_owned(),
+            ..params()
+        })
+    };
+    let endpoint =
+        resolve_resource("arn:aws:s3:us-west-2:123456789012:bucket/my bucket", "acme").unwrap();
+    assert_eq!(
+        endpoint.url(),
+        "https://123456789012.us.example/my%20bucket"
+    );
+    assert_eq!(
+        resolve_resource("arn:aws:s3:us-west-2:bad_acct:bucket/x", "acme").unwrap_err(),
+        "invalid account in arn:aws:s3:us-west-2:bad_acct:bucket/x"
+    );
+    let endpoint = resolve_resource("https://example.com:8443/base", "acme").unwrap();
+    assert_eq!(endpoint.url(), "https://acme.example.com:8443/base/");
+    for unhosted in [
+        // An address, not a host name.
+        ("http://10.0.0.1/x", "acme"),
+        // A tenant S3 could not put in a host name.
+        ("https://example.com", "Not_A_Bucket"),
+        // An ARN without a second resource part, which is no URL either.
+        ("arn:aws:s3:us-west-2:123:bucket", "acme"),
+    ] {
+        assert_eq!(
+            resolve_resource(unhosted.0, unhosted.1).unwrap_err(),
+            format!("{} is neither an ARN nor a URL of a host", unhosted.0)
+        );
+    }
+}

@@ -287,9 +287,37 @@ fn endpoint_rule_cases() -> Vec<(String, String)> {
         (
             with_rules(
                 region.clone(),
-                error_rule(serde_json::json!([{"fn": "parseURL", "argv": [{"ref": "Region"}]}])),
+                error_rule(
+                    serde_json::json!([{"fn": "aws.unknownFunction", "argv": [{"ref": "Region"}]}]),
+                ),
             ),
-            "example.test#Svc: trait `smithy.rules#endpointRuleSet`: at `rules[0].conditions[0]`: function `parseURL` is not supported",
+            "example.test#Svc: trait `smithy.rules#endpointRuleSet`: at `rules[0].conditions[0]`: function `aws.unknownFunction` is not supported",
+        ),
+        (
+            with_rules(
+                region.clone(),
+                error_rule(serde_json::json!([{"fn": "substring", "argv": ["abc", -1, 2, false]}])),
+            ),
+            "at `rules[0].conditions[0].substring.argv[1]`: `substring` needs a non-negative whole number here",
+        ),
+        (
+            with_rules(
+                region.clone(),
+                error_rule(serde_json::json!([
+                    {"fn": "parseURL", "argv": ["https://x"], "assign": "U"},
+                    {"fn": "stringEquals", "argv": [{"fn": "getAttr", "argv": [{"ref": "U"}, "port"]}, "1"]}
+                ])),
+            ),
+            "at `rules[0].conditions[1].stringEquals.argv[0].getAttr`: a URL has no attribute `port`",
+        ),
+        (
+            with_rules(
+                region.clone(),
+                error_rule(
+                    serde_json::json!([{"fn": "isValidHostLabel", "argv": [{"ref": "Region"}, true]}]),
+                ),
+            ),
+            "`isValidHostLabel` needs a string here, not a string that may be unset: test it with isSet first",
         ),
         (
             with_rules(
@@ -324,7 +352,7 @@ fn endpoint_rule_cases() -> Vec<(String, String)> {
                     {"fn": "getAttr", "argv": [{"ref": "Region"}, "name"]}
                 ])),
             ),
-            "`Region` is a string, not an aws.partition result",
+            "`Region` is a string, which has no attributes",
         ),
         (
             with_rules(

@@ -774,6 +774,14 @@ pub enum RuleCondition {
     },
     /// The rule needs this boolean to hold.
     Holds(RuleExpr),
+    /// A value that is always set, bound to `local` for the rest of the
+    /// rule (an `assign` of, say, `uriEncode`).
+    Let {
+        /// The local's Rust name.
+        local: String,
+        /// A string or boolean value.
+        value: RuleExpr,
+    },
 }
 
 /// What a rule decides.
@@ -868,6 +876,56 @@ pub enum RuleExpr {
         /// Which attribute.
         attribute: PartitionAttribute,
     },
+    /// A call of another function of the rules' library, its arguments
+    /// typed as it takes them.
+    Call {
+        /// Which function.
+        function: RuleFunction,
+        /// Its arguments that are values.
+        args: Vec<RuleExpr>,
+    },
+    /// An attribute of a parsed URL or ARN bound to a local.
+    Attribute {
+        /// The local holding the URL or ARN.
+        local: String,
+        /// Which attribute.
+        attribute: RecordAttribute,
+    },
+}
+
+/// The functions of the rules' library beside `aws.partition` and the
+/// operators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RuleFunction {
+    /// `isValidHostLabel(value, allowSubDomains)`: a boolean.
+    IsValidHostLabel,
+    /// `aws.isVirtualHostableS3Bucket(value, allowSubDomains)`: a boolean.
+    IsVirtualHostableS3Bucket,
+    /// `substring(input, start, stop, reverse)`, its bounds literal: a
+    /// string that may be unset.
+    Substring {
+        /// The first character.
+        start: usize,
+        /// The character after the last.
+        stop: usize,
+    },
+    /// `uriEncode(value)`: a string.
+    UriEncode,
+    /// `parseURL(value)`: a URL that may be unset.
+    ParseUrl,
+    /// `aws.parseArn(value)`: an ARN that may be unset.
+    ParseArn,
+}
+
+/// The attributes of a parsed URL or ARN.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RecordAttribute {
+    /// A string field of the runtime's `Url` or `Arn`, by its Rust name.
+    Text(&'static str),
+    /// `isIp` of a URL.
+    IsIp,
+    /// `resourceId[index]` of an ARN: a string that may be unset.
+    ResourceId(usize),
 }
 
 /// What a bound local holds.
@@ -879,6 +937,10 @@ pub enum LocalKind {
     Boolean,
     /// A partition.
     Partition,
+    /// A parsed URL.
+    Url,
+    /// A parsed ARN.
+    Arn,
 }
 
 /// The attributes `aws.partition` results have.

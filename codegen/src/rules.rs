@@ -18,8 +18,9 @@ use serde_json::Value as Json;
 const TRAIT: &str = "smithy.rules#endpointRuleSet";
 
 /// The functions the generator compiles.
-const SUPPORTED_FUNCTIONS: &str =
-    "isSet, not, booleanEquals, stringEquals, getAttr (on aws.partition results), aws.partition";
+const SUPPORTED_FUNCTIONS: &str = "isSet, not, booleanEquals, stringEquals, getAttr, \
+     isValidHostLabel, substring, uriEncode, parseURL, aws.partition, aws.parseArn, \
+     aws.isVirtualHostableS3Bucket";
 
 /// Names the generated function gives its own parameters, which locals must not shadow.
 const RESERVED_LOCALS: &[&str] = &["params", "partition_of"];
@@ -67,6 +68,8 @@ impl Type {
             LocalKind::String => "a string",
             LocalKind::Boolean => "a boolean",
             LocalKind::Partition => "a partition",
+            LocalKind::Url => "a URL",
+            LocalKind::Arn => "an ARN",
         };
         match self.optional {
             true => format!("{kind} that may be unset"),
@@ -183,7 +186,10 @@ impl Checker<'_> {
         for (i, condition) in listed.iter().enumerate() {
             let path = format!("{path}.conditions[{i}]");
             let lowered = self.condition(condition, &path)?;
-            if matches!(lowered, RuleCondition::Bind { .. }) {
+            if matches!(
+                lowered,
+                RuleCondition::Bind { .. } | RuleCondition::Let { .. }
+            ) {
                 bound.push((conditions.len(), self.scope.len() - 1));
             }
             conditions.push(lowered);
@@ -210,12 +216,17 @@ impl Checker<'_> {
             }
         };
         for (condition, binding) in bound {
-            if !self.scope[binding].used
-                && let RuleCondition::Bind { value, .. } = &conditions[condition]
-            {
-                conditions[condition] =
-                    RuleCondition::Holds(RuleExpr::IsSet(Box::new(value.clone())));
+            if self.scope[binding].used {
+                continue;
             }
+            // Nothing reads it: a value that may be unset is still tested,
+            // one that is always set needs nothing.
+            conditions[condition] = match &conditions[condition] {
+                RuleCondition::Bind { value, .. } => {
+                    RuleCondition::Holds(RuleExpr::IsSet(Box::new(value.clone())))
+                }
+                _ => RuleCondition::Holds(RuleExpr::Boolean(true)),
+            };
         }
         self.scope.truncate(mark);
         Ok(EndpointRule {
@@ -244,13 +255,19 @@ impl Checker<'_> {
                 return Err(self.error(path, "`assign` must be a string"));
             };
             if !ty.optional {
-                return Err(self.error(
-                    path,
-                    format!(
-                        "assigning {}, which is always set, is not supported",
-                        ty.describe()
-                    ),
-                ));
+                // Always set: bound for the rest of the rule, and the
+                // condition holds.
+                if !matches!(ty.kind, LocalKind::String | LocalKind::Boolean) {
+                    return Err(self.error(
+                        path,
+                        format!(
+                            "assigning {}, which is always set, is not supported",
+                            ty.describe()
+                        ),
+                    ));
+                }
+                let local = self.push_binding(name, ty.kind);
+                return Ok(RuleCondition::Let { local, value });
             }
             return Ok(self.bind(name, ty.kind, value));
         }
@@ -269,6 +286,12 @@ impl Checker<'_> {
     /// Binds a value that may be unset to a local named after `name`, for
     /// the rest of the rule.
     fn bind(&mut self, name: &str, kind: LocalKind, value: RuleExpr) -> RuleCondition {
+        let local = self.push_binding(name, kind);
+        RuleCondition::Bind { local, value }
+    }
+
+    /// Puts `name` in scope for the rest of the rule: its local's name.
+    fn push_binding(&mut self, name: &str, kind: LocalKind) -> String {
         let local = local_name(name);
         self.scope.push(Binding {
             name: name.to_owned(),
@@ -276,7 +299,7 @@ impl Checker<'_> {
             kind,
             used: false,
         });
-        RuleCondition::Bind { local, value }
+        local
     }
 
     /// A function call.
@@ -290,8 +313,13 @@ impl Checker<'_> {
             .map(Vec::as_slice)
             .unwrap_or(&[]);
         let arity = match function {
-            "isSet" | "not" | "aws.partition" => 1,
-            "booleanEquals" | "stringEquals" | "getAttr" => 2,
+            "isSet" | "not" | "aws.partition" | "uriEncode" | "parseURL" | "aws.parseArn" => 1,
+            "booleanEquals"
+            | "stringEquals"
+            | "getAttr"
+            | "isValidHostLabel"
+            | "aws.isVirtualHostableS3Bucket" => 2,
+            "substring" => 4,
             other => {
                 return Err(self.error(
                     path,
@@ -308,6 +336,9 @@ impl Checker<'_> {
         let path = format!("{path}.{function}");
         if function == "getAttr" {
             return self.get_attr(&args[0], &args[1], &path);
+        }
+        if function == "substring" {
+            return self.substring(args, &path);
         }
         let mut typed = Vec::new();
         for (i, arg) in args.iter().enumerate() {
@@ -361,6 +392,44 @@ impl Checker<'_> {
                 ),
                 Type::BOOLEAN,
             ),
+            "isValidHostLabel" | "aws.isVirtualHostableS3Bucket" => {
+                let value = need(self, next(), Type::STRING, 0)?;
+                let subdomains = need(self, next(), Type::BOOLEAN, 1)?;
+                let function = match function {
+                    "isValidHostLabel" => RuleFunction::IsValidHostLabel,
+                    _ => RuleFunction::IsVirtualHostableS3Bucket,
+                };
+                (
+                    RuleExpr::Call {
+                        function,
+                        args: vec![*value, *subdomains],
+                    },
+                    Type::BOOLEAN,
+                )
+            }
+            "uriEncode" => (
+                RuleExpr::Call {
+                    function: RuleFunction::UriEncode,
+                    args: vec![*need(self, next(), Type::STRING, 0)?],
+                },
+                Type::STRING,
+            ),
+            "parseURL" | "aws.parseArn" => {
+                let (function, kind) = match function {
+                    "parseURL" => (RuleFunction::ParseUrl, LocalKind::Url),
+                    _ => (RuleFunction::ParseArn, LocalKind::Arn),
+                };
+                (
+                    RuleExpr::Call {
+                        function,
+                        args: vec![*need(self, next(), Type::STRING, 0)?],
+                    },
+                    Type {
+                        kind,
+                        optional: true,
+                    },
+                )
+            }
             _ => {
                 self.uses_partitions = true;
                 (
@@ -372,6 +441,47 @@ impl Checker<'_> {
                 )
             }
         })
+    }
+
+    /// `substring(input, start, stop, reverse)`: its bounds are literal
+    /// numbers, as every rule set writes them.
+    fn substring(&mut self, args: &[Json], path: &str) -> Result<(RuleExpr, Type), Error> {
+        let (input, ty) = self.expr(&args[0], &format!("{path}.argv[0]"))?;
+        if ty != Type::STRING {
+            return Err(self.error(
+                &format!("{path}.argv[0]"),
+                format!("`substring` needs a string here, not {}", ty.describe()),
+            ));
+        }
+        let bound = |i: usize| {
+            args[i]
+                .as_u64()
+                .and_then(|n| usize::try_from(n).ok())
+                .ok_or_else(|| {
+                    self.error(
+                        &format!("{path}.argv[{i}]"),
+                        "`substring` needs a non-negative whole number here",
+                    )
+                })
+        };
+        let (start, stop) = (bound(1)?, bound(2)?);
+        let (reverse, ty) = self.expr(&args[3], &format!("{path}.argv[3]"))?;
+        if ty != Type::BOOLEAN {
+            return Err(self.error(
+                &format!("{path}.argv[3]"),
+                format!("`substring` needs a boolean here, not {}", ty.describe()),
+            ));
+        }
+        Ok((
+            RuleExpr::Call {
+                function: RuleFunction::Substring { start, stop },
+                args: vec![input, reverse],
+            },
+            Type {
+                kind: LocalKind::String,
+                optional: true,
+            },
+        ))
     }
 
     fn get_attr(
@@ -389,26 +499,64 @@ impl Checker<'_> {
         let Some(attribute) = attribute.as_str() else {
             return Err(self.error(path, "getAttr needs a string path"));
         };
-        self.partition_attribute(name, attribute, path)
+        self.attribute(name, attribute, path)
     }
 
-    fn partition_attribute(
+    /// An attribute of the partition, URL or ARN bound to `name`.
+    fn attribute(
         &mut self,
         name: &str,
         attribute: &str,
         path: &str,
     ) -> Result<(RuleExpr, Type), Error> {
         let (target, ty) = self.reference(name, path)?;
-        let RuleExpr::Local {
-            name: local,
-            kind: LocalKind::Partition,
-        } = target
-        else {
+        let RuleExpr::Local { name: local, kind } = target else {
             return Err(self.error(
                 path,
-                format!("`{name}` is {}, not an aws.partition result", ty.describe()),
+                format!("`{name}` is {}, which has no attributes", ty.describe()),
             ));
         };
+        let record = match (kind, attribute) {
+            (LocalKind::Partition, _) => None,
+            (LocalKind::Url, "scheme") => Some(RecordAttribute::Text("scheme")),
+            (LocalKind::Url, "authority") => Some(RecordAttribute::Text("authority")),
+            (LocalKind::Url, "path") => Some(RecordAttribute::Text("path")),
+            (LocalKind::Url, "normalizedPath") => Some(RecordAttribute::Text("normalized_path")),
+            (LocalKind::Url, "isIp") => Some(RecordAttribute::IsIp),
+            (LocalKind::Url, _) => None,
+            (LocalKind::Arn, "partition") => Some(RecordAttribute::Text("partition")),
+            (LocalKind::Arn, "service") => Some(RecordAttribute::Text("service")),
+            (LocalKind::Arn, "region") => Some(RecordAttribute::Text("region")),
+            (LocalKind::Arn, "accountId") => Some(RecordAttribute::Text("account_id")),
+            (LocalKind::Arn, other) => other
+                .strip_prefix("resourceId[")
+                .and_then(|rest| rest.strip_suffix(']'))
+                .and_then(|index| index.parse().ok())
+                .map(RecordAttribute::ResourceId),
+            _ => {
+                return Err(self.error(
+                    path,
+                    format!("`{name}` is {}, which has no attributes", ty.describe()),
+                ));
+            }
+        };
+        if kind != LocalKind::Partition {
+            let Some(attribute) = record else {
+                return Err(self.error(
+                    path,
+                    format!("{} has no attribute `{attribute}`", ty.describe()),
+                ));
+            };
+            let ty = match attribute {
+                RecordAttribute::IsIp => Type::BOOLEAN,
+                RecordAttribute::Text(_) => Type::STRING,
+                RecordAttribute::ResourceId(_) => Type {
+                    kind: LocalKind::String,
+                    optional: true,
+                },
+            };
+            return Ok((RuleExpr::Attribute { local, attribute }, ty));
+        }
         let Some(attribute) = PartitionAttribute::from_path(attribute) else {
             return Err(self.error(path, format!("partitions have no attribute `{attribute}`")));
         };
@@ -512,7 +660,7 @@ impl Checker<'_> {
             };
             let hole = &tail[1..close];
             let (expr, ty) = match hole.split_once('#') {
-                Some((name, attribute)) => self.partition_attribute(name, attribute, path)?,
+                Some((name, attribute)) => self.attribute(name, attribute, path)?,
                 None => self.reference(hole, path)?,
             };
             if ty.kind != LocalKind::String {

@@ -150,6 +150,27 @@ fn rule_list(rules: &[EndpointRule], label: &[usize], at_tail: bool) -> TokenStr
                     let value = optional(value);
                     quote! { let Some(#local) = #value else { break #name; }; }
                 }
+                // An encoded string is owned: the local borrows it.
+                RuleCondition::Let {
+                    local,
+                    value:
+                        RuleExpr::Call {
+                            function: RuleFunction::UriEncode,
+                            args,
+                        },
+                } => {
+                    let local = ident(local);
+                    let arg = expr(&args[0]);
+                    quote! {
+                        let #local = rt::endpoint::uri_encode(#arg);
+                        let #local = &*#local;
+                    }
+                }
+                RuleCondition::Let { local, value } => {
+                    let local = ident(local);
+                    let value = expr(value);
+                    quote! { let #local = #value; }
+                }
             });
         }
         block.extend(outcome(&rule.outcome, &label, false));
@@ -366,6 +387,9 @@ fn optional_text(value: &RuleExpr) -> TokenStream {
             let (local, field) = (ident(local), format_ident!("{}", attribute.field()));
             quote! { #local.#field.as_deref() }
         }
+        // Functions and attributes whose value may be unset: an `Option`
+        // of themselves.
+        other @ (RuleExpr::Call { .. } | RuleExpr::Attribute { .. }) => expr(other),
         other => {
             let value = expr(other);
             quote! { Some(#value) }
@@ -427,7 +451,8 @@ fn is_atom(value: &RuleExpr) -> bool {
             | RuleExpr::Local { .. }
             | RuleExpr::PartitionAttribute { .. }
             | RuleExpr::IsSet(_)
-    )
+            | RuleExpr::Attribute { .. }
+    ) || matches!(value, RuleExpr::Call { function, .. } if *function != RuleFunction::UriEncode)
 }
 
 /// An operand of `==` or `!=`, parenthesised unless it is an atom, since
@@ -520,6 +545,57 @@ fn expr(value: &RuleExpr) -> TokenStream {
                 }
                 _ => quote! { #local.#field.as_str() },
             }
+        }
+        RuleExpr::Call { function, args } => call(*function, args),
+        RuleExpr::Attribute { local, attribute } => {
+            let local = ident(local);
+            match attribute {
+                RecordAttribute::Text(field) => {
+                    let field = format_ident!("{}", field);
+                    quote! { #local.#field.as_str() }
+                }
+                RecordAttribute::IsIp => quote! { #local.is_ip },
+                RecordAttribute::ResourceId(index) => {
+                    let index = proc_macro2::Literal::usize_unsuffixed(*index);
+                    quote! { #local.resource_id.get(#index).map(String::as_str) }
+                }
+            }
+        }
+    }
+}
+
+/// A call of a library function: a boolean, a string, or, for the
+/// functions whose result may be unset, an `Option`.
+fn call(function: RuleFunction, args: &[RuleExpr]) -> TokenStream {
+    let args: Vec<TokenStream> = args.iter().map(expr).collect();
+    match function {
+        RuleFunction::IsValidHostLabel => {
+            let (value, subdomains) = (&args[0], &args[1]);
+            quote! { rt::endpoint::is_valid_host_label(#value, #subdomains) }
+        }
+        RuleFunction::IsVirtualHostableS3Bucket => {
+            let (value, subdomains) = (&args[0], &args[1]);
+            quote! { rt::endpoint::is_virtual_hostable_s3_bucket(#value, #subdomains) }
+        }
+        RuleFunction::Substring { start, stop } => {
+            let (input, reverse) = (&args[0], &args[1]);
+            let (start, stop) = (
+                proc_macro2::Literal::usize_unsuffixed(start),
+                proc_macro2::Literal::usize_unsuffixed(stop),
+            );
+            quote! { rt::endpoint::substring(#input, #start, #stop, #reverse) }
+        }
+        RuleFunction::UriEncode => {
+            let value = &args[0];
+            quote! { &*rt::endpoint::uri_encode(#value) }
+        }
+        RuleFunction::ParseUrl => {
+            let value = &args[0];
+            quote! { rt::endpoint::parse_url(#value) }
+        }
+        RuleFunction::ParseArn => {
+            let value = &args[0];
+            quote! { rt::endpoint::parse_arn(#value) }
         }
     }
 }

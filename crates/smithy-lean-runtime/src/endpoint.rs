@@ -1,9 +1,17 @@
 //! What compiled endpoint rules share with their callers: the partition
-//! facts `aws.partition` returns, the table they are looked up in, and the
-//! error when no endpoint resolves.
+//! facts `aws.partition` returns, the table they are looked up in, the
+//! rules' other library functions (`library`), and the error when no
+//! endpoint resolves.
 
 use std::fmt;
 use std::sync::OnceLock;
+
+mod library;
+
+pub use library::{
+    Arn, Url, is_valid_host_label, is_virtual_hostable_s3_bucket, parse_arn, parse_url, substring,
+    uri_encode,
+};
 
 /// The facts about a region's partition that endpoint rules use.
 ///
