@@ -7,7 +7,8 @@
 //! much of the service generates and every distinct refusal. `--build`
 //! also builds what generated, clippy-clean, in a workspace of its own.
 
-use smithy_lean_codegen::{Model, Options, generate_from};
+use crate::client_options as options;
+use smithy_lean_codegen::{Model, generate_from};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -151,15 +152,6 @@ fn model_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         }
     }
     Ok(())
-}
-
-fn options(service: &str, operations: Vec<String>) -> Options {
-    Options {
-        service: Some(service.to_owned()),
-        operations,
-        server: false,
-        ..Options::default()
-    }
 }
 
 /// The service generated whole, else each operation alone.

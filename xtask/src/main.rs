@@ -100,6 +100,17 @@ fn main() -> ExitCode {
     }
 }
 
+/// What the client of `service`'s `operations` (all where none are named)
+/// is generated with: the client's side alone, as a new user would.
+pub(crate) fn client_options(service: &str, operations: Vec<String>) -> Options {
+    Options {
+        service: Some(service.to_owned()),
+        operations,
+        server: false,
+        ..Options::default()
+    }
+}
+
 /// Runs this command again from an optimised build when this one is not:
 /// `cargo xtask` builds without optimisations, and timing the generator
 /// so would measure the compiler's debug build of it, not the generator.

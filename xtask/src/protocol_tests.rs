@@ -8,7 +8,8 @@
 //! workspace under `target/protocol-tests/`, and reports one line per case
 //! and a summary.
 
-use smithy_lean_codegen::{CaseKind, Options, ProtocolCase};
+use crate::client_options as options;
+use smithy_lean_codegen::{CaseKind, ProtocolCase};
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -301,15 +302,6 @@ fn run_service(model: &str, service_id: &str, work: &Path) -> Result<Vec<CaseRes
             }
         })
         .collect())
-}
-
-fn options(service_id: &str, operations: Vec<String>) -> Options {
-    Options {
-        service: Some(service_id.to_owned()),
-        operations,
-        server: false,
-        ..Options::default()
-    }
 }
 
 /// The generated crates under `generated/`, and the test package beside
