@@ -231,6 +231,7 @@ mod tests {
         assert_eq!(substring("abcdefg", 0, 4, false), Some("abcd"));
         assert_eq!(substring("abcdefg", 0, 4, true), Some("defg"));
         assert_eq!(substring("abcdefg", 1, 3, true), Some("ef"));
+        assert_eq!(substring("abcd", 0, 4, false), Some("abcd"));
         assert_eq!(substring("abc", 0, 4, false), None);
         assert_eq!(substring("abc", 2, 2, false), None);
         assert_eq!(substring("abé", 0, 1, false), None);
