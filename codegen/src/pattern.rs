@@ -372,14 +372,41 @@ mod tests {
     }
 
     #[test]
+    fn astral_characters_and_surrogate_escapes_are_refused_outside_unicode_mode_only() {
+        let refusal = |ecma: &str| read(ecma).map(|_| ()).map_err(|e| e.to_string());
+        // `\-` outside a class needs Annex B's grammar.
+        for (ecma, at) in [
+            ("\\uD83D\\-", 0),
+            ("a\\ud800\\-", 1),
+            ("ab\\uDC00\\-", 2),
+            ("\u{1F600}\\-", 0),
+        ] {
+            let error = refusal(ecma).expect_err(ecma);
+            assert_eq!(
+                error,
+                format!(
+                    "outside Unicode mode, which this pattern's grammar needs, the UTF-16 code unit at character {at} (an astral character or a surrogate escape) is not supported"
+                ),
+                "{ecma:?}"
+            );
+        }
+        // Not surrogates: a code unit below them, or an escaped backslash.
+        for ecma in ["a\\uD7FF\\-", "\\\\uD83D\\-", "\\x41\\-"] {
+            assert_eq!(refusal(ecma), Ok(()), "{ecma:?}");
+        }
+        // In Unicode mode they are characters as any other.
+        assert!(unicode("\\uD83D\\uDE00|\u{1F600}"));
+    }
+
+    #[test]
     fn what_no_grammar_accepts_is_refused() {
         for ecma in ["*a", "a{3,2}", "[z-a]", "(a", "a)", "[a", "a\\", "x{1}{2}"] {
             assert!(read(ecma).is_err(), "{ecma:?}");
         }
-        for ecma in ["\\b+", "a\\B*", "\\b{2}", "\\b{1,}", "\\B{1,2}"] {
+        for ecma in ["\\b+", "a\\B*", "\\b{2}", "\\b{1,}", "\\B{1,2}", "[a]\\b+"] {
             let error = read(ecma).expect_err(ecma);
             assert!(
-                error.message.contains("cannot be repeated"),
+                error.to_string().contains("cannot be repeated"),
                 "{ecma:?}: {error}"
             );
         }
