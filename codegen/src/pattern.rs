@@ -390,12 +390,35 @@ mod tests {
                 "{ecma:?}"
             );
         }
-        // Not surrogates: a code unit below them, or an escaped backslash.
-        for ecma in ["a\\uD7FF\\-", "\\\\uD83D\\-", "\\x41\\-"] {
+        // Not surrogates: code units below them and the last of the plane,
+        // or an escaped backslash.
+        for ecma in ["a\\uD7FF\\-", "\u{FFFF}\\-", "\\\\uD83D\\-", "\\x41\\-"] {
             assert_eq!(refusal(ecma), Ok(()), "{ecma:?}");
         }
         // In Unicode mode they are characters as any other.
         assert!(unicode("\\uD83D\\uDE00|\u{1F600}"));
+    }
+
+    #[test]
+    fn annex_b_decimal_escapes_are_back_references_only_to_groups_that_exist() {
+        let read_source = |ecma: &str| read(ecma).unwrap().source;
+        // `\-` makes each of these need Annex B's grammar.
+        assert_eq!(read_source("(a)\\1\\-"), "(a)\\1\\-");
+        assert_eq!(read_source("(?<n>a)\\1\\-"), "(?<n>a)\\1\\-");
+        assert_eq!(read_source("(a)(b)\\2\\3\\-"), "(a)(b)\\2\\x03\\-");
+        // No capturing group: an octal escape, or the digit 8 or 9.
+        assert_eq!(read_source("\\1\\-"), "\\x01\\-");
+        assert_eq!(
+            read_source("(?:a)(?=b)(?!c)(?<=d)(?<!e)\\1\\-"),
+            "(?:a)(?=b)(?!c)(?<=d)(?<!e)\\x01\\-"
+        );
+        assert_eq!(read_source("\\101\\-"), "\\x41\\-");
+        assert_eq!(read_source("\\400\\-"), "\\x200\\-");
+        assert_eq!(read_source("\\8\\-"), "8\\-");
+        // In a class a decimal escape is never a back-reference.
+        assert_eq!(read_source("(a)[\\1]\\-"), "(a)[\\x01]\\-");
+        // A `(` in a class or escaped opens no group.
+        assert_eq!(read_source("[(]\\(\\1\\-"), "[(]\\(\\x01\\-");
     }
 
     #[test]
