@@ -541,16 +541,20 @@ async fn an_operation_with_no_auth_scheme_is_unsigned_and_an_optional_one_signed
             .iter()
             .all(|name| !headers.contains_key(*name))
     };
+    // One call of each kind: `@auth([])`, then `@optionalAuth`.
+    async fn send_both(handle: &Handle) {
+        handle
+            .send::<PutWith<NoAuth>>(input_with(b"a"))
+            .await
+            .unwrap();
+        handle
+            .send::<PutWith<OptionalAuth>>(input_with(b"b"))
+            .await
+            .unwrap();
+    }
     // With credentials: `@auth([])` goes unsigned, `@optionalAuth` signed.
     let (handle, keep) = client(|config| config);
-    handle
-        .send::<PutWith<NoAuth>>(input_with(b"a"))
-        .await
-        .unwrap();
-    handle
-        .send::<PutWith<OptionalAuth>>(input_with(b"b"))
-        .await
-        .unwrap();
+    send_both(&handle).await;
     let sent = keep.0.lock().unwrap().clone();
     assert!(unsigned(&sent[0].0), "{:?}", sent[0].0);
     assert_eq!(
@@ -566,14 +570,7 @@ async fn an_operation_with_no_auth_scheme_is_unsigned_and_an_optional_one_signed
         .http_connector(keep.clone())
         .build();
     let handle = Handle::from_conf(&SERVICE, config);
-    handle
-        .send::<PutWith<NoAuth>>(input_with(b"a"))
-        .await
-        .unwrap();
-    handle
-        .send::<PutWith<OptionalAuth>>(input_with(b"b"))
-        .await
-        .unwrap();
+    send_both(&handle).await;
     let error = handle
         .send::<PutWith<UnsignedPayload>>(input_with(b"c"))
         .await
