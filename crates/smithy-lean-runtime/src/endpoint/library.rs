@@ -112,13 +112,14 @@ pub fn parse_url(value: &str) -> Option<Url> {
     }
     let host = if let Some(bracketed) = authority.strip_prefix('[') {
         let (address, after) = bracketed.split_once(']')?;
-        if !(after.is_empty() || is_port(after)) || address.parse::<Ipv6Addr>().is_err() {
+        let port_ok = after.is_empty() || after.strip_prefix(':').is_some_and(is_port);
+        if !port_ok || address.parse::<Ipv6Addr>().is_err() {
             return None;
         }
         authority
     } else {
         match authority.rsplit_once(':') {
-            Some((host, port)) if is_port(&format!(":{port}")) => host,
+            Some((host, port)) if is_port(port) => host,
             Some(_) => return None,
             None => authority,
         }
@@ -141,10 +142,9 @@ pub fn parse_url(value: &str) -> Option<Url> {
     })
 }
 
-/// Whether `text` is `:` and a port number.
-fn is_port(text: &str) -> bool {
-    text.strip_prefix(':')
-        .is_some_and(|digits| !digits.is_empty() && digits.parse::<u16>().is_ok())
+/// Whether `digits` is a port number.
+fn is_port(digits: &str) -> bool {
+    !digits.is_empty() && digits.parse::<u16>().is_ok()
 }
 
 /// What `aws.parseArn` gives.
