@@ -26,6 +26,10 @@ pub struct Service {
     pub endpoint_rules: Option<EndpointRules>,
     /// Partition data, where the rules call `aws.partition` and it was given.
     pub partitions: Option<PartitionData>,
+    /// The partition data the endpoint tests were written against, where
+    /// it was given apart from `partitions` (see
+    /// [`crate::Options::test_partitions`]).
+    pub test_partitions: Option<PartitionData>,
     /// Documentation lines, already converted to Markdown.
     pub docs: Docs,
     /// The `deprecated` trait's message, if the service is deprecated.
@@ -706,6 +710,40 @@ pub struct EndpointRules {
     pub rules: Vec<EndpointRule>,
     /// Whether any rule calls `aws.partition`.
     pub uses_partitions: bool,
+    /// The model's own cases (`smithy.rules#endpointTests`), written as
+    /// tests of the input crate; empty where the model has none or they
+    /// were not asked for.
+    pub tests: Vec<EndpointTestCase>,
+}
+
+/// One case of `smithy.rules#endpointTests`: parameters, and what the
+/// rules must resolve them to.
+#[derive(Debug, Clone)]
+pub struct EndpointTestCase {
+    /// The test function's name, unique in the file.
+    pub name: String,
+    /// The case's `documentation`, where it has one.
+    pub documentation: Option<String>,
+    /// Each parameter the case sets, with its value.
+    pub params: Vec<(EndpointParameter, Literal)>,
+    /// The endpoint or the error the case expects.
+    pub expect: EndpointExpectation,
+}
+
+/// What an endpoint test case expects of resolution.
+#[derive(Debug, Clone)]
+pub enum EndpointExpectation {
+    /// An endpoint, to the byte.
+    Endpoint {
+        /// The URL.
+        url: String,
+        /// Each header with its values, in the case's order.
+        headers: Vec<(String, Vec<String>)>,
+        /// Each property (`authSchemes` among them) as the case writes it.
+        properties: Vec<(String, serde_json::Value)>,
+    },
+    /// An error, with this message.
+    Error(String),
 }
 
 /// One rule-set parameter.
@@ -990,8 +1028,6 @@ impl PartitionAttribute {
 /// Partition data (botocore's `partitions.json`) for the rules' `aws.partition`.
 #[derive(Debug, Clone)]
 pub struct PartitionData {
-    /// The data's `version`.
-    pub version: String,
     /// The partitions, in the data's order: the first whose pattern matches
     /// an unlisted region is its partition.
     pub partitions: Vec<PartitionSpec>,

@@ -12,6 +12,7 @@ mod ast;
 mod customize;
 mod docs;
 mod emit;
+mod endpoint_tests;
 mod error;
 pub mod idl;
 mod ir;

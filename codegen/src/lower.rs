@@ -11,7 +11,7 @@ use crate::ast::{self, Traits};
 use crate::error::Error;
 use crate::ir::*;
 use crate::traits::{self, Treatment};
-use crate::{docs, naming, pattern, rules, uri};
+use crate::{docs, endpoint_tests, naming, pattern, rules, uri};
 use heck::ToKebabCase;
 use indexmap::{IndexMap, IndexSet};
 use serde_json::Value as Json;
@@ -70,6 +70,16 @@ pub struct Options {
     /// each crate's `server` feature: for local services and test doubles.
     /// A client needs none of it.
     pub server: bool,
+    /// Whether to write the model's `smithy.rules#endpointTests` cases as
+    /// tests of the input crate (`tests/endpoint_rules.rs`), each case a
+    /// test of the generated resolver.
+    pub endpoint_tests: bool,
+    /// Partition data (botocore's `partitions.json` format) for the
+    /// endpoint tests alone, where they were written against other data
+    /// than `partitions`: a model's cases expect the partitions of their
+    /// time, and a client is better served by today's. `None` runs them
+    /// on the input crate's own `partition_of`.
+    pub test_partitions: Option<String>,
 }
 
 /// The crates.io metadata of the generated crates: whoever generates them
@@ -97,6 +107,8 @@ impl Default for Options {
             crate_prefix: None,
             package: PackageMetadata::default(),
             server: false,
+            endpoint_tests: true,
+            test_partitions: None,
         }
     }
 }
@@ -160,6 +172,22 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
         .is_some_and(|rules| rules.uses_partitions);
     if uses_partitions && let Some(text) = &options.partitions {
         lowered.partitions = Some(crate::partitions::lower(text)?);
+    }
+    if uses_partitions && let Some(text) = &options.test_partitions {
+        lowered.test_partitions = Some(crate::partitions::lower(text)?);
+    }
+    // Without partition data the tests have no `aws.partition` to run on.
+    if let Some(rules) = &mut lowered.endpoint_rules
+        && uses_partitions
+        && !rules.tests.is_empty()
+        && lowered.partitions.is_none()
+        && lowered.test_partitions.is_none()
+    {
+        rules.tests.clear();
+        lowered.warnings.push(format!(
+            "smithy.rules#endpointTests on {}: the cases are not written as tests: the rules call `aws.partition`, and no partition data was given",
+            lowered.id
+        ));
     }
     Ok(lowered)
 }
@@ -442,11 +470,21 @@ impl<'a> Lowerer<'a> {
         if operations.is_empty() {
             return Err(Error::on_shape(id, "no operation selected"));
         }
-        let endpoint_rules = shape
+        let mut endpoint_rules = shape
             .traits
             .get("smithy.rules#endpointRuleSet")
             .map(|rule_set| rules::lower(id, rule_set))
             .transpose()?;
+        if let Some(rules) = &mut endpoint_rules
+            && options.endpoint_tests
+            && let Some(tests) = shape.traits.get("smithy.rules#endpointTests")
+        {
+            let (cases, warnings) = endpoint_tests::lower(id, tests, rules)?;
+            rules.tests = cases;
+            for warning in warnings {
+                self.warnings.note_message(warning);
+            }
+        }
         self.reserve_support_names(&operations, endpoint_rules.is_some())?;
         let (mut input, mut output, errors) = self.drain()?;
         let selected = shape.operations.iter().filter(|op| {
@@ -486,6 +524,7 @@ impl<'a> Lowerer<'a> {
             endpoint_prefix,
             endpoint_rules,
             partitions: None,
+            test_partitions: None,
             docs: documentation(&shape.traits),
             deprecated: deprecation(id, &shape.traits)?,
             operations,

@@ -10,11 +10,16 @@ pub fn lower(text: &str) -> Result<PartitionData, Error> {
     let fail = |problem: String| Error::new(format!("partition data: {problem}"));
     let data: Json =
         serde_json::from_str(text).map_err(|e| fail(format!("not valid JSON: {e}")))?;
+    // The version is the format's, which later data may change.
     let version = data
         .get("version")
         .and_then(Json::as_str)
-        .ok_or_else(|| fail("needs a string `version`".to_owned()))?
-        .to_owned();
+        .ok_or_else(|| fail("needs a string `version`".to_owned()))?;
+    if !version.starts_with("1.") {
+        return Err(fail(format!(
+            "format version `{version}` is not supported (1.x is)"
+        )));
+    }
     let listed = data
         .get("partitions")
         .and_then(Json::as_array)
@@ -92,8 +97,73 @@ pub fn lower(text: &str) -> Result<PartitionData, Error> {
             "has no `aws` partition, which unlisted regions fall back to".to_owned(),
         ));
     }
-    Ok(PartitionData {
-        version,
-        partitions,
-    })
+    Ok(PartitionData { partitions })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn aws(outputs: Json) -> Json {
+        json!({"id": "aws", "regionRegex": "^us\\-", "regions": {"us-east-1": {}}, "outputs": outputs})
+    }
+
+    fn outputs() -> Json {
+        json!({
+            "name": "aws", "dnsSuffix": "amazonaws.com", "dualStackDnsSuffix": "api.aws",
+            "supportsFIPS": true, "supportsDualStack": true
+        })
+    }
+
+    fn refused(data: Json, why: &str) {
+        let error = lower(&data.to_string()).unwrap_err().to_string();
+        assert!(
+            error.starts_with("partition data: ") && error.contains(why),
+            "{error}"
+        );
+    }
+
+    #[test]
+    fn partition_data_is_read_as_its_format_says() {
+        let data =
+            lower(&json!({"version": "1.1", "partitions": [aws(outputs())]}).to_string()).unwrap();
+        let aws = &data.partitions[0];
+        assert_eq!(
+            (
+                aws.id.as_str(),
+                aws.regions.as_slice(),
+                aws.dns_suffix.as_str()
+            ),
+            ("aws", ["us-east-1".to_owned()].as_slice(), "amazonaws.com")
+        );
+        assert_eq!(aws.implicit_global_region, None);
+        assert!(aws.supports_fips && aws.supports_dual_stack);
+    }
+
+    #[test]
+    fn partition_data_the_table_cannot_hold_is_refused_naming_the_field() {
+        refused(json!({"partitions": []}), "needs a string `version`");
+        refused(
+            json!({"version": "2.0", "partitions": [aws(outputs())]}),
+            "format version `2.0` is not supported",
+        );
+        refused(json!({"version": "1.1"}), "needs an array `partitions`");
+        refused(
+            json!({"version": "1.1", "partitions": []}),
+            "has no `aws` partition",
+        );
+        let mut bad = outputs();
+        bad["supportsFIPS"] = json!("yes");
+        refused(
+            json!({"version": "1.1", "partitions": [aws(bad)]}),
+            "partition `aws`: `outputs.supportsFIPS` must be a boolean",
+        );
+        let mut overridden = aws(outputs());
+        overridden["regions"]["us-east-1"] = json!({"dnsSuffix": "example.com"});
+        refused(
+            json!({"version": "1.1", "partitions": [overridden]}),
+            "`regions.us-east-1.dnsSuffix` overrides the partition's outputs",
+        );
+    }
 }

@@ -43,6 +43,7 @@ pub fn lower(service_id: &str, rule_set: &Json) -> Result<EndpointRules, Error> 
         parameters: checker.parameters,
         rules,
         uses_partitions: checker.uses_partitions,
+        tests: Vec::new(),
     })
 }
 

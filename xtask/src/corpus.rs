@@ -5,7 +5,9 @@
 //! Each service is generated whole (its client alone). Where that is
 //! refused, each operation is generated alone, so that the line says how
 //! much of the service generates and every distinct refusal. `--build`
-//! also builds what generated, clippy-clean, in a workspace of its own.
+//! also builds what generated, clippy-clean, in a workspace of its own,
+//! and runs the model's endpoint tests (`smithy.rules#endpointTests`,
+//! which the generator writes as the input crate's tests).
 
 use crate::client_options as options;
 use smithy_lean_codegen::{Model, generate_from};
@@ -17,6 +19,8 @@ use std::time::Instant;
 /// What `cargo xtask corpus` was asked for.
 pub struct Args {
     dirs: Vec<PathBuf>,
+    /// Partition data for the clients, and so for their endpoint tests.
+    partitions: PathBuf,
     build: bool,
     json: Option<PathBuf>,
     /// Fail unless every service generates whole (and, with `--build`,
@@ -29,6 +33,7 @@ impl Args {
     pub fn parse(args: &[String]) -> Result<Self, String> {
         let mut parsed = Args {
             dirs: Vec::new(),
+            partitions: xtask::workspace_root().join("model/partitions.json"),
             build: false,
             json: None,
             expect_whole: false,
@@ -41,6 +46,10 @@ impl Args {
                 "--json" => {
                     let file = args.next().ok_or("--json needs a file")?;
                     parsed.json = Some(PathBuf::from(file));
+                }
+                "--partitions" => {
+                    let file = args.next().ok_or("--partitions needs a file")?;
+                    parsed.partitions = PathBuf::from(file);
                 }
                 flag if flag.starts_with("--") => {
                     return Err(format!("corpus: unknown option {flag}\n\n{}", crate::USAGE));
@@ -72,6 +81,9 @@ struct ServiceResult {
     refusals: BTreeSet<String>,
     /// With `--build`: `Ok` if what generated built clippy-clean, else why not.
     build: Option<Result<(), String>>,
+    /// With `--build`, where it built: how many endpoint tests passed, else
+    /// which failed.
+    endpoint_tests: Option<Result<usize, String>>,
 }
 
 /// Runs the command.
@@ -81,6 +93,12 @@ pub fn run(args: &Args) -> Result<(), String> {
         model_files(dir, &mut files).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
     }
     files.sort();
+    let partitions = std::fs::read_to_string(&args.partitions).map_err(|e| {
+        format!(
+            "cannot read the partition data {}: {e}",
+            args.partitions.display()
+        )
+    })?;
     let work = std::env::temp_dir().join(format!("xtask-corpus-{}", std::process::id()));
     let mut results = Vec::new();
     for file in &files {
@@ -97,16 +115,24 @@ pub fn run(args: &Args) -> Result<(), String> {
             }
         };
         for service in model.services() {
-            let mut result = generate_service(&model, &name, service);
+            let mut result = generate_service(&model, &name, service, &partitions);
             if args.build && !result.generated.is_empty() {
-                result.build = Some(build(&model, &result, &work.join(&name)));
+                let dir = work.join(&name);
+                let built = build(&model, &result, &dir, &partitions);
+                if built.is_ok() {
+                    result.endpoint_tests = Some(endpoint_tests(&dir));
+                }
+                result.build = Some(built);
             }
             println!("{}", line(&result));
             results.push(result);
         }
     }
     // A failed build's workspace is kept, for a look at what clippy said.
-    if results.iter().any(|r| matches!(r.build, Some(Err(_)))) {
+    if results
+        .iter()
+        .any(|r| matches!(r.build, Some(Err(_))) || matches!(r.endpoint_tests, Some(Err(_))))
+    {
         println!("failed builds are in {}", work.display());
     } else {
         let _ = std::fs::remove_dir_all(&work);
@@ -119,7 +145,11 @@ pub fn run(args: &Args) -> Result<(), String> {
     if args.expect_whole {
         let short: Vec<&str> = results
             .iter()
-            .filter(|r| !r.whole || matches!(r.build, Some(Err(_))))
+            .filter(|r| {
+                !r.whole
+                    || matches!(r.build, Some(Err(_)))
+                    || matches!(r.endpoint_tests, Some(Err(_)))
+            })
             .map(|r| r.model.as_str())
             .collect();
         if !short.is_empty() {
@@ -127,7 +157,7 @@ pub fn run(args: &Args) -> Result<(), String> {
                 "--expect-whole: {} did not generate whole{}",
                 short.join(", "),
                 if args.build {
-                    " or build clippy-clean"
+                    " or build clippy-clean and pass its endpoint tests"
                 } else {
                     ""
                 }
@@ -155,7 +185,7 @@ fn model_files(dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
 }
 
 /// The service generated whole, else each operation alone.
-fn generate_service(model: &Model, name: &str, service: &str) -> ServiceResult {
+fn generate_service(model: &Model, name: &str, service: &str, partitions: &str) -> ServiceResult {
     let started = Instant::now();
     let mut result = ServiceResult {
         model: name.to_owned(),
@@ -167,6 +197,7 @@ fn generate_service(model: &Model, name: &str, service: &str) -> ServiceResult {
         warnings: BTreeSet::new(),
         refusals: BTreeSet::new(),
         build: None,
+        endpoint_tests: None,
     };
     let operations = match model.operations(Some(service)) {
         Ok(operations) => operations,
@@ -177,7 +208,12 @@ fn generate_service(model: &Model, name: &str, service: &str) -> ServiceResult {
         }
     };
     result.operations = operations.len();
-    match generate_from(model, &options(service, Vec::new())) {
+    let options = |operations| {
+        let mut options = options(service, operations);
+        options.partitions = Some(partitions.to_owned());
+        options
+    };
+    match generate_from(model, &options(Vec::new())) {
         Ok(generated) => {
             result.whole = true;
             result.generated = operations;
@@ -185,7 +221,7 @@ fn generate_service(model: &Model, name: &str, service: &str) -> ServiceResult {
         }
         Err(whole) => {
             for operation in operations {
-                match generate_from(model, &options(service, vec![operation.clone()])) {
+                match generate_from(model, &options(vec![operation.clone()])) {
                     Ok(generated) => {
                         result.generated.push(operation);
                         result.warnings.extend(generated.warnings);
@@ -207,7 +243,12 @@ fn generate_service(model: &Model, name: &str, service: &str) -> ServiceResult {
 }
 
 /// Builds the client of the operations that generated, clippy-clean.
-fn build(model: &Model, result: &ServiceResult, dir: &Path) -> Result<(), String> {
+fn build(
+    model: &Model,
+    result: &ServiceResult,
+    dir: &Path,
+    partitions: &str,
+) -> Result<(), String> {
     // Where the service generates whole, every operation (none named).
     let operations = if result.whole {
         Vec::new()
@@ -217,6 +258,7 @@ fn build(model: &Model, result: &ServiceResult, dir: &Path) -> Result<(), String
     let runtime = xtask::workspace_root().join("crates");
     let generated_dir = dir.join("generated");
     let mut options = options(&result.service, operations);
+    options.partitions = Some(partitions.to_owned());
     options.runtime_dir = Some(
         xtask::path_from_generated_crate(&generated_dir, &runtime)
             .map_err(|e| format!("cannot resolve {}: {e}", runtime.display()))?,
@@ -232,11 +274,7 @@ fn build(model: &Model, result: &ServiceResult, dir: &Path) -> Result<(), String
     .map_err(io)?;
     let lock = std::fs::read_to_string(xtask::workspace_root().join("Cargo.lock")).map_err(io)?;
     std::fs::write(dir.join("Cargo.lock"), lock).map_err(io)?;
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    // This repository's target directory, for every service: the runtime
-    // and its dependencies are built once, and shared with the workspace.
-    let target = xtask::workspace_root().join("target");
-    let output = Command::new(cargo)
+    let output = cargo_in(dir)
         .args([
             "clippy",
             "--offline",
@@ -245,8 +283,6 @@ fn build(model: &Model, result: &ServiceResult, dir: &Path) -> Result<(), String
             "--quiet",
         ])
         .args(["--", "-D", "warnings"])
-        .current_dir(dir)
-        .env("CARGO_TARGET_DIR", target)
         .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     if output.status.success() {
@@ -259,6 +295,83 @@ fn build(model: &Model, result: &ServiceResult, dir: &Path) -> Result<(), String
         .take(3)
         .collect();
     Err(first.join(" / "))
+}
+
+/// Cargo, run in the workspace `dir` with this repository's target
+/// directory: the runtime and its dependencies are built once for every
+/// service. Without incremental builds, whose state for hundreds of
+/// crates built once would fill the disk.
+fn cargo_in(dir: &Path) -> Command {
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let mut command = Command::new(cargo);
+    command
+        .current_dir(dir)
+        .env("CARGO_TARGET_DIR", xtask::workspace_root().join("target"))
+        .env("CARGO_INCREMENTAL", "0");
+    command
+}
+
+/// Runs the workspace's endpoint tests: how many passed, else which failed.
+fn endpoint_tests(dir: &Path) -> Result<usize, String> {
+    // A model without cases has no test target, which cargo would refuse.
+    let has_tests = std::fs::read_dir(dir.join("generated"))
+        .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+        .flatten()
+        .any(|krate| krate.path().join("tests/endpoint_rules.rs").is_file());
+    if !has_tests {
+        return Ok(0);
+    }
+    let output = cargo_in(dir)
+        .args([
+            "test",
+            "--offline",
+            "--workspace",
+            "--test",
+            "endpoint_rules",
+        ])
+        .output()
+        .map_err(|e| format!("cannot run cargo: {e}"))?;
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    let (passed, failed) = test_counts(&stdout);
+    if output.status.success() {
+        return Ok(passed);
+    }
+    if failed.is_empty() {
+        // Not a failed case: the tests did not build or run.
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let first: Vec<&str> = stderr
+            .lines()
+            .filter(|line| line.starts_with("error"))
+            .take(3)
+            .collect();
+        return Err(format!(
+            "the endpoint tests did not run: {}",
+            first.join(" / ")
+        ));
+    }
+    Err(format!(
+        "{} of {} endpoint tests failed: {}",
+        failed.len(),
+        passed + failed.len(),
+        failed.join(", ")
+    ))
+}
+
+/// From libtest's output: how many tests passed, and the name of each that failed.
+fn test_counts(stdout: &str) -> (usize, Vec<String>) {
+    let mut passed = 0;
+    let mut failed = Vec::new();
+    for line in stdout.lines() {
+        if let Some(name) = line
+            .strip_prefix("test ")
+            .and_then(|rest| rest.strip_suffix(" ... FAILED"))
+        {
+            failed.push(name.to_owned());
+        } else if line.starts_with("test ") && line.ends_with(" ... ok") {
+            passed += 1;
+        }
+    }
+    (passed, failed)
 }
 
 /// `name: generated/total operations, seconds, warnings, refusals`, and
@@ -280,6 +393,12 @@ fn line(result: &ServiceResult) -> String {
     match &result.build {
         Some(Ok(())) => line.push_str("; built clippy-clean"),
         Some(Err(why)) => line.push_str(&format!("; build failed: {}", shortened(why))),
+        None => {}
+    }
+    match &result.endpoint_tests {
+        Some(Ok(0)) => line.push_str("; no endpoint tests"),
+        Some(Ok(passed)) => line.push_str(&format!("; {passed} endpoint tests pass")),
+        Some(Err(why)) => line.push_str(&format!("; {}", shortened(why))),
         None => {}
     }
     line
@@ -309,6 +428,18 @@ fn summary(results: &[ServiceResult]) -> String {
         let clean = built.iter().filter(|b| b.is_ok()).count();
         summary.push_str(&format!("; {clean} of {} built clippy-clean", built.len()));
     }
+    let tested: Vec<&Result<usize, String>> = results
+        .iter()
+        .filter_map(|r| r.endpoint_tests.as_ref())
+        .collect();
+    if !tested.is_empty() {
+        let passing = tested.iter().filter(|t| t.is_ok()).count();
+        let cases: usize = tested.iter().filter_map(|t| t.as_ref().ok()).sum();
+        summary.push_str(&format!(
+            "; {passing} of {} pass their endpoint tests ({cases} cases)",
+            tested.len()
+        ));
+    }
     summary
 }
 
@@ -328,6 +459,10 @@ fn results_json(results: &[ServiceResult]) -> String {
                 "build": r.build.as_ref().map(|b| match b {
                     Ok(()) => serde_json::json!("clean"),
                     Err(why) => serde_json::json!(why),
+                }),
+                "endpoint_tests": r.endpoint_tests.as_ref().map(|t| match t {
+                    Ok(passed) => serde_json::json!({ "passed": passed }),
+                    Err(why) => serde_json::json!({ "failed": why }),
                 }),
             })
         })

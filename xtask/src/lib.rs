@@ -16,6 +16,11 @@ use std::path::{Path, PathBuf};
 /// holds on crates.io.
 pub const REPOSITORY_CRATE_PREFIX: &str = "chime-lean";
 
+/// The partition data the embedded model's endpoint tests were written
+/// against, relative to the workspace: since 2023 the iso partitions gained
+/// dual-stack endpoints, which some of its cases expect to be refused.
+pub const EMBEDDED_MODEL_TEST_PARTITIONS: &str = "model/reference/partitions-botocore-1.37.1.json";
+
 /// What this repository's generated manifests say for crates.io: its
 /// licence, with both licence files in every crate.
 pub fn repository_package_metadata(

@@ -14,12 +14,20 @@ use std::process::ExitCode;
 pub(crate) const USAGE: &str = "usage:
   cargo xtask codegen [--check] [--model PATH] [--partitions PATH] [--out DIR] [--runtime DIR]
                       [--service ID] [--operations A,B] [--crate-prefix NAME]
-                      [--server | --client-only]
+                      [--test-partitions PATH] [--no-endpoint-tests] [--server | --client-only]
       Generates the input, output and error crates from the Smithy model.
       --model       the Smithy model: a JSON AST file, an IDL (.smithy) file, or a
                     directory of either (default: model/chime.smithy, whose JSON AST
                     is then written to model/chime.json too, and checked with --check)
       --partitions  botocore partition data for aws.partition (default: model/partitions.json)
+      --test-partitions
+                    partition data for the model's endpoint tests alone, which expect the
+                    data of their time (default: for the embedded model, whose cases date
+                    from 2023, model/reference/partitions-botocore-1.37.1.json; with
+                    --model, the client's own)
+      --no-endpoint-tests
+                    do not write the model's smithy.rules#endpointTests cases as the input
+                    crate's tests/endpoint_rules.rs
       --out         the directory that holds the crates (default: crates)
       --runtime     the directory that holds smithy-lean-runtime and smithy-lean-client,
                     which generated crates depend on (default: this repository's crates)
@@ -51,15 +59,19 @@ pub(crate) const USAGE: &str = "usage:
       --known-failures
                     cases (`Service Operation id request|response`, one a line) that may fail; any
                     other failure, or a listed case that passes, fails the run
-  cargo xtask corpus DIR... [--build] [--json FILE] [--expect-whole]
+  cargo xtask corpus DIR... [--build] [--json FILE] [--partitions PATH] [--expect-whole]
       Generates every service of every JSON AST model under the directories (the
       client alone), each whole, else each operation alone, and prints one line
       per service: operations generated of all, seconds, warnings and refusals
       (the first of them), then a summary.
-      --build       also builds what generated, clippy-clean, in a workspace of its own
+      --build       also builds what generated, clippy-clean, in a workspace of its own,
+                    and runs the model's endpoint tests there
+      --partitions  botocore partition data for the clients and their endpoint tests
+                    (default: model/partitions.json)
       --json        also write the results, one object per service, to FILE
       --expect-whole
-                    fail unless every service generates whole (and builds, with --build)
+                    fail unless every service generates whole (and, with --build, builds
+                    and passes its endpoint tests)
   cargo xtask bench-codegen [--iterations N]
       Times generation against a bare serde_json parse of the same model, and the
       IDL reader over the legacy model written as IDL against serde_json over its
@@ -147,6 +159,7 @@ struct CodegenArgs {
     /// Where the model's JSON AST is kept beside it: the embedded model's.
     json_beside: Option<PathBuf>,
     partitions: PathBuf,
+    test_partitions: Option<PathBuf>,
     out: PathBuf,
     runtime: PathBuf,
     options: Options,
@@ -159,6 +172,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
         model: root.join("model/chime.smithy"),
         json_beside: Some(root.join("model/chime.json")),
         partitions: root.join("model/partitions.json"),
+        test_partitions: None,
         out: root.join("crates"),
         runtime: root.join("crates"),
         options: Options {
@@ -168,6 +182,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
     };
     let mut server = None;
     let mut model_given = false;
+    let mut test_partitions = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         let mut value = |name: &str| {
@@ -186,6 +201,10 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
             "--server" => server = Some(true),
             "--client-only" => server = Some(false),
             "--partitions" => parsed.partitions = PathBuf::from(value("--partitions")?),
+            "--test-partitions" => {
+                test_partitions = Some(PathBuf::from(value("--test-partitions")?));
+            }
+            "--no-endpoint-tests" => parsed.options.endpoint_tests = false,
             "--out" => parsed.out = PathBuf::from(value("--out")?),
             "--runtime" => parsed.runtime = PathBuf::from(value("--runtime")?),
             "--crate-prefix" => parsed.options.crate_prefix = Some(value("--crate-prefix")?),
@@ -202,6 +221,11 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
         }
     }
     parsed.options.server = server.unwrap_or(!model_given);
+    parsed.test_partitions = match (test_partitions, model_given) {
+        (Some(given), _) => Some(given),
+        (None, false) => Some(root.join(xtask::EMBEDDED_MODEL_TEST_PARTITIONS)),
+        (None, true) => None,
+    };
     Ok(CodegenRequest::Run(Box::new(parsed)))
 }
 
@@ -223,6 +247,14 @@ fn codegen(args: &[String]) -> Result<(), String> {
             args.partitions.display()
         )
     })?);
+    if let Some(path) = &args.test_partitions {
+        options.test_partitions = Some(std::fs::read_to_string(path).map_err(|e| {
+            format!(
+                "cannot read the endpoint tests' partition data {}: {e}",
+                path.display()
+            )
+        })?);
+    }
     options.runtime_dir = Some(
         xtask::path_from_generated_crate(&args.out, &args.runtime)
             .map_err(|e| format!("cannot resolve {}: {e}", args.runtime.display()))?,

@@ -219,10 +219,13 @@ fn codegen_reads_a_directory_of_model_files_as_one_model() {
         .parent()
         .unwrap();
     std::fs::copy(root.join("model/chime.json"), dir.join("chime.json")).unwrap();
+    let test_partitions = root.join(xtask::EMBEDDED_MODEL_TEST_PARTITIONS);
     let output = xtask(&[
         "codegen",
         "--check",
         "--server",
+        "--test-partitions",
+        test_partitions.to_str().unwrap(),
         "--model",
         dir.to_str().unwrap(),
     ]);
@@ -272,10 +275,13 @@ fn model_to_idl_writes_a_model_that_reads_back_the_same() {
     let back: serde_json::Value = serde_json::from_slice(&back.stdout).unwrap();
     assert_eq!(back, original);
     // The generator reads the IDL file as the model it came from.
+    let test_partitions = root.join(xtask::EMBEDDED_MODEL_TEST_PARTITIONS);
     let output = xtask(&[
         "codegen",
         "--check",
         "--server",
+        "--test-partitions",
+        test_partitions.to_str().unwrap(),
         "--model",
         written.to_str().unwrap(),
     ]);

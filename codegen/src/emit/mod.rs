@@ -7,6 +7,7 @@
 
 mod client;
 mod endpoint;
+mod endpoint_tests;
 mod enumeration;
 mod errors;
 mod partitions;
@@ -103,6 +104,15 @@ enum Source<'a> {
     EndpointResolver(&'a EndpointRules),
     /// Partition data as a static table.
     PartitionTable(&'a PartitionData),
+    /// The root of the input crate's endpoint tests.
+    EndpointTestsMain {
+        partitions: endpoint_tests::TestPartitions<'a>,
+    },
+    /// The model's endpoint test cases, as the input crate's tests.
+    EndpointTests {
+        rules: &'a EndpointRules,
+        partitions: endpoint_tests::TestPartitions<'a>,
+    },
     LibRs {
         kind: CrateKind,
         types: &'a Types,
@@ -234,6 +244,23 @@ pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, St
                     "partition_table".to_owned(),
                     Source::PartitionTable(partitions),
                 ));
+            }
+            if !rules.tests.is_empty() {
+                let partitions = match (rules.uses_partitions, &service.test_partitions) {
+                    (false, _) => endpoint_tests::TestPartitions::Unused,
+                    (true, Some(data)) => endpoint_tests::TestPartitions::Own(data),
+                    (true, None) => endpoint_tests::TestPartitions::Crate,
+                };
+                // The cases are a module of their own, which `cargo fmt`
+                // is told to skip: a test crate's root cannot say so.
+                planned.push(Planned {
+                    path: crate_dir.join("tests/endpoint_rules/main.rs"),
+                    source: Source::EndpointTestsMain { partitions },
+                });
+                planned.push(Planned {
+                    path: crate_dir.join("tests/endpoint_rules/cases.rs"),
+                    source: Source::EndpointTests { rules, partitions },
+                });
             }
         }
         if kind == CrateKind::Errors {
@@ -480,6 +507,33 @@ fn render_file(service: &Service, file: &Planned, server_side: bool) -> Result<S
         }
         Source::EndpointResolver(rules) => endpoint::emit(rules),
         Source::PartitionTable(partitions) => partitions::emit(partitions),
+        Source::EndpointTests { rules, partitions } => {
+            endpoint_tests::emit(rules, &service.crates.input.replace('-', "_"), *partitions)
+        }
+        Source::EndpointTestsMain { partitions } => {
+            let tokens = quote! {
+                #[rustfmt::skip]
+                mod cases;
+            };
+            let mut docs = vec![
+                "The model's `smithy.rules#endpointTests` cases, each a test of the".to_owned(),
+                "generated `resolve_endpoint`: the parameters a case gives, and the".to_owned(),
+                "endpoint (URL, headers, properties) or the error it expects.".to_owned(),
+            ];
+            if let endpoint_tests::TestPartitions::Own(_) = partitions {
+                docs.push(String::new());
+                docs.push(
+                    "They run on a partition table of their own, made from the data they"
+                        .to_owned(),
+                );
+                docs.push(
+                    "were written against, not on the crate's `partition_of`, whose data"
+                        .to_owned(),
+                );
+                docs.push("may be newer than the cases.".to_owned());
+            }
+            return render(tokens, &docs);
+        }
         Source::LibRs {
             kind,
             types,

@@ -34,15 +34,21 @@ pub fn emit(data: &PartitionData) -> TokenStream {
             }
         }
     });
-    let doc = format!(
-        " The partition of `region`, from botocore's partition data (version {}): the\n partition that lists it, else the first whose pattern matches it, else `aws`,\n so that a region launched after the data was written still resolves.",
-        data.version
+    // The data's `version` is its format's (1.1), not the data's age, so
+    // it is not named here.
+    let doc = super::doc_attrs(
+        &vec![
+            "The partition of `region`, from botocore's partition data: the partition".to_owned(),
+            "that lists it, else the first whose pattern matches it, else `aws`, so".to_owned(),
+            "that a region launched after the data was written still resolves.".to_owned(),
+        ],
+        None,
     );
     quote! {
         static PARTITIONS: rt::endpoint::PartitionTable =
             rt::endpoint::PartitionTable::new(&[#(#specs),*]);
 
-        #[doc = #doc]
+        #doc
         pub fn partition_of(region: &str) -> Option<rt::endpoint::Partition> {
             PARTITIONS.partition_of(region)
         }

@@ -128,9 +128,9 @@ static PARTITIONS: rt::endpoint::PartitionTable = rt::endpoint::PartitionTable::
         },
     ],
 );
-/** The partition of `region`, from botocore's partition data (version 1.1): the
- partition that lists it, else the first whose pattern matches it, else `aws`,
- so that a region launched after the data was written still resolves.*/
+/// The partition of `region`, from botocore's partition data: the partition
+/// that lists it, else the first whose pattern matches it, else `aws`, so
+/// that a region launched after the data was written still resolves.
 pub fn partition_of(region: &str) -> Option<rt::endpoint::Partition> {
     PARTITIONS.partition_of(region)
 }

@@ -3,6 +3,8 @@
 //! rules' other library functions (`library`), and the error when no
 //! endpoint resolves.
 
+use aws_smithy_types::Document;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::sync::OnceLock;
 
@@ -62,6 +64,34 @@ impl fmt::Display for ResolveEndpointError {
 }
 
 impl std::error::Error for ResolveEndpointError {}
+
+/// An endpoint's properties as the rules wrote them: its own, and its
+/// auth schemes back under `authSchemes`, where the generated resolver
+/// sets them as typed schemes. For comparing with what a rule set's
+/// tests expect, which know no such split.
+pub fn properties_of(endpoint: &aws_smithy_types::endpoint::Endpoint) -> HashMap<String, Document> {
+    let mut properties: HashMap<String, Document> = endpoint
+        .properties()
+        .iter()
+        .map(|(name, value)| (name.to_string(), value.clone()))
+        .collect();
+    let schemes = endpoint.auth_schemes();
+    if !schemes.is_empty() {
+        let schemes = schemes.iter().map(|scheme| scheme.as_document()).collect();
+        properties.insert("authSchemes".to_owned(), Document::Array(schemes));
+    }
+    properties
+}
+
+/// An endpoint's headers, each with its values in order, sorted by name.
+pub fn headers_of(
+    endpoint: &aws_smithy_types::endpoint::Endpoint,
+) -> BTreeMap<String, Vec<String>> {
+    endpoint
+        .headers()
+        .map(|(name, values)| (name.to_owned(), values.map(str::to_owned).collect()))
+        .collect()
+}
 
 /// One partition as partition data gives it, for a [`PartitionTable`].
 #[derive(Debug)]
@@ -185,6 +215,46 @@ mod tests {
         assert_eq!(TABLE.partition_of("mars-east-1").unwrap().name, "aws");
         static NO_AWS: PartitionTable = PartitionTable::new(&[spec("aws-cn", "^cn\\-")]);
         assert_eq!(NO_AWS.partition_of("mars-east-1"), None);
+    }
+
+    #[test]
+    fn properties_of_puts_typed_auth_schemes_back_under_their_rule_set_name() {
+        use aws_smithy_types::endpoint::{Endpoint, EndpointAuthScheme};
+        let endpoint = Endpoint::builder()
+            .url("https://example.com")
+            .property("backend", Document::String("S3".to_owned()))
+            .auth_scheme(
+                EndpointAuthScheme::with_capacity("sigv4", 1)
+                    .put("signingName", Document::String("chime".to_owned())),
+            )
+            .header("x-a", "1")
+            .header("x-a", "2")
+            .header("x-b", "3")
+            .build();
+        let scheme = Document::Object(HashMap::from([
+            ("name".to_owned(), Document::String("sigv4".to_owned())),
+            (
+                "signingName".to_owned(),
+                Document::String("chime".to_owned()),
+            ),
+        ]));
+        assert_eq!(
+            properties_of(&endpoint),
+            HashMap::from([
+                ("backend".to_owned(), Document::String("S3".to_owned())),
+                ("authSchemes".to_owned(), Document::Array(vec![scheme])),
+            ])
+        );
+        assert_eq!(
+            headers_of(&endpoint),
+            BTreeMap::from([
+                ("x-a".to_owned(), vec!["1".to_owned(), "2".to_owned()]),
+                ("x-b".to_owned(), vec!["3".to_owned()]),
+            ])
+        );
+        let bare = Endpoint::builder().url("https://example.com").build();
+        assert!(properties_of(&bare).is_empty());
+        assert!(headers_of(&bare).is_empty());
     }
 
     #[test]

@@ -6,6 +6,9 @@
 //! directory under this crate's test scratch space, so the dependencies
 //! are built once for every test.
 
+// Each test crate that includes this module uses a part of it.
+#![allow(dead_code)]
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -38,8 +41,9 @@ impl Drop for ScratchDir {
 }
 
 /// Runs `cargo xtask codegen` on `model` into `dir/generated`, against this
-/// repository's hand-written crates, with `options` (such as `--operations`).
-pub fn generate(dir: &Path, model: &Path, options: &[&str]) {
+/// repository's hand-written crates, with `options` (such as `--operations`),
+/// and returns what it wrote to standard error (its warnings).
+pub fn generate(dir: &Path, model: &Path, options: &[&str]) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_xtask"));
     command
         .args(["codegen", "--model"])
@@ -55,6 +59,7 @@ pub fn generate(dir: &Path, model: &Path, options: &[&str]) {
         "codegen failed:\n{}",
         String::from_utf8_lossy(&output.stderr)
     );
+    String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
 /// A program against the generated client crate `client`: its `main.rs`.
