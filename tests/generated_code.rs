@@ -756,6 +756,140 @@ fn partition_data_is_checked_and_only_used_where_the_rules_call_aws_partition() 
     assert!(files.keys().all(|p| !p.ends_with("partition_table.rs")));
 }
 
+/// A model whose operation sets endpoint parameters: `input_members` on
+/// its input, `statics` as its `@staticContextParams`, against a rule set
+/// with a string `Tenant` and a boolean `Verbose`.
+fn with_context(input_members: serde_json::Value, statics: Option<serde_json::Value>) -> String {
+    let mut model: serde_json::Value = serde_json::from_str(&synthetic(
+        input_members,
+        serde_json::json!({"example.test#Secret": {"type": "string", "traits": {"smithy.api#sensitive": {}}}}),
+    ))
+    .expect("JSON");
+    model["shapes"]["example.test#Svc"]["traits"]["smithy.rules#endpointRuleSet"] = serde_json::json!({
+        "version": "1.0",
+        "parameters": {"Tenant": {"type": "String"}, "Verbose": {"type": "Boolean"}},
+        "rules": [{"type": "endpoint", "conditions": [], "endpoint": {"url": "https://example.com"}}]
+    });
+    if let Some(statics) = statics {
+        model["shapes"]["example.test#DoThing"]["traits"]["smithy.rules#staticContextParams"] =
+            statics;
+    }
+    model.to_string()
+}
+
+#[test]
+fn endpoint_parameters_an_operation_sets_must_be_the_rule_sets_and_of_its_types() {
+    let member = |target: &str, name: &str| serde_json::json!({"M": {"target": target, "traits": {"smithy.rules#contextParam": {"name": name}}}});
+    let cases = [
+        (
+            with_context(member("smithy.api#String", "Nope"), None),
+            "example.test#DoThing: trait `smithy.rules#contextParam`: input member `M`: `Nope` is not a parameter of the service's endpoint rules",
+        ),
+        (
+            with_context(member("smithy.api#Integer", "Tenant"), None),
+            "example.test#DoThing: trait `smithy.rules#contextParam`: input member `M`: `Tenant` is a string parameter: its value must be a string or an enum",
+        ),
+        (
+            with_context(member("smithy.api#String", "Verbose"), None),
+            "input member `M`: `Verbose` is a boolean parameter: its value must be a boolean",
+        ),
+        (
+            with_context(member("example.test#Secret", "Tenant"), None),
+            "input member `M`: a `@sensitive` member cannot choose the endpoint",
+        ),
+        (
+            with_context(
+                serde_json::json!({"M": {"target": "smithy.api#String", "traits": {"smithy.rules#contextParam": {}}}}),
+                None,
+            ),
+            "example.test#DoThingRequest$M: trait `smithy.rules#contextParam`: needs a string `name`",
+        ),
+        (
+            with_context(
+                serde_json::json!({}),
+                Some(serde_json::json!({"Verbose": {"value": "yes"}})),
+            ),
+            "example.test#DoThing: trait `smithy.rules#staticContextParams`: `Verbose` is a boolean parameter: its value must be a boolean",
+        ),
+        (
+            with_context(
+                serde_json::json!({}),
+                Some(serde_json::json!({"Nope": {"value": "x"}})),
+            ),
+            "trait `smithy.rules#staticContextParams`: `Nope` is not a parameter of the service's endpoint rules",
+        ),
+        (
+            with_context(
+                serde_json::json!({}),
+                Some(serde_json::json!({"Tenant": {"value": 1}})),
+            ),
+            "trait `smithy.rules#staticContextParams`: `Tenant` needs a string or boolean `value`",
+        ),
+        (
+            with_context(serde_json::json!({}), Some(serde_json::json!(["Tenant"]))),
+            "trait `smithy.rules#staticContextParams`: must be an object",
+        ),
+    ];
+    for (model, expected) in cases {
+        let error = generate(&model, &Options::default()).expect_err(expected);
+        assert!(error.to_string().contains(expected), "{error}");
+    }
+    // Without a rule set, no parameter is the rule set's.
+    let mut model: serde_json::Value =
+        serde_json::from_str(&with_context(member("smithy.api#String", "Tenant"), None)).unwrap();
+    model["shapes"]["example.test#Svc"]["traits"]
+        .as_object_mut()
+        .unwrap()
+        .remove("smithy.rules#endpointRuleSet");
+    let error = generate(&model.to_string(), &Options::default()).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("`Tenant` is not a parameter of the service's endpoint rules"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_static_endpoint_parameter_takes_precedence_over_a_members() {
+    let model = with_context(
+        serde_json::json!({
+            "Tenant": {"target": "smithy.api#String", "traits": {"smithy.rules#contextParam": {"name": "Tenant"}}},
+            "Verbose": {"target": "smithy.api#Boolean", "traits": {"smithy.rules#contextParam": {"name": "Verbose"}}}
+        }),
+        Some(serde_json::json!({"Tenant": {"value": "fixed"}})),
+    );
+    let files = generate(&model, &Options::default())
+        .expect("generates")
+        .files;
+    let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+    let method = input
+        .split("fn endpoint_context")
+        .nth(1)
+        .and_then(|rest| rest.split("\n    }\n").next())
+        .expect("the input sets endpoint parameters");
+    assert!(
+        method.contains(r#"("Tenant", rt::endpoint::ContextValue::String("fixed".to_owned()))"#),
+        "{method}"
+    );
+    assert!(!method.contains("self.tenant"), "{method}");
+    assert!(
+        method.contains("if let Some(value) = &self.verbose"),
+        "{method}"
+    );
+    // An operation that sets none leaves the method to its default.
+    let plain = generate(
+        &with_context(serde_json::json!({}), None),
+        &Options::default(),
+    )
+    .expect("generates")
+    .files;
+    assert!(
+        !plain[&PathBuf::from("example-svc-input/src/do_thing_input.rs")]
+            .contains("fn endpoint_context")
+    );
+}
+
 #[test]
 fn selecting_an_operation_keeps_only_what_it_reaches() {
     let files = generate(&chime_tests::official_chime_model(), &create_app_instance())
@@ -2335,8 +2469,8 @@ fn traits_are_applied_ignored_warned_of_or_refused_as_the_table_says() {
         ),
         (
             "example.test#DoThing",
-            "smithy.rules#staticContextParams",
-            "endpoint parameters bound to the input or config are not generated yet",
+            "smithy.rules#operationContextParams",
+            "endpoint parameters bound to client configuration or to paths into the input are not generated yet",
         ),
     ] {
         let model = with_traits_on(&plain, id, serde_json::json!({trait_id: {}}));

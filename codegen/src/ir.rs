@@ -81,6 +81,8 @@ impl CrateNames {
 /// One operation.
 #[derive(Debug, Clone)]
 pub struct Operation {
+    /// Absolute shape id, e.g. `com.amazonaws.chime#CreateAppInstance`.
+    pub id: String,
     /// The Smithy name, e.g. `CreateAppInstance`.
     pub name: String,
     /// Its module in the client crate, and the client method that starts a
@@ -130,6 +132,41 @@ pub struct Operation {
     pub error_module: String,
     /// The `paginated` trait, merged with the service's, resolved to members.
     pub pagination: Option<Pagination>,
+    /// The endpoint-rule parameters each call sets, each once:
+    /// `@contextParam` members and `@staticContextParams` (which take
+    /// precedence over a member of the same parameter); where there are
+    /// any, each call resolves its own endpoint.
+    pub endpoint_context: Vec<ContextBinding>,
+}
+
+/// An endpoint-rule parameter an operation sets on each call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContextBinding {
+    /// `@contextParam`: an input member's value, where it is set.
+    Member {
+        /// The rule set's parameter.
+        parameter: String,
+        /// The input member, by its name in the model.
+        member: String,
+    },
+    /// `@staticContextParams`: a value of the model's.
+    Static {
+        /// The rule set's parameter.
+        parameter: String,
+        /// Its value.
+        value: Literal,
+    },
+}
+
+impl ContextBinding {
+    /// The rule set's name of the parameter it sets.
+    pub fn parameter(&self) -> &str {
+        match self {
+            ContextBinding::Member { parameter, .. } | ContextBinding::Static { parameter, .. } => {
+                parameter
+            }
+        }
+    }
 }
 
 /// A protocol the generator writes clients for.

@@ -29,7 +29,7 @@ mod uri;
 
 pub use assemble::{AssembleError, ModelFile, assemble};
 pub use emit::protocol_tests::{CaseKind, ProtocolCase, ProtocolTests};
-pub use emit::{CLIENT_CRATE, HEADER, RUNTIME_CRATE, RUNTIME_VERSION};
+pub use emit::{CLIENT_CRATE, ENDPOINT_TESTS, HEADER, RUNTIME_CRATE, RUNTIME_VERSION};
 pub use error::Error;
 pub use lower::{Options, PackageMetadata};
 use std::collections::BTreeMap;

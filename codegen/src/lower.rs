@@ -192,6 +192,79 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
     Ok(lowered)
 }
 
+/// Each endpoint-rule parameter `operation` sets is one of the rule set's,
+/// of its type: a string parameter from a string or enum member, a boolean
+/// one from a boolean member; and a member that sets one is not
+/// `@sensitive`, since endpoints are shown in URLs and logs.
+fn check_endpoint_context(
+    operation: &Operation,
+    rules: Option<&EndpointRules>,
+    input: &Types,
+) -> Result<(), Error> {
+    for binding in &operation.endpoint_context {
+        let (parameter_name, trait_id) = match binding {
+            ContextBinding::Member { parameter, .. } => (parameter, "smithy.rules#contextParam"),
+            ContextBinding::Static { parameter, .. } => {
+                (parameter, "smithy.rules#staticContextParams")
+            }
+        };
+        let refuse = |why: String| {
+            let why = match binding {
+                ContextBinding::Member { member, .. } => format!("input member `{member}`: {why}"),
+                ContextBinding::Static { .. } => why,
+            };
+            Error::on_trait(&operation.id, trait_id, why)
+        };
+        let parameter = rules
+            .and_then(|rules| rules.parameters.iter().find(|p| &p.name == parameter_name))
+            .ok_or_else(|| {
+                refuse(format!(
+                    "`{parameter_name}` is not a parameter of the service's endpoint rules"
+                ))
+            })?;
+        let matches = match binding {
+            ContextBinding::Static { value, .. } => matches!(
+                (parameter.kind, value),
+                (ParameterKind::String, Literal::String(_))
+                    | (ParameterKind::Boolean, Literal::Boolean(_))
+            ),
+            ContextBinding::Member { member, .. } => {
+                let field = input
+                    .structures
+                    .iter()
+                    .find(|s| s.name == operation.input)
+                    .and_then(|s| s.fields.iter().find(|f| &f.member == member))
+                    .ok_or_else(|| refuse(format!("the input has no member `{member}`")))?;
+                if field.value.sensitive {
+                    return Err(refuse(
+                        "a `@sensitive` member cannot choose the endpoint, which URLs and logs show"
+                            .to_owned(),
+                    ));
+                }
+                matches!(
+                    (parameter.kind, &field.value.kind),
+                    (ParameterKind::String, Kind::String | Kind::Enum(_))
+                        | (ParameterKind::Boolean, Kind::Boolean)
+                )
+            }
+        };
+        if !matches {
+            let kind = match parameter.kind {
+                ParameterKind::String => "a string",
+                ParameterKind::Boolean => "a boolean",
+            };
+            return Err(refuse(format!(
+                "`{parameter_name}` is {kind} parameter: its value must be {kind}{}",
+                match (binding, parameter.kind) {
+                    (ContextBinding::Member { .. }, ParameterKind::String) => " or an enum",
+                    _ => "",
+                }
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// Every shape that a member of some shape targets.
 fn member_targets(model: &ast::Model) -> BTreeSet<&str> {
     model
@@ -508,6 +581,9 @@ impl<'a> Lowerer<'a> {
             }
         }
         for operation in &operations {
+            check_endpoint_context(operation, endpoint_rules.as_ref(), &input)?;
+        }
+        for operation in &operations {
             describe_operation_structure(&mut input, &operation.input, operation, "Input");
             describe_operation_structure(&mut output, &operation.output, operation, "Output");
         }
@@ -654,6 +730,7 @@ impl<'a> Lowerer<'a> {
         {
             self.box_cycles(root);
         }
+        let endpoint_context = self.endpoint_context(id, &shape.traits, input_id)?;
         let input = format!("{name}Input");
         let output = format!("{name}Output");
         self.reach(Home::Input, input_id, &input)?;
@@ -718,8 +795,76 @@ impl<'a> Lowerer<'a> {
             output,
             errors,
             error_enum: format!("{name}Error"),
+            endpoint_context,
+            id: id.to_owned(),
             name,
         })
+    }
+
+    /// The endpoint-rule parameters the operation `id` sets, as the model
+    /// writes them: its input's `@contextParam` members, then its
+    /// `@staticContextParams`, each parameter once (a static value takes
+    /// precedence). [`check_endpoint_context`] holds them to the rule set
+    /// once it is lowered.
+    fn endpoint_context(
+        &self,
+        id: &str,
+        traits: &Traits,
+        input_id: &str,
+    ) -> Result<Vec<ContextBinding>, Error> {
+        const CONTEXT_PARAM: &str = "smithy.rules#contextParam";
+        const STATIC: &str = "smithy.rules#staticContextParams";
+        let mut bindings = Vec::new();
+        for (member, shape) in &self.shape(input_id)?.members {
+            let Some(context) = shape.traits.get(CONTEXT_PARAM) else {
+                continue;
+            };
+            let parameter = context.get("name").and_then(Json::as_str).ok_or_else(|| {
+                Error::on_trait(
+                    &format!("{input_id}${member}"),
+                    CONTEXT_PARAM,
+                    "needs a string `name`",
+                )
+            })?;
+            bindings.push(ContextBinding::Member {
+                parameter: parameter.to_owned(),
+                member: member.clone(),
+            });
+        }
+        if let Some(statics) = traits.get(STATIC) {
+            let statics = statics
+                .as_object()
+                .ok_or_else(|| Error::on_trait(id, STATIC, "must be an object"))?;
+            for (parameter, definition) in statics {
+                let value = match definition.get("value") {
+                    Some(Json::String(text)) => Literal::String(text.clone()),
+                    Some(Json::Bool(flag)) => Literal::Boolean(*flag),
+                    _ => {
+                        return Err(Error::on_trait(
+                            id,
+                            STATIC,
+                            format!("`{parameter}` needs a string or boolean `value`"),
+                        ));
+                    }
+                };
+                bindings.push(ContextBinding::Static {
+                    parameter: parameter.clone(),
+                    value,
+                });
+            }
+        }
+        // A static value takes precedence over a member's: the member's
+        // binding of the same parameter has no effect.
+        let statics: Vec<String> = bindings
+            .iter()
+            .filter(|b| matches!(b, ContextBinding::Static { .. }))
+            .map(|b| b.parameter().to_owned())
+            .collect();
+        bindings.retain(|binding| {
+            matches!(binding, ContextBinding::Static { .. })
+                || !statics.iter().any(|p| p == binding.parameter())
+        });
+        Ok(bindings)
     }
 
     /// Every label of the URI pattern names a required `@httpLabel` member

@@ -93,8 +93,7 @@ const EVENT_STREAMS: &str = "event streams are not generated yet";
 const ENDPOINT_DISCOVERY: &str = "endpoint discovery is not generated yet";
 const OTHER_AUTH: &str =
     "a scheme `@auth` may name; refused where it is the one used (SigV4 alone is generated)";
-const CONTEXT_PARAMS: &str =
-    "endpoint parameters bound to the input or config are not generated yet";
+const CONTEXT_PARAMS: &str = "endpoint parameters bound to client configuration or to paths into the input are not generated yet";
 
 /// Every trait the generator knows, by namespace and then name.
 pub const KNOWN_TRAITS: &[KnownTrait] = &[
@@ -382,7 +381,10 @@ pub const KNOWN_TRAITS: &[KnownTrait] = &[
     no_effect("smithy.api#xmlNamespace", XML_ONLY),
     // smithy.rules
     refused("smithy.rules#clientContextParams", CONTEXT_PARAMS),
-    refused("smithy.rules#contextParam", CONTEXT_PARAMS),
+    applied(
+        "smithy.rules#contextParam",
+        "the member's value sets the endpoint parameter; such calls resolve their own endpoint",
+    ),
     refused(
         "smithy.rules#endpointBdd",
         "endpoint decision diagrams are not generated yet",
@@ -391,12 +393,15 @@ pub const KNOWN_TRAITS: &[KnownTrait] = &[
         "smithy.rules#endpointRuleSet",
         "compiled into the input crate's `resolve_endpoint`",
     ),
-    no_effect(
+    applied(
         "smithy.rules#endpointTests",
-        "the rule set's own test cases, for tools and tests",
+        "each case a test of the input crate's resolver (`tests/endpoint_rules`)",
     ),
     refused("smithy.rules#operationContextParams", CONTEXT_PARAMS),
-    refused("smithy.rules#staticContextParams", CONTEXT_PARAMS),
+    applied(
+        "smithy.rules#staticContextParams",
+        "the operation's calls set the endpoint parameters, and resolve their own endpoint",
+    ),
     // smithy.test
     no_effect("smithy.test#eventStreamTests", COMPLIANCE),
     no_effect("smithy.test#httpMalformedRequestTests", COMPLIANCE),

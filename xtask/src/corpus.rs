@@ -10,7 +10,7 @@
 //! which the generator writes as the input crate's tests).
 
 use crate::client_options as options;
-use smithy_lean_codegen::{Model, generate_from};
+use smithy_lean_codegen::{ENDPOINT_TESTS, Model, generate_from};
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -317,18 +317,12 @@ fn endpoint_tests(dir: &Path) -> Result<usize, String> {
     let has_tests = std::fs::read_dir(dir.join("generated"))
         .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
         .flatten()
-        .any(|krate| krate.path().join("tests/endpoint_rules.rs").is_file());
+        .any(|krate| krate.path().join("tests").join(ENDPOINT_TESTS).is_dir());
     if !has_tests {
         return Ok(0);
     }
     let output = cargo_in(dir)
-        .args([
-            "test",
-            "--offline",
-            "--workspace",
-            "--test",
-            "endpoint_rules",
-        ])
+        .args(["test", "--offline", "--workspace", "--test", ENDPOINT_TESTS])
         .output()
         .map_err(|e| format!("cannot run cargo: {e}"))?;
     let stdout = String::from_utf8_lossy(&output.stdout);

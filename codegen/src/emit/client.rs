@@ -7,7 +7,10 @@
 //! it. The engine itself names no operation and no shape.
 
 use super::{doc_attrs, ident, structure::builder_member};
-use crate::ir::{CrateNames, Kind, Operation, ParameterKind, PathStep, Service, Structure, Value};
+use crate::ir::{
+    CrateNames, EndpointParameter, Kind, Operation, ParameterKind, PathStep, Service, Structure,
+    Value,
+};
 use proc_macro2::TokenStream;
 use quote::quote;
 
@@ -135,9 +138,28 @@ pub(super) fn client_module(service: &Service, crates: &TypeCrates) -> TokenStre
 /// The service's compiled endpoint rules, fed from the engine's built-in
 /// parameters.
 fn endpoint_resolver(service: &Service, input: &TokenStream) -> TokenStream {
+    // The names of the parameters operations set, each once, in the rule
+    // set's order: the resolver writes each into its field.
+    let context_parameters: Vec<&EndpointParameter> = service
+        .endpoint_rules
+        .iter()
+        .flat_map(|rules| &rules.parameters)
+        .filter(|parameter| {
+            service.operations.iter().any(|op| {
+                op.endpoint_context
+                    .iter()
+                    .any(|binding| binding.parameter() == parameter.name)
+            })
+        })
+        .collect();
+    let context_arg = match context_parameters.is_empty() {
+        true => quote! { _context },
+        false => quote! { context },
+    };
     let signature = quote! {
         fn resolve_endpoint(
             built_ins: &::smithy_lean_client::BuiltIns,
+            #context_arg: &[(&'static str, rt::endpoint::ContextValue)],
         ) -> Result<
             rt::aws_smithy_types::endpoint::Endpoint,
             rt::endpoint::ResolveEndpointError,
@@ -195,13 +217,63 @@ fn endpoint_resolver(service: &Service, input: &TokenStream) -> TokenStream {
         (true, false) => quote! { , &|_| None },
         (false, _) => TokenStream::new(),
     };
+    let (binding, set_context) = match context_parameters.as_slice() {
+        [] => (quote! { let params }, TokenStream::new()),
+        parameters => {
+            let arms = parameters.iter().map(|parameter| {
+                let (name, field) = (&parameter.name, ident(&parameter.field));
+                let (variant, value) = match parameter.kind {
+                    ParameterKind::String => (quote! { String }, quote! { value.clone() }),
+                    ParameterKind::Boolean => (quote! { Boolean }, quote! { *value }),
+                };
+                let value = match parameter.always_set() {
+                    true => value,
+                    false => quote! { Some(#value) },
+                };
+                (
+                    quote! { (#name, rt::endpoint::ContextValue::#variant(value)) },
+                    quote! { params.#field = #value; },
+                )
+            });
+            let set = match arms.collect::<Vec<_>>().as_slice() {
+                [(pattern, set)] => quote! {
+                    if let #pattern = (*name, value) {
+                        #set
+                    }
+                },
+                arms => {
+                    let arms = arms
+                        .iter()
+                        .map(|(pattern, set)| quote! { #pattern => { #set } });
+                    quote! {
+                        match (*name, value) {
+                            #(#arms)*
+                            // The generator gives each name its own type.
+                            _ => {}
+                        }
+                    }
+                }
+            };
+            (
+                quote! { let mut params },
+                quote! {
+                    // The call's own values, over those of configuration.
+                    for (name, value) in context {
+                        #set
+                    }
+                },
+            )
+        }
+    };
     quote! {
-        /// The model's endpoint rules, from the parameters SDKs fill from configuration.
+        /// The model's endpoint rules, from the parameters SDKs fill from
+        /// configuration and those a call sets.
         #signature {
-            let params = #input::EndpointParams {
+            #binding = #input::EndpointParams {
                 #(#fields)*
                 #rest
             };
+            #set_context
             #input::resolve_endpoint(&params #partitions)
         }
     }

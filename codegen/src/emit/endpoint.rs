@@ -43,6 +43,78 @@ pub fn emit(rules: &EndpointRules) -> TokenStream {
     }
 }
 
+/// The input's `endpoint_context()`, for an operation that sets
+/// endpoint-rule parameters: the static values and the members that are
+/// always set in one list, then each optional member that is set.
+pub fn context_method(operation: &Operation, input: &Structure) -> Option<TokenStream> {
+    if operation.endpoint_context.is_empty() {
+        return None;
+    }
+    let mut always = Vec::new();
+    let mut optional = Vec::new();
+    for binding in &operation.endpoint_context {
+        match binding {
+            ContextBinding::Member { parameter, member } => {
+                let field = input
+                    .fields
+                    .iter()
+                    .find(|field| &field.member == member)
+                    .expect("lowering checked that the member is the input's");
+                let name = ident(&field.name);
+                let value = |value: TokenStream| match &field.value.kind {
+                    Kind::Boolean => quote! { rt::endpoint::ContextValue::Boolean(*#value) },
+                    Kind::Enum(_) => {
+                        quote! { rt::endpoint::ContextValue::String(#value.as_str().to_owned()) }
+                    }
+                    _ => quote! { rt::endpoint::ContextValue::String(#value.clone()) },
+                };
+                match field.always_present() {
+                    true => {
+                        let value = value(quote! { self.#name });
+                        always.push(quote! { (#parameter, #value) });
+                    }
+                    false => {
+                        let value = value(quote! { value });
+                        optional.push(quote! {
+                            if let Some(value) = &self.#name {
+                                context.push((#parameter, #value));
+                            }
+                        });
+                    }
+                }
+            }
+            ContextBinding::Static { parameter, value } => {
+                let value = match value {
+                    Literal::String(text) => {
+                        quote! { rt::endpoint::ContextValue::String(#text.to_owned()) }
+                    }
+                    Literal::Boolean(flag) => quote! { rt::endpoint::ContextValue::Boolean(#flag) },
+                };
+                always.push(quote! { (#parameter, #value) });
+            }
+        }
+    }
+    let body = match optional.is_empty() {
+        true => quote! { Vec::from([#(#always),*]) },
+        false => {
+            let start = match always.is_empty() {
+                true => quote! { Vec::new() },
+                false => quote! { Vec::from([#(#always),*]) },
+            };
+            quote! {
+                let mut context = #start;
+                #(#optional)*
+                context
+            }
+        }
+    };
+    Some(quote! {
+        fn endpoint_context(&self) -> Vec<(&'static str, rt::endpoint::ContextValue)> {
+            #body
+        }
+    })
+}
+
 fn params_struct(parameters: &[EndpointParameter]) -> TokenStream {
     let mut fields = TokenStream::new();
     let mut defaults = TokenStream::new();
@@ -432,8 +504,37 @@ fn boolean(value: &RuleExpr, want: bool) -> TokenStream {
     }
 }
 
-/// `a == b`, or `a != b` when `equal` is false.
+/// `a == b`, or `a != b` when `equal` is false; a comparison with the
+/// empty string is `is_empty()`, as clippy asks.
 fn compare(a: &RuleExpr, b: &RuleExpr, equal: bool) -> TokenStream {
+    let is_empty_text = |value: &RuleExpr| matches!(value, RuleExpr::String(parts) if parts.iter().all(|part| matches!(part, StringPart::Text(text) if text.is_empty())));
+    let other = match (is_empty_text(a), is_empty_text(b)) {
+        (true, false) => Some(b),
+        (false, true) => Some(a),
+        _ => None,
+    };
+    if let Some(other) = other {
+        let value = match other {
+            // A record's text field and a parameter are `String`s, which
+            // have `is_empty` themselves.
+            RuleExpr::Attribute {
+                local,
+                attribute: RecordAttribute::Text(field),
+            } => {
+                let (local, field) = (ident(local), format_ident!("{}", field));
+                quote! { #local.#field }
+            }
+            RuleExpr::Parameter { field, .. } => {
+                let field = ident(field);
+                quote! { params.#field }
+            }
+            other => operand(other),
+        };
+        return match equal {
+            true => quote! { #value.is_empty() },
+            false => quote! { !#value.is_empty() },
+        };
+    }
     let (a, b) = (operand(a), operand(b));
     match equal {
         true => quote! { #a == #b },
@@ -555,6 +656,10 @@ fn expr(value: &RuleExpr) -> TokenStream {
                     quote! { #local.#field.as_str() }
                 }
                 RecordAttribute::IsIp => quote! { #local.is_ip },
+                // Clippy asks for `first()` over `get(0)`.
+                RecordAttribute::ResourceId(0) => {
+                    quote! { #local.resource_id.first().map(String::as_str) }
+                }
                 RecordAttribute::ResourceId(index) => {
                     let index = proc_macro2::Literal::usize_unsuffixed(*index);
                     quote! { #local.resource_id.get(#index).map(String::as_str) }

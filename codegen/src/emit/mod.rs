@@ -40,6 +40,10 @@ pub const RUNTIME_CRATE: &str = "smithy-lean-runtime";
 /// needs and the model does not say (signing, retries, time limits, ...).
 pub const CLIENT_CRATE: &str = "smithy-lean-client";
 
+/// The input crate's test target that holds the model's endpoint test
+/// cases (`tests/<name>/main.rs`), where the model has any.
+pub const ENDPOINT_TESTS: &str = "endpoint_rules";
+
 /// The version of both, which generated manifests ask for.
 pub const RUNTIME_VERSION: &str = "0.1.0";
 
@@ -253,12 +257,13 @@ pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, St
                 };
                 // The cases are a module of their own, which `cargo fmt`
                 // is told to skip: a test crate's root cannot say so.
+                let tests_dir = crate_dir.join("tests").join(ENDPOINT_TESTS);
                 planned.push(Planned {
-                    path: crate_dir.join("tests/endpoint_rules/main.rs"),
+                    path: tests_dir.join("main.rs"),
                     source: Source::EndpointTestsMain { partitions },
                 });
                 planned.push(Planned {
-                    path: crate_dir.join("tests/endpoint_rules/cases.rs"),
+                    path: tests_dir.join("cases.rs"),
                     source: Source::EndpointTests { rules, partitions },
                 });
             }

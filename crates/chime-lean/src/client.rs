@@ -6,9 +6,11 @@ pub(crate) static SERVICE: ::smithy_lean_client::Service = ::smithy_lean_client:
     signing_name: Some("chime"),
     resolve_endpoint,
 };
-/// The model's endpoint rules, from the parameters SDKs fill from configuration.
+/// The model's endpoint rules, from the parameters SDKs fill from
+/// configuration and those a call sets.
 fn resolve_endpoint(
     built_ins: &::smithy_lean_client::BuiltIns,
+    _context: &[(&'static str, rt::endpoint::ContextValue)],
 ) -> Result<
     rt::aws_smithy_types::endpoint::Endpoint,
     rt::endpoint::ResolveEndpointError,

@@ -5,7 +5,7 @@
 use crate::clock::{ClockSkew, is_clock_skew_error};
 use crate::config::Config;
 use crate::credentials::{CachedCredentials, LoadFailure};
-use crate::endpoint::{self, BuiltIns, Endpoint, Service};
+use crate::endpoint::{self, BuiltIns, ContextValue, Endpoint, Service};
 use crate::error::{
     ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
 };
@@ -59,8 +59,12 @@ pub struct Handle {
 struct Inner {
     config: Config,
     service: &'static Service,
-    /// Resolved once: none of the rule parameters vary per call. A failure
-    /// is kept and reported by every call, as the AWS SDKs do.
+    /// The rule parameters from configuration, or why the configuration
+    /// gives none (a custom endpoint URL that cannot be used).
+    built_ins: Result<BuiltIns, String>,
+    /// Resolved once from the built-ins, for every call that sets no rule
+    /// parameters of its own. A failure is kept and reported by every
+    /// such call, as the AWS SDKs do.
     endpoint: Result<Endpoint, String>,
     /// The endpoint under each host prefix calls have used, worked out once
     /// each: a service has few prefixes, and every call of an operation
@@ -253,7 +257,11 @@ impl Handle {
             .http_connector
             .clone()
             .unwrap_or_else(|| default_connector(&config));
-        let endpoint = resolve_endpoint(service, &config);
+        let built_ins = built_ins(service, &config);
+        let endpoint = built_ins
+            .as_ref()
+            .map_err(Clone::clone)
+            .and_then(|built_ins| resolve_endpoint(service, built_ins, &[]));
         let credentials = config
             .credentials
             .clone()
@@ -262,6 +270,7 @@ impl Handle {
             inner: Arc::new(Inner {
                 config,
                 service,
+                built_ins,
                 endpoint,
                 prefixed: Default::default(),
                 connector,
@@ -418,10 +427,26 @@ impl Handle {
                 ))),
             };
         }
-        let endpoint = inner
-            .endpoint
-            .as_ref()
-            .map_err(|why| construction(why.clone()))?;
+        // An operation that sets rule parameters of its own has an
+        // endpoint of this call's.
+        let context = input.endpoint_context();
+        let own_endpoint = match context.is_empty() {
+            true => None,
+            false => {
+                let built_ins = inner
+                    .built_ins
+                    .as_ref()
+                    .map_err(|why| construction(why.clone()))?;
+                Some(resolve_endpoint(inner.service, built_ins, &context).map_err(construction)?)
+            }
+        };
+        let endpoint = match &own_endpoint {
+            Some(endpoint) => endpoint,
+            None => inner
+                .endpoint
+                .as_ref()
+                .map_err(|why| construction(why.clone()))?,
+        };
         let host_prefix = input
             .host_prefix()
             .map_err(|e| construction(e.message().to_owned()))?;
@@ -443,7 +468,13 @@ impl Handle {
         }
         let streams_on = O::Output::STREAMING.then_some(O::is_success as fn(u16) -> bool);
         let mut prepared = self
-            .prepare(endpoint, host_prefix, request, streams_on)
+            .prepare(
+                endpoint,
+                own_endpoint.is_some(),
+                host_prefix,
+                request,
+                streams_on,
+            )
             .map_err(construction)?;
         prepared.unsigned_payload = O::Input::UNSIGNED_PAYLOAD;
         prepared.auth = O::Input::AUTH;
@@ -588,23 +619,25 @@ impl Handle {
     }
 
     /// The operation's request under the endpoint, with its host prefix
-    /// unless the configuration turns prefixes off.
+    /// unless the configuration turns prefixes off. `call_endpoint`: the
+    /// endpoint is this call's own, not the client's, whose prefixed forms
+    /// are kept.
     fn prepare(
         &self,
         endpoint: &Endpoint,
+        call_endpoint: bool,
         host_prefix: Option<Cow<'static, str>>,
         request: http::Request<SdkBody>,
         streams_on: Option<fn(u16) -> bool>,
     ) -> Result<Prepared, String> {
+        let host_prefix = host_prefix.filter(|_| !self.inner.config.disable_host_prefix);
         let prefixed = match host_prefix {
+            _ if call_endpoint => Arc::new(Self::prefix(endpoint, host_prefix.as_deref())?),
             // The model's own prefix: the same on every call, kept.
             None => self.prefixed(endpoint, None)?,
             Some(Cow::Borrowed(prefix)) => self.prefixed(endpoint, Some(prefix))?,
             // One with the input's host labels: this call's.
-            Some(Cow::Owned(prefix)) if !self.inner.config.disable_host_prefix => {
-                Arc::new(Self::prefix(endpoint, Some(&prefix))?)
-            }
-            Some(Cow::Owned(_)) => self.prefixed(endpoint, None)?,
+            Some(Cow::Owned(prefix)) => Arc::new(Self::prefix(endpoint, Some(&prefix))?),
         };
         let (parts, body) = request.into_parts();
         let path_and_query = parts.uri.path_and_query().map_or("/", |p| p.as_str());
@@ -904,18 +937,27 @@ pub fn https_client() -> SharedHttpClient {
         .build_https()
 }
 
-fn resolve_endpoint(service: &Service, config: &Config) -> Result<Endpoint, String> {
+/// The rule parameters the configuration fills.
+fn built_ins(service: &Service, config: &Config) -> Result<BuiltIns, String> {
     let endpoint_url = config.endpoint_url_for(service);
     if let Some(url) = &endpoint_url {
         endpoint::check_custom_url(url)?;
     }
-    let built_ins = BuiltIns {
+    Ok(BuiltIns {
         region: config.region.as_ref().map(|r| r.as_ref().to_owned()),
         use_fips: config.use_fips,
         use_dual_stack: config.use_dual_stack,
         endpoint: endpoint_url,
-    };
-    endpoint::resolve(service, &built_ins).map_err(|e| format!("cannot resolve the endpoint: {e}"))
+    })
+}
+
+fn resolve_endpoint(
+    service: &Service,
+    built_ins: &BuiltIns,
+    context: &[(&'static str, ContextValue)],
+) -> Result<Endpoint, String> {
+    endpoint::resolve(service, built_ins, context)
+        .map_err(|e| format!("cannot resolve the endpoint: {e}"))
 }
 
 #[cfg(test)]

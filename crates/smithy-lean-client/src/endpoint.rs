@@ -4,7 +4,11 @@
 //! compiles into the service's [`Service::resolve_endpoint`], with its
 //! partition data for the rules' `aws.partition`. It is resolved once, when
 //! the client is built, from the parameters SDKs fill from configuration
-//! ([`BuiltIns`]), which do not vary per call.
+//! ([`BuiltIns`]), which do not vary per call; and again for each call of
+//! an operation that sets parameters of its own (`@contextParam`,
+//! `@staticContextParams`: [`OperationInput::endpoint_context`]).
+//!
+//! [`OperationInput::endpoint_context`]: smithy_lean_runtime::operation::OperationInput::endpoint_context
 //!
 //! # The host prefix
 //!
@@ -18,9 +22,9 @@
 //! - it is never put in front of an IP address (`http://127.0.0.1:4566`) or
 //!   `localhost`, where a prefixed name could not reach the same machine.
 
-pub use crate::operation::{BuiltIns, Service};
+pub use crate::operation::{BuiltIns, ResolveEndpoint, Service};
 use aws_smithy_types::Document;
-pub use smithy_lean_runtime::endpoint::{Partition, ResolveEndpointError};
+pub use smithy_lean_runtime::endpoint::{ContextValue, Partition, ResolveEndpointError};
 use std::borrow::Cow;
 
 /// An endpoint ready for requests: where they go and how they are signed.
@@ -39,9 +43,14 @@ pub struct Endpoint {
     pub headers: Vec<(String, String)>,
 }
 
-/// Resolves the service's endpoint from the built-in parameters.
-pub fn resolve(service: &Service, built_ins: &BuiltIns) -> Result<Endpoint, ResolveEndpointError> {
-    let resolved = (service.resolve_endpoint)(built_ins)?;
+/// Resolves the service's endpoint from the built-in parameters and a
+/// call's own (`context`, empty for the client's endpoint).
+pub fn resolve(
+    service: &Service,
+    built_ins: &BuiltIns,
+    context: &[(&'static str, ContextValue)],
+) -> Result<Endpoint, ResolveEndpointError> {
+    let resolved = (service.resolve_endpoint)(built_ins, context)?;
     into_endpoint(&resolved, built_ins.region.as_deref(), service.signing_name)
 }
 

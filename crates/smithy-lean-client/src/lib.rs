@@ -48,8 +48,9 @@ pub use credentials::DEFAULT_CREDENTIALS_LOAD_TIMEOUT;
 pub use error::{
     ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
 };
-pub use operation::{BuiltIns, Operation, Service};
+pub use operation::{BuiltIns, Operation, ResolveEndpoint, Service};
 pub use paginator::{Paginated, PaginatedItems, Paginator};
+pub use smithy_lean_runtime::endpoint::ContextValue;
 pub use stalled_stream::{MIN_BODY_THROUGHPUT, StalledBody};
 pub use token::ClientRequestToken;
 

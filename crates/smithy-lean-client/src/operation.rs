@@ -3,7 +3,7 @@
 //! differs between services and operations arrives through these two.
 
 use smithy_lean_runtime::builders::Structure;
-use smithy_lean_runtime::endpoint::ResolveEndpointError;
+use smithy_lean_runtime::endpoint::{ContextValue, ResolveEndpointError};
 use smithy_lean_runtime::operation::{OperationError, OperationInput, OperationOutput};
 
 /// A service, as the generator describes it from the model.
@@ -16,10 +16,18 @@ pub struct Service {
     /// model has no authentication trait), which are sent unsigned.
     pub signing_name: Option<&'static str>,
     /// The model's endpoint rules, compiled: an endpoint from the parameters
-    /// that SDKs fill from configuration.
-    pub resolve_endpoint:
-        fn(&BuiltIns) -> Result<aws_smithy_types::endpoint::Endpoint, ResolveEndpointError>,
+    /// that SDKs fill from configuration, and those a call sets
+    /// ([`OperationInput::endpoint_context`]), which take precedence.
+    pub resolve_endpoint: ResolveEndpoint,
 }
+
+/// A compiled rule set: the endpoint for the built-in parameters and a
+/// call's own, by their rule-set names (none, for the client's endpoint).
+pub type ResolveEndpoint = fn(
+    &BuiltIns,
+    &[(&'static str, ContextValue)],
+)
+    -> Result<aws_smithy_types::endpoint::Endpoint, ResolveEndpointError>;
 
 /// The endpoint-rule parameters that AWS SDKs fill from configuration
 /// (`AWS::Region`, `AWS::UseFIPS`, `AWS::UseDualStack`, `SDK::Endpoint`).

@@ -215,7 +215,7 @@ impl<O: PaginatedItems> std::fmt::Debug for ItemStream<O> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{BuiltIns, Config, Service};
+    use crate::{BuiltIns, Config, ContextValue, Service};
     use smithy_lean_runtime::builders::Structure;
     use smithy_lean_runtime::endpoint::ResolveEndpointError;
     use smithy_lean_runtime::operation::{OperationInput, OperationOutput};
@@ -243,6 +243,7 @@ mod tests {
 
     fn resolve(
         built_ins: &BuiltIns,
+        _context: &[(&'static str, ContextValue)],
     ) -> Result<aws_smithy_types::endpoint::Endpoint, ResolveEndpointError> {
         let url = built_ins.endpoint.clone().expect("the tests set one");
         Ok(aws_smithy_types::endpoint::Endpoint::builder()

@@ -13,7 +13,9 @@ use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
 use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::byte_stream::ByteStream;
 use md5::{Digest, Md5};
-use smithy_lean_client::{BuiltIns, Config, ConfigBuilder, ErrorKind, Handle, Operation, Service};
+use smithy_lean_client::{
+    BuiltIns, Config, ConfigBuilder, ContextValue, ErrorKind, Handle, Operation, Service,
+};
 use smithy_lean_runtime::builders::{Structure, StructureBuilder};
 use smithy_lean_runtime::endpoint::ResolveEndpointError;
 use smithy_lean_runtime::operation::{OperationAuth, OperationInput, OperationOutput};
@@ -123,6 +125,7 @@ impl OperationOutput for Output {
 
 fn resolve(
     built_ins: &BuiltIns,
+    _context: &[(&'static str, ContextValue)],
 ) -> Result<aws_smithy_types::endpoint::Endpoint, ResolveEndpointError> {
     let url = built_ins.endpoint.clone().expect("the tests set one");
     Ok(aws_smithy_types::endpoint::Endpoint::builder()

@@ -10,7 +10,7 @@ use bytes::Bytes;
 use http_body_util::BodyExt;
 use hyper::body::{Frame, Incoming};
 use hyper_util::rt::TokioIo;
-use smithy_lean_client::{BuiltIns, Config, Handle, Operation, Service};
+use smithy_lean_client::{BuiltIns, Config, ContextValue, Handle, Operation, Service};
 use smithy_lean_runtime::builders::{Structure, StructureBuilder};
 use smithy_lean_runtime::endpoint::ResolveEndpointError;
 use smithy_lean_runtime::operation::{OperationInput, OperationOutput};
@@ -102,6 +102,7 @@ impl OperationOutput for Output {
 
 fn resolve(
     built_ins: &BuiltIns,
+    _context: &[(&'static str, ContextValue)],
 ) -> Result<aws_smithy_types::endpoint::Endpoint, ResolveEndpointError> {
     let url = built_ins.endpoint.clone().expect("the tests set one");
     Ok(aws_smithy_types::endpoint::Endpoint::builder()

@@ -36,6 +36,16 @@ pub struct Partition {
     pub implicit_global_region: Option<String>,
 }
 
+/// A value an operation gives an endpoint-rule parameter: from an input
+/// member (`@contextParam`) or from the model (`@staticContextParams`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContextValue {
+    /// For a string parameter.
+    String(String),
+    /// For a boolean parameter.
+    Boolean(bool),
+}
+
 /// Why no endpoint resolved: an error rule matched (its message says why),
 /// or no rule did.
 #[derive(Debug, Clone, PartialEq, Eq)]

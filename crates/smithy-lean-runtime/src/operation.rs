@@ -6,6 +6,7 @@
 //! operation's types and nothing more.
 
 use crate::builders::Structure;
+use crate::endpoint::ContextValue;
 use crate::request::RequestError;
 use crate::validation::Validate;
 use crate::{ResponseError, ServiceError};
@@ -86,6 +87,17 @@ pub trait OperationInput:
     fn fill_idempotency_token(&mut self, make: &mut dyn FnMut() -> String) -> Option<String> {
         let _ = make;
         None
+    }
+
+    /// The endpoint-rule parameters this call sets, by their rule-set
+    /// names, each once: the operation's `@staticContextParams`, and the
+    /// input's `@contextParam` members that are set (of other parameters:
+    /// a static value takes precedence). Empty for an operation with
+    /// neither, whose endpoint is the client's; otherwise the client
+    /// resolves the endpoint for each call, and these take precedence over
+    /// the values from configuration.
+    fn endpoint_context(&self) -> Vec<(&'static str, ContextValue)> {
+        Vec::new()
     }
 }
 

@@ -40,7 +40,13 @@ pub(super) fn operation_request(operation: &Operation, input: &Structure) -> Tok
     .map(|mode| quote! { const AUTH: rt::operation::OperationAuth = rt::operation::OperationAuth::#mode; });
     let host_prefix_fn = operation.host_labels.as_ref().map(|parts| {
         let pushes = parts.iter().map(|part| match part {
-            crate::ir::HostPart::Literal(text) => quote! { prefix.push_str(#text); },
+            crate::ir::HostPart::Literal(text) => {
+                let mut chars = text.chars();
+                match (chars.next(), chars.next()) {
+                    (Some(only), None) => quote! { prefix.push(#only); },
+                    _ => quote! { prefix.push_str(#text); },
+                }
+            }
             crate::ir::HostPart::Label { field, member } => {
                 let field = ident(field);
                 quote! { rt::request::push_host_label(&mut prefix, #member, &self.#field)?; }
@@ -54,6 +60,7 @@ pub(super) fn operation_request(operation: &Operation, input: &Structure) -> Tok
             }
         }
     });
+    let endpoint_context = crate::emit::endpoint::context_method(operation, input);
     let tree_hash = operation
         .tree_hash
         .then(|| quote! { const SHA256_TREE_HASH: bool = true; });
@@ -293,6 +300,7 @@ pub(super) fn operation_request(operation: &Operation, input: &Structure) -> Tok
             #compression
             #tree_hash
             #host_prefix_fn
+            #endpoint_context
 
             fn into_http_request(self) -> Result<rt::http::Request<rt::SdkBody>, rt::request::RequestError> {
                 let mut uri = String::new();

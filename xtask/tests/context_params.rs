@@ -1,0 +1,181 @@
+//! Endpoint parameters that operations set (`@contextParam` members and
+//! `@staticContextParams`) reach the rules on each call of a generated
+//! client, over real HTTP on loopback: the rules here put the parameters
+//! in the endpoint's path, and the listener records where each request
+//! went.
+
+mod support;
+
+use serde_json::{Value as Json, json};
+
+/// A service whose endpoint is `{Endpoint}/{Plane}`, with `/{Tenant}`
+/// after it where a tenant is set and `/verbose` in front of the rest
+/// where `Verbose` is true. `Plane` is `data` by default.
+fn model() -> Json {
+    let endpoint =
+        |url: &str| json!({"type": "endpoint", "conditions": [], "endpoint": {"url": url}});
+    let rules = json!({
+        "version": "1.0",
+        "parameters": {
+            "Endpoint": {"type": "String", "builtIn": "SDK::Endpoint"},
+            "Region": {"type": "String", "builtIn": "AWS::Region"},
+            "Tenant": {"type": "String"},
+            "Plane": {"type": "String", "required": true, "default": "data"},
+            "Verbose": {"type": "Boolean"}
+        },
+        "rules": [
+            {"type": "tree",
+             "conditions": [{"fn": "isSet", "argv": [{"ref": "Endpoint"}]}],
+             "rules": [
+                {"type": "tree",
+                 "conditions": [
+                    {"fn": "isSet", "argv": [{"ref": "Verbose"}]},
+                    {"fn": "booleanEquals", "argv": [{"ref": "Verbose"}, true]}
+                 ],
+                 "rules": [endpoint("{Endpoint}/verbose/{Plane}")]},
+                {"type": "tree",
+                 "conditions": [{"fn": "isSet", "argv": [{"ref": "Tenant"}]}],
+                 "rules": [endpoint("{Endpoint}/{Plane}/{Tenant}")]},
+                endpoint("{Endpoint}/{Plane}")
+             ]},
+            {"type": "error", "conditions": [], "error": "set an endpoint URL"}
+        ]
+    });
+    let operation = |uri: &str, input: &str, statics: Option<Json>| {
+        let mut traits = json!({"smithy.api#http": {"method": "GET", "uri": uri, "code": 200}});
+        if let Some(statics) = statics {
+            traits["smithy.rules#staticContextParams"] = statics;
+        }
+        json!({
+            "type": "operation",
+            "input": {"target": format!("example.ctx#{input}")},
+            "output": {"target": "example.ctx#Empty"},
+            "traits": traits
+        })
+    };
+    let context = |name: &str, header: &str| json!({"smithy.rules#contextParam": {"name": name}, "smithy.api#httpHeader": header});
+    json!({
+        "smithy": "2.0",
+        "shapes": {
+            "example.ctx#Things": {
+                "type": "service",
+                "version": "2024-01-01",
+                "operations": [
+                    {"target": "example.ctx#Ping"},
+                    {"target": "example.ctx#GetThing"},
+                    {"target": "example.ctx#GetKind"},
+                    {"target": "example.ctx#ListControl"}
+                ],
+                "traits": {
+                    "aws.api#service": {"sdkId": "Things", "endpointPrefix": "things"},
+                    "aws.auth#sigv4": {"name": "things"},
+                    "aws.protocols#restJson1": {},
+                    "smithy.rules#endpointRuleSet": rules
+                }
+            },
+            "example.ctx#Ping": operation("/ping", "Empty", None),
+            "example.ctx#GetThing": operation("/thing", "GetThingInput", None),
+            "example.ctx#GetKind": operation("/kind", "GetKindInput", None),
+            "example.ctx#ListControl": operation(
+                "/control",
+                "GetThingInput",
+                Some(json!({"Plane": {"value": "control"}, "Verbose": {"value": false}}))
+            ),
+            "example.ctx#Empty": {"type": "structure", "members": {}},
+            "example.ctx#GetThingInput": {"type": "structure", "members": {
+                "Tenant": {"target": "smithy.api#String", "traits": context("Tenant", "x-tenant")},
+                "Verbose": {"target": "smithy.api#Boolean", "traits": context("Verbose", "x-verbose")}
+            }},
+            "example.ctx#GetKindInput": {"type": "structure", "members": {
+                "Kind": {
+                    "target": "example.ctx#Kind",
+                    "traits": {
+                        "smithy.rules#contextParam": {"name": "Tenant"},
+                        "smithy.api#httpHeader": "x-kind",
+                        "smithy.api#required": {}
+                    }
+                }
+            }},
+            "example.ctx#Kind": {"type": "enum", "members": {
+                "Small": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "small-things"}}
+            }}
+        }
+    })
+}
+
+const CALLER: &str = r##"
+mod listener;
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let (port, log) = listener::start().await;
+    let config = things::Config::builder()
+        .region(things::Region::new("us-east-1"))
+        .credentials_provider(aws_credential_types::Credentials::new("AKID", "SECRET", None, None, "test"))
+        .endpoint_url(format!("http://127.0.0.1:{port}"))
+        .build();
+    let client = things::Client::from_conf(config);
+    client.ping().send().await.unwrap();
+    client.get_thing().send().await.unwrap();
+    client.get_thing().tenant("acme").send().await.unwrap();
+    client.get_thing().tenant("acme").verbose(true).send().await.unwrap();
+    client.get_thing().tenant("globex").verbose(false).send().await.unwrap();
+    client.get_kind().kind(things::types::Kind::Small).send().await.unwrap();
+    // The static `Plane` and `Verbose` of this operation take precedence
+    // over its members' `Verbose`.
+    client.list_control().tenant("acme").verbose(true).send().await.unwrap();
+    for line in log.lock().unwrap().iter() {
+        println!("request: {}", line.split(" HTTP/1.1").next().unwrap());
+    }
+}
+"##;
+
+#[test]
+fn each_call_reaches_the_endpoint_its_parameters_resolve_to() {
+    let dir = support::fresh_dir("context-params");
+    let model_path = dir.join("model.json");
+    std::fs::write(&model_path, model().to_string()).unwrap();
+    support::generate(&dir, &model_path, &["--crate-prefix", "things"]);
+    support::workspace(
+        &dir,
+        Some(support::Caller {
+            client: "things",
+            main: CALLER,
+            writes_outputs: false,
+        }),
+    );
+    let clippy = support::cargo(
+        &dir,
+        &[
+            "clippy",
+            "--quiet",
+            "-p",
+            "things",
+            "-p",
+            "things-input",
+            "--",
+            "-D",
+            "warnings",
+        ],
+    );
+    support::succeeded(&clippy, "clippy on the generated crates");
+    let run = support::cargo(&dir, &["run", "--quiet", "-p", "caller"]);
+    let stdout = support::succeeded(&run, "the caller");
+    let requests: Vec<&str> = stdout
+        .lines()
+        .filter_map(|line| line.strip_prefix("request: "))
+        .collect();
+    assert_eq!(
+        requests,
+        [
+            "GET /data/ping",
+            "GET /data/thing",
+            "GET /data/acme/thing",
+            "GET /verbose/data/thing",
+            "GET /data/globex/thing",
+            "GET /data/small-things/kind",
+            "GET /control/acme/control",
+        ],
+        "{stdout}"
+    );
+}
