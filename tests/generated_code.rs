@@ -291,7 +291,17 @@ fn endpoint_rule_cases() -> Vec<(String, String)> {
     };
     let region = serde_json::json!({"Region": {"type": "String"}, "Flag": {"type": "Boolean"}});
     let error_rule = |conditions: serde_json::Value| serde_json::json!([{"type": "error", "conditions": conditions, "error": "no"}]);
+    // `1` is a version of the 1.x format; `2.0` is not.
+    let version_one = with_rules(region.clone(), error_rule(serde_json::json!([])))
+        .replace(r#""version":"1.0""#, r#""version":"1""#);
+    assert!(version_one.contains(r#""version":"1""#));
+    generate(&version_one, &Options::default()).expect("version 1 reads");
     let cases = [
+        (
+            with_rules(region.clone(), error_rule(serde_json::json!([])))
+                .replace(r#""version":"1.0""#, r#""version":"2.0""#),
+            "example.test#Svc: trait `smithy.rules#endpointRuleSet`: version `2.0` is not supported (1.x is)",
+        ),
         (
             with_rules(
                 region.clone(),
@@ -1926,7 +1936,10 @@ fn a_service_without_authentication_is_anonymous() {
         .expect("generates")
         .files;
     let client = &files[&PathBuf::from("example-svc/src/client.rs")];
-    assert!(client.contains("signing_name: None,"), "{client}");
+    assert!(
+        client.contains("auth: ::smithy_lean_client::ServiceAuth::Anonymous,"),
+        "{client}"
+    );
     let input = &files[&PathBuf::from("example-svc-input/src/lib.rs")];
     assert!(!input.contains("SIGNING_NAME"), "{input}");
     let signed = generate(
@@ -1937,7 +1950,7 @@ fn a_service_without_authentication_is_anonymous() {
     .files;
     assert!(
         signed[&PathBuf::from("example-svc/src/client.rs")]
-            .contains(r#"signing_name: Some("example"),"#)
+            .contains("auth: ::smithy_lean_client::ServiceAuth::SigV4 {\n        signing_name: \"example\",\n    },")
     );
     assert!(
         signed[&PathBuf::from("example-svc-input/src/lib.rs")]
@@ -2512,41 +2525,69 @@ fn the_readme_lists_every_trait_the_generator_knows_as_it_treats_it() {
 #[test]
 fn authentication_follows_the_order_of_the_schemes() {
     let signed = synthetic(serde_json::json!({}), serde_json::json!({}));
-    let signing_name = |model: &str| {
+    let auth = |model: &str| {
         let files = generate(model, &Options::default())
             .expect("generates")
             .files;
         let client = &files[&PathBuf::from("example-svc/src/client.rs")];
         client
             .lines()
-            .find(|line| line.contains("signing_name:"))
+            .find(|line| line.contains("auth:"))
             .unwrap()
             .trim()
             .to_owned()
     };
+    let sigv4 = "auth: ::smithy_lean_client::ServiceAuth::SigV4 {";
+    let bearer = "auth: ::smithy_lean_client::ServiceAuth::Bearer,";
     let service = "example.test#Svc";
     let operation = "example.test#DoThing";
-    // SigV4 before bearer tokens: by `@auth`, or by shape id without it.
+    // SigV4 before bearer tokens by shape id, without `@auth`; in `@auth`'s
+    // order with it.
     let both = with_traits_on(
         &signed,
         service,
         serde_json::json!({"smithy.api#httpBearerAuth": {}}),
     );
-    assert_eq!(signing_name(&both), r#"signing_name: Some("example"),"#);
+    assert_eq!(auth(&both), sigv4);
     let ordered = with_traits_on(
         &both,
         service,
         serde_json::json!({"smithy.api#auth": ["aws.auth#sigv4", "smithy.api#httpBearerAuth"]}),
     );
-    assert_eq!(signing_name(&ordered), r#"signing_name: Some("example"),"#);
+    assert_eq!(auth(&ordered), sigv4);
+    let bearer_first = with_traits_on(
+        &both,
+        service,
+        serde_json::json!({"smithy.api#auth": ["smithy.api#httpBearerAuth", "aws.auth#sigv4"]}),
+    );
+    assert_eq!(auth(&bearer_first), bearer);
+    // A scheme the client lacks is passed over for the next, as the AWS
+    // SDKs choose.
+    let sigv4a_first = with_traits_on(
+        &signed,
+        service,
+        serde_json::json!({"aws.auth#sigv4a": {"name": "example"}, "smithy.api#auth": ["aws.auth#sigv4a", "aws.auth#sigv4"]}),
+    );
+    assert_eq!(auth(&sigv4a_first), sigv4);
     let none = with_traits_on(&signed, service, serde_json::json!({"smithy.api#auth": []}));
-    assert_eq!(signing_name(&none), "signing_name: None,");
+    assert_eq!(
+        auth(&none),
+        "auth: ::smithy_lean_client::ServiceAuth::Anonymous,"
+    );
     let same = with_traits_on(
         &signed,
         operation,
         serde_json::json!({"smithy.api#auth": ["aws.auth#sigv4"]}),
     );
-    assert_eq!(signing_name(&same), r#"signing_name: Some("example"),"#);
+    assert_eq!(auth(&same), sigv4);
+    // A bearer service exports the token type where SDK users look for it.
+    let files = generate(&bearer_first, &Options::default()).unwrap().files;
+    assert!(
+        files[&PathBuf::from("example-svc/src/config.rs")]
+            .contains("pub use ::smithy_lean_client::Token;")
+    );
+    let files = generate(&signed, &Options::default()).unwrap().files;
+    assert!(!files[&PathBuf::from("example-svc/src/config.rs")].contains("Token"));
     // An operation's own: none is anonymous, `@optionalAuth` signs where
     // the client can; each a constant of its input.
     let auth_of = |model: &str| {
@@ -2578,27 +2619,29 @@ fn authentication_follows_the_order_of_the_schemes() {
         auth_of(&optional).as_deref(),
         Some("const AUTH: rt::operation::OperationAuth = rt::operation::OperationAuth::Optional;")
     );
+    let bearer_op = with_traits_on(
+        &bearer_first,
+        operation,
+        serde_json::json!({"smithy.api#auth": ["smithy.api#httpBearerAuth"], "smithy.api#optionalAuth": {}}),
+    );
+    assert_eq!(
+        auth_of(&bearer_op).as_deref(),
+        Some("const AUTH: rt::operation::OperationAuth = rt::operation::OperationAuth::Optional;")
+    );
 
+    let unsigned = signed.replace(r#","aws.auth#sigv4":{"name":"example"}"#, "");
     let refusals = [
         (
             with_traits_on(
-                &both,
-                service,
-                serde_json::json!({"smithy.api#auth": ["smithy.api#httpBearerAuth", "aws.auth#sigv4"]}),
-            ),
-            "example.test#Svc: trait `smithy.api#httpBearerAuth`: authentication other than SigV4 is not supported by this generator",
-        ),
-        (
-            with_traits_on(
-                &signed.replace(r#","aws.auth#sigv4":{"name":"example"}"#, ""),
+                &unsigned,
                 service,
                 serde_json::json!({"aws.auth#sigv4a": {"name": "example"}}),
             ),
-            "example.test#Svc: trait `aws.auth#sigv4a`: authentication other than SigV4 is not supported by this generator",
+            "example.test#Svc: trait `aws.auth#sigv4a`: authentication other than SigV4 and bearer tokens is not supported by this generator",
         ),
         (
             with_traits_on(
-                &signed.replace(r#","aws.auth#sigv4":{"name":"example"}"#, ""),
+                &unsigned,
                 service,
                 serde_json::json!({"smithy.api#auth": ["aws.auth#sigv4"]}),
             ),
@@ -2606,11 +2649,11 @@ fn authentication_follows_the_order_of_the_schemes() {
         ),
         (
             with_traits_on(
-                &signed.replace(r#","aws.auth#sigv4":{"name":"example"}"#, ""),
+                &unsigned,
                 operation,
                 serde_json::json!({"smithy.api#auth": ["aws.auth#sigv4"]}),
             ),
-            "example.test#DoThing: trait `smithy.api#auth`: an operation signed with SigV4 where its service is not is not supported by this generator",
+            "example.test#DoThing: trait `smithy.api#auth`: an operation authenticated with `aws.auth#sigv4` where its service uses none is not supported by this generator",
         ),
         (
             with_traits_on(
@@ -2618,7 +2661,15 @@ fn authentication_follows_the_order_of_the_schemes() {
                 operation,
                 serde_json::json!({"smithy.api#auth": ["smithy.api#httpBearerAuth"]}),
             ),
-            "example.test#DoThing: trait `smithy.api#httpBearerAuth`: authentication other than SigV4 is not supported by this generator",
+            "example.test#DoThing: trait `smithy.api#auth`: an operation authenticated with `smithy.api#httpBearerAuth` where its service uses `aws.auth#sigv4` is not supported by this generator",
+        ),
+        (
+            with_traits_on(
+                &both,
+                operation,
+                serde_json::json!({"smithy.api#auth": ["smithy.api#httpBasicAuth"]}),
+            ),
+            "example.test#DoThing: trait `smithy.api#httpBasicAuth`: authentication other than SigV4 and bearer tokens is not supported by this generator",
         ),
         (
             with_traits_on(

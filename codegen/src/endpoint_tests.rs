@@ -29,7 +29,7 @@ pub fn lower(
 ) -> Result<(Vec<EndpointTestCase>, Vec<String>), Error> {
     let refuse = |problem: String| Error::on_trait(service_id, TRAIT, problem);
     let version = tests.get("version").and_then(Json::as_str).unwrap_or("");
-    if !version.starts_with("1.") {
+    if version != "1" && !version.starts_with("1.") {
         return Err(refuse(format!(
             "version `{version}` is not supported (1.x is)"
         )));
@@ -402,6 +402,16 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(error.contains("version `2.0` is not supported"), "{error}");
+        // `1` is a version of the 1.x format too (CodeCatalyst's cases say so).
+        assert!(lower("a#S", &json!({"version": "1", "testCases": []}), &rules()).is_ok());
+        let error = lower(
+            "a#S",
+            &json!({"version": "10.0", "testCases": []}),
+            &rules(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(error.contains("version `10.0` is not supported"), "{error}");
         let error = lower("a#S", &json!({"version": "1.0", "testCases": {}}), &rules())
             .unwrap_err()
             .to_string();

@@ -17,9 +17,9 @@ pub struct Service {
     pub version: String,
     /// The protocol its requests and responses follow.
     pub protocol: Protocol,
-    /// The `aws.auth#sigv4` signing name; `None` for a service without an
-    /// authentication trait, whose requests are anonymous.
-    pub signing_name: Option<String>,
+    /// How its requests are authenticated: the first scheme of the
+    /// model's that generated clients support.
+    pub auth: ServiceAuth,
     /// The `aws.api#service` `endpointPrefix`.
     pub endpoint_prefix: String,
     /// The `smithy.rules#endpointRuleSet`, checked and typed.
@@ -75,6 +75,30 @@ impl CrateNames {
     /// How Rust code names the crate of a package: `chime-lean-input` -> `chime_lean_input`.
     pub fn rust_name(package: &str) -> String {
         package.replace('-', "_")
+    }
+}
+
+/// How a service's requests are authenticated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServiceAuth {
+    /// `aws.auth#sigv4`, with its signing name.
+    SigV4 {
+        /// The signing name, e.g. `chime`.
+        signing_name: String,
+    },
+    /// `smithy.api#httpBearerAuth`: a token from the client's token provider.
+    Bearer,
+    /// No scheme: requests are anonymous.
+    Anonymous,
+}
+
+impl Service {
+    /// The SigV4 signing name, for a service that signs.
+    pub fn signing_name(&self) -> Option<&str> {
+        match &self.auth {
+            ServiceAuth::SigV4 { signing_name } => Some(signing_name),
+            ServiceAuth::Bearer | ServiceAuth::Anonymous => None,
+        }
     }
 }
 

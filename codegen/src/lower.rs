@@ -492,22 +492,27 @@ impl<'a> Lowerer<'a> {
             .ok_or_else(|| Error::on_shape(id, "the `aws.api#service` trait is required"))?;
         let sdk_id = string_field(id, "aws.api#service", aws_service, "sdkId")?;
         let endpoint_prefix = endpoint_prefix(id, aws_service)?;
-        // The first scheme the service names decides: SigV4 signs, and a
-        // service that names none takes anonymous requests.
+        // The first scheme of the service's that the client supports
+        // decides, as the AWS SDKs choose; a service that names none takes
+        // anonymous requests.
         let service_schemes = self.auth_schemes(id, shape)?;
-        let signing_name = match service_schemes.first() {
-            None => None,
-            Some(&SIGV4) => {
-                let sigv4 = shape.traits.get(SIGV4).ok_or_else(|| {
+        let auth = match supported_scheme(id, &service_schemes)? {
+            None => ServiceAuth::Anonymous,
+            Some(scheme) => {
+                let definition = shape.traits.get(scheme).ok_or_else(|| {
                     Error::on_trait(
                         id,
                         AUTH,
-                        "names `aws.auth#sigv4`, which the service does not have",
+                        format!("names `{scheme}`, which the service does not have"),
                     )
                 })?;
-                Some(string_field(id, SIGV4, sigv4, "name")?)
+                match scheme {
+                    SIGV4 => ServiceAuth::SigV4 {
+                        signing_name: string_field(id, SIGV4, definition, "name")?,
+                    },
+                    _ => ServiceAuth::Bearer,
+                }
             }
-            Some(other) => return Err(unsupported_scheme(id, other)),
         };
         self.service_schemes = service_schemes;
 
@@ -596,7 +601,7 @@ impl<'a> Lowerer<'a> {
             sdk_id,
             version,
             protocol,
-            signing_name,
+            auth,
             endpoint_prefix,
             endpoint_rules,
             partitions: None,
@@ -621,25 +626,29 @@ impl<'a> Lowerer<'a> {
         }
         check_traits(id, &shape.traits, &mut self.warnings)?;
         // An operation may name its own schemes: none makes its requests
-        // anonymous; SigV4 is the service's signing; `@optionalAuth` signs
-        // only where the client has credentials.
+        // anonymous; the service's scheme authenticates them as the
+        // service's do; `@optionalAuth` only where the client has an
+        // identity for it.
         let schemes = match shape.traits.get(AUTH) {
             Some(schemes) => scheme_list(id, schemes)?,
             None => self.service_schemes.clone(),
         };
-        let auth = match schemes.first() {
+        let service_scheme = supported_scheme(id, &self.service_schemes)?;
+        let auth = match supported_scheme(id, &schemes)? {
             None if self.service_schemes.is_empty() => OperationAuth::Service,
             None => OperationAuth::Anonymous,
-            Some(&SIGV4) if self.service_schemes.first() != Some(&SIGV4) => {
+            Some(scheme) if Some(scheme) != service_scheme => {
                 return Err(Error::on_trait(
                     id,
                     AUTH,
-                    "an operation signed with SigV4 where its service is not is not supported by this generator",
+                    format!(
+                        "an operation authenticated with `{scheme}` where its service uses {} is not supported by this generator",
+                        service_scheme.map_or("none".to_owned(), |s| format!("`{s}`"))
+                    ),
                 ));
             }
-            Some(&SIGV4) if shape.traits.contains_key(OPTIONAL_AUTH) => OperationAuth::Optional,
-            Some(&SIGV4) => OperationAuth::Service,
-            Some(other) => return Err(unsupported_scheme(id, other)),
+            Some(_) if shape.traits.contains_key(OPTIONAL_AUTH) => OperationAuth::Optional,
+            Some(_) => OperationAuth::Service,
         };
         let name = naming::type_name(local_name(id));
         let http_trait = shape
@@ -2222,6 +2231,7 @@ fn prelude(id: &str) -> Option<Kind> {
 const AUTH: &str = "smithy.api#auth";
 const OPTIONAL_AUTH: &str = "smithy.api#optionalAuth";
 const SIGV4: &str = "aws.auth#sigv4";
+const BEARER: &str = "smithy.api#httpBearerAuth";
 
 /// The auth schemes an `@auth` trait names, in order.
 fn scheme_list<'m>(id: &str, value: &'m Json) -> Result<Vec<&'m str>, Error> {
@@ -2231,12 +2241,26 @@ fn scheme_list<'m>(id: &str, value: &'m Json) -> Result<Vec<&'m str>, Error> {
         .ok_or_else(|| Error::on_trait(id, AUTH, "must be a list of shape ids"))
 }
 
-fn unsupported_scheme(id: &str, scheme: &str) -> Error {
-    Error::on_trait(
-        id,
-        scheme,
-        "authentication other than SigV4 is not supported by this generator",
-    )
+/// The schemes a generated client authenticates with.
+const SUPPORTED_SCHEMES: [&str; 2] = [SIGV4, BEARER];
+
+/// The first of `schemes` that a generated client supports; `None` where
+/// there are none; an error, naming the first, where none is supported.
+fn supported_scheme<'m>(id: &str, schemes: &[&'m str]) -> Result<Option<&'m str>, Error> {
+    match schemes
+        .iter()
+        .find(|scheme| SUPPORTED_SCHEMES.contains(scheme))
+    {
+        Some(scheme) => Ok(Some(scheme)),
+        None => match schemes.first() {
+            None => Ok(None),
+            Some(first) => Err(Error::on_trait(
+                id,
+                first,
+                "authentication other than SigV4 and bearer tokens is not supported by this generator",
+            )),
+        },
+    }
 }
 
 /// Checks each trait of `id` against the generator's table: a refused one

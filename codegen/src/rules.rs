@@ -34,7 +34,7 @@ pub fn lower(service_id: &str, rule_set: &Json) -> Result<EndpointRules, Error> 
         uses_partitions: false,
     };
     let version = rule_set.get("version").and_then(Json::as_str).unwrap_or("");
-    if !version.starts_with("1.") {
+    if version != "1" && !version.starts_with("1.") {
         return Err(checker.error("", format!("version `{version}` is not supported (1.x is)")));
     }
     checker.parameters = checker.parameters(rule_set)?;

@@ -91,8 +91,7 @@ const OTHER_PROTOCOL: &str =
     "a service that also has `restJson1` speaks that; else refused, naming its protocols";
 const EVENT_STREAMS: &str = "event streams are not generated yet";
 const ENDPOINT_DISCOVERY: &str = "endpoint discovery is not generated yet";
-const OTHER_AUTH: &str =
-    "a scheme `@auth` may name; refused where it is the one used (SigV4 alone is generated)";
+const OTHER_AUTH: &str = "a scheme `@auth` may name; passed over for the next the client supports (SigV4, bearer tokens), refused where there is none";
 const CONTEXT_PARAMS: &str = "endpoint parameters bound to client configuration or to paths into the input are not generated yet";
 
 /// Every trait the generator knows, by namespace and then name.
@@ -252,7 +251,10 @@ pub const KNOWN_TRAITS: &[KnownTrait] = &[
     ),
     applied("smithy.api#httpApiKeyAuth", OTHER_AUTH),
     applied("smithy.api#httpBasicAuth", OTHER_AUTH),
-    applied("smithy.api#httpBearerAuth", OTHER_AUTH),
+    applied(
+        "smithy.api#httpBearerAuth",
+        "requests carry `Authorization: Bearer` with a token from the client's `token_provider`",
+    ),
     applied(
         "smithy.api#httpChecksumRequired",
         "`Content-MD5` of the body as sent",

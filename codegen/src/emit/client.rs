@@ -8,8 +8,8 @@
 
 use super::{doc_attrs, ident, structure::builder_member};
 use crate::ir::{
-    CrateNames, EndpointParameter, Kind, Operation, ParameterKind, PathStep, Service, Structure,
-    Value,
+    CrateNames, EndpointParameter, Kind, Operation, ParameterKind, PathStep, Service, ServiceAuth,
+    Structure, Value,
 };
 use proc_macro2::TokenStream;
 use quote::quote;
@@ -40,9 +40,12 @@ impl TypeCrates {
 pub(super) fn client_module(service: &Service, crates: &TypeCrates) -> TokenStream {
     let input = &crates.input;
     let sdk_id = &service.sdk_id;
-    let signing_name = match &service.signing_name {
-        Some(name) => quote! { Some(#name) },
-        None => quote! { None },
+    let auth = match &service.auth {
+        ServiceAuth::SigV4 { signing_name } => {
+            quote! { ::smithy_lean_client::ServiceAuth::SigV4 { signing_name: #signing_name } }
+        }
+        ServiceAuth::Bearer => quote! { ::smithy_lean_client::ServiceAuth::Bearer },
+        ServiceAuth::Anonymous => quote! { ::smithy_lean_client::ServiceAuth::Anonymous },
     };
     let methods = service.operations.iter().map(|operation| {
         let method = ident(&operation.module);
@@ -71,7 +74,7 @@ pub(super) fn client_module(service: &Service, crates: &TypeCrates) -> TokenStre
         /// What the engine needs to know about this service.
         pub(crate) static SERVICE: ::smithy_lean_client::Service = ::smithy_lean_client::Service {
             sdk_id: #sdk_id,
-            signing_name: #signing_name,
+            auth: #auth,
             resolve_endpoint,
         };
 
@@ -523,12 +526,21 @@ pub(super) fn error_module() -> TokenStream {
 }
 
 /// `src/config.rs`: the configuration, as the AWS SDK for Rust names it.
-pub(super) fn config_module() -> TokenStream {
+pub(super) fn config_module(service: &Service) -> TokenStream {
+    // A service that takes bearer tokens: the token type its
+    // `token_provider` takes, where the AWS SDK for Rust puts it.
+    let token = (service.auth == ServiceAuth::Bearer).then(|| {
+        quote! {
+            /// A bearer token, which is its own provider: `Config::builder().token_provider(Token::new(..))`.
+            pub use ::smithy_lean_client::Token;
+        }
+    });
     quote! {
         pub use ::smithy_lean_client::{
             Config, ConfigBuilder as Builder, Region, DEFAULT_CONNECT_TIMEOUT,
             DEFAULT_CREDENTIALS_LOAD_TIMEOUT, DEFAULT_STALL_GRACE_PERIOD,
         };
+        #token
     }
 }
 

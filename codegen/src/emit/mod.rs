@@ -566,7 +566,7 @@ fn render_file(service: &Service, file: &Planned, server_side: bool) -> Result<S
                     return render(quote! { #allow #alias #items }, &client_docs(service));
                 }
                 ClientFile::Client => client::client_module(service, &crates),
-                ClientFile::Config => client::config_module(),
+                ClientFile::Config => client::config_module(service),
                 ClientFile::Error => client::error_module(),
                 ClientFile::Types => client::types_module(service, &crates),
                 ClientFile::OperationIndex => client::operation_index(service),
@@ -915,7 +915,7 @@ fn service_constants(service: &Service) -> TokenStream {
         &service.version,
         &service.endpoint_prefix,
     );
-    let signing_name = service.signing_name.as_ref().map(|name| {
+    let signing_name = service.signing_name().map(|name| {
         quote! {
             /// The SigV4 signing name (`aws.auth#sigv4`).
             pub const SIGNING_NAME: &str = #name;

@@ -3,7 +3,9 @@
 /// What the engine needs to know about this service.
 pub(crate) static SERVICE: ::smithy_lean_client::Service = ::smithy_lean_client::Service {
     sdk_id: "Chime",
-    signing_name: Some("chime"),
+    auth: ::smithy_lean_client::ServiceAuth::SigV4 {
+        signing_name: "chime",
+    },
     resolve_endpoint,
 };
 /// The model's endpoint rules, from the parameters SDKs fill from

@@ -4,11 +4,11 @@
 
 use crate::clock::{ClockSkew, is_clock_skew_error};
 use crate::config::Config;
-use crate::credentials::{CachedCredentials, LoadFailure};
-use crate::endpoint::{self, BuiltIns, ContextValue, Endpoint, Service};
+use crate::endpoint::{self, BuiltIns, ContextValue, Endpoint, Service, ServiceAuth};
 use crate::error::{
     ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
 };
+use crate::identity::{CachedCredentials, CachedToken, LoadFailure};
 use crate::operation::{InputBuilder, Operation};
 use crate::retry::{Retry, RetryQuota, backoff, classify_service_error};
 use crate::signing::{Signer, payload_hash};
@@ -24,7 +24,7 @@ use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::byte_stream::ByteStream;
 use aws_types::SdkConfig;
-use http::header::{HOST, HeaderValue, USER_AGENT};
+use http::header::{AUTHORIZATION, HOST, HeaderValue, USER_AGENT};
 use smithy_lean_runtime::builders::StructureBuilder;
 use smithy_lean_runtime::operation::{
     OperationAuth, OperationError, OperationInput, OperationOutput,
@@ -75,6 +75,8 @@ struct Inner {
     signer: Signer,
     /// `None` when no provider is configured; calls then say so.
     credentials: Option<CachedCredentials>,
+    /// Bearer tokens, likewise, for a service that takes them.
+    bearer_tokens: Option<CachedToken>,
     /// The service's clock as its responses tell it, for signing.
     clock: ClockSkew,
     /// Makes each call's `amz-sdk-invocation-id`.
@@ -266,6 +268,10 @@ impl Handle {
             .credentials
             .clone()
             .map(|provider| CachedCredentials::new(provider, config.credentials_load_timeout));
+        let bearer_tokens = config
+            .bearer_tokens
+            .clone()
+            .map(|provider| CachedToken::new(provider, config.credentials_load_timeout));
         Self {
             inner: Arc::new(Inner {
                 config,
@@ -277,6 +283,7 @@ impl Handle {
                 quota: RetryQuota::default(),
                 signer: Signer::default(),
                 credentials,
+                bearer_tokens,
                 clock: ClockSkew::default(),
                 invocation_ids: RandomUuidTokens::from_os_entropy(),
             }),
@@ -291,7 +298,7 @@ impl Handle {
     /// A fresh idempotency token from the configured provider, for a caller
     /// that fills the token member itself and wants to know it.
     pub fn make_idempotency_token(&self) -> String {
-        self.inner.config.token_provider.make_token()
+        self.inner.config.idempotency_tokens.make_token()
     }
 
     /// The service this engine calls.
@@ -359,7 +366,7 @@ impl Handle {
         // Once per logical call, before the first attempt: every retry
         // then carries the same token and the same body.
         let token = input
-            .fill_idempotency_token(&mut || config.token_provider.make_token())
+            .fill_idempotency_token(&mut || config.idempotency_tokens.make_token())
             .map(ClientRequestToken::from);
         let attempts = AtomicU32::new(0);
         let span = tracing::info_span!(
@@ -813,11 +820,25 @@ impl Handle {
             (Failure::Kind(ErrorKind::Construction(failure)), Retry::No)
         };
         // A service, or an operation, that takes anonymous requests needs
-        // no credentials; one that takes them optionally, none configured.
-        let signing_name = match prepared.auth {
-            OperationAuth::Anonymous => None,
-            OperationAuth::Optional if self.inner.credentials.is_none() => None,
-            OperationAuth::Service | OperationAuth::Optional => endpoint.signing_name.as_ref(),
+        // no identity; one that takes them optionally, none configured.
+        let inner = &*self.inner;
+        let has_identity = match inner.service.auth {
+            ServiceAuth::SigV4 { .. } => inner.credentials.is_some(),
+            ServiceAuth::Bearer => inner.bearer_tokens.is_some(),
+            ServiceAuth::Anonymous => false,
+        };
+        let service_auth = match prepared.auth {
+            OperationAuth::Anonymous => ServiceAuth::Anonymous,
+            OperationAuth::Optional if !has_identity => ServiceAuth::Anonymous,
+            OperationAuth::Service | OperationAuth::Optional => inner.service.auth,
+        };
+        let signing_name = match service_auth {
+            ServiceAuth::SigV4 { .. } => endpoint.signing_name.as_ref(),
+            ServiceAuth::Bearer | ServiceAuth::Anonymous => None,
+        };
+        let bearer = match service_auth {
+            ServiceAuth::Bearer => Some(self.bearer_header().await?),
+            ServiceAuth::SigV4 { .. } | ServiceAuth::Anonymous => None,
         };
         let credentials = match signing_name {
             None => None,
@@ -879,6 +900,9 @@ impl Handle {
                 )
                 .map_err(|e| construction("cannot sign the request", e))?;
         }
+        if let Some(bearer) = bearer {
+            request.headers_mut().insert(AUTHORIZATION, bearer);
+        }
         // After signing, as the AWS SDK for Rust adds them: they describe
         // the attempt, not the request, and a proxy may rewrite them.
         let headers = request.headers_mut();
@@ -886,6 +910,39 @@ impl Handle {
         headers.insert(REQUEST_HEADER, call.request_header());
         HttpRequest::try_from(request)
             .map_err(|e| construction("cannot build the HTTP request", e.into()))
+    }
+}
+
+impl Handle {
+    /// `Bearer <token>`, marked sensitive, with a token from the
+    /// configured provider (cached); an error never shows the token.
+    async fn bearer_header(&self) -> Result<HeaderValue, (Failure, Retry)> {
+        let construction = |failure: ConstructionFailure| {
+            (Failure::Kind(ErrorKind::Construction(failure)), Retry::No)
+        };
+        let cache = self.inner.bearer_tokens.as_ref().ok_or_else(|| {
+            construction(ConstructionFailure::new(
+                "no bearer token provider is configured (`token_provider`)",
+            ))
+        })?;
+        let token = cache.get().await.map_err(|failure| match failure {
+            LoadFailure::Provider(e) => construction(ConstructionFailure::with_source(
+                "cannot load the bearer token",
+                e,
+            )),
+            LoadFailure::TimedOut(limit) => (
+                Failure::Kind(ErrorKind::Timeout(TimeoutError::Token(limit))),
+                Retry::No,
+            ),
+        })?;
+        let mut value =
+            HeaderValue::try_from(format!("Bearer {}", token.token())).map_err(|_| {
+                construction(ConstructionFailure::new(
+                    "the bearer token holds characters a header cannot carry",
+                ))
+            })?;
+        value.set_sensitive(true);
+        Ok(value)
     }
 }
 

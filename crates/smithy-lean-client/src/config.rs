@@ -1,6 +1,9 @@
 //! Client configuration.
 
 use crate::token::{IdempotencyTokenProvider, SharedTokenProvider};
+use aws_credential_types::provider::token::{
+    ProvideToken, SharedTokenProvider as BearerTokenProvider,
+};
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
 use aws_smithy_runtime_api::client::http::{HttpConnector, SharedHttpConnector};
 use aws_smithy_runtime_api::client::stalled_stream_protection::StalledStreamProtectionConfig;
@@ -52,7 +55,10 @@ pub struct Config {
     pub(crate) stalled_stream: StalledStreamProtectionConfig,
     pub(crate) credentials_load_timeout: Duration,
     pub(crate) http_connector: Option<SharedHttpConnector>,
-    pub(crate) token_provider: SharedTokenProvider,
+    pub(crate) idempotency_tokens: SharedTokenProvider,
+    /// Where bearer tokens come from, for a service that takes them
+    /// (`@httpBearerAuth`).
+    pub(crate) bearer_tokens: Option<BearerTokenProvider>,
     pub(crate) validate_input: bool,
     pub(crate) disable_host_prefix: bool,
     pub(crate) disable_request_compression: bool,
@@ -84,7 +90,8 @@ impl std::fmt::Debug for Config {
             .field("stalled_stream", &self.stalled_stream)
             .field("credentials_load_timeout", &self.credentials_load_timeout)
             .field("http_connector", &self.http_connector)
-            .field("token_provider", &self.token_provider)
+            .field("idempotency_tokens", &self.idempotency_tokens)
+            .field("bearer_tokens", &self.bearer_tokens)
             .field("validate_input", &self.validate_input)
             .field("disable_host_prefix", &self.disable_host_prefix)
             .field(
@@ -242,9 +249,10 @@ impl Default for ConfigBuilder {
                 stalled_stream: StalledStreamProtectionConfig::enabled()
                     .grace_period(DEFAULT_STALL_GRACE_PERIOD)
                     .build(),
-                credentials_load_timeout: crate::credentials::DEFAULT_CREDENTIALS_LOAD_TIMEOUT,
+                credentials_load_timeout: crate::identity::DEFAULT_CREDENTIALS_LOAD_TIMEOUT,
                 http_connector: None,
-                token_provider: SharedTokenProvider::default(),
+                idempotency_tokens: SharedTokenProvider::default(),
+                bearer_tokens: None,
                 validate_input: false,
                 disable_host_prefix: false,
                 disable_request_compression: false,
@@ -270,6 +278,9 @@ impl ConfigBuilder {
         }
         if let Some(credentials) = sdk.credentials_provider() {
             config.credentials = Some(credentials);
+        }
+        if let Some(tokens) = sdk.token_provider() {
+            config.bearer_tokens = Some(tokens);
         }
         // The endpoint URL depends on the service (`AWS_ENDPOINT_URL_<ID>`,
         // the profile's `services` section), which is known when a client
@@ -312,6 +323,17 @@ impl ConfigBuilder {
     /// such as `aws_credential_types::Credentials` itself.
     pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
         self.config.credentials = Some(SharedCredentialsProvider::new(provider));
+        self
+    }
+
+    /// Where bearer tokens come from, for a service whose model
+    /// authenticates with them (`@httpBearerAuth`, such as CodeCatalyst's):
+    /// any `aws-credential-types` token provider, such as an
+    /// `aws_credential_types::Token` itself, or `aws-config`'s SSO token
+    /// provider. Tokens are cached until shortly before they expire, as
+    /// credentials are.
+    pub fn token_provider(mut self, provider: impl ProvideToken + 'static) -> Self {
+        self.config.bearer_tokens = Some(BearerTokenProvider::new(provider));
         self
     }
 
@@ -399,7 +421,7 @@ impl ConfigBuilder {
         mut self,
         provider: impl IdempotencyTokenProvider + 'static,
     ) -> Self {
-        self.config.token_provider = SharedTokenProvider::new(provider);
+        self.config.idempotency_tokens = SharedTokenProvider::new(provider);
         self
     }
 

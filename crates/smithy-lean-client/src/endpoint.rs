@@ -22,7 +22,7 @@
 //! - it is never put in front of an IP address (`http://127.0.0.1:4566`) or
 //!   `localhost`, where a prefixed name could not reach the same machine.
 
-pub use crate::operation::{BuiltIns, ResolveEndpoint, Service};
+pub use crate::operation::{BuiltIns, ResolveEndpoint, Service, ServiceAuth};
 use aws_smithy_types::Document;
 pub use smithy_lean_runtime::endpoint::{ContextValue, Partition, ResolveEndpointError};
 use std::borrow::Cow;
@@ -36,8 +36,8 @@ pub struct Endpoint {
     /// The region requests are signed for (empty when they are not signed
     /// and no region is configured).
     pub signing_region: String,
-    /// The service name requests are signed for; `None` for a service that
-    /// takes anonymous requests, which are sent unsigned.
+    /// The service name requests are signed for with SigV4; `None` for a
+    /// service that does not sign (bearer tokens, anonymous requests).
     pub signing_name: Option<String>,
     /// Headers the endpoint asks for.
     pub headers: Vec<(String, String)>,
@@ -51,7 +51,11 @@ pub fn resolve(
     context: &[(&'static str, ContextValue)],
 ) -> Result<Endpoint, ResolveEndpointError> {
     let resolved = (service.resolve_endpoint)(built_ins, context)?;
-    into_endpoint(&resolved, built_ins.region.as_deref(), service.signing_name)
+    into_endpoint(
+        &resolved,
+        built_ins.region.as_deref(),
+        service.auth.signing_name(),
+    )
 }
 
 fn into_endpoint(
@@ -61,7 +65,7 @@ fn into_endpoint(
 ) -> Result<Endpoint, ResolveEndpointError> {
     let mut signing_region = region.map(str::to_owned);
     let Some(signing_name) = signing_name else {
-        // Anonymous: whatever the endpoint says of signing does not apply.
+        // Not signed: whatever the endpoint says of SigV4 does not apply.
         return Ok(Endpoint {
             base_url: with_host_prefix(resolved.url(), None)?,
             signing_region: signing_region.unwrap_or_default(),

@@ -106,6 +106,9 @@ pub enum TimeoutError {
     NoProgress(Duration),
     /// The credentials provider took longer than its limit.
     Credentials(Duration),
+    /// The bearer token provider took longer than its limit (the
+    /// credentials' load timeout).
+    Token(Duration),
 }
 
 /// A response this client cannot read.
@@ -293,6 +296,7 @@ impl fmt::Display for TimeoutError {
             TimeoutError::Attempt(limit) => ("an attempt", limit),
             TimeoutError::Call(limit) => ("the call", limit),
             TimeoutError::Credentials(limit) => ("loading credentials", limit),
+            TimeoutError::Token(limit) => ("loading the bearer token", limit),
             TimeoutError::NoProgress(grace) => {
                 f.write_str("the response made no progress for ")?;
                 return f.write_fmt(format_args!("{grace:?}"));

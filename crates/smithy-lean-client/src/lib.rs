@@ -26,10 +26,10 @@ mod client;
 mod clock;
 mod compression;
 mod config;
-mod credentials;
 pub mod endpoint;
 mod error;
 mod fluent;
+mod identity;
 #[cfg(feature = "test-util")]
 pub mod mock;
 pub mod operation;
@@ -39,16 +39,19 @@ mod signing;
 mod stalled_stream;
 pub mod token;
 
+/// A bearer token, for services that authenticate with one; a token is
+/// its own provider ([`ConfigBuilder::token_provider`]).
+pub use aws_credential_types::Token;
 pub use aws_types::SdkConfig;
 pub use aws_types::region::Region;
 pub use client::{Handle, MAX_RESPONSE_BODY, https_client};
 pub use compression::DEFAULT_MIN_COMPRESSION_SIZE;
 pub use config::{Config, ConfigBuilder, DEFAULT_CONNECT_TIMEOUT, DEFAULT_STALL_GRACE_PERIOD};
-pub use credentials::DEFAULT_CREDENTIALS_LOAD_TIMEOUT;
 pub use error::{
     ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
 };
-pub use operation::{BuiltIns, Operation, ResolveEndpoint, Service};
+pub use identity::DEFAULT_CREDENTIALS_LOAD_TIMEOUT;
+pub use operation::{BuiltIns, Operation, ResolveEndpoint, Service, ServiceAuth};
 pub use paginator::{Paginated, PaginatedItems, Paginator};
 pub use smithy_lean_runtime::endpoint::ContextValue;
 pub use stalled_stream::{MIN_BODY_THROUGHPUT, StalledBody};

@@ -11,14 +11,40 @@ use smithy_lean_runtime::operation::{OperationError, OperationInput, OperationOu
 pub struct Service {
     /// The service's `sdkId`, e.g. `Chime`.
     pub sdk_id: &'static str,
-    /// The SigV4 signing name (`aws.auth#sigv4`), unless the endpoint says
-    /// otherwise; `None` for a service that takes anonymous requests (its
-    /// model has no authentication trait), which are sent unsigned.
-    pub signing_name: Option<&'static str>,
+    /// How its requests are authenticated: the first scheme of its model's
+    /// that the client supports.
+    pub auth: ServiceAuth,
     /// The model's endpoint rules, compiled: an endpoint from the parameters
     /// that SDKs fill from configuration, and those a call sets
     /// ([`OperationInput::endpoint_context`]), which take precedence.
     pub resolve_endpoint: ResolveEndpoint,
+}
+
+/// How a service's requests are authenticated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ServiceAuth {
+    /// Signed with SigV4 (`aws.auth#sigv4`) for this signing name, unless
+    /// the endpoint names another, with credentials from the configured
+    /// provider.
+    SigV4 {
+        /// The model's signing name, e.g. `chime`.
+        signing_name: &'static str,
+    },
+    /// `Authorization: Bearer` with a token from the configured token
+    /// provider (`smithy.api#httpBearerAuth`).
+    Bearer,
+    /// Sent as they are: the model names no scheme, or an empty `@auth`.
+    Anonymous,
+}
+
+impl ServiceAuth {
+    /// The SigV4 signing name, for a service that signs.
+    pub fn signing_name(self) -> Option<&'static str> {
+        match self {
+            ServiceAuth::SigV4 { signing_name } => Some(signing_name),
+            ServiceAuth::Bearer | ServiceAuth::Anonymous => None,
+        }
+    }
 }
 
 /// A compiled rule set: the endpoint for the built-in parameters and a

@@ -215,7 +215,7 @@ impl<O: PaginatedItems> std::fmt::Debug for ItemStream<O> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{BuiltIns, Config, ContextValue, Service};
+    use crate::{BuiltIns, Config, ContextValue, Service, ServiceAuth};
     use smithy_lean_runtime::builders::Structure;
     use smithy_lean_runtime::endpoint::ResolveEndpointError;
     use smithy_lean_runtime::operation::{OperationInput, OperationOutput};
@@ -253,7 +253,9 @@ mod tests {
 
     static SERVICE: Service = Service {
         sdk_id: "Numbers",
-        signing_name: Some("numbers"),
+        auth: ServiceAuth::SigV4 {
+            signing_name: "numbers",
+        },
         resolve_endpoint: resolve,
     };
 

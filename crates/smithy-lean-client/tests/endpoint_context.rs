@@ -9,7 +9,9 @@
 use aws_smithy_runtime_api::client::http::{HttpConnector, HttpConnectorFuture};
 use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
 use aws_smithy_types::body::SdkBody;
-use smithy_lean_client::{BuiltIns, Config, ContextValue, ErrorKind, Handle, Operation, Service};
+use smithy_lean_client::{
+    BuiltIns, Config, ContextValue, ErrorKind, Handle, Operation, Service, ServiceAuth,
+};
 use smithy_lean_runtime::builders::{Structure, StructureBuilder};
 use smithy_lean_runtime::endpoint::ResolveEndpointError;
 use smithy_lean_runtime::operation::{OperationInput, OperationOutput};
@@ -113,7 +115,9 @@ fn resolve(
 
 static SERVICE: Service = Service {
     sdk_id: "Things",
-    signing_name: Some("things"),
+    auth: ServiceAuth::SigV4 {
+        signing_name: "things",
+    },
     resolve_endpoint: resolve,
 };
 

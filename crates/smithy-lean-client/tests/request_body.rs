@@ -2,7 +2,8 @@
 //! operation's traits, in order, `@requestCompression` gzips the body
 //! (unless the configuration says not to), then `@httpChecksumRequired`
 //! puts the MD5 of the body as sent in `Content-MD5`; then SigV4 signs it,
-//! unless the service takes anonymous requests.
+//! or a bearer token authenticates it, unless the service takes anonymous
+//! requests.
 // Every call here needs compression or a checksum: the workspace's tests
 // build the engine with both features (tests/Cargo.toml asks for them).
 #![cfg(all(feature = "request-compression", feature = "content-md5"))]
@@ -15,6 +16,7 @@ use aws_smithy_types::byte_stream::ByteStream;
 use md5::{Digest, Md5};
 use smithy_lean_client::{
     BuiltIns, Config, ConfigBuilder, ContextValue, ErrorKind, Handle, Operation, Service,
+    ServiceAuth,
 };
 use smithy_lean_runtime::builders::{Structure, StructureBuilder};
 use smithy_lean_runtime::endpoint::ResolveEndpointError;
@@ -135,14 +137,23 @@ fn resolve(
 
 static SERVICE: Service = Service {
     sdk_id: "Text",
-    signing_name: Some("text"),
+    auth: ServiceAuth::SigV4 {
+        signing_name: "text",
+    },
+    resolve_endpoint: resolve,
+};
+
+/// The same service, authenticated with bearer tokens (`@httpBearerAuth`).
+static BEARER: Service = Service {
+    sdk_id: "Text",
+    auth: ServiceAuth::Bearer,
     resolve_endpoint: resolve,
 };
 
 /// The same service, without an authentication trait in its model.
 static ANONYMOUS: Service = Service {
     sdk_id: "Text",
-    signing_name: None,
+    auth: ServiceAuth::Anonymous,
     resolve_endpoint: resolve,
 };
 
@@ -582,4 +593,161 @@ async fn an_operation_with_no_auth_scheme_is_unsigned_and_an_optional_one_signed
     let sent = keep.0.lock().unwrap().clone();
     assert_eq!(sent.len(), 2);
     assert!(sent.iter().all(|(headers, _)| unsigned(headers)));
+}
+
+/// Hands out `token-N`, expiring after `lifetime`, and counts the calls;
+/// `hang` makes it never answer.
+#[derive(Debug, Default)]
+struct CountingTokens {
+    calls: std::sync::atomic::AtomicUsize,
+    token: Option<&'static str>,
+    hang: bool,
+}
+
+impl aws_credential_types::provider::token::ProvideToken for CountingTokens {
+    fn provide_token<'a>(&'a self) -> aws_credential_types::provider::future::ProvideToken<'a>
+    where
+        Self: 'a,
+    {
+        let n = self.calls.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+        if self.hang {
+            return aws_credential_types::provider::future::ProvideToken::new(
+                std::future::pending(),
+            );
+        }
+        let token = self
+            .token
+            .map_or_else(|| format!("token-{n}"), str::to_owned);
+        let expiry = std::time::SystemTime::now() + std::time::Duration::from_secs(3600);
+        aws_credential_types::provider::future::ProvideToken::ready(Ok(
+            smithy_lean_client::Token::new(token, Some(expiry)),
+        ))
+    }
+}
+
+fn bearer_client(tokens: Option<CountingTokens>) -> (Handle, Keep, Option<Arc<CountingTokens>>) {
+    let keep = Keep::default();
+    let tokens = tokens.map(Arc::new);
+    let mut config = Config::builder()
+        .endpoint_url("https://text.example")
+        .credentials_provider(aws_credential_types::Credentials::for_tests())
+        .credentials_load_timeout(std::time::Duration::from_secs(2))
+        .http_connector(keep.clone());
+    if let Some(tokens) = &tokens {
+        config = config.token_provider(SharedProvider(tokens.clone()));
+    }
+    (Handle::from_conf(&BEARER, config.build()), keep, tokens)
+}
+
+/// A provider the test keeps a handle on.
+#[derive(Debug)]
+struct SharedProvider(Arc<CountingTokens>);
+
+impl aws_credential_types::provider::token::ProvideToken for SharedProvider {
+    fn provide_token<'a>(&'a self) -> aws_credential_types::provider::future::ProvideToken<'a>
+    where
+        Self: 'a,
+    {
+        self.0.provide_token()
+    }
+}
+
+#[tokio::test]
+async fn a_bearer_service_sends_the_providers_token_cached_and_never_signs() {
+    let (handle, keep, tokens) = bearer_client(Some(CountingTokens::default()));
+    assert_eq!(handle.endpoint().unwrap().signing_name, None);
+    for text in [&b"a"[..], b"b"] {
+        handle
+            .send::<PutWith<UnsignedPayload>>(input_with(text))
+            .await
+            .unwrap();
+    }
+    let sent = keep.0.lock().unwrap().clone();
+    for (headers, _) in &sent {
+        assert_eq!(headers["authorization"], "Bearer token-0");
+        assert!(headers["authorization"].is_sensitive());
+        assert!(!headers.contains_key("x-amz-date"), "{headers:?}");
+    }
+    let calls = tokens
+        .unwrap()
+        .calls
+        .load(std::sync::atomic::Ordering::SeqCst);
+    assert_eq!(calls, 1, "the token is cached while fresh");
+    // `@auth([])` goes without it; `@optionalAuth` with it, as there is a provider.
+    handle
+        .send::<PutWith<NoAuth>>(input_with(b"c"))
+        .await
+        .unwrap();
+    handle
+        .send::<PutWith<OptionalAuth>>(input_with(b"d"))
+        .await
+        .unwrap();
+    let sent = keep.0.lock().unwrap().clone();
+    assert!(!sent[2].0.contains_key("authorization"));
+    assert_eq!(sent[3].0["authorization"], "Bearer token-0");
+}
+
+#[tokio::test]
+async fn a_bearer_service_without_a_usable_token_fails_before_sending_and_never_shows_it() {
+    // No provider: the service's own operations are refused, an optional
+    // one goes without.
+    let (handle, keep, _) = bearer_client(None);
+    let error = handle
+        .send::<PutWith<UnsignedPayload>>(input_with(b"a"))
+        .await
+        .unwrap_err();
+    assert_not_constructed(
+        &error,
+        "no bearer token provider is configured (`token_provider`)",
+    );
+    handle
+        .send::<PutWith<OptionalAuth>>(input_with(b"b"))
+        .await
+        .unwrap();
+    assert!(!keep.0.lock().unwrap()[0].0.contains_key("authorization"));
+    // A token no header can carry: refused without its text.
+    let (handle, keep, _) = bearer_client(Some(CountingTokens {
+        token: Some("secret\nline"),
+        ..CountingTokens::default()
+    }));
+    let error = handle
+        .send::<PutWith<UnsignedPayload>>(input_with(b"a"))
+        .await
+        .unwrap_err();
+    assert_not_constructed(
+        &error,
+        "the bearer token holds characters a header cannot carry",
+    );
+    assert!(
+        !format!("{error} {error:?}").contains("secret"),
+        "{error:?}"
+    );
+    assert!(keep.0.lock().unwrap().is_empty());
+}
+
+#[tokio::test(start_paused = true)]
+async fn a_token_provider_that_never_answers_times_out() {
+    let (handle, keep, _) = bearer_client(Some(CountingTokens {
+        hang: true,
+        ..CountingTokens::default()
+    }));
+    let error = handle
+        .send::<PutWith<UnsignedPayload>>(input_with(b"a"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            error.kind(),
+            ErrorKind::Timeout(smithy_lean_client::TimeoutError::Token(limit))
+                if *limit == std::time::Duration::from_secs(2)
+        ),
+        "{error:?}"
+    );
+    assert!(
+        error
+            .to_string()
+            .contains("loading the bearer token took longer than its limit of 2s"),
+        "{error}"
+    );
+    assert!(keep.0.lock().unwrap().is_empty());
 }

@@ -10,7 +10,7 @@ use bytes::Bytes;
 use http_body_util::BodyExt;
 use hyper::body::{Frame, Incoming};
 use hyper_util::rt::TokioIo;
-use smithy_lean_client::{BuiltIns, Config, ContextValue, Handle, Operation, Service};
+use smithy_lean_client::{BuiltIns, Config, ContextValue, Handle, Operation, Service, ServiceAuth};
 use smithy_lean_runtime::builders::{Structure, StructureBuilder};
 use smithy_lean_runtime::endpoint::ResolveEndpointError;
 use smithy_lean_runtime::operation::{OperationInput, OperationOutput};
@@ -112,7 +112,9 @@ fn resolve(
 
 static SERVICE: Service = Service {
     sdk_id: "Objects",
-    signing_name: Some("objects"),
+    auth: ServiceAuth::SigV4 {
+        signing_name: "objects",
+    },
     resolve_endpoint: resolve,
 };
 

@@ -1,52 +1,106 @@
-//! Credentials, fetched once and reused until shortly before they expire.
+//! Identities, fetched once and reused until shortly before they expire:
+//! credentials for SigV4, and tokens for bearer authentication.
 //!
 //! Providers from `aws-config` (SSO, assumed roles, instance metadata) make
 //! a network request each time they are asked; the AWS SDKs put an identity
 //! cache in front of them, and so does this client. One refresh runs at a
-//! time: calls that need credentials while it runs wait for its result.
+//! time: calls that need an identity while it runs wait for its result.
 
 use aws_credential_types::Credentials;
-use aws_credential_types::provider::error::CredentialsError;
+use aws_credential_types::Token;
+use aws_credential_types::provider::error::{CredentialsError, TokenError};
+use aws_credential_types::provider::token::{ProvideToken, SharedTokenProvider};
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
+use std::future::Future;
 use std::time::{Duration, SystemTime};
 use tokio::sync::Mutex;
 
-/// Credentials are refreshed this long before they expire, so that none
-/// expires between signing and the service checking the signature.
+/// What a provider hands out, and until when it may be used.
+pub(crate) trait Identity: Clone + Send + Sync {
+    /// When it expires; `None` for never.
+    fn expiry(&self) -> Option<SystemTime>;
+}
+
+impl Identity for Credentials {
+    fn expiry(&self) -> Option<SystemTime> {
+        Credentials::expiry(self)
+    }
+}
+
+impl Identity for Token {
+    fn expiry(&self) -> Option<SystemTime> {
+        self.expiration()
+    }
+}
+
+/// A provider of one kind of identity, as `aws-credential-types` defines them.
+pub(crate) trait Provider: Send + Sync + std::fmt::Debug {
+    type Identity: Identity;
+    type Error: std::error::Error + Send + Sync + 'static;
+
+    fn provide(&self) -> impl Future<Output = Result<Self::Identity, Self::Error>> + Send;
+}
+
+impl Provider for SharedCredentialsProvider {
+    type Identity = Credentials;
+    type Error = CredentialsError;
+
+    fn provide(&self) -> impl Future<Output = Result<Credentials, CredentialsError>> + Send {
+        self.provide_credentials()
+    }
+}
+
+impl Provider for SharedTokenProvider {
+    type Identity = Token;
+    type Error = TokenError;
+
+    fn provide(&self) -> impl Future<Output = Result<Token, TokenError>> + Send {
+        self.provide_token()
+    }
+}
+
+/// Identities are refreshed this long before they expire, so that none
+/// expires between signing and the service checking the request.
 pub(crate) const REFRESH_BEFORE_EXPIRY: Duration = Duration::from_secs(5 * 60);
 
-/// How long a provider may take to hand out credentials, as in the AWS
-/// SDKs' identity cache: a provider that never answers cannot hold a call.
+/// How long a provider may take to hand out credentials or a token, as in
+/// the AWS SDKs' identity cache: a provider that never answers cannot hold
+/// a call.
 pub const DEFAULT_CREDENTIALS_LOAD_TIMEOUT: Duration = Duration::from_secs(5);
 
-/// Why no credentials could be had.
+/// Why no identity could be had.
 #[derive(Debug)]
-pub(crate) enum LoadFailure {
+pub(crate) enum LoadFailure<E> {
     /// The provider said why.
-    Provider(CredentialsError),
+    Provider(E),
     /// The provider took longer than this.
     TimedOut(Duration),
 }
 
-/// A provider with its last credentials.
+/// A provider with its last identity.
 #[derive(Debug)]
-pub(crate) struct CachedCredentials {
-    provider: SharedCredentialsProvider,
+pub(crate) struct IdentityCache<P: Provider> {
+    provider: P,
     load_timeout: Duration,
-    cached: Mutex<Option<Cached>>,
+    cached: Mutex<Option<Cached<P::Identity>>>,
 }
 
+/// Credentials for SigV4, cached.
+pub(crate) type CachedCredentials = IdentityCache<SharedCredentialsProvider>;
+/// Tokens for bearer authentication, cached.
+pub(crate) type CachedToken = IdentityCache<SharedTokenProvider>;
+
 #[derive(Debug)]
-struct Cached {
-    credentials: Credentials,
-    /// Whether these credentials, inside the refresh margin, have had their
-    /// one early refresh. Credentials that arrive inside the margin count as
-    /// refreshed: they are the freshest the provider has.
+struct Cached<I> {
+    identity: I,
+    /// Whether this identity, inside the refresh margin, has had its one
+    /// early refresh. One that arrives inside the margin counts as
+    /// refreshed: it is the freshest the provider has.
     refreshed_early: bool,
 }
 
-impl CachedCredentials {
-    pub(crate) fn new(provider: SharedCredentialsProvider, load_timeout: Duration) -> Self {
+impl<P: Provider> IdentityCache<P> {
+    pub(crate) fn new(provider: P, load_timeout: Duration) -> Self {
         Self {
             provider,
             load_timeout,
@@ -54,53 +108,61 @@ impl CachedCredentials {
         }
     }
 
-    /// Credentials that have not expired: the cached ones while they are
+    /// An identity that has not expired: the cached one while it is
     /// outside the refresh margin; inside it, the provider is asked once
-    /// (its failure keeps the cached ones) and the result used until expiry.
-    pub(crate) async fn get(&self) -> Result<Credentials, LoadFailure> {
+    /// (its failure keeps the cached one) and the result used until expiry.
+    pub(crate) async fn get(&self) -> Result<P::Identity, LoadFailure<P::Error>> {
         let mut cached = self.cached.lock().await;
         let now = SystemTime::now();
-        if let Some(entry) = cached.as_mut().filter(|c| !is_expired(&c.credentials, now)) {
-            if entry.refreshed_early || is_fresh(&entry.credentials, now) {
-                return Ok(entry.credentials.clone());
+        if let Some(entry) = cached.as_mut().filter(|c| !is_expired(&c.identity, now)) {
+            if entry.refreshed_early || is_fresh(&entry.identity, now) {
+                return Ok(entry.identity.clone());
             }
             entry.refreshed_early = true;
             match self.load().await {
-                Ok(credentials) => *entry = Cached::new(credentials, now),
+                Ok(identity) => *entry = Cached::new(identity, now),
                 Err(failure) => {
                     tracing::debug!(
-                        ?failure,
-                        "early credentials refresh failed; using the cached ones"
+                        failure = %describe(&failure),
+                        "early identity refresh failed; using the cached one"
                     );
                 }
             }
-            return Ok(entry.credentials.clone());
+            return Ok(entry.identity.clone());
         }
-        let credentials = self.load().await?;
-        *cached = Some(Cached::new(credentials.clone(), now));
-        Ok(credentials)
+        let identity = self.load().await?;
+        *cached = Some(Cached::new(identity.clone(), now));
+        Ok(identity)
     }
 
-    async fn load(&self) -> Result<Credentials, LoadFailure> {
-        match tokio::time::timeout(self.load_timeout, self.provider.provide_credentials()).await {
+    async fn load(&self) -> Result<P::Identity, LoadFailure<P::Error>> {
+        match tokio::time::timeout(self.load_timeout, self.provider.provide()).await {
             Ok(loaded) => loaded.map_err(LoadFailure::Provider),
             Err(_) => Err(LoadFailure::TimedOut(self.load_timeout)),
         }
     }
 }
 
-impl Cached {
-    fn new(credentials: Credentials, now: SystemTime) -> Self {
-        let refreshed_early = !is_fresh(&credentials, now);
+/// A failure for the log: the provider's own words, or the time it took.
+fn describe<E: std::error::Error>(failure: &LoadFailure<E>) -> String {
+    match failure {
+        LoadFailure::Provider(e) => e.to_string(),
+        LoadFailure::TimedOut(limit) => format!("timed out after {limit:?}"),
+    }
+}
+
+impl<I: Identity> Cached<I> {
+    fn new(identity: I, now: SystemTime) -> Self {
+        let refreshed_early = !is_fresh(&identity, now);
         Self {
-            credentials,
+            identity,
             refreshed_early,
         }
     }
 }
 
-fn is_fresh(credentials: &Credentials, now: SystemTime) -> bool {
-    match credentials.expiry() {
+fn is_fresh(identity: &impl Identity, now: SystemTime) -> bool {
+    match identity.expiry() {
         None => true,
         Some(expiry) => expiry
             .duration_since(now)
@@ -108,8 +170,8 @@ fn is_fresh(credentials: &Credentials, now: SystemTime) -> bool {
     }
 }
 
-fn is_expired(credentials: &Credentials, now: SystemTime) -> bool {
-    credentials.expiry().is_some_and(|expiry| expiry <= now)
+fn is_expired(identity: &impl Identity, now: SystemTime) -> bool {
+    identity.expiry().is_some_and(|expiry| expiry <= now)
 }
 
 #[cfg(test)]
@@ -184,7 +246,7 @@ mod tests {
         let (cache, fetches) = counting_cache(Some(REFRESH_BEFORE_EXPIRY - Duration::from_secs(1)));
         // As if fetched long enough ago to be outside the margin then.
         *cache.cached.lock().await = Some(Cached {
-            credentials: Credentials::new(
+            identity: Credentials::new(
                 "OLD",
                 "secret",
                 None,
@@ -213,7 +275,7 @@ mod tests {
         );
         let expiring = SystemTime::now() + Duration::from_secs(60);
         *cache.cached.lock().await = Some(Cached {
-            credentials: Credentials::new("OLD", "secret", None, Some(expiring), "old"),
+            identity: Credentials::new("OLD", "secret", None, Some(expiring), "old"),
             refreshed_early: false,
         });
         for _ in 0..5 {
@@ -226,7 +288,7 @@ mod tests {
     async fn expired_credentials_are_fetched_again() {
         let (cache, fetches) = counting_cache(Some(Duration::from_secs(3600)));
         *cache.cached.lock().await = Some(Cached {
-            credentials: Credentials::new(
+            identity: Credentials::new(
                 "EXPIRED",
                 "secret",
                 None,
