@@ -2778,6 +2778,24 @@ fn operations_bound_to_resources_are_operations_of_the_client() {
         ],
         "{client}"
     );
+    // A resource's paginated operation keeps its paginator, as the
+    // service's own do.
+    let mut paginated: serde_json::Value = serde_json::from_str(&model).unwrap();
+    paginated["shapes"]["example.test#CountForests"]["traits"]["smithy.api#paginated"] =
+        serde_json::json!({"inputToken": "Token", "outputToken": "Next"});
+    paginated["shapes"]["example.test#CountForests"]["input"] =
+        serde_json::json!({"target": "example.test#CountInput"});
+    paginated["shapes"]["example.test#CountInput"] = serde_json::json!({"type": "structure", "members": {
+        "Token": {"target": "smithy.api#String", "traits": {"smithy.api#httpQuery": "token"}}
+    }});
+    paginated["shapes"]["example.test#CountForests"]["output"] =
+        serde_json::json!({"target": "example.test#Page"});
+    paginated["shapes"]["example.test#Page"] = serde_json::json!({"type": "structure", "members": {"Next": {"target": "smithy.api#String"}}});
+    let files = generate(&paginated.to_string(), &Options::default())
+        .expect("generates")
+        .files;
+    let count = &files[&PathBuf::from("example-svc/src/operation/count_forests.rs")];
+    assert!(count.contains("paginated"), "{count}");
     let options = Options {
         operations: vec!["PlantTree".to_owned()],
         ..Options::default()

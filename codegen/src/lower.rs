@@ -565,18 +565,12 @@ impl<'a> Lowerer<'a> {
         }
         self.reserve_support_names(&operations, endpoint_rules.is_some())?;
         let (mut input, mut output, errors) = self.drain()?;
-        let selected = shape.operations.iter().filter(|op| {
-            options.operations.is_empty()
-                || options
-                    .operations
-                    .iter()
-                    .any(|w| w == local_name(&op.target))
-        });
-        for (operation, target) in operations.iter_mut().zip(selected) {
-            let traits = &self.shape(&target.target)?.traits;
+        // Each operation's own traits, resources' operations included.
+        for operation in operations.iter_mut() {
+            let traits = &self.shape(&operation.id)?.traits;
             if let Some(paginated) = traits.get("smithy.api#paginated") {
                 operation.pagination = Some(pagination(
-                    &target.target,
+                    &operation.id,
                     paginated,
                     shape.traits.get("smithy.api#paginated"),
                     operation,
