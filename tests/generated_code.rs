@@ -2465,7 +2465,6 @@ fn traits_are_applied_ignored_warned_of_or_refused_as_the_table_says() {
         generated.warnings,
         [
             "example.test#DoThing (and 1 more shapes): trait `example.custom#audited`: not known to this generator, which ignores it",
-            "example.test#DoThing: trait `smithy.waiters#waitable`: waiters are not generated yet; the operations are",
         ]
     );
     assert!(
@@ -3060,4 +3059,145 @@ fn a_collection_that_holds_itself_is_refused_not_overflowed() {
             .expect_err(expected);
         assert_eq!(error, expected);
     }
+}
+
+/// A waiter the generator cannot write is left out with a warning that
+/// names it and says why; the rest of the client, and the other waiters,
+/// are generated.
+#[test]
+fn a_waiter_that_cannot_be_written_is_a_warning_naming_it() {
+    let model_with = |waiters: serde_json::Value| {
+        let model = synthetic(
+            serde_json::json!({"Name": {"target": "smithy.api#String"}}),
+            serde_json::json!({
+                "example.test#DoThingResponse": {"type": "structure", "members": {
+                    "Status": {"target": "smithy.api#String"},
+                    "Inner": {"target": "example.test#Inner"},
+                    "Tags": {"target": "example.test#Tags"}
+                }},
+                "example.test#Inner": {"type": "structure", "members": {"Flag": {"target": "smithy.api#Boolean"}}},
+                "example.test#Tags": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#String"}}
+            }),
+        );
+        with_traits_on(
+            &model,
+            "example.test#DoThing",
+            serde_json::json!({"smithy.waiters#waitable": waiters}),
+        )
+    };
+    let ok = serde_json::json!({"state": "success", "matcher": {"success": true}});
+    let path = |path: &str, comparator: &str, expected: &str| serde_json::json!({"state": "success", "matcher": {"output": {"path": path, "comparator": comparator, "expected": expected}}});
+    let cases = [
+        (
+            serde_json::json!({"lowerCase": {"acceptors": [ok]}}),
+            "`lowerCase` is not generated: a waiter's name must be UpperCamelCase letters and digits",
+        ),
+        (
+            serde_json::json!({"Slow": {"minDelay": 10, "maxDelay": 5, "acceptors": [ok]}}),
+            "`Slow` is not generated: `minDelay` (10) must not be more than `maxDelay` (5)",
+        ),
+        (
+            serde_json::json!({"Zero": {"minDelay": 0, "acceptors": [ok]}}),
+            "`minDelay` must be a whole number of seconds, at least 1",
+        ),
+        (
+            serde_json::json!({"Never": {"acceptors": [{"state": "retry", "matcher": {"success": true}}]}}),
+            "`Never` is not generated: no acceptor has the `success` state",
+        ),
+        (
+            serde_json::json!({"Odd": {"acceptors": [{"state": "maybe", "matcher": {"success": true}}]}}),
+            "acceptor 1: `state` Some(\"maybe\") is not success, failure or retry",
+        ),
+        (
+            serde_json::json!({"Two": {"acceptors": [{"state": "success", "matcher": {"success": true, "errorType": "X"}}]}}),
+            "a matcher sets exactly one of",
+        ),
+        (
+            serde_json::json!({"Deep": {"acceptors": [path("Inner", "stringEquals", "x")]}}),
+            "the path `Inner`: a path that ends at a structure or union is not supported",
+        ),
+        (
+            serde_json::json!({"Tagged": {"acceptors": [path("Tags", "stringEquals", "x")]}}),
+            "a path that ends at a map is not supported",
+        ),
+        (
+            serde_json::json!({"Missing": {"acceptors": [path("Nope", "stringEquals", "x")]}}),
+            "has no member `Nope`",
+        ),
+        (
+            serde_json::json!({"Filter": {"acceptors": [path("Status[?x]", "stringEquals", "x")]}}),
+            "only the projections `[]` and `[*]` are supported",
+        ),
+        (
+            serde_json::json!({"Yes": {"acceptors": [path("Inner.Flag", "booleanEquals", "yes")]}}),
+            "`booleanEquals` expects \"true\" or \"false\", not \"yes\"",
+        ),
+        (
+            serde_json::json!({"Cmp": {"acceptors": [path("Status", "numberEquals", "1")]}}),
+            "the comparator `numberEquals` is not one Smithy defines",
+        ),
+        (
+            serde_json::json!({"Io": {"acceptors": [{"state": "success", "matcher": {"inputOutput": {"path": "Status", "comparator": "stringEquals", "expected": "x"}}}]}}),
+            "an `inputOutput` path starts at `input` or `output`",
+        ),
+        (
+            serde_json::json!({"Proj": {"acceptors": [path("Status[]", "stringEquals", "x")]}}),
+            "a projection of something not a list is not supported",
+        ),
+    ];
+    for (waiters, expected) in cases {
+        let generated = generate(&model_with(waiters), &Options::default()).expect(expected);
+        assert_eq!(
+            generated.warnings.len(),
+            1,
+            "{expected}: {:?}",
+            generated.warnings
+        );
+        let warning = &generated.warnings[0];
+        assert!(
+            warning
+                .starts_with("example.test#DoThing: trait `smithy.waiters#waitable`: the waiter `")
+                && warning.contains(expected),
+            "{warning}"
+        );
+        let client = &generated.files[&PathBuf::from("example-svc/src/client.rs")];
+        assert!(!client.contains("wait_until_"), "{client}");
+    }
+    // Names are unique in a service, case aside: the second is left out.
+    let generated = generate(
+        &model_with(
+            serde_json::json!({"Ready": {"acceptors": [ok]}, "READY": {"acceptors": [ok]}}),
+        ),
+        &Options::default(),
+    )
+    .unwrap();
+    assert_eq!(
+        generated.warnings,
+        [
+            "example.test#DoThing: trait `smithy.waiters#waitable`: the waiter `READY` is not generated: another waiter of the service has its name"
+        ]
+    );
+    let client = &generated.files[&PathBuf::from("example-svc/src/client.rs")];
+    assert!(client.contains("pub fn wait_until_ready("), "{client}");
+    let lib = &generated.files[&PathBuf::from("example-svc/src/lib.rs")];
+    assert!(
+        lib.contains("pub use ::smithy_lean_client::waiter;"),
+        "{lib}"
+    );
+    // A streaming input cannot be sent again.
+    let streaming = with_traits_on(
+        &synthetic(
+            serde_json::json!({"Body": {"target": "example.test#Stream", "traits": {"smithy.api#httpPayload": {}, "smithy.api#required": {}}}}),
+            serde_json::json!({"example.test#Stream": {"type": "blob", "traits": {"smithy.api#streaming": {}}}}),
+        ),
+        "example.test#DoThing",
+        serde_json::json!({"smithy.waiters#waitable": {"Up": {"acceptors": [ok]}}}),
+    );
+    let generated = generate(&streaming, &Options::default()).unwrap();
+    assert_eq!(
+        generated.warnings,
+        [
+            "example.test#DoThing: trait `smithy.waiters#waitable`: the waiter `Up` is not generated: its operation's input is a stream, which cannot be sent again"
+        ]
+    );
 }

@@ -156,11 +156,179 @@ pub struct Operation {
     pub error_module: String,
     /// The `paginated` trait, merged with the service's, resolved to members.
     pub pagination: Option<Pagination>,
+    /// `smithy.waiters#waitable`: the waiters polling this operation.
+    pub waiters: Vec<Waiter>,
     /// The endpoint-rule parameters each call sets, each once:
     /// `@contextParam` members and `@staticContextParams` (which take
     /// precedence over a member of the same parameter); where there are
     /// any, each call resolves its own endpoint.
     pub endpoint_context: Vec<ContextBinding>,
+}
+
+/// A waiter: the operation polled until an acceptor decides.
+#[derive(Debug, Clone)]
+pub struct Waiter {
+    /// Its name in the model, e.g. `ThingExists`.
+    pub name: String,
+    /// The client's method, e.g. `wait_until_thing_exists`.
+    pub method: String,
+    /// Its fluent builder, e.g. `WaitUntilThingExistsFluentBuilder`.
+    pub fluent_builder: String,
+    /// Documentation.
+    pub docs: Docs,
+    /// `deprecated: true`.
+    pub deprecated: bool,
+    /// `minDelay`, in seconds.
+    pub min_delay: u64,
+    /// `maxDelay`, in seconds.
+    pub max_delay: u64,
+    /// In the model's order: the first that matches decides.
+    pub acceptors: Vec<Acceptor>,
+}
+
+/// One acceptor of a waiter.
+#[derive(Debug, Clone)]
+pub struct Acceptor {
+    /// Where a match takes the waiter.
+    pub state: AcceptorState,
+    /// What it matches.
+    pub matcher: Matcher,
+}
+
+/// A waiter's state after an acceptor matched.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AcceptorState {
+    /// Done: the resource is in the state waited for.
+    Success,
+    /// Done: it never will be.
+    Failure,
+    /// Poll again.
+    Retry,
+}
+
+/// What an acceptor matches.
+#[derive(Debug, Clone)]
+pub enum Matcher {
+    /// `success: true` matches any output, `false` any error.
+    Success(bool),
+    /// An error of this name.
+    ErrorType(String),
+    /// A path expression over the output (or the input and output, for
+    /// `inputOutput`, whose paths start at either), compared with
+    /// `expected`.
+    Path {
+        /// The expression, typed.
+        expression: WaiterExpr,
+        /// How its value is compared.
+        comparator: Comparator,
+        /// The expected value, as the model writes it.
+        expected: String,
+    },
+}
+
+/// A `PathMatcher`'s comparator.
+// The variants are the specification's names, which all end in `Equals`.
+#[allow(clippy::enum_variant_names)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Comparator {
+    /// `stringEquals`.
+    StringEquals,
+    /// `booleanEquals`.
+    BooleanEquals,
+    /// `allStringEquals`.
+    AllStringEquals,
+    /// `anyStringEquals`.
+    AnyStringEquals,
+}
+
+/// A JMESPath expression of an acceptor, resolved against the input and
+/// output types.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WaiterExpr {
+    /// A literal: `'text'`, or a JSON literal that is a scalar.
+    Literal(WaiterLiteral),
+    /// A path from the output (or the input).
+    Path(WaiterPath),
+    /// `!e`.
+    Not(Box<WaiterExpr>),
+    /// `a && b`.
+    And(Box<WaiterExpr>, Box<WaiterExpr>),
+    /// `a || b`.
+    Or(Box<WaiterExpr>, Box<WaiterExpr>),
+    /// `a == b`, `a != b`, `a < b`, ...
+    Compare(CompareOp, Box<WaiterExpr>, Box<WaiterExpr>),
+    /// `length(e)`.
+    Length(Box<WaiterExpr>),
+}
+
+/// A literal of a waiter's expression.
+#[derive(Debug, Clone, PartialEq)]
+pub enum WaiterLiteral {
+    /// `null`.
+    Null,
+    /// `true` or `false`.
+    Bool(bool),
+    /// A number.
+    Number(f64),
+    /// A string.
+    String(String),
+}
+
+/// A comparison operator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompareOp {
+    /// `==`
+    Equal,
+    /// `!=`
+    NotEqual,
+    /// `<`
+    Less,
+    /// `<=`
+    LessOrEqual,
+    /// `>`
+    Greater,
+    /// `>=`
+    GreaterOrEqual,
+}
+
+/// A path: accessors from its root, then where it ends.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WaiterPath {
+    /// Whether it starts at the input (`inputOutput`'s `input.`), else the
+    /// output, or for a projection's rest, at each item.
+    pub root: PathRoot,
+    /// Accessors through structures.
+    pub steps: Vec<PathStep>,
+    /// Where it ends.
+    pub end: PathEnd,
+}
+
+/// Where a waiter's path starts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathRoot {
+    /// The operation's input.
+    Input,
+    /// The operation's output.
+    Output,
+    /// Each item of a projection.
+    Item,
+}
+
+/// What a waiter's path ends at.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PathEnd {
+    /// A value: a string, enum, boolean, number or timestamp, or a list of
+    /// them.
+    Value(Kind),
+    /// The number of items of the list or map the steps reach: what
+    /// `length()` of such a path gives, whatever the items are.
+    Count,
+    /// A projection (`[]` or `[*]`) over the list the steps reach: the
+    /// rest of the path from each item, the `null`s left out.
+    Projection {
+        /// The rest of the path, from each item.
+        rest: Box<WaiterPath>,
+    },
 }
 
 /// An endpoint-rule parameter an operation sets on each call.

@@ -26,6 +26,7 @@ mod rules;
 pub mod traits;
 mod upgrade;
 mod uri;
+mod waiters;
 
 pub use assemble::{AssembleError, ModelFile, assemble};
 pub use emit::protocol_tests::{CaseKind, ProtocolCase, ProtocolTests};

@@ -11,7 +11,7 @@ use crate::ast::{self, Traits};
 use crate::error::Error;
 use crate::ir::*;
 use crate::traits::{self, Treatment};
-use crate::{docs, endpoint_tests, naming, pattern, rules, uri};
+use crate::{docs, endpoint_tests, naming, pattern, rules, uri, waiters};
 use heck::ToKebabCase;
 use indexmap::{IndexMap, IndexSet};
 use serde_json::Value as Json;
@@ -568,6 +568,19 @@ impl<'a> Lowerer<'a> {
         // Each operation's own traits, resources' operations included.
         for operation in operations.iter_mut() {
             let traits = &self.shape(&operation.id)?.traits;
+            if let Some(waitable) = traits.get(WAITABLE) {
+                let streaming_input = input
+                    .structures
+                    .iter()
+                    .filter(|s| s.name == operation.input)
+                    .any(|s| s.fields.iter().any(Field::is_stream));
+                let (waiters, warnings) =
+                    waiters::lower(operation, waitable, &input, &output, streaming_input);
+                operation.waiters = waiters;
+                for warning in warnings {
+                    self.warnings.note_message(warning);
+                }
+            }
             if let Some(paginated) = traits.get("smithy.api#paginated") {
                 operation.pagination = Some(pagination(
                     &operation.id,
@@ -579,6 +592,7 @@ impl<'a> Lowerer<'a> {
                 )?);
             }
         }
+        self.check_waiter_names(&mut operations);
         for operation in &operations {
             check_endpoint_context(operation, endpoint_rules.as_ref(), &input)?;
         }
@@ -799,9 +813,36 @@ impl<'a> Lowerer<'a> {
             errors,
             error_enum: format!("{name}Error"),
             endpoint_context,
+            waiters: Vec::new(),
             id: id.to_owned(),
             name,
         })
+    }
+
+    /// Waiter names are unique in a service, case aside, as the
+    /// specification requires, and a waiter's method is no operation's: a
+    /// waiter that breaks either is left out with a warning.
+    fn check_waiter_names(&mut self, operations: &mut [Operation]) {
+        let methods: BTreeSet<String> = operations.iter().map(|op| op.module.clone()).collect();
+        let mut seen: BTreeSet<String> = BTreeSet::new();
+        for operation in operations.iter_mut() {
+            let id = operation.id.clone();
+            let warnings = &mut self.warnings;
+            operation.waiters.retain(|waiter| {
+                let why = if !seen.insert(waiter.name.to_ascii_lowercase()) {
+                    "another waiter of the service has its name"
+                } else if methods.contains(&waiter.method) {
+                    "its method is an operation's"
+                } else {
+                    return true;
+                };
+                warnings.note_message(format!(
+                    "{id}: trait `{WAITABLE}`: the waiter `{}` is not generated: {why}",
+                    waiter.name
+                ));
+                false
+            });
+        }
     }
 
     /// The endpoint-rule parameters the operation `id` sets, as the model
@@ -2225,6 +2266,7 @@ fn prelude(id: &str) -> Option<Kind> {
 const AUTH: &str = "smithy.api#auth";
 const OPTIONAL_AUTH: &str = "smithy.api#optionalAuth";
 const SIGV4: &str = "aws.auth#sigv4";
+const WAITABLE: &str = "smithy.waiters#waitable";
 const BEARER: &str = "smithy.api#httpBearerAuth";
 
 /// The auth schemes an `@auth` trait names, in order.

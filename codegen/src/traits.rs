@@ -63,14 +63,6 @@ const fn no_effect(id: &'static str, what: &'static str) -> KnownTrait {
     }
 }
 
-const fn warned(id: &'static str, what: &'static str) -> KnownTrait {
-    KnownTrait {
-        id,
-        treatment: Treatment::Warned,
-        what,
-    }
-}
-
 const fn refused(id: &'static str, what: &'static str) -> KnownTrait {
     KnownTrait {
         id,
@@ -414,9 +406,9 @@ pub const KNOWN_TRAITS: &[KnownTrait] = &[
         "calls to a live service, for the service's own checks",
     ),
     // smithy.waiters
-    warned(
+    applied(
         "smithy.waiters#waitable",
-        "waiters are not generated yet; the operations are",
+        "`client.wait_until_<name>()`: acceptors, delays and JMESPath paths; a waiter it cannot write is a warning",
     ),
 ];
 

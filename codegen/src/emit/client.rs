@@ -66,6 +66,28 @@ pub(super) fn client_module(service: &Service, crates: &TypeCrates) -> TokenStre
             }
         }
     });
+    let waiter_methods = service.operations.iter().flat_map(|operation| {
+        let module = ident(&operation.module);
+        operation.waiters.iter().map(move |waiter| {
+            let method = ident(&waiter.method);
+            let builder = ident(&waiter.fluent_builder);
+            let doc = format!(
+                " Starts the `{}` waiter: set the `{}` members on the builder, then `wait(max_wait)`.",
+                waiter.name, operation.name
+            );
+            let docs = doc_attrs(&waiter.docs, None);
+            let separator = (!waiter.docs.is_empty()).then(|| quote! { #[doc = ""] });
+            quote! {
+                #[doc = #doc]
+                #separator
+                #docs
+                pub fn #method(&self) -> crate::operation::#module::#builder {
+                    crate::operation::#module::#builder::new(self.handle.clone())
+                }
+            }
+        })
+    });
+    let methods = methods.chain(waiter_methods);
     let resolver = endpoint_resolver(service, input);
     let client_doc = format!(
         " A client for the {sdk_id} service: one method per operation, each starting a fluent builder."
@@ -385,6 +407,14 @@ pub(super) fn operation_module(
         }
         None => (TokenStream::new(), TokenStream::new()),
     };
+    let waiters = operation.waiters.iter().map(|waiter| {
+        let members = input
+            .fields
+            .iter()
+            .map(|field| builder_member(field, input_crate, TokenStream::new()));
+        super::waiters::emit(waiter, operation, crates, &input_builder, members.collect())
+    });
+    let waiters = quote! { #(#waiters)* };
     let marker_doc = format!(
         " The `{name}` operation, as the client's engine calls it: its types, how its request is written and how its responses are read."
     );
@@ -413,6 +443,8 @@ pub(super) fn operation_module(
         }
 
         #paginated
+
+        #waiters
     }
 }
 
@@ -695,6 +727,12 @@ pub(super) fn lib_rs(service: &Service) -> TokenStream {
             "What the engine knows of an operation, for [`Client::call`].",
         ),
     ];
+    if service.operations.iter().any(|op| !op.waiters.is_empty()) {
+        exports.push((
+            "::smithy_lean_client::waiter",
+            "What a waiter's `wait()` returns, and why waiting ends.",
+        ));
+    }
     exports.sort_by(|a, b| {
         let key = |path: &str| {
             let rooted = path.starts_with("::");

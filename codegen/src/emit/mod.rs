@@ -16,6 +16,7 @@ pub(crate) mod protocol_tests;
 mod structure;
 mod union;
 mod validation;
+mod waiters;
 
 use crate::error::Error;
 use crate::ir::{
@@ -1173,9 +1174,12 @@ fn render(tokens: TokenStream, inner_docs: &[String]) -> Result<String, Error> {
 /// line); [`wrap_item_macros`] then makes it the macro's body.
 const ITEM_MACROS: [&str; 3] = ["builder", "operation_error", "structure"];
 
-/// The client engine's macro that takes one item, marked with its whole
+/// The client engine's macros that take one item, marked with their whole
 /// path as the runtime's are with theirs.
-const CLIENT_ITEM_MACRO: &str = "::smithy_lean_client::fluent_builder";
+const CLIENT_ITEM_MACROS: [&str; 2] = [
+    "::smithy_lean_client::fluent_builder",
+    "::smithy_lean_client::waiter_builder",
+];
 
 /// The item under the attribute `#[rt::operation_error]` at the top
 /// level becomes `rt::operation_error! { item }`, indented, as rustfmt
@@ -1188,7 +1192,7 @@ fn wrap_item_macros(body: &str) -> String {
             .strip_prefix("#[")
             .and_then(|rest| rest.strip_suffix(']'))
             .filter(|path| {
-                *path == CLIENT_ITEM_MACRO
+                CLIENT_ITEM_MACROS.contains(path)
                     || path
                         .strip_prefix(RUNTIME_ALIAS)
                         .and_then(|rest| rest.strip_prefix("::"))

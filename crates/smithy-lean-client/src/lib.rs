@@ -38,6 +38,7 @@ mod retry;
 mod signing;
 mod stalled_stream;
 pub mod token;
+pub mod waiter;
 
 /// A bearer token, for services that authenticate with one; a token is
 /// its own provider ([`ConfigBuilder::token_provider`]).

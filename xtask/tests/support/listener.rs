@@ -11,13 +11,16 @@ pub type Log = Arc<Mutex<Vec<String>>>;
 pub type Answers = &'static [(&'static str, &'static str, &'static str)];
 
 /// Answers every request on a connection: as the first of `answers` whose
-/// target prefix it has says, else 201 with an ARN for a POST and 200 with
-/// a limit for anything else; records method, target, content type, the
-/// `x-amz-chime-*` headers and the body.
+/// target prefix it has says (where several give the same prefix, each in
+/// turn, the last one from then on), else 201 with an ARN for a POST and
+/// 200 with a limit for anything else; records method, target, content
+/// type, the `x-amz-chime-*` headers and the body.
 pub async fn serve(listener: tokio::net::TcpListener, log: Log, answers: Answers) {
+    let used = Arc::new(Mutex::new(vec![false; answers.len()]));
     loop {
         let Ok((mut stream, _)) = listener.accept().await else { return };
         let log = log.clone();
+        let used = used.clone();
         tokio::spawn(async move {
             let mut buffer = Vec::new();
             loop {
@@ -61,7 +64,19 @@ pub async fn serve(listener: tokio::net::TcpListener, log: Log, answers: Answers
                 }
                 log.lock().unwrap().push(format!("{request_line} | {content_type} | {chime_headers}{body}"));
                 let target = request_line.split(' ').nth(1).unwrap_or_default();
-                let (status, answer) = match answers.iter().find(|(prefix, _, _)| target.starts_with(prefix)) {
+                let chosen = {
+                    let mut used = used.lock().unwrap();
+                    let first = answers.iter().position(|(prefix, _, _)| target.starts_with(prefix));
+                    first.map(|first| {
+                        let same: Vec<usize> = (first..answers.len())
+                            .filter(|&i| answers[i].0 == answers[first].0)
+                            .collect();
+                        let next = same.iter().copied().find(|&i| !used[i]).unwrap_or(*same.last().unwrap());
+                        used[next] = true;
+                        next
+                    })
+                };
+                let (status, answer) = match chosen.map(|i| &answers[i]) {
                     Some((_, status, answer)) => (*status, *answer),
                     None if request_line.starts_with("POST ") => {
                         ("201 Created", r#"{"AppInstanceArn":"arn:aws:chime:us-east-1:123456789012:app-instance/regenerated"}"#)
