@@ -48,43 +48,27 @@ pub(super) fn client_module(service: &Service, crates: &TypeCrates) -> TokenStre
         ServiceAuth::Anonymous => quote! { ::smithy_lean_client::ServiceAuth::Anonymous },
     };
     let methods = service.operations.iter().map(|operation| {
-        let method = ident(&operation.module);
-        let module = ident(&operation.module);
-        let builder = ident(&operation.fluent_builder);
         let doc = format!(
             " Starts a `{}` call: set its members on the builder, then `send()`.",
             operation.name
         );
         let docs = doc_attrs(&operation.docs, operation.deprecated.as_ref());
-        let separator = (!operation.docs.is_empty()).then(|| quote! { #[doc = ""] });
-        quote! {
-            #[doc = #doc]
-            #separator
-            #docs
-            pub fn #method(&self) -> crate::operation::#module::#builder {
-                crate::operation::#module::#builder::new(self.handle.clone())
-            }
-        }
+        starting_method(
+            operation,
+            &operation.module,
+            &operation.fluent_builder,
+            doc,
+            docs,
+        )
     });
     let waiter_methods = service.operations.iter().flat_map(|operation| {
-        let module = ident(&operation.module);
         operation.waiters.iter().map(move |waiter| {
-            let method = ident(&waiter.method);
-            let builder = ident(&waiter.fluent_builder);
             let doc = format!(
                 " Starts the `{}` waiter: set the `{}` members on the builder, then `wait(max_wait)`.",
                 waiter.name, operation.name
             );
             let docs = doc_attrs(&waiter.docs, None);
-            let separator = (!waiter.docs.is_empty()).then(|| quote! { #[doc = ""] });
-            quote! {
-                #[doc = #doc]
-                #separator
-                #docs
-                pub fn #method(&self) -> crate::operation::#module::#builder {
-                    crate::operation::#module::#builder::new(self.handle.clone())
-                }
-            }
+            starting_method(operation, &waiter.method, &waiter.fluent_builder, doc, docs)
         })
     });
     let methods = methods.chain(waiter_methods);
@@ -156,6 +140,27 @@ pub(super) fn client_module(service: &Service, crates: &TypeCrates) -> TokenStre
             }
 
             #(#methods)*
+        }
+    }
+}
+
+/// A client method `method` that starts the fluent builder `builder` of
+/// `operation`'s module: `doc` first, then the model's `docs`.
+fn starting_method(
+    operation: &Operation,
+    method: &str,
+    builder: &str,
+    doc: String,
+    docs: TokenStream,
+) -> TokenStream {
+    let (method, module, builder) = (ident(method), ident(&operation.module), ident(builder));
+    let separator = (!docs.is_empty()).then(|| quote! { #[doc = ""] });
+    quote! {
+        #[doc = #doc]
+        #separator
+        #docs
+        pub fn #method(&self) -> crate::operation::#module::#builder {
+            crate::operation::#module::#builder::new(self.handle.clone())
         }
     }
 }

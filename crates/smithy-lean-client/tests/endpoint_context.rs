@@ -6,18 +6,18 @@
 //! endpoint fails before anything is sent, saying why. An operation
 //! without any keeps the client's endpoint.
 
+mod support;
+
 use aws_smithy_runtime_api::client::http::{HttpConnector, HttpConnectorFuture};
 use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
 use aws_smithy_types::body::SdkBody;
 use smithy_lean_client::{
     BuiltIns, Config, ContextValue, ErrorKind, Handle, Operation, Service, ServiceAuth,
 };
-use smithy_lean_runtime::builders::{Structure, StructureBuilder};
 use smithy_lean_runtime::endpoint::ResolveEndpointError;
 use smithy_lean_runtime::operation::{OperationInput, OperationOutput};
 use smithy_lean_runtime::request::{self, RequestError};
-use smithy_lean_runtime::validation::Validate;
-use smithy_lean_runtime::{BuildError, ConstraintViolation, ResponseError, UnhandledError};
+use smithy_lean_runtime::{ResponseError, UnhandledError};
 use std::sync::{Arc, Mutex};
 
 /// `GET /things`, in a tenant's own endpoint where the input names one.
@@ -40,21 +40,7 @@ impl Operation for GetThings {
     type Error = UnhandledError;
 }
 
-impl Structure for Input {
-    type Builder = Input;
-}
-
-impl StructureBuilder for Input {
-    type Structure = Input;
-
-    fn build_structure(self) -> Result<Input, BuildError> {
-        Ok(self)
-    }
-}
-
-impl Validate for Input {
-    fn collect_violations(&self, _: &str, _: &mut Vec<ConstraintViolation>) {}
-}
+support::input_builds_itself!(Input);
 
 impl OperationInput for Input {
     const OPERATION_NAME: &'static str = "GetThings";

@@ -8,6 +8,8 @@
 // build the engine with both features (tests/Cargo.toml asks for them).
 #![cfg(all(feature = "request-compression", feature = "content-md5"))]
 
+mod support;
+
 use aws_sigv4::http_request::SignableBody;
 use aws_smithy_runtime_api::client::http::{HttpConnector, HttpConnectorFuture};
 use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
@@ -48,21 +50,7 @@ impl Operation for PutText {
     type Error = UnhandledError;
 }
 
-impl Structure for Input {
-    type Builder = Input;
-}
-
-impl StructureBuilder for Input {
-    type Structure = Input;
-
-    fn build_structure(self) -> Result<Input, BuildError> {
-        Ok(self)
-    }
-}
-
-impl Validate for Input {
-    fn collect_violations(&self, _: &str, _: &mut Vec<ConstraintViolation>) {}
-}
+support::input_builds_itself!(Input);
 
 impl OperationInput for Input {
     const OPERATION_NAME: &'static str = "PutText";

@@ -3,6 +3,8 @@
 //! again on a retry only when the stream can make a copy, and a download
 //! handed to the caller before the service has finished sending it.
 
+mod support;
+
 use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::byte_stream::ByteStream;
 use aws_smithy_types::retry::RetryConfig;
@@ -11,12 +13,10 @@ use http_body_util::BodyExt;
 use hyper::body::{Frame, Incoming};
 use hyper_util::rt::TokioIo;
 use smithy_lean_client::{BuiltIns, Config, ContextValue, Handle, Operation, Service, ServiceAuth};
-use smithy_lean_runtime::builders::{Structure, StructureBuilder};
 use smithy_lean_runtime::endpoint::ResolveEndpointError;
 use smithy_lean_runtime::operation::{OperationInput, OperationOutput};
 use smithy_lean_runtime::request::{self, RequestError};
-use smithy_lean_runtime::validation::Validate;
-use smithy_lean_runtime::{BuildError, ConstraintViolation, ResponseError, UnhandledError};
+use smithy_lean_runtime::{ResponseError, UnhandledError};
 use std::convert::Infallible;
 use std::sync::{Arc, Mutex};
 use tokio::sync::mpsc;
@@ -41,21 +41,7 @@ impl Operation for PutObject {
     type Error = UnhandledError;
 }
 
-impl Structure for Input {
-    type Builder = Input;
-}
-
-impl StructureBuilder for Input {
-    type Structure = Input;
-
-    fn build_structure(self) -> Result<Input, BuildError> {
-        Ok(self)
-    }
-}
-
-impl Validate for Input {
-    fn collect_violations(&self, _: &str, _: &mut Vec<ConstraintViolation>) {}
-}
+support::input_builds_itself!(Input);
 
 impl OperationInput for Input {
     const OPERATION_NAME: &'static str = "PutObject";
