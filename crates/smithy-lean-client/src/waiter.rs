@@ -342,6 +342,98 @@ mod tests {
         }
     }
 
+    #[test]
+    fn an_error_type_matches_the_errors_name_whether_given_absolute_or_not() {
+        use crate::error::ErrorKind;
+        use aws_smithy_types::error::ErrorMetadata;
+        use smithy_lean_runtime::UnhandledError;
+        let named = |name: &str| -> Result<(), Error<UnhandledError>> {
+            let meta = ErrorMetadata::builder().code(name).build();
+            Err(Error::new(ErrorKind::Service(UnhandledError::new(
+                meta, 404,
+            ))))
+        };
+        assert!(is_error_named(&named("NotFound"), "NotFound"));
+        assert!(is_error_named(
+            &named("NotFound"),
+            "example.things#NotFound"
+        ));
+        assert!(!is_error_named(&named("NotFound"), "Gone"));
+        assert!(!is_error_named(&named("NotFoundException"), "NotFound"));
+        assert!(!is_error_named(
+            &Ok::<(), Error<UnhandledError>>(()),
+            "NotFound"
+        ));
+        let timeout: Result<(), Error<UnhandledError>> = Err(Error::new(ErrorKind::Timeout(
+            crate::TimeoutError::Call(Duration::from_secs(1)),
+        )));
+        assert!(!is_error_named(&timeout, "NotFound"));
+    }
+
+    #[test]
+    fn why_waiting_ended_is_told_and_keeps_its_cause() {
+        use crate::error::ErrorKind;
+        use aws_smithy_types::error::ErrorMetadata;
+        use smithy_lean_runtime::UnhandledError;
+        use std::error::Error as _;
+        type Waited = WaiterError<&'static str, UnhandledError>;
+        let exceeded = ExceededMaxWait {
+            max_wait: secs(60),
+            elapsed: secs(61),
+            poll_count: 7,
+        };
+        assert_eq!(
+            (
+                exceeded.max_wait(),
+                exceeded.elapsed(),
+                exceeded.poll_count()
+            ),
+            (secs(60), secs(61), 7)
+        );
+        let gave_up: Waited = WaiterError::ExceededMaxWait(exceeded);
+        assert_eq!(
+            gave_up.to_string(),
+            "the waiter gave up after 61s of its maximum 60s, and 7 polls"
+        );
+        assert!(gave_up.source().is_none());
+        let error = || {
+            let meta = ErrorMetadata::builder()
+                .code("Boom")
+                .message("down")
+                .build();
+            Error::new(ErrorKind::Service(UnhandledError::new(meta, 500)))
+        };
+        let failed: Waited = WaiterError::OperationFailed(error());
+        assert!(
+            failed.to_string().starts_with("a poll failed: "),
+            "{failed}"
+        );
+        assert!(failed.source().is_some());
+        let state: Waited = WaiterError::FailureState(FinalPoll::new(Ok("FAILED")));
+        assert_eq!(
+            state.to_string(),
+            "the resource entered a state the waiter cannot succeed from"
+        );
+        assert!(state.source().is_none());
+        let expected: Waited = WaiterError::FailureState(FinalPoll::new(Err(error())));
+        assert!(
+            expected
+                .to_string()
+                .starts_with("the waiter failed on an error it expects: "),
+            "{expected}"
+        );
+        assert!(expected.source().is_some());
+        let unbuilt: Waited =
+            WaiterError::ConstructionFailure(BuildError::missing("GetThingInput", "name"));
+        assert!(
+            unbuilt
+                .to_string()
+                .starts_with("the waiter's input could not be built: "),
+            "{unbuilt}"
+        );
+        assert!(unbuilt.source().is_some());
+    }
+
     proptest! {
         #[test]
         fn a_delay_is_within_its_bounds_and_never_past_the_deadline(

@@ -247,6 +247,10 @@ mod tests {
             JmesValue::Null.equals(&JmesValue::Null),
             JmesValue::Bool(true)
         );
+        let (yes, no) = (JmesValue::from(true), JmesValue::from(false));
+        assert_eq!(yes.equals(&yes), JmesValue::Bool(true));
+        assert_eq!(yes.equals(&no), JmesValue::Bool(false));
+        assert_eq!(no.not_equals(&no), JmesValue::Bool(false));
         let (one, two) = (JmesValue::from(1i64), JmesValue::from(2i64));
         assert_eq!(one.compare(&two, Comparison::Less), JmesValue::Bool(true));
         assert_eq!(
