@@ -323,6 +323,11 @@ mod tests {
         assert_eq!(unique_name(&mut taken, Some("type"), 5), "case_type");
         assert_eq!(unique_name(&mut taken, Some("-- é --"), 6), "case_6");
         assert_eq!(unique_name(&mut taken, None, 7), "case_7");
+        // A name of the longest length is kept whole.
+        let longest = format!("{} four", "x".repeat(MAX_NAME - 5));
+        let name = unique_name(&mut taken, Some(&longest), 9);
+        assert_eq!(name.len(), MAX_NAME);
+        assert!(name.ends_with("_four"), "{name}");
         let long = "word ".repeat(40);
         let name = unique_name(&mut taken, Some(&long), 8);
         assert!(name.len() <= MAX_NAME, "{name}");

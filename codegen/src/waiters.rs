@@ -768,6 +768,30 @@ mod tests {
         assert_eq!(parse(r#"`"x"`"#), Ok(text("x")));
         assert_eq!(parse("`null`"), Ok(Ast::Literal(WaiterLiteral::Null)));
         assert_eq!(parse("(a)"), Ok(path(&["a"])));
+        for (text, op) in [
+            ("a < b", CompareOp::Less),
+            ("a <= b", CompareOp::LessOrEqual),
+            ("a > b", CompareOp::Greater),
+            ("a >= b", CompareOp::GreaterOrEqual),
+            ("a == b", CompareOp::Equal),
+            ("a != b", CompareOp::NotEqual),
+        ] {
+            assert_eq!(
+                parse(text),
+                Ok(Ast::Compare(
+                    op,
+                    Box::new(path(&["a"])),
+                    Box::new(path(&["b"]))
+                )),
+                "{text}"
+            );
+        }
+        // Escapes: `\'` in a raw string and `\`` in a JSON literal are
+        // the quote; any other backslash is the raw string's own, and the
+        // JSON's escape.
+        assert_eq!(parse(r"'a\b'"), Ok(text(r"a\b")));
+        assert_eq!(parse(r#"`"a\`b"`"#), Ok(text("a`b")));
+        assert_eq!(parse(r#"`"a\nb"`"#), Ok(text("a\nb")));
         assert_eq!(
             parse("a >= `2`"),
             Ok(Ast::Compare(
@@ -791,6 +815,8 @@ mod tests {
                 "the function `contains` is not supported",
             ),
             ("a | b", "`|` is not supported"),
+            ("a = b", "`=` is not supported"),
+            ("a & b", "`&` is not supported"),
             ("`[1]`", "arrays or objects are not supported"),
             ("'open", "a raw string is not closed"),
             ("a.", "a `.` must be followed by a name"),
