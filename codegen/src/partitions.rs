@@ -52,8 +52,8 @@ pub fn lower(text: &str) -> Result<PartitionData, Error> {
             .get("regionRegex")
             .and_then(Json::as_str)
             .ok_or_else(|| at("regionRegex", "must be a string"))?;
-        // The table is matched with regex-lite at run time: check it here.
-        regex_lite::Regex::new(region_regex)
+        // The table is matched with regress at run time: check it here.
+        regress::Regex::new(region_regex)
             .map_err(|e| at("regionRegex", &format!("does not compile: {e}")))?;
         let regions = partition
             .get("regions")

@@ -229,6 +229,26 @@ fn the_generated_partition_table_agrees_with_the_data_it_was_made_from() {
     }
 }
 
+proptest::proptest! {
+    /// The table matches region patterns with regress, the oracle with
+    /// regex-lite: on names shaped like regions, and on any text, they agree.
+    #[test]
+    fn the_partition_table_and_the_oracle_agree_on_any_region(
+        shaped in "(us|eu|cn|ap|me|il|mx|xx)(-(gov|iso|isob|isoe|isof|east|west|central|south))?-[a-z]{1,8}-[0-9]{1,2}",
+        any in "\\PC{0,24}",
+    ) {
+        let oracle = PartitionOracle::read(&workspace_root().join("model/partitions.json"));
+        for region in [shaped, any] {
+            proptest::prop_assert_eq!(
+                chime_lean_input::partition_of(&region),
+                oracle.lookup(&region),
+                "region {:?}",
+                region
+            );
+        }
+    }
+}
+
 #[test]
 fn the_generated_table_resolves_todays_endpoints() {
     let resolve = |region: Option<&str>, use_fips: bool, use_dual_stack: bool| {

@@ -159,8 +159,10 @@ impl PartitionSpec {
 #[derive(Debug)]
 pub struct PartitionTable {
     specs: &'static [PartitionSpec],
-    /// Each spec's `region_regex`, compiled on first use; `None` where it does not compile.
-    patterns: OnceLock<Vec<Option<regex_lite::Regex>>>,
+    /// Each spec's `region_regex`, compiled on first use (by `regress`,
+    /// the engine the constraints are checked with); `None` where it does
+    /// not compile.
+    patterns: OnceLock<Vec<Option<regress::Regex>>>,
 }
 
 impl PartitionTable {
@@ -180,7 +182,7 @@ impl PartitionTable {
         let patterns = self.patterns.get_or_init(|| {
             self.specs
                 .iter()
-                .map(|spec| regex_lite::Regex::new(spec.region_regex).ok())
+                .map(|spec| regress::Regex::new(spec.region_regex).ok())
                 .collect()
         });
         let spec = self
@@ -191,7 +193,7 @@ impl PartitionTable {
                 self.specs
                     .iter()
                     .zip(patterns)
-                    .find(|(_, pattern)| pattern.as_ref().is_some_and(|p| p.is_match(region)))
+                    .find(|(_, pattern)| pattern.as_ref().is_some_and(|p| p.find(region).is_some()))
                     .map(|(spec, _)| spec)
             })
             .or_else(|| self.specs.iter().find(|spec| spec.id == "aws"))?;
