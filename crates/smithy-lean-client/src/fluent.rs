@@ -26,10 +26,38 @@ macro_rules! fluent_builder {
             $($members:tt)*
         }
     ) => {
-        #[doc = concat!(
-            "Collects the members of one [`", stringify!($operation),
-            "`] call; [`send`](Self::send) sends it."
-        )]
+        $crate::__fluent_struct! {
+            #[doc = concat!(
+                "Collects the members of one [`", stringify!($operation),
+                "`] call; [`send`](Self::send) sends it."
+            )]
+            $fluent($input)
+        }
+
+        impl $fluent {
+            /// Sends the call and returns the service's answer.
+            pub async fn send(self) -> Result<$output, $crate::Error<$error>> {
+                self.handle.send::<$operation>(self.input).await
+            }
+
+            $($crate::__fluent_method!($extra $(= $member)?, $operation, $output, $error);)*
+        }
+
+        $crate::__runtime::fluent_setters! {
+            struct $fluent {
+                $($members)*
+            }
+        }
+    };
+}
+
+/// A fluent builder's struct (the call's handle and its input's builder)
+/// and `new(handle)`: what operations' and waiters' builders share.
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __fluent_struct {
+    ($(#[$attr:meta])* $fluent:ident($input:ident)) => {
+        $(#[$attr])*
         #[derive(Debug)]
         pub struct $fluent {
             handle: $crate::Handle,
@@ -42,19 +70,6 @@ macro_rules! fluent_builder {
                     handle,
                     input: ::core::default::Default::default(),
                 }
-            }
-
-            /// Sends the call and returns the service's answer.
-            pub async fn send(self) -> Result<$output, $crate::Error<$error>> {
-                self.handle.send::<$operation>(self.input).await
-            }
-
-            $($crate::__fluent_method!($extra $(= $member)?, $operation, $output, $error);)*
-        }
-
-        $crate::__runtime::fluent_setters! {
-            struct $fluent {
-                $($members)*
             }
         }
     };

@@ -232,21 +232,12 @@ macro_rules! waiter_builder {
             $($members:tt)*
         }
     ) => {
-        $(#[doc = $doc])*
-        #[derive(Debug)]
-        pub struct $fluent {
-            handle: $crate::Handle,
-            input: $input,
+        $crate::__fluent_struct! {
+            $(#[doc = $doc])*
+            $fluent($input)
         }
 
         impl $fluent {
-            pub(crate) fn new(handle: $crate::Handle) -> Self {
-                $fluent {
-                    handle,
-                    input: ::core::default::Default::default(),
-                }
-            }
-
             /// Polls until the waiter's acceptors decide, or `max_wait`
             /// passes: the final poll on success, else why waiting ended.
             pub async fn wait(

@@ -536,6 +536,18 @@ async fn an_operation_signed_without_its_payload_signs_unsigned_payload() {
     );
 }
 
+/// One call of each kind, with these bodies: `@auth([])`, then `@optionalAuth`.
+async fn send_no_auth_then_optional(handle: &Handle, first: &[u8], second: &[u8]) {
+    handle
+        .send::<PutWith<NoAuth>>(input_with(first))
+        .await
+        .unwrap();
+    handle
+        .send::<PutWith<OptionalAuth>>(input_with(second))
+        .await
+        .unwrap();
+}
+
 #[tokio::test]
 async fn an_operation_with_no_auth_scheme_is_unsigned_and_an_optional_one_signed_where_it_can_be() {
     let unsigned = |headers: &http::HeaderMap| {
@@ -543,20 +555,9 @@ async fn an_operation_with_no_auth_scheme_is_unsigned_and_an_optional_one_signed
             .iter()
             .all(|name| !headers.contains_key(*name))
     };
-    // One call of each kind: `@auth([])`, then `@optionalAuth`.
-    async fn send_both(handle: &Handle) {
-        handle
-            .send::<PutWith<NoAuth>>(input_with(b"a"))
-            .await
-            .unwrap();
-        handle
-            .send::<PutWith<OptionalAuth>>(input_with(b"b"))
-            .await
-            .unwrap();
-    }
     // With credentials: `@auth([])` goes unsigned, `@optionalAuth` signed.
     let (handle, keep) = client(|config| config);
-    send_both(&handle).await;
+    send_no_auth_then_optional(&handle, b"a", b"b").await;
     let sent = keep.0.lock().unwrap().clone();
     assert!(unsigned(&sent[0].0), "{:?}", sent[0].0);
     assert_eq!(
@@ -572,7 +573,7 @@ async fn an_operation_with_no_auth_scheme_is_unsigned_and_an_optional_one_signed
         .http_connector(keep.clone())
         .build();
     let handle = Handle::from_conf(&SERVICE, config);
-    send_both(&handle).await;
+    send_no_auth_then_optional(&handle, b"a", b"b").await;
     let error = handle
         .send::<PutWith<UnsignedPayload>>(input_with(b"c"))
         .await
@@ -662,14 +663,7 @@ async fn a_bearer_service_sends_the_providers_token_cached_and_never_signs() {
         .load(std::sync::atomic::Ordering::SeqCst);
     assert_eq!(calls, 1, "the token is cached while fresh");
     // `@auth([])` goes without it; `@optionalAuth` with it, as there is a provider.
-    handle
-        .send::<PutWith<NoAuth>>(input_with(b"c"))
-        .await
-        .unwrap();
-    handle
-        .send::<PutWith<OptionalAuth>>(input_with(b"d"))
-        .await
-        .unwrap();
+    send_no_auth_then_optional(&handle, b"c", b"d").await;
     let sent = keep.0.lock().unwrap().clone();
     assert!(!sent[2].0.contains_key("authorization"));
     assert_eq!(sent[3].0["authorization"], "Bearer token-0");
