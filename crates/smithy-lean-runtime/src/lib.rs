@@ -20,6 +20,8 @@
 //! - [`operation`]: what an operation's input, output and error tell a
 //!   client, and [`operation_output!`];
 //! - [`endpoint`]: what compiled endpoint rules share with their callers;
+//! - `event_stream` (feature `event-stream`): a payload that is a stream
+//!   of events, sent and read message by message;
 //! - [`ServiceError`]: what a generic client reads from any operation's errors,
 //!   and [`error_types`]: the macros behind every generated error type;
 //! - [`builders`]: the macros behind every generated builder's setters;
@@ -37,6 +39,8 @@ pub mod endpoint;
 mod enums;
 pub mod error_response;
 pub mod error_types;
+#[cfg(feature = "event-stream")]
+pub mod event_stream;
 pub mod json;
 pub mod operation;
 pub mod request;
