@@ -77,8 +77,9 @@ struct Inner {
     credentials: Option<CachedCredentials>,
     /// Bearer tokens, likewise, for a service that takes them.
     bearer_tokens: Option<CachedToken>,
-    /// The service's clock as its responses tell it, for signing.
-    clock: ClockSkew,
+    /// The service's clock as its responses tell it, for signing (an event
+    /// stream's body signs each message as it goes, so it keeps a handle).
+    clock: Arc<ClockSkew>,
     /// Makes each call's `amz-sdk-invocation-id`.
     invocation_ids: RandomUuidTokens,
 }
@@ -226,6 +227,12 @@ struct Prepared {
     unsigned_payload: bool,
     /// How the operation's requests are authenticated.
     auth: OperationAuth,
+    /// An input's event stream, which the first attempt sends as its body
+    /// (signed message by message where the request is signed).
+    #[cfg(feature = "event-stream")]
+    events: Option<smithy_lean_runtime::event_stream::MessageStream>,
+    /// Whether the request's body is an event stream, which is sent once.
+    event_stream: bool,
 }
 
 impl Prepared {
@@ -243,7 +250,7 @@ impl Prepared {
     /// Whether every attempt can send the whole body: false for a stream
     /// that can be read only once, which leaves no body for a retry.
     fn replayable(&self) -> bool {
-        self.body.try_clone().is_some()
+        !self.event_stream && self.body.try_clone().is_some()
     }
 }
 
@@ -284,7 +291,7 @@ impl Handle {
                 signer: Signer::default(),
                 credentials,
                 bearer_tokens,
-                clock: ClockSkew::default(),
+                clock: Arc::default(),
                 invocation_ids: RandomUuidTokens::from_os_entropy(),
             }),
         }
@@ -460,6 +467,8 @@ impl Handle {
         let mut request = input
             .into_http_request()
             .map_err(|e| construction(e.message().to_owned()))?;
+        #[cfg(feature = "event-stream")]
+        let events = smithy_lean_runtime::event_stream::take_message_stream(&mut request);
         // Once a call, in this order: the checksum is of the body as sent.
         let config = &inner.config;
         let encodings = O::Input::REQUEST_COMPRESSION;
@@ -485,6 +494,11 @@ impl Handle {
             .map_err(construction)?;
         prepared.unsigned_payload = O::Input::UNSIGNED_PAYLOAD;
         prepared.auth = O::Input::AUTH;
+        #[cfg(feature = "event-stream")]
+        {
+            prepared.event_stream = events.is_some();
+            prepared.events = events;
+        }
         // The last attempt's answer, as the operation read it.
         let mut answer: Option<Result<O::Output, O::Error>> = None;
         let mut read =
@@ -661,6 +675,9 @@ impl Handle {
             streams_on,
             unsigned_payload: false,
             auth: OperationAuth::Service,
+            #[cfg(feature = "event-stream")]
+            events: None,
+            event_stream: false,
         })
     }
 
@@ -882,23 +899,55 @@ impl Handle {
         } else {
             body.bytes()
         };
-        let payload_hash = credentials.as_ref().map(|_| payload_hash(signed_body));
+        // An event stream's messages are signed one by one, each chained
+        // from the request's signature, which covers none of them.
+        let payload_hash = match credentials {
+            None => None,
+            Some(_) if prepared.event_stream => {
+                request = request.header(CONTENT_SHA256, SIGNED_EVENTS_PAYLOAD);
+                Some(SIGNED_EVENTS_PAYLOAD.to_owned())
+            }
+            Some(_) => Some(payload_hash(signed_body)),
+        };
         let mut request = request
             .body(body)
             .map_err(|e| construction("cannot build the HTTP request", e.into()))?;
-        if let (Some((credentials, signing_name)), Some(payload_hash)) = (credentials, payload_hash)
+        if let (Some((credentials, signing_name)), Some(payload_hash)) =
+            (&credentials, payload_hash)
         {
             self.inner
                 .signer
                 .sign(
                     &mut request,
                     &payload_hash,
-                    &credentials,
+                    credentials,
                     &endpoint.signing_region,
                     signing_name,
                     self.inner.clock.now(),
                 )
                 .map_err(|e| construction("cannot sign the request", e))?;
+        }
+        #[cfg(feature = "event-stream")]
+        if let Some(events) = prepared.events.take() {
+            let signing = match (&credentials, request.headers().get(AUTHORIZATION)) {
+                (Some((credentials, signing_name)), Some(authorization)) => Some(
+                    crate::event_stream::MessageSigning::after_request(
+                        authorization,
+                        credentials.clone(),
+                        &endpoint.signing_region,
+                        signing_name,
+                        self.inner.clock.clone(),
+                    )
+                    .ok_or_else(|| {
+                        let failure = ConstructionFailure::new(
+                            "the request's signature cannot start its event stream's signatures",
+                        );
+                        (Failure::Kind(ErrorKind::Construction(failure)), Retry::No)
+                    })?,
+                ),
+                _ => None,
+            };
+            *request.body_mut() = crate::event_stream::body(events, signing);
         }
         if let Some(bearer) = bearer {
             request.headers_mut().insert(AUTHORIZATION, bearer);
@@ -951,6 +1000,12 @@ fn timed_out(label: &'static str, timeout: TimeoutError) -> (Failure, Retry) {
     tracing::Span::current().record("error", label);
     (Failure::Kind(ErrorKind::Timeout(timeout)), Retry::Timeout)
 }
+
+/// The payload hash SigV4 signs, sent with the request where it is not the
+/// body's own (an event stream's).
+const CONTENT_SHA256: &str = "x-amz-content-sha256";
+/// The payload hash of a signed event stream.
+const SIGNED_EVENTS_PAYLOAD: &str = "STREAMING-AWS4-HMAC-SHA256-EVENTS";
 
 /// One id per logical call, the same on each of its attempts.
 const INVOCATION_ID_HEADER: &str = "amz-sdk-invocation-id";

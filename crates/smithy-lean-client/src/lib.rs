@@ -28,6 +28,8 @@ mod compression;
 mod config;
 pub mod endpoint;
 mod error;
+#[cfg(feature = "event-stream")]
+mod event_stream;
 mod fluent;
 mod identity;
 #[cfg(feature = "test-util")]
