@@ -458,7 +458,7 @@ fn unsupported_traits_and_shapes_are_refused_by_name() {
                 serde_json::json!({"Q": {"target": "smithy.api#String", "traits": {"smithy.api#httpQuery": "q", "smithy.api#httpHeader": "X-Q"}}}),
                 serde_json::json!({}),
             ),
-            "example.test#DoThingRequest$Q: a member can have only one of `@httpLabel`, `@httpQuery`, `@httpQueryParams`, `@httpHeader`, `@httpPrefixHeaders`, `@httpPayload` and `@httpResponseCode`",
+            "example.test#DoThingRequest$Q: a member can have only one of `@httpLabel`, `@httpQuery`, `@httpQueryParams`, `@httpHeader`, `@httpPrefixHeaders`, `@httpPayload`, `@httpResponseCode`, `@eventHeader` and `@eventPayload`",
         ),
         (
             synthetic(
@@ -2084,6 +2084,99 @@ fn streaming_payloads_snapshot() {
     insta::assert_snapshot!("streaming_output", output);
 }
 
+/// Event streams and their events that the specification forbids, each
+/// refused naming the member and the rule.
+fn event_stream_refusals() -> Vec<(String, &'static str)> {
+    // An input whose `Events` is the stream of `example.test#Events`,
+    // with `traits` on the member, of these events (and more shapes).
+    let stream = |traits: serde_json::Value,
+                  events: serde_json::Value,
+                  shapes: serde_json::Value| {
+        let mut all = serde_json::json!({
+            "example.test#Events": {"type": "union", "members": events, "traits": {"smithy.api#streaming": {}}}
+        });
+        all.as_object_mut()
+            .unwrap()
+            .extend(shapes.as_object().unwrap().clone());
+        synthetic(
+            serde_json::json!({"Events": {"target": "example.test#Events", "traits": traits}}),
+            all,
+        )
+    };
+    let payload = serde_json::json!({"smithy.api#httpPayload": {}});
+    let event = |members: serde_json::Value| serde_json::json!({"example.test#A": {"type": "structure", "members": members}});
+    let one_event = serde_json::json!({"a": {"target": "example.test#A"}});
+    vec![
+        (
+            stream(
+                serde_json::json!({}),
+                one_event.clone(),
+                event(serde_json::json!({})),
+            ),
+            "example.test#DoThingRequest$Events: an event stream (a `@streaming` union) can only be the `@httpPayload` member of an operation's input or output",
+        ),
+        (
+            stream(
+                serde_json::json!({"smithy.api#httpPayload": {}, "smithy.api#default": {}}),
+                one_event.clone(),
+                event(serde_json::json!({})),
+            ),
+            "example.test#DoThingRequest$Events: trait `smithy.api#default`: an event stream has no default",
+        ),
+        (
+            stream(
+                payload.clone(),
+                serde_json::json!({"a": {"target": "smithy.api#String"}}),
+                serde_json::json!({}),
+            ),
+            "example.test#Events$a: a member of an event stream (a `@streaming` union) must target a structure",
+        ),
+        (
+            stream(
+                payload.clone(),
+                one_event.clone(),
+                serde_json::json!({
+                    "example.test#A": {"type": "structure", "members": {"H": {"target": "example.test#Names", "traits": {"smithy.api#eventHeader": {}}}}},
+                    "example.test#Names": {"type": "list", "member": {"target": "smithy.api#String"}}
+                }),
+            ),
+            "example.test#A$H: an `@eventHeader` member must be a boolean, byte, short, integer, long, blob, string, enum or timestamp",
+        ),
+        (
+            stream(
+                payload.clone(),
+                one_event.clone(),
+                event(
+                    serde_json::json!({"P": {"target": "smithy.api#Integer", "traits": {"smithy.api#eventPayload": {}}}}),
+                ),
+            ),
+            "example.test#A$P: an `@eventPayload` member must be a blob, string, enum, structure or union",
+        ),
+        (
+            stream(
+                payload.clone(),
+                one_event.clone(),
+                event(serde_json::json!({
+                    "P": {"target": "smithy.api#Blob", "traits": {"smithy.api#eventPayload": {}}},
+                    "Q": {"target": "smithy.api#String", "traits": {"smithy.api#eventPayload": {}}}
+                })),
+            ),
+            "example.test#A$Q: an event has one `@eventPayload` member at most, and `P` is one already",
+        ),
+        (
+            stream(
+                payload.clone(),
+                one_event,
+                event(serde_json::json!({
+                    "P": {"target": "smithy.api#Blob", "traits": {"smithy.api#eventPayload": {}}},
+                    "Loose": {"target": "smithy.api#String"}
+                })),
+            ),
+            "example.test#A$Loose: is in the event's payload, which the `@eventPayload` member `P` is all of: make it an `@eventHeader`",
+        ),
+    ]
+}
+
 #[test]
 fn streams_where_the_specification_allows_none_are_refused_by_name() {
     let stream = serde_json::json!({"type": "blob", "traits": {"smithy.api#streaming": {}}});
@@ -2126,14 +2219,8 @@ fn streams_where_the_specification_allows_none_are_refused_by_name() {
             ),
             "example.test#Bytes: trait `smithy.api#requiresLength`: applies to `@streaming` blobs only",
         ),
-        (
-            synthetic(
-                serde_json::json!({"Events": {"target": "example.test#Events", "traits": {"smithy.api#httpPayload": {}}}}),
-                serde_json::json!({"example.test#Events": {"type": "union", "members": {"a": {"target": "example.test#A"}}, "traits": {"smithy.api#streaming": {}}}, "example.test#A": {"type": "structure", "members": {}}}),
-            ),
-            "example.test#Events: trait `smithy.api#streaming`: event streams (a `@streaming` union) are not supported yet",
-        ),
     ];
+    let cases = cases.into_iter().chain(event_stream_refusals());
     for (model, expected) in cases {
         let error = generate(&model, &Options::default()).expect_err(expected);
         assert!(

@@ -538,6 +538,11 @@ pub struct Union {
     /// Its members, in declaration order; a response may also hold one the
     /// model does not know, the Rust enum's `Unknown`.
     pub variants: Vec<UnionVariant>,
+    /// A `@streaming` union: an operation's payload sent or read as a
+    /// series of messages, each one member (every member a structure, its
+    /// fields bound as [`Binding::EventHeader`], [`Binding::EventPayload`]
+    /// or in the JSON payload), not a JSON object.
+    pub event_stream: bool,
 }
 
 /// One member of a union.
@@ -559,6 +564,9 @@ pub struct UnionVariant {
     pub deprecated: Option<Deprecation>,
     /// What it holds; `None` for a member that targets `smithy.api#Unit`.
     pub value: Option<Value>,
+    /// For an event stream's member, whether it targets an `@error`
+    /// structure: an exception message, which ends the stream.
+    pub error: bool,
 }
 
 /// A structure shape.
@@ -684,6 +692,13 @@ pub enum Binding {
     /// `@httpPayload`: the whole body (a structure's JSON, or a blob's,
     /// string's or enum's bytes); the structure has no other body members.
     Payload,
+    /// `@eventHeader`: a member of an event, sent as a header of the
+    /// event's message, of the member's own type.
+    EventHeader,
+    /// `@eventPayload`: the member of an event that is its message's whole
+    /// payload (a blob's bytes, a string's text, a structure's or union's
+    /// JSON); every other member of the event is a header.
+    EventPayload,
 }
 
 impl Field {
@@ -692,9 +707,13 @@ impl Field {
         (self.required && !self.idempotency_token) || self.default.is_some()
     }
 
-    /// Whether the member is a streaming payload (`@streaming`).
+    /// Whether the member is a streaming payload (`@streaming`): a blob's
+    /// bytes or an event stream.
     pub fn is_stream(&self) -> bool {
-        matches!(self.value.kind, Kind::Stream { .. })
+        matches!(
+            self.value.kind,
+            Kind::Stream { .. } | Kind::EventStream { .. }
+        )
     }
 
     /// Whether building fails without this member: a required member
@@ -800,7 +819,10 @@ impl TimestampFormat {
     /// epoch seconds in bodies, an HTTP date in headers, a `date-time` in labels and queries.
     pub fn default_for(binding: &Binding) -> Self {
         match binding {
-            Binding::Body | Binding::Payload => TimestampFormat::EpochSeconds,
+            // An event header is a timestamp header: its format is fixed.
+            Binding::Body | Binding::Payload | Binding::EventHeader | Binding::EventPayload => {
+                TimestampFormat::EpochSeconds
+            }
             Binding::Header(_) | Binding::PrefixHeaders(_) => TimestampFormat::HttpDate,
             Binding::Label | Binding::Query(_) | Binding::QueryParams | Binding::ResponseCode => {
                 TimestampFormat::DateTime
@@ -850,6 +872,16 @@ pub enum Kind {
     Stream {
         /// `@requiresLength`.
         requires_length: bool,
+    },
+    /// An event stream (a `@streaming` union), by the union's Rust type
+    /// name: an operation's whole payload, a series of the union's members.
+    /// `sent`: the input's stream, which the caller produces, rather than
+    /// the output's, which the caller receives.
+    EventStream {
+        /// The union's Rust type name.
+        union: String,
+        /// Whether the client sends it.
+        sent: bool,
     },
     /// A list of values.
     List(Box<Value>),

@@ -1498,8 +1498,8 @@ impl<'a> Lowerer<'a> {
             let idempotency_token = member.traits.contains_key("smithy.api#idempotencyToken");
             let ensure_method = idempotency_token.then(|| naming::ensure_method(&field_name));
             // A streaming payload is read by value: `into_x` hands it over.
-            let into_method =
-                matches!(value.kind, Kind::Stream { .. }).then(|| naming::into_method(&field_name));
+            let into_method = matches!(value.kind, Kind::Stream { .. } | Kind::EventStream { .. })
+                .then(|| naming::into_method(&field_name));
             if let Some(ensure) = ensure_method.as_ref().or(into_method.as_ref())
                 && let Some(owner) = methods.insert(ensure.clone(), member_id.clone())
             {
@@ -1528,8 +1528,8 @@ impl<'a> Lowerer<'a> {
             if binding != Binding::Body {
                 check_bound_member(&member_id, &binding, &value)?;
             }
-            if let Kind::Stream { .. } = value.kind {
-                check_stream_member(&member_id, role, &binding, &member.traits)?;
+            if let Kind::Stream { .. } | Kind::EventStream { .. } = value.kind {
+                check_stream_member(&member_id, role, &binding, &member.traits, &value.kind)?;
             }
             let default = default_value(&member_id, &member.traits, &value)?;
             // Every member of an operation's input is optional to its
@@ -1552,8 +1552,9 @@ impl<'a> Lowerer<'a> {
             };
             let default = match value.kind {
                 // Never absent: unset, it is an empty stream, which sends no
-                // body (and reads from one), as the AWS SDKs have it.
-                Kind::Stream { .. } => Some(DefaultValue::EmptyStream),
+                // body (and reads from one), as the AWS SDKs have it; an
+                // event stream without events sends only its end.
+                Kind::Stream { .. } | Kind::EventStream { .. } => Some(DefaultValue::EmptyStream),
                 _ if account_default.is_some() => {
                     account_default.map(|v| DefaultValue::String(v.to_owned()))
                 }
@@ -1593,6 +1594,34 @@ impl<'a> Lowerer<'a> {
                 &format!("{id}${}", other.member),
                 format!(
                     "is in the body, which the `@httpPayload` member `{}` is all of: bind it elsewhere",
+                    payload.member
+                ),
+            ));
+        }
+        // An event's payload member is its message's whole payload: every
+        // other member is a header.
+        let event_payloads: Vec<&Field> = fields
+            .iter()
+            .filter(|f| f.binding == Binding::EventPayload)
+            .collect();
+        if let Some(second) = event_payloads.get(1) {
+            return Err(Error::on_shape(
+                &format!("{id}${}", second.member),
+                format!(
+                    "an event has one `@eventPayload` member at most, and `{}` is one already",
+                    event_payloads[0].member
+                ),
+            ));
+        }
+        if let Some(payload) = event_payloads.first()
+            && let Some(other) = fields
+                .iter()
+                .find(|f| f.binding != Binding::EventHeader && f.binding != Binding::EventPayload)
+        {
+            return Err(Error::on_shape(
+                &format!("{id}${}", other.member),
+                format!(
+                    "is in the event's payload, which the `@eventPayload` member `{}` is all of: make it an `@eventHeader`",
                     payload.member
                 ),
             ));
@@ -1656,6 +1685,7 @@ impl<'a> Lowerer<'a> {
     ) -> Result<Union, Error> {
         check_traits(id, &shape.traits, &mut self.warnings)?;
         let sensitive = shape.traits.contains_key("smithy.api#sensitive");
+        let event_stream = shape.traits.contains_key("smithy.api#streaming");
         let mut taken: BTreeMap<String, String> = ["Unknown", "is_unknown"]
             .into_iter()
             .map(|name| (name.to_owned(), "a generated variant".to_owned()))
@@ -1688,6 +1718,24 @@ impl<'a> Lowerer<'a> {
                 value.sensitive |= sensitive;
                 Some(value)
             };
+            // Each message of an event stream is one of its members: an
+            // event, or an error, each a structure.
+            let error = if event_stream {
+                if !value
+                    .as_ref()
+                    .is_some_and(|v| matches!(v.kind, Kind::Structure(_)))
+                {
+                    return Err(Error::on_shape(
+                        &member_id,
+                        "a member of an event stream (a `@streaming` union) must target a structure",
+                    ));
+                }
+                self.shape(&member.target)?
+                    .traits
+                    .contains_key("smithy.api#error")
+            } else {
+                false
+            };
             let json_name = json_name(&member_id, member_name, &member.traits)?;
             variants.push(UnionVariant {
                 member: member_name.clone(),
@@ -1701,6 +1749,7 @@ impl<'a> Lowerer<'a> {
                 },
                 deprecated: deprecation(&member_id, &member.traits)?,
                 value,
+                error,
             });
         }
         Ok(Union {
@@ -1710,6 +1759,7 @@ impl<'a> Lowerer<'a> {
             docs: documentation(&shape.traits),
             deprecated: deprecation(id, &shape.traits)?,
             variants,
+            event_stream,
         })
     }
 
@@ -1768,11 +1818,12 @@ impl<'a> Lowerer<'a> {
                         ));
                     }
                     "union" if shape.traits.contains_key("smithy.api#streaming") => {
-                        return Err(Error::on_trait(
-                            target,
-                            "smithy.api#streaming",
-                            "event streams (a `@streaming` union) are not supported yet",
-                        ));
+                        let name = self.nested_type_name(home, target);
+                        self.reach(home, target, &name)?;
+                        Kind::EventStream {
+                            union: name,
+                            sent: home == Home::Input,
+                        }
                     }
                     "blob" => Kind::Blob,
                     "document" => Kind::Document,
@@ -2444,9 +2495,10 @@ impl Role {
                 | Binding::ResponseCode
                 | Binding::Payload,
             )
-            | (Role::Error, Binding::Header(_) | Binding::PrefixHeaders(_) | Binding::Payload) => {
-                binding
-            }
+            | (Role::Error, Binding::Header(_) | Binding::PrefixHeaders(_) | Binding::Payload)
+            // An event's members, wherever the event is: what its message
+            // carries in headers and payload.
+            | (_, Binding::EventHeader | Binding::EventPayload) => binding,
             _ => Binding::Body,
         }
     }
@@ -2468,6 +2520,12 @@ fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
     }
     if traits.contains_key("smithy.api#httpPayload") {
         bindings.push(Binding::Payload);
+    }
+    if traits.contains_key("smithy.api#eventHeader") {
+        bindings.push(Binding::EventHeader);
+    }
+    if traits.contains_key("smithy.api#eventPayload") {
+        bindings.push(Binding::EventPayload);
     }
     match traits.get("smithy.api#httpPrefixHeaders") {
         None => {}
@@ -2505,7 +2563,7 @@ fn binding(member_id: &str, traits: &Traits) -> Result<Binding, Error> {
         1 => Ok(bindings.remove(0)),
         _ => Err(Error::on_shape(
             member_id,
-            "a member can have only one of `@httpLabel`, `@httpQuery`, `@httpQueryParams`, `@httpHeader`, `@httpPrefixHeaders`, `@httpPayload` and `@httpResponseCode`",
+            "a member can have only one of `@httpLabel`, `@httpQuery`, `@httpQueryParams`, `@httpHeader`, `@httpPrefixHeaders`, `@httpPayload`, `@httpResponseCode`, `@eventHeader` and `@eventPayload`",
         )),
     }
 }
@@ -2726,14 +2784,25 @@ fn check_stream_member(
     role: Role,
     binding: &Binding,
     traits: &Traits,
+    kind: &Kind,
 ) -> Result<(), Error> {
+    let what = match kind {
+        Kind::EventStream { .. } => "an event stream (a `@streaming` union)",
+        _ => "a `@streaming` blob",
+    };
     if !matches!(role, Role::Input | Role::Output) || *binding != Binding::Payload {
         return Err(Error::on_shape(
             member_id,
-            "a `@streaming` blob can only be the `@httpPayload` member of an operation's input or output",
+            format!(
+                "{what} can only be the `@httpPayload` member of an operation's input or output"
+            ),
         ));
     }
-    if !traits.contains_key("smithy.api#required") && !traits.contains_key("smithy.api#default") {
+    // An event stream may be left out: it is then a stream without events.
+    if matches!(kind, Kind::Stream { .. })
+        && !traits.contains_key("smithy.api#required")
+        && !traits.contains_key("smithy.api#default")
+    {
         return Err(Error::on_shape(
             member_id,
             "a member that targets a `@streaming` blob must be `@required` or have a `@default`",
@@ -2770,12 +2839,41 @@ fn check_bound_member(member_id: &str, binding: &Binding, value: &Value) -> Resu
     let text = |value: &Value| matches!(value.kind, Kind::String | Kind::Enum(_));
     match (binding, &value.kind) {
         (
+            Binding::EventHeader,
+            Kind::Boolean
+            | Kind::Byte
+            | Kind::Short
+            | Kind::Integer
+            | Kind::Long
+            | Kind::Blob
+            | Kind::String
+            | Kind::Enum(_)
+            | Kind::Timestamp,
+        )
+        | (
+            Binding::EventPayload,
+            Kind::Blob | Kind::String | Kind::Enum(_) | Kind::Structure(_) | Kind::Union(_),
+        ) => return Ok(()),
+        (Binding::EventHeader, _) => {
+            return Err(Error::on_shape(
+                member_id,
+                "an `@eventHeader` member must be a boolean, byte, short, integer, long, blob, string, enum or timestamp",
+            ));
+        }
+        (Binding::EventPayload, _) => {
+            return Err(Error::on_shape(
+                member_id,
+                "an `@eventPayload` member must be a blob, string, enum, structure or union",
+            ));
+        }
+        (
             Binding::Payload,
             Kind::Structure(_)
             | Kind::Union(_)
             | Kind::Document
             | Kind::Blob
             | Kind::Stream { .. }
+            | Kind::EventStream { .. }
             | Kind::String
             | Kind::Enum(_),
         ) => {
@@ -2886,6 +2984,7 @@ fn default_value(
         }
         (Kind::Stream { .. }, Json::String(text)) if text.is_empty() => DefaultValue::EmptyStream,
         (Kind::Stream { .. }, _) => return refuse("a stream's default can only be empty, `\"\"`"),
+        (Kind::EventStream { .. }, _) => return refuse("an event stream has no default"),
         (Kind::Blob, Json::String(text)) => match crate::node::base64_decode(text) {
             Some(bytes) => DefaultValue::Blob(bytes),
             None => return refuse("must be base64 text"),

@@ -81,7 +81,6 @@ const COMPLIANCE: &str = "compliance cases, which `cargo xtask protocol-tests` r
 const ENDPOINT_METADATA: &str = "describes endpoints to tools; the rule set decides them";
 const OTHER_PROTOCOL: &str =
     "a service that also has `restJson1` speaks that; else refused, naming its protocols";
-const EVENT_STREAMS: &str = "event streams are not generated yet";
 const ENDPOINT_DISCOVERY: &str = "endpoint discovery is not generated yet";
 const OTHER_AUTH: &str = "a scheme `@auth` may name; passed over for the next the client supports (SigV4, bearer tokens), refused where there is none";
 const CONTEXT_PARAMS: &str = "endpoint parameters bound to client configuration or to paths into the input are not generated yet";
@@ -229,8 +228,14 @@ pub const KNOWN_TRAITS: &[KnownTrait] = &[
         "smithy.api#error",
         "an error structure: a variant of each operation's error",
     ),
-    refused("smithy.api#eventHeader", EVENT_STREAMS),
-    refused("smithy.api#eventPayload", EVENT_STREAMS),
+    applied(
+        "smithy.api#eventHeader",
+        "an event's member sent as a header of its message, of the member's type",
+    ),
+    applied(
+        "smithy.api#eventPayload",
+        "the event's member that is its message's whole payload",
+    ),
     no_effect("smithy.api#examples", "examples for documentation tools"),
     no_effect(
         "smithy.api#externalDocumentation",
@@ -352,7 +357,7 @@ pub const KNOWN_TRAITS: &[KnownTrait] = &[
     applied("smithy.api#sparse", "items are `Option`s, `null` kept"),
     applied(
         "smithy.api#streaming",
-        "a blob is a `ByteStream`; a union (event stream) is refused",
+        "a blob is a `ByteStream`; a union is an event stream, sent (`EventStreamSender`) or received (`EventReceiver`) message by message",
     ),
     no_effect("smithy.api#suppress", "silences validators of the model"),
     no_effect("smithy.api#tags", "groups shapes for tools"),

@@ -142,6 +142,7 @@ fn each_call_reaches_the_endpoint_its_parameters_resolve_to() {
             client: "things",
             main: CALLER,
             writes_outputs: false,
+            dependencies: "",
         }),
     );
     let clippy = support::cargo(

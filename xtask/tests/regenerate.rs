@@ -322,6 +322,7 @@ fn an_added_member_and_operation_reach_the_fluent_api_and_the_wire() {
             client: "chime-lean",
             main: CALLER,
             writes_outputs: false,
+            dependencies: "",
         }),
     );
     let run = support::cargo(&dir, &["run", "--quiet", "-p", "caller"]);

@@ -176,6 +176,7 @@ fn each_waiter_polls_until_its_acceptors_decide() {
             client: "waits",
             main: CALLER,
             writes_outputs: false,
+            dependencies: "",
         }),
     );
     let clippy = support::cargo(

@@ -236,6 +236,7 @@ fn generate_build_and_run(
             client: prefix,
             main: &main,
             writes_outputs: false,
+            dependencies: "",
         }),
     );
     for features in [&[][..], &["--all-features"]] {

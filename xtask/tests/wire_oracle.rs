@@ -417,6 +417,7 @@ fn compare_with_botocore(name: &str, model_file: &str, prefix: &str) {
             client: prefix,
             main: &main,
             writes_outputs: true,
+            dependencies: "",
         }),
     );
     let run = support::cargo(&dir, &["run", "--quiet", "-p", "caller"]);

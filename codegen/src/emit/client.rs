@@ -628,10 +628,24 @@ pub(super) fn lib_rs(service: &Service) -> TokenStream {
             Some("The shapes that operations use, and the modelled errors."),
         ),
     ];
-    let streams = [&service.input, &service.output]
-        .iter()
-        .flat_map(|types| &types.structures)
-        .any(|structure| structure.stream_payload().is_some());
+    let payloads = || {
+        [&service.input, &service.output]
+            .into_iter()
+            .flat_map(|types| &types.structures)
+            .filter_map(|structure| structure.stream_payload())
+    };
+    let streams = payloads().any(|field| matches!(field.value.kind, Kind::Stream { .. }));
+    let event_streams = payloads()
+        .any(|field| matches!(field.value.kind, Kind::EventStream { .. }))
+        .then(|| {
+            quote! {
+                /// Event streams: what an operation sends (`EventStreamSender`, made from any
+                /// `Stream` of events) or receives (`EventReceiver`), message by message.
+                pub mod event_stream {
+                    pub use rt::event_stream::{EventReceiver, EventStreamSender, ReceiveError};
+                }
+            }
+        });
     let byte_stream = streams.then(|| {
         quote! {
             /// Bytes sent or read as they go: what the model's streaming payloads hold.
@@ -657,6 +671,7 @@ pub(super) fn lib_rs(service: &Service) -> TokenStream {
             /// Any JSON value: what the model's documents hold.
             pub use rt::aws_smithy_types::Document;
             #byte_stream
+            #event_streams
         }
     };
     let declarations = modules.iter().map(|(module, doc)| {

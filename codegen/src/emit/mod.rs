@@ -100,6 +100,8 @@ enum Source<'a> {
         union: &'a Union,
         kind: CrateKind,
         patterns: &'a validation::PatternTable<'a>,
+        /// The crate's types: an event stream's events are among them.
+        types: &'a Types,
     },
     OperationError {
         operation: &'a Operation,
@@ -234,6 +236,7 @@ pub fn emit(service: &Service, options: &Options) -> Result<BTreeMap<PathBuf, St
                     union,
                     kind,
                     patterns,
+                    types,
                 },
             ));
         }
@@ -474,7 +477,11 @@ fn render_file(service: &Service, file: &Planned, server_side: bool) -> Result<S
                 CrateKind::Output | CrateKind::Errors => Direction::Received,
             };
             tokens.extend(protocol.structure_body(structure, direction, *top_level, server_side));
-            if let Some(error) = &structure.error {
+            // An error is read from responses; one that a client sends,
+            // as an event of an input's stream, is only written.
+            if let Some(error) = &structure.error
+                && *kind != CrateKind::Input
+            {
                 tokens.extend(protocol.error_structure(structure, error));
             }
             if *kind == CrateKind::Input {
@@ -492,6 +499,7 @@ fn render_file(service: &Service, file: &Planned, server_side: bool) -> Result<S
             union,
             kind,
             patterns,
+            types,
         } => {
             let (direction, validation) = match kind {
                 CrateKind::Input => (Direction::Sent, Some((TokenStream::new(), *patterns))),
@@ -502,7 +510,7 @@ fn render_file(service: &Service, file: &Planned, server_side: bool) -> Result<S
             };
             union::emit(
                 union,
-                protocol.union_body(union, direction, server_side),
+                protocol.union_body(union, direction, server_side, types),
                 validation
                     .as_ref()
                     .map(|(gate, patterns)| (gate, *patterns)),
@@ -969,9 +977,35 @@ fn cargo_toml(service: &Service, kind: CrateKind, options: &Options) -> String {
         kind.package(service),
         &service_description(service, what),
         &options.package,
-        &hand_written_dependency(RUNTIME_CRATE, options.runtime_dir.as_deref(), &[]),
+        &hand_written_dependency(
+            RUNTIME_CRATE,
+            options.runtime_dir.as_deref(),
+            &runtime_features(service, kind),
+        ),
         &features,
     )
+}
+
+/// The runtime's features a type crate needs: event streams, where the
+/// crate's types hold one.
+fn runtime_features(service: &Service, kind: CrateKind) -> Vec<&'static str> {
+    let types = match kind {
+        CrateKind::Input => &service.input,
+        CrateKind::Output => &service.output,
+        CrateKind::Errors => &service.errors,
+    };
+    let mut features = Vec::new();
+    if types.unions.iter().any(|union| union.event_stream) {
+        features.push("event-stream");
+    }
+    features
+}
+
+/// Whether an operation of the service sends or receives an event stream.
+fn has_event_streams(service: &Service) -> bool {
+    [&service.input, &service.output]
+        .iter()
+        .any(|types| types.unions.iter().any(|union| union.event_stream))
 }
 
 /// What a crate's description says of its service.
@@ -1104,8 +1138,9 @@ fn hand_written_dependency(name: &str, runtime_dir: Option<&str>, features: &[&s
 }
 
 /// The engine's features that the service's operations need: gzip for
-/// `@requestCompression`, MD5 for `@httpChecksumRequired`; a client
-/// without them is built without those crates.
+/// `@requestCompression`, MD5 for `@httpChecksumRequired`, the signing and
+/// framing of event streams; a client without them is built without those
+/// crates.
 fn engine_features(service: &Service) -> Vec<&'static str> {
     let mut features = Vec::new();
     if service
@@ -1121,6 +1156,9 @@ fn engine_features(service: &Service) -> Vec<&'static str> {
         .any(|operation| operation.checksum_required)
     {
         features.push("content-md5");
+    }
+    if has_event_streams(service) {
+        features.push("event-stream");
     }
     features
 }
@@ -1437,6 +1475,14 @@ fn rust_type_in(value: &Value, krate: &TokenStream) -> TokenStream {
         Kind::Blob => quote! { rt::aws_smithy_types::Blob },
         Kind::Document => quote! { rt::aws_smithy_types::Document },
         Kind::Stream { .. } => quote! { rt::ByteStream },
+        Kind::EventStream { union, sent } => {
+            let union = ident(union);
+            if *sent {
+                quote! { rt::event_stream::EventStreamSender<#krate::#union> }
+            } else {
+                quote! { rt::event_stream::EventReceiver<#krate::#union> }
+            }
+        }
         Kind::List(item) => {
             let item = rust_type_in(item, krate);
             quote! { Vec<#item> }

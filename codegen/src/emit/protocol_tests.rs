@@ -606,6 +606,9 @@ fn value_expr(
             let text = node.as_str().ok_or_else(mismatch)?;
             quote! { ::smithy_lean_protocol_test::ByteStream::from_static(#text.as_bytes()) }
         }
+        // A case gives an event stream's messages as its events, not as a
+        // parameter.
+        Kind::EventStream { .. } => return Err(mismatch()),
         Kind::List(item) => {
             let items = node
                 .as_array()
@@ -695,6 +698,7 @@ fn kind_name(kind: &Kind) -> &'static str {
         Kind::BigDecimal => "decimal number",
         Kind::Timestamp => "timestamp (seconds since the epoch)",
         Kind::Blob | Kind::Stream { .. } => "blob (its text)",
+        Kind::EventStream { .. } => "parameter (an event stream is given by the case's events)",
         Kind::List(_) => "list",
         Kind::Map { .. } => "map",
         Kind::Structure(_) => "structure",

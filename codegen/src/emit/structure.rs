@@ -57,6 +57,7 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
     let stream_taker = structure.stream_payload().map(|field| {
         let field_name = ident(&field.name);
         let into = ident(&crate::naming::into_method(&field.name));
+        let stream_type = super::rust_type(&field.value);
         let doc = format!(
             " Takes `{}`, the stream, to read; the other members are read first.",
             crate::naming::unraw(&field.name)
@@ -64,7 +65,7 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
         quote! {
             impl #name {
                 #[doc = #doc]
-                pub fn #into(self) -> rt::ByteStream {
+                pub fn #into(self) -> #stream_type {
                     self.#field_name
                 }
             }
@@ -116,7 +117,8 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
 fn debug_attr(field: &Field, is_error: bool) -> TokenStream {
     if redacted_in_debug(&field.value) {
         quote! { #[debug(redacted)] }
-    } else if field.is_stream() {
+    } else if matches!(field.value.kind, Kind::Stream { .. }) {
+        // An event stream's `Debug` shows nothing of its events itself.
         quote! { #[debug(stream)] }
     } else if is_error {
         quote! { #[debug(bounded)] }
@@ -245,7 +247,8 @@ pub(super) fn builder_member(
             }
         }
         // A boxed member's setter takes the value itself, or its box.
-        Kind::String | Kind::Stream { .. } => quote! { into },
+        // An event stream's setter takes any stream of events.
+        Kind::String | Kind::Stream { .. } | Kind::EventStream { .. } => quote! { into },
         _ if field.value.boxed => quote! { into },
         _ => quote! { value },
     };
@@ -265,7 +268,7 @@ pub(super) fn builder_member(
         // What has no literal is made by an expression; the documentation
         // shows it as the model writes it.
         Some(default) => {
-            let shown = default_shown(default);
+            let shown = default_shown(default, &field.value.kind);
             let make = ident(&default_function(field));
             quote! { , default = #shown with #make() }
         }
@@ -317,7 +320,7 @@ fn default_functions(structure: &Structure) -> TokenStream {
 }
 
 /// A default as the model writes it, for documentation.
-fn default_shown(default: &DefaultValue) -> String {
+fn default_shown(default: &DefaultValue, kind: &Kind) -> String {
     match default {
         DefaultValue::Boolean(b) => b.to_string(),
         DefaultValue::Integer(n) => n.to_string(),
@@ -336,7 +339,7 @@ fn default_shown(default: &DefaultValue) -> String {
         DefaultValue::EmptyList => "[]".to_owned(),
         DefaultValue::EmptyMap => "{}".to_owned(),
         DefaultValue::Document(node) => node.to_string(),
-        DefaultValue::EmptyStream => "ByteStream::default()".to_owned(),
+        DefaultValue::EmptyStream => format!("{}::default()", stream_type(kind)),
     }
 }
 
@@ -381,7 +384,11 @@ fn default_expr(default: &DefaultValue, value: &Value) -> TokenStream {
             let bytes = Literal::byte_string(bytes);
             quote! { rt::aws_smithy_types::Blob::new(#bytes) }
         }
-        (DefaultValue::EmptyStream, _) => quote! { rt::ByteStream::default() },
+        (DefaultValue::EmptyStream, kind) => {
+            let path: syn::Path = syn::parse_str(&format!("rt::{}", stream_path(kind)))
+                .expect("a stream type's path parses");
+            quote! { #path::default() }
+        }
         (DefaultValue::EmptyList, _) => quote! { Vec::new() },
         (DefaultValue::EmptyMap, _) => quote! { ::std::collections::HashMap::new() },
         (DefaultValue::Document(node), _) => {
@@ -391,5 +398,20 @@ fn default_expr(default: &DefaultValue, value: &Value) -> TokenStream {
                 #document
             }
         }
+    }
+}
+
+/// A stream member's type, as its default is shown: the bytes' or the
+/// events' stream, without the events' type.
+fn stream_type(kind: &Kind) -> &'static str {
+    stream_path(kind).rsplit("::").next().unwrap_or_default()
+}
+
+/// The path under the runtime of a stream member's type.
+fn stream_path(kind: &Kind) -> &'static str {
+    match kind {
+        Kind::EventStream { sent: true, .. } => "event_stream::EventStreamSender",
+        Kind::EventStream { sent: false, .. } => "event_stream::EventReceiver",
+        _ => "ByteStream",
     }
 }

@@ -148,7 +148,8 @@ pub trait OperationError: ServiceError + Sized {
 /// `(Output, Builder)` is for an output without bound members;
 /// `(Output, Builder, bindings)` for one with a `ResponseBindings` of its
 /// own; `(Output, Builder, stream = member)` for one whose `member` is a
-/// streaming payload, which takes the body as it arrives.
+/// streaming payload, which takes the body as it arrives (a `ByteStream`,
+/// or anything made from one, such as an event stream's receiver).
 #[macro_export]
 macro_rules! operation_output {
     ($output:ident, $builder:ident) => {
@@ -211,7 +212,9 @@ macro_rules! operation_output {
                 body: $crate::ByteStream,
             ) -> Result<Self, $crate::ResponseError> {
                 let mut builder = <$builder as ::std::default::Default>::default();
-                builder.$member = Some(body);
+                // The stream as the member holds it: the bytes, or the
+                // events they frame.
+                builder.$member = Some(::std::convert::From::from(body));
                 <Self as $crate::response::ResponseBindings>::read_bindings(
                     &mut builder,
                     status,

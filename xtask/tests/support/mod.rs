@@ -69,6 +69,8 @@ pub struct Caller<'a> {
     /// Whether the program also depends on the output crate with its
     /// `server` feature, to write outputs back as JSON.
     pub writes_outputs: bool,
+    /// More of the program's dependencies, as manifest lines.
+    pub dependencies: &'a str,
 }
 
 /// Makes `dir` a workspace of the generated crates and, if `caller` is
@@ -80,6 +82,7 @@ pub fn workspace(dir: &Path, caller: Option<Caller>) {
         client,
         main,
         writes_outputs,
+        dependencies,
     }) = caller
     {
         members.push_str(", \"caller\"");
@@ -96,7 +99,7 @@ pub fn workspace(dir: &Path, caller: Option<Caller>) {
             format!(
                 "[package]\nname = \"caller\"\nversion = \"0.1.0\"\nedition = \"2024\"\npublish = false\n\n\
              [dependencies]\n{client} = {{ path = \"../generated/{client}\" }}\n{outputs}aws-credential-types = \"1\"\n\
-             tokio = {{ version = \"1\", features = [\"macros\", \"rt\", \"net\", \"io-util\"] }}\n"
+             tokio = {{ version = \"1\", features = [\"macros\", \"rt\", \"net\", \"io-util\", \"time\"] }}\n{dependencies}"
             ),
         )
         .unwrap();

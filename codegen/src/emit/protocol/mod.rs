@@ -17,7 +17,7 @@
 
 mod rest_json1;
 
-use crate::ir::{ErrorTraits, Operation, Protocol, Structure, Union};
+use crate::ir::{ErrorTraits, Operation, Protocol, Structure, Types, Union};
 use proc_macro2::TokenStream;
 
 /// Which way a structure crosses the wire from a client's side.
@@ -45,8 +45,16 @@ pub(super) trait ProtocolGenerator: Sync {
         server_side: bool,
     ) -> TokenStream;
 
-    /// How a union is written and read, as for a structure.
-    fn union_body(&self, union: &Union, direction: Direction, server_side: bool) -> TokenStream;
+    /// How a union is written and read, as for a structure; an event
+    /// stream's, message by message, reads its events' structures in
+    /// `types`, the crate's.
+    fn union_body(
+        &self,
+        union: &Union,
+        direction: Direction,
+        server_side: bool,
+        types: &Types,
+    ) -> TokenStream;
 
     /// The operation's request, made from its input: its `OperationInput`.
     fn request(&self, operation: &Operation, input: &Structure) -> TokenStream;

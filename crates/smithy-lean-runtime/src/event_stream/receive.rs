@@ -432,7 +432,9 @@ mod tests {
     }
 
     fn text(text: &str) -> Message {
-        OutgoingMessage::event("text").text(text.to_owned()).build()
+        OutgoingMessage::event("text")
+            .text(Some(text.to_owned()))
+            .build()
     }
 
     /// A body that arrives in these pieces.
@@ -536,7 +538,7 @@ mod tests {
     #[test]
     fn an_error_the_union_does_not_model_keeps_its_code_and_message() {
         let exception = OutgoingMessage::exception("Throttled")
-            .json(r#"{"message":"slow down"}"#.to_owned())
+            .json(Some(r#"{"message":"slow down"}"#.to_owned()))
             .build();
         let (_, error) = all(receiver(vec![framed(&[exception])]));
         assert_eq!(

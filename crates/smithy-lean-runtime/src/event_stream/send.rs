@@ -178,25 +178,29 @@ impl OutgoingMessage {
         }
     }
 
-    /// The payload: the JSON `body`.
-    pub fn json(self, body: String) -> Self {
-        self.payload("application/json", body.into_bytes())
+    /// The payload, if any: the JSON `body`.
+    pub fn json(self, body: Option<String>) -> Self {
+        self.payload("application/json", body.map(String::into_bytes))
     }
 
-    /// The payload: a blob's bytes.
-    pub fn blob(self, blob: Blob) -> Self {
-        self.payload("application/octet-stream", blob.into_inner())
+    /// The payload, if any: a blob's bytes.
+    pub fn blob(self, blob: Option<Blob>) -> Self {
+        self.payload("application/octet-stream", blob.map(Blob::into_inner))
     }
 
-    /// The payload: a string's UTF-8 text.
-    pub fn text(self, text: String) -> Self {
-        self.payload("text/plain", text.into_bytes())
+    /// The payload, if any: a string's UTF-8 text.
+    pub fn text(self, text: Option<String>) -> Self {
+        self.payload("text/plain", text.map(String::into_bytes))
     }
 
-    fn payload(mut self, content_type: &'static str, payload: Vec<u8>) -> Self {
-        self.headers
-            .push(Header::new(":content-type", static_string(content_type)));
-        self.payload = payload;
+    /// An unset payload member leaves the message without payload and
+    /// without content type.
+    fn payload(mut self, content_type: &'static str, payload: Option<Vec<u8>>) -> Self {
+        if let Some(payload) = payload {
+            self.headers
+                .push(Header::new(":content-type", static_string(content_type)));
+            self.payload = payload;
+        }
         self
     }
 
@@ -275,7 +279,9 @@ mod tests {
         fn marshall(self) -> Result<Message, EventError> {
             match self.0 {
                 "unknown" => Err(EventError::new("the union's `Unknown` cannot be sent")),
-                text => Ok(OutgoingMessage::event("text").text(text.to_owned()).build()),
+                text => Ok(OutgoingMessage::event("text")
+                    .text(Some(text.to_owned()))
+                    .build()),
             }
         }
     }
@@ -328,7 +334,8 @@ mod tests {
     #[test]
     fn the_headers_come_in_the_sdks_order() {
         let message = OutgoingMessage::event("headers")
-            .json("{}".to_owned())
+            .json(Some("{}".to_owned()))
+            .blob(None)
             .header("flag", Some(true))
             .header::<i32>("unset", None)
             .build();

@@ -4,11 +4,12 @@
 
 mod body;
 mod errors;
+mod event_stream;
 mod request;
 mod response;
 
 use super::{Direction, ProtocolGenerator};
-use crate::ir::{ErrorTraits, Operation, Structure, Union};
+use crate::ir::{ErrorTraits, Operation, Structure, Types, Union};
 use proc_macro2::TokenStream;
 
 /// The restJson1 generator.
@@ -25,8 +26,18 @@ impl ProtocolGenerator for RestJson1 {
         body::emit(structure, direction, top_level, server_side)
     }
 
-    fn union_body(&self, union: &Union, direction: Direction, server_side: bool) -> TokenStream {
-        body::union(union, direction, server_side)
+    fn union_body(
+        &self,
+        union: &Union,
+        direction: Direction,
+        server_side: bool,
+        types: &Types,
+    ) -> TokenStream {
+        if union.event_stream {
+            event_stream::emit(union, direction, types)
+        } else {
+            body::union(union, direction, server_side)
+        }
     }
 
     fn request(&self, operation: &Operation, input: &Structure) -> TokenStream {

@@ -245,7 +245,13 @@ pub(super) fn operation_request(operation: &Operation, input: &Structure) -> Tok
     // restJson1: an input with members in the body always sends a JSON
     // object, `{}` when none is set; one without sends no body at all.
     let payload = input.fields.iter().find(|f| f.binding == Binding::Payload);
-    let body = if let Some(field) = input.stream_payload() {
+    let event_stream = input
+        .stream_payload()
+        .filter(|field| matches!(field.value.kind, Kind::EventStream { .. }));
+    let body = if let Some(field) = event_stream {
+        let field_name = ident(&field.name);
+        quote! { self.#field_name.into_messages() }
+    } else if let Some(field) = input.stream_payload() {
         let field_name = ident(&field.name);
         let member = &field.member;
         let content_type = field
@@ -269,7 +275,9 @@ pub(super) fn operation_request(operation: &Operation, input: &Structure) -> Tok
     } else {
         quote! { None }
     };
-    let build = if input.stream_payload().is_some() {
+    let build = if event_stream.is_some() {
+        quote! { rt::event_stream::build_event_stream(Self::HTTP_METHOD, uri, headers, #body) }
+    } else if input.stream_payload().is_some() {
         quote! { rt::request::build_streaming(Self::HTTP_METHOD, uri, headers, #body) }
     } else {
         quote! { rt::request::build(Self::HTTP_METHOD, uri, headers, #body) }
