@@ -86,6 +86,7 @@ impl CaseResult {
         let kind = match self.case.kind {
             CaseKind::Request => "request",
             CaseKind::Response => "response",
+            CaseKind::EventStream => "event-stream",
         };
         format!(
             "{} {} {} {kind}",
@@ -461,6 +462,7 @@ fn results_json(results: &[CaseResult]) -> String {
                 "kind": match result.case.kind {
                     CaseKind::Request => "request",
                     CaseKind::Response => "response",
+                    CaseKind::EventStream => "event-stream",
                 },
                 "result": outcome,
                 "message": message,

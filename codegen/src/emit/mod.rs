@@ -12,6 +12,7 @@ mod enumeration;
 mod errors;
 mod partitions;
 mod protocol;
+mod protocol_event_tests;
 pub(crate) mod protocol_tests;
 mod structure;
 mod union;

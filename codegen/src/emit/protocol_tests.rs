@@ -29,6 +29,9 @@ pub enum CaseKind {
     Request,
     /// `smithy.test#httpResponseTests`.
     Response,
+    /// `smithy.test#eventStreamTests`: the messages of an event stream,
+    /// sent or read, with the initial request or response.
+    EventStream,
 }
 
 /// One compliance case of a service that applies to clients.
@@ -109,6 +112,12 @@ fn raw_cases<'a>(
             CaseKind::Response,
             None,
         ));
+        found.extend(of(
+            operation,
+            "smithy.test#eventStreamTests",
+            CaseKind::EventStream,
+            None,
+        ));
         for error in operation.errors.iter().chain(&service.errors) {
             if let Some(shape) = model.shapes.get(&error.target) {
                 found.extend(of(
@@ -173,6 +182,9 @@ pub(crate) fn emit(model: &ast::Model, service: &Service) -> Result<ProtocolTest
                     None => output_test(service, &crates, operation, raw),
                     Some(error) => error_test(service, &crates, operation, error, raw),
                 },
+                CaseKind::EventStream => crate::emit::protocol_event_tests::event_stream_test(
+                    service, &crates, operation, raw,
+                ),
             };
             let path = test.map(|TestBody { is_async, body }| {
                 let name = crate::emit::ident(&function);
@@ -219,11 +231,11 @@ pub(crate) fn emit(model: &ast::Model, service: &Service) -> Result<ProtocolTest
 }
 
 /// The Rust paths of the four generated crates.
-struct Crates {
-    client: TokenStream,
-    input: TokenStream,
-    output: TokenStream,
-    errors: TokenStream,
+pub(super) struct Crates {
+    pub(super) client: TokenStream,
+    pub(super) input: TokenStream,
+    pub(super) output: TokenStream,
+    pub(super) errors: TokenStream,
 }
 
 impl Crates {
@@ -242,9 +254,9 @@ impl Crates {
 }
 
 /// A test function without its name: whether it is async, and its body.
-struct TestBody {
-    is_async: bool,
-    body: TokenStream,
+pub(super) struct TestBody {
+    pub(super) is_async: bool,
+    pub(super) body: TokenStream,
 }
 
 fn request_test(
@@ -384,7 +396,7 @@ fn error_test(
 }
 
 /// A response case's `code`.
-fn status_code(case: &Json) -> Result<u16, String> {
+pub(super) fn status_code(case: &Json) -> Result<u16, String> {
     case.get("code")
         .and_then(Json::as_u64)
         .and_then(|code| u16::try_from(code).ok())
@@ -409,7 +421,7 @@ fn canned_response(case: &Json) -> Result<TokenStream, String> {
 /// member, through its accessor, so that what the structure holds beyond
 /// the model's members (a request id) is not compared. A structure without
 /// members has nothing to compare once it has been read.
-fn compared_with(expected: &TokenStream, structure: &Structure) -> TokenStream {
+pub(super) fn compared_with(expected: &TokenStream, structure: &Structure) -> TokenStream {
     if structure.fields.is_empty() {
         return quote! { let _ = actual; };
     }
@@ -424,8 +436,12 @@ fn compared_with(expected: &TokenStream, structure: &Structure) -> TokenStream {
                 ::smithy_lean_protocol_test::assert_same(&expected.#getter(), &actual.#getter(), #message);
             }
         });
-    // Last: reading a stream takes it, and the structure with it.
-    let stream = structure.stream_payload().map(|field| {
+    // Last: reading a stream takes it, and the structure with it. An
+    // event stream's events are the case's events, compared apart.
+    let stream = structure
+        .stream_payload()
+        .filter(|field| matches!(field.value.kind, Kind::Stream { .. }))
+        .map(|field| {
         let into = crate::emit::ident(&crate::naming::into_method(&field.name));
         let message = format!("member `{}`", field.member);
         quote! {
@@ -439,7 +455,7 @@ fn compared_with(expected: &TokenStream, structure: &Structure) -> TokenStream {
     }
 }
 
-fn structure<'a>(types: &'a Types, name: &str) -> Result<&'a Structure, String> {
+pub(super) fn structure<'a>(types: &'a Types, name: &str) -> Result<&'a Structure, String> {
     types
         .structures
         .iter()
@@ -450,7 +466,7 @@ fn structure<'a>(types: &'a Types, name: &str) -> Result<&'a Structure, String> 
 /// One builder call per member of a node object, `.set_x(Some(value))`;
 /// a member given `null` is a member left unset. An error starts with the
 /// member's name and its closing backtick, for the caller to prefix.
-fn setters(
+pub(super) fn setters(
     structure: &Structure,
     params: &serde_json::Map<String, Json>,
     krate: &TokenStream,
@@ -479,7 +495,7 @@ fn setters(
 }
 
 /// A Rust expression that builds the structure from a node object.
-fn structure_expr(
+pub(super) fn structure_expr(
     structure: &Structure,
     params: &serde_json::Map<String, Json>,
     krate: &TokenStream,
@@ -500,7 +516,7 @@ fn structure_expr(
 }
 
 /// A Rust expression of the value's type from the case's node value.
-fn value_expr(
+pub(super) fn value_expr(
     value: &Value,
     node: &Json,
     krate: &TokenStream,
@@ -590,6 +606,17 @@ fn value_expr(
             let text = node.as_str().ok_or_else(mismatch)?;
             let name = crate::emit::ident(name);
             quote! { #krate::#name::from(#text) }
+        }
+        // Also as RFC 3339 text, as event stream cases give them.
+        Kind::Timestamp if node.is_string() => {
+            let text = node.as_str().unwrap_or_default();
+            quote! {
+                ::smithy_lean_protocol_test::DateTime::from_str(
+                    #text,
+                    ::smithy_lean_protocol_test::DateTimeFormat::DateTime,
+                )
+                .expect(#text)
+            }
         }
         Kind::Timestamp => {
             let (seconds, nanos) = crate::node::epoch_seconds(node).ok_or_else(mismatch)?;
@@ -707,7 +734,10 @@ fn kind_name(kind: &Kind) -> &'static str {
     }
 }
 
-fn object<'a>(case: &'a Json, key: &str) -> Result<&'a serde_json::Map<String, Json>, String> {
+pub(super) fn object<'a>(
+    case: &'a Json,
+    key: &str,
+) -> Result<&'a serde_json::Map<String, Json>, String> {
     static EMPTY: std::sync::LazyLock<serde_json::Map<String, Json>> =
         std::sync::LazyLock::new(serde_json::Map::new);
     match case.get(key) {
@@ -717,7 +747,7 @@ fn object<'a>(case: &'a Json, key: &str) -> Result<&'a serde_json::Map<String, J
     }
 }
 
-fn string<'a>(case: &'a Json, key: &str) -> Result<Option<&'a str>, String> {
+pub(super) fn string<'a>(case: &'a Json, key: &str) -> Result<Option<&'a str>, String> {
     match case.get(key) {
         None => Ok(None),
         Some(Json::String(text)) => Ok(Some(text)),
@@ -725,7 +755,7 @@ fn string<'a>(case: &'a Json, key: &str) -> Result<Option<&'a str>, String> {
     }
 }
 
-fn strings<'a>(case: &'a Json, key: &str) -> Result<Vec<&'a str>, String> {
+pub(super) fn strings<'a>(case: &'a Json, key: &str) -> Result<Vec<&'a str>, String> {
     match case.get(key) {
         None => Ok(Vec::new()),
         Some(Json::Array(items)) => items
@@ -739,7 +769,7 @@ fn strings<'a>(case: &'a Json, key: &str) -> Result<Vec<&'a str>, String> {
     }
 }
 
-fn header_pairs(case: &Json) -> Result<Vec<TokenStream>, String> {
+pub(super) fn header_pairs(case: &Json) -> Result<Vec<TokenStream>, String> {
     let Some(headers) = case.get("headers") else {
         return Ok(Vec::new());
     };
@@ -757,7 +787,7 @@ fn header_pairs(case: &Json) -> Result<Vec<TokenStream>, String> {
         .collect()
 }
 
-fn option_tokens(value: Option<&str>) -> TokenStream {
+pub(super) fn option_tokens(value: Option<&str>) -> TokenStream {
     match value {
         Some(text) => quote! { Some(#text) },
         None => quote! { None },

@@ -115,6 +115,22 @@ impl Capture {
         }
     }
 
+    /// A connector that answers every request with `status`, `headers`
+    /// and a body of any bytes (an event stream's messages).
+    pub fn answering_bytes(status: u16, headers: &[(&str, &str)], body: Vec<u8>) -> Self {
+        Capture {
+            sent: Arc::default(),
+            answer: Arc::new(Answer {
+                status,
+                headers: headers
+                    .iter()
+                    .map(|(name, value)| (name.to_string(), value.to_string()))
+                    .collect(),
+                body,
+            }),
+        }
+    }
+
     /// A client configuration that sends through this connector to
     /// `https://{host}` (`example.com` unless the case names a host), once,
     /// signed in `us-east-1` with test credentials, filling idempotency
@@ -146,6 +162,19 @@ impl Capture {
             .unwrap_or_default()
     }
 
+    /// The one request the client sent; panics, showing `result`, when it
+    /// sent none or more.
+    #[track_caller]
+    pub fn sent_once<T, E: fmt::Display>(&self, result: &Result<T, E>) -> SentRequest {
+        let mut sent = self.sent();
+        match (sent.len(), result) {
+            (1, _) => sent.remove(0),
+            (0, Err(error)) => panic!("the client sent no request: {error}"),
+            (0, Ok(_)) => panic!("the client sent no request, and the call succeeded"),
+            (many, _) => panic!("the client sent {many} requests, not one"),
+        }
+    }
+
     /// Panics, listing every mismatch, unless the client sent exactly one
     /// request and it matches `expected`; `result` is the call's, shown
     /// when nothing was sent.
@@ -154,20 +183,13 @@ impl Capture {
         expected: &ExpectedRequest<'_>,
         result: &Result<T, E>,
     ) {
-        let sent = self.sent();
-        match (sent.as_slice(), result) {
-            ([request], _) => {
-                let mismatches = expected.mismatches(request);
-                assert!(
-                    mismatches.is_empty(),
-                    "the request differs from the case:\n  {}\nsent: {request:#?}",
-                    mismatches.join("\n  ")
-                );
-            }
-            ([], Err(error)) => panic!("the client sent no request: {error}"),
-            ([], Ok(_)) => panic!("the client sent no request, and the call succeeded"),
-            (many, _) => panic!("the client sent {} requests, not one", many.len()),
-        }
+        let request = self.sent_once(result);
+        let mismatches = expected.mismatches(&request);
+        assert!(
+            mismatches.is_empty(),
+            "the request differs from the case:\n  {}\nsent: {request:#?}",
+            mismatches.join("\n  ")
+        );
     }
 }
 

@@ -16,17 +16,27 @@
 //! - [`CannedResponse`] holds a response case's status, headers and body,
 //!   for the operation's readers;
 //! - [`assert_same`] compares what a reader read with a case's `params`,
-//!   a NaN matching a NaN.
+//!   a NaN matching a NaN;
+//! - [`ExpectedEvent`] holds one message of an event stream case
+//!   (`smithy.test#eventStreamTests`), [`assert_sent_events`] compares the
+//!   messages a request sent (out of their signing envelopes) with them,
+//!   and [`event_bytes`] and [`receive_all`] feed a case's messages to a
+//!   client and read its events back.
 //!
 //! [`Config`]: smithy_lean_client::Config
 
 mod capture;
+mod events;
 mod json;
 mod request;
 mod response;
 mod same;
 
 pub use capture::{Capture, SentRequest};
+pub use events::{
+    EventHeader, ExpectedEvent, ReadFailure, assert_sent_events, event_bytes, receive_all,
+    sent_messages,
+};
 pub use json::json_equal;
 pub use request::ExpectedRequest;
 pub use response::CannedResponse;
@@ -40,6 +50,12 @@ pub use aws_smithy_types::Blob;
 
 /// The streaming payloads of generated types, for the values of a case's `params`.
 pub use aws_smithy_types::byte_stream::ByteStream;
+
+/// The event streams of generated types, for the events a case sends.
+pub use smithy_lean_runtime::event_stream::{EventStreamSender, ReceiveError, UnmarshallEvent};
+
+/// How a case's timestamps given as text are read.
+pub use aws_smithy_types::date_time::Format as DateTimeFormat;
 
 /// The big numbers of generated types, for the values of a case's `params`.
 pub use aws_smithy_types::{BigDecimal, BigInteger};
