@@ -74,7 +74,8 @@ fn model() -> Json {
                     "blob": member("example.streams#BlobEvent", json!({})),
                     "meta": member("example.streams#MetaEvent", json!({})),
                     "tick": member("example.streams#TickEvent", json!({})),
-                    "throttled": member("example.streams#Throttled", json!({}))
+                    "throttled": member("example.streams#Throttled", json!({})),
+                    "denied": member("example.streams#Denied", json!({}))
                 },
                 "traits": {"smithy.api#streaming": {}}
             },
@@ -105,6 +106,12 @@ fn model() -> Json {
                 "members": {"message": member("smithy.api#String", json!({}))},
                 "traits": {"smithy.api#error": "client"}
             },
+            "example.streams#Denied": {
+                "type": "structure",
+                "members": {"message": member("example.streams#Secret", json!({}))},
+                "traits": {"smithy.api#error": "client"}
+            },
+            "example.streams#Secret": {"type": "string", "traits": {"smithy.api#sensitive": {}}},
             "example.streams#Throttled": {
                 "type": "structure",
                 "members": {"message": member("smithy.api#String", json!({}))},
@@ -165,6 +172,11 @@ fn stream_of(channel: &str) -> Vec<Vec<u8>> {
             ),
             frame(&event("text", b"never read")),
         ],
+        "denied" => vec![frame(
+            &Message::new(&br#"{"message":"the key is hunter2"}"#[..])
+                .add_header(header(":message-type", "exception"))
+                .add_header(header(":exception-type", "denied")),
+        )],
         "broken" => {
             let mut broken = frame(&event("text", b"abc"));
             let last = broken.len() - 1;
@@ -321,6 +333,9 @@ async fn main() {
             }
         }
     }
+    let denied = client.subscribe().channel("denied").send().await.unwrap().into_events();
+    let shown = drain("denied", denied).await;
+    println!("denied: {shown}, secret shown: {}", shown.contains("hunter2"));
     for channel in ["broken", "other"] {
         let events = client.subscribe().channel(channel).send().await.unwrap().into_events();
         println!("{channel}: {}", drain(channel, events).await);
@@ -366,7 +381,7 @@ async fn drain(channel: &str, mut events: streams::primitives::event_stream::Eve
         match events.recv().await {
             Ok(Some(event)) => println!("{channel} event: {event:?}"),
             Ok(None) => return "ended".to_owned(),
-            Err(error) => return error.to_string(),
+            Err(error) => return format!("{error} / {error:?}"),
         }
     }
 }
@@ -408,9 +423,10 @@ fn events_are_received_and_sent_message_by_message() {
             "error: the event stream ended with the service's error `throttled`: slow down",
             r#"modelled: Some("slow down")"#,
             "after the error: Ok(true)",
+            "denied: the event stream ended with the service's error `denied` / Modeled(Denied(Denied { message: \"*** Sensitive Data Redacted ***\", meta: ErrorMetadata { code: None, message: None, extras: None }, http_status: None })), secret shown: false",
             r#"broken event: Text(TextEvent { body: Some("first") })"#,
-            "broken: the event stream is malformed: a message cannot be read: message checksum 0xC9734B77 didn't match expected checksum 0xC9734B88",
-            r"other: the event stream ended with an error the model does not name: InternalFailure: try\nlater",
+            "broken: the event stream is malformed: a message cannot be read: message checksum 0xC9734B77 didn't match expected checksum 0xC9734B88 / Malformed(\"a message cannot be read: message checksum 0xC9734B77 didn't match expected checksum 0xC9734B88\")",
+            r#"other: the event stream ended with an error the model does not name: InternalFailure: try\nlater / Unmodeled { code: "InternalFailure", message: Some("try\nlater") }"#,
             "request header content-type: application/vnd.amazon.eventstream",
             "request header x-amz-content-sha256: streaming-aws4-hmac-sha256-events",
             "request header transfer-encoding: chunked",

@@ -156,8 +156,12 @@ fn unmarshall(union: &Union, events: &[(&UnionVariant, &Structure)]) -> TokenStr
         });
         let messages = errors.iter().filter_map(|(variant, structure)| {
             let variant_name = ident(&variant.name);
+            // A `@sensitive` message is never shown, so never handed out
+            // for `Display`.
             let field = structure.fields.iter().find(|f| {
-                f.member.eq_ignore_ascii_case("message") && f.value.kind == Kind::String
+                f.member.eq_ignore_ascii_case("message")
+                    && f.value.kind == Kind::String
+                    && !f.value.sensitive
             })?;
             let accessor = ident(&field.name);
             let message = if field.always_present() {
