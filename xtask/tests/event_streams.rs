@@ -172,6 +172,9 @@ fn stream_of(channel: &str) -> Vec<Vec<u8>> {
             ),
             frame(&event("text", b"never read")),
         ],
+        // Events far apart: a stream that waits for its next event has not
+        // stalled.
+        "slow" => vec![frame(&event("text", b"one")), frame(&event("text", b"two"))],
         "denied" => vec![frame(
             &Message::new(&br#"{"message":"the key is hunter2"}"#[..])
                 .add_header(header(":message-type", "exception"))
@@ -273,8 +276,9 @@ async fn serve(listener: tokio::net::TcpListener) {
             if let Some(channel) = target.strip_prefix("/subscribe/") {
                 let mut answer = b"HTTP/1.1 200 OK\r\ncontent-type: application/vnd.amazon.eventstream\r\nx-session: s-1\r\ntransfer-encoding: chunked\r\n\r\n".to_vec();
                 stream.write_all(&answer).await.unwrap();
+                let pause = if channel == "slow" { 1_500 } else { 20 };
                 for message in stream_of(channel) {
-                    tokio::time::sleep(Duration::from_millis(20)).await;
+                    tokio::time::sleep(Duration::from_millis(pause)).await;
                     answer = format!("{:x}\r\n", message.len()).into_bytes();
                     answer.extend_from_slice(&message);
                     answer.extend_from_slice(b"\r\n");
@@ -333,6 +337,20 @@ async fn main() {
             }
         }
     }
+    // Under a stall grace shorter than the pauses between its events.
+    let impatient = streams::Client::from_conf(
+        client
+            .config()
+            .to_builder()
+            .stalled_stream_protection(
+                aws_smithy_runtime_api::client::stalled_stream_protection::StalledStreamProtectionConfig::enabled()
+                    .grace_period(Duration::from_millis(500))
+                    .build(),
+            )
+            .build(),
+    );
+    let slow = impatient.subscribe().channel("slow").send().await.unwrap().into_events();
+    println!("slow: {}", drain("slow", slow).await);
     let denied = client.subscribe().channel("denied").send().await.unwrap().into_events();
     let shown = drain("denied", denied).await;
     println!("denied: {shown}, secret shown: {}", shown.contains("hunter2"));
@@ -400,7 +418,8 @@ fn events_are_received_and_sent_message_by_message() {
             client: "streams",
             main: CALLER,
             writes_outputs: false,
-            dependencies: "aws-smithy-eventstream = \"0.61\"\naws-smithy-types = \"1\"\n",
+            dependencies: "aws-smithy-eventstream = \"0.61\"\naws-smithy-types = \"1\"\n\
+                aws-smithy-runtime-api = { version = \"1\", default-features = false, features = [\"client\"] }\n",
         }),
     );
     let clippy = support::cargo(
@@ -423,6 +442,9 @@ fn events_are_received_and_sent_message_by_message() {
             "error: the event stream ended with the service's error `throttled`: slow down",
             r#"modelled: Some("slow down")"#,
             "after the error: Ok(true)",
+            r#"slow event: Text(TextEvent { body: Some("one") })"#,
+            r#"slow event: Text(TextEvent { body: Some("two") })"#,
+            "slow: ended",
             "denied: the event stream ended with the service's error `denied` / Modeled(Denied(Denied { message: \"*** Sensitive Data Redacted ***\", meta: ErrorMetadata { code: None, message: None, extras: None }, http_status: None })), secret shown: false",
             r#"broken event: Text(TextEvent { body: Some("first") })"#,
             "broken: the event stream is malformed: a message cannot be read: message checksum 0xC9734B77 didn't match expected checksum 0xC9734B88 / Malformed(\"a message cannot be read: message checksum 0xC9734B77 didn't match expected checksum 0xC9734B88\")",

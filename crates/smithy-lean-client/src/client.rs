@@ -233,6 +233,9 @@ struct Prepared {
     events: Option<smithy_lean_runtime::event_stream::MessageStream>,
     /// Whether the request's body is an event stream, which is sent once.
     event_stream: bool,
+    /// Whether a successful response's body is an event stream, read
+    /// without the stalled-stream checks.
+    event_stream_output: bool,
 }
 
 impl Prepared {
@@ -494,6 +497,7 @@ impl Handle {
             .map_err(construction)?;
         prepared.unsigned_payload = O::Input::UNSIGNED_PAYLOAD;
         prepared.auth = O::Input::AUTH;
+        prepared.event_stream_output = O::Output::EVENT_STREAM;
         #[cfg(feature = "event-stream")]
         {
             prepared.event_stream = events.is_some();
@@ -678,6 +682,7 @@ impl Handle {
             #[cfg(feature = "event-stream")]
             events: None,
             event_stream: false,
+            event_stream_output: false,
         })
     }
 
@@ -791,10 +796,14 @@ impl Handle {
         let clock_read = inner.clock.observe(&headers, received);
         tracing::Span::current().record("status", status);
         if prepared.streams_on.is_some_and(|streams| streams(status)) {
-            // The caller reads it, under the same stalled-stream checks.
+            // The caller reads it, under the same stalled-stream checks;
+            // but an event stream's events come when they come, and a
+            // pause between them is no stall.
             let body = match grace {
-                Some(grace) => SdkBody::from_body_1_x(GuardedBody::new(response_body, grace)),
-                None => SdkBody::from_body_1_x(response_body),
+                Some(grace) if !prepared.event_stream_output => {
+                    SdkBody::from_body_1_x(GuardedBody::new(response_body, grace))
+                }
+                _ => SdkBody::from_body_1_x(response_body),
             };
             return match read(status, &headers, ResponseBody::Streaming(body), clock_read) {
                 Reading::Output => Ok(()),

@@ -109,6 +109,11 @@ pub trait OperationOutput: Sized + Send + 'static {
     /// rather than reading it whole first.
     const STREAMING: bool = false;
 
+    /// Whether the streaming payload is an event stream, whose events may
+    /// come far apart: a client then lets its body wait, rather than take
+    /// a pause between events for a stalled stream.
+    const EVENT_STREAM: bool = false;
+
     /// Reads the output from a successful response: its status, headers and body.
     fn from_response(
         status: u16,
@@ -148,8 +153,9 @@ pub trait OperationError: ServiceError + Sized {
 /// `(Output, Builder)` is for an output without bound members;
 /// `(Output, Builder, bindings)` for one with a `ResponseBindings` of its
 /// own; `(Output, Builder, stream = member)` for one whose `member` is a
-/// streaming payload, which takes the body as it arrives (a `ByteStream`,
-/// or anything made from one, such as an event stream's receiver).
+/// streaming payload, which takes the body as it arrives, and
+/// `(Output, Builder, event_stream = member)` for one whose `member` is an
+/// event stream's receiver, made from the body.
 #[macro_export]
 macro_rules! operation_output {
     ($output:ident, $builder:ident) => {
@@ -195,7 +201,13 @@ macro_rules! operation_output {
             }
         }
     };
+    ($output:ident, $builder:ident, event_stream = $member:ident) => {
+        $crate::operation_output!(@stream $output, $builder, $member, true);
+    };
     ($output:ident, $builder:ident, stream = $member:ident) => {
+        $crate::operation_output!(@stream $output, $builder, $member, false);
+    };
+    (@stream $output:ident, $builder:ident, $member:ident, $events:literal) => {
         $crate::__output_common!($output, $builder);
 
         impl $output {
@@ -229,6 +241,7 @@ macro_rules! operation_output {
 
         impl $crate::operation::OperationOutput for $output {
             const STREAMING: bool = true;
+            const EVENT_STREAM: bool = $events;
 
             /// A body read whole already becomes a stream of its bytes.
             fn from_response(

@@ -343,7 +343,8 @@ impl<T: UnmarshallEvent> fmt::Display for ReceiveError<T> {
                 Ok(())
             }
             ReceiveError::Malformed(why) => write!(f, "the event stream is malformed: {why}"),
-            ReceiveError::Transport(_) => f.write_str("the event stream could not be read on"),
+            // The cause is the client's own account of the connection.
+            ReceiveError::Transport(e) => write!(f, "the event stream could not be read on: {e}"),
         }
     }
 }

@@ -117,15 +117,20 @@ pub(super) fn bindings(structure: &Structure) -> Option<TokenStream> {
 /// headers, as the AWS SDK for Rust keeps it.
 pub(super) fn response_reading(structure: &Structure) -> TokenStream {
     let (name, builder) = (ident(&structure.name), ident(&structure.builder));
-    if let Some(stream) = structure.stream_payload() {
+    if let Some(field) = structure.stream_payload() {
         // The body is the stream: only the status and headers are read.
-        let stream = ident(&stream.name);
+        let stream = ident(&field.name);
+        let kind = if matches!(field.value.kind, crate::ir::Kind::EventStream { .. }) {
+            quote! { event_stream }
+        } else {
+            quote! { stream }
+        };
         let bindings = bindings(structure).unwrap_or_else(|| {
             quote! { impl rt::response::ResponseBindings for #name {} }
         });
         return quote! {
             #bindings
-            rt::operation_output!(#name, #builder, stream = #stream);
+            rt::operation_output!(#name, #builder, #kind = #stream);
         };
     }
     match bindings(structure) {
