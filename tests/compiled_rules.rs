@@ -268,3 +268,46 @@ fn arns_urls_host_labels_and_encodings_as_the_library_defines_them() {
         );
     }
 }
+
+#[test]
+fn list_parameters_give_their_elements_where_they_have_them() {
+    let zones = |zones: &[&str]| EndpointParams {
+        zones: Some(zones.iter().map(|z| (*z).to_owned()).collect()),
+        ..params()
+    };
+    // A second zone, and the first tier of the default list.
+    assert_eq!(
+        resolve(zones(&["a", "b"])).unwrap().url(),
+        "https://b.gold.zones.example"
+    );
+    let tiers = EndpointParams {
+        tiers: vec!["bronze".to_owned()],
+        ..zones(&["a", "b"])
+    };
+    assert_eq!(
+        resolve(tiers).unwrap().url(),
+        "https://b.bronze.zones.example"
+    );
+    // No second zone: the next rule takes the first.
+    assert_eq!(
+        resolve(zones(&["a"])).unwrap().url(),
+        "https://a.one.example"
+    );
+    // An empty list has no element at all: the rules after those.
+    let empty = EndpointParams {
+        tiers: Vec::new(),
+        ..zones(&[])
+    };
+    let url = |params| resolve(params).map(|endpoint| endpoint.url().to_owned());
+    assert_eq!(url(empty), url(params()));
+    // No tiers: the zones' rule finds no first tier.
+    let no_tiers = EndpointParams {
+        tiers: Vec::new(),
+        ..zones(&["a", "b"])
+    };
+    assert_eq!(resolve(no_tiers).unwrap().url(), "https://a.one.example");
+    assert_eq!(
+        EndpointParams::default().tiers,
+        ["gold".to_owned(), "silver".to_owned()]
+    );
+}

@@ -374,10 +374,35 @@ fn endpoint_rule_cases() -> Vec<(String, String)> {
         ),
         (
             with_rules(
-                serde_json::json!({"Names": {"type": "stringArray"}}),
+                serde_json::json!({"Names": {"type": "list"}}),
                 serde_json::json!([]),
             ),
-            "at `parameters.Names`: type `stringArray` is not supported",
+            "at `parameters.Names`: type `list` is not one of the rules' (String, Boolean, StringArray)",
+        ),
+        (
+            with_rules(
+                serde_json::json!({"Names": {"type": "stringArray", "default": ["a", 1]}}),
+                serde_json::json!([]),
+            ),
+            "at `parameters.Names`: a default list must hold strings",
+        ),
+        (
+            with_rules(
+                serde_json::json!({"Names": {"type": "stringArray"}}),
+                error_rule(
+                    serde_json::json!([{"fn": "getAttr", "argv": [{"ref": "Names"}, "first"]}]),
+                ),
+            ),
+            "a list of strings has no attribute `first`: only elements, `[i]`",
+        ),
+        (
+            with_rules(
+                serde_json::json!({"Names": {"type": "stringArray", "required": true, "default": []}}),
+                error_rule(
+                    serde_json::json!([{"fn": "stringEquals", "argv": [{"ref": "Names"}, "x"]}]),
+                ),
+            ),
+            "`stringEquals` needs a string here, not a list of strings",
         ),
         (
             with_rules(
@@ -833,7 +858,7 @@ fn endpoint_parameters_an_operation_sets_must_be_the_rule_sets_and_of_its_types(
                 serde_json::json!({}),
                 Some(serde_json::json!({"Tenant": {"value": 1}})),
             ),
-            "trait `smithy.rules#staticContextParams`: `Tenant` needs a string or boolean `value`",
+            "trait `smithy.rules#staticContextParams`: `Tenant` needs a string, boolean or list of strings `value`",
         ),
         (
             with_context(serde_json::json!({}), Some(serde_json::json!(["Tenant"]))),

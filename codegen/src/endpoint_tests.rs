@@ -93,11 +93,26 @@ fn params(case: &Json, rules: &EndpointRules) -> Result<Vec<(EndpointParameter, 
             let literal = match (parameter.kind, value) {
                 (ParameterKind::String, Json::String(text)) => Literal::String(text.clone()),
                 (ParameterKind::Boolean, Json::Bool(flag)) => Literal::Boolean(*flag),
+                (ParameterKind::StringArray, Json::Array(items))
+                    if items.iter().all(Json::is_string) =>
+                {
+                    Literal::StringArray(
+                        items
+                            .iter()
+                            .filter_map(|item| item.as_str().map(str::to_owned))
+                            .collect(),
+                    )
+                }
                 (ParameterKind::String, _) => {
                     return Err(format!("`{name}` is a string parameter, not {value}"));
                 }
                 (ParameterKind::Boolean, _) => {
                     return Err(format!("`{name}` is a boolean parameter, not {value}"));
+                }
+                (ParameterKind::StringArray, _) => {
+                    return Err(format!(
+                        "`{name}` is a list-of-strings parameter, not {value}"
+                    ));
                 }
             };
             Ok((parameter.clone(), literal))

@@ -1040,6 +1040,8 @@ pub enum ParameterKind {
     String,
     /// A boolean.
     Boolean,
+    /// A list of strings (`stringArray`).
+    StringArray,
 }
 
 /// A literal value.
@@ -1049,6 +1051,8 @@ pub enum Literal {
     String(String),
     /// A boolean.
     Boolean(bool),
+    /// A list of strings.
+    StringArray(Vec<String>),
 }
 
 /// A rule: conditions, then what it decides when they all hold.
@@ -1183,6 +1187,17 @@ pub enum RuleExpr {
         /// Its arguments that are values.
         args: Vec<RuleExpr>,
     },
+    /// An element of a list of strings (`getAttr(list, "[i]")`): a string
+    /// that may be unset.
+    Element {
+        /// The list.
+        list: Box<RuleExpr>,
+        /// Whether the list itself may be unset (a parameter not narrowed
+        /// by `isSet`).
+        list_optional: bool,
+        /// The index.
+        index: usize,
+    },
     /// An attribute of a parsed URL or ARN bound to a local.
     Attribute {
         /// The local holding the URL or ARN.
@@ -1232,6 +1247,8 @@ pub enum RecordAttribute {
 pub enum LocalKind {
     /// A string (`&str`).
     String,
+    /// A list of strings (`&[String]`): a `stringArray` parameter.
+    StringArray,
     /// A boolean.
     Boolean,
     /// A partition.

@@ -227,6 +227,7 @@ fn check_endpoint_context(
                 (parameter.kind, value),
                 (ParameterKind::String, Literal::String(_))
                     | (ParameterKind::Boolean, Literal::Boolean(_))
+                    | (ParameterKind::StringArray, Literal::StringArray(_))
             ),
             ContextBinding::Member { member, .. } => {
                 let field = input
@@ -241,22 +242,29 @@ fn check_endpoint_context(
                             .to_owned(),
                     ));
                 }
-                matches!(
-                    (parameter.kind, &field.value.kind),
+                match (parameter.kind, &field.value.kind) {
                     (ParameterKind::String, Kind::String | Kind::Enum(_))
-                        | (ParameterKind::Boolean, Kind::Boolean)
-                )
+                    | (ParameterKind::Boolean, Kind::Boolean) => true,
+                    (ParameterKind::StringArray, Kind::List(item)) => {
+                        matches!(item.kind, Kind::String | Kind::Enum(_)) && !item.nullable
+                    }
+                    _ => false,
+                }
             }
         };
         if !matches {
             let kind = match parameter.kind {
                 ParameterKind::String => "a string",
                 ParameterKind::Boolean => "a boolean",
+                ParameterKind::StringArray => "a list of strings",
             };
             return Err(refuse(format!(
                 "`{parameter_name}` is {kind} parameter: its value must be {kind}{}",
                 match (binding, parameter.kind) {
                     (ContextBinding::Member { .. }, ParameterKind::String) => " or an enum",
+                    (ContextBinding::Member { .. }, ParameterKind::StringArray) => {
+                        " (of strings or enums, without nulls)"
+                    }
                     _ => "",
                 }
             )));
@@ -883,11 +891,21 @@ impl<'a> Lowerer<'a> {
                 let value = match definition.get("value") {
                     Some(Json::String(text)) => Literal::String(text.clone()),
                     Some(Json::Bool(flag)) => Literal::Boolean(*flag),
+                    Some(Json::Array(items)) if items.iter().all(Json::is_string) => {
+                        Literal::StringArray(
+                            items
+                                .iter()
+                                .filter_map(|item| item.as_str().map(str::to_owned))
+                                .collect(),
+                        )
+                    }
                     _ => {
                         return Err(Error::on_trait(
                             id,
                             STATIC,
-                            format!("`{parameter}` needs a string or boolean `value`"),
+                            format!(
+                                "`{parameter}` needs a string, boolean or list of strings `value`"
+                            ),
                         ));
                     }
                 };

@@ -67,6 +67,7 @@ impl Type {
     fn describe(self) -> String {
         let kind = match self.kind {
             LocalKind::String => "a string",
+            LocalKind::StringArray => "a list of strings",
             LocalKind::Boolean => "a boolean",
             LocalKind::Partition => "a partition",
             LocalKind::Url => "a URL",
@@ -115,11 +116,12 @@ impl Checker<'_> {
             let kind = match spec.get("type").and_then(Json::as_str) {
                 Some(t) if t.eq_ignore_ascii_case("string") => ParameterKind::String,
                 Some(t) if t.eq_ignore_ascii_case("boolean") => ParameterKind::Boolean,
+                Some(t) if t.eq_ignore_ascii_case("stringArray") => ParameterKind::StringArray,
                 other => {
                     return Err(self.error(
                         &path,
                         format!(
-                            "type `{}` is not supported (String and Boolean are)",
+                            "type `{}` is not one of the rules' (String, Boolean, StringArray)",
                             other.unwrap_or("(none)")
                         ),
                     ));
@@ -129,6 +131,15 @@ impl Checker<'_> {
                 (None, _) => None,
                 (Some(Json::String(s)), ParameterKind::String) => Some(Literal::String(s.clone())),
                 (Some(Json::Bool(b)), ParameterKind::Boolean) => Some(Literal::Boolean(*b)),
+                (Some(Json::Array(items)), ParameterKind::StringArray) => {
+                    Some(Literal::StringArray(
+                        items
+                            .iter()
+                            .map(|item| item.as_str().map(str::to_owned))
+                            .collect::<Option<_>>()
+                            .ok_or_else(|| self.error(&path, "a default list must hold strings"))?,
+                    ))
+                }
                 (Some(other), _) => {
                     return Err(self.error(&path, format!("default {other} does not fit its type")));
                 }
@@ -511,6 +522,31 @@ impl Checker<'_> {
         path: &str,
     ) -> Result<(RuleExpr, Type), Error> {
         let (target, ty) = self.reference(name, path)?;
+        if ty.kind == LocalKind::StringArray {
+            // A list's attributes are its elements, `[i]`.
+            let Some(index) = attribute
+                .strip_prefix('[')
+                .and_then(|rest| rest.strip_suffix(']'))
+                .and_then(|index| index.parse().ok())
+            else {
+                return Err(self.error(
+                    path,
+                    format!(
+                        "a list of strings has no attribute `{attribute}`: only elements, `[i]`"
+                    ),
+                ));
+            };
+            let element = RuleExpr::Element {
+                list: Box::new(target),
+                list_optional: ty.optional,
+                index,
+            };
+            let ty = Type {
+                kind: LocalKind::String,
+                optional: true,
+            };
+            return Ok((element, ty));
+        }
         let RuleExpr::Local { name: local, kind } = target else {
             return Err(self.error(
                 path,
@@ -599,6 +635,7 @@ impl Checker<'_> {
         let kind = match parameter.kind {
             ParameterKind::String => LocalKind::String,
             ParameterKind::Boolean => LocalKind::Boolean,
+            ParameterKind::StringArray => LocalKind::StringArray,
         };
         let expr = RuleExpr::Parameter {
             field: parameter.field.clone(),

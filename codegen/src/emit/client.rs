@@ -255,6 +255,9 @@ fn endpoint_resolver(service: &Service, input: &TokenStream) -> TokenStream {
                 let (variant, value) = match parameter.kind {
                     ParameterKind::String => (quote! { String }, quote! { value.clone() }),
                     ParameterKind::Boolean => (quote! { Boolean }, quote! { *value }),
+                    ParameterKind::StringArray => {
+                        (quote! { StringArray }, quote! { value.clone() })
+                    }
                 };
                 let value = match parameter.always_set() {
                     true => value,

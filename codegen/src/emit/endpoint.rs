@@ -66,6 +66,14 @@ pub fn context_method(operation: &Operation, input: &Structure) -> Option<TokenS
                     Kind::Enum(_) => {
                         quote! { rt::endpoint::ContextValue::String(#value.as_str().to_owned()) }
                     }
+                    Kind::List(item) if matches!(item.kind, Kind::Enum(_)) => quote! {
+                        rt::endpoint::ContextValue::StringArray(
+                            #value.iter().map(|item| item.as_str().to_owned()).collect(),
+                        )
+                    },
+                    Kind::List(_) => {
+                        quote! { rt::endpoint::ContextValue::StringArray(#value.clone()) }
+                    }
                     _ => quote! { rt::endpoint::ContextValue::String(#value.clone()) },
                 };
                 match field.always_present() {
@@ -89,6 +97,9 @@ pub fn context_method(operation: &Operation, input: &Structure) -> Option<TokenS
                         quote! { rt::endpoint::ContextValue::String(#text.to_owned()) }
                     }
                     Literal::Boolean(flag) => quote! { rt::endpoint::ContextValue::Boolean(#flag) },
+                    Literal::StringArray(items) => quote! {
+                        rt::endpoint::ContextValue::StringArray(vec![#(#items.to_owned()),*])
+                    },
                 };
                 always.push(quote! { (#parameter, #value) });
             }
@@ -132,6 +143,9 @@ fn params_struct(parameters: &[EndpointParameter]) -> TokenStream {
         match &parameter.default {
             Some(Literal::String(s)) => origin.push_str(&format!("; `{s:?}` by default")),
             Some(Literal::Boolean(b)) => origin.push_str(&format!("; `{b}` by default")),
+            Some(Literal::StringArray(items)) => {
+                origin.push_str(&format!("; `{items:?}` by default"))
+            }
             None if parameter.required => origin.push_str("; required"),
             None => {}
         }
@@ -147,6 +161,21 @@ fn params_struct(parameters: &[EndpointParameter]) -> TokenStream {
                 derivable &= !*b;
                 (quote! { bool }, quote! { #b })
             }
+            (ParameterKind::StringArray, Some(Literal::StringArray(items)), _) => {
+                derivable &= items.is_empty();
+                (
+                    quote! { Vec<String> },
+                    quote! { vec![#(#items.to_owned()),*] },
+                )
+            }
+            (ParameterKind::StringArray, _, true) => {
+                (quote! { Vec<String> }, quote! { Vec::new() })
+            }
+            (ParameterKind::StringArray, _, false) => {
+                (quote! { Option<Vec<String>> }, quote! { None })
+            }
+            // The rule set checked that a default has its parameter's type.
+            (_, Some(_), _) => unreachable!("a default of another type than its parameter"),
             (ParameterKind::String, _, true) => (quote! { String }, quote! { String::new() }),
             (ParameterKind::Boolean, _, true) => (quote! { bool }, quote! { false }),
             (ParameterKind::String, _, false) => (quote! { Option<String> }, quote! { None }),
@@ -461,7 +490,9 @@ fn optional_text(value: &RuleExpr) -> TokenStream {
         }
         // Functions and attributes whose value may be unset: an `Option`
         // of themselves.
-        other @ (RuleExpr::Call { .. } | RuleExpr::Attribute { .. }) => expr(other),
+        other @ (RuleExpr::Call { .. } | RuleExpr::Attribute { .. } | RuleExpr::Element { .. }) => {
+            expr(other)
+        }
         other => {
             let value = expr(other);
             quote! { Some(#value) }
@@ -584,7 +615,7 @@ fn optional(value: &RuleExpr) -> TokenStream {
     match value {
         RuleExpr::Parameter {
             field,
-            kind: ParameterKind::String,
+            kind: ParameterKind::String | ParameterKind::StringArray,
             ..
         } => {
             let field = ident(field);
@@ -624,6 +655,31 @@ fn expr(value: &RuleExpr) -> TokenStream {
             match kind {
                 ParameterKind::String => quote! { params.#field.as_str() },
                 ParameterKind::Boolean => quote! { params.#field },
+                ParameterKind::StringArray => quote! { params.#field.as_slice() },
+            }
+        }
+        RuleExpr::Element {
+            list,
+            list_optional,
+            index,
+        } => {
+            // Clippy asks for `first()` over `get(0)`.
+            let element = match index {
+                0 => quote! { first() },
+                index => {
+                    let index = proc_macro2::Literal::usize_unsuffixed(*index);
+                    quote! { get(#index) }
+                }
+            };
+            match list_optional {
+                true => {
+                    let list = optional(list);
+                    quote! { #list.and_then(|list| list.#element).map(String::as_str) }
+                }
+                false => {
+                    let list = expr(list);
+                    quote! { #list.#element.map(String::as_str) }
+                }
             }
         }
         RuleExpr::Local { name, .. } => {

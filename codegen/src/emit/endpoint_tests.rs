@@ -176,6 +176,7 @@ fn params(case: &EndpointTestCase, rules: &EndpointRules) -> TokenStream {
         let value = match value {
             Literal::String(text) => quote! { #text.to_owned() },
             Literal::Boolean(flag) => quote! { #flag },
+            Literal::StringArray(items) => quote! { vec![#(#items.to_owned()),*] },
         };
         match parameter.always_set() {
             true => quote! { #field: #value },

@@ -36,14 +36,18 @@ pub struct Partition {
     pub implicit_global_region: Option<String>,
 }
 
-/// A value an operation gives an endpoint-rule parameter: from an input
-/// member (`@contextParam`) or from the model (`@staticContextParams`).
+/// A value given to an endpoint-rule parameter other than by the SDK's
+/// built-ins: by an operation (an input member's, `@contextParam` or
+/// `@operationContextParams`; the model's, `@staticContextParams`) or by
+/// the client's configuration (`@clientContextParams`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ContextValue {
     /// For a string parameter.
     String(String),
     /// For a boolean parameter.
     Boolean(bool),
+    /// For a `stringArray` parameter.
+    StringArray(Vec<String>),
 }
 
 /// Why no endpoint resolved: an error rule matched (its message says why),
