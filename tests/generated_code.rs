@@ -812,6 +812,21 @@ fn with_context(input_members: serde_json::Value, statics: Option<serde_json::Va
     model.to_string()
 }
 
+/// [`with_context`]'s model with `Name`, `Count` and a `@sensitive` `Key`
+/// on the input, and these `@operationContextParams`.
+fn with_paths(paths: serde_json::Value) -> String {
+    let members = serde_json::json!({
+        "Name": {"target": "smithy.api#String"},
+        "Count": {"target": "smithy.api#Integer"},
+        "Key": {"target": "example.test#Secret"}
+    });
+    let mut model: serde_json::Value =
+        serde_json::from_str(&with_context(members, None)).expect("JSON");
+    model["shapes"]["example.test#DoThing"]["traits"]["smithy.rules#operationContextParams"] =
+        paths;
+    model.to_string()
+}
+
 #[test]
 fn endpoint_parameters_an_operation_sets_must_be_the_rule_sets_and_of_its_types() {
     let member = |target: &str, name: &str| serde_json::json!({"M": {"target": target, "traits": {"smithy.rules#contextParam": {"name": name}}}});
@@ -863,6 +878,42 @@ fn endpoint_parameters_an_operation_sets_must_be_the_rule_sets_and_of_its_types(
         (
             with_context(serde_json::json!({}), Some(serde_json::json!(["Tenant"]))),
             "trait `smithy.rules#staticContextParams`: must be an object",
+        ),
+        (
+            with_paths(serde_json::json!({"Tenant": {"path": "Nope"}})),
+            "example.test#DoThing: trait `smithy.rules#operationContextParams`: `Tenant`: the path `Nope`: `example.test#DoThingRequest` has no member `Nope`",
+        ),
+        (
+            with_paths(serde_json::json!({"Tenant": {"path": "Count"}})),
+            "`smithy.rules#operationContextParams`: `Tenant`: the path `Count`: it selects no string, enum, boolean or list of strings or enums",
+        ),
+        (
+            with_paths(serde_json::json!({"Verbose": {"path": "Name"}})),
+            "`smithy.rules#operationContextParams`: the path `Name`: `Verbose` is a boolean parameter: its value must be a boolean",
+        ),
+        (
+            with_paths(serde_json::json!({"Tenant": {"path": "Key"}})),
+            "the path `Key`: `Key` is `@sensitive`, and cannot choose the endpoint",
+        ),
+        (
+            with_paths(serde_json::json!({"Tenant": {"path": "keys(Name)"}})),
+            "the path `keys(Name)`: `keys(..)` must select a map's keys",
+        ),
+        (
+            with_paths(serde_json::json!({"Tenant": {"path": "Name[*]"}})),
+            "the path `Name[*]`: `[*]` must follow a list",
+        ),
+        (
+            with_paths(serde_json::json!({"Tenant": {"path": "Name.Inner"}})),
+            "the path `Name.Inner`: `Inner` is not a member: what comes before it is no structure",
+        ),
+        (
+            with_paths(serde_json::json!({"Tenant": {"path": "length(Name)"}})),
+            "the path `length(Name)`: expected `.` or `[*]` at `(Name)`",
+        ),
+        (
+            with_paths(serde_json::json!({"Tenant": {}})),
+            "trait `smithy.rules#operationContextParams`: `Tenant` needs a string `path`",
         ),
     ];
     for (model, expected) in cases {
@@ -2592,9 +2643,9 @@ fn traits_are_applied_ignored_warned_of_or_refused_as_the_table_says() {
             "endpoint discovery is not generated yet",
         ),
         (
-            "example.test#DoThing",
-            "smithy.rules#operationContextParams",
-            "endpoint parameters bound to client configuration or to paths into the input are not generated yet",
+            "example.test#Svc",
+            "smithy.rules#clientContextParams",
+            "endpoint parameters bound to client configuration are not generated yet",
         ),
     ] {
         let model = with_traits_on(&plain, id, serde_json::json!({trait_id: {}}));

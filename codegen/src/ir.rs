@@ -348,15 +348,76 @@ pub enum ContextBinding {
         /// Its value.
         value: Literal,
     },
+    /// `@operationContextParams`: what a JMESPath path selects from the
+    /// input, where it selects anything.
+    Path {
+        /// The rule set's parameter.
+        parameter: String,
+        /// The path as the model writes it.
+        expression: String,
+        /// The path, resolved against the input's types once they are
+        /// lowered (empty until then).
+        steps: Vec<ContextStep>,
+        /// What the path selects.
+        selects: ContextSelection,
+    },
+}
+
+/// A step of an `@operationContextParams` path.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ContextStep {
+    /// A member of a structure, by its Rust field.
+    Field {
+        /// The field.
+        name: String,
+        /// Whether the field is an `Option`.
+        optional: bool,
+        /// Whether it holds its value boxed.
+        boxed: bool,
+    },
+    /// Each item of a list (`[*]`): the steps after it apply to every
+    /// item, and the items they select are collected.
+    EachItem,
+    /// The keys of a map (`keys(..)`), last.
+    Keys,
+}
+
+/// What an `@operationContextParams` path selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ContextSelection {
+    /// Not resolved yet.
+    #[default]
+    Unresolved,
+    /// A string.
+    String,
+    /// An enum, sent as its value.
+    Enum,
+    /// A boolean.
+    Boolean,
+    /// A list member of strings, or of enums (`enums`).
+    List {
+        /// Whether the items are enums.
+        enums: bool,
+    },
+    /// Strings (or enums) collected by a `[*]` projection.
+    Projected {
+        /// Whether the items are enums.
+        enums: bool,
+    },
+    /// A map's keys, sorted.
+    Keys {
+        /// Whether the keys are enums.
+        enums: bool,
+    },
 }
 
 impl ContextBinding {
     /// The rule set's name of the parameter it sets.
     pub fn parameter(&self) -> &str {
         match self {
-            ContextBinding::Member { parameter, .. } | ContextBinding::Static { parameter, .. } => {
-                parameter
-            }
+            ContextBinding::Member { parameter, .. }
+            | ContextBinding::Static { parameter, .. }
+            | ContextBinding::Path { parameter, .. } => parameter,
         }
     }
 }

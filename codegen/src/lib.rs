@@ -9,6 +9,7 @@
 
 mod assemble;
 mod ast;
+mod context_paths;
 mod customize;
 mod docs;
 mod emit;

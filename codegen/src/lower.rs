@@ -192,6 +192,33 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
     Ok(lowered)
 }
 
+/// Resolves the operation's `@operationContextParams` paths against its
+/// input's types, now that they are lowered.
+fn resolve_context_paths(operation: &mut Operation, input: &Types) -> Result<(), Error> {
+    let Some(structure) = input.structures.iter().find(|s| s.name == operation.input) else {
+        return Ok(());
+    };
+    for binding in &mut operation.endpoint_context {
+        if let ContextBinding::Path {
+            parameter,
+            expression,
+            steps,
+            selects,
+        } = binding
+        {
+            (*steps, *selects) = crate::context_paths::resolve(expression, structure, input)
+                .map_err(|why| {
+                    Error::on_trait(
+                        &operation.id,
+                        "smithy.rules#operationContextParams",
+                        format!("`{parameter}`: the path `{expression}`: {why}"),
+                    )
+                })?;
+        }
+    }
+    Ok(())
+}
+
 /// Each endpoint-rule parameter `operation` sets is one of the rule set's,
 /// of its type: a string parameter from a string or enum member, a boolean
 /// one from a boolean member; and a member that sets one is not
@@ -207,10 +234,16 @@ fn check_endpoint_context(
             ContextBinding::Static { parameter, .. } => {
                 (parameter, "smithy.rules#staticContextParams")
             }
+            ContextBinding::Path { parameter, .. } => {
+                (parameter, "smithy.rules#operationContextParams")
+            }
         };
         let refuse = |why: String| {
             let why = match binding {
                 ContextBinding::Member { member, .. } => format!("input member `{member}`: {why}"),
+                ContextBinding::Path { expression, .. } => {
+                    format!("the path `{expression}`: {why}")
+                }
                 ContextBinding::Static { .. } => why,
             };
             Error::on_trait(&operation.id, trait_id, why)
@@ -251,6 +284,19 @@ fn check_endpoint_context(
                     _ => false,
                 }
             }
+            ContextBinding::Path { selects, .. } => matches!(
+                (parameter.kind, selects),
+                (
+                    ParameterKind::String,
+                    ContextSelection::String | ContextSelection::Enum
+                ) | (ParameterKind::Boolean, ContextSelection::Boolean)
+                    | (
+                        ParameterKind::StringArray,
+                        ContextSelection::List { .. }
+                            | ContextSelection::Projected { .. }
+                            | ContextSelection::Keys { .. }
+                    )
+            ),
         };
         if !matches {
             let kind = match parameter.kind {
@@ -601,7 +647,8 @@ impl<'a> Lowerer<'a> {
             }
         }
         self.check_waiter_names(&mut operations);
-        for operation in &operations {
+        for operation in &mut operations {
+            resolve_context_paths(operation, &input)?;
             check_endpoint_context(operation, endpoint_rules.as_ref(), &input)?;
         }
         for operation in &operations {
@@ -866,6 +913,7 @@ impl<'a> Lowerer<'a> {
     ) -> Result<Vec<ContextBinding>, Error> {
         const CONTEXT_PARAM: &str = "smithy.rules#contextParam";
         const STATIC: &str = "smithy.rules#staticContextParams";
+        const PATHS: &str = "smithy.rules#operationContextParams";
         let mut bindings = Vec::new();
         for (member, shape) in &self.shape(input_id)?.members {
             let Some(context) = shape.traits.get(CONTEXT_PARAM) else {
@@ -915,16 +963,43 @@ impl<'a> Lowerer<'a> {
                 });
             }
         }
-        // A static value takes precedence over a member's: the member's
-        // binding of the same parameter has no effect.
-        let statics: Vec<String> = bindings
-            .iter()
-            .filter(|b| matches!(b, ContextBinding::Static { .. }))
-            .map(|b| b.parameter().to_owned())
-            .collect();
+        if let Some(paths) = traits.get(PATHS) {
+            let paths = paths
+                .as_object()
+                .ok_or_else(|| Error::on_trait(id, PATHS, "must be an object"))?;
+            for (parameter, definition) in paths {
+                let expression =
+                    definition
+                        .get("path")
+                        .and_then(Json::as_str)
+                        .ok_or_else(|| {
+                            Error::on_trait(
+                                id,
+                                PATHS,
+                                format!("`{parameter}` needs a string `path`"),
+                            )
+                        })?;
+                bindings.push(ContextBinding::Path {
+                    parameter: parameter.clone(),
+                    expression: expression.to_owned(),
+                    steps: Vec::new(),
+                    selects: Default::default(),
+                });
+            }
+        }
+        // A static value takes precedence over a member's, and a member's
+        // over a path's: a weaker binding of the same parameter has no
+        // effect.
+        let strength = |binding: &ContextBinding| match binding {
+            ContextBinding::Static { .. } => 2,
+            ContextBinding::Member { .. } => 1,
+            ContextBinding::Path { .. } => 0,
+        };
+        let strongest = bindings.clone();
         bindings.retain(|binding| {
-            matches!(binding, ContextBinding::Static { .. })
-                || !statics.iter().any(|p| p == binding.parameter())
+            !strongest.iter().any(|other| {
+                other.parameter() == binding.parameter() && strength(other) > strength(binding)
+            })
         });
         Ok(bindings)
     }

@@ -83,7 +83,8 @@ const OTHER_PROTOCOL: &str =
     "a service that also has `restJson1` speaks that; else refused, naming its protocols";
 const ENDPOINT_DISCOVERY: &str = "endpoint discovery is not generated yet";
 const OTHER_AUTH: &str = "a scheme `@auth` may name; passed over for the next the client supports (SigV4, bearer tokens), refused where there is none";
-const CONTEXT_PARAMS: &str = "endpoint parameters bound to client configuration or to paths into the input are not generated yet";
+const CONTEXT_PARAMS: &str =
+    "endpoint parameters bound to client configuration are not generated yet";
 
 /// Every trait the generator knows, by namespace and then name.
 pub const KNOWN_TRAITS: &[KnownTrait] = &[
@@ -396,7 +397,10 @@ pub const KNOWN_TRAITS: &[KnownTrait] = &[
         "smithy.rules#endpointTests",
         "each case a test of the input crate's resolver (`tests/endpoint_rules`)",
     ),
-    refused("smithy.rules#operationContextParams", CONTEXT_PARAMS),
+    applied(
+        "smithy.rules#operationContextParams",
+        "an endpoint parameter set from the input by a path (members, `[*]`, `keys(..)`)",
+    ),
     applied(
         "smithy.rules#staticContextParams",
         "the operation's calls set the endpoint parameters, and resolve their own endpoint",

@@ -21,7 +21,8 @@ fn model() -> Json {
             "Region": {"type": "String", "builtIn": "AWS::Region"},
             "Tenant": {"type": "String"},
             "Plane": {"type": "String", "required": true, "default": "data"},
-            "Verbose": {"type": "Boolean"}
+            "Verbose": {"type": "Boolean"},
+            "Zones": {"type": "stringArray"}
         },
         "rules": [
             {"type": "tree",
@@ -34,6 +35,12 @@ fn model() -> Json {
                  ],
                  "rules": [endpoint("{Endpoint}/verbose/{Plane}")]},
                 {"type": "tree",
+                 "conditions": [
+                    {"fn": "isSet", "argv": [{"ref": "Zones"}]},
+                    {"fn": "getAttr", "argv": [{"ref": "Zones"}, "[0]"], "assign": "FirstZone"}
+                 ],
+                 "rules": [endpoint("{Endpoint}/{Plane}/zone/{FirstZone}")]},
+                {"type": "tree",
                  "conditions": [{"fn": "isSet", "argv": [{"ref": "Tenant"}]}],
                  "rules": [endpoint("{Endpoint}/{Plane}/{Tenant}")]},
                 endpoint("{Endpoint}/{Plane}")
@@ -41,6 +48,17 @@ fn model() -> Json {
             {"type": "error", "conditions": [], "error": "set an endpoint URL"}
         ]
     });
+    let with_paths = |uri: &str, paths: Json| {
+        json!({
+            "type": "operation",
+            "input": {"target": "example.ctx#RouteInput"},
+            "output": {"target": "example.ctx#Empty"},
+            "traits": {
+                "smithy.api#http": {"method": "POST", "uri": uri, "code": 200},
+                "smithy.rules#operationContextParams": paths
+            }
+        })
+    };
     let operation = |uri: &str, input: &str, statics: Option<Json>| {
         let mut traits = json!({"smithy.api#http": {"method": "GET", "uri": uri, "code": 200}});
         if let Some(statics) = statics {
@@ -64,7 +82,11 @@ fn model() -> Json {
                     {"target": "example.ctx#Ping"},
                     {"target": "example.ctx#GetThing"},
                     {"target": "example.ctx#GetKind"},
-                    {"target": "example.ctx#ListControl"}
+                    {"target": "example.ctx#ListControl"},
+                    {"target": "example.ctx#RouteByList"},
+                    {"target": "example.ctx#RouteByItems"},
+                    {"target": "example.ctx#RouteByTags"},
+                    {"target": "example.ctx#RouteByName"}
                 ],
                 "traits": {
                     "aws.api#service": {"sdkId": "Things", "endpointPrefix": "things"},
@@ -81,6 +103,23 @@ fn model() -> Json {
                 "GetThingInput",
                 Some(json!({"Plane": {"value": "control"}, "Verbose": {"value": false}}))
             ),
+            "example.ctx#RouteByList": with_paths("/by-list", json!({"Zones": {"path": "Placement.Zones"}})),
+            "example.ctx#RouteByItems": with_paths("/by-items", json!({"Zones": {"path": "Items[*].Zone"}})),
+            "example.ctx#RouteByTags": with_paths("/by-tags", json!({"Zones": {"path": "keys(Tags)"}})),
+            "example.ctx#RouteByName": with_paths("/by-name", json!({"Tenant": {"path": "Placement.Name"}})),
+            "example.ctx#RouteInput": {"type": "structure", "members": {
+                "Placement": {"target": "example.ctx#Placement"},
+                "Items": {"target": "example.ctx#Items"},
+                "Tags": {"target": "example.ctx#Tags"}
+            }},
+            "example.ctx#Placement": {"type": "structure", "members": {
+                "Name": {"target": "smithy.api#String"},
+                "Zones": {"target": "example.ctx#Names"}
+            }},
+            "example.ctx#Names": {"type": "list", "member": {"target": "smithy.api#String"}},
+            "example.ctx#Items": {"type": "list", "member": {"target": "example.ctx#Item"}},
+            "example.ctx#Item": {"type": "structure", "members": {"Zone": {"target": "smithy.api#String"}}},
+            "example.ctx#Tags": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#String"}},
             "example.ctx#Empty": {"type": "structure", "members": {}},
             "example.ctx#GetThingInput": {"type": "structure", "members": {
                 "Tenant": {"target": "smithy.api#String", "traits": context("Tenant", "x-tenant")},
@@ -124,6 +163,22 @@ async fn main() {
     // The static `Plane` and `Verbose` of this operation take precedence
     // over its members' `Verbose`.
     client.list_control().tenant("acme").verbose(true).send().await.unwrap();
+    // Paths into the input (`@operationContextParams`).
+    use things::types::{Item, Placement};
+    let placement = Placement::builder().zones("b").zones("a").name("acme").build();
+    client.route_by_list().placement(placement.clone()).send().await.unwrap();
+    client.route_by_list().send().await.unwrap();
+    client
+        .route_by_items()
+        .items(Item::builder().zone("c").build())
+        .items(Item::builder().build())
+        .items(Item::builder().zone("d").build())
+        .send()
+        .await
+        .unwrap();
+    client.route_by_items().items(Item::builder().build()).send().await.unwrap();
+    client.route_by_tags().tags("z", "1").tags("m", "2").send().await.unwrap();
+    client.route_by_name().placement(placement).send().await.unwrap();
     for line in log.lock().unwrap().iter() {
         println!("request: {}", line.split(" HTTP/1.1").next().unwrap());
     }
@@ -176,6 +231,12 @@ fn each_call_reaches_the_endpoint_its_parameters_resolve_to() {
             "GET /data/globex/thing",
             "GET /data/small-things/kind",
             "GET /control/acme/control",
+            "POST /data/zone/b/by-list",
+            "POST /data/by-list",
+            "POST /data/zone/c/by-items",
+            "POST /data/by-items",
+            "POST /data/zone/m/by-tags",
+            "POST /data/acme/by-name",
         ],
         "{stdout}"
     );

@@ -91,6 +91,19 @@ pub fn context_method(operation: &Operation, input: &Structure) -> Option<TokenS
                     }
                 }
             }
+            ContextBinding::Path {
+                parameter,
+                steps,
+                selects,
+                ..
+            } => {
+                let value = path_value(steps, *selects);
+                optional.push(quote! {
+                    if let Some(value) = #value {
+                        context.push((#parameter, value));
+                    }
+                });
+            }
             ContextBinding::Static { parameter, value } => {
                 let value = match value {
                     Literal::String(text) => {
@@ -124,6 +137,94 @@ pub fn context_method(operation: &Operation, input: &Structure) -> Option<TokenS
             #body
         }
     })
+}
+
+/// The value an `@operationContextParams` path selects from `self`, as an
+/// `Option<ContextValue>`: `None` where a member on the way is unset.
+fn path_value(steps: &[ContextStep], selects: ContextSelection) -> TokenStream {
+    let selected = path_steps(steps, quote! { self });
+    let value = match selects {
+        ContextSelection::String => quote! { rt::endpoint::ContextValue::String(value.clone()) },
+        ContextSelection::Enum => {
+            quote! { rt::endpoint::ContextValue::String(value.as_str().to_owned()) }
+        }
+        ContextSelection::Boolean => quote! { rt::endpoint::ContextValue::Boolean(*value) },
+        ContextSelection::List { enums: false } => {
+            quote! { rt::endpoint::ContextValue::StringArray(value.clone()) }
+        }
+        ContextSelection::List { enums: true } => quote! {
+            rt::endpoint::ContextValue::StringArray(
+                value.iter().map(|item| item.as_str().to_owned()).collect(),
+            )
+        },
+        ContextSelection::Projected { enums: false } => quote! {
+            rt::endpoint::ContextValue::StringArray(value.into_iter().cloned().collect())
+        },
+        ContextSelection::Projected { enums: true } | ContextSelection::Keys { enums: true } => {
+            let sort =
+                matches!(selects, ContextSelection::Keys { .. }).then(|| quote! { items.sort(); });
+            quote! {{
+                let mut items: Vec<String> =
+                    value.into_iter().map(|item| item.as_str().to_owned()).collect();
+                #sort
+                rt::endpoint::ContextValue::StringArray(items)
+            }}
+        }
+        // A map's keys come in no order: sorted, every call sends them alike.
+        ContextSelection::Keys { enums: false } => quote! {{
+            let mut keys: Vec<String> = value.into_iter().cloned().collect();
+            keys.sort();
+            rt::endpoint::ContextValue::StringArray(keys)
+        }},
+        ContextSelection::Unresolved => unreachable!("lowering resolved every path"),
+    };
+    quote! { #selected.map(|value| #value) }
+}
+
+/// `steps` from `from` (a reference: `self`, or a list's item) as an
+/// `Option` of a reference to what they select.
+fn path_steps(steps: &[ContextStep], from: TokenStream) -> TokenStream {
+    if steps.is_empty() {
+        return quote! { Some(#from) };
+    }
+    let mut selected = from;
+    for (at, step) in steps.iter().enumerate() {
+        let wrapped = at > 0;
+        selected = match step {
+            ContextStep::Field {
+                name,
+                optional,
+                boxed,
+            } => {
+                let name = ident(name);
+                match (wrapped, optional, boxed) {
+                    (false, true, false) => quote! { #selected.#name.as_ref() },
+                    (false, true, true) => quote! { #selected.#name.as_deref() },
+                    (false, false, false) => quote! { Some(&#selected.#name) },
+                    (false, false, true) => quote! { Some(&*#selected.#name) },
+                    (true, true, false) => {
+                        quote! { #selected.and_then(|value| value.#name.as_ref()) }
+                    }
+                    (true, true, true) => {
+                        quote! { #selected.and_then(|value| value.#name.as_deref()) }
+                    }
+                    (true, false, false) => quote! { #selected.map(|value| &value.#name) },
+                    (true, false, true) => quote! { #selected.map(|value| &*value.#name) },
+                }
+            }
+            ContextStep::EachItem if at + 1 == steps.len() => {
+                return quote! { #selected.map(|items| items.iter().collect::<Vec<_>>()) };
+            }
+            ContextStep::EachItem => {
+                let each = path_steps(&steps[at + 1..], quote! { item });
+                return quote! {
+                    #selected.map(|items| items.iter().filter_map(|item| #each).collect::<Vec<_>>())
+                };
+            }
+            ContextStep::Keys => quote! { #selected.map(|map| map.keys().collect::<Vec<_>>()) },
+        };
+    }
+    selected
 }
 
 fn params_struct(parameters: &[EndpointParameter]) -> TokenStream {
