@@ -812,6 +812,33 @@ fn with_context(input_members: serde_json::Value, statics: Option<serde_json::Va
     model.to_string()
 }
 
+/// [`with_context`]'s model with these `@clientContextParams`.
+fn with_client(parameters: serde_json::Value) -> String {
+    let mut model: serde_json::Value =
+        serde_json::from_str(&with_context(serde_json::json!({}), None)).expect("JSON");
+    model["shapes"]["example.test#Svc"]["traits"]["smithy.rules#clientContextParams"] = parameters;
+    model.to_string()
+}
+
+/// The generator's list of the engine's `ConfigBuilder` methods, which a
+/// service's own endpoint setting must not be named like, is the engine's.
+#[test]
+fn the_config_builders_methods_are_the_engines() {
+    let source = chime_tests::read("crates/smithy-lean-client/src/config.rs");
+    let builder = source
+        .split("\nimpl ConfigBuilder {")
+        .nth(1)
+        .and_then(|rest| rest.split("\n}\n").next())
+        .expect("config.rs has `impl ConfigBuilder`");
+    let mut methods: Vec<&str> = builder
+        .lines()
+        .filter_map(|line| line.trim_start().strip_prefix("pub fn "))
+        .filter_map(|rest| rest.split(['(', '<']).next())
+        .collect();
+    methods.sort_unstable();
+    assert_eq!(methods, smithy_lean_codegen::CONFIG_BUILDER_METHODS);
+}
+
 /// [`with_context`]'s model with `Name`, `Count` and a `@sensitive` `Key`
 /// on the input, and these `@operationContextParams`.
 fn with_paths(paths: serde_json::Value) -> String {
@@ -914,6 +941,32 @@ fn endpoint_parameters_an_operation_sets_must_be_the_rule_sets_and_of_its_types(
         (
             with_paths(serde_json::json!({"Tenant": {}})),
             "trait `smithy.rules#operationContextParams`: `Tenant` needs a string `path`",
+        ),
+        (
+            with_client(serde_json::json!({"Nope": {"type": "string"}})),
+            "example.test#Svc: trait `smithy.rules#clientContextParams`: `Nope`: is not a parameter of the endpoint rules",
+        ),
+        (
+            with_client(serde_json::json!({"Tenant": {"type": "boolean"}})),
+            "trait `smithy.rules#clientContextParams`: `Tenant`: its type is not the rule set's for the parameter",
+        ),
+        (
+            with_client(serde_json::json!({"Tenant": {"type": "integer"}})),
+            "trait `smithy.rules#clientContextParams`: `Tenant`: type Some(\"integer\") is not `string` or `boolean`",
+        ),
+        (
+            {
+                let mut model: serde_json::Value = serde_json::from_str(&with_client(
+                    serde_json::json!({"Tenant": {"type": "string"}}),
+                ))
+                .unwrap();
+                let traits = model["shapes"]["example.test#Svc"]["traits"]
+                    .as_object_mut()
+                    .unwrap();
+                traits.remove("smithy.rules#endpointRuleSet");
+                model.to_string()
+            },
+            "trait `smithy.rules#clientContextParams`: the service has no endpoint rules for its parameters",
         ),
     ];
     for (model, expected) in cases {
@@ -2636,25 +2689,16 @@ fn traits_are_applied_ignored_warned_of_or_refused_as_the_table_says() {
             .contains_key(&PathBuf::from("example-svc/src/client.rs"))
     );
 
-    for (id, trait_id, why) in [
-        (
-            "example.test#Svc",
-            "aws.api#clientEndpointDiscovery",
-            "endpoint discovery is not generated yet",
-        ),
-        (
-            "example.test#Svc",
-            "smithy.rules#clientContextParams",
-            "endpoint parameters bound to client configuration are not generated yet",
-        ),
-    ] {
-        let model = with_traits_on(&plain, id, serde_json::json!({trait_id: {}}));
-        let error = generate(&model, &Options::default()).expect_err(trait_id);
-        assert_eq!(
-            error.message(),
-            format!("{id}: trait `{trait_id}`: not supported by this generator: {why}")
-        );
-    }
+    // A trait the table refuses is refused, with the table's reason.
+    let (id, trait_id) = ("example.test#Svc", "aws.api#clientEndpointDiscovery");
+    let model = with_traits_on(&plain, id, serde_json::json!({trait_id: {}}));
+    let error = generate(&model, &Options::default()).expect_err(trait_id);
+    assert_eq!(
+        error.message(),
+        format!(
+            "{id}: trait `{trait_id}`: not supported by this generator: endpoint discovery is not generated yet"
+        )
+    );
 }
 
 /// The README's table of traits is the generator's own (`CHIME_BLESS=1`

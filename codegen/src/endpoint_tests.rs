@@ -238,6 +238,7 @@ mod tests {
             docs: Vec::new(),
         };
         EndpointRules {
+            client_parameters: Vec::new(),
             parameters: vec![
                 parameter("Region", "region", ParameterKind::String, false, None),
                 parameter(

@@ -1036,6 +1036,22 @@ pub struct EndpointRules {
     /// tests of the input crate; empty where the model has none or they
     /// were not asked for.
     pub tests: Vec<EndpointTestCase>,
+    /// The parameters a client's configuration sets
+    /// (`smithy.rules#clientContextParams`), each with its setter.
+    pub client_parameters: Vec<ClientParameter>,
+}
+
+/// A rule-set parameter that a client's configuration sets.
+#[derive(Debug, Clone)]
+pub struct ClientParameter {
+    /// The rule set's name.
+    pub name: String,
+    /// Its setter on the configuration's builder, e.g. `force_path_style`.
+    pub method: String,
+    /// Its type.
+    pub kind: ParameterKind,
+    /// Documentation.
+    pub docs: Docs,
 }
 
 /// One case of `smithy.rules#endpointTests`: parameters, and what the

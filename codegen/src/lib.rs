@@ -34,6 +34,34 @@ pub use emit::protocol_tests::{CaseKind, ProtocolCase, ProtocolTests};
 pub use emit::{CLIENT_CRATE, ENDPOINT_TESTS, HEADER, RUNTIME_CRATE, RUNTIME_VERSION};
 pub use error::Error;
 pub use lower::{Options, PackageMetadata};
+
+/// The methods of the engine's `ConfigBuilder` (`smithy-lean-client`): a
+/// service's own endpoint parameter whose setter would have one of these
+/// names gets `_parameter` after it instead, since the builder's own method
+/// would hide it. A test holds this list to the engine's source.
+pub const CONFIG_BUILDER_METHODS: &[&str] = &[
+    "apply_sdk_config",
+    "build",
+    "credentials_load_timeout",
+    "credentials_provider",
+    "disable_host_prefix",
+    "disable_request_compression",
+    "endpoint_parameter",
+    "endpoint_url",
+    "http_connector",
+    "idempotency_token_provider",
+    "max_response_body_size",
+    "mock_rules",
+    "region",
+    "request_min_compression_size_bytes",
+    "retry_config",
+    "stalled_stream_protection",
+    "timeout_config",
+    "token_provider",
+    "use_dual_stack",
+    "use_fips",
+    "validate_input",
+];
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 

@@ -192,6 +192,77 @@ pub fn lower(model: &ast::Model, options: &Options) -> Result<Service, Error> {
     Ok(lowered)
 }
 
+/// The service's `@clientContextParams`: each a parameter of its rule
+/// set, of the type the trait gives, with a setter on the configuration's
+/// builder (named after it, unless the builder has a method of that name).
+fn client_parameters(
+    id: &str,
+    traits: &Traits,
+    rules: Option<&mut EndpointRules>,
+) -> Result<(), Error> {
+    const TRAIT: &str = "smithy.rules#clientContextParams";
+    let Some(declared) = traits.get(TRAIT) else {
+        return Ok(());
+    };
+    let declared = declared
+        .as_object()
+        .ok_or_else(|| Error::on_trait(id, TRAIT, "must be an object"))?;
+    let Some(rules) = rules else {
+        return Err(Error::on_trait(
+            id,
+            TRAIT,
+            "the service has no endpoint rules for its parameters",
+        ));
+    };
+    let mut methods = BTreeSet::new();
+    for (name, definition) in declared {
+        let refuse = |why: String| Error::on_trait(id, TRAIT, format!("`{name}`: {why}"));
+        let kind = match definition.get("type").and_then(Json::as_str) {
+            Some(t) if t.eq_ignore_ascii_case("string") => ParameterKind::String,
+            Some(t) if t.eq_ignore_ascii_case("boolean") => ParameterKind::Boolean,
+            other => {
+                return Err(refuse(format!(
+                    "type {other:?} is not `string` or `boolean`"
+                )));
+            }
+        };
+        let parameter = rules
+            .parameters
+            .iter()
+            .find(|p| &p.name == name)
+            .ok_or_else(|| refuse("is not a parameter of the endpoint rules".to_owned()))?;
+        if parameter.kind != kind {
+            return Err(refuse(
+                "its type is not the rule set's for the parameter".to_owned(),
+            ));
+        }
+        let mut method = naming::unraw(&naming::field_name(name)).to_owned();
+        if crate::CONFIG_BUILDER_METHODS.contains(&method.as_str()) {
+            method.push_str("_parameter");
+        }
+        if !methods.insert(method.clone()) {
+            return Err(refuse(format!(
+                "its setter `{method}` is another parameter's"
+            )));
+        }
+        let mut docs = definition
+            .get("documentation")
+            .and_then(Json::as_str)
+            .map(docs::to_markdown)
+            .unwrap_or_default();
+        if docs.is_empty() {
+            docs = parameter.docs.clone();
+        }
+        rules.client_parameters.push(ClientParameter {
+            name: name.clone(),
+            method,
+            kind,
+            docs,
+        });
+    }
+    Ok(())
+}
+
 /// Resolves the operation's `@operationContextParams` paths against its
 /// input's types, now that they are lowered.
 fn resolve_context_paths(operation: &mut Operation, input: &Types) -> Result<(), Error> {
@@ -617,6 +688,7 @@ impl<'a> Lowerer<'a> {
                 self.warnings.note_message(warning);
             }
         }
+        client_parameters(id, &shape.traits, endpoint_rules.as_mut())?;
         self.reserve_support_names(&operations, endpoint_rules.is_some())?;
         let (mut input, mut output, errors) = self.drain()?;
         // Each operation's own traits, resources' operations included.

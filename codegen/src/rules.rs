@@ -40,6 +40,7 @@ pub fn lower(service_id: &str, rule_set: &Json) -> Result<EndpointRules, Error> 
     checker.parameters = checker.parameters(rule_set)?;
     let rules = checker.rules(rule_set, "")?;
     Ok(EndpointRules {
+        client_parameters: Vec::new(),
         parameters: checker.parameters,
         rules,
         uses_partitions: checker.uses_partitions,

@@ -83,8 +83,6 @@ const OTHER_PROTOCOL: &str =
     "a service that also has `restJson1` speaks that; else refused, naming its protocols";
 const ENDPOINT_DISCOVERY: &str = "endpoint discovery is not generated yet";
 const OTHER_AUTH: &str = "a scheme `@auth` may name; passed over for the next the client supports (SigV4, bearer tokens), refused where there is none";
-const CONTEXT_PARAMS: &str =
-    "endpoint parameters bound to client configuration are not generated yet";
 
 /// Every trait the generator knows, by namespace and then name.
 pub const KNOWN_TRAITS: &[KnownTrait] = &[
@@ -380,7 +378,10 @@ pub const KNOWN_TRAITS: &[KnownTrait] = &[
     no_effect("smithy.api#xmlName", XML_ONLY),
     no_effect("smithy.api#xmlNamespace", XML_ONLY),
     // smithy.rules
-    refused("smithy.rules#clientContextParams", CONTEXT_PARAMS),
+    applied(
+        "smithy.rules#clientContextParams",
+        "an endpoint parameter the configuration sets: a setter of the client's `config::EndpointParameters`",
+    ),
     applied(
         "smithy.rules#contextParam",
         "the member's value sets the endpoint parameter; such calls resolve their own endpoint",

@@ -92,7 +92,12 @@ fn model() -> Json {
                     "aws.api#service": {"sdkId": "Things", "endpointPrefix": "things"},
                     "aws.auth#sigv4": {"name": "things"},
                     "aws.protocols#restJson1": {},
-                    "smithy.rules#endpointRuleSet": rules
+                    "smithy.rules#endpointRuleSet": rules,
+                    "smithy.rules#clientContextParams": {
+                        "Plane": {"type": "string", "documentation": "Which plane calls go to."},
+                        "Verbose": {"type": "boolean"},
+                        "Region": {"type": "string"}
+                    }
                 }
             },
             "example.ctx#Ping": operation("/ping", "Empty", None),
@@ -179,6 +184,14 @@ async fn main() {
     client.route_by_items().items(Item::builder().build()).send().await.unwrap();
     client.route_by_tags().tags("z", "1").tags("m", "2").send().await.unwrap();
     client.route_by_name().placement(placement).send().await.unwrap();
+    // The service's own settings (`@clientContextParams`), under each call's.
+    use things::config::EndpointParameters;
+    let configured = things::Client::from_conf(
+        client.config().to_builder().plane("edge").verbose(true).region_parameter("eu-west-1").build(),
+    );
+    configured.ping().send().await.unwrap();
+    configured.get_thing().verbose(false).send().await.unwrap();
+    configured.list_control().send().await.unwrap();
     for line in log.lock().unwrap().iter() {
         println!("request: {}", line.split(" HTTP/1.1").next().unwrap());
     }
@@ -237,6 +250,9 @@ fn each_call_reaches_the_endpoint_its_parameters_resolve_to() {
             "POST /data/by-items",
             "POST /data/zone/m/by-tags",
             "POST /data/acme/by-name",
+            "GET /verbose/edge/ping",
+            "GET /edge/thing",
+            "GET /control/control",
         ],
         "{stdout}"
     );

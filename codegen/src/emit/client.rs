@@ -247,56 +247,34 @@ fn endpoint_resolver(service: &Service, input: &TokenStream) -> TokenStream {
         (true, false) => quote! { , &|_| None },
         (false, _) => TokenStream::new(),
     };
-    let (binding, set_context) = match context_parameters.as_slice() {
-        [] => (quote! { let params }, TokenStream::new()),
-        parameters => {
-            let arms = parameters.iter().map(|parameter| {
-                let (name, field) = (&parameter.name, ident(&parameter.field));
-                let (variant, value) = match parameter.kind {
-                    ParameterKind::String => (quote! { String }, quote! { value.clone() }),
-                    ParameterKind::Boolean => (quote! { Boolean }, quote! { *value }),
-                    ParameterKind::StringArray => {
-                        (quote! { StringArray }, quote! { value.clone() })
-                    }
-                };
-                let value = match parameter.always_set() {
-                    true => value,
-                    false => quote! { Some(#value) },
-                };
-                (
-                    quote! { (#name, rt::endpoint::ContextValue::#variant(value)) },
-                    quote! { params.#field = #value; },
-                )
-            });
-            let set = match arms.collect::<Vec<_>>().as_slice() {
-                [(pattern, set)] => quote! {
-                    if let #pattern = (*name, value) {
-                        #set
-                    }
-                },
-                arms => {
-                    let arms = arms
-                        .iter()
-                        .map(|(pattern, set)| quote! { #pattern => { #set } });
-                    quote! {
-                        match (*name, value) {
-                            #(#arms)*
-                            // The generator gives each name its own type.
-                            _ => {}
-                        }
-                    }
-                }
-            };
-            (
-                quote! { let mut params },
-                quote! {
-                    // The call's own values, over those of configuration.
-                    for (name, value) in context {
-                        #set
-                    }
-                },
-            )
-        }
+    // The configuration's values of the service's own parameters, then
+    // the call's own values over them.
+    let client_parameters: Vec<&EndpointParameter> = rules
+        .client_parameters
+        .iter()
+        .filter_map(|client| rules.parameters.iter().find(|p| p.name == client.name))
+        .collect();
+    let mut set_context = TokenStream::new();
+    if !client_parameters.is_empty() {
+        let set = set_parameters(&client_parameters, quote! { name.as_str() });
+        set_context.extend(quote! {
+            for (name, value) in &built_ins.client_parameters {
+                #set
+            }
+        });
+    }
+    if !context_parameters.is_empty() {
+        let set = set_parameters(&context_parameters, quote! { *name });
+        set_context.extend(quote! {
+            // The call's own values, over those of configuration.
+            for (name, value) in context {
+                #set
+            }
+        });
+    }
+    let binding = match set_context.is_empty() {
+        true => quote! { let params },
+        false => quote! { let mut params },
     };
     quote! {
         /// The model's endpoint rules, from the parameters SDKs fill from
@@ -308,6 +286,50 @@ fn endpoint_resolver(service: &Service, input: &TokenStream) -> TokenStream {
             };
             #set_context
             #input::resolve_endpoint(&params #partitions)
+        }
+    }
+}
+
+/// Sets each of `parameters` whose name `(name, value)` has, `name` read
+/// as `name_expr`: one `if let` for one parameter, else a `match`.
+fn set_parameters(parameters: &[&EndpointParameter], name_expr: TokenStream) -> TokenStream {
+    let arms: Vec<(TokenStream, TokenStream)> = parameters
+        .iter()
+        .map(|parameter| {
+            let (name, field) = (&parameter.name, ident(&parameter.field));
+            let (variant, value) = match parameter.kind {
+                ParameterKind::String => (quote! { String }, quote! { value.clone() }),
+                ParameterKind::Boolean => (quote! { Boolean }, quote! { *value }),
+                ParameterKind::StringArray => (quote! { StringArray }, quote! { value.clone() }),
+            };
+            let value = match parameter.always_set() {
+                true => value,
+                false => quote! { Some(#value) },
+            };
+            (
+                quote! { (#name, rt::endpoint::ContextValue::#variant(value)) },
+                quote! { params.#field = #value; },
+            )
+        })
+        .collect();
+    match arms.as_slice() {
+        [(pattern, set)] => quote! {
+            if let #pattern = (#name_expr, value) {
+                #set
+            }
+        },
+        arms => {
+            let arms = arms
+                .iter()
+                .map(|(pattern, set)| quote! { #pattern => { #set } });
+            quote! {
+                match (#name_expr, value) {
+                    #(#arms)*
+                    // A value of another type than its parameter's is not
+                    // the parameter's: the generated setters give none.
+                    _ => {}
+                }
+            }
         }
     }
 }
@@ -575,12 +597,58 @@ pub(super) fn config_module(service: &Service) -> TokenStream {
             pub use ::smithy_lean_client::Token;
         }
     });
+    let endpoint_parameters = service
+        .endpoint_rules
+        .as_ref()
+        .filter(|rules| !rules.client_parameters.is_empty())
+        .map(|rules| {
+            let methods = rules.client_parameters.iter().map(|parameter| {
+                let method = ident(&parameter.method);
+                let name = &parameter.name;
+                let (ty, variant) = match parameter.kind {
+                    ParameterKind::Boolean => (quote! { bool }, quote! { Boolean(value) }),
+                    _ => (
+                        quote! { impl Into<String> },
+                        quote! { String(value.into()) },
+                    ),
+                };
+                let docs = doc_attrs(&parameter.docs, None);
+                let origin = format!(" The endpoint rules' `{name}`.");
+                (
+                    quote! {
+                        #docs
+                        #[doc = ""]
+                        #[doc = #origin]
+                        fn #method(self, value: #ty) -> Self;
+                    },
+                    quote! {
+                        fn #method(self, value: #ty) -> Self {
+                            self.endpoint_parameter(#name, rt::endpoint::ContextValue::#variant)
+                        }
+                    },
+                )
+            });
+            let (declared, defined): (Vec<_>, Vec<_>) = methods.unzip();
+            quote! {
+                /// The service's own endpoint settings (`smithy.rules#clientContextParams`),
+                /// on the configuration's builder: `use crate::config::EndpointParameters;`,
+                /// then set them as any other setting. A call that sets one itself wins.
+                pub trait EndpointParameters: Sized {
+                    #(#declared)*
+                }
+
+                impl EndpointParameters for ::smithy_lean_client::ConfigBuilder {
+                    #(#defined)*
+                }
+            }
+        });
     quote! {
         pub use ::smithy_lean_client::{
             Config, ConfigBuilder as Builder, Region, DEFAULT_CONNECT_TIMEOUT,
             DEFAULT_CREDENTIALS_LOAD_TIMEOUT, DEFAULT_STALL_GRACE_PERIOD,
         };
         #token
+        #endpoint_parameters
     }
 }
 

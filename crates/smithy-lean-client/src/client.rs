@@ -1069,6 +1069,7 @@ fn built_ins(service: &Service, config: &Config) -> Result<BuiltIns, String> {
         use_fips: config.use_fips,
         use_dual_stack: config.use_dual_stack,
         endpoint: endpoint_url,
+        client_parameters: config.endpoint_parameters.clone(),
     })
 }
 

@@ -11,6 +11,7 @@ use aws_smithy_types::retry::RetryConfig;
 use aws_smithy_types::timeout::TimeoutConfig;
 use aws_types::SdkConfig;
 use aws_types::region::Region;
+use smithy_lean_runtime::endpoint::ContextValue;
 use std::time::Duration;
 
 /// The connect timeout when none is configured, as in the AWS SDKs.
@@ -64,6 +65,9 @@ pub struct Config {
     pub(crate) disable_request_compression: bool,
     pub(crate) request_min_compression_size: u32,
     pub(crate) max_response_body: usize,
+    /// Values of the service's own endpoint parameters
+    /// (`smithy.rules#clientContextParams`), by their rule-set names.
+    pub(crate) endpoint_parameters: Vec<(String, ContextValue)>,
     /// The `SdkConfig` this was built from, for what depends on the
     /// service: its own endpoint URL in the environment and profile.
     pub(crate) sdk_config: Option<SdkConfig>,
@@ -103,6 +107,7 @@ impl std::fmt::Debug for Config {
                 &self.request_min_compression_size,
             )
             .field("max_response_body", &self.max_response_body)
+            .field("endpoint_parameters", &self.endpoint_parameters)
             .field("from_sdk_config", &self.sdk_config.is_some())
             .finish()
     }
@@ -217,6 +222,12 @@ impl Config {
     pub fn max_response_body_size(&self) -> usize {
         self.max_response_body
     }
+
+    /// The values set for the service's own endpoint parameters, by their
+    /// rule-set names.
+    pub fn endpoint_parameters(&self) -> &[(String, ContextValue)] {
+        &self.endpoint_parameters
+    }
 }
 
 /// Builds a [`Config`].
@@ -258,6 +269,7 @@ impl Default for ConfigBuilder {
                 disable_request_compression: false,
                 request_min_compression_size: crate::compression::DEFAULT_MIN_COMPRESSION_SIZE,
                 max_response_body: crate::MAX_RESPONSE_BODY,
+                endpoint_parameters: Vec::new(),
                 sdk_config: None,
                 #[cfg(feature = "test-util")]
                 mock_rules: None,
@@ -464,6 +476,20 @@ impl ConfigBuilder {
         self
     }
 
+    /// Sets the service's own endpoint parameter `name` (one of its
+    /// `smithy.rules#clientContextParams`, by its rule-set name) for every
+    /// call, over any earlier value; an operation's own value for it wins.
+    /// A generated client has a typed setter for each (its
+    /// `config::EndpointParameters` trait), which calls this.
+    pub fn endpoint_parameter(mut self, name: impl Into<String>, value: ContextValue) -> Self {
+        let name = name.into();
+        self.config
+            .endpoint_parameters
+            .retain(|(set, _)| *set != name);
+        self.config.endpoint_parameters.push((name, value));
+        self
+    }
+
     /// Answers every call from these rules instead of the network (see
     /// [`mock`](crate::mock)): for a caller's own tests.
     #[cfg(feature = "test-util")]
@@ -481,6 +507,24 @@ impl ConfigBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_endpoint_parameter_set_again_takes_the_new_value() {
+        let config = Config::builder()
+            .endpoint_parameter("Plane", ContextValue::String("edge".into()))
+            .endpoint_parameter("Verbose", ContextValue::Boolean(true))
+            .endpoint_parameter("Plane", ContextValue::String("core".into()))
+            .build();
+        assert_eq!(
+            config.endpoint_parameters(),
+            [
+                ("Verbose".to_owned(), ContextValue::Boolean(true)),
+                ("Plane".to_owned(), ContextValue::String("core".into())),
+            ]
+        );
+        assert!(format!("{config:?}").contains("endpoint_parameters: [(\"Verbose\""));
+        assert!(Config::builder().build().endpoint_parameters().is_empty());
+    }
 
     #[test]
     fn request_compression_is_on_by_default_and_taken_from_an_sdk_config() {

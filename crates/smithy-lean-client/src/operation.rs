@@ -68,6 +68,9 @@ pub struct BuiltIns {
     pub use_dual_stack: bool,
     /// A custom endpoint URL.
     pub endpoint: Option<String>,
+    /// The service's own parameters that the configuration sets
+    /// (`smithy.rules#clientContextParams`), by their rule-set names.
+    pub client_parameters: Vec<(String, ContextValue)>,
 }
 
 /// One operation, as the generator describes it from the model: its three
