@@ -13,8 +13,8 @@
 //! reads every event of the output's stream.
 
 use super::protocol_tests::{
-    Crates, TestBody, compared_with, header_pairs, object, option_tokens, setters, status_code,
-    string, strings, structure, structure_expr, value_expr,
+    Crates, TestBody, compared_with, expected_request, header_pairs, object, option_tokens,
+    setters, status_code, string, strings, structure, structure_expr, value_expr,
 };
 use crate::ir::{Field, Kind, Operation, Service, Structure, Types, Value};
 use proc_macro2::{Literal, TokenStream};
@@ -86,22 +86,9 @@ pub(super) fn event_stream_test(
     let initial_request_check = match case.get("initialRequest") {
         None => TokenStream::new(),
         Some(request) => {
-            let method = string(request, "method")?.unwrap_or_default();
-            let uri = string(request, "uri")?.unwrap_or_default();
-            let headers = header_pairs(request)?;
-            let forbid_headers = strings(request, "forbidHeaders")?;
-            let require_headers = strings(request, "requireHeaders")?;
-            let query_params = strings(request, "queryParams")?;
+            let expected = expected_request(request)?;
             quote! {
-                let expected = ::smithy_lean_protocol_test::ExpectedRequest {
-                    method: #method,
-                    uri: #uri,
-                    query_params: &[#(#query_params),*],
-                    headers: &[#(#headers),*],
-                    forbid_headers: &[#(#forbid_headers),*],
-                    require_headers: &[#(#require_headers),*],
-                    ..Default::default()
-                };
+                let expected = #expected;
                 capture.assert_sent(&expected, &result);
             }
         }

@@ -273,18 +273,8 @@ fn request_test(
         &service.input,
     )
     .map_err(|why| format!("`params.{why}"))?;
-    let method = string(case, "method")?.unwrap_or_default();
-    let uri = string(case, "uri")?.unwrap_or_default();
     let host = option_tokens(string(case, "host")?);
-    let resolved_host = option_tokens(string(case, "resolvedHost")?);
-    let query_params = strings(case, "queryParams")?;
-    let forbid_query_params = strings(case, "forbidQueryParams")?;
-    let require_query_params = strings(case, "requireQueryParams")?;
-    let headers = header_pairs(case)?;
-    let forbid_headers = strings(case, "forbidHeaders")?;
-    let require_headers = strings(case, "requireHeaders")?;
-    let body = option_tokens(string(case, "body")?);
-    let body_media_type = option_tokens(string(case, "bodyMediaType")?);
+    let expected = expected_request(case)?;
     let client = &crates.client;
     let call = crate::emit::ident(&operation.module);
     Ok(TestBody {
@@ -295,19 +285,7 @@ fn request_test(
             );
             let client = #client::Client::from_conf(capture.config(#host));
             let result = client.#call() #(#setters)* .send().await;
-            let expected = ::smithy_lean_protocol_test::ExpectedRequest {
-                method: #method,
-                uri: #uri,
-                resolved_host: #resolved_host,
-                query_params: &[#(#query_params),*],
-                forbid_query_params: &[#(#forbid_query_params),*],
-                require_query_params: &[#(#require_query_params),*],
-                headers: &[#(#headers),*],
-                forbid_headers: &[#(#forbid_headers),*],
-                require_headers: &[#(#require_headers),*],
-                body: #body,
-                body_media_type: #body_media_type,
-            };
+            let expected = #expected;
             capture.assert_sent(&expected, &result);
         },
     })
@@ -392,6 +370,37 @@ fn error_test(
             };
             #comparisons
         },
+    })
+}
+
+/// The `ExpectedRequest` of a request case (or of an event stream case's
+/// initial request), as the case writes it.
+pub(super) fn expected_request(case: &Json) -> Result<TokenStream, String> {
+    let method = string(case, "method")?.unwrap_or_default();
+    let uri = string(case, "uri")?.unwrap_or_default();
+    let resolved_host = option_tokens(string(case, "resolvedHost")?);
+    let query_params = strings(case, "queryParams")?;
+    let forbid_query_params = strings(case, "forbidQueryParams")?;
+    let require_query_params = strings(case, "requireQueryParams")?;
+    let headers = header_pairs(case)?;
+    let forbid_headers = strings(case, "forbidHeaders")?;
+    let require_headers = strings(case, "requireHeaders")?;
+    let body = option_tokens(string(case, "body")?);
+    let body_media_type = option_tokens(string(case, "bodyMediaType")?);
+    Ok(quote! {
+        ::smithy_lean_protocol_test::ExpectedRequest {
+            method: #method,
+            uri: #uri,
+            resolved_host: #resolved_host,
+            query_params: &[#(#query_params),*],
+            forbid_query_params: &[#(#forbid_query_params),*],
+            require_query_params: &[#(#require_query_params),*],
+            headers: &[#(#headers),*],
+            forbid_headers: &[#(#forbid_headers),*],
+            require_headers: &[#(#require_headers),*],
+            body: #body,
+            body_media_type: #body_media_type,
+        }
     })
 }
 

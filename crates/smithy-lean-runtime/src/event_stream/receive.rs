@@ -688,6 +688,123 @@ mod tests {
     }
 
     #[test]
+    fn a_frame_shorter_than_any_message_is_refused_by_its_length() {
+        let mut short = framed(&[text("abc")]);
+        short[..4].copy_from_slice(&15u32.to_be_bytes());
+        let (_, error) = all(receiver(vec![short]));
+        assert_eq!(
+            error.unwrap().to_string(),
+            "the event stream is malformed: a message says it is 15 bytes long; a message is 16 to 16777216 bytes"
+        );
+    }
+
+    /// A union without errors, which keeps the trait's defaults.
+    #[derive(Debug, PartialEq)]
+    struct Plain;
+
+    impl UnmarshallEvent for Plain {
+        fn unmarshall_event(_: &str, _: &IncomingMessage<'_>) -> Result<Self, EventError> {
+            Ok(Plain)
+        }
+
+        fn unmarshall_exception(
+            _: &str,
+            _: &IncomingMessage<'_>,
+        ) -> Result<Option<Self>, EventError> {
+            Ok(Some(Plain))
+        }
+    }
+
+    #[test]
+    fn an_error_without_a_name_or_message_says_so() {
+        assert_eq!((Plain.error_name(), Plain.error_message()), (None, None));
+        let error = ReceiveError::Modeled(Plain);
+        assert_eq!(
+            error.to_string(),
+            "the event stream ended with the service's error `(unnamed)`"
+        );
+        assert_eq!(format!("{error:?}"), "Modeled(Plain)");
+        assert_eq!(error.into_modeled(), Some(Plain));
+        let malformed = ReceiveError::<Plain>::Malformed("why".into());
+        assert_eq!(format!("{malformed:?}"), r#"Malformed("why")"#);
+        assert!(malformed.as_modeled().is_none() && malformed.into_modeled().is_none());
+    }
+
+    #[test]
+    fn a_transport_error_is_the_source() {
+        let error = ReceiveError::<Plain>::Transport("reset by peer".into());
+        let source = std::error::Error::source(&error).map(|e| e.to_string());
+        assert_eq!(source.as_deref(), Some("reset by peer"));
+        assert_eq!(
+            error.to_string(),
+            "the event stream could not be read on: reset by peer"
+        );
+        assert!(std::error::Error::source(&ReceiveError::<Plain>::Malformed("x".into())).is_none());
+    }
+
+    /// A structure of one member, `n`, for the JSON readers.
+    #[derive(Debug, Default, PartialEq)]
+    struct Counted {
+        n: Option<i32>,
+    }
+
+    impl crate::builders::StructureBuilder for Counted {
+        type Structure = Counted;
+        fn build_structure(self) -> Result<Counted, crate::BuildError> {
+            Ok(self)
+        }
+    }
+
+    impl crate::builders::Structure for Counted {
+        type Builder = Counted;
+    }
+
+    impl JsonStructure for Counted {
+        fn read_member(
+            builder: &mut Counted,
+            key: &str,
+            tokens: &mut crate::json::Tokens<'_>,
+        ) -> Result<bool, crate::JsonError> {
+            if key != "n" {
+                return Ok(false);
+            }
+            builder.n = crate::json::read(tokens, "n")?;
+            Ok(true)
+        }
+    }
+
+    #[test]
+    fn payloads_read_as_bytes_text_and_json() {
+        let message = Message::new(&br#"{"n":3}"#[..]);
+        let incoming = IncomingMessage(&message);
+        assert_eq!(incoming.blob(), Blob::new(&br#"{"n":3}"#[..]));
+        assert_eq!(incoming.text("e").unwrap(), r#"{"n":3}"#);
+        assert_eq!(
+            incoming.json::<Counted>("p").unwrap(),
+            Some(Counted { n: Some(3) })
+        );
+        let mut builder = Counted::default();
+        incoming.json_members::<Counted>(&mut builder, "e").unwrap();
+        assert_eq!(builder.n, Some(3));
+        let broken = Message::new(&b"{"[..]);
+        assert!(IncomingMessage(&broken).json::<Counted>("p").is_err());
+        assert!(
+            IncomingMessage(&broken)
+                .json_members::<Counted>(&mut Counted::default(), "e")
+                .is_err()
+        );
+        let not_text = Message::new(&[0xff][..]);
+        assert_eq!(
+            IncomingMessage(&not_text)
+                .text("e")
+                .unwrap_err()
+                .to_string(),
+            "the `e` event's payload is not UTF-8 text"
+        );
+        assert!(std::ptr::eq(IncomingMessage(&message).message(), &message));
+    }
+
+    #[test]
     fn a_default_receiver_has_ended() {
         let mut events = EventReceiver::<Event>::default();
         assert!(matches!(ready(events.recv()), Ok(None)));

@@ -357,6 +357,15 @@ mod tests {
     }
 
     #[test]
+    fn debug_shows_no_events() {
+        let sender = EventStreamSender::from_events([Text("secret")]);
+        assert_eq!(format!("{sender:?}"), "EventStreamSender(..)");
+        assert_eq!(format!("{:?}", sender.into_messages()), "MessageStream(..)");
+        let empty = EventStreamSender::<Text>::default();
+        assert!(drain(empty.into_messages()).is_empty());
+    }
+
+    #[test]
     fn the_request_carries_its_messages_until_taken_once() {
         let mut request = build_event_stream(
             "POST",
