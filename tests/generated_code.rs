@@ -820,6 +820,150 @@ fn with_client(parameters: serde_json::Value) -> String {
     model.to_string()
 }
 
+/// A path of `@operationContextParams` selects what it names, read with
+/// the Rust it takes to reach it, or is refused saying why.
+#[test]
+fn operation_context_paths_select_what_they_name() {
+    let model = |parameter: &str, path: &str| {
+        let mut model: serde_json::Value = serde_json::from_str(&synthetic(
+            serde_json::json!({
+                "Nested": {"target": "example.test#Nested"},
+                "Kind": {"target": "example.test#Kind"},
+                "On": {"target": "smithy.api#Boolean"},
+                "Items": {"target": "example.test#Items"},
+                "Tags": {"target": "example.test#Tags"},
+                "Counts": {"target": "example.test#Counts"},
+                "Sparse": {"target": "example.test#Sparse"},
+                "Kinds": {"target": "example.test#Kinds"}
+            }),
+            serde_json::json!({
+                "example.test#Nested": {"type": "structure", "members": {
+                    "Name": {"target": "smithy.api#String", "traits": {"smithy.api#required": {}}},
+                    "Zones": {"target": "example.test#Names"}
+                }},
+                "example.test#Kind": {"type": "enum", "members": {"A": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "a"}}}},
+                "example.test#Names": {"type": "list", "member": {"target": "smithy.api#String"}},
+                "example.test#Kinds": {"type": "list", "member": {"target": "example.test#Kind"}},
+                "example.test#Counts": {"type": "list", "member": {"target": "smithy.api#Integer"}},
+                "example.test#Sparse": {"type": "list", "member": {"target": "smithy.api#String"}, "traits": {"smithy.api#sparse": {}}},
+                "example.test#Items": {"type": "list", "member": {"target": "example.test#Nested"}},
+                "example.test#Tags": {"type": "map", "key": {"target": "smithy.api#String"}, "value": {"target": "smithy.api#String"}}
+            }),
+        ))
+        .unwrap();
+        model["shapes"]["example.test#Svc"]["traits"]["smithy.rules#endpointRuleSet"] = serde_json::json!({
+            "version": "1.0",
+            "parameters": {
+                "Tenant": {"type": "String"},
+                "Verbose": {"type": "Boolean"},
+                "Zones": {"type": "stringArray"}
+            },
+            "rules": [{"type": "endpoint", "conditions": [], "endpoint": {"url": "https://example.com"}}]
+        });
+        model["shapes"]["example.test#DoThing"]["traits"]["smithy.rules#operationContextParams"] =
+            serde_json::json!({parameter: {"path": path}});
+        model.to_string()
+    };
+    let selected = |parameter: &str, path: &str| -> String {
+        let files = generate(&model(parameter, path), &Options::default())
+            .unwrap_or_else(|e| panic!("{path}: {e}"))
+            .files;
+        let input = &files[&PathBuf::from("example-svc-input/src/do_thing_input.rs")];
+        let start = input.find("fn endpoint_context").expect("endpoint_context");
+        let end = start + input[start..].find("\n    }\n").expect("its end");
+        input[start..end].split_whitespace().collect::<String>()
+    };
+    for (parameter, path, reads) in [
+        (
+            "Tenant",
+            "Nested.Name",
+            "self.nested.as_ref().map(|value| &value.name).map(|value| rt::endpoint::ContextValue::String(value.clone()))",
+        ),
+        (
+            "Tenant",
+            "Kind",
+            "self.kind.as_ref().map(|value| rt::endpoint::ContextValue::String(value.as_str().to_owned()))",
+        ),
+        (
+            "Verbose",
+            "On",
+            "self.on.as_ref().map(|value| rt::endpoint::ContextValue::Boolean(*value))",
+        ),
+        (
+            "Zones",
+            "Nested.Zones",
+            "self.nested.as_ref().and_then(|value| value.zones.as_ref()).map(|value| rt::endpoint::ContextValue::StringArray(value.clone()))",
+        ),
+        (
+            "Zones",
+            "Kinds",
+            "rt::endpoint::ContextValue::StringArray( value.iter().map(|item| item.as_str().to_owned()).collect(), )",
+        ),
+        (
+            "Zones",
+            "Items[*].Name",
+            "self.items.as_ref().map(|items| items.iter().map(|item| &item.name).collect::<Vec<_>>())",
+        ),
+        (
+            "Zones",
+            "Kinds[*]",
+            "self.kinds.as_ref().map(|items| items.iter().collect::<Vec<_>>())",
+        ),
+        (
+            "Zones",
+            "keys(Tags)",
+            "self.tags.as_ref().map(|map| map.keys().collect::<Vec<_>>())",
+        ),
+    ] {
+        let code = selected(parameter, path);
+        let reads: String = reads.split_whitespace().collect();
+        assert!(code.contains(&reads), "{path}: {code}");
+    }
+    for (parameter, path, why) in [
+        (
+            "Zones",
+            "Counts",
+            "it selects no string, enum, boolean or list of strings or enums",
+        ),
+        (
+            "Zones",
+            "Sparse",
+            "it selects no string, enum, boolean or list of strings or enums",
+        ),
+        ("Zones", "Sparse[*]", "`[*]` of a sparse list is not read"),
+        (
+            "Zones",
+            "Counts[*]",
+            "it selects no string, enum, boolean or list of strings or enums",
+        ),
+        ("Zones", "Items[*].Zones[*]", "one `[*]` at most"),
+        (
+            "Zones",
+            "keys(Items)",
+            "`keys(..)` must select a map's keys",
+        ),
+        (
+            "Tenant",
+            "Nested",
+            "it selects no string, enum, boolean or list of strings or enums",
+        ),
+        (
+            "Tenant",
+            "Nested.Nope",
+            "`example.test#Nested` has no member `Nope`",
+        ),
+        (
+            "Tenant",
+            "Zones",
+            "`example.test#DoThingRequest` has no member `Zones`",
+        ),
+        ("Tenant", "Nested.Zones", "`Tenant` is a string parameter"),
+    ] {
+        let error = generate(&model(parameter, path), &Options::default()).expect_err(path);
+        assert!(error.to_string().contains(why), "{path}: {error}");
+    }
+}
+
 /// The generator's list of the engine's `ConfigBuilder` methods, which a
 /// service's own endpoint setting must not be named like, is the engine's.
 #[test]

@@ -86,7 +86,8 @@ fn model() -> Json {
                     {"target": "example.ctx#RouteByList"},
                     {"target": "example.ctx#RouteByItems"},
                     {"target": "example.ctx#RouteByTags"},
-                    {"target": "example.ctx#RouteByName"}
+                    {"target": "example.ctx#RouteByName"},
+                    {"target": "example.ctx#RouteBySlots"}
                 ],
                 "traits": {
                     "aws.api#service": {"sdkId": "Things", "endpointPrefix": "things"},
@@ -112,10 +113,16 @@ fn model() -> Json {
             "example.ctx#RouteByItems": with_paths("/by-items", json!({"Zones": {"path": "Items[*].Zone"}})),
             "example.ctx#RouteByTags": with_paths("/by-tags", json!({"Zones": {"path": "keys(Tags)"}})),
             "example.ctx#RouteByName": with_paths("/by-name", json!({"Tenant": {"path": "Placement.Name"}})),
+            "example.ctx#RouteBySlots": with_paths("/by-slots", json!({"Zones": {"path": "Slots[*].Name"}})),
             "example.ctx#RouteInput": {"type": "structure", "members": {
                 "Placement": {"target": "example.ctx#Placement"},
                 "Items": {"target": "example.ctx#Items"},
-                "Tags": {"target": "example.ctx#Tags"}
+                "Tags": {"target": "example.ctx#Tags"},
+                "Slots": {"target": "example.ctx#Slots"}
+            }},
+            "example.ctx#Slots": {"type": "list", "member": {"target": "example.ctx#Slot"}},
+            "example.ctx#Slot": {"type": "structure", "members": {
+                "Name": {"target": "smithy.api#String", "traits": {"smithy.api#required": {}}}
             }},
             "example.ctx#Placement": {"type": "structure", "members": {
                 "Name": {"target": "smithy.api#String"},
@@ -184,6 +191,8 @@ async fn main() {
     client.route_by_items().items(Item::builder().build()).send().await.unwrap();
     client.route_by_tags().tags("z", "1").tags("m", "2").send().await.unwrap();
     client.route_by_name().placement(placement).send().await.unwrap();
+    let slot = things::types::Slot::builder().name("s1").build().unwrap();
+    client.route_by_slots().slots(slot).send().await.unwrap();
     // The service's own settings (`@clientContextParams`), under each call's.
     use things::config::EndpointParameters;
     let configured = things::Client::from_conf(
@@ -250,6 +259,7 @@ fn each_call_reaches_the_endpoint_its_parameters_resolve_to() {
             "POST /data/by-items",
             "POST /data/zone/m/by-tags",
             "POST /data/acme/by-name",
+            "POST /data/zone/s1/by-slots",
             "GET /verbose/edge/ping",
             "GET /edge/thing",
             "GET /control/control",

@@ -215,6 +215,26 @@ fn path_steps(steps: &[ContextStep], from: TokenStream) -> TokenStream {
             ContextStep::EachItem if at + 1 == steps.len() => {
                 return quote! { #selected.map(|items| items.iter().collect::<Vec<_>>()) };
             }
+            // Members every item has: each item's, no `Option` between.
+            ContextStep::EachItem
+                if steps[at + 1..].iter().all(|step| {
+                    matches!(
+                        step,
+                        ContextStep::Field {
+                            optional: false,
+                            ..
+                        }
+                    )
+                }) =>
+            {
+                let fields = steps[at + 1..].iter().filter_map(|step| match step {
+                    ContextStep::Field { name, .. } => Some(ident(name)),
+                    _ => None,
+                });
+                return quote! {
+                    #selected.map(|items| items.iter().map(|item| &item #(.#fields)*).collect::<Vec<_>>())
+                };
+            }
             ContextStep::EachItem => {
                 let each = path_steps(&steps[at + 1..], quote! { item });
                 return quote! {
