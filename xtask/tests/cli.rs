@@ -307,7 +307,7 @@ fn corpus_generates_each_service_whole_or_each_operation_alone_and_says_how_far_
         "ex#Svc": {"type": "service", "version": "1", "operations": [{"target": "ex#Good"}, {"target": "ex#Bad"}],
             "traits": {"aws.api#service": {"sdkId": "Ex"}, "aws.protocols#restJson1": {}}},
         "ex#Good": {"type": "operation", "traits": {"smithy.api#http": {"method": "GET", "uri": "/good"}}},
-        "ex#Bad": {"type": "operation", "traits": {"smithy.api#http": {"method": "GET", "uri": "/bad"}, "smithy.rules#operationContextParams": {}}}
+        "ex#Bad": {"type": "operation", "traits": {"smithy.api#http": {"method": "GET", "uri": "/bad"}, "aws.api#clientDiscoveredEndpoint": {"required": true}}}
     }});
     std::fs::create_dir(dir.join("nested")).unwrap();
     std::fs::write(dir.join("nested/partly.json"), model.to_string()).unwrap();
@@ -329,7 +329,7 @@ fn corpus_generates_each_service_whole_or_each_operation_alone_and_says_how_far_
     assert_eq!(lines.len(), 3, "{stdout}");
     assert!(
         lines[0].starts_with("partly: 1/2 operations, ") && lines[0].ends_with(
-            ", 0 warnings, 1 refusals: ex#Bad: trait `smithy.rules#operationContextParams`: not supported by this generator: endpoint parameters bound to client configuration or to paths into the input are not generated yet"
+            ", 0 warnings, 1 refusals: ex#Bad: trait `aws.api#clientDiscoveredEndpoint`: not supported by this generator: endpoint discovery is not generated yet"
         ),
         "{}",
         lines[0]
