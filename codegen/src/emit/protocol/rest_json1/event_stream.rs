@@ -227,7 +227,7 @@ fn read_event(member: &str, structure: &Structure) -> TokenStream {
         });
     }
     for field in &structure.fields {
-        let set = ident(&format!("set_{}", crate::naming::unraw(&field.name)));
+        let set = ident(&field.set_method);
         let wire = &field.member;
         let value = match (&field.binding, &field.value.kind) {
             (Binding::EventPayload, Kind::Blob) => quote! { Some(message.blob()) },
