@@ -423,6 +423,85 @@ mod tests {
         }
     }
 
+    /// A request the AWS SDK's signer signed, with header values beyond
+    /// ASCII (sent as their UTF-8 bytes, as the SDKs send them), verifies;
+    /// the same request with one of those values changed does not.
+    #[test]
+    fn values_beyond_ascii_verify_as_the_sdk_signs_them() {
+        use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings, sign};
+        let now = parse_amz_date("20260101T000000Z").unwrap();
+        let bearer = "arn:aws:chime:us-east-1:111122223333:app-instance/café-☕";
+        let credentials = aws_credential_types::Credentials::new(
+            "AKIDEXAMPLE",
+            "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+            None,
+            None,
+            "test",
+        );
+        let identity: aws_smithy_runtime_api::client::identity::Identity = credentials.into();
+        let params = aws_sigv4::sign::v4::SigningParams::builder()
+            .identity(&identity)
+            .region("us-east-1")
+            .name("chime")
+            .time(std::time::UNIX_EPOCH + std::time::Duration::from_secs(now as u64))
+            .settings(SigningSettings::default())
+            .build()
+            .unwrap()
+            .into();
+        let unsigned = [
+            ("host", "identity-chime.us-east-1.amazonaws.com"),
+            ("x-amz-chime-bearer", bearer),
+        ];
+        let signable = SignableRequest::new(
+            "POST",
+            "https://identity-chime.us-east-1.amazonaws.com/app-instances",
+            unsigned.into_iter(),
+            SignableBody::Bytes(b"{}"),
+        )
+        .unwrap();
+        let (instructions, _) = sign(signable, &params).unwrap().into_parts();
+        let mut headers: Vec<(String, String)> = unsigned
+            .iter()
+            .map(|(name, value)| ((*name).to_owned(), (*value).to_owned()))
+            .collect();
+        let mut authorization = String::new();
+        for (name, value) in instructions.headers() {
+            if name == "authorization" {
+                authorization = value.to_owned();
+            } else {
+                headers.push((name.to_owned(), value.to_owned()));
+            }
+        }
+        let expected = Expected {
+            region: "us-east-1",
+            service: "chime",
+            now,
+            session_token: None,
+        };
+        let verified = |headers: &[(String, String)]| {
+            let request = Signed {
+                method: "POST",
+                path: "/app-instances",
+                query: "",
+                headers,
+                body: b"{}",
+            };
+            verify(
+                &request,
+                &parse_authorization(&authorization).unwrap(),
+                "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
+                &expected,
+            )
+        };
+        assert_eq!(verified(&headers), Ok(()));
+        for (name, value) in &mut headers {
+            if name == "x-amz-chime-bearer" {
+                *value = value.replace('é', "e");
+            }
+        }
+        assert!(matches!(verified(&headers), Err(Refusal::Forbidden(_))));
+    }
+
     /// The published example's request, with `authorization` as its header.
     fn example_with(
         headers: &[(String, String)],

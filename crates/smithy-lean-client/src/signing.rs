@@ -90,7 +90,7 @@ impl Signer {
                 if i > 0 {
                     value.push(',');
                 }
-                push_collapsed(&mut value, v.to_str()?);
+                push_collapsed(&mut value, header_text(name.as_str(), v)?);
             }
             signed.push((name.as_str(), value));
         }
@@ -186,7 +186,7 @@ fn sign_with_aws_sigv4(
     let headers = request
         .headers()
         .iter()
-        .map(|(name, value)| Ok((name.as_str(), value.to_str()?)))
+        .map(|(name, value)| Ok((name.as_str(), header_text(name.as_str(), value)?)))
         .collect::<Result<Vec<_>, SigningError>>()?;
     let signable = SignableRequest::new(
         request.method().as_str(),
@@ -197,6 +197,16 @@ fn sign_with_aws_sigv4(
     let (instructions, _) = aws_sigv4::http_request::sign(signable, &params)?.into_parts();
     instructions.apply_to_request_http1x(request);
     Ok(())
+}
+
+/// A header's value as the text SigV4 signs: its bytes, which are UTF-8
+/// wherever a generated input set them (beyond ASCII too, as the AWS SDKs
+/// send and sign them); a value of other bytes (set by hand) is an error
+/// naming the header.
+fn header_text<'a>(name: &str, value: &'a HeaderValue) -> Result<&'a str, SigningError> {
+    std::str::from_utf8(value.as_bytes()).map_err(|_| {
+        format!("the value of header `{name}` is not UTF-8 text, which SigV4 signs").into()
+    })
 }
 
 /// Whether SigV4's path encoding and normalization leave `path` as it is.
@@ -326,7 +336,10 @@ mod tests {
         let mut headers: Vec<(String, String)> = request
             .headers()
             .iter()
-            .map(|(n, v)| (n.as_str().to_owned(), v.to_str().unwrap().to_owned()))
+            .map(|(n, v)| {
+                let value = std::str::from_utf8(v.as_bytes()).unwrap();
+                (n.as_str().to_owned(), value.to_owned())
+            })
             .collect();
         headers.sort();
         headers
@@ -368,8 +381,9 @@ mod tests {
     }
 
     fn header_value() -> impl Strategy<Value = String> {
-        // Printable ASCII with runs of spaces, which SigV4 collapses.
-        "[ -~]{0,20}".prop_map(|v| v.trim().to_owned())
+        // Printable text with runs of spaces, which SigV4 collapses, and
+        // characters beyond ASCII, which go as their UTF-8 bytes.
+        "[ -~é€ü漢]{0,20}".prop_map(|v| v.trim().to_owned())
     }
 
     proptest! {
@@ -394,6 +408,34 @@ mod tests {
                 sign_with_aws_sigv4(&mut reference, signable, &credentials, "us-east-1", "chime", now).unwrap();
                 prop_assert_eq!(signed_headers(&ours), signed_headers(&reference));
             }
+        }
+    }
+
+    #[test]
+    fn a_value_that_is_not_utf8_is_refused_naming_its_header() {
+        let credentials = Credentials::new("AKIDTEST", "secret", None, None, "test");
+        let now = SystemTime::UNIX_EPOCH + Duration::from_secs(1_700_000_000);
+        for path in ["/app-instances", "/a%20b/app-instances"] {
+            let mut request = request(path, &[]);
+            request.headers_mut().insert(
+                "x-amz-chime-bearer",
+                HeaderValue::from_bytes(b"arn:\xff").unwrap(),
+            );
+            let error = Signer::default()
+                .sign(
+                    &mut request,
+                    "UNSIGNED-PAYLOAD",
+                    &credentials,
+                    "us-east-1",
+                    "chime",
+                    now,
+                )
+                .unwrap_err();
+            assert_eq!(
+                error.to_string(),
+                "the value of header `x-amz-chime-bearer` is not UTF-8 text, which SigV4 signs",
+                "{path}"
+            );
         }
     }
 
