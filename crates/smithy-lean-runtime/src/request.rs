@@ -682,6 +682,14 @@ mod tests {
     }
 
     #[test]
+    fn a_header_value_beyond_ascii_goes_as_its_utf8_bytes() {
+        let mut headers = Headers::new();
+        let bearer = "arn:aws:chime:us-east-1:1:app-instance/café-☕";
+        push_header(&mut headers, "x-amz-chime-bearer", "ChimeBearer", bearer).unwrap();
+        assert_eq!(headers[0].1.as_bytes(), bearer.as_bytes());
+    }
+
+    #[test]
     fn a_header_value_that_could_split_the_request_is_refused_naming_the_member() {
         let mut headers = Headers::new();
         let error = push_header(
