@@ -13,8 +13,9 @@
 //! reads every event of the output's stream.
 
 use super::protocol_tests::{
-    Crates, TestBody, compared_with, expected_request, header_pairs, object, option_tokens,
-    setters, status_code, string, strings, structure, structure_expr, value_expr,
+    Crates, TestBody, compared_with, error_structure, error_variant, expected_request,
+    header_pairs, object, option_tokens, setters, status_code, string, strings, structure,
+    structure_expr, value_expr,
 };
 use crate::ir::{Field, Kind, Operation, Service, Structure, Types, Value};
 use proc_macro2::{Literal, TokenStream};
@@ -409,23 +410,17 @@ fn outcome(
                     }
                 });
             }
-            let error = service
-                .errors
-                .structures
-                .iter()
-                .find(|structure| structure.id == error_id)
-                .ok_or_else(|| format!("the error `{error_id}` was not generated"))?;
-            let errors = &crates.errors;
-            let enumeration = crate::emit::ident(&operation.error_enum);
-            let variant = crate::emit::ident(&error.name);
+            let error = error_structure(service, error_id)?;
+            let variant = error_variant(crates, operation, error);
+            let name = crate::emit::ident(&error.name);
             Ok(quote! {
                 let Err(error) = result else {
-                    panic!("the call succeeded, and the case expects `{}`", stringify!(#variant));
+                    panic!("the call succeeded, and the case expects `{}`", stringify!(#name));
                 };
                 assert!(
-                    matches!(error.as_service_error(), Some(#errors::#enumeration::#variant(_))),
+                    matches!(error.as_service_error(), Some(#variant(_))),
                     "expected `{}`, read {error:?}",
-                    stringify!(#variant)
+                    stringify!(#name)
                 );
             })
         }

@@ -342,12 +342,7 @@ fn error_test(
     error_id: &str,
     case: &Json,
 ) -> Result<TestBody, String> {
-    let error = service
-        .errors
-        .structures
-        .iter()
-        .find(|structure| structure.id == error_id)
-        .ok_or_else(|| format!("the error `{error_id}` was not generated"))?;
+    let error = error_structure(service, error_id)?;
     let response = canned_response(case)?;
     let expected = structure_expr(
         error,
@@ -358,19 +353,45 @@ fn error_test(
     let comparisons = compared_with(&expected, error);
     let errors = &crates.errors;
     let enumeration = crate::emit::ident(&operation.error_enum);
-    let variant = crate::emit::ident(&error.name);
+    let variant = error_variant(crates, operation, error);
+    let name = crate::emit::ident(&error.name);
     let code = Literal::u16_unsuffixed(status_code(case)?);
     Ok(TestBody {
         is_async: false,
         body: quote! {
             let response = #response;
             let read = #errors::#enumeration::from_response(#code, &response.header_map(), response.body());
-            let #errors::#enumeration::#variant(actual) = read else {
-                panic!("expected `{}`, read {read:?}", stringify!(#variant));
+            let #variant(actual) = read else {
+                panic!("expected `{}`, read {read:?}", stringify!(#name));
             };
             #comparisons
         },
     })
+}
+
+/// The generated error structure of the shape `error_id`.
+pub(super) fn error_structure<'a>(
+    service: &'a Service,
+    error_id: &str,
+) -> Result<&'a Structure, String> {
+    service
+        .errors
+        .structures
+        .iter()
+        .find(|structure| structure.id == error_id)
+        .ok_or_else(|| format!("the error `{error_id}` was not generated"))
+}
+
+/// The path of `error`'s variant in the operation's error enum.
+pub(super) fn error_variant(
+    crates: &Crates,
+    operation: &crate::ir::Operation,
+    error: &Structure,
+) -> TokenStream {
+    let errors = &crates.errors;
+    let enumeration = crate::emit::ident(&operation.error_enum);
+    let variant = crate::emit::ident(&error.name);
+    quote! { #errors::#enumeration::#variant }
 }
 
 /// The `ExpectedRequest` of a request case (or of an event stream case's
