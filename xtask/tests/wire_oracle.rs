@@ -7,9 +7,13 @@
 //! it, and `.ci/run` checks that it is still what botocore says. This test
 //! generates each model whole, writes a program that builds the same inputs
 //! with the generated builders (from the recorded values, walking the
-//! Smithy model) and prints the request each gives, and compares them:
-//! method, path, query, the headers that carry members, body and host
-//! prefix. Every difference is reported, not only the first.
+//! Smithy model), sends each through the generated client to a connector
+//! that keeps what it is handed (signed, as it would go on the wire), and
+//! compares that with botocore's: method, path, query, the headers that
+//! carry members (values beyond ASCII as their UTF-8 bytes), body and host
+//! prefix; and the signature with what `aws-sigv4`, the AWS SDK for Rust's
+//! signer, makes of the same request. Every difference is reported, not
+//! only the first.
 //!
 //! Responses too: for every operation, a body with every output member set
 //! (written by botocore) is read with the generated output's
@@ -215,11 +219,13 @@ impl Writer<'_> {
     }
 }
 
-/// A program that prints, per recorded input, a tab-separated line:
-/// operation, case, method, path and query, content type, the
-/// `x-amz-chime-bearer` header, host prefix, body (`-` for none); then per
-/// recorded response, `response`, the operation, and the output it read
-/// written back as JSON.
+/// A program that sends each recorded input through the generated client,
+/// signed, to a connector that keeps it, and prints what reached the
+/// connector as a tab-separated line: operation, case, method, path and
+/// query, content type, the `x-amz-chime-bearer` header, host prefix,
+/// whether the signature is what the AWS SDK's signer gives (`signed`, or
+/// why not), body (`-` for none); then per recorded response, `response`,
+/// the operation, and the output it read written back as JSON.
 fn program(model: &Json, krate: &str, cases: &[Expected], answers: &[Response]) -> String {
     let shapes = model["shapes"].as_object().unwrap();
     let writer = Writer {
@@ -231,60 +237,79 @@ fn program(model: &Json, krate: &str, cases: &[Expected], answers: &[Response]) 
         .find(|(_, s)| s["type"] == "service")
         .map(|(id, _)| id.split('#').next().unwrap().to_owned())
         .unwrap();
-    // A macro, so that the program needs no name for the request's type.
-    // The inputs' requests are their `OperationInput`'s.
+    let signing_name = shapes
+        .values()
+        .find_map(|s| s["traits"]["aws.auth#sigv4"]["name"].as_str())
+        .unwrap();
+    // A macro, so that the program needs no name for the engine's types.
     let mut main = format!(
-        "#![allow(deprecated)]\n\nuse {}::operation::OperationInput;\n\n",
-        writer.krate
+        "#![allow(deprecated)]\n\nuse smithy_lean_protocol_test::{{Capture, SentRequest}};\n\n\
+         const SIGNING_NAME: &str = {signing_name:?};\n\n"
     );
     main.push_str(
-        r#"macro_rules! print {
-    ($operation:expr, $case:expr, $prefix:expr, $request:expr) => {{
-        let request = $request;
-        let header = |name: &str| {
-            request
-                .headers()
-                .get(name)
-                .map_or("-".to_owned(), |v| String::from_utf8_lossy(v.as_bytes()).into_owned())
-        };
-        let body = match request.body().bytes() {
-            None | Some([]) => "-".to_owned(),
-            Some(bytes) => String::from_utf8_lossy(bytes).into_owned(),
-        };
-        let prefix: Option<&str> = $prefix;
-        println!(
-            "{}\t{}\t{}\t{}\t{}\t{}\t{}\t{body}",
-            $operation,
-            $case,
-            request.method(),
-            request.uri(),
-            header("content-type"),
-            header("x-amz-chime-bearer"),
-            prefix.unwrap_or("-")
-        );
+        r#"macro_rules! send {
+    ($operation:expr, $case:expr, $client:ident, $capture:ident, $kind:ty, $input:expr) => {{
+        let before = $capture.sent().len();
+        // Only what was sent matters here, not what the canned answer reads as.
+        let _ = $client.call::<$kind>($input).await;
+        let sent = $capture.sent();
+        match &sent[before..] {
+            [request] => print($operation, $case, request),
+            other => println!("{}	{}	sent {} requests", $operation, $case, other.len()),
+        }
     }};
 }
 
-fn main() {
+fn print(operation: &str, case: &str, request: &SentRequest) {
+    let header = |name: &str| request.header(name).unwrap_or("-".to_owned());
+    let target = match request.query() {
+        Some(query) => format!("{}?{query}", request.path()),
+        None => request.path().to_owned(),
+    };
+    let host = request.host().unwrap_or_default();
+    let prefix = host.strip_suffix("example.com").filter(|p| !p.is_empty()).unwrap_or("-");
+    let signature = request
+        .signature_mismatch("us-east-1", SIGNING_NAME)
+        .unwrap_or("signed as aws-sigv4 signs".to_owned());
+    let body = match &request.body[..] {
+        [] => "-".to_owned(),
+        bytes => String::from_utf8_lossy(bytes).into_owned(),
+    };
+    println!(
+        "{operation}\t{case}\t{}\t{target}\t{}\t{}\t{prefix}\t{signature}\t{body}",
+        request.method,
+        header("content-type"),
+        header("x-amz-chime-bearer"),
+    );
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let capture = Capture::answering_bytes(200, &[], b"{}".to_vec());
 "#,
+    );
+    let _ = writeln!(
+        main,
+        "    let client = {}::Client::from_conf(capture.config(None));",
+        writer.krate
     );
     for case in cases {
         let operation_id = format!("{service}#{}", case.operation);
         let input = &shapes[&operation_id]["input"]["target"];
         let name = naming::type_name(&case.operation);
-        let input_type = format!(
-            "{}::operation::{}::{name}Input",
+        let module = format!(
+            "{}::operation::{}",
             writer.krate,
             naming::module_name(&name)
         );
-        let builder = format!("{input_type}::builder()");
+        let builder = format!("{module}::{name}Input::builder()");
         let built = match input.as_str() {
             Some(id) if id != "smithy.api#Unit" => writer.built(id, builder, &case.params),
             _ => format!("{builder}.build()"),
         };
         let _ = writeln!(
             main,
-            "    print!({:?}, {:?}, {input_type}::HOST_PREFIX, {built}.into_http_request().unwrap());",
+            "    send!({:?}, {:?}, client, capture, {module}::{name}, {built});",
             case.operation, case.case
         );
     }
@@ -302,6 +327,46 @@ fn main() {
     }
     main.push_str("}\n");
     main
+}
+
+/// The token `smithy_lean_protocol_test::Capture`'s configuration fills
+/// (that crate's `IDEMPOTENCY_TOKEN`, which this crate does not depend on).
+const FILLED_TOKEN: &str = "00000000-0000-4000-8000-000000000000";
+
+/// The AWS SDKs fill an idempotency token the caller left unset; the
+/// oracle records botocore's serializer, which comes before botocore's
+/// client fills it. So where a case leaves a body-bound token unset, the
+/// request carries the token the capturing client's configuration fills.
+fn fill_idempotency_tokens(model: &Json, case: &mut Expected) {
+    let shapes = model["shapes"].as_object().unwrap();
+    let Some((_, operation)) = shapes
+        .iter()
+        .find(|(id, s)| s["type"] == "operation" && id.ends_with(&format!("#{}", case.operation)))
+    else {
+        return;
+    };
+    let Some(input) = operation["input"]["target"].as_str() else {
+        return;
+    };
+    let Some(members) = shapes.get(input).and_then(|s| s["members"].as_object()) else {
+        return;
+    };
+    for (name, member) in members {
+        let traits = &member["traits"];
+        let in_body = ["httpHeader", "httpQuery", "httpLabel", "httpPayload"]
+            .iter()
+            .all(|t| traits.get(format!("smithy.api#{t}")).is_none());
+        if traits.get("smithy.api#idempotencyToken").is_some()
+            && in_body
+            && case.params.get(name).is_none()
+        {
+            let key = traits["smithy.api#jsonName"].as_str().unwrap_or(name);
+            let body = case
+                .body
+                .get_or_insert_with(|| Json::Object(Default::default()));
+            body[key] = Json::from(FILLED_TOKEN);
+        }
+    }
 }
 
 fn decode(text: &str) -> String {
@@ -333,7 +398,18 @@ fn strictly_encoded(text: &str, extra: &str) -> bool {
 /// What differs between a printed request and botocore's.
 fn differences(line: &str, expected: &Expected) -> Vec<String> {
     let fields: Vec<&str> = line.split('\t').collect();
-    let [_, _, method, uri, content_type, bearer, prefix, body] = fields[..] else {
+    let [
+        _,
+        _,
+        method,
+        uri,
+        content_type,
+        bearer,
+        prefix,
+        signature,
+        body,
+    ] = fields[..]
+    else {
         return vec![format!("unreadable line {line:?}")];
     };
     let mut found = Vec::new();
@@ -343,6 +419,11 @@ fn differences(line: &str, expected: &Expected) -> Vec<String> {
         }
     };
     check("method", method.to_owned(), expected.method.clone());
+    check(
+        "signature",
+        signature.to_owned(),
+        "signed as aws-sigv4 signs".to_owned(),
+    );
     let (path, query) = uri.split_once('?').unwrap_or((uri, ""));
     if !strictly_encoded(path, "") || !strictly_encoded(query, "=&") {
         check(
@@ -401,23 +482,30 @@ fn differences(line: &str, expected: &Expected) -> Vec<String> {
 
 fn compare_with_botocore(name: &str, model_file: &str, prefix: &str) {
     let stem = model_file.trim_end_matches(".json");
-    let cases = expected(&format!("{stem}.requests.jsonl"));
     let answers = responses(&format!("{stem}.responses.jsonl"));
     let model_path = xtask::workspace_root()
         .join("model/reference")
         .join(model_file);
     let model: Json = serde_json::from_str(&std::fs::read_to_string(&model_path).unwrap()).unwrap();
+    let mut cases = expected(&format!("{stem}.requests.jsonl"));
+    for case in &mut cases {
+        fill_idempotency_tokens(&model, case);
+    }
     let dir = support::fresh_dir(name);
     // The caller writes outputs back as JSON: the service's side.
     support::generate(&dir, &model_path, &["--crate-prefix", prefix, "--server"]);
     let main = program(&model, prefix, &cases, &answers);
+    let protocol_test = format!(
+        "smithy-lean-protocol-test = {{ path = {:?} }}\n",
+        xtask::workspace_root().join("crates/smithy-lean-protocol-test")
+    );
     support::workspace(
         &dir,
         Some(support::Caller {
             client: prefix,
             main: &main,
             writes_outputs: true,
-            dependencies: "",
+            dependencies: &protocol_test,
         }),
     );
     let run = support::cargo(&dir, &["run", "--quiet", "-p", "caller"]);

@@ -133,18 +133,12 @@ impl Capture {
 
     /// A client configuration that sends through this connector to
     /// `https://{host}` (`example.com` unless the case names a host), once,
-    /// signed in `us-east-1` with test credentials, filling idempotency
+    /// signed in `us-east-1` with the [test credentials](crate::test_credentials), filling idempotency
     /// tokens with [`IDEMPOTENCY_TOKEN`](crate::IDEMPOTENCY_TOKEN).
     pub fn config(&self, host: Option<&str>) -> smithy_lean_client::Config {
         smithy_lean_client::Config::builder()
             .region(smithy_lean_client::Region::new("us-east-1"))
-            .credentials_provider(aws_credential_types::Credentials::new(
-                "AKIDEXAMPLE",
-                "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY",
-                None,
-                None,
-                "protocol-test",
-            ))
+            .credentials_provider(crate::test_credentials())
             .endpoint_url(format!("https://{}", host.unwrap_or("example.com")))
             .retry_config(RetryConfig::standard().with_max_attempts(1))
             .idempotency_token_provider(smithy_lean_client::token::FixedToken::new(

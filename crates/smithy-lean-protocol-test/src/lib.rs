@@ -21,7 +21,9 @@
 //!   (`smithy.test#eventStreamTests`), [`assert_sent_events`] compares the
 //!   messages a request sent (out of their signing envelopes) with them,
 //!   and [`event_bytes`] and [`receive_all`] feed a case's messages to a
-//!   client and read its events back.
+//!   client and read its events back;
+//! - [`SentRequest::signature_mismatch`] tells whether a request is signed
+//!   as `aws-sigv4`, the AWS SDK for Rust's signer, signs it.
 //!
 //! [`Config`]: smithy_lean_client::Config
 
@@ -31,6 +33,7 @@ mod json;
 mod request;
 mod response;
 mod same;
+mod signature;
 
 pub use capture::{Capture, SentRequest};
 pub use events::{
@@ -41,6 +44,7 @@ pub use json::json_equal;
 pub use request::ExpectedRequest;
 pub use response::CannedResponse;
 pub use same::{assert_same, assert_same_stream, same_value};
+pub use signature::{ACCESS_KEY_ID, SECRET_ACCESS_KEY, test_credentials};
 
 /// The timestamps of generated types, for the values of a case's `params`.
 pub use aws_smithy_types::DateTime;
