@@ -124,22 +124,72 @@ async fn main() -> ExitCode {
         }
         Err(error) => {
             eprintln!("{error}");
-            if let Some(token) = error.client_request_token() {
-                // The service may have created the instance before the
-                // failure; repeating with this token cannot create a second.
-                eprintln!(
-                    "to retry safely, reuse idempotency token {}",
-                    token.as_str()
-                );
+            if let Some(advice) = retry_advice(&error) {
+                eprintln!("{advice}");
             }
             ExitCode::FAILURE
         }
     }
 }
 
+/// What to say of retrying after `error`: to reuse its idempotency token,
+/// where a request reached the network, since the service may have created
+/// the instance before the failure, and repeating with that token cannot
+/// create a second. A call that sent nothing created nothing: a new call
+/// is as safe, and the token is no advice.
+fn retry_advice<E>(error: &chime_lean::Error<E>) -> Option<String> {
+    let token = error.client_request_token()?;
+    (error.attempts() > 0).then(|| {
+        format!(
+            "to retry safely, reuse idempotency token {}",
+            token.as_str()
+        )
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn client_of(local: &chime_local::LocalChime, endpoint: String) -> chime_lean::Client {
+        chime_lean::Client::from_conf(
+            chime_lean::Config::builder()
+                .region(chime_lean::Region::new(local.region().to_owned()))
+                .endpoint_url(endpoint)
+                .credentials_provider(local.credentials())
+                .build(),
+        )
+    }
+
+    #[tokio::test]
+    async fn the_token_is_advice_only_after_a_request_went_out() {
+        let local = chime_local::LocalChime::start().await.unwrap();
+        // The service answers with an error: the request went out.
+        local.inject(chime_local::Fault::Status(400), 1);
+        let client = client_of(&local, local.endpoint_url());
+        let error = client
+            .create_app_instance()
+            .name("n")
+            .send()
+            .await
+            .unwrap_err();
+        let token = error.client_request_token().unwrap().as_str().to_owned();
+        assert_eq!(
+            retry_advice(&error),
+            Some(format!("to retry safely, reuse idempotency token {token}"))
+        );
+        // An endpoint that is no URL: the call fails before sending.
+        let client = client_of(&local, "ftp://127.0.0.1:21".to_owned());
+        let error = client
+            .create_app_instance()
+            .name("n")
+            .send()
+            .await
+            .unwrap_err();
+        assert_eq!(error.attempts(), 0);
+        assert!(error.client_request_token().is_some(), "chosen, never sent");
+        assert_eq!(retry_advice(&error), None);
+    }
 
     fn parsed(args: &[&str]) -> Result<Request, String> {
         parse(&args.iter().map(|a| (*a).to_owned()).collect::<Vec<_>>())

@@ -186,7 +186,7 @@ fn error_responses_snapshot() {
     400 => BadRequestException: Name is too long | retryable=false request_id=Some("r-1") code=Some(BadRequest)
     429 => ThrottledClientException: slow down | retryable=true request_id=None code=Some(Throttled)
     409 => ConflictException: token reused | retryable=false request_id=None code=Some(Unknown(UnknownVariantValue("SomethingNew")))
-    502 => unnamed error (HTTP 502) | retryable=false request_id=None code=-
+    502 => HTTP 502, not an AWS error response: no content type; body starts "<html><body>Bad Gateway</body></html>" | retryable=false request_id=None code=-
     418 => TeapotException: short and stout (HTTP 418) | retryable=false request_id=None code=-
     500 => ServiceFailureException | retryable=true request_id=None code=-
     "#);

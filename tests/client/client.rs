@@ -326,7 +326,12 @@ async fn without_a_region_or_endpoint_every_call_says_why() {
     );
     let error = send_failing(&client).await;
     assert!(matches!(error.kind(), ErrorKind::Construction(_)));
-    assert!(error.to_string().contains("Missing Region"), "{error}");
+    let text = error.to_string();
+    assert!(text.contains("Missing Region"), "{text}");
+    // And how to set one, in each of the ways callers do.
+    for way in ["AWS_REGION", "profile", ".region("] {
+        assert!(text.contains(way), "{way} in {text}");
+    }
 }
 
 #[tokio::test]
@@ -357,10 +362,12 @@ async fn a_connection_that_is_never_accepted_hits_the_connect_timeout() {
     assert!(matches!(error.kind(), ErrorKind::Dispatch(_)), "{error:?}");
     assert!(error.is_timeout(), "{error}");
     assert_eq!(error.attempts(), 3);
-    // Says what timed out, and after how long.
+    // Says what timed out, where to, and after how long.
     let text = error.to_string();
     assert!(
-        text.starts_with("CreateAppInstance failed: timed out: ") && text.contains("100ms"),
+        text.starts_with(&format!(
+            "CreateAppInstance failed: timed out talking to {addr}: "
+        )) && text.contains("100ms"),
         "{text}"
     );
     drop(listener);
@@ -672,17 +679,111 @@ async fn a_refused_connection_says_so() {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let url = format!("http://{}", listener.local_addr().unwrap());
     drop(listener);
-    let error = send_failing(&support::client_for(url, |c| {
+    let error = send_failing(&support::client_for(url.clone(), |c| {
         c.retry_config(aws_smithy_types::retry::RetryConfig::disabled())
     }))
     .await;
     let text = error.to_string();
+    let target = url.trim_start_matches("http://");
     assert!(
-        text.starts_with("CreateAppInstance failed: connection failed: ")
-            && text.to_ascii_lowercase().contains("connection refused"),
+        text.starts_with(&format!(
+            "CreateAppInstance failed: connection failed to {target}: "
+        )) && text.to_ascii_lowercase().contains("connection refused"),
         "{text}"
     );
     assert_eq!(chain(&error), text);
+}
+
+#[tokio::test]
+async fn a_host_without_a_port_is_named_with_its_schemes_port() {
+    // Nothing listens on localhost's port 80 here, or if something does,
+    // it is not a Chime service: either way the call fails, naming where.
+    let error = send_failing(&support::client_for("http://localhost", |c| {
+        c.retry_config(aws_smithy_types::retry::RetryConfig::disabled())
+    }))
+    .await;
+    let text = error.to_string();
+    assert!(text.contains("localhost:80"), "{text}");
+}
+
+#[tokio::test]
+async fn a_response_that_is_not_an_aws_error_shows_status_host_type_and_a_bounded_excerpt() {
+    let page = format!(
+        "<html>\n<h1>Not Found</h1>\x1b[31m{}</html>",
+        "padding ".repeat(10_000)
+    );
+    let server = Server::always(Reply::Raw {
+        status: 404,
+        headers: vec![("content-type".into(), "text/html; charset=utf-8".into())],
+        body: page.into_bytes(),
+    })
+    .await;
+    let error = send_failing(&server.client(|c| c)).await;
+    let text = error.to_string();
+    let host = server.url().trim_start_matches("http://").to_owned();
+    let expected_start = format!(
+        "CreateAppInstance failed: HTTP 404 from {host}, not an AWS error response: \
+         text/html; charset=utf-8; body starts \"<html>\\n<h1>Not Found</h1>\\u{{1b}}[31mpadding "
+    );
+    assert!(text.starts_with(&expected_start), "{text}");
+    assert!(text.len() < 600, "bounded: {} bytes", text.len());
+    // Still the service's error, as the SDK has it: unhandled, with the body kept.
+    let unhandled = error.as_service_error().expect("a service error");
+    assert!(unhandled.is_unhandled());
+    assert_eq!(unhandled.http_status(), Some(404));
+}
+
+#[tokio::test]
+async fn a_credentials_providers_own_reason_is_in_the_message_bounded() {
+    use aws_credential_types::provider::error::CredentialsError;
+    let reasons = [
+        "the profile `ops` has no `aws_access_key_id`".to_owned(),
+        format!("line\nbreak {}", "x".repeat(100_000)),
+    ];
+    for reason in reasons {
+        let failing = aws_credential_types::credential_fn::provide_credentials_fn(move || {
+            let reason = reason.clone();
+            async move {
+                Err(CredentialsError::provider_error(std::io::Error::other(
+                    reason,
+                )))
+            }
+        });
+        let server = Server::always(Reply::Handle).await;
+        let error = send_failing(&server.client(|c| c.credentials_provider(failing))).await;
+        let text = error.to_string();
+        assert!(
+            text.starts_with(
+                "CreateAppInstance failed: cannot build the request: cannot load credentials: "
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("the profile `ops` has no `aws_access_key_id`")
+                || text.contains("line\\nbreak xxx"),
+            "{text}"
+        );
+        assert!(text.len() < 1_000, "bounded: {} bytes", text.len());
+        assert_eq!(
+            chain(&error).matches("aws_access_key_id").count(),
+            text.matches("aws_access_key_id").count()
+        );
+        assert!(server.requests().is_empty());
+    }
+}
+
+#[tokio::test]
+async fn a_failed_calls_request_id_is_bounded_as_a_successful_ones() {
+    let long_id = "r".repeat(60_000);
+    let server = Server::always(
+        Reply::json(400, r#"{"Code":"BadRequestException","Message":"no"}"#)
+            .header("x-amzn-errortype", "BadRequestException")
+            .header("x-amzn-requestid", &long_id),
+    )
+    .await;
+    let error = send_failing(&server.client(|c| c)).await;
+    assert_eq!(error.request_id(), None, "an implausible id is no id");
+    assert!(error.to_string().len() < 200, "{error}");
 }
 
 #[tokio::test]

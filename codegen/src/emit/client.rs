@@ -584,6 +584,9 @@ pub(super) fn error_module() -> TokenStream {
         pub use rt::aws_smithy_types::error::metadata::ProvideErrorMetadata;
         /// Text from the network, bounded and escaped for display.
         pub use rt::UntrustedText;
+        /// The content type and start of a body that could not be read, or
+        /// that was no AWS error response.
+        pub use rt::BodyExcerpt;
     }
 }
 

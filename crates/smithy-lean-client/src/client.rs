@@ -30,7 +30,7 @@ use smithy_lean_runtime::operation::{
     OperationAuth, OperationError, OperationInput, OperationOutput,
 };
 use smithy_lean_runtime::validation::Validate;
-use smithy_lean_runtime::{ServiceError, UntrustedText};
+use smithy_lean_runtime::{BodyExcerpt, ServiceError, UntrustedText};
 use std::borrow::Cow;
 use std::convert::Infallible;
 use std::sync::Arc;
@@ -537,10 +537,11 @@ impl Handle {
         let outcome = self
             .attempts_of(endpoint, &mut prepared, attempts, &mut read)
             .await;
+        let sent = |kind| Error::new(kind).sent_to(authority(&prepared.uri));
         match (outcome, answer) {
             (Ok(()), Some(Ok(output))) => Ok(output),
-            (Err(Failure::Service), Some(Err(error))) => Err(Error::new(ErrorKind::Service(error))),
-            (Err(Failure::Kind(kind)), _) => Err(Error::new(widen(kind))),
+            (Err(Failure::Service), Some(Err(error))) => Err(sent(ErrorKind::Service(error))),
+            (Err(Failure::Kind(kind)), _) => Err(sent(widen(kind))),
             // The reader keeps an answer for every reading it reports.
             _ => Err(construction(
                 "the response was read but not kept".to_owned(),
@@ -809,7 +810,7 @@ impl Handle {
                 Reading::Output => Ok(()),
                 Reading::ServiceError(retry) => Err((Failure::Service, retry)),
                 Reading::Unreadable(reason) => {
-                    let error = UnreadableResponse::new(status, reason, &[]);
+                    let error = UnreadableResponse::new(status, reason, None);
                     Err((Failure::Kind(ErrorKind::Response(error)), Retry::No))
                 }
             };
@@ -819,7 +820,7 @@ impl Handle {
             Ok(body) => body,
             Err(BodyFailure::TooLarge) => {
                 let reason = format!("the body is larger than {limit} bytes");
-                let error = UnreadableResponse::new(status, reason, &[]);
+                let error = UnreadableResponse::new(status, reason, None);
                 return Err((Failure::Kind(ErrorKind::Response(error)), Retry::No));
             }
             Err(BodyFailure::Stalled(grace)) => return Err(stalled(grace)),
@@ -829,7 +830,8 @@ impl Handle {
             Reading::Output => Ok(()),
             Reading::ServiceError(retry) => Err((Failure::Service, retry)),
             Reading::Unreadable(reason) => {
-                let error = UnreadableResponse::new(status, reason, &body);
+                let excerpt = BodyExcerpt::of_response(&headers, &body);
+                let error = UnreadableResponse::new(status, reason, Some(excerpt));
                 Err((Failure::Kind(ErrorKind::Response(error)), Retry::No))
             }
         }
@@ -1078,8 +1080,31 @@ fn resolve_endpoint(
     built_ins: &BuiltIns,
     context: &[(&'static str, ContextValue)],
 ) -> Result<Endpoint, String> {
-    endpoint::resolve(service, built_ins, context)
-        .map_err(|e| format!("cannot resolve the endpoint: {e}"))
+    endpoint::resolve(service, built_ins, context).map_err(|e| {
+        let mut why = format!("cannot resolve the endpoint: {e}");
+        // Without a region, that is the likeliest reason, whatever the
+        // rules said: say how to set one.
+        if built_ins.region.is_none() {
+            why.push_str(NO_REGION_ADVICE);
+        }
+        why
+    })
+}
+
+/// How to give a client a region, in each of the ways callers do.
+const NO_REGION_ADVICE: &str = " (no region is configured: set `AWS_REGION`, or `region` in the \
+     AWS profile, for `aws_config::load_defaults`; or call `.region(Region::new(\"us-east-1\"))` \
+     on the config builder)";
+
+/// `host:port` of where a request goes, the port the scheme implies where
+/// the URI names none, as a connection is made to it.
+fn authority(uri: &http::Uri) -> Box<str> {
+    let host = uri.host().unwrap_or_default();
+    let port = uri.port_u16().unwrap_or(match uri.scheme_str() {
+        Some("http") => 80,
+        _ => 443,
+    });
+    format!("{host}:{port}").into_boxed_str()
 }
 
 #[cfg(test)]

@@ -2,12 +2,11 @@
 
 use crate::token::ClientRequestToken;
 use aws_smithy_runtime_api::client::result::ConnectorError;
-use smithy_lean_runtime::{BuildError, ServiceError, UntrustedText, ValidationError};
+use smithy_lean_runtime::{
+    BodyExcerpt, BuildError, ServiceError, UNTRUSTED_TEXT_LIMIT, UntrustedText, ValidationError,
+};
 use std::fmt;
 use std::time::Duration;
-
-/// At most this many bytes of an unreadable response body are kept.
-pub(crate) const BODY_EXCERPT_LIMIT: usize = 256;
 
 /// Why a call failed; `E` is the operation's error enum.
 ///
@@ -35,6 +34,9 @@ pub struct Error<E> {
     operation: Option<&'static str>,
     client_request_token: Option<ClientRequestToken>,
     attempts: u32,
+    /// Where the attempts went, `host:port`, once the call got as far as
+    /// sending; for the message, so that a mistyped region or host shows.
+    authority: Option<Box<str>>,
 }
 
 /// What went wrong in a call.
@@ -116,20 +118,17 @@ pub enum TimeoutError {
 pub struct UnreadableResponse {
     status: u16,
     reason: String,
-    excerpt: String,
+    body: Option<BodyExcerpt>,
 }
 
 impl UnreadableResponse {
-    pub(crate) fn new(status: u16, reason: impl Into<String>, body: &[u8]) -> Self {
-        let cut = body.len().min(BODY_EXCERPT_LIMIT);
-        let mut excerpt = String::from_utf8_lossy(&body[..cut]).into_owned();
-        if body.len() > cut {
-            excerpt.push('…');
-        }
+    /// `body` is `None` where it was not read: a stream left to the
+    /// caller, or one too large to keep.
+    pub(crate) fn new(status: u16, reason: impl Into<String>, body: Option<BodyExcerpt>) -> Self {
         Self {
             status,
             reason: reason.into(),
-            excerpt,
+            body,
         }
     }
 
@@ -143,9 +142,15 @@ impl UnreadableResponse {
         &self.reason
     }
 
-    /// The start of the body (at most 256 bytes, lossily decoded).
+    /// The start of the body (at most 256 bytes, lossily decoded); empty
+    /// where the body was not read.
     pub fn excerpt(&self) -> &str {
-        &self.excerpt
+        self.body.as_ref().map_or("", BodyExcerpt::text)
+    }
+
+    /// The body's content type and its start, where the body was read.
+    pub fn body(&self) -> Option<&BodyExcerpt> {
+        self.body.as_ref()
     }
 }
 
@@ -156,7 +161,14 @@ impl<E> Error<E> {
             operation: None,
             client_request_token: None,
             attempts: 0,
+            authority: None,
         }
+    }
+
+    /// The error of a call whose attempts went to `authority` (`host:port`).
+    pub(crate) fn sent_to(mut self, authority: Box<str>) -> Self {
+        self.authority = Some(authority);
+        self
     }
 
     pub(crate) fn with_call(
@@ -204,6 +216,13 @@ impl<E> Error<E> {
     /// How many attempts reached the network (0 when none did).
     pub fn attempts(&self) -> u32 {
         self.attempts
+    }
+
+    /// Where the call's requests went, as `host:port` (the port the
+    /// scheme implies where the endpoint names none); `None` when the call
+    /// failed before it had a request to send.
+    pub fn authority(&self) -> Option<&str> {
+        self.authority.as_deref()
     }
 
     /// The service's error, if the service answered with one.
@@ -257,14 +276,47 @@ impl<E: ServiceError> Error<E> {
 // every operation's error type.
 impl<E: ServiceError> fmt::Display for ErrorKind<E> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ErrorKind::InvalidInput(invalid) => fmt::Display::fmt(invalid, f),
-            ErrorKind::Construction(failure) => fmt::Display::fmt(failure, f),
-            ErrorKind::Dispatch(error) => write_dispatch_failure(error, f),
-            ErrorKind::Timeout(timeout) => fmt::Display::fmt(timeout, f),
-            ErrorKind::Response(response) => fmt::Display::fmt(response, f),
-            ErrorKind::Service(error) => write_service_error(error, f),
+        write_kind(self, None, f)
+    }
+}
+
+/// What went wrong, naming where the request went (`authority`) where that
+/// tells a person something: a connection, an answer that is no AWS
+/// service's, an attempt that ran out of time.
+fn write_kind<E: ServiceError>(
+    kind: &ErrorKind<E>,
+    authority: Option<&str>,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    match kind {
+        ErrorKind::InvalidInput(invalid) => fmt::Display::fmt(invalid, f),
+        ErrorKind::Construction(failure) => fmt::Display::fmt(failure, f),
+        ErrorKind::Dispatch(error) => write_dispatch_failure(error, authority, f),
+        ErrorKind::Timeout(TimeoutError::Attempt(limit)) if authority.is_some() => {
+            f.write_str("an attempt")?;
+            write_destination(" to ", authority, f)?;
+            f.write_str(" took longer than its limit of ")?;
+            f.write_fmt(format_args!("{limit:?}"))
         }
+        ErrorKind::Timeout(timeout) => fmt::Display::fmt(timeout, f),
+        ErrorKind::Response(response) => write_unreadable(response, authority, f),
+        ErrorKind::Service(error) => write_service_error(error, authority, f),
+    }
+}
+
+/// ` to host:port` (with `joint` for ` to `), if known; bounded and escaped,
+/// since a caller's endpoint can hold anything.
+fn write_destination(
+    joint: &str,
+    authority: Option<&str>,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    match authority {
+        Some(authority) => {
+            f.write_str(joint)?;
+            fmt::Display::fmt(&UntrustedText(authority), f)
+        }
+        None => Ok(()),
     }
 }
 
@@ -284,10 +336,32 @@ impl fmt::Display for ConstructionFailure {
         f.write_str(&self.what)?;
         if let Some(source) = &self.source {
             f.write_str(": ")?;
-            f.write_fmt(format_args!("{source}"))?;
+            let causes = causes_in_words(&**source);
+            fmt::Display::fmt(&UntrustedText(&causes), f)?;
         }
         Ok(())
     }
+}
+
+/// An error's text and its causes', each once, joined by `: `: a
+/// credentials provider's own reason sits under a generic "an error
+/// occurred while loading credentials". Bounded by the caller: a
+/// provider's words can be anything.
+fn causes_in_words(error: &(dyn std::error::Error + 'static)) -> String {
+    let mut words = error.to_string();
+    let mut cause = error.source();
+    while let Some(inner) = cause {
+        let text = inner.to_string();
+        if !words.contains(&text) {
+            words.push_str(": ");
+            words.push_str(&text);
+        }
+        if words.len() > UNTRUSTED_TEXT_LIMIT {
+            break;
+        }
+        cause = inner.source();
+    }
+    words
 }
 
 impl fmt::Display for TimeoutError {
@@ -310,31 +384,71 @@ impl fmt::Display for TimeoutError {
 
 impl fmt::Display for UnreadableResponse {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str("unreadable response (HTTP ")?;
-        f.write_fmt(format_args!("{}", self.status))?;
-        f.write_str("): ")?;
-        fmt::Display::fmt(&UntrustedText(&self.reason), f)?;
-        f.write_str("; body starts: ")?;
-        f.write_fmt(format_args!("{:?}", self.excerpt))
+        write_unreadable(self, None, f)
     }
 }
 
-/// A dispatch failure: its kind, then the innermost words of its causes.
-fn write_dispatch_failure(error: &ConnectorError, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-    f.write_str(if error.is_timeout() {
-        "timed out: "
+fn write_unreadable(
+    response: &UnreadableResponse,
+    authority: Option<&str>,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    f.write_str("unreadable response (HTTP ")?;
+    f.write_fmt(format_args!("{}", response.status))?;
+    f.write_str(")")?;
+    write_destination(" from ", authority, f)?;
+    f.write_str(": ")?;
+    fmt::Display::fmt(&UntrustedText(&response.reason), f)?;
+    match &response.body {
+        Some(body) => {
+            f.write_str("; ")?;
+            fmt::Display::fmt(body, f)
+        }
+        None => Ok(()),
+    }
+}
+
+/// A dispatch failure: its kind and where it was going, then the innermost
+/// words of its causes.
+fn write_dispatch_failure(
+    error: &ConnectorError,
+    authority: Option<&str>,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    let (kind, joint) = if error.is_timeout() {
+        ("timed out", " talking to ")
     } else if error.is_io() {
-        "connection failed: "
+        ("connection failed", " to ")
     } else {
-        "cannot send the request: "
-    })?;
+        ("cannot send the request", " to ")
+    };
+    f.write_str(kind)?;
+    write_destination(joint, authority, f)?;
+    f.write_str(": ")?;
     let text = innermost_words(error);
     fmt::Display::fmt(&UntrustedText(&text), f)
 }
 
 /// A service error, from its accessors rather than its own `Display`,
-/// which for an unmodelled error holds the status already.
-fn write_service_error(error: &dyn ServiceError, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+/// which for an unmodelled error holds the status already. An answer that
+/// is no AWS error response at all says where it came from and what it was.
+fn write_service_error(
+    error: &dyn ServiceError,
+    authority: Option<&str>,
+    f: &mut fmt::Formatter<'_>,
+) -> fmt::Result {
+    if let (Some(body), Some(status)) = (error.body_excerpt(), error.http_status()) {
+        f.write_fmt(format_args!("HTTP {status}"))?;
+        write_destination(" from ", authority, f)?;
+        f.write_str(", not an AWS error response: ")?;
+        fmt::Display::fmt(body, f)?;
+        if let Some(id) = error.request_id() {
+            f.write_str(" (request id ")?;
+            fmt::Display::fmt(&UntrustedText(id), f)?;
+            f.write_str(")")?;
+        }
+        return Ok(());
+    }
     match error.error_name() {
         Some(name) => fmt::Display::fmt(&UntrustedText(name), f)?,
         None => f.write_str("unnamed error")?,
@@ -369,7 +483,7 @@ impl<E: ServiceError> fmt::Display for Error<E> {
             f.write_str(operation)?;
             f.write_str(" failed: ")?;
         }
-        fmt::Display::fmt(&*self.kind, f)?;
+        write_kind(&self.kind, self.authority.as_deref(), f)?;
         if self.attempts > 1 {
             f.write_fmt(format_args!(" [after {} attempts]", self.attempts))?;
         }
@@ -384,6 +498,7 @@ impl<E: fmt::Debug> fmt::Debug for Error<E> {
             .field("operation", &self.operation)
             .field("client_request_token", &self.client_request_token)
             .field("attempts", &self.attempts)
+            .field("authority", &self.authority)
             .finish()
     }
 }
@@ -449,7 +564,8 @@ impl<E: ServiceError> std::error::Error for Error<E> {
         match &*self.kind {
             ErrorKind::InvalidInput(InvalidInput::Missing(e)) => e.source(),
             ErrorKind::InvalidInput(InvalidInput::Constraints(e)) => e.source(),
-            ErrorKind::Construction(c) => c.source.as_deref().and_then(|s| s.source()),
+            // Its `Display` writes every cause's words.
+            ErrorKind::Construction(_) => None,
             ErrorKind::Dispatch(_)
             | ErrorKind::Service(_)
             | ErrorKind::Timeout(_)
@@ -551,9 +667,17 @@ mod tests {
                 "CreateThing failed: loading credentials took longer than its limit of 5s",
             ),
             (
-                ErrorKind::Response(UnreadableResponse::new(200, "not JSON", b"<html>\"x\"")),
+                ErrorKind::Response(UnreadableResponse::new(
+                    200,
+                    "not JSON",
+                    Some(BodyExcerpt::new(Some("text/html"), b"<html>\"x\"")),
+                )),
                 "CreateThing failed: unreadable response (HTTP 200): not JSON; \
-                 body starts: \"<html>\\\"x\\\"\"",
+                 text/html; body starts \"<html>\\\"x\\\"\"",
+            ),
+            (
+                ErrorKind::Response(UnreadableResponse::new(200, "too large", None)),
+                "CreateThing failed: unreadable response (HTTP 200): too large",
             ),
             (
                 ErrorKind::Service(service_error(&[
@@ -566,6 +690,115 @@ mod tests {
         for (kind, expected) in cases {
             assert_eq!(message(kind, 1), expected);
         }
+    }
+
+    #[test]
+    fn where_the_request_went_is_named_where_it_tells_something() {
+        let sent = |kind: ErrorKind<ServiceFailure>| {
+            Error::new(kind)
+                .sent_to("chime.eu-cental-1.amazonaws.com:443".into())
+                .with_call("CreateThing", None, 1)
+                .to_string()
+        };
+        let io = std::io::Error::other("failed to lookup address information");
+        let page = |status: u16| {
+            let mut headers = http::HeaderMap::new();
+            headers.insert("content-type", "text/html".parse().unwrap());
+            headers.insert("x-amzn-requestid", "req-9".parse().unwrap());
+            <ServiceFailure as smithy_lean_runtime::operation::OperationError>::from_response(
+                status,
+                &headers,
+                b"<h1>Not Found</h1>",
+            )
+        };
+        let cases = [
+            (
+                ErrorKind::Dispatch(ConnectorError::io(io.into())),
+                "CreateThing failed: connection failed to chime.eu-cental-1.amazonaws.com:443: \
+                 failed to lookup address information",
+            ),
+            (
+                ErrorKind::Dispatch(ConnectorError::timeout("no answer after 2s".into())),
+                "CreateThing failed: timed out talking to chime.eu-cental-1.amazonaws.com:443: \
+                 no answer after 2s",
+            ),
+            (
+                ErrorKind::Dispatch(ConnectorError::other("head too large".into(), None)),
+                "CreateThing failed: cannot send the request to \
+                 chime.eu-cental-1.amazonaws.com:443: head too large",
+            ),
+            (
+                ErrorKind::Timeout(TimeoutError::Attempt(Duration::from_secs(2))),
+                "CreateThing failed: an attempt to chime.eu-cental-1.amazonaws.com:443 \
+                 took longer than its limit of 2s",
+            ),
+            (
+                ErrorKind::Timeout(TimeoutError::Call(Duration::from_secs(2))),
+                "CreateThing failed: the call took longer than its limit of 2s",
+            ),
+            (
+                ErrorKind::Response(UnreadableResponse::new(200, "not JSON", None)),
+                "CreateThing failed: unreadable response (HTTP 200) from \
+                 chime.eu-cental-1.amazonaws.com:443: not JSON",
+            ),
+            (
+                ErrorKind::Service(page(404)),
+                "CreateThing failed: HTTP 404 from chime.eu-cental-1.amazonaws.com:443, \
+                 not an AWS error response: text/html; body starts \"<h1>Not Found</h1>\" \
+                 (request id req-9)",
+            ),
+            (
+                ErrorKind::Service(service_error(&[("x-amzn-errortype", "Throttled")])),
+                "CreateThing failed: Throttled: no such thing (HTTP 400)",
+            ),
+        ];
+        for (kind, expected) in cases {
+            assert_eq!(sent(kind), expected);
+        }
+        // Without a destination, the same words without it.
+        assert_eq!(
+            message(ErrorKind::Service(page(502)), 1),
+            "CreateThing failed: HTTP 502, not an AWS error response: text/html; \
+             body starts \"<h1>Not Found</h1>\" (request id req-9)"
+        );
+        let error = Error::<ServiceFailure>::new(ErrorKind::Timeout(TimeoutError::Call(
+            Duration::from_secs(1),
+        )))
+        .sent_to("h:1".into());
+        assert_eq!(error.authority(), Some("h:1"));
+    }
+
+    #[test]
+    fn a_construction_failure_says_each_cause_once_bounded() {
+        #[derive(Debug)]
+        struct Wrapper(std::io::Error);
+        impl fmt::Display for Wrapper {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an error occurred while loading credentials")
+            }
+        }
+        impl std::error::Error for Wrapper {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.0)
+            }
+        }
+        let reason = std::io::Error::other("no `aws_access_key_id` in profile `ops`");
+        let error = Error::<ServiceFailure>::new(ErrorKind::Construction(
+            ConstructionFailure::with_source("cannot load credentials", Wrapper(reason)),
+        ));
+        assert_eq!(
+            error.to_string(),
+            "cannot build the request: cannot load credentials: an error occurred while \
+             loading credentials: no `aws_access_key_id` in profile `ops`"
+        );
+        assert!(std::error::Error::source(&error).is_none(), "said already");
+        let flood = std::io::Error::other(format!("a\nb{}", "x".repeat(10_000)));
+        let error = Error::<ServiceFailure>::new(ErrorKind::Construction(
+            ConstructionFailure::with_source("cannot load credentials", Wrapper(flood)),
+        ));
+        let text = error.to_string();
+        assert!(text.contains("credentials: a\\nbxxx"), "{text}");
+        assert!(text.len() < UNTRUSTED_TEXT_LIMIT + 150, "{}", text.len());
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Reading the parts of a restJson1 error response that every error shares:
 //! its name, message and request id.
 
+use crate::BodyExcerpt;
 use crate::json::{self, JsonError};
 use aws_smithy_json::deserialize::Token;
 use aws_smithy_types::error::metadata::ErrorMetadata;
@@ -47,16 +48,19 @@ pub fn sanitize_error_name(raw: &str) -> &str {
     name.trim()
 }
 
-/// The request id of a successful response, from `x-amzn-requestid` (or
+/// The request id of a response, from `x-amzn-requestid` (or
 /// `x-amz-request-id`); an implausible one (not visible ASCII, or over 256
-/// bytes) is left out.
+/// bytes) is left out, on success and on failure alike.
 pub fn request_id(headers: &http::HeaderMap) -> Option<String> {
+    plausible_request_id(headers).map(str::to_owned)
+}
+
+fn plausible_request_id(headers: &http::HeaderMap) -> Option<&str> {
     REQUEST_ID_HEADERS
         .iter()
         .find_map(|name| headers.get(*name))
         .and_then(|value| value.to_str().ok())
         .filter(|id| id.len() <= MAX_REQUEST_ID)
-        .map(str::to_owned)
 }
 
 /// Writes an error's text: its name, then `: ` and its message if it has
@@ -81,6 +85,10 @@ pub struct ErrorResponse {
     pub name: Option<String>,
     /// Name, message and request id, for the error that is built from it.
     pub meta: ErrorMetadata,
+    /// For a response with neither a name (plausible or not) nor a
+    /// message, which is no AWS error response (a proxy's page, a wrong host): the start of its
+    /// body and its content type, to show what answered instead.
+    pub body: Option<BodyExcerpt>,
 }
 
 /// Resolves the error name from the `X-Amzn-Errortype` header, then the
@@ -94,6 +102,10 @@ pub fn read(headers: &http::HeaderMap, body: &[u8]) -> ErrorResponse {
         .map(str::to_owned)
         .or(envelope.code)
         .or(envelope.type_);
+    // Nothing that names an error, however implausibly, and no message:
+    // no AWS service wrote this.
+    let body = (raw_name.is_none() && envelope.message.is_none())
+        .then(|| BodyExcerpt::of_response(headers, body));
     let name = raw_name
         .map(|raw| sanitize_error_name(&raw).to_owned())
         .filter(|name| is_plausible_name(name));
@@ -104,12 +116,13 @@ pub fn read(headers: &http::HeaderMap, body: &[u8]) -> ErrorResponse {
     if let Some(message) = envelope.message {
         meta = meta.message(message);
     }
-    if let Some(request_id) = REQUEST_ID_HEADERS.iter().find_map(|name| header(name)) {
+    if let Some(request_id) = plausible_request_id(headers) {
         meta = meta.custom(REQUEST_ID_KEY, request_id);
     }
     ErrorResponse {
         name,
         meta: meta.build(),
+        body,
     }
 }
 
@@ -228,12 +241,34 @@ mod tests {
         let longest = "r".repeat(MAX_REQUEST_ID);
         assert_eq!(
             request_id(&headers(&[("x-amzn-requestid", &longest)])),
-            Some(longest)
+            Some(longest.clone())
         );
         let too_long = "r".repeat(MAX_REQUEST_ID + 1);
         assert_eq!(
             request_id(&headers(&[("x-amzn-requestid", &too_long)])),
             None
         );
+        // An error's too: one bound for both.
+        let error = read(&headers(&[("x-amzn-requestid", &too_long)]), b"{}");
+        assert_eq!(error.meta.extra(REQUEST_ID_KEY), None);
+        let error = read(&headers(&[("x-amzn-requestid", &longest)]), b"{}");
+        assert_eq!(error.meta.extra(REQUEST_ID_KEY), Some(longest.as_str()));
+    }
+
+    #[test]
+    fn only_a_response_with_neither_name_nor_message_keeps_its_body() {
+        let html = headers(&[("content-type", "text/html")]);
+        let page = read(&html, b"<h1>Not Found</h1>");
+        assert_eq!(
+            page.body,
+            Some(BodyExcerpt::new(Some("text/html"), b"<h1>Not Found</h1>"))
+        );
+        assert_eq!(read(&html, br#"{"message":"gone"}"#).body, None);
+        assert_eq!(read(&html, br#"{"code":"NotFound"}"#).body, None);
+        let named = headers(&[("x-amzn-errortype", "NotFound")]);
+        assert_eq!(read(&named, b"<h1>").body, None);
+        // A name too odd to be one still says an AWS service meant an error.
+        let odd = headers(&[("x-amzn-errortype", "Not Found")]);
+        assert_eq!(read(&odd, b"<h1>").body, None);
     }
 }

@@ -93,7 +93,7 @@ macro_rules! operation_error {
             pub fn from_response(status: u16, headers: &$crate::http::HeaderMap, body: &[u8]) -> Self {
                 let response = $crate::error_response::read(headers, body);
                 let Some(error_name) = response.name.as_deref() else {
-                    return Self::Unhandled($crate::UnhandledError::new(response.meta, status));
+                    return Self::Unhandled($crate::UnhandledError::of_response(response, status));
                 };
                 $(
                     if error_name == <$error>::ERROR_NAME {
@@ -191,6 +191,10 @@ macro_rules! operation_error {
 
             fn meta(&self) -> &$crate::ErrorMetadata {
                 self.inner().meta()
+            }
+
+            fn body_excerpt(&self) -> Option<&$crate::BodyExcerpt> {
+                self.inner().body_excerpt()
             }
         }
 

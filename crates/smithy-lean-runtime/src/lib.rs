@@ -14,7 +14,8 @@
 //!   error response carries, and [`UnhandledError`] for the ones a model
 //!   does not list;
 //! - [`UntrustedText`]: text from the network, bounded and escaped before it
-//!   reaches `Display`, `Debug` or a log;
+//!   reaches `Display`, `Debug` or a log, and [`BodyExcerpt`], the start of
+//!   a body the client could not read, shown the same way;
 //! - [`request`]: building an operation's HTTP request, with encoded labels
 //!   and query parameters, and a streaming payload's [`ByteStream`];
 //! - [`operation`]: what an operation's input, output and error tell a
@@ -33,6 +34,7 @@
 //! generated crate needs no dependency but this one.
 
 pub mod big_numbers;
+mod body_excerpt;
 mod build_error;
 pub mod builders;
 pub mod endpoint;
@@ -54,6 +56,7 @@ pub mod validation;
 pub use aws_smithy_types::body::SdkBody;
 pub use aws_smithy_types::byte_stream::ByteStream;
 pub use aws_smithy_types::error::metadata::ErrorMetadata;
+pub use body_excerpt::{BODY_EXCERPT_LIMIT, BodyExcerpt};
 pub use build_error::BuildError;
 pub use error_response::sanitize_error_name;
 pub use json::JsonError;

@@ -28,6 +28,12 @@ pub trait ServiceError: std::error::Error + Send + Sync + 'static {
     fn is_retryable(&self) -> bool {
         self.retryable_error_kind().is_some()
     }
+
+    /// For a response that is no AWS error response (neither an error name
+    /// nor a message), its content type and the start of its body.
+    fn body_excerpt(&self) -> Option<&crate::BodyExcerpt> {
+        None
+    }
 }
 
 /// No service error at all: for what a client handles before it knows an

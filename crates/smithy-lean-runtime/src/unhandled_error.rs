@@ -1,23 +1,48 @@
 //! An error response that the model does not list for the operation.
 
-use crate::{BoundedDebug, UntrustedText};
+use crate::error_response::ErrorResponse;
+use crate::{BodyExcerpt, BoundedDebug, UntrustedText};
 use aws_smithy_types::error::metadata::{ErrorMetadata, ProvideErrorMetadata};
 use std::fmt;
 
 /// An error response whose name the model does not list, or that had no name.
 ///
 /// It keeps everything the response said: the name (if any), message,
-/// request id and HTTP status.
+/// request id and HTTP status; and of a response that is no AWS error at
+/// all (neither name nor message), the start of its body.
 #[derive(Clone)]
 pub struct UnhandledError {
     meta: ErrorMetadata,
     http_status: u16,
+    body: Option<BodyExcerpt>,
 }
 
 impl UnhandledError {
     /// The error of a response with this status, described by `meta`.
     pub fn new(meta: ErrorMetadata, http_status: u16) -> Self {
-        UnhandledError { meta, http_status }
+        UnhandledError {
+            meta,
+            http_status,
+            body: None,
+        }
+    }
+
+    /// The error of a response with this status, as [`read`] found it:
+    /// its metadata, and its body's excerpt if it is no AWS error.
+    ///
+    /// [`read`]: crate::error_response::read
+    pub fn of_response(response: ErrorResponse, http_status: u16) -> Self {
+        UnhandledError {
+            meta: response.meta,
+            http_status,
+            body: response.body,
+        }
+    }
+
+    /// The content type and start of the body of a response that is no
+    /// AWS error response (it had neither an error name nor a message).
+    pub fn body_excerpt(&self) -> Option<&BodyExcerpt> {
+        self.body.as_ref()
     }
 
     /// Name, message and request id, as read from the response.
@@ -36,12 +61,18 @@ impl fmt::Debug for UnhandledError {
         f.debug_struct("UnhandledError")
             .field("meta", &BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
+            .field("body", &self.body)
             .finish()
     }
 }
 
 impl fmt::Display for UnhandledError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(body) = &self.body {
+            f.write_fmt(format_args!("HTTP {}", self.http_status))?;
+            f.write_str(", not an AWS error response: ")?;
+            return fmt::Display::fmt(body, f);
+        }
         match self.meta.code() {
             Some(code) => fmt::Display::fmt(&UntrustedText(code), f)?,
             None => f.write_str("unnamed error")?,
@@ -85,13 +116,17 @@ impl crate::ServiceError for UnhandledError {
     fn meta(&self) -> &ErrorMetadata {
         &self.meta
     }
+
+    fn body_excerpt(&self) -> Option<&BodyExcerpt> {
+        self.body.as_ref()
+    }
 }
 
 /// An operation that names no errors of its own reads every error response
 /// as unhandled: its name, message and request id kept.
 impl crate::operation::OperationError for UnhandledError {
     fn from_response(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Self {
-        UnhandledError::new(crate::error_response::read(headers, body).meta, status)
+        UnhandledError::of_response(crate::error_response::read(headers, body), status)
     }
 }
 
@@ -138,5 +173,26 @@ mod tests {
         assert_eq!(ServiceError::error_name(&error), Some("Throttled"));
         assert_eq!(ServiceError::error_message(&error), Some("slow down"));
         assert_eq!(error.http_status(), 429);
+        assert_eq!(error.body_excerpt(), None);
+    }
+
+    #[test]
+    fn a_response_that_is_no_aws_error_shows_its_type_and_start() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert("content-type", http::HeaderValue::from_static("text/html"));
+        let error = <UnhandledError as crate::operation::OperationError>::from_response(
+            404,
+            &headers,
+            b"<h1>Not Found</h1>",
+        );
+        assert_eq!(
+            error.to_string(),
+            r#"HTTP 404, not an AWS error response: text/html; body starts "<h1>Not Found</h1>""#
+        );
+        assert_eq!(
+            ServiceError::body_excerpt(&error).map(BodyExcerpt::text),
+            Some("<h1>Not Found</h1>")
+        );
+        assert_eq!(ServiceError::error_name(&error), None);
     }
 }
