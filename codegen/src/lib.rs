@@ -41,6 +41,7 @@ pub use lower::{Options, PackageMetadata};
 /// would hide it. A test holds this list to the engine's source.
 pub const CONFIG_BUILDER_METHODS: &[&str] = &[
     "apply_sdk_config",
+    "behavior_version",
     "build",
     "credentials_load_timeout",
     "credentials_provider",
@@ -50,6 +51,7 @@ pub const CONFIG_BUILDER_METHODS: &[&str] = &[
     "endpoint_url",
     "http_connector",
     "idempotency_token_provider",
+    "interceptor",
     "max_response_body_size",
     "mock_rules",
     "region",

@@ -80,6 +80,7 @@ pub(super) fn client_module(service: &Service, crates: &TypeCrates) -> TokenStre
         /// What the engine needs to know about this service.
         pub(crate) static SERVICE: ::smithy_lean_client::Service = ::smithy_lean_client::Service {
             sdk_id: #sdk_id,
+            client_version: env!("CARGO_PKG_VERSION"),
             auth: #auth,
             resolve_endpoint,
         };
@@ -584,6 +585,8 @@ pub(super) fn error_module() -> TokenStream {
         pub use rt::aws_smithy_types::error::metadata::ProvideErrorMetadata;
         /// Text from the network, bounded and escaped for display.
         pub use rt::UntrustedText;
+        /// An error with its causes, each once, for printing as AWS SDK for Rust users do.
+        pub use ::smithy_lean_client::DisplayErrorContext;
         /// The content type and start of a body that could not be read, or
         /// that was no AWS error response.
         pub use rt::BodyExcerpt;
@@ -650,6 +653,20 @@ pub(super) fn config_module(service: &Service) -> TokenStream {
             Config, ConfigBuilder as Builder, Region, DEFAULT_CONNECT_TIMEOUT,
             DEFAULT_CREDENTIALS_LOAD_TIMEOUT, DEFAULT_STALL_GRACE_PERIOD,
         };
+        /// What configuration code written for the AWS SDK for Rust names, where it looks for it.
+        pub use ::smithy_lean_client::{
+            BehaviorVersion, Credentials, SharedCredentialsProvider, StalledStreamProtectionConfig,
+        };
+        /// Hooks into every attempt of a call, and what they are given.
+        pub use ::smithy_lean_client::{AttemptOutcome, HttpRequest, HttpResponse, Interceptor};
+        /// Retry settings, as the AWS SDK for Rust names them.
+        pub mod retry {
+            pub use ::smithy_lean_client::RetryConfig;
+        }
+        /// Timeout settings, as the AWS SDK for Rust names them.
+        pub mod timeout {
+            pub use ::smithy_lean_client::TimeoutConfig;
+        }
         #token
         #endpoint_parameters
     }

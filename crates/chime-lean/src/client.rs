@@ -3,6 +3,7 @@
 /// What the engine needs to know about this service.
 pub(crate) static SERVICE: ::smithy_lean_client::Service = ::smithy_lean_client::Service {
     sdk_id: "Chime",
+    client_version: env!("CARGO_PKG_VERSION"),
     auth: ::smithy_lean_client::ServiceAuth::SigV4 {
         signing_name: "chime",
     },

@@ -7,6 +7,8 @@ pub use ::smithy_lean_client::{
 pub use rt::aws_smithy_types::error::metadata::ProvideErrorMetadata;
 /// Text from the network, bounded and escaped for display.
 pub use rt::UntrustedText;
+/// An error with its causes, each once, for printing as AWS SDK for Rust users do.
+pub use ::smithy_lean_client::DisplayErrorContext;
 /// The content type and start of a body that could not be read, or
 /// that was no AWS error response.
 pub use rt::BodyExcerpt;

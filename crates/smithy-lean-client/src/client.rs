@@ -3,23 +3,25 @@
 //! attempts, retries and time limits.
 
 use crate::clock::{ClockSkew, is_clock_skew_error};
-use crate::config::Config;
+use crate::config::{Config, ConfigBuilder};
 use crate::endpoint::{self, BuiltIns, ContextValue, Endpoint, Service, ServiceAuth};
 use crate::error::{
     ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
 };
 use crate::identity::{CachedCredentials, CachedToken, LoadFailure};
+use crate::interceptor::AttemptOutcome;
 use crate::operation::{InputBuilder, Operation};
 use crate::retry::{Retry, RetryQuota, backoff, classify_service_error};
 use crate::signing::{Signer, payload_hash};
 use crate::stalled_stream::{BodyFailure, GuardedBody, head_within, read_body};
 use crate::token::{ClientRequestToken, IdempotencyTokenProvider, RandomUuidTokens};
+use crate::user_agent::UserAgents;
 use crate::{checksum, compression};
 use aws_smithy_http_client::tls::{Provider, rustls_provider::CryptoMode};
 use aws_smithy_runtime_api::client::http::{
     HttpConnector, HttpConnectorSettings, SharedHttpClient, SharedHttpConnector,
 };
-use aws_smithy_runtime_api::client::orchestrator::HttpRequest;
+use aws_smithy_runtime_api::client::orchestrator::{HttpRequest, HttpResponse};
 use aws_smithy_runtime_api::client::result::ConnectorError;
 use aws_smithy_types::body::SdkBody;
 use aws_smithy_types::byte_stream::ByteStream;
@@ -71,17 +73,20 @@ struct Inner {
     /// uses the same.
     prefixed: std::sync::RwLock<Vec<(Option<&'static str>, Arc<Prefixed>)>>,
     connector: SharedHttpConnector,
-    quota: RetryQuota,
+    /// Shared with the handles of calls that override the configuration.
+    quota: Arc<RetryQuota>,
     signer: Signer,
     /// `None` when no provider is configured; calls then say so.
-    credentials: Option<CachedCredentials>,
+    credentials: Option<Arc<CachedCredentials>>,
     /// Bearer tokens, likewise, for a service that takes them.
-    bearer_tokens: Option<CachedToken>,
+    bearer_tokens: Option<Arc<CachedToken>>,
     /// The service's clock as its responses tell it, for signing (an event
     /// stream's body signs each message as it goes, so it keeps a handle).
     clock: Arc<ClockSkew>,
     /// Makes each call's `amz-sdk-invocation-id`.
     invocation_ids: RandomUuidTokens,
+    /// Which client sends the requests.
+    user_agents: UserAgents,
 }
 
 /// What every attempt of one call sends alike, and where it stands.
@@ -274,14 +279,8 @@ impl Handle {
             .as_ref()
             .map_err(Clone::clone)
             .and_then(|built_ins| resolve_endpoint(service, built_ins, &[]));
-        let credentials = config
-            .credentials
-            .clone()
-            .map(|provider| CachedCredentials::new(provider, config.credentials_load_timeout));
-        let bearer_tokens = config
-            .bearer_tokens
-            .clone()
-            .map(|provider| CachedToken::new(provider, config.credentials_load_timeout));
+        let credentials = credentials_of(&config);
+        let bearer_tokens = bearer_tokens_of(&config);
         Self {
             inner: Arc::new(Inner {
                 config,
@@ -290,12 +289,62 @@ impl Handle {
                 endpoint,
                 prefixed: Default::default(),
                 connector,
-                quota: RetryQuota::default(),
+                quota: Arc::default(),
                 signer: Signer::default(),
                 credentials,
                 bearer_tokens,
                 clock: Arc::default(),
                 invocation_ids: RandomUuidTokens::from_os_entropy(),
+                user_agents: UserAgents::of(service),
+            }),
+        }
+    }
+
+    /// This engine for one call whose configuration `over` overrides
+    /// (`customize().config_override(..)`): what the override changes is
+    /// worked out anew; the connection pool, the cached credentials, the
+    /// retry quota and the service's clock are this engine's, shared.
+    pub fn overridden(&self, over: ConfigBuilder) -> Handle {
+        let inner = &*self.inner;
+        let (config, changed) = inner.config.overridden_by(over);
+        let connector = match (changed.connector, &config.http_connector) {
+            (false, _) => inner.connector.clone(),
+            (true, Some(connector)) => connector.clone(),
+            (true, None) => default_connector(&config),
+        };
+        let (built_ins, endpoint) = if changed.endpoint {
+            let built_ins = built_ins(inner.service, &config);
+            let endpoint = built_ins
+                .as_ref()
+                .map_err(Clone::clone)
+                .and_then(|built_ins| resolve_endpoint(inner.service, built_ins, &[]));
+            (built_ins, endpoint)
+        } else {
+            (inner.built_ins.clone(), inner.endpoint.clone())
+        };
+        let credentials = match changed.credentials {
+            true => credentials_of(&config),
+            false => inner.credentials.clone(),
+        };
+        let bearer_tokens = match changed.bearer_tokens {
+            true => bearer_tokens_of(&config),
+            false => inner.bearer_tokens.clone(),
+        };
+        Handle {
+            inner: Arc::new(Inner {
+                config,
+                service: inner.service,
+                built_ins,
+                endpoint,
+                prefixed: Default::default(),
+                connector,
+                quota: inner.quota.clone(),
+                signer: Signer::default(),
+                credentials,
+                bearer_tokens,
+                clock: inner.clock.clone(),
+                invocation_ids: RandomUuidTokens::from_os_entropy(),
+                user_agents: inner.user_agents.clone(),
             }),
         }
     }
@@ -783,10 +832,32 @@ impl Handle {
         let head_limit = grace.map(|grace| {
             grace.saturating_add(inner.config.timeouts.connect_timeout().unwrap_or_default())
         });
-        let response = head_within(inner.connector.call(request), head_limit)
-            .await
-            .map_err(|_| stalled(grace.unwrap_or_default()))?
-            .map_err(dispatch_failure)?;
+        let interceptors = &inner.config.interceptors;
+        for interceptor in interceptors {
+            interceptor.read_before_transmit(&request);
+        }
+        let after_attempt = |response: Option<&HttpResponse>| {
+            let outcome = AttemptOutcome {
+                attempt: call.attempt,
+                response,
+            };
+            for interceptor in interceptors {
+                interceptor.read_after_attempt(&outcome);
+            }
+        };
+        let response = head_within(inner.connector.call(request), head_limit).await;
+        let response = match response {
+            Ok(Ok(response)) => response,
+            Ok(Err(e)) => {
+                after_attempt(None);
+                return Err(dispatch_failure(e));
+            }
+            Err(_) => {
+                after_attempt(None);
+                return Err(stalled(grace.unwrap_or_default()));
+            }
+        };
+        after_attempt(Some(&response));
         let received = SystemTime::now();
         let status = response.status().as_u16();
         let response = response
@@ -889,7 +960,9 @@ impl Handle {
             .method(prepared.method.clone())
             .uri(prepared.uri.clone())
             .header(HOST, prepared.host.clone())
-            .header(USER_AGENT, HeaderValue::from_static(USER_AGENT_VALUE));
+            .header(USER_AGENT, inner.user_agents.user_agent.clone())
+            // Before signing, as the AWS SDKs add it: it is signed.
+            .header(AMZ_USER_AGENT, inner.user_agents.amz_user_agent.clone());
         for (name, value) in &prepared.headers {
             request = request.header(name, value);
         }
@@ -902,27 +975,45 @@ impl Handle {
             );
             (Failure::Kind(ErrorKind::Construction(failure)), Retry::No)
         })?;
+        let mut request = request
+            .body(body)
+            .map_err(|e| construction("cannot build the HTTP request", e.into()))?;
+        // Before signing, so that what they change is signed.
+        let interceptors = &inner.config.interceptors;
+        if !interceptors.is_empty() {
+            let mut intercepted = HttpRequest::try_from(request)
+                .map_err(|e| construction("cannot build the HTTP request", e.into()))?;
+            for interceptor in interceptors {
+                interceptor.modify_before_signing(&mut intercepted);
+            }
+            request = intercepted.try_into_http1x().map_err(|e| {
+                construction(
+                    "an interceptor left a request that cannot be sent",
+                    e.into(),
+                )
+            })?;
+        }
         // A stream's bytes are not known before it is sent: its payload
         // goes unsigned, as the AWS SDKs send one; so does any body of an
         // operation the model signs without its payload.
         let signed_body = if prepared.unsigned_payload {
             None
         } else {
-            body.bytes()
+            request.body().bytes()
         };
         // An event stream's messages are signed one by one, each chained
         // from the request's signature, which covers none of them.
         let payload_hash = match credentials {
             None => None,
             Some(_) if prepared.event_stream => {
-                request = request.header(CONTENT_SHA256, SIGNED_EVENTS_PAYLOAD);
+                request.headers_mut().insert(
+                    CONTENT_SHA256,
+                    HeaderValue::from_static(SIGNED_EVENTS_PAYLOAD),
+                );
                 Some(SIGNED_EVENTS_PAYLOAD.to_owned())
             }
             Some(_) => Some(payload_hash(signed_body)),
         };
-        let mut request = request
-            .body(body)
-            .map_err(|e| construction("cannot build the HTTP request", e.into()))?;
         if let (Some((credentials, signing_name)), Some(payload_hash)) =
             (&credentials, payload_hash)
         {
@@ -1023,7 +1114,8 @@ const INVOCATION_ID_HEADER: &str = "amz-sdk-invocation-id";
 /// `attempt=N; max=M`.
 const REQUEST_HEADER: &str = "amz-sdk-request";
 
-const USER_AGENT_VALUE: &str = concat!("smithy-lean/", env!("CARGO_PKG_VERSION"));
+/// The AWS SDKs' structured user agent, which they sign.
+const AMZ_USER_AGENT: &str = "x-amz-user-agent";
 
 /// The TLS stack of every connection this crate makes: rustls with ring,
 /// which builds without a C toolchain.
@@ -1058,6 +1150,24 @@ pub fn https_client() -> SharedHttpClient {
     aws_smithy_http_client::Builder::new()
         .tls_provider(TLS)
         .build_https()
+}
+
+/// The configured credentials provider, behind a cache of its own.
+fn credentials_of(config: &Config) -> Option<Arc<CachedCredentials>> {
+    let provider = config.credentials.clone()?;
+    Some(Arc::new(CachedCredentials::new(
+        provider,
+        config.credentials_load_timeout,
+    )))
+}
+
+/// The configured bearer token provider, behind a cache of its own.
+fn bearer_tokens_of(config: &Config) -> Option<Arc<CachedToken>> {
+    let provider = config.bearer_tokens.clone()?;
+    Some(Arc::new(CachedToken::new(
+        provider,
+        config.credentials_load_timeout,
+    )))
 }
 
 /// The rule parameters the configuration fills.

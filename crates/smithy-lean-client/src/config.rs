@@ -1,10 +1,12 @@
 //! Client configuration.
 
+use crate::interceptor::{Interceptor, SharedInterceptor};
 use crate::token::{IdempotencyTokenProvider, SharedTokenProvider};
 use aws_credential_types::provider::token::{
     ProvideToken, SharedTokenProvider as BearerTokenProvider,
 };
 use aws_credential_types::provider::{ProvideCredentials, SharedCredentialsProvider};
+use aws_smithy_runtime_api::client::behavior_version::BehaviorVersion;
 use aws_smithy_runtime_api::client::http::{HttpConnector, SharedHttpConnector};
 use aws_smithy_runtime_api::client::stalled_stream_protection::StalledStreamProtectionConfig;
 use aws_smithy_types::retry::RetryConfig;
@@ -71,6 +73,11 @@ pub struct Config {
     /// The `SdkConfig` this was built from, for what depends on the
     /// service: its own endpoint URL in the environment and profile.
     pub(crate) sdk_config: Option<SdkConfig>,
+    /// The behaviour version asked for, as the AWS SDKs take one; this
+    /// client has one behaviour, the newest, whatever it is.
+    pub(crate) behavior_version: Option<BehaviorVersion>,
+    /// Hooks into every attempt, in the order they were added.
+    pub(crate) interceptors: Vec<SharedInterceptor>,
     /// With rules, calls are answered by them and nothing is sent.
     #[cfg(feature = "test-util")]
     pub(crate) mock_rules: Option<std::sync::Arc<[crate::mock::Rule]>>,
@@ -109,6 +116,8 @@ impl std::fmt::Debug for Config {
             .field("max_response_body", &self.max_response_body)
             .field("endpoint_parameters", &self.endpoint_parameters)
             .field("from_sdk_config", &self.sdk_config.is_some())
+            .field("behavior_version", &self.behavior_version)
+            .field("interceptors", &self.interceptors.len())
             .finish()
     }
 }
@@ -136,6 +145,7 @@ impl Config {
     pub fn to_builder(&self) -> ConfigBuilder {
         ConfigBuilder {
             config: self.clone(),
+            set: 0,
         }
     }
 
@@ -228,12 +238,144 @@ impl Config {
     pub fn endpoint_parameters(&self) -> &[(String, ContextValue)] {
         &self.endpoint_parameters
     }
+
+    /// The behaviour version set with [`ConfigBuilder::behavior_version`]
+    /// (or taken from an `SdkConfig`), if any.
+    pub fn behavior_version(&self) -> Option<BehaviorVersion> {
+        self.behavior_version
+    }
+
+    /// This configuration with what `over` sets in place of its own
+    /// settings, for one call (`customize().config_override(..)`): what
+    /// `over` leaves unset stays as it is; its endpoint parameters and
+    /// interceptors are added to these.
+    pub(crate) fn overridden_by(&self, over: ConfigBuilder) -> (Config, Overridden) {
+        let set = over.set;
+        let over = over.config;
+        let mut config = self.clone();
+        let changed = |setting: Setting| set & setting.bit() != 0;
+        macro_rules! take {
+            ($($setting:ident => $field:ident),* $(,)?) => {
+                $(if changed(Setting::$setting) {
+                    config.$field = over.$field.clone();
+                })*
+            };
+        }
+        take!(
+            Region => region,
+            Credentials => credentials,
+            BearerTokens => bearer_tokens,
+            EndpointUrl => endpoint_url,
+            UseFips => use_fips,
+            UseDualStack => use_dual_stack,
+            Retry => retry,
+            Timeouts => timeouts,
+            StalledStream => stalled_stream,
+            CredentialsLoadTimeout => credentials_load_timeout,
+            HttpConnector => http_connector,
+            IdempotencyTokens => idempotency_tokens,
+            ValidateInput => validate_input,
+            DisableHostPrefix => disable_host_prefix,
+            DisableRequestCompression => disable_request_compression,
+            RequestMinCompressionSize => request_min_compression_size,
+            MaxResponseBody => max_response_body,
+            SdkConfig => sdk_config,
+            BehaviorVersion => behavior_version,
+        );
+        #[cfg(feature = "test-util")]
+        take!(MockRules => mock_rules);
+        for (name, value) in &over.endpoint_parameters {
+            config.endpoint_parameters.retain(|(set, _)| set != name);
+            config
+                .endpoint_parameters
+                .push((name.clone(), value.clone()));
+        }
+        config
+            .interceptors
+            .extend(over.interceptors.iter().cloned());
+        let any = |settings: &[Setting]| settings.iter().any(|s| changed(*s));
+        let overridden = Overridden {
+            endpoint: any(&[
+                Setting::Region,
+                Setting::EndpointUrl,
+                Setting::UseFips,
+                Setting::UseDualStack,
+                Setting::SdkConfig,
+            ]) || !over.endpoint_parameters.is_empty(),
+            connector: any(&[Setting::HttpConnector, Setting::Timeouts]),
+            credentials: any(&[Setting::Credentials, Setting::CredentialsLoadTimeout]),
+            bearer_tokens: any(&[Setting::BearerTokens, Setting::CredentialsLoadTimeout]),
+        };
+        (config, overridden)
+    }
+}
+
+/// What a call's configuration override changed that a client works out
+/// from its configuration once: these are worked out anew for the call,
+/// the rest is shared with the client.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Overridden {
+    /// Where requests go: the endpoint, resolved again.
+    pub(crate) endpoint: bool,
+    /// How they are sent: a connector of its own.
+    pub(crate) connector: bool,
+    /// Who signs them: a credentials cache of its own.
+    pub(crate) credentials: bool,
+    /// Which bearer tokens they carry: a token cache of its own.
+    pub(crate) bearer_tokens: bool,
+}
+
+/// A setting a [`ConfigBuilder`] was given, so that an override replaces
+/// only what it sets.
+#[derive(Debug, Clone, Copy)]
+enum Setting {
+    Region,
+    Credentials,
+    BearerTokens,
+    EndpointUrl,
+    UseFips,
+    UseDualStack,
+    Retry,
+    Timeouts,
+    StalledStream,
+    CredentialsLoadTimeout,
+    HttpConnector,
+    IdempotencyTokens,
+    ValidateInput,
+    DisableHostPrefix,
+    DisableRequestCompression,
+    RequestMinCompressionSize,
+    MaxResponseBody,
+    SdkConfig,
+    BehaviorVersion,
+    #[cfg(feature = "test-util")]
+    MockRules,
+}
+
+impl Setting {
+    fn bit(self) -> u32 {
+        1 << self as u32
+    }
 }
 
 /// Builds a [`Config`].
 #[derive(Debug)]
 pub struct ConfigBuilder {
     config: Config,
+    /// The settings given to this builder (a bit per [`Setting`]), which
+    /// are what it overrides where it is a call's override.
+    set: u32,
+}
+
+impl From<Config> for ConfigBuilder {
+    /// A builder that sets every setting of `config`: as a call's
+    /// override, it replaces the client's configuration whole.
+    fn from(config: Config) -> Self {
+        ConfigBuilder {
+            config,
+            set: u32::MAX,
+        }
+    }
 }
 
 impl From<&SdkConfig> for ConfigBuilder {
@@ -271,9 +413,12 @@ impl Default for ConfigBuilder {
                 max_response_body: crate::MAX_RESPONSE_BODY,
                 endpoint_parameters: Vec::new(),
                 sdk_config: None,
+                behavior_version: None,
+                interceptors: Vec::new(),
                 #[cfg(feature = "test-util")]
                 mock_rules: None,
             },
+            set: 0,
         }
     }
 }
@@ -284,43 +429,79 @@ impl ConfigBuilder {
     /// stalled-stream and request-compression settings); what it leaves
     /// unset keeps this builder's value.
     pub fn apply_sdk_config(mut self, sdk: &SdkConfig) -> Self {
-        let config = &mut self.config;
         if let Some(region) = sdk.region() {
-            config.region = Some(region.clone());
+            self = self.region(region.clone());
         }
         if let Some(credentials) = sdk.credentials_provider() {
-            config.credentials = Some(credentials);
+            self.config.credentials = Some(credentials);
+            self.mark(Setting::Credentials);
         }
         if let Some(tokens) = sdk.token_provider() {
-            config.bearer_tokens = Some(tokens);
+            self.config.bearer_tokens = Some(tokens);
+            self.mark(Setting::BearerTokens);
         }
         // The endpoint URL depends on the service (`AWS_ENDPOINT_URL_<ID>`,
         // the profile's `services` section), which is known when a client
         // is made: it is looked up then, unless one is set explicitly.
-        config.sdk_config = Some(sdk.clone());
+        self.config.sdk_config = Some(sdk.clone());
+        self.mark(Setting::SdkConfig);
         if let Some(fips) = sdk.use_fips() {
-            config.use_fips = fips;
+            self = self.use_fips(fips);
         }
         if let Some(dual_stack) = sdk.use_dual_stack() {
-            config.use_dual_stack = dual_stack;
+            self = self.use_dual_stack(dual_stack);
         }
         if let Some(retry) = sdk.retry_config() {
-            config.retry = retry.clone();
+            self = self.retry_config(retry.clone());
         }
         if let Some(timeouts) = sdk.timeout_config() {
             let mut timeouts = timeouts.clone();
-            timeouts.take_defaults_from(&config.timeouts);
-            config.timeouts = timeouts;
+            timeouts.take_defaults_from(&self.config.timeouts);
+            self.config.timeouts = timeouts;
+            self.mark(Setting::Timeouts);
         }
         if let Some(stalled_stream) = sdk.stalled_stream_protection() {
-            config.stalled_stream = stalled_stream;
+            self = self.stalled_stream_protection(stalled_stream);
         }
         if let Some(disable) = sdk.disable_request_compression() {
-            config.disable_request_compression = disable;
+            self = self.disable_request_compression(disable);
         }
         if let Some(bytes) = sdk.request_min_compression_size_bytes() {
-            config.request_min_compression_size = bytes;
+            self = self.request_min_compression_size_bytes(bytes);
         }
+        if let Some(version) = sdk.behavior_version() {
+            self = self.behavior_version(version);
+        }
+        self
+    }
+
+    fn mark(&mut self, setting: Setting) {
+        self.set |= setting.bit();
+    }
+
+    /// This builder, then `later` over it: what `later` sets wins, and it
+    /// sets what either sets.
+    pub(crate) fn then(self, later: ConfigBuilder) -> ConfigBuilder {
+        let set = self.set | later.set;
+        let (config, _) = self.config.overridden_by(later);
+        ConfigBuilder { config, set }
+    }
+
+    /// Accepted as the AWS SDKs take it, so that code written for them
+    /// compiles; this client has one behaviour, the newest, whichever
+    /// version is named.
+    pub fn behavior_version(mut self, version: BehaviorVersion) -> Self {
+        self.config.behavior_version = Some(version);
+        self.mark(Setting::BehaviorVersion);
+        self
+    }
+
+    /// Adds a hook into every attempt of every call (see [`Interceptor`]),
+    /// after those added before.
+    pub fn interceptor(mut self, interceptor: impl Interceptor) -> Self {
+        self.config
+            .interceptors
+            .push(SharedInterceptor::new(interceptor));
         self
     }
 
@@ -328,6 +509,7 @@ impl ConfigBuilder {
     /// partition reaches the global endpoint in `us-east-1`).
     pub fn region(mut self, region: impl Into<Region>) -> Self {
         self.config.region = Some(region.into());
+        self.mark(Setting::Region);
         self
     }
 
@@ -335,6 +517,7 @@ impl ConfigBuilder {
     /// such as `aws_credential_types::Credentials` itself.
     pub fn credentials_provider(mut self, provider: impl ProvideCredentials + 'static) -> Self {
         self.config.credentials = Some(SharedCredentialsProvider::new(provider));
+        self.mark(Setting::Credentials);
         self
     }
 
@@ -346,18 +529,21 @@ impl ConfigBuilder {
     /// credentials are.
     pub fn token_provider(mut self, provider: impl ProvideToken + 'static) -> Self {
         self.config.bearer_tokens = Some(BearerTokenProvider::new(provider));
+        self.mark(Setting::BearerTokens);
         self
     }
 
     /// Sends requests to this URL instead of the resolved endpoint.
     pub fn endpoint_url(mut self, url: impl Into<String>) -> Self {
         self.config.endpoint_url = Some(url.into());
+        self.mark(Setting::EndpointUrl);
         self
     }
 
     /// Uses FIPS endpoints; resolution fails where there are none.
     pub fn use_fips(mut self, use_fips: bool) -> Self {
         self.config.use_fips = use_fips;
+        self.mark(Setting::UseFips);
         self
     }
 
@@ -365,12 +551,14 @@ impl ConfigBuilder {
     /// there are none.
     pub fn use_dual_stack(mut self, use_dual_stack: bool) -> Self {
         self.config.use_dual_stack = use_dual_stack;
+        self.mark(Setting::UseDualStack);
         self
     }
 
     /// Retry settings: attempts, backoff. `RetryConfig::disabled()` sends once.
     pub fn retry_config(mut self, retry: RetryConfig) -> Self {
         self.config.retry = retry;
+        self.mark(Setting::Retry);
         self
     }
 
@@ -386,6 +574,7 @@ impl ConfigBuilder {
         let mut timeouts = timeouts;
         timeouts.take_defaults_from(&Config::builder().config.timeouts);
         self.config.timeouts = timeouts;
+        self.mark(Setting::Timeouts);
         self
     }
 
@@ -410,6 +599,7 @@ impl ConfigBuilder {
     /// ```
     pub fn stalled_stream_protection(mut self, config: StalledStreamProtectionConfig) -> Self {
         self.config.stalled_stream = config;
+        self.mark(Setting::StalledStream);
         self
     }
 
@@ -417,6 +607,7 @@ impl ConfigBuilder {
     /// An attempt timeout, when shorter, ends the wait first.
     pub fn credentials_load_timeout(mut self, limit: Duration) -> Self {
         self.config.credentials_load_timeout = limit;
+        self.mark(Setting::CredentialsLoadTimeout);
         self
     }
 
@@ -424,6 +615,7 @@ impl ConfigBuilder {
     /// HTTPS connector (hyper 1 and rustls). Its connect timeout is then its own.
     pub fn http_connector(mut self, connector: impl HttpConnector + 'static) -> Self {
         self.config.http_connector = Some(SharedHttpConnector::new(connector));
+        self.mark(Setting::HttpConnector);
         self
     }
 
@@ -434,6 +626,7 @@ impl ConfigBuilder {
         provider: impl IdempotencyTokenProvider + 'static,
     ) -> Self {
         self.config.idempotency_tokens = SharedTokenProvider::new(provider);
+        self.mark(Setting::IdempotencyTokens);
         self
     }
 
@@ -443,6 +636,7 @@ impl ConfigBuilder {
     /// may be relaxed there before this client is updated.
     pub fn validate_input(mut self, validate: bool) -> Self {
         self.config.validate_input = validate;
+        self.mark(Setting::ValidateInput);
         self
     }
 
@@ -450,6 +644,7 @@ impl ConfigBuilder {
     /// the endpoint's host, for endpoints that do not expect it.
     pub fn disable_host_prefix(mut self, disable: bool) -> Self {
         self.config.disable_host_prefix = disable;
+        self.mark(Setting::DisableHostPrefix);
         self
     }
 
@@ -457,6 +652,7 @@ impl ConfigBuilder {
     /// compressed (`@requestCompression`); they are gzipped by default.
     pub fn disable_request_compression(mut self, disable: bool) -> Self {
         self.config.disable_request_compression = disable;
+        self.mark(Setting::DisableRequestCompression);
         self
     }
 
@@ -465,6 +661,7 @@ impl ConfigBuilder {
     /// where the model accepts them compressed.
     pub fn request_min_compression_size_bytes(mut self, bytes: u32) -> Self {
         self.config.request_min_compression_size = bytes;
+        self.mark(Setting::RequestMinCompressionSize);
         self
     }
 
@@ -473,6 +670,7 @@ impl ConfigBuilder {
     /// set): a larger body fails the call unread, whatever the peer sends.
     pub fn max_response_body_size(mut self, bytes: usize) -> Self {
         self.config.max_response_body = bytes;
+        self.mark(Setting::MaxResponseBody);
         self
     }
 
@@ -495,6 +693,7 @@ impl ConfigBuilder {
     #[cfg(feature = "test-util")]
     pub fn mock_rules(mut self, rules: impl IntoIterator<Item = crate::mock::Rule>) -> Self {
         self.config.mock_rules = Some(rules.into_iter().collect());
+        self.mark(Setting::MockRules);
         self
     }
 

@@ -2,6 +2,7 @@
 
 use crate::token::ClientRequestToken;
 use aws_smithy_runtime_api::client::result::ConnectorError;
+use smithy_lean_runtime::operation::OperationError;
 use smithy_lean_runtime::{
     BodyExcerpt, BuildError, ServiceError, UNTRUSTED_TEXT_LIMIT, UntrustedText, ValidationError,
 };
@@ -233,20 +234,33 @@ impl<E> Error<E> {
         }
     }
 
-    /// Consumes the error into the service's error, if the service answered with one.
-    pub fn into_service_error(self) -> Option<E> {
-        match *self.kind {
-            ErrorKind::Service(e) => Some(e),
-            _ => None,
-        }
-    }
-
     /// Whether any time limit ran out, including the connector's own.
     pub fn is_timeout(&self) -> bool {
         match &*self.kind {
             ErrorKind::Timeout(_) => true,
             ErrorKind::Dispatch(e) => e.is_timeout(),
             _ => false,
+        }
+    }
+}
+
+impl<E: OperationError> Error<E> {
+    /// The operation's error, as the AWS SDK for Rust gives it: the
+    /// service's, or for any other failure (a refused connection, a
+    /// timeout) the error's unhandled kind, which says what happened; its
+    /// `http_status()` is then `None`. [`kind`](Self::kind) tells the
+    /// failures apart without consuming the error.
+    pub fn into_service_error(self) -> E {
+        match *self.kind {
+            ErrorKind::Service(e) => e,
+            kind => E::unhandled(Box::new(Error {
+                kind: Box::new(kind),
+                // The operation is the error type's own: its name would repeat.
+                operation: None,
+                client_request_token: self.client_request_token,
+                attempts: self.attempts,
+                authority: self.authority,
+            })),
         }
     }
 }

@@ -40,6 +40,12 @@ macro_rules! fluent_builder {
                 self.handle.send::<$operation>(self.input).await
             }
 
+            /// This call with settings of its own: a configuration override
+            /// or a change to its request, then `send()`.
+            pub fn customize(self) -> $crate::CustomizableOperation<$operation> {
+                $crate::CustomizableOperation::new(self.handle, self.input)
+            }
+
             $($crate::__fluent_method!($extra $(= $member)?, $operation, $output, $error);)*
         }
 

@@ -11,6 +11,9 @@ use smithy_lean_runtime::operation::{OperationError, OperationInput, OperationOu
 pub struct Service {
     /// The service's `sdkId`, e.g. `Chime`.
     pub sdk_id: &'static str,
+    /// The generated client's version, which its requests' user agents
+    /// name.
+    pub client_version: &'static str,
     /// How its requests are authenticated: the first scheme of its model's
     /// that the client supports.
     pub auth: ServiceAuth,

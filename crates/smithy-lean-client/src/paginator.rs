@@ -253,6 +253,7 @@ mod tests {
 
     static SERVICE: Service = Service {
         sdk_id: "Numbers",
+        client_version: "1.0.0",
         auth: ServiceAuth::SigV4 {
             signing_name: "numbers",
         },

@@ -101,6 +101,7 @@ fn resolve(
 
 static SERVICE: Service = Service {
     sdk_id: "Things",
+    client_version: "1.0.0",
     auth: ServiceAuth::SigV4 {
         signing_name: "things",
     },

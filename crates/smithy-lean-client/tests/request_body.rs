@@ -125,6 +125,7 @@ fn resolve(
 
 static SERVICE: Service = Service {
     sdk_id: "Text",
+    client_version: "1.0.0",
     auth: ServiceAuth::SigV4 {
         signing_name: "text",
     },
@@ -134,6 +135,7 @@ static SERVICE: Service = Service {
 /// The same service, authenticated with bearer tokens (`@httpBearerAuth`).
 static BEARER: Service = Service {
     sdk_id: "Text",
+    client_version: "1.0.0",
     auth: ServiceAuth::Bearer,
     resolve_endpoint: resolve,
 };
@@ -141,6 +143,7 @@ static BEARER: Service = Service {
 /// The same service, without an authentication trait in its model.
 static ANONYMOUS: Service = Service {
     sdk_id: "Text",
+    client_version: "1.0.0",
     auth: ServiceAuth::Anonymous,
     resolve_endpoint: resolve,
 };

@@ -98,6 +98,7 @@ fn resolve(
 
 static SERVICE: Service = Service {
     sdk_id: "Objects",
+    client_version: "1.0.0",
     auth: ServiceAuth::SigV4 {
         signing_name: "objects",
     },

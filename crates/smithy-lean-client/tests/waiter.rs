@@ -71,6 +71,7 @@ fn resolve(
 
 static SERVICE: Service = Service {
     sdk_id: "Things",
+    client_version: "1.0.0",
     auth: ServiceAuth::Anonymous,
     resolve_endpoint: resolve,
 };

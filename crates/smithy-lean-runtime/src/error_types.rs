@@ -202,6 +202,10 @@ macro_rules! operation_error {
             fn from_response(status: u16, headers: &$crate::http::HeaderMap, body: &[u8]) -> Self {
                 $name::from_response(status, headers, body)
             }
+
+            fn unhandled(failure: Box<dyn ::std::error::Error + Send + Sync>) -> Self {
+                Self::Unhandled($crate::UnhandledError::from_failure(failure))
+            }
         }
 
         $crate::__sdk_error_traits!($name);

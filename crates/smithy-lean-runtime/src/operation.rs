@@ -143,6 +143,11 @@ pub trait OperationError: ServiceError + Sized {
     /// Resolves an error response (any status that is not a success); never
     /// fails, since an error it does not know is still an error.
     fn from_response(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Self;
+
+    /// The error's unhandled kind, holding a failure that was not the
+    /// service's (a refused connection, a timeout), as the AWS SDK for
+    /// Rust's `into_service_error()` gives one.
+    fn unhandled(failure: Box<dyn std::error::Error + Send + Sync>) -> Self;
 }
 
 /// Makes a generated structure an operation's output: read from a whole

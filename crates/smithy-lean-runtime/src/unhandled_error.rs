@@ -4,6 +4,7 @@ use crate::error_response::ErrorResponse;
 use crate::{BodyExcerpt, BoundedDebug, UntrustedText};
 use aws_smithy_types::error::metadata::{ErrorMetadata, ProvideErrorMetadata};
 use std::fmt;
+use std::sync::Arc;
 
 /// An error response whose name the model does not list, or that had no name.
 ///
@@ -13,8 +14,11 @@ use std::fmt;
 #[derive(Clone)]
 pub struct UnhandledError {
     meta: ErrorMetadata,
-    http_status: u16,
+    /// `None` for a failure that was not the service's answer.
+    http_status: Option<u16>,
     body: Option<BodyExcerpt>,
+    /// A failure that was not the service's answer, which this stands for.
+    failure: Option<Arc<dyn std::error::Error + Send + Sync>>,
 }
 
 impl UnhandledError {
@@ -22,8 +26,21 @@ impl UnhandledError {
     pub fn new(meta: ErrorMetadata, http_status: u16) -> Self {
         UnhandledError {
             meta,
-            http_status,
+            http_status: Some(http_status),
             body: None,
+            failure: None,
+        }
+    }
+
+    /// An error that stands for a failure that was not the service's
+    /// answer (a refused connection, a timeout): `Display` is the
+    /// failure's, and its causes are this error's.
+    pub fn from_failure(failure: Box<dyn std::error::Error + Send + Sync>) -> Self {
+        UnhandledError {
+            meta: ErrorMetadata::builder().build(),
+            http_status: None,
+            body: None,
+            failure: Some(Arc::from(failure)),
         }
     }
 
@@ -34,8 +51,9 @@ impl UnhandledError {
     pub fn of_response(response: ErrorResponse, http_status: u16) -> Self {
         UnhandledError {
             meta: response.meta,
-            http_status,
+            http_status: Some(http_status),
             body: response.body,
+            failure: None,
         }
     }
 
@@ -50,8 +68,8 @@ impl UnhandledError {
         &self.meta
     }
 
-    /// The HTTP status of the response.
-    pub fn http_status(&self) -> u16 {
+    /// The HTTP status of the response; `None` where no response came.
+    pub fn http_status(&self) -> Option<u16> {
         self.http_status
     }
 }
@@ -62,14 +80,18 @@ impl fmt::Debug for UnhandledError {
             .field("meta", &BoundedDebug(&self.meta))
             .field("http_status", &self.http_status)
             .field("body", &self.body)
+            .field("failure", &self.failure)
             .finish()
     }
 }
 
 impl fmt::Display for UnhandledError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if let Some(body) = &self.body {
-            f.write_fmt(format_args!("HTTP {}", self.http_status))?;
+        if let Some(failure) = &self.failure {
+            return fmt::Display::fmt(failure, f);
+        }
+        if let (Some(body), Some(status)) = (&self.body, self.http_status) {
+            f.write_fmt(format_args!("HTTP {status}"))?;
             f.write_str(", not an AWS error response: ")?;
             return fmt::Display::fmt(body, f);
         }
@@ -81,11 +103,20 @@ impl fmt::Display for UnhandledError {
             f.write_str(": ")?;
             fmt::Display::fmt(&UntrustedText(message), f)?;
         }
-        f.write_fmt(format_args!(" (HTTP {})", self.http_status))
+        match self.http_status {
+            Some(status) => f.write_fmt(format_args!(" (HTTP {status})")),
+            None => Ok(()),
+        }
     }
 }
 
-impl std::error::Error for UnhandledError {}
+/// The causes of the failure it stands for (its `Display` is the
+/// failure's own text already); none for the service's answer.
+impl std::error::Error for UnhandledError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.failure.as_deref()?.source()
+    }
+}
 
 impl ProvideErrorMetadata for UnhandledError {
     fn meta(&self) -> &ErrorMetadata {
@@ -104,7 +135,7 @@ impl crate::ServiceError for UnhandledError {
     }
 
     fn http_status(&self) -> Option<u16> {
-        Some(self.http_status)
+        self.http_status
     }
 
     /// None: the model says nothing of an error it does not list. A client
@@ -127,6 +158,10 @@ impl crate::ServiceError for UnhandledError {
 impl crate::operation::OperationError for UnhandledError {
     fn from_response(status: u16, headers: &http::HeaderMap, body: &[u8]) -> Self {
         UnhandledError::of_response(crate::error_response::read(headers, body), status)
+    }
+
+    fn unhandled(failure: Box<dyn std::error::Error + Send + Sync>) -> Self {
+        UnhandledError::from_failure(failure)
     }
 }
 
@@ -172,8 +207,35 @@ mod tests {
         );
         assert_eq!(ServiceError::error_name(&error), Some("Throttled"));
         assert_eq!(ServiceError::error_message(&error), Some("slow down"));
-        assert_eq!(error.http_status(), 429);
+        assert_eq!(error.http_status(), Some(429));
         assert_eq!(error.body_excerpt(), None);
+    }
+
+    #[test]
+    fn a_failure_that_was_not_the_services_speaks_for_itself() {
+        #[derive(Debug)]
+        struct Refused(std::io::Error);
+        impl fmt::Display for Refused {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("connection failed to h:443")
+            }
+        }
+        impl std::error::Error for Refused {
+            fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+                Some(&self.0)
+            }
+        }
+        let error = <UnhandledError as crate::operation::OperationError>::unhandled(Box::new(
+            Refused(std::io::Error::other("refused")),
+        ));
+        assert_eq!(error.to_string(), "connection failed to h:443");
+        assert_eq!(
+            std::error::Error::source(&error).map(ToString::to_string),
+            Some("refused".to_owned())
+        );
+        assert_eq!(error.http_status(), None);
+        assert_eq!(ServiceError::error_name(&error), None);
+        assert_eq!(ServiceError::request_id(&error), None);
     }
 
     #[test]
