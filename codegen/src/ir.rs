@@ -768,6 +768,22 @@ impl Field {
         (self.required && !self.idempotency_token) || self.default.is_some()
     }
 
+    /// Whether the member's accessor gives a slice, empty where the member
+    /// is absent: an optional list of a structure read from responses
+    /// (`received`), as the AWS SDK for Rust's outputs give lists.
+    pub fn reads_as_slice(&self, received: bool) -> bool {
+        received
+            && !self.always_present()
+            && matches!(self.value.kind, Kind::List(_))
+            && !self.value.boxed
+    }
+
+    /// Whether the member's accessor returns an `Option`, in a structure
+    /// read from responses (`received`) or not.
+    pub fn accessor_is_optional(&self, received: bool) -> bool {
+        !self.always_present() && !self.reads_as_slice(received)
+    }
+
     /// Whether the member is a streaming payload (`@streaming`): a blob's
     /// bytes or an event stream.
     pub fn is_stream(&self) -> bool {

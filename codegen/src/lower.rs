@@ -2883,7 +2883,7 @@ fn pagination(
                 .ok_or_else(|| refuse(format!("`{key}` path `{path}`: no member `{segment}`")))?;
             steps.push(PathStep {
                 accessor: field.name.clone(),
-                optional: !field.always_present(),
+                optional: field.accessor_is_optional(true),
             });
             if segments.peek().is_none() {
                 return Ok(Some((steps, field.value)));

@@ -547,17 +547,20 @@ impl Typer<'_> {
     /// The path `segments` from the input or output; `counted`: it is
     /// `length()`'s argument, so it may end at any list or map.
     fn root_path(&self, segments: &[Segment], counted: bool) -> Result<WaiterPath, String> {
-        let (root, structure, segments) = if self.input_output {
+        // `received`: the output's structures, whose lists read as slices.
+        let (root, structure, segments, received) = if self.input_output {
             match segments.first() {
                 Some(Segment::Field(name)) if name == "input" => (
                     PathRoot::Input,
                     structure(self.input, &self.operation.input)?,
                     &segments[1..],
+                    false,
                 ),
                 Some(Segment::Field(name)) if name == "output" => (
                     PathRoot::Output,
                     structure(self.output, &self.operation.output)?,
                     &segments[1..],
+                    true,
                 ),
                 _ => return Err("an `inputOutput` path starts at `input` or `output`".to_owned()),
             }
@@ -566,6 +569,7 @@ impl Typer<'_> {
                 PathRoot::Output,
                 structure(self.output, &self.operation.output)?,
                 segments,
+                true,
             )
         };
         if segments.is_empty() {
@@ -576,6 +580,7 @@ impl Typer<'_> {
             Kind::Structure(structure.name.clone()),
             segments,
             counted,
+            received,
         )
     }
 
@@ -586,6 +591,7 @@ impl Typer<'_> {
         kind: Kind,
         segments: &[Segment],
         counted: bool,
+        received: bool,
     ) -> Result<WaiterPath, String> {
         let mut steps = Vec::new();
         let mut kind = kind;
@@ -595,7 +601,7 @@ impl Typer<'_> {
                     let Kind::Structure(type_name) = &kind else {
                         return Err(format!("`{name}` is read from something not a structure"));
                     };
-                    let structure = self.structure_named(type_name)?;
+                    let structure = self.structure_named(type_name, received)?;
                     let field = structure
                         .fields
                         .iter()
@@ -608,7 +614,7 @@ impl Typer<'_> {
                     }
                     steps.push(PathStep {
                         accessor: field.name.clone(),
-                        optional: !field.always_present(),
+                        optional: field.accessor_is_optional(received),
                     });
                     kind = field.value.kind.clone();
                 }
@@ -631,7 +637,9 @@ impl Typer<'_> {
                             steps: Vec::new(),
                             end: PathEnd::Value(leaf(&item.kind)?),
                         },
-                        false => self.path(PathRoot::Item, item.kind.clone(), rest, false)?,
+                        false => {
+                            self.path(PathRoot::Item, item.kind.clone(), rest, false, received)?
+                        }
                     };
                     return Ok(WaiterPath {
                         root,
@@ -650,8 +658,13 @@ impl Typer<'_> {
         Ok(WaiterPath { root, steps, end })
     }
 
-    fn structure_named(&self, name: &str) -> Result<&Structure, String> {
-        structure(self.input, name).or_else(|_| structure(self.output, name))
+    /// The structure `name` of the crate a path reads: the output's
+    /// (`received`) or the input's.
+    fn structure_named(&self, name: &str, received: bool) -> Result<&Structure, String> {
+        match received {
+            true => structure(self.output, name),
+            false => structure(self.input, name),
+        }
     }
 }
 

@@ -390,7 +390,9 @@ async fn main() {
         chain.push(cause.to_string());
         source = cause.source();
     }
-    println!("unknown: {}", chain.join(" / "));
+    // The port is this run's: shown as `PORT`.
+    let said = chain.join(" / ").replace(&format!("127.0.0.1:{port}"), "127.0.0.1:PORT");
+    println!("unknown: {said}");
 }
 
 /// Prints each event, and returns how the stream ended.
@@ -456,7 +458,7 @@ fn events_are_received_and_sent_message_by_message() {
             r#"published: [":chunk-signature", ":date"] :message-type=event :event-type=tick :content-type=application/json at=1700000001 count=2 | {"note":"late"}"#,
             r#"published: end [":chunk-signature", ":date"] 32 signature bytes"#,
             "accepted: Some(2)",
-            "unknown: Publish failed: cannot send the request: `Outgoing::Unknown` is no member of the model's union: it cannot be sent",
+            "unknown: Publish failed: cannot send the request to 127.0.0.1:PORT: `Outgoing::Unknown` is no member of the model's union: it cannot be sent",
         ],
         "{stdout}"
     );

@@ -273,6 +273,7 @@ async fn main() {
         .into_paginator()
         .page_size(2)
         .items()
+        .send()
         .try_collect()
         .await
         .unwrap();
@@ -289,7 +290,7 @@ async fn main() {
     };
     println!("within: {:?}", ranged(0.1, "1e30").map_err(|e| e.to_string()));
     println!("outside: {:?}", ranged(0.099, "1000000000000000000000000000000.1").map_err(|e| e.to_string()));
-    let mut quotas = client.list_quotas().into_paginator().items().try_collect().await.unwrap();
+    let mut quotas = client.list_quotas().into_paginator().items().send().try_collect().await.unwrap();
     quotas.sort();
     println!("quotas: {quotas:?}");
     let picked = |mode: chime_lean::types::Mode, digits: &str| {

@@ -145,7 +145,7 @@ async fn main() {
     let failed = client.wait_until_thing_ready().name("c").wait(wait).await.unwrap_err();
     println!("c: {}", matches!(failed, waits::waiter::WaiterError::OperationFailed(_)));
     let items = client.wait_until_items_ready().name("d").wait(wait).await.unwrap();
-    println!("d: {} items", items.as_result().unwrap().items().unwrap_or_default().len());
+    println!("d: {} items", items.as_result().unwrap().items().len());
     let failed = client.wait_until_items_ready().name("e").wait(wait).await.unwrap_err();
     println!("e: {}", matches!(failed, waits::waiter::WaiterError::FailureState(_)));
     let echoed = client.wait_until_name_echoed().name("f").wait(wait).await.unwrap();

@@ -131,7 +131,7 @@ async fn main() {
     let pages = client.list_accounts().into_paginator().page_size(2).send().try_collect().await.unwrap();
     let names: Vec<Vec<&str>> = pages
         .iter()
-        .map(|page| page.accounts().unwrap_or_default().iter().map(|a| a.name()).collect())
+        .map(|page| page.accounts().iter().map(|a| a.name()).collect())
         .collect();
     println!("pages: {names:?}");
     let mut users = client.list_users().account_id("a").into_paginator().page_size(1).send();

@@ -460,7 +460,8 @@ fn render_file(service: &Service, file: &Planned, server_side: bool) -> Result<S
             patterns,
         } => {
             let response = *kind == CrateKind::Output && !operations.is_empty();
-            let mut tokens = structure::emit(structure, response);
+            let received = *kind != CrateKind::Input;
+            let mut tokens = structure::emit(structure, response, received);
             // Error structures are only ever read from responses, and a
             // client has no use for checking what a service answered.
             match kind {

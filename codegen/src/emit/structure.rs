@@ -6,8 +6,10 @@ use proc_macro2::{Literal, TokenStream};
 use quote::quote;
 
 /// A structure; `response` marks an operation's output, which also holds
-/// the request id of the response it was read from.
-pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
+/// the request id of the response it was read from; `received`, a
+/// structure read from responses (an output's or an error's), whose lists
+/// read as slices, empty where absent, as the AWS SDK for Rust's do.
+pub(super) fn emit(structure: &Structure, response: bool, received: bool) -> TokenStream {
     let name = ident(&structure.name);
     let builder = ident(&structure.builder);
     let docs = type_docs(
@@ -30,7 +32,10 @@ pub(super) fn emit(structure: &Structure, response: bool) -> TokenStream {
     } else {
         quote! {}
     };
-    let fields = structure.fields.iter().map(|field| member(field, is_error));
+    let fields = structure
+        .fields
+        .iter()
+        .map(|field| member(field, is_error, received));
     let builder_fields = structure.fields.iter().map(|field| {
         let shown = debug_attr(field, is_error);
         builder_member(field, &quote! { crate }, shown)
@@ -163,7 +168,7 @@ fn borrowed_type(value: &Value) -> TokenStream {
 
 /// A member as the runtime's `structure!` takes it: its documentation, the
 /// `#[get]` that says what its accessor returns and how, and its field.
-fn member(field: &Field, is_error: bool) -> TokenStream {
+fn member(field: &Field, is_error: bool, received: bool) -> TokenStream {
     let name = ident(&field.name);
     let docs = doc_attrs(&field.docs, field.deprecated.as_ref());
     let stored = stored_type(field);
@@ -172,6 +177,7 @@ fn member(field: &Field, is_error: bool) -> TokenStream {
     let derefs = matches!(field.value.kind, Kind::String | Kind::List(_)) || field.value.boxed;
     // `&String` and `&Vec<T>` coerce to the `&str` and `&[T]` returned.
     let (returns, how) = match (field.always_present(), copy, derefs) {
+        _ if field.reads_as_slice(received) => (borrowed, quote! { slice }),
         (true, true, _) => (borrowed, quote! { copy }),
         (true, false, _) => (borrowed, quote! { borrow }),
         (false, true, _) => (quote! { Option<#borrowed> }, quote! { copy }),

@@ -726,6 +726,78 @@ mod tests {
     }
 
     #[test]
+    fn an_override_replaces_only_what_it_sets() {
+        struct Hook;
+        impl Interceptor for Hook {}
+        let client = Config::builder()
+            .region(Region::new("eu-west-1"))
+            .retry_config(RetryConfig::standard().with_max_attempts(5))
+            .validate_input(true)
+            .endpoint_parameter("Plane", ContextValue::String("edge".into()))
+            .interceptor(Hook)
+            .build();
+        let (config, changed) = client.overridden_by(
+            Config::builder()
+                .retry_config(RetryConfig::disabled())
+                .endpoint_parameter("Verbose", ContextValue::Boolean(true))
+                .interceptor(Hook),
+        );
+        assert_eq!(config.retry_config().max_attempts(), 1);
+        assert_eq!(config.region().map(|r| r.as_ref()), Some("eu-west-1"));
+        assert!(config.validates_input(), "unset in the override");
+        assert_eq!(config.endpoint_parameters().len(), 2);
+        assert_eq!(config.interceptors.len(), 2);
+        assert_eq!(
+            changed,
+            Overridden {
+                endpoint: true,
+                connector: false,
+                credentials: false,
+                bearer_tokens: false,
+            },
+            "endpoint parameters change the endpoint"
+        );
+        // Each setting that decides what a client works out once says so.
+        let flags = |over: ConfigBuilder| client.overridden_by(over).1;
+        assert!(flags(Config::builder().region(Region::new("us-west-2"))).endpoint);
+        assert!(flags(Config::builder().endpoint_url("http://h")).endpoint);
+        assert!(flags(Config::builder().use_fips(true)).endpoint);
+        assert!(flags(Config::builder().use_dual_stack(true)).endpoint);
+        assert!(flags(Config::builder().timeout_config(TimeoutConfig::disabled())).connector);
+        assert!(
+            flags(
+                Config::builder()
+                    .credentials_provider(aws_credential_types::Credentials::for_tests())
+            )
+            .credentials
+        );
+        let load = flags(Config::builder().credentials_load_timeout(Duration::from_secs(1)));
+        assert!(load.credentials && load.bearer_tokens && !load.endpoint);
+        assert_eq!(
+            flags(Config::builder().validate_input(false)),
+            Overridden {
+                endpoint: false,
+                connector: false,
+                credentials: false,
+                bearer_tokens: false,
+            }
+        );
+        let (config, _) = client.overridden_by(Config::builder().validate_input(false));
+        assert!(!config.validates_input());
+        // A whole configuration replaces every setting.
+        let (config, _) = client.overridden_by(Config::builder().build().into());
+        assert_eq!(config.region(), None);
+        // Two overrides: the later wins where both set.
+        let both = Config::builder()
+            .validate_input(false)
+            .max_response_body_size(7)
+            .then(Config::builder().max_response_body_size(9));
+        let (config, _) = client.overridden_by(both);
+        assert!(!config.validates_input());
+        assert_eq!(config.max_response_body_size(), 9);
+    }
+
+    #[test]
     fn request_compression_is_on_by_default_and_taken_from_an_sdk_config() {
         let config = Config::builder().build();
         assert!(!config.disable_request_compression());

@@ -60,7 +60,7 @@ pub use error::{
 pub use identity::DEFAULT_CREDENTIALS_LOAD_TIMEOUT;
 pub use interceptor::{AttemptOutcome, Interceptor};
 pub use operation::{BuiltIns, Operation, ResolveEndpoint, Service, ServiceAuth};
-pub use paginator::{Paginated, PaginatedItems, Paginator};
+pub use paginator::{Paginated, PaginatedItems, Paginator, PaginatorItems};
 pub use smithy_lean_runtime::endpoint::ContextValue;
 pub use stalled_stream::{MIN_BODY_THROUGHPUT, StalledBody};
 pub use token::ClientRequestToken;

@@ -8,10 +8,12 @@
 //! ```ignore
 //! let mut pages = client.list_accounts().into_paginator().page_size(50).send();
 //! while let Some(page) = pages.next().await {
-//!     for account in page?.accounts().unwrap_or_default() {
+//!     for account in page?.accounts() {
 //!         println!("{:?}", account.name());
 //!     }
 //! }
+//! // Or the items of every page, one by one:
+//! let accounts = client.list_accounts().into_paginator().items().send().try_collect().await?;
 //! ```
 
 use crate::operation::InputBuilder;
@@ -93,13 +95,27 @@ impl<O: Paginated> Paginator<O> {
         }
     }
 
-    /// The items of every page, in order.
-    pub fn items(self) -> ItemStream<O>
+    /// The items of every page, in order: [`send`](PaginatorItems::send)
+    /// starts them, as in the AWS SDK for Rust.
+    pub fn items(self) -> PaginatorItems<O>
     where
         O: PaginatedItems,
     {
+        PaginatorItems { paginator: self }
+    }
+}
+
+/// The items of a [`Paginator`]'s pages, not asked for yet.
+pub struct PaginatorItems<O: PaginatedItems> {
+    paginator: Paginator<O>,
+}
+
+impl<O: PaginatedItems> PaginatorItems<O> {
+    /// The items, one page's call at a time, made as
+    /// [`ItemStream::next`] asks for them.
+    pub fn send(self) -> ItemStream<O> {
         ItemStream {
-            pages: self.send(),
+            pages: self.paginator.send(),
             buffered: VecDeque::new(),
         }
     }
@@ -200,6 +216,14 @@ impl<O: Paginated> std::fmt::Debug for PageStream<O> {
             .field("operation", &O::NAME)
             .field("finished", &self.builder.is_none())
             .finish_non_exhaustive()
+    }
+}
+
+impl<O: PaginatedItems> std::fmt::Debug for PaginatorItems<O> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PaginatorItems")
+            .field("paginator", &self.paginator)
+            .finish()
     }
 }
 
@@ -416,6 +440,7 @@ mod tests {
         let items = paginator(handle)
             .page_size(2)
             .items()
+            .send()
             .try_collect()
             .await
             .unwrap();
@@ -467,7 +492,12 @@ mod tests {
             ("/numbers?token=same", 200, "2;same"),
         ];
         let (handle, _) = serve(PAGES).await;
-        let items = paginator(handle).items().try_collect().await.unwrap();
+        let items = paginator(handle)
+            .items()
+            .send()
+            .try_collect()
+            .await
+            .unwrap();
         assert_eq!(items, [1, 2], "the page that repeats its token is the last");
         // Without the check, the same page comes back for as long as asked.
         let (handle, _) = serve(PAGES).await;
@@ -486,6 +516,7 @@ mod tests {
         };
         let items = Paginator::<ListNumbers>::new(handle, input)
             .items()
+            .send()
             .try_collect()
             .await
             .unwrap();
@@ -510,7 +541,7 @@ mod tests {
             shown,
             r#"Paginator { operation: "ListNumbers", stop_on_duplicate_token: true, .. }"#
         );
-        let mut items = paginator.items();
+        let mut items = paginator.items().send();
         assert_eq!(
             format!("{items:?}"),
             r#"ItemStream { pages: PageStream { operation: "ListNumbers", finished: false, .. }, buffered: 0 }"#
@@ -522,7 +553,7 @@ mod tests {
     #[tokio::test]
     async fn an_error_is_given_once_and_ends_the_pages() {
         let (handle, asked) = serve(&[("/numbers", 200, "1,2;b")]).await;
-        let mut items = paginator(handle).items();
+        let mut items = paginator(handle).items().send();
         assert_eq!(items.next().await.unwrap().unwrap(), 1);
         assert_eq!(items.next().await.unwrap().unwrap(), 2);
         let error = items.next().await.unwrap().unwrap_err();

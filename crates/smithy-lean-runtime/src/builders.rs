@@ -4,7 +4,9 @@
 //! A structure's member has one accessor, which [`structure!`](crate::structure) writes from
 //! the member's `#[get(RETURNS, HOW)]`: `HOW` is `copy` (a number or
 //! boolean), `borrow` (`&self.member`, which also gives `&str` and `&[T]`),
-//! `as_deref` or `as_ref` (of an optional member).
+//! `as_deref` or `as_ref` (of an optional member), or `slice` (an optional
+//! list as `&[T]`, empty where absent, as the AWS SDK for Rust's outputs
+//! give lists).
 //!
 //! Every member of a builder has the same three methods: a setter that
 //! takes the value (or appends an item, or adds an entry), `set_*` that sets
@@ -266,6 +268,9 @@ macro_rules! __access {
     };
     (as_ref, $member:expr) => {
         $member.as_ref()
+    };
+    (slice, $member:expr) => {
+        $member.as_deref().unwrap_or_default()
     };
 }
 
@@ -725,6 +730,41 @@ mod tests {
             #[set(into, set_default, get_default, wire = "Default")]
             default: Option<String>,
         }
+    }
+
+    // A list read from a response, as the AWS SDK for Rust's outputs give one.
+    crate::structure! {
+        #[builder(PageBuilder)]
+        #[derive(Clone, Default, PartialEq)]
+        pub struct Page {
+            #[get(&[String], slice)]
+            names: Option<Vec<String>>,
+        }
+    }
+
+    crate::builder! {
+        #[build(Page)]
+        #[derive(Clone, Default, PartialEq)]
+        pub struct PageBuilder {
+            #[set(push_into = String, set_names, get_names, wire = "Names")]
+            names: Option<Vec<String>>,
+        }
+    }
+
+    #[test]
+    fn a_list_read_as_a_slice_is_empty_where_absent() {
+        assert_eq!(
+            Page::builder().names("a").names("b").build().names(),
+            ["a", "b"]
+        );
+        assert!(Page::builder().build().names().is_empty());
+        assert!(
+            Page::builder()
+                .set_names(Some(Vec::new()))
+                .build()
+                .names()
+                .is_empty()
+        );
     }
 
     #[test]
