@@ -78,6 +78,10 @@ pub struct Generated {
     /// additions are not generated yet ([`traits::Treatment::Warned`]).
     /// Each names the trait and the first shape that has it.
     pub warnings: Vec<String>,
+    /// The client crate's package name, e.g. `chime-lean`.
+    pub client_crate: String,
+    /// How many operations the client has.
+    pub operations: usize,
 }
 
 /// Generates the input, output, error and client crates for the selected operations.
@@ -92,6 +96,8 @@ pub fn generate_from(model: &Model, options: &Options) -> Result<Generated, Erro
     let files = emit::emit(&service, options)?;
     Ok(Generated {
         files,
+        client_crate: service.crates.client.clone(),
+        operations: service.operations.len(),
         warnings: service.warnings,
     })
 }

@@ -69,6 +69,15 @@ pub enum Written {
     Removed(PathBuf),
 }
 
+impl Written {
+    /// The file's path, relative to the directory that holds the crates.
+    pub fn path(&self) -> &Path {
+        match self {
+            Written::Created(path) | Written::Updated(path) | Written::Removed(path) => path,
+        }
+    }
+}
+
 impl fmt::Display for Written {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {

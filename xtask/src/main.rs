@@ -12,7 +12,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 pub(crate) const USAGE: &str = "usage:
-  cargo xtask codegen [--check] [--model PATH] [--partitions PATH] [--out DIR] [--runtime DIR]
+  cargo xtask codegen [--check] [--verbose] [--model PATH] [--partitions PATH] [--out DIR] [--runtime DIR]
                       [--service ID] [--operations A,B] [--crate-prefix NAME]
                       [--test-partitions PATH] [--no-endpoint-tests] [--server | --client-only]
       Generates the input, output and error crates from the Smithy model.
@@ -30,7 +30,8 @@ pub(crate) const USAGE: &str = "usage:
                     crate's tests/endpoint_rules.rs
       --out         the directory that holds the crates (default: crates)
       --runtime     the directory that holds smithy-lean-runtime and smithy-lean-client,
-                    which generated crates depend on (default: this repository's crates)
+                    which generated crates then depend on by path (default: inside this
+                    repository, its crates; elsewhere, none: the published crates, by version)
       --service     the service to generate, by absolute shape id, where the model has
                     several (default: the model's only service)
       --operations  operation names to keep (default: every operation of the service)
@@ -43,6 +44,7 @@ pub(crate) const USAGE: &str = "usage:
                     chime-local serves; with --model, only if asked)
       --client-only write the client's side only, even for the embedded model
       --check       write nothing; fail naming every stale, missing or extra file
+      --verbose     list every file, written or unchanged, before the summary
   cargo xtask model --to-json FILE...
   cargo xtask model --to-idl FILE...
       Prints the model of the IDL (.smithy) and JSON AST files given (directories
@@ -161,7 +163,9 @@ struct CodegenArgs {
     partitions: PathBuf,
     test_partitions: Option<PathBuf>,
     out: PathBuf,
-    runtime: PathBuf,
+    /// `--runtime`, where given.
+    runtime: Option<PathBuf>,
+    verbose: bool,
     options: Options,
 }
 
@@ -174,7 +178,8 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
         partitions: root.join("model/partitions.json"),
         test_partitions: None,
         out: root.join("crates"),
-        runtime: root.join("crates"),
+        runtime: None,
+        verbose: false,
         options: Options {
             crate_prefix: Some(xtask::REPOSITORY_CRATE_PREFIX.to_owned()),
             ..Options::default()
@@ -193,6 +198,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
         match arg.as_str() {
             "--help" | "-h" => return Ok(CodegenRequest::Help),
             "--check" => parsed.check = true,
+            "--verbose" => parsed.verbose = true,
             "--model" => {
                 parsed.model = PathBuf::from(value("--model")?);
                 parsed.json_beside = None;
@@ -206,7 +212,7 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
             }
             "--no-endpoint-tests" => parsed.options.endpoint_tests = false,
             "--out" => parsed.out = PathBuf::from(value("--out")?),
-            "--runtime" => parsed.runtime = PathBuf::from(value("--runtime")?),
+            "--runtime" => parsed.runtime = Some(PathBuf::from(value("--runtime")?)),
             "--crate-prefix" => parsed.options.crate_prefix = Some(value("--crate-prefix")?),
             "--service" => parsed.options.service = Some(value("--service")?),
             "--operations" => {
@@ -255,16 +261,27 @@ fn codegen(args: &[String]) -> Result<(), String> {
             )
         })?);
     }
-    options.runtime_dir = Some(
-        xtask::path_from_generated_crate(&args.out, &args.runtime)
-            .map_err(|e| format!("cannot resolve {}: {e}", args.runtime.display()))?,
-    );
+    // Inside this workspace, the hand-written crates beside the generated
+    // ones; elsewhere, the published ones, unless `--runtime` says where.
+    let root = xtask::workspace_root();
+    let runtime = args.runtime.clone().or_else(|| {
+        std::path::absolute(&args.out)
+            .is_ok_and(|out| out.starts_with(&root))
+            .then(|| root.join("crates"))
+    });
+    options.runtime_dir = match &runtime {
+        Some(dir) => Some(
+            xtask::path_from_generated_crate(&args.out, dir)
+                .map_err(|e| format!("cannot resolve {}: {e}", dir.display()))?,
+        ),
+        None => None,
+    };
     let generated =
         generate(&model, &options).map_err(|e| format!("code generation failed: {e}"))?;
     for warning in &generated.warnings {
         eprintln!("warning: {warning}");
     }
-    let files = generated.files;
+    let files = &generated.files;
     if let Some(json) = &args.json_beside {
         let committed = std::fs::read_to_string(json).unwrap_or_default();
         if committed != model {
@@ -281,7 +298,7 @@ fn codegen(args: &[String]) -> Result<(), String> {
         }
     }
     if args.check {
-        let drift = xtask::check(&files, &args.out)
+        let drift = xtask::check(files, &args.out)
             .map_err(|e| format!("cannot read {}: {e}", args.out.display()))?;
         if drift.is_empty() {
             println!("generated code is fresh ({} files)", files.len());
@@ -294,12 +311,46 @@ fn codegen(args: &[String]) -> Result<(), String> {
             list.join("\n")
         ));
     }
-    let changed = xtask::write(&files, &args.out)
+    let changed = xtask::write(files, &args.out)
         .map_err(|e| format!("cannot write {}: {e}", args.out.display()))?;
-    for item in &changed {
-        println!("{item}");
+    if args.verbose {
+        for item in &changed {
+            println!("{item}");
+        }
+        let touched: std::collections::BTreeSet<&std::path::Path> =
+            changed.iter().map(xtask::Written::path).collect();
+        for path in files
+            .keys()
+            .filter(|path| !touched.contains(path.as_path()))
+        {
+            println!("unchanged: {}", path.display());
+        }
     }
-    println!("{} files generated, {} changed", files.len(), changed.len());
+    let written = changed
+        .iter()
+        .filter(|item| !matches!(item, xtask::Written::Removed(_)))
+        .count();
+    let removed = changed.len() - written;
+    let operations = match generated.operations {
+        1 => "1 operation".to_owned(),
+        n => format!("{n} operations"),
+    };
+    let removed = match removed {
+        0 => String::new(),
+        n => format!(", {n} removed"),
+    };
+    println!(
+        "generated {} and its 3 type crates: {operations}, {} files ({written} written, {} unchanged{removed}) in {}",
+        generated.client_crate,
+        files.len(),
+        files.len() - written,
+        args.out.display()
+    );
+    let manifest = args.out.join(&generated.client_crate).join("Cargo.toml");
+    match std::path::absolute(&manifest).is_ok_and(|m| m.starts_with(&root)) {
+        true => println!("next: cargo build -p {}", generated.client_crate),
+        false => println!("next: cargo build --manifest-path {}", manifest.display()),
+    }
     Ok(())
 }
 

@@ -41,7 +41,7 @@ fn an_unknown_argument_fails_with_the_usage() {
 }
 
 #[test]
-fn generating_into_a_new_directory_reports_every_file_as_written() {
+fn generating_prints_a_summary_and_each_file_only_when_asked() {
     let out = std::env::temp_dir().join(format!("xtask-cli-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&out);
     let output = xtask(&["codegen", "--out", out.to_str().unwrap()]);
@@ -51,17 +51,94 @@ fn generating_into_a_new_directory_reports_every_file_as_written() {
         String::from_utf8_lossy(&output.stderr)
     );
     let stdout = String::from_utf8_lossy(&output.stdout);
+    let lines: Vec<&str> = stdout.lines().collect();
+    // A summary: what was generated, how many files were written, and what
+    // to run next; not one line per file.
+    assert!(lines.len() <= 3, "{stdout}");
     assert!(
-        stdout.contains("written: chime-lean-input/src/lib.rs"),
+        stdout.contains("generated chime-lean and its 3 type crates: 1 operation, "),
+        "{stdout}"
+    );
+    assert!(stdout.contains(" written, 0 unchanged"), "{stdout}");
+    assert!(
+        stdout.contains(&format!(
+            "next: cargo build --manifest-path {}",
+            out.join("chime-lean/Cargo.toml").display()
+        )),
         "{stdout}"
     );
     assert!(
-        !stdout.contains("missing:") && !stdout.contains("stale:"),
+        !stdout.contains("written: chime-lean-input/src/lib.rs"),
         "{stdout}"
     );
+    // Again, verbose: every file, each unchanged now.
+    let output = xtask(&["codegen", "--verbose", "--out", out.to_str().unwrap()]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.contains("unchanged: chime-lean-input/src/lib.rs"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("(0 written, "), "{stdout}");
     let check = xtask(&["codegen", "--check", "--out", out.to_str().unwrap()]);
     assert!(check.status.success());
     std::fs::remove_dir_all(&out).unwrap();
+}
+
+#[test]
+fn crates_generated_outside_this_workspace_depend_on_the_runtime_by_version() {
+    let out = std::env::temp_dir().join(format!("xtask-cli-versions-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&out);
+    let manifest = |args: &[&str]| {
+        let _ = std::fs::remove_dir_all(&out);
+        let mut all = vec!["codegen", "--client-only", "--out", out.to_str().unwrap()];
+        all.extend_from_slice(args);
+        let output = xtask(&all);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        std::fs::read_to_string(out.join("chime-lean/Cargo.toml")).unwrap()
+    };
+    let version = smithy_lean_codegen::RUNTIME_VERSION;
+    let published = manifest(&[]);
+    assert!(
+        published.contains(&format!("smithy-lean-client = \"{version}\"")),
+        "{published}"
+    );
+    let runtime_lines = |manifest: &str| -> Vec<String> {
+        manifest
+            .lines()
+            .filter(|line| line.starts_with("smithy-lean-"))
+            .map(str::to_owned)
+            .collect()
+    };
+    assert!(
+        runtime_lines(&published)
+            .iter()
+            .all(|line| !line.contains("path")),
+        "{published}"
+    );
+    // `--runtime DIR`: a local path, as asked.
+    let local = manifest(&[
+        "--runtime",
+        xtask::workspace_root().join("crates").to_str().unwrap(),
+    ]);
+    let local = runtime_lines(&local);
+    assert!(
+        local.len() == 2 && local.iter().all(|line| line.contains("path = ")),
+        "{local:?}"
+    );
+    std::fs::remove_dir_all(&out).unwrap();
+    // Inside this workspace (the default `crates/`), paths: what
+    // `cargo xtask codegen` keeps fresh there.
+    let committed =
+        std::fs::read_to_string(xtask::workspace_root().join("crates/chime-lean/Cargo.toml"))
+            .unwrap();
+    assert!(
+        committed.contains("path = \"../smithy-lean-client\""),
+        "{committed}"
+    );
 }
 
 /// Generated crates written outside this workspace build there,
