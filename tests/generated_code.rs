@@ -3552,3 +3552,59 @@ fn a_waiter_that_cannot_be_written_is_a_warning_naming_it() {
         ]
     );
 }
+
+/// rustdoc puts a re-export's own documentation before the item's, so a
+/// re-export that describes its item shows the description twice: no
+/// generated `pub use` has documentation of its own. Checked over models
+/// that reach every kind of re-export: the embedded one, Chime SDK
+/// Identity, event streams and streaming blobs (Bedrock Runtime), bearer
+/// tokens (CodeCatalyst), waiters and endpoint parameters (Neptune Graph).
+#[test]
+fn no_re_export_repeats_its_items_description() {
+    let models = [
+        ("model/chime.json", as_xtask_codegen()),
+        (
+            "model/reference/chime-sdk-identity-2021-04-20.json",
+            Options::default(),
+        ),
+        (
+            "model/corpus/bedrock-runtime/service/2023-09-30/bedrock-runtime-2023-09-30.json",
+            Options::default(),
+        ),
+        (
+            "model/corpus/codecatalyst/service/2022-09-28/codecatalyst-2022-09-28.json",
+            Options::default(),
+        ),
+        (
+            "model/corpus/neptune-graph/service/2023-11-29/neptune-graph-2023-11-29.json",
+            Options::default(),
+        ),
+    ];
+    let mut found = Vec::new();
+    for (model, options) in models {
+        let files = generate(&chime_tests::read(model), &options)
+            .unwrap_or_else(|e| panic!("{model}: {e}"))
+            .files;
+        for (path, text) in files
+            .iter()
+            .filter(|(p, _)| p.extension() == Some("rs".as_ref()))
+        {
+            let lines: Vec<&str> = text.lines().map(str::trim).collect();
+            for (index, line) in lines.iter().enumerate() {
+                if !line.starts_with("pub use ") {
+                    continue;
+                }
+                // What comes before the re-export, attributes skipped.
+                let before = lines[..index].iter().rev().find(|l| !l.starts_with("#["));
+                if before.is_some_and(|l| l.starts_with("///")) {
+                    found.push(format!("{model}: {}: {line}", path.display()));
+                }
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "re-exports with documentation of their own:\n{}",
+        found.join("\n")
+    );
+}

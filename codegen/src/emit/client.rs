@@ -507,8 +507,6 @@ pub(super) fn operation_index(service: &Service) -> TokenStream {
         quote! { #[doc = #doc] pub mod #module; }
     });
     quote! {
-        /// What an operation's input, output and error tell the client: its
-        /// method, path and success status, and how its responses are read.
         pub use rt::operation::{OperationError, OperationInput, OperationOutput};
 
         #(#modules)*
@@ -577,19 +575,15 @@ pub(super) fn types_module(service: &Service, crates: &TypeCrates) -> TokenStrea
 
 /// `src/error.rs`: the error of a call, and what it tells apart.
 pub(super) fn error_module() -> TokenStream {
+    // Each item keeps its own documentation: rustdoc would show a
+    // re-export's own before it, saying the same twice.
     quote! {
         pub use ::smithy_lean_client::{
-            ConstructionFailure, Error, ErrorKind, InvalidInput, TimeoutError, UnreadableResponse,
+            ConstructionFailure, DisplayErrorContext, Error, ErrorKind, InvalidInput, TimeoutError,
+            UnreadableResponse,
         };
-        /// The name, message and request id of an error, as AWS SDK for Rust users read them.
         pub use rt::aws_smithy_types::error::metadata::ProvideErrorMetadata;
-        /// Text from the network, bounded and escaped for display.
-        pub use rt::UntrustedText;
-        /// An error with its causes, each once, for printing as AWS SDK for Rust users do.
-        pub use ::smithy_lean_client::DisplayErrorContext;
-        /// The content type and start of a body that could not be read, or
-        /// that was no AWS error response.
-        pub use rt::BodyExcerpt;
+        pub use rt::{BodyExcerpt, UntrustedText};
     }
 }
 
@@ -599,7 +593,6 @@ pub(super) fn config_module(service: &Service) -> TokenStream {
     // `token_provider` takes, where the AWS SDK for Rust puts it.
     let token = (service.auth == ServiceAuth::Bearer).then(|| {
         quote! {
-            /// A bearer token, which is its own provider: `Config::builder().token_provider(Token::new(..))`.
             pub use ::smithy_lean_client::Token;
         }
     });
@@ -653,11 +646,9 @@ pub(super) fn config_module(service: &Service) -> TokenStream {
             Config, ConfigBuilder as Builder, Region, DEFAULT_CONNECT_TIMEOUT,
             DEFAULT_CREDENTIALS_LOAD_TIMEOUT, DEFAULT_STALL_GRACE_PERIOD,
         };
-        /// What configuration code written for the AWS SDK for Rust names, where it looks for it.
         pub use ::smithy_lean_client::{
             BehaviorVersion, Credentials, SharedCredentialsProvider, StalledStreamProtectionConfig,
         };
-        /// Hooks into every attempt of a call, and what they are given.
         pub use ::smithy_lean_client::{AttemptOutcome, HttpRequest, HttpResponse, Interceptor};
         /// Retry settings, as the AWS SDK for Rust names them.
         pub mod retry {
@@ -712,7 +703,7 @@ pub(super) fn lib_rs(service: &Service) -> TokenStream {
         ),
         (
             "operation",
-            Some("One module per operation: its input, output, error and fluent builder."),
+            Some("One module per operation: its input, output, error and fluent builder; and the traits that say what an input, output and error tell the client (method, path, success status, how responses are read)."),
         ),
         (
             "types",
@@ -739,27 +730,24 @@ pub(super) fn lib_rs(service: &Service) -> TokenStream {
         });
     let byte_stream = streams.then(|| {
         quote! {
-            /// Bytes sent or read as they go: what the model's streaming payloads hold.
             pub use rt::ByteStream;
         }
     });
     let big_numbers = holds_big_numbers(service).then(|| {
         quote! {
-            /// A decimal number of any size, kept as its digits: what the model's bigDecimals hold.
             pub use rt::aws_smithy_types::BigDecimal;
-            /// A whole number of any size, kept as its digits: what the model's bigIntegers hold.
             pub use rt::aws_smithy_types::BigInteger;
         }
     });
     let primitives = quote! {
-        /// The model's primitive types that Rust has none of, as the AWS SDK for Rust names them.
+        /// The model's primitive types that Rust has none of, as the AWS SDK for Rust names
+        /// them: a blob is a `Blob`, a timestamp a `DateTime`, a document a `Document`, a
+        /// streaming payload a `ByteStream`, and a bigInteger or bigDecimal a `BigInteger`
+        /// or `BigDecimal`, each where the model has one.
         pub mod primitives {
             #big_numbers
-            /// Bytes: what the model's blobs hold.
             pub use rt::aws_smithy_types::Blob;
-            /// A point in time: what the model's timestamps hold.
             pub use rt::aws_smithy_types::DateTime;
-            /// Any JSON value: what the model's documents hold.
             pub use rt::aws_smithy_types::Document;
             #byte_stream
             #event_streams
@@ -777,72 +765,27 @@ pub(super) fn lib_rs(service: &Service) -> TokenStream {
     });
     // One item a `use`, in the order rustfmt sorts them, so that `cargo fmt`
     // leaves the crate root as it is written.
-    let mut exports: Vec<(&str, &str)> = vec![
-        (
-            "crate::client::Client",
-            "The client: one method per operation.",
-        ),
-        (
-            "crate::config::Config",
-            "How the client reaches, signs for and retries against the service.",
-        ),
-        (
-            "crate::config::DEFAULT_CONNECT_TIMEOUT",
-            "The connect timeout when none is configured.",
-        ),
-        (
-            "crate::config::DEFAULT_CREDENTIALS_LOAD_TIMEOUT",
-            "How long a credentials provider may take, unless configured.",
-        ),
-        (
-            "crate::config::DEFAULT_STALL_GRACE_PERIOD",
-            "How long a response may make no progress, unless configured.",
-        ),
-        ("crate::config::Region", "The region requests go to."),
-        ("crate::error::Error", "Why a call failed."),
-        ("crate::error::ErrorKind", "What went wrong in a call."),
-        (
-            "::smithy_lean_client::ClientRequestToken",
-            "The idempotency token a call sent.",
-        ),
-        (
-            "::smithy_lean_client::ConfigBuilder",
-            "Builds a [`Config`].",
-        ),
-        (
-            "::smithy_lean_client::endpoint",
-            "Where requests go and how they are signed there.",
-        ),
-        (
-            "::smithy_lean_client::https_client",
-            "An HTTPS client on the client's own TLS stack, for `aws-config`.",
-        ),
-        (
-            "::smithy_lean_client::token",
-            "Idempotency tokens and their providers.",
-        ),
-        (
-            "::smithy_lean_client::MAX_RESPONSE_BODY",
-            "The largest response body read whole, unless the configuration says otherwise.",
-        ),
-        (
-            "::smithy_lean_client::MIN_BODY_THROUGHPUT",
-            "The slowest response body accepted after the grace period.",
-        ),
-        (
-            "::smithy_lean_client::mock",
-            "Rules that answer calls in tests, instead of the network (feature `test-util`).",
-        ),
-        (
-            "::smithy_lean_client::Operation",
-            "What the engine knows of an operation, for [`Client::call`].",
-        ),
+    let mut exports: Vec<&str> = vec![
+        "crate::client::Client",
+        "crate::config::Config",
+        "crate::config::DEFAULT_CONNECT_TIMEOUT",
+        "crate::config::DEFAULT_CREDENTIALS_LOAD_TIMEOUT",
+        "crate::config::DEFAULT_STALL_GRACE_PERIOD",
+        "crate::config::Region",
+        "crate::error::Error",
+        "crate::error::ErrorKind",
+        "::smithy_lean_client::ClientRequestToken",
+        "::smithy_lean_client::ConfigBuilder",
+        "::smithy_lean_client::endpoint",
+        "::smithy_lean_client::https_client",
+        "::smithy_lean_client::token",
+        "::smithy_lean_client::MAX_RESPONSE_BODY",
+        "::smithy_lean_client::MIN_BODY_THROUGHPUT",
+        "::smithy_lean_client::mock",
+        "::smithy_lean_client::Operation",
     ];
     if service.operations.iter().any(|op| !op.waiters.is_empty()) {
-        exports.push((
-            "::smithy_lean_client::waiter",
-            "What a waiter's `wait()` returns, and why waiting ends.",
-        ));
+        exports.push("::smithy_lean_client::waiter");
     }
     exports.sort_by(|a, b| {
         let key = |path: &str| {
@@ -855,14 +798,15 @@ pub(super) fn lib_rs(service: &Service) -> TokenStream {
                     .collect::<Vec<_>>(),
             )
         };
-        key(a.0).cmp(&key(b.0))
+        key(a).cmp(&key(b))
     });
-    let exports = exports.iter().map(|(path, doc)| {
+    // Each item keeps its own documentation: rustdoc would show a
+    // re-export's own before it, saying the same twice.
+    let exports = exports.iter().map(|path| {
         let cfg = (*path == "::smithy_lean_client::mock")
             .then(|| quote! { #[cfg(feature = "test-util")] });
         let path: syn::Path = syn::parse_str(path).expect("a path written above");
-        let doc = format!(" {doc}");
-        quote! { #[doc = #doc] #cfg pub use #path; }
+        quote! { #cfg pub use #path; }
     });
     quote! {
         #(#declarations)*

@@ -750,131 +750,52 @@ pub(crate) const PRELUDE_NAMES: &[&str] = &[
 
 /// The runtime's items that a crate's own items name, re-exported at its
 /// root so that its users need not depend on the runtime to name them:
-/// path under `smithy_lean_runtime`, the crates that get it, when, and its
-/// documentation. Lowering keeps shapes off these names.
-pub(crate) const RUNTIME_EXPORTS: &[(&str, &[CrateKind], ExportedWhen, &str)] = {
+/// path under `smithy_lean_runtime`, the crates that get it, and when.
+/// Each keeps its own documentation (rustdoc would show a re-export's own
+/// before it, saying the same twice). Lowering keeps shapes off these names.
+pub(crate) const RUNTIME_EXPORTS: &[(&str, &[CrateKind], ExportedWhen)] = {
     use CrateKind::{Errors, Input, Output};
     use ExportedWhen::{Always, EndpointRules, Enums};
     &[
-        (
-            "BuildError",
-            &[Input, Output, Errors],
-            Always,
-            "A builder's error: a required member was not set.",
-        ),
-        (
-            "aws_smithy_types::Blob",
-            &[Input, Output, Errors],
-            Always,
-            "Bytes: what the model's blobs hold.",
-        ),
+        ("BuildError", &[Input, Output, Errors], Always),
+        ("aws_smithy_types::Blob", &[Input, Output, Errors], Always),
         (
             "aws_smithy_types::Document",
             &[Input, Output, Errors],
             Always,
-            "Any JSON value: what the model's documents hold.",
         ),
         (
             "aws_smithy_types::DateTime",
             &[Input, Output, Errors],
             Always,
-            "A point in time: what the model's timestamps hold.",
         ),
-        (
-            "JsonError",
-            &[Input, Output, Errors],
-            Always,
-            "A body that is not the JSON its structure expects.",
-        ),
-        (
-            "validation::ConstraintViolation",
-            &[Input, Output],
-            Always,
-            "One constraint that `validate()` found broken.",
-        ),
-        (
-            "validation::Rule",
-            &[Input, Output],
-            Always,
-            "The rule a constraint violation broke.",
-        ),
-        (
-            "validation::ValidationError",
-            &[Input, Output],
-            Always,
-            "What `validate()` reports.",
-        ),
-        (
-            "operation::OperationInput",
-            &[Input],
-            Always,
-            "What an operation's input tells a client: its method, path, success status and request.",
-        ),
-        (
-            "UnknownVariantValue",
-            &[Input, Output, Errors],
-            Enums,
-            "A value of an open enum that the model does not list.",
-        ),
-        (
-            "endpoint::Partition",
-            &[Input],
-            EndpointRules,
-            "The partition facts that the endpoint rules use.",
-        ),
-        (
-            "endpoint::ResolveEndpointError",
-            &[Input],
-            EndpointRules,
-            "Why no endpoint resolved.",
-        ),
-        (
-            "UnhandledError",
-            &[Errors],
-            Always,
-            "An error the model does not list for the operation.",
-        ),
-        (
-            "UntrustedText",
-            &[Errors],
-            Always,
-            "Text from the network, made safe to show.",
-        ),
-        (
-            "UNTRUSTED_TEXT_LIMIT",
-            &[Errors],
-            Always,
-            "How much of a text from the network is shown.",
-        ),
-        (
-            "sanitize_error_name",
-            &[Errors],
-            Always,
-            "An error name reduced to its shape name.",
-        ),
+        ("JsonError", &[Input, Output, Errors], Always),
+        ("validation::ConstraintViolation", &[Input, Output], Always),
+        ("validation::Rule", &[Input, Output], Always),
+        ("validation::ValidationError", &[Input, Output], Always),
+        ("operation::OperationInput", &[Input], Always),
+        ("UnknownVariantValue", &[Input, Output, Errors], Enums),
+        ("endpoint::Partition", &[Input], EndpointRules),
+        ("endpoint::ResolveEndpointError", &[Input], EndpointRules),
+        ("UnhandledError", &[Errors], Always),
+        ("UntrustedText", &[Errors], Always),
+        ("UNTRUSTED_TEXT_LIMIT", &[Errors], Always),
+        ("sanitize_error_name", &[Errors], Always),
         (
             "aws_smithy_types::error::metadata::ErrorMetadata",
             &[Errors],
             Always,
-            "Error metadata (name, message, request id) shared with the AWS Rust runtime.",
         ),
         (
             "aws_smithy_types::error::metadata::ProvideErrorMetadata",
             &[Errors],
             Always,
-            "Access to an error's metadata.",
         ),
-        (
-            "aws_smithy_types::retry::ErrorKind",
-            &[Errors],
-            Always,
-            "How a client should retry an error.",
-        ),
+        ("aws_smithy_types::retry::ErrorKind", &[Errors], Always),
         (
             "aws_smithy_types::retry::ProvideErrorKind",
             &[Errors],
             Always,
-            "Access to an error's retry kind.",
         ),
     ]
 };
@@ -892,9 +813,9 @@ fn runtime_exports(service: &Service, kind: CrateKind, types: &Types) -> TokenSt
         .chain(types.enums.iter().map(|e| e.name.as_str()))
         .chain(types.unions.iter().map(|u| u.name.as_str()))
         .collect();
-    let mut exports: Vec<(&str, &str)> = RUNTIME_EXPORTS
+    let mut exports: Vec<&str> = RUNTIME_EXPORTS
         .iter()
-        .filter(|(path, crates, when, _)| {
+        .filter(|(path, crates, when)| {
             let name = path.rsplit("::").next().unwrap_or(path);
             crates.contains(&kind)
                 && !model_names.contains(name)
@@ -904,16 +825,15 @@ fn runtime_exports(service: &Service, kind: CrateKind, types: &Types) -> TokenSt
                     ExportedWhen::EndpointRules => service.endpoint_rules.is_some(),
                 }
         })
-        .map(|(path, _, _, doc)| (*path, *doc))
+        .map(|(path, _, _)| *path)
         .collect();
-    exports.sort_by(|a, b| a.0.split("::").cmp(b.0.split("::")));
+    exports.sort_by(|a, b| a.split("::").cmp(b.split("::")));
     exports
         .into_iter()
-        .map(|(path, doc)| {
+        .map(|path| {
             let path: syn::Path =
                 syn::parse_str(&format!("rt::{path}")).expect("a path written above");
-            let doc = format!(" {doc}");
-            quote! { #[doc = #doc] pub use #path; }
+            quote! { pub use #path; }
         })
         .collect()
 }

@@ -49,31 +49,17 @@ pub use crate::throttled_client_exception::ThrottledClientException;
 pub use crate::throttled_client_exception::ThrottledClientExceptionBuilder;
 pub use crate::unauthorized_client_exception::UnauthorizedClientException;
 pub use crate::unauthorized_client_exception::UnauthorizedClientExceptionBuilder;
-/// A builder's error: a required member was not set.
 pub use rt::BuildError;
-/// A body that is not the JSON its structure expects.
 pub use rt::JsonError;
-/// How much of a text from the network is shown.
 pub use rt::UNTRUSTED_TEXT_LIMIT;
-/// An error the model does not list for the operation.
 pub use rt::UnhandledError;
-/// A value of an open enum that the model does not list.
 pub use rt::UnknownVariantValue;
-/// Text from the network, made safe to show.
 pub use rt::UntrustedText;
-/// Bytes: what the model's blobs hold.
 pub use rt::aws_smithy_types::Blob;
-/// A point in time: what the model's timestamps hold.
 pub use rt::aws_smithy_types::DateTime;
-/// Any JSON value: what the model's documents hold.
 pub use rt::aws_smithy_types::Document;
-/// Error metadata (name, message, request id) shared with the AWS Rust runtime.
 pub use rt::aws_smithy_types::error::metadata::ErrorMetadata;
-/// Access to an error's metadata.
 pub use rt::aws_smithy_types::error::metadata::ProvideErrorMetadata;
-/// How a client should retry an error.
 pub use rt::aws_smithy_types::retry::ErrorKind;
-/// Access to an error's retry kind.
 pub use rt::aws_smithy_types::retry::ProvideErrorKind;
-/// An error name reduced to its shape name.
 pub use rt::sanitize_error_name;

@@ -26,27 +26,16 @@ pub use crate::endpoint_resolver::resolve_endpoint;
 pub use crate::partition_table::partition_of;
 pub use crate::tag::Tag;
 pub use crate::tag::TagBuilder;
-/// A builder's error: a required member was not set.
 pub use rt::BuildError;
-/// A body that is not the JSON its structure expects.
 pub use rt::JsonError;
-/// Bytes: what the model's blobs hold.
 pub use rt::aws_smithy_types::Blob;
-/// A point in time: what the model's timestamps hold.
 pub use rt::aws_smithy_types::DateTime;
-/// Any JSON value: what the model's documents hold.
 pub use rt::aws_smithy_types::Document;
-/// The partition facts that the endpoint rules use.
 pub use rt::endpoint::Partition;
-/// Why no endpoint resolved.
 pub use rt::endpoint::ResolveEndpointError;
-/// What an operation's input tells a client: its method, path, success status and request.
 pub use rt::operation::OperationInput;
-/// One constraint that `validate()` found broken.
 pub use rt::validation::ConstraintViolation;
-/// The rule a constraint violation broke.
 pub use rt::validation::Rule;
-/// What `validate()` reports.
 pub use rt::validation::ValidationError;
 /// The service's absolute Smithy shape id.
 ///

@@ -15,21 +15,13 @@ extern crate smithy_lean_runtime as rt;
 mod create_app_instance_output;
 pub use crate::create_app_instance_output::CreateAppInstanceOutput;
 pub use crate::create_app_instance_output::CreateAppInstanceOutputBuilder;
-/// A builder's error: a required member was not set.
 pub use rt::BuildError;
-/// A body that is not the JSON its structure expects.
 pub use rt::JsonError;
-/// Bytes: what the model's blobs hold.
 pub use rt::aws_smithy_types::Blob;
-/// A point in time: what the model's timestamps hold.
 pub use rt::aws_smithy_types::DateTime;
-/// Any JSON value: what the model's documents hold.
 pub use rt::aws_smithy_types::Document;
-/// One constraint that `validate()` found broken.
 pub use rt::validation::ConstraintViolation;
-/// The rule a constraint violation broke.
 pub use rt::validation::Rule;
-/// What `validate()` reports.
 pub use rt::validation::ValidationError;
 /// The model's patterns (ECMA-262 regular expressions), each
 /// compiled at its first use. (Laid out by the generator, as the

@@ -4,12 +4,10 @@ pub use ::smithy_lean_client::{
     Config, ConfigBuilder as Builder, Region, DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_CREDENTIALS_LOAD_TIMEOUT, DEFAULT_STALL_GRACE_PERIOD,
 };
-/// What configuration code written for the AWS SDK for Rust names, where it looks for it.
 pub use ::smithy_lean_client::{
     BehaviorVersion, Credentials, SharedCredentialsProvider,
     StalledStreamProtectionConfig,
 };
-/// Hooks into every attempt of a call, and what they are given.
 pub use ::smithy_lean_client::{AttemptOutcome, HttpRequest, HttpResponse, Interceptor};
 /// Retry settings, as the AWS SDK for Rust names them.
 pub mod retry {

@@ -19,53 +19,36 @@ pub mod config;
 /// The error of a call, and what it tells apart.
 #[rustfmt::skip]
 pub mod error;
-/// One module per operation: its input, output, error and fluent builder.
+/// One module per operation: its input, output, error and fluent builder; and the traits that say what an input, output and error tell the client (method, path, success status, how responses are read).
 #[rustfmt::skip]
 pub mod operation;
 /// The shapes that operations use, and the modelled errors.
 #[rustfmt::skip]
 pub mod types;
-/// The model's primitive types that Rust has none of, as the AWS SDK for Rust names them.
+/// The model's primitive types that Rust has none of, as the AWS SDK for Rust names
+/// them: a blob is a `Blob`, a timestamp a `DateTime`, a document a `Document`, a
+/// streaming payload a `ByteStream`, and a bigInteger or bigDecimal a `BigInteger`
+/// or `BigDecimal`, each where the model has one.
 pub mod primitives {
-    /// Bytes: what the model's blobs hold.
     pub use rt::aws_smithy_types::Blob;
-    /// A point in time: what the model's timestamps hold.
     pub use rt::aws_smithy_types::DateTime;
-    /// Any JSON value: what the model's documents hold.
     pub use rt::aws_smithy_types::Document;
 }
-/// The client: one method per operation.
 pub use crate::client::Client;
-/// How the client reaches, signs for and retries against the service.
 pub use crate::config::Config;
-/// The connect timeout when none is configured.
 pub use crate::config::DEFAULT_CONNECT_TIMEOUT;
-/// How long a credentials provider may take, unless configured.
 pub use crate::config::DEFAULT_CREDENTIALS_LOAD_TIMEOUT;
-/// How long a response may make no progress, unless configured.
 pub use crate::config::DEFAULT_STALL_GRACE_PERIOD;
-/// The region requests go to.
 pub use crate::config::Region;
-/// Why a call failed.
 pub use crate::error::Error;
-/// What went wrong in a call.
 pub use crate::error::ErrorKind;
-/// The idempotency token a call sent.
 pub use ::smithy_lean_client::ClientRequestToken;
-/// Builds a [`Config`].
 pub use ::smithy_lean_client::ConfigBuilder;
-/// The largest response body read whole, unless the configuration says otherwise.
 pub use ::smithy_lean_client::MAX_RESPONSE_BODY;
-/// The slowest response body accepted after the grace period.
 pub use ::smithy_lean_client::MIN_BODY_THROUGHPUT;
-/// What the engine knows of an operation, for [`Client::call`].
 pub use ::smithy_lean_client::Operation;
-/// Where requests go and how they are signed there.
 pub use ::smithy_lean_client::endpoint;
-/// An HTTPS client on the client's own TLS stack, for `aws-config`.
 pub use ::smithy_lean_client::https_client;
-/// Rules that answer calls in tests, instead of the network (feature `test-util`).
 #[cfg(feature = "test-util")]
 pub use ::smithy_lean_client::mock;
-/// Idempotency tokens and their providers.
 pub use ::smithy_lean_client::token;
