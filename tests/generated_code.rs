@@ -16,6 +16,7 @@ fn as_xtask_codegen() -> Options {
             .expect("the licence files"),
         // chime-local serves from the workspace's crates.
         server: true,
+        deprecation_advice: Some(xtask::EMBEDDED_MODEL_DEPRECATION_ADVICE.to_owned()),
         ..Options::default()
     }
 }
@@ -3607,4 +3608,66 @@ fn no_re_export_repeats_its_items_description() {
         "re-exports with documentation of their own:\n{}",
         found.join("\n")
     );
+}
+
+/// What a newcomer reads first: the crate's page names the service in
+/// words and opens with a complete program (a doc test of `chime-lean`);
+/// each operation's method lists its members, output and error; a
+/// deprecation says where to go and how to get there.
+#[test]
+fn the_client_crates_page_and_methods_say_what_a_newcomer_needs() {
+    let files = generate(&chime_tests::read("model/chime.json"), &as_xtask_codegen())
+        .expect("model/ generates")
+        .files;
+    let file = |path: &str| files[&PathBuf::from(path)].clone();
+    let lib = file("chime-lean/src/lib.rs");
+    assert!(
+        lib.contains("//! A client for Amazon Chime (`Chime` in the AWS SDKs), generated from"),
+        "{lib}"
+    );
+    assert!(
+        !lib.starts_with("//! A client for the Chime service"),
+        "{lib}"
+    );
+    for line in [
+        "//! ```no_run",
+        "//! let client = chime_lean::Client::from_conf(config);",
+        r#"//! let output = client.create_app_instance().name("example").send().await?;"#,
+        "operation::create_app_instance::{CreateAppInstanceInput, CreateAppInstanceOutput, CreateAppInstanceError}",
+        "**Deprecated service:** This namespace has been deprecated. Use Amazon Chime SDK Identity",
+    ] {
+        assert!(lib.contains(line), "{line} in\n{lib}");
+    }
+    let client = file("chime-lean/src/client.rs");
+    for line in [
+        "/// - `name` (required): A name for the new `AppInstance`.",
+        "/// - `metadata`: Free-form metadata",
+        "/// - `client_request_token` (filled in when unset): ",
+        "/// **Output:** [`CreateAppInstanceOutput`](crate::operation::create_app_instance::CreateAppInstanceOutput), with `app_instance_arn`.",
+        "/// **Error:** [`Error`](crate::Error)`<`[`CreateAppInstanceError`]",
+    ] {
+        assert!(client.contains(line), "{line} in\n{client}");
+    }
+    let operation = file("chime-lean/src/operation/create_app_instance.rs");
+    assert!(
+        operation.contains("generate its client with `cargo xtask codegen --model model/reference/chime-sdk-identity-2021-04-20.json"),
+        "{operation}"
+    );
+    // A model without a title is named by its sdkId; without deprecation
+    // advice, the model's words stand alone.
+    let identity = generate(
+        &chime_tests::read("model/reference/chime-sdk-identity-2021-04-20.json"),
+        &Options::default(),
+    )
+    .unwrap()
+    .files;
+    let lib = &identity[&PathBuf::from("chime-sdk-identity/src/lib.rs")];
+    assert!(
+        lib.contains(
+            "//! A client for Amazon Chime SDK Identity (`Chime SDK Identity` in the AWS SDKs)"
+        ),
+        "{lib}"
+    );
+    // A reading operation, with every member it needs, opens the example.
+    assert!(lib.contains("//! let output = client.describe_app_instance().app_instance_arn(\"example\").send().await?;"), "{lib}");
 }

@@ -247,3 +247,65 @@ async fn every_answer_carries_a_request_id_and_errors_their_type() {
     );
     assert!(response.contains(r#""Code":"Unauthorized""#), "{response}");
 }
+
+/// The README's configuration without `aws-config` points at a standalone
+/// `chime-local` with the credentials that one accepts, and a call made
+/// with them goes through; and the README says truly where the example
+/// runs its `chime-local`.
+#[tokio::test]
+async fn the_readmes_local_snippet_and_example_are_what_chime_local_does() {
+    let readme = chime_tests::read("README.md");
+    let snippet = readme
+        .split("Or without `aws-config`:")
+        .nth(1)
+        .and_then(|rest| rest.split("```rust").nth(1))
+        .and_then(|rest| rest.split("```").next())
+        .expect("the README's second snippet");
+    let credentials = format!(
+        "Credentials::new({:?}, {:?}, None, None, \"chime-local\")",
+        chime_local::STANDALONE_ACCESS_KEY,
+        chime_local::STANDALONE_SECRET_KEY
+    );
+    let endpoint = format!(
+        ".endpoint_url(\"http://127.0.0.1:{}\")",
+        chime_local::STANDALONE_PORT
+    );
+    assert!(snippet.contains(&credentials), "{credentials} in {snippet}");
+    assert!(snippet.contains(&endpoint), "{endpoint} in {snippet}");
+
+    // Those credentials, against a chime-local that takes them (on a free
+    // port rather than the standalone one, which may be in use).
+    let local = LocalChime::builder()
+        .account(
+            "123456789012",
+            chime_local::STANDALONE_ACCESS_KEY,
+            chime_local::STANDALONE_SECRET_KEY,
+        )
+        .start()
+        .await
+        .unwrap();
+    let config = chime_lean::Config::builder()
+        .region(chime_lean::config::Region::new("us-east-1"))
+        .credentials_provider(chime_lean::config::Credentials::new(
+            chime_local::STANDALONE_ACCESS_KEY,
+            chime_local::STANDALONE_SECRET_KEY,
+            None,
+            None,
+            "chime-local",
+        ))
+        .endpoint_url(local.endpoint_url())
+        .validate_input(true)
+        .build();
+    create(&chime_lean::Client::from_conf(config))
+        .await
+        .unwrap();
+
+    // The example starts chime-local as a task of its own process.
+    let example = chime_tests::read("examples/create_app_instance.rs");
+    assert!(example.contains("chime_local::LocalChime::start()"));
+    assert!(!example.contains("std::process::Command"));
+    assert!(
+        readme.contains("The example runs `chime-local` inside the example's own process"),
+        "the README says how the example runs chime-local"
+    );
+}

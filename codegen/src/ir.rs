@@ -30,6 +30,8 @@ pub struct Service {
     /// it was given apart from `partitions` (see
     /// [`crate::Options::test_partitions`]).
     pub test_partitions: Option<PartitionData>,
+    /// The `smithy.api#title`: the service's name in words, e.g. `Amazon Chime`.
+    pub title: Option<String>,
     /// Documentation lines, already converted to Markdown.
     pub docs: Docs,
     /// The `deprecated` trait's message, if the service is deprecated.

@@ -80,6 +80,10 @@ pub struct Options {
     /// time, and a client is better served by today's. `None` runs them
     /// on the input crate's own `partition_of`.
     pub test_partitions: Option<String>,
+    /// Said after the model's own words wherever the service or an
+    /// operation is deprecated: what to use instead and how to get it,
+    /// where the model does not say (a frozen model's generator knows).
+    pub deprecation_advice: Option<String>,
 }
 
 /// The crates.io metadata of the generated crates: whoever generates them
@@ -109,6 +113,7 @@ impl Default for Options {
             server: false,
             endpoint_tests: true,
             test_partitions: None,
+            deprecation_advice: None,
         }
     }
 }
@@ -723,9 +728,10 @@ impl<'a> Lowerer<'a> {
             resolve_context_paths(operation, &input)?;
             check_endpoint_context(operation, endpoint_rules.as_ref(), &input)?;
         }
-        for operation in &operations {
+        for operation in &mut operations {
             describe_operation_structure(&mut input, &operation.input, operation, "Input");
             describe_operation_structure(&mut output, &operation.output, operation, "Output");
+            operation.deprecated = advised(operation.deprecated.take(), options);
         }
         Ok(Service {
             id: id.to_owned(),
@@ -741,8 +747,13 @@ impl<'a> Lowerer<'a> {
             endpoint_rules,
             partitions: None,
             test_partitions: None,
+            title: shape
+                .traits
+                .get("smithy.api#title")
+                .and_then(Json::as_str)
+                .map(str::to_owned),
             docs: documentation(&shape.traits),
-            deprecated: deprecation(id, &shape.traits)?,
+            deprecated: advised(deprecation(id, &shape.traits)?, options),
             operations,
             input,
             output,
@@ -2597,6 +2608,20 @@ fn documentation(traits: &Traits) -> Docs {
         .and_then(Json::as_str)
         .map(docs::to_markdown)
         .unwrap_or_default()
+}
+
+/// A service's or operation's deprecation, with the generator's advice
+/// after the model's words.
+fn advised(deprecation: Option<Deprecation>, options: &Options) -> Option<Deprecation> {
+    let mut deprecation = deprecation?;
+    if let Some(advice) = &options.deprecation_advice {
+        deprecation.message = Some(match deprecation.message.as_deref().map(str::trim_end) {
+            None | Some("") => advice.clone(),
+            Some(said) if said.ends_with(['.', '!', '?']) => format!("{said} {advice}"),
+            Some(said) => format!("{said}. {advice}"),
+        });
+    }
+    Some(deprecation)
 }
 
 fn deprecation(id: &str, traits: &Traits) -> Result<Option<Deprecation>, Error> {

@@ -364,7 +364,10 @@ pub const KNOWN_TRAITS: &[KnownTrait] = &[
         "smithy.api#timestampFormat",
         "the timestamp's form on the wire",
     ),
-    no_effect("smithy.api#title", "the service's display name"),
+    applied(
+        "smithy.api#title",
+        "names the service in words on the client crate's page",
+    ),
     no_effect("smithy.api#trait", DEFINES_MODELS),
     no_effect("smithy.api#traitValidators", DEFINES_MODELS),
     applied("smithy.api#uniqueItems", "checked by `validate()`"),

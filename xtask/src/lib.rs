@@ -16,6 +16,13 @@ use std::path::{Path, PathBuf};
 /// holds on crates.io.
 pub const REPOSITORY_CRATE_PREFIX: &str = "chime-lean";
 
+/// What the embedded model's deprecations say after its own words: the
+/// legacy namespace is frozen, and its model cannot say where to go.
+pub const EMBEDDED_MODEL_DEPRECATION_ADVICE: &str = "Use Amazon Chime SDK Identity \
+    (`https://identity-chime.<region>.amazonaws.com`), which takes the same request: generate \
+    its client with `cargo xtask codegen --model model/reference/chime-sdk-identity-2021-04-20.json \
+    --out DIR` in the smithy-lean repository (its README: \"The Chime SDK Identity client\").";
+
 /// The partition data the embedded model's endpoint tests were written
 /// against, relative to the workspace: since 2023 the iso partitions gained
 /// dual-stack endpoints, which some of its cases expect to be refused.

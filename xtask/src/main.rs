@@ -227,6 +227,10 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
         }
     }
     parsed.options.server = server.unwrap_or(!model_given);
+    if !model_given {
+        parsed.options.deprecation_advice =
+            Some(xtask::EMBEDDED_MODEL_DEPRECATION_ADVICE.to_owned());
+    }
     parsed.test_partitions = match (test_partitions, model_given) {
         (Some(given), _) => Some(given),
         (None, false) => Some(root.join(xtask::EMBEDDED_MODEL_TEST_PARTITIONS)),

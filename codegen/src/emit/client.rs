@@ -52,7 +52,12 @@ pub(super) fn client_module(service: &Service, crates: &TypeCrates) -> TokenStre
             " Starts a `{}` call: set its members on the builder, then `send()`.",
             operation.name
         );
-        let docs = doc_attrs(&operation.docs, operation.deprecated.as_ref());
+        let mut lines = operation.docs.clone();
+        if !lines.is_empty() {
+            lines.push(String::new());
+        }
+        lines.extend(call_summary(service, operation));
+        let docs = doc_attrs(&lines, operation.deprecated.as_ref());
         starting_method(
             operation,
             &operation.module,
@@ -147,6 +152,85 @@ pub(super) fn client_module(service: &Service, crates: &TypeCrates) -> TokenStre
 
 /// A client method `method` that starts the fluent builder `builder` of
 /// `operation`'s module: `doc` first, then the model's `docs`.
+/// What a call of `operation` takes and gives, for its starting method's
+/// documentation: its members (the required ones marked), its output and
+/// its error, each linked.
+fn call_summary(service: &Service, operation: &Operation) -> Vec<String> {
+    let module = format!("crate::operation::{}", operation.module);
+    let structure = |types: &crate::ir::Types, name: &str| {
+        types.structures.iter().find(|s| s.name == name).cloned()
+    };
+    let mut lines = Vec::new();
+    let members = structure(&service.input, &operation.input)
+        .map(|input| input.fields)
+        .unwrap_or_default();
+    if members.is_empty() {
+        lines.push("**Members:** none.".to_owned());
+    } else {
+        lines.push(format!(
+            "**Members**, each a setter on [`{builder}`]({module}::{builder}), with a `set_` form that takes an `Option`:",
+            builder = operation.fluent_builder
+        ));
+        for field in &members {
+            let mark = if field.needed_to_build() {
+                " (required)"
+            } else if field.idempotency_token {
+                " (filled in when unset)"
+            } else {
+                ""
+            };
+            let about = first_sentence(&field.docs)
+                .map(|sentence| format!(": {sentence}"))
+                .unwrap_or_default();
+            lines.push(format!(
+                "- `{}`{mark}{about}",
+                crate::naming::unraw(&field.name)
+            ));
+        }
+    }
+    lines.push(String::new());
+    let outputs: Vec<String> = structure(&service.output, &operation.output)
+        .map(|output| {
+            output
+                .fields
+                .iter()
+                .map(|f| format!("`{}`", crate::naming::unraw(&f.name)))
+                .collect()
+        })
+        .unwrap_or_default();
+    let read = match outputs.is_empty() {
+        true => String::new(),
+        false => format!(", with {}", outputs.join(", ")),
+    };
+    lines.push(format!(
+        "**Output:** [`{output}`]({module}::{output}){read}.",
+        output = operation.output
+    ));
+    lines.push(String::new());
+    lines.push(format!(
+        "**Error:** [`Error`](crate::Error)`<`[`{error}`]({module}::{error})`>`.",
+        error = operation.error_enum
+    ));
+    lines
+}
+
+/// The first sentence of a member's documentation, if it has any: its
+/// first paragraph, up to the first full stop that ends a sentence.
+fn first_sentence(docs: &[String]) -> Option<String> {
+    let paragraph: Vec<&str> = docs
+        .iter()
+        .map(|line| line.trim())
+        .skip_while(|line| line.is_empty())
+        .take_while(|line| !line.is_empty())
+        .collect();
+    let text = paragraph.join(" ");
+    if text.is_empty() {
+        return None;
+    }
+    let end = text.find(". ").map_or(text.len(), |at| at + 1);
+    Some(text[..end].to_owned())
+}
+
 fn starting_method(
     operation: &Operation,
     method: &str,
@@ -703,7 +787,9 @@ pub(super) fn lib_rs(service: &Service) -> TokenStream {
         ),
         (
             "operation",
-            Some("One module per operation: its input, output, error and fluent builder; and the traits that say what an input, output and error tell the client (method, path, success status, how responses are read)."),
+            Some(
+                "One module per operation: its input, output, error and fluent builder; and the traits that say what an input, output and error tell the client (method, path, success status, how responses are read).",
+            ),
         ),
         (
             "types",

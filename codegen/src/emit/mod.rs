@@ -21,8 +21,8 @@ mod waiters;
 
 use crate::error::Error;
 use crate::ir::{
-    Binding, Deprecation, Docs, EndpointRules, Enum, Kind, Operation, PartitionData, Service,
-    Structure, TimestampFormat, Types, Union, Value,
+    Binding, Deprecation, Docs, EndpointRules, Enum, Field, Kind, Operation, PartitionData,
+    Service, ServiceAuth, Structure, TimestampFormat, Types, Union, Value,
 };
 use crate::lower::{Options, PackageMetadata};
 use proc_macro2::TokenStream;
@@ -643,23 +643,36 @@ fn client_docs(service: &Service) -> Vec<String> {
         .iter()
         .map(|op| format!("`{}`", op.name))
         .collect();
-    let first = service.operations.first();
-    let mut docs = vec![
-        format!(
-            "A client for the {} service (`{}`, version {}): {}.",
-            service.sdk_id,
-            service.id,
-            service.version,
-            operations.join(", ")
-        ),
-        String::new(),
-        "Each operation has a method on [`Client`] that starts its fluent builder; `send()` sends it. The idempotency token, the endpoint, SigV4 signing, retries, time limits and typed errors come from `smithy-lean-client`, which knows no service.".to_owned(),
-    ];
-    if let Some(first) = first {
+    // The service in words first: its title, where the model gives one.
+    let named = match &service.title {
+        Some(title) => format!("{title} (`{}` in the AWS SDKs)", service.sdk_id),
+        None => format!("the {} service", service.sdk_id),
+    };
+    let mut docs = vec![format!(
+        "A client for {named}, generated from its Smithy model (`{}`, version {}): {}.",
+        service.id,
+        service.version,
+        operations.join(", ")
+    )];
+    let first_paragraph: Vec<&String> = service
+        .docs
+        .iter()
+        .skip_while(|line| line.trim().is_empty())
+        .take_while(|line| !line.trim().is_empty())
+        .collect();
+    if !first_paragraph.is_empty() {
+        docs.push(String::new());
+        docs.extend(first_paragraph.into_iter().cloned());
+    }
+    docs.push(String::new());
+    docs.extend(example(service));
+    docs.push(String::new());
+    docs.push("Each operation has a method on [`Client`] that starts its fluent builder; `send()` sends it. The idempotency token, the endpoint, SigV4 signing, retries, time limits and typed errors come from `smithy-lean-client`, which knows no service.".to_owned());
+    if let Some(first) = service.operations.first() {
         docs.push(String::new());
         docs.push(format!(
-            "The types of each operation are in [`operation`] (`operation::{}::{}`), the shapes they use in [`types`], and the error of a call in [`error`].",
-            first.module, first.input
+            "Where the types are, as in the AWS SDK for Rust: each operation's input, output and error in [`operation`] (`operation::{}::{{{}, {}, {}}}`), the shapes they use in [`types`] (the modelled errors in `types::error`), the error of a call in [`error`], and the configuration in [`config`].",
+            first.module, first.input, first.output, first.error_enum
         ));
     }
     if let Some(deprecated) = &service.deprecated {
@@ -670,6 +683,80 @@ fn client_docs(service: &Service) -> Vec<String> {
         ));
     }
     docs
+}
+
+/// A complete program for the crate's page, compiled by its doc tests: a
+/// client configured by hand, and a call of one of its operations with
+/// every member it needs set.
+fn example(service: &Service) -> Vec<String> {
+    let krate = service.crates.client.replace('-', "_");
+    let (imports, identity) = match service.auth {
+        ServiceAuth::SigV4 { .. } => (
+            "Credentials, Region",
+            r#"    .credentials_provider(Credentials::new("AKID", "SECRET", None, None, "example"))"#,
+        ),
+        ServiceAuth::Bearer => (
+            "Region, Token",
+            r#"    .token_provider(Token::new("TOKEN", None))"#,
+        ),
+        ServiceAuth::Anonymous => ("Region", ""),
+    };
+    let mut lines = vec![
+        "```no_run".to_owned(),
+        "# async fn example() -> Result<(), Box<dyn std::error::Error>> {".to_owned(),
+        format!("use {krate}::config::{{{imports}}};"),
+        String::new(),
+        "// Or configured from the environment and the AWS profile, as the AWS SDKs are:"
+            .to_owned(),
+        format!(
+            "// `{krate}::Client::new(&aws_config::load_defaults(aws_config::BehaviorVersion::latest()).await)`."
+        ),
+        format!("let config = {krate}::Config::builder()"),
+        r#"    .region(Region::new("us-east-1"))"#.to_owned(),
+    ];
+    if !identity.is_empty() {
+        lines.push(identity.to_owned());
+    }
+    lines.push("    .build();".to_owned());
+    lines.push(format!("let client = {krate}::Client::from_conf(config);"));
+    if let Some(call) = example_call(service) {
+        lines.push(format!("let output = client{call}.send().await?;"));
+        lines.push("println!(\"{output:?}\");".to_owned());
+    }
+    lines.push("# Ok(())".to_owned());
+    lines.push("# }".to_owned());
+    lines.push("```".to_owned());
+    lines
+}
+
+/// `.operation().member(value)...` for an operation whose required members
+/// all take a literal, a reading one (`List`, `Describe`, `Get`) first.
+fn example_call(service: &Service) -> Option<String> {
+    let literal = |field: &Field| match field.value.kind {
+        Kind::String => Some("\"example\""),
+        Kind::Boolean => Some("true"),
+        Kind::Byte | Kind::Short | Kind::Integer | Kind::Long => Some("1"),
+        Kind::Float | Kind::Double => Some("1.0"),
+        _ => None,
+    };
+    let calls = service.operations.iter().filter_map(|operation| {
+        let input = service
+            .input
+            .structures
+            .iter()
+            .find(|s| s.name == operation.input)?;
+        let mut call = format!(".{}()", operation.module);
+        for field in input.fields.iter().filter(|f| f.needed_to_build()) {
+            call.push_str(&format!(".{}({})", field.name, literal(field)?));
+        }
+        let reads = ["List", "Describe", "Get"]
+            .iter()
+            .any(|verb| operation.name.starts_with(verb));
+        Some((!reads, call))
+    });
+    calls
+        .min_by_key(|(writes, _)| *writes)
+        .map(|(_, call)| call)
 }
 
 fn lib_rs(service: &Service, kind: CrateKind, types: &Types, modules: &[String]) -> TokenStream {

@@ -6,7 +6,7 @@
 //!
 //! The `server` feature adds the service's side of the wire: writing error bodies.
 //!
-//! **Deprecated service:** This namespace has been deprecated
+//! **Deprecated service:** This namespace has been deprecated. Use Amazon Chime SDK Identity (`https://identity-chime.<region>.amazonaws.com`), which takes the same request: generate its client with `cargo xtask codegen --model model/reference/chime-sdk-identity-2021-04-20.json --out DIR` in the smithy-lean repository (its README: "The Chime SDK Identity client").
 
 #![allow(deprecated)]
 /// The runtime, under the short name generated code uses.

@@ -6,7 +6,7 @@
 //!
 //! The `server` feature adds the service's side of the wire: reading request bodies.
 //!
-//! **Deprecated service:** This namespace has been deprecated
+//! **Deprecated service:** This namespace has been deprecated. Use Amazon Chime SDK Identity (`https://identity-chime.<region>.amazonaws.com`), which takes the same request: generate its client with `cargo xtask codegen --model model/reference/chime-sdk-identity-2021-04-20.json --out DIR` in the smithy-lean repository (its README: "The Chime SDK Identity client").
 
 #![allow(deprecated)]
 /// The runtime, under the short name generated code uses.
@@ -43,7 +43,7 @@ pub use rt::validation::ValidationError;
 /// creates an Amazon Chime SDK app instance. The operation now belongs to the Chime SDK Identity
 /// API, which accepts the same request at its regional endpoints; this namespace is frozen.
 ///
-/// **Deprecated.** This namespace has been deprecated
+/// **Deprecated.** This namespace has been deprecated. Use Amazon Chime SDK Identity (`https://identity-chime.<region>.amazonaws.com`), which takes the same request: generate its client with `cargo xtask codegen --model model/reference/chime-sdk-identity-2021-04-20.json --out DIR` in the smithy-lean repository (its README: "The Chime SDK Identity client").
 pub const SERVICE_ID: &str = "com.amazonaws.chime#UCBuzzConsoleService";
 /// The service's `sdkId`, which names the generated crates.
 pub const SDK_ID: &str = "Chime";

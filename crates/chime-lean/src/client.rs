@@ -81,8 +81,18 @@ impl Client {
     ///
     /// The call is idempotent: repeating it with the same `ClientRequestToken` and the same
     /// parameters returns the app instance that the first call created.
+    ///
+    /// **Members**, each a setter on [`CreateAppInstanceFluentBuilder`](crate::operation::create_app_instance::CreateAppInstanceFluentBuilder), with a `set_` form that takes an `Option`:
+    /// - `name` (required): A name for the new `AppInstance`.
+    /// - `metadata`: Free-form metadata to store with the `AppInstance`, up to 1,024 characters.
+    /// - `client_request_token` (filled in when unset): A unique string that makes the request idempotent.
+    /// - `tags`: Key-value pairs to attach to the new `AppInstance`.
+    ///
+    /// **Output:** [`CreateAppInstanceOutput`](crate::operation::create_app_instance::CreateAppInstanceOutput), with `app_instance_arn`.
+    ///
+    /// **Error:** [`Error`](crate::Error)`<`[`CreateAppInstanceError`](crate::operation::create_app_instance::CreateAppInstanceError)`>`.
     #[deprecated(
-        note = "Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace"
+        note = "Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace. Use Amazon Chime SDK Identity (`https://identity-chime.<region>.amazonaws.com`), which takes the same request: generate its client with `cargo xtask codegen --model model/reference/chime-sdk-identity-2021-04-20.json --out DIR` in the smithy-lean repository (its README: \"The Chime SDK Identity client\")."
     )]
     pub fn create_app_instance(
         &self,

@@ -36,6 +36,17 @@ mod server;
 mod service;
 pub mod sigv4;
 
+/// The port `chime-local` listens on when run standalone without `--port`.
+pub const STANDALONE_PORT: u16 = 4566;
+
+/// The access key id the standalone `chime-local` accepts without `--access-key`.
+pub const STANDALONE_ACCESS_KEY: &str = "AKIDLOCALCHIME";
+
+/// The secret key the standalone `chime-local` accepts without
+/// `--secret-key`: printed at start, so it is a public test value, never
+/// a real one.
+pub const STANDALONE_SECRET_KEY: &str = "chime-local-secret";
+
 pub use connections::{DEFAULT_HEADER_READ_TIMEOUT, DEFAULT_IDLE_TIMEOUT, default_max_connections};
 pub use request_log::{DEFAULT_LOG_BODY_LIMIT, DEFAULT_LOG_LIMIT};
 pub use server::{Fault, LocalChime, LocalChimeBuilder, MAX_REQUEST_BODY, RecordedRequest};

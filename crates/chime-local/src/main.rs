@@ -28,9 +28,6 @@ Faults for the next requests, applied in the order given:
   --drop-next N            create, then close the connection without answering
   --malformed-next N       create, then answer with a truncated body";
 
-/// The secret used when none is given: printed, so it must not be real.
-const PUBLIC_TEST_SECRET: &str = "chime-local-secret";
-
 #[tokio::main]
 async fn main() -> ExitCode {
     match run(std::env::args().skip(1).collect()).await {
@@ -43,10 +40,10 @@ async fn main() -> ExitCode {
 }
 
 async fn run(args: Vec<String>) -> Result<(), String> {
-    let mut builder = LocalChime::builder().port(4566);
+    let mut builder = LocalChime::builder().port(chime_local::STANDALONE_PORT);
     let (mut account, mut access_key, mut secret_key) = (
         "123456789012".to_owned(),
-        "AKIDLOCALCHIME".to_owned(),
+        chime_local::STANDALONE_ACCESS_KEY.to_owned(),
         None::<String>,
     );
     let mut rate = None;
@@ -109,7 +106,7 @@ async fn run(args: Vec<String>) -> Result<(), String> {
         builder = builder.rate_limit(rate, burst);
     }
     let secret_given = secret_key.is_some();
-    let secret = secret_key.unwrap_or_else(|| PUBLIC_TEST_SECRET.to_owned());
+    let secret = secret_key.unwrap_or_else(|| chime_local::STANDALONE_SECRET_KEY.to_owned());
     let local = builder
         .account(account, access_key.clone(), secret)
         .start()
@@ -125,7 +122,8 @@ async fn run(args: Vec<String>) -> Result<(), String> {
     );
     if !secret_given {
         banner.push_str(&format!(
-            "export AWS_SECRET_ACCESS_KEY={PUBLIC_TEST_SECRET}\n"
+            "export AWS_SECRET_ACCESS_KEY={}\n",
+            chime_local::STANDALONE_SECRET_KEY
         ));
     }
     say(&banner);

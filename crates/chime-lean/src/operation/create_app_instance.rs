@@ -11,7 +11,7 @@ pub use ::chime_lean_error::CreateAppInstanceError;
 /// The call is idempotent: repeating it with the same `ClientRequestToken` and the same
 /// parameters returns the app instance that the first call created.
 #[deprecated(
-    note = "Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace"
+    note = "Replaced by CreateAppInstance in the Amazon Chime SDK Identity Namespace. Use Amazon Chime SDK Identity (`https://identity-chime.<region>.amazonaws.com`), which takes the same request: generate its client with `cargo xtask codegen --model model/reference/chime-sdk-identity-2021-04-20.json --out DIR` in the smithy-lean repository (its README: \"The Chime SDK Identity client\")."
 )]
 #[derive(Clone, Copy, Debug, Default)]
 pub struct CreateAppInstance;
