@@ -1455,8 +1455,9 @@ impl Report<'_> {
                 if let Some(without_h2) = ours.without_h2 {
                     let _ = writeln!(
                         md,
-                        "`aws-smithy-http-client` depends on `h2` unconditionally, although \
-                         this client speaks HTTP/1.1 only. Without `h2` and the crates only it \
+                        "`aws-smithy-http-client` depends on `h2` unconditionally: its \
+                         connector offers HTTP/2 by ALPN, which a client content with HTTP/1.1 \
+                         (as every Chime operation is) does without. Without `h2` and the crates only it \
                          brings (`cargo tree --prune h2`), ours would have {without_h2} \
                          dependencies, {:.2} of the SDK's, within the target. The change that \
                          needs is upstream, in smithy-rs: HTTP/2 behind a feature of that \
