@@ -161,31 +161,30 @@ mod tests {
         )
     }
 
+    async fn failed_call(
+        client: &chime_lean::Client,
+    ) -> chime_lean::Error<chime_lean::operation::create_app_instance::CreateAppInstanceError> {
+        client
+            .create_app_instance()
+            .name("n")
+            .send()
+            .await
+            .unwrap_err()
+    }
+
     #[tokio::test]
     async fn the_token_is_advice_only_after_a_request_went_out() {
         let local = chime_local::LocalChime::start().await.unwrap();
         // The service answers with an error: the request went out.
         local.inject(chime_local::Fault::Status(400), 1);
-        let client = client_of(&local, local.endpoint_url());
-        let error = client
-            .create_app_instance()
-            .name("n")
-            .send()
-            .await
-            .unwrap_err();
+        let error = failed_call(&client_of(&local, local.endpoint_url())).await;
         let token = error.client_request_token().unwrap().as_str().to_owned();
         assert_eq!(
             retry_advice(&error),
             Some(format!("to retry safely, reuse idempotency token {token}"))
         );
         // An endpoint that is no URL: the call fails before sending.
-        let client = client_of(&local, "ftp://127.0.0.1:21".to_owned());
-        let error = client
-            .create_app_instance()
-            .name("n")
-            .send()
-            .await
-            .unwrap_err();
+        let error = failed_call(&client_of(&local, "ftp://127.0.0.1:21".to_owned())).await;
         assert_eq!(error.attempts(), 0);
         assert!(error.client_request_token().is_some(), "chosen, never sent");
         assert_eq!(retry_advice(&error), None);

@@ -19,6 +19,31 @@ use std::sync::{Arc, Mutex};
 use std::time::Duration;
 use support::{Reply, Server};
 
+/// A service that is busy once (a retryable 503), then handles requests.
+async fn busy_once() -> Server {
+    Server::start(
+        vec![Reply::error(503, "ServiceUnavailableException", "busy")],
+        Reply::Handle,
+    )
+    .await
+}
+
+/// A URL where nothing listens: connections to it are refused.
+fn refusing_url() -> String {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    format!("http://{}", listener.local_addr().unwrap())
+}
+
+/// A call of `client` with a name, expected to fail.
+async fn failing_call(client: &chime_lean::Client) -> chime_lean::Error<CreateAppInstanceError> {
+    client
+        .create_app_instance()
+        .name("ops")
+        .send()
+        .await
+        .unwrap_err()
+}
+
 /// A configuration as SDK code writes one, every name from `chime_lean::config`.
 fn sdk_style_config(url: String) -> chime_lean::Config {
     chime_lean::Config::builder()
@@ -61,12 +86,7 @@ async fn a_configuration_written_with_the_sdks_names_works() {
 async fn into_service_error_is_the_operations_error_whatever_failed() {
     let server = Server::always(Reply::error(409, "ConflictException", "taken")).await;
     let client = chime_lean::Client::from_conf(sdk_style_config(server.url()));
-    let error = client
-        .create_app_instance()
-        .name("ops")
-        .send()
-        .await
-        .unwrap_err();
+    let error = failing_call(&client).await;
     let printed = DisplayErrorContext(&error).to_string();
     assert!(printed.contains("ConflictException: taken"), "{printed}");
     match error.into_service_error() {
@@ -76,16 +96,8 @@ async fn into_service_error_is_the_operations_error_whatever_failed() {
 
     // A failure that is not the service's is its `Unhandled` variant, which
     // says what happened, as the SDK's does.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    drop(listener);
-    let client = support::client_for(url, |c| c.retry_config(RetryConfig::disabled()));
-    let error = client
-        .create_app_instance()
-        .name("ops")
-        .send()
-        .await
-        .unwrap_err();
+    let client = support::client_for(refusing_url(), |c| c.retry_config(RetryConfig::disabled()));
+    let error = failing_call(&client).await;
     let said = error.to_string();
     let service_error = error.into_service_error();
     assert!(service_error.is_unhandled(), "{service_error:?}");
@@ -99,11 +111,7 @@ async fn into_service_error_is_the_operations_error_whatever_failed() {
 
 #[tokio::test]
 async fn customize_overrides_the_configuration_for_one_call() {
-    let server = Server::start(
-        vec![Reply::error(503, "ServiceUnavailableException", "busy")],
-        Reply::Handle,
-    )
-    .await;
+    let server = busy_once().await;
     let client = support::client_for("http://127.0.0.1:9", |c| {
         c.retry_config(RetryConfig::disabled())
     });
@@ -125,12 +133,7 @@ async fn customize_overrides_the_configuration_for_one_call() {
     assert_eq!(server.requests().len(), 2);
     // The client keeps its own configuration.
     assert_eq!(client.config().retry_config().max_attempts(), 1);
-    let error = client
-        .create_app_instance()
-        .name("ops")
-        .send()
-        .await
-        .unwrap_err();
+    let error = failing_call(&client).await;
     assert!(error.to_string().contains("127.0.0.1:9"), "{error}");
 }
 
@@ -187,11 +190,7 @@ impl chime_lean::config::Interceptor for Seen {
 
 #[tokio::test]
 async fn an_interceptor_sees_each_attempt_and_can_change_the_request() {
-    let server = Server::start(
-        vec![Reply::error(503, "ServiceUnavailableException", "busy")],
-        Reply::Handle,
-    )
-    .await;
+    let server = busy_once().await;
     let seen = Seen::default();
     let client = server.client(|c| c.interceptor(seen.clone()));
     client
@@ -216,20 +215,12 @@ async fn an_interceptor_sees_each_attempt_and_can_change_the_request() {
         assert_eq!(request.signature_problem, None);
     }
     // A connection that fails is an attempt without a response.
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let url = format!("http://{}", listener.local_addr().unwrap());
-    drop(listener);
     let seen = Seen::default();
-    let client = support::client_for(url, |c| {
+    let client = support::client_for(refusing_url(), |c| {
         c.interceptor(seen.clone())
             .retry_config(RetryConfig::disabled())
     });
-    client
-        .create_app_instance()
-        .name("ops")
-        .send()
-        .await
-        .unwrap_err();
+    failing_call(&client).await;
     assert_eq!(
         seen.0.lock().unwrap().last().map(String::as_str),
         Some("read_after_attempt 1 status=None")
