@@ -956,18 +956,28 @@ impl Handle {
                 Some((credentials, signing_name))
             }
         };
-        let mut request = http::Request::builder()
-            .method(prepared.method.clone())
-            .uri(prepared.uri.clone())
-            .header(HOST, prepared.host.clone())
-            .header(USER_AGENT, inner.user_agents.user_agent.clone())
-            // Before signing, as the AWS SDKs add it: it is signed.
-            .header(AMZ_USER_AGENT, inner.user_agents.amz_user_agent.clone());
+        // Room for every header the request will carry, signing's and the
+        // attempt's too: a map that grows is rehashed.
+        let mut headers =
+            http::HeaderMap::with_capacity(prepared.headers.len() + endpoint.headers.len() + 10);
+        headers.insert(HOST, prepared.host.clone());
+        headers.insert(USER_AGENT, inner.user_agents.user_agent.clone());
+        // Before signing, as the AWS SDKs add it: it is signed.
+        headers.insert(AMZ_USER_AGENT, inner.user_agents.amz_user_agent.clone());
         for (name, value) in &prepared.headers {
-            request = request.header(name, value);
+            headers.append(name, value.clone());
         }
         for (name, value) in &endpoint.headers {
-            request = request.header(name.as_str(), value.as_str());
+            let name = http::HeaderName::try_from(name.as_str()).map_err(|e| {
+                construction("the endpoint names a header that cannot be sent", e.into())
+            })?;
+            let value = HeaderValue::try_from(value.as_str()).map_err(|e| {
+                construction(
+                    "the endpoint gives a header value that cannot be sent",
+                    e.into(),
+                )
+            })?;
+            headers.append(name, value);
         }
         let body = prepared.next_body().ok_or_else(|| {
             let failure = ConstructionFailure::new(
@@ -975,9 +985,10 @@ impl Handle {
             );
             (Failure::Kind(ErrorKind::Construction(failure)), Retry::No)
         })?;
-        let mut request = request
-            .body(body)
-            .map_err(|e| construction("cannot build the HTTP request", e.into()))?;
+        let mut request = http::Request::new(body);
+        *request.method_mut() = prepared.method.clone();
+        *request.uri_mut() = prepared.uri.clone();
+        *request.headers_mut() = headers;
         // Before signing, so that what they change is signed.
         let interceptors = &inner.config.interceptors;
         if !interceptors.is_empty() {
@@ -1115,7 +1126,7 @@ const INVOCATION_ID_HEADER: &str = "amz-sdk-invocation-id";
 const REQUEST_HEADER: &str = "amz-sdk-request";
 
 /// The AWS SDKs' structured user agent, which they sign.
-const AMZ_USER_AGENT: &str = "x-amz-user-agent";
+const AMZ_USER_AGENT: http::HeaderName = http::HeaderName::from_static("x-amz-user-agent");
 
 /// The TLS stack of every connection this crate makes: rustls with ring,
 /// which builds without a C toolchain.

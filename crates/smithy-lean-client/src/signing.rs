@@ -6,7 +6,10 @@
 //! only changes with the date, region, service and secret. This module keeps
 //! the key and builds the canonical request for this client's requests,
 //! whose shape is fixed: a `POST` with no query and a handful of headers.
-//! The key derivation and the signature itself are `aws_sigv4`'s. A path
+//! The key derivation is `aws_sigv4`'s; the signature is the HMAC of the
+//! string to sign under that key, whose keyed state (the key's two padded
+//! blocks, compressed) is kept with it, so that a request hashes only its
+//! own bytes. A path
 //! that would need SigV4's encoding or normalization rules (a custom
 //! endpoint's base path with unusual characters) goes to `aws_sigv4` whole.
 //! A property test checks that both ways give the same headers.
@@ -15,6 +18,7 @@ use aws_credential_types::Credentials;
 use aws_sigv4::http_request::{SignableBody, SignableRequest, SigningSettings};
 use aws_sigv4::sign::v4;
 use aws_smithy_runtime_api::client::identity::Identity;
+use hmac::{Hmac, KeyInit, Mac};
 use http::HeaderValue;
 use sha2::{Digest, Sha256};
 use std::sync::Mutex;
@@ -42,13 +46,13 @@ impl std::fmt::Debug for Signer {
     }
 }
 
-/// A signing key and what it was derived from.
+/// A signing key, as the HMAC keyed with it, and what it was derived from.
 struct DayKey {
     date: String,
     region: String,
     service: String,
     secret: String,
-    key: Vec<u8>,
+    mac: Hmac<Sha256>,
 }
 
 /// Why a request could not be signed.
@@ -80,51 +84,47 @@ impl Signer {
             }
         }
         let headers = request.headers();
-        let mut signed: Vec<(&str, String)> = Vec::with_capacity(headers.keys_len());
-        for name in headers.keys() {
-            if UNSIGNED_HEADERS.contains(&name.as_str()) {
-                continue;
+        let mut names: Vec<&str> = headers
+            .keys()
+            .map(http::HeaderName::as_str)
+            .filter(|name| !UNSIGNED_HEADERS.contains(name))
+            .collect();
+        names.sort_unstable();
+        let mut signed_names = String::with_capacity(names.iter().map(|n| n.len() + 1).sum());
+        for name in &names {
+            if !signed_names.is_empty() {
+                signed_names.push(';');
             }
-            let mut value = String::new();
-            for (i, v) in headers.get_all(name).iter().enumerate() {
+            signed_names.push_str(name);
+        }
+        // The canonical request goes straight into its hash, piece by
+        // piece: written out whole first, it would be copied once more.
+        let mut canonical = Sha256::new();
+        canonical.update(request.method().as_str());
+        canonical.update(b"\n");
+        canonical.update(request.uri().path());
+        canonical.update(b"\n\n");
+        let mut value = String::new();
+        for name in &names {
+            value.clear();
+            for (i, v) in headers.get_all(*name).iter().enumerate() {
                 if i > 0 {
                     value.push(',');
                 }
-                push_collapsed(&mut value, header_text(name.as_str(), v)?);
+                push_collapsed(&mut value, header_text(name, v)?);
             }
-            signed.push((name.as_str(), value));
+            canonical.update(name);
+            canonical.update(b":");
+            canonical.update(&value);
+            canonical.update(b"\n");
         }
-        signed.sort_unstable_by(|a, b| a.0.cmp(b.0));
-        let signed_names = signed
-            .iter()
-            .map(|(name, _)| *name)
-            .collect::<Vec<_>>()
-            .join(";");
-        let mut canonical = String::with_capacity(512);
-        canonical.push_str(request.method().as_str());
-        canonical.push('\n');
-        canonical.push_str(request.uri().path());
-        canonical.push_str("\n\n");
-        for (name, value) in &signed {
-            canonical.push_str(name);
-            canonical.push(':');
-            canonical.push_str(value);
-            canonical.push('\n');
-        }
-        canonical.push('\n');
-        canonical.push_str(&signed_names);
-        canonical.push('\n');
-        canonical.push_str(payload_hash);
+        canonical.update(b"\n");
+        canonical.update(&signed_names);
+        canonical.update(b"\n");
+        canonical.update(payload_hash);
+        let canonical_hash = hex(&canonical.finalize());
         // Joined by hand: `format!` would cost more than the rest of it.
         let scope = [date.as_str(), region, service, "aws4_request"].join("/");
-        let canonical_hash = hex_sha256(canonical.as_bytes());
-        let string_to_sign = [
-            "AWS4-HMAC-SHA256",
-            date_time.as_str(),
-            scope.as_str(),
-            canonical_hash.as_str(),
-        ]
-        .join("\n");
         let signature = {
             let mut cached = self.key.lock().unwrap_or_else(|e| e.into_inner());
             let fresh = cached.as_ref().is_some_and(|k| {
@@ -141,11 +141,22 @@ impl Signer {
                     region: region.to_owned(),
                     service: service.to_owned(),
                     secret: credentials.secret_access_key().to_owned(),
-                    key: key.as_ref().to_vec(),
+                    mac: Hmac::new_from_slice(key.as_ref())?,
                 });
             }
-            let key = &cached.as_ref().expect("filled above").key;
-            v4::calculate_signature(key, string_to_sign.as_bytes())
+            // The string to sign, straight into the signature's HMAC.
+            let mut mac = cached.as_ref().expect("filled above").mac.clone();
+            for part in [
+                "AWS4-HMAC-SHA256\n",
+                date_time.as_str(),
+                "\n",
+                scope.as_str(),
+                "\n",
+                canonical_hash.as_str(),
+            ] {
+                mac.update(part.as_bytes());
+            }
+            hex(&mac.finalize().into_bytes())
         };
         let authorization = [
             "AWS4-HMAC-SHA256 Credential=",
@@ -225,6 +236,11 @@ fn is_plain_path(path: &str) -> bool {
 
 /// A header value trimmed, with runs of spaces made one, as SigV4 asks.
 fn push_collapsed(out: &mut String, value: &str) {
+    // Most values have nothing to collapse: they go as they are.
+    if !value.starts_with(' ') && !value.ends_with(' ') && !value.contains("  ") {
+        out.push_str(value);
+        return;
+    }
     let mut words = value.split(' ').filter(|w| !w.is_empty());
     if let Some(first) = words.next() {
         out.push_str(first);
@@ -245,14 +261,17 @@ pub(crate) fn payload_hash(body: Option<&[u8]>) -> String {
 const UNSIGNED_PAYLOAD: &str = "UNSIGNED-PAYLOAD";
 
 fn hex_sha256(data: &[u8]) -> String {
+    hex(&Sha256::digest(data))
+}
+
+/// Lowercase hexadecimal, as SigV4 writes digests and signatures.
+fn hex(bytes: &[u8]) -> String {
     const HEX: &[u8; 16] = b"0123456789abcdef";
-    let digest = Sha256::digest(data);
-    let mut out = String::with_capacity(64);
-    for byte in digest.iter() {
-        out.push(char::from(HEX[usize::from(byte >> 4)]));
-        out.push(char::from(HEX[usize::from(byte & 0xF)]));
-    }
-    out
+    let digits: Vec<u8> = bytes
+        .iter()
+        .flat_map(|byte| [HEX[usize::from(byte >> 4)], HEX[usize::from(byte & 0xF)]])
+        .collect();
+    String::from_utf8(digits).expect("hexadecimal digits are ASCII")
 }
 
 /// `YYYYMMDD` and `YYYYMMDD'T'HHMMSS'Z'` of a time, in UTC.
@@ -384,6 +403,16 @@ mod tests {
         // Printable text with runs of spaces, which SigV4 collapses, and
         // characters beyond ASCII, which go as their UTF-8 bytes.
         "[ -~é€ü漢]{0,20}".prop_map(|v| v.trim().to_owned())
+    }
+
+    proptest! {
+        #[test]
+        fn collapsing_keeps_the_words_and_one_space_between_them(value in "[ ab]{0,12}") {
+            let mut out = String::new();
+            push_collapsed(&mut out, &value);
+            let words: Vec<&str> = value.split(' ').filter(|w| !w.is_empty()).collect();
+            prop_assert_eq!(out, words.join(" "));
+        }
     }
 
     proptest! {
