@@ -274,11 +274,7 @@ impl Handle {
             .http_connector
             .clone()
             .unwrap_or_else(|| default_connector(&config));
-        let built_ins = built_ins(service, &config);
-        let endpoint = built_ins
-            .as_ref()
-            .map_err(Clone::clone)
-            .and_then(|built_ins| resolve_endpoint(service, built_ins, &[]));
+        let (built_ins, endpoint) = endpoint_of(service, &config);
         let credentials = credentials_of(&config);
         let bearer_tokens = bearer_tokens_of(&config);
         Self {
@@ -312,15 +308,9 @@ impl Handle {
             (true, Some(connector)) => connector.clone(),
             (true, None) => default_connector(&config),
         };
-        let (built_ins, endpoint) = if changed.endpoint {
-            let built_ins = built_ins(inner.service, &config);
-            let endpoint = built_ins
-                .as_ref()
-                .map_err(Clone::clone)
-                .and_then(|built_ins| resolve_endpoint(inner.service, built_ins, &[]));
-            (built_ins, endpoint)
-        } else {
-            (inner.built_ins.clone(), inner.endpoint.clone())
+        let (built_ins, endpoint) = match changed.endpoint {
+            true => endpoint_of(inner.service, &config),
+            false => (inner.built_ins.clone(), inner.endpoint.clone()),
         };
         let credentials = match changed.credentials {
             true => credentials_of(&config),
@@ -1161,6 +1151,20 @@ pub fn https_client() -> SharedHttpClient {
     aws_smithy_http_client::Builder::new()
         .tls_provider(TLS)
         .build_https()
+}
+
+/// The rule parameters of `config`, and the endpoint they resolve to for
+/// calls that set none of their own; or why there is none.
+fn endpoint_of(
+    service: &Service,
+    config: &Config,
+) -> (Result<BuiltIns, String>, Result<Endpoint, String>) {
+    let built_ins = built_ins(service, config);
+    let endpoint = built_ins
+        .as_ref()
+        .map_err(Clone::clone)
+        .and_then(|built_ins| resolve_endpoint(service, built_ins, &[]));
+    (built_ins, endpoint)
 }
 
 /// The configured credentials provider, behind a cache of its own.
