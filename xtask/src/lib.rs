@@ -16,6 +16,16 @@ use std::path::{Path, PathBuf};
 /// holds on crates.io.
 pub const REPOSITORY_CRATE_PREFIX: &str = "chime-lean";
 
+/// The embedded model's service: the legacy Chime namespace, frozen.
+pub const EMBEDDED_SERVICE_ID: &str = "com.amazonaws.chime#UCBuzzConsoleService";
+
+/// Whether the JSON AST `model` holds the embedded model's service (the
+/// legacy namespace, whole or cut down).
+pub fn is_embedded_service(model: &str) -> bool {
+    serde_json::from_str::<serde_json::Value>(model)
+        .is_ok_and(|model| model["shapes"].get(EMBEDDED_SERVICE_ID).is_some())
+}
+
 /// What the embedded model's deprecations say after its own words: the
 /// legacy namespace is frozen, and its model cannot say where to go.
 pub const EMBEDDED_MODEL_DEPRECATION_ADVICE: &str = "Use Amazon Chime SDK Identity \

@@ -227,10 +227,6 @@ fn parse_codegen_args(args: &[String]) -> Result<CodegenRequest, String> {
         }
     }
     parsed.options.server = server.unwrap_or(!model_given);
-    if !model_given {
-        parsed.options.deprecation_advice =
-            Some(xtask::EMBEDDED_MODEL_DEPRECATION_ADVICE.to_owned());
-    }
     parsed.test_partitions = match (test_partitions, model_given) {
         (Some(given), _) => Some(given),
         (None, false) => Some(root.join(xtask::EMBEDDED_MODEL_TEST_PARTITIONS)),
@@ -249,6 +245,11 @@ fn codegen(args: &[String]) -> Result<(), String> {
     };
     let model = xtask::model::model_text(&args.model)?;
     let mut options = args.options;
+    // The legacy namespace's model cannot say where to go: from whichever
+    // file it comes, its deprecations carry this repository's advice.
+    if xtask::is_embedded_service(&model) {
+        options.deprecation_advice = Some(xtask::EMBEDDED_MODEL_DEPRECATION_ADVICE.to_owned());
+    }
     options.package = xtask::repository_package_metadata(&xtask::workspace_root())
         .map_err(|e| format!("cannot read the licence files: {e}"))?;
     options.partitions = Some(std::fs::read_to_string(&args.partitions).map_err(|e| {
