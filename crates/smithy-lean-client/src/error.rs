@@ -3,9 +3,7 @@
 use crate::token::ClientRequestToken;
 use aws_smithy_runtime_api::client::result::ConnectorError;
 use smithy_lean_runtime::operation::OperationError;
-use smithy_lean_runtime::{
-    BodyExcerpt, BuildError, ServiceError, UNTRUSTED_TEXT_LIMIT, UntrustedText, ValidationError,
-};
+use smithy_lean_runtime::{BodyExcerpt, BuildError, ServiceError, UntrustedText, ValidationError};
 use std::fmt;
 use std::time::Duration;
 
@@ -306,7 +304,7 @@ fn write_kind<E: ServiceError>(
         ErrorKind::InvalidInput(invalid) => fmt::Display::fmt(invalid, f),
         ErrorKind::Construction(failure) => fmt::Display::fmt(failure, f),
         ErrorKind::Dispatch(error) => write_dispatch_failure(error, authority, f),
-        ErrorKind::Timeout(TimeoutError::Attempt(limit)) if authority.is_some() => {
+        ErrorKind::Timeout(TimeoutError::Attempt(limit)) => {
             f.write_str("an attempt")?;
             write_destination(" to ", authority, f)?;
             f.write_str(" took longer than its limit of ")?;
@@ -363,19 +361,25 @@ impl fmt::Display for ConstructionFailure {
 /// provider's words can be anything.
 fn causes_in_words(error: &(dyn std::error::Error + 'static)) -> String {
     let mut words = error.to_string();
-    let mut cause = error.source();
-    while let Some(inner) = cause {
+    for inner in causes(error) {
         let text = inner.to_string();
         if !words.contains(&text) {
             words.push_str(": ");
             words.push_str(&text);
         }
-        if words.len() > UNTRUSTED_TEXT_LIMIT {
-            break;
-        }
-        cause = inner.source();
     }
     words
+}
+
+/// The most causes walked under an error: a chain may not end (an error
+/// that is its own source), and no person reads further.
+const MAX_CAUSES: usize = 16;
+
+/// The causes under `error`, nearest first, at most [`MAX_CAUSES`].
+fn causes<'a>(
+    error: &'a (dyn std::error::Error + 'static),
+) -> impl Iterator<Item = &'a (dyn std::error::Error + 'static)> {
+    std::iter::successors(error.source(), |cause| cause.source()).take(MAX_CAUSES)
 }
 
 impl fmt::Display for TimeoutError {
@@ -557,13 +561,11 @@ const GENERIC_CAUSES: [&str; 5] = ["timed out", "timeout", "io error", "other", 
 /// connector's own text is only its kind.
 fn innermost_words(error: &ConnectorError) -> String {
     let mut words = error.to_string();
-    let mut cause = std::error::Error::source(error);
-    while let Some(inner) = cause {
+    for inner in causes(error) {
         let text = inner.to_string();
         if !GENERIC_CAUSES.contains(&text.as_str()) {
             words = text;
         }
-        cause = inner.source();
     }
     words
 }
@@ -812,7 +814,72 @@ mod tests {
         ));
         let text = error.to_string();
         assert!(text.contains("credentials: a\\nbxxx"), "{text}");
-        assert!(text.len() < UNTRUSTED_TEXT_LIMIT + 150, "{}", text.len());
+        assert!(
+            text.len() < smithy_lean_runtime::UNTRUSTED_TEXT_LIMIT + 150,
+            "{}",
+            text.len()
+        );
+    }
+
+    /// An error that is its own cause: a chain without end.
+    #[derive(Debug)]
+    struct OwnCause;
+
+    impl fmt::Display for OwnCause {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str("looping")
+        }
+    }
+
+    impl std::error::Error for OwnCause {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(self)
+        }
+    }
+
+    /// Three errors, each the cause of the one before.
+    #[derive(Debug)]
+    struct Layer(&'static str, Option<Box<Layer>>);
+
+    impl fmt::Display for Layer {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+    }
+
+    impl std::error::Error for Layer {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            self.1.as_deref().map(|l| l as _)
+        }
+    }
+
+    #[test]
+    fn a_chain_of_causes_without_end_is_walked_only_so_far() {
+        let looping = Error::<ServiceFailure>::new(ErrorKind::Construction(
+            ConstructionFailure::with_source("cannot load credentials", OwnCause),
+        ));
+        assert_eq!(
+            looping.to_string(),
+            "cannot build the request: cannot load credentials: looping"
+        );
+        let dispatch = Error::<ServiceFailure>::new(ErrorKind::Dispatch(ConnectorError::io(
+            Box::new(OwnCause),
+        )));
+        assert_eq!(dispatch.to_string(), "connection failed: looping");
+        let layers = Layer(
+            "outer",
+            Some(Box::new(Layer(
+                "middle",
+                Some(Box::new(Layer("inner", None))),
+            ))),
+        );
+        let layered = Error::<ServiceFailure>::new(ErrorKind::Construction(
+            ConstructionFailure::with_source("cannot load credentials", layers),
+        ));
+        assert_eq!(
+            layered.to_string(),
+            "cannot build the request: cannot load credentials: outer: middle: inner"
+        );
     }
 
     #[test]
