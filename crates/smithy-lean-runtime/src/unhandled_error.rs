@@ -212,6 +212,36 @@ mod tests {
     }
 
     #[test]
+    fn its_accessors_debug_and_metadata_say_what_the_response_did() {
+        let mut headers = http::HeaderMap::new();
+        headers.insert("content-type", http::HeaderValue::from_static("text/plain"));
+        let page = <UnhandledError as crate::operation::OperationError>::from_response(
+            502,
+            &headers,
+            b"bad gateway",
+        );
+        assert_eq!(
+            page.body_excerpt().map(BodyExcerpt::text),
+            Some("bad gateway")
+        );
+        let named = <UnhandledError as crate::operation::OperationError>::from_response(
+            418,
+            &http::HeaderMap::new(),
+            br#"{"code":"Teapot","message":"short"}"#,
+        );
+        assert_eq!(named.meta().code(), Some("Teapot"));
+        assert_eq!(ProvideErrorMetadata::meta(&named).message(), Some("short"));
+        assert_eq!(named.body_excerpt(), None);
+        let shown = format!("{page:?}");
+        assert!(
+            shown.starts_with("UnhandledError { meta: ")
+                && shown.contains("http_status: Some(502)"),
+            "{shown}"
+        );
+        assert!(shown.contains("bad gateway"), "{shown}");
+    }
+
+    #[test]
     fn a_failure_that_was_not_the_services_speaks_for_itself() {
         #[derive(Debug)]
         struct Refused(std::io::Error);
