@@ -284,6 +284,11 @@ impl Config {
         );
         #[cfg(feature = "test-util")]
         take!(MockRules => mock_rules);
+        // A whole configuration replaces these too; a builder adds to them.
+        if set == WHOLE {
+            config.endpoint_parameters.clear();
+            config.interceptors.clear();
+        }
         for (name, value) in &over.endpoint_parameters {
             config.endpoint_parameters.retain(|(set, _)| set != name);
             config
@@ -367,14 +372,15 @@ pub struct ConfigBuilder {
     set: u32,
 }
 
+/// The settings of a builder made from a whole [`Config`]: all of them.
+const WHOLE: u32 = u32::MAX;
+
 impl From<Config> for ConfigBuilder {
     /// A builder that sets every setting of `config`: as a call's
-    /// override, it replaces the client's configuration whole.
+    /// override, it replaces the client's configuration whole, its
+    /// endpoint parameters and interceptors too.
     fn from(config: Config) -> Self {
-        ConfigBuilder {
-            config,
-            set: u32::MAX,
-        }
+        ConfigBuilder { config, set: WHOLE }
     }
 }
 
@@ -787,6 +793,11 @@ mod tests {
         // A whole configuration replaces every setting.
         let (config, _) = client.overridden_by(Config::builder().build().into());
         assert_eq!(config.region(), None);
+        assert!(config.interceptors.is_empty() && config.endpoint_parameters().is_empty());
+        // The client's own, given again whole, are not doubled.
+        let (config, _) = client.overridden_by(client.clone().into());
+        assert_eq!(config.interceptors.len(), 1);
+        assert_eq!(config.endpoint_parameters().len(), 1);
         // Two overrides: the later wins where both set.
         let both = Config::builder()
             .validate_input(false)
