@@ -11,6 +11,7 @@
 //! model is 2.0 throughout. Shapes come out in id order.
 
 use crate::idl::{self, ValuelessTrait};
+use crate::loading::Site;
 use crate::upgrade;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
@@ -57,6 +58,9 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
     // another file gives it differently.
     let mut defined_in: HashMap<String, Place<'_>> = HashMap::new();
     let mut metadata_in: HashMap<String, Place<'_>> = HashMap::new();
+    // Where members and traits are written, for the errors of loading.
+    let mut member_in: HashMap<String, Place<'_>> = HashMap::new();
+    let mut trait_in: HashMap<(String, String), Place<'_>> = HashMap::new();
     let mut metadata = Map::new();
     let mut from_v1 = Vec::new();
     let mut valueless = Vec::new();
@@ -81,6 +85,20 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
                 idl::read_with_notes(file.text).map_err(|e| fail(Some(e.position), e.message))?;
             notes = file_notes;
             valueless.append(&mut notes.valueless);
+            for (id, position) in std::mem::take(&mut notes.members) {
+                let position = Some(position);
+                member_in.entry(id).or_insert(Place {
+                    file: file.name,
+                    position,
+                });
+            }
+            for (key, position) in std::mem::take(&mut notes.traits) {
+                let position = Some(position);
+                trait_in.entry(key).or_insert(Place {
+                    file: file.name,
+                    position,
+                });
+            }
             model
         };
         let Value::Object(mut model) = model else {
@@ -149,7 +167,9 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             return Err(AssembleError {
                 file: file.to_owned(),
                 position,
-                message: format!("`apply` targets `{id}`, which no file defines"),
+                message: format!(
+                    "`apply` targets `{id}`, which is defined nowhere: not in the model, the prelude or the trait library"
+                ),
             });
         };
         if let Value::Object(existing) = target
@@ -163,7 +183,28 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             })?;
         }
     }
-    check_references(&shapes, &defined_in)?;
+    crate::loading::check(&shapes).map_err(|error| {
+        let root = |id: &str| id.split_once('$').map_or(id, |(root, _)| root).to_owned();
+        let place = match &error.site {
+            Site::Shape(id) => defined_in.get(id).copied(),
+            Site::Member(id) => member_in
+                .get(id)
+                .copied()
+                .or_else(|| defined_in.get(&root(id)).copied()),
+            Site::Trait { on, id } => trait_in
+                .get(&(on.clone(), id.clone()))
+                .copied()
+                .or_else(|| defined_in.get(&root(on)).copied()),
+        };
+        AssembleError {
+            file: place.map_or_else(
+                || files.first().map_or("", |f| f.name).to_owned(),
+                |p| p.file.to_owned(),
+            ),
+            position: place.and_then(|p| p.position),
+            message: error.message,
+        }
+    })?;
     // A trait written without a value is an empty list if its shape is one,
     // which only the whole model tells when another file defines it.
     for ValuelessTrait {
@@ -212,131 +253,6 @@ impl fmt::Display for Place<'_> {
             None => f.write_str(self.file),
         }
     }
-}
-
-/// Refuses a reference to a shape that neither a file nor the prelude
-/// defines, naming the shape that makes it and where that shape is written.
-fn check_references(
-    shapes: &Map<String, Value>,
-    defined_in: &HashMap<String, Place<'_>>,
-) -> Result<(), AssembleError> {
-    let is_defined = |target: &str| {
-        shapes.contains_key(target)
-            || target
-                .strip_prefix("smithy.api#")
-                .is_some_and(idl::prelude_defines)
-    };
-    for (id, shape) in shapes {
-        let Some(missing) = references(id, shape).find(|reference| !is_defined(&reference.target))
-        else {
-            continue;
-        };
-        let place = defined_in[id];
-        return Err(AssembleError {
-            file: place.file.to_owned(),
-            position: place.position,
-            message: format!("{missing}, which no file defines"),
-        });
-    }
-    Ok(())
-}
-
-/// One shape id a shape names, and how it names it.
-struct Reference<'a> {
-    /// The shape (or `Shape$member`) that names it.
-    from: String,
-    /// How: `targets`, or the property (`errors`, `input`, ...) that lists it.
-    how: How<'a>,
-    target: String,
-}
-
-enum How<'a> {
-    Targets,
-    InList(&'a str),
-    As(&'a str),
-}
-
-impl fmt::Display for Reference<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let Reference { from, how, target } = self;
-        match how {
-            How::Targets => write!(f, "`{from}` targets `{target}`"),
-            How::InList(property) => write!(f, "`{from}` names `{target}` in its {property}"),
-            How::As(property) => write!(f, "`{from}` names `{target}` as its {property}"),
-        }
-    }
-}
-
-/// Every shape id a shape of the JSON AST names: its mixins, its members'
-/// targets, an operation's input, output and errors, a service's and a
-/// resource's operations, resources and lifecycle operations.
-fn references<'a>(id: &'a str, shape: &'a Value) -> impl Iterator<Item = Reference<'a>> {
-    let target_of = |value: &Value| value.get("target")?.as_str().map(str::to_owned);
-    let from = move |how, target| Reference {
-        from: id.to_owned(),
-        how,
-        target,
-    };
-    let member_targets = shape
-        .get("members")
-        .and_then(Value::as_object)
-        .into_iter()
-        .flatten()
-        .filter_map(move |(name, member)| {
-            Some(Reference {
-                from: format!("{id}${name}"),
-                how: How::Targets,
-                target: target_of(member)?,
-            })
-        });
-    // A list's and a map's members are properties of the shape.
-    let collection_members = ["member", "key", "value"]
-        .into_iter()
-        .filter_map(move |name| {
-            Some(Reference {
-                from: format!("{id}${name}"),
-                how: How::Targets,
-                target: target_of(shape.get(name)?)?,
-            })
-        });
-    let lists = [
-        "mixins",
-        "errors",
-        "operations",
-        "collectionOperations",
-        "resources",
-    ]
-    .into_iter()
-    .filter_map(|key| Some((key, shape.get(key)?.as_array()?)))
-    .flat_map(move |(key, items)| {
-        items
-            .iter()
-            .filter_map(move |item| Some(from(How::InList(key), target_of(item)?)))
-    });
-    let maps = ["identifiers", "properties"]
-        .into_iter()
-        .filter_map(|key| Some((key, shape.get(key)?.as_object()?)))
-        .flat_map(move |(key, items)| {
-            items
-                .values()
-                .filter_map(move |item| Some(from(How::InList(key), target_of(item)?)))
-        });
-    let single = [
-        "input", "output", "create", "put", "read", "update", "delete", "list",
-    ]
-    .into_iter()
-    .filter_map(move |key| Some(from(How::As(key), target_of(shape.get(key)?)?)));
-    // Only aggregate shapes have `member`, `key` and `value` properties;
-    // the JSON AST gives other shapes none of these names.
-    let is_collection = matches!(
-        shape.get("type").and_then(Value::as_str),
-        Some("list" | "set" | "map")
-    );
-    member_targets
-        .chain(collection_members.filter(move |_| is_collection))
-        .chain(lists)
-        .chain(maps)
-        .chain(single)
 }
 
 /// An `apply` entry of one file: traits for a shape or member that file
@@ -433,13 +349,13 @@ mod tests {
         let error = assemble(&[file("d.smithy", defines), file("x.smithy", differs)]).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "x.smithy:4:7: conflicting `smithy.api#documentation` trait on `a#S`: already given another value"
+            "x.smithy:4:7: Conflicting `smithy.api#documentation` trait: given again with another value on `a#S`"
         );
         let in_one_file = "$version: \"2\"\nnamespace a\n@documentation(\"One.\")\nstring S\napply S @documentation(\"Two.\")\n";
         let error = assemble(&[file("one.smithy", in_one_file)]).unwrap_err();
         assert_eq!(
             error.to_string(),
-            "one.smithy:5:7: conflicting `smithy.api#documentation` trait on `a#S`: already given another value"
+            "one.smithy:5:7: Conflicting `smithy.api#documentation` trait: given again with another value on `a#S`"
         );
     }
 
@@ -466,33 +382,33 @@ mod tests {
         let header = "$version: \"2\"\nnamespace a\n";
         assert_eq!(
             refuse(&format!("{header}structure S {{\n    m: Missing\n}}\n")),
-            "r.smithy:3:11: `a#S$m` targets `a#Missing`, which no file defines"
+            "r.smithy:4:5: `a#S$m` targets `a#Missing`, which is defined nowhere: not in the model, the prelude or the trait library"
         );
         assert_eq!(
             refuse(&format!(
                 "{header}operation Op {{\n    errors: [other#Gone]\n}}\n"
             )),
-            "r.smithy:3:11: `a#Op` names `other#Gone` in its errors, which no file defines"
+            "r.smithy:3:11: `a#Op` names `other#Gone` in its errors, which is defined nowhere: not in the model, the prelude or the trait library"
         );
         assert_eq!(
             refuse(&format!("{header}list L {{ member: Nope }}\n")),
-            "r.smithy:3:6: `a#L$member` targets `a#Nope`, which no file defines"
+            "r.smithy:3:10: `a#L$member` targets `a#Nope`, which is defined nowhere: not in the model, the prelude or the trait library"
         );
         assert_eq!(
             refuse(&format!(
                 "{header}service Svc {{\n    operations: [Op]\n}}\n"
             )),
-            "r.smithy:3:9: `a#Svc` names `a#Op` in its operations, which no file defines"
+            "r.smithy:3:9: `a#Svc` names `a#Op` in its operations, which is defined nowhere: not in the model, the prelude or the trait library"
         );
         assert_eq!(
             refuse(&format!(
                 "{header}resource R {{\n    identifiers: {{ id: Id }}\n}}\n"
             )),
-            "r.smithy:3:10: `a#R` names `a#Id` in its identifiers, which no file defines"
+            "r.smithy:3:10: `a#R` names `a#Id` in its identifiers, which is defined nowhere: not in the model, the prelude or the trait library"
         );
         assert_eq!(
             refuse(&format!("{header}resource R {{\n    read: Get\n}}\n")),
-            "r.smithy:3:10: `a#R` names `a#Get` as its read, which no file defines"
+            "r.smithy:3:10: `a#R` names `a#Get` as its read, which is defined nowhere: not in the model, the prelude or the trait library"
         );
         // Another file may define it, and the prelude defines its own.
         let other = r#"{"smithy":"2.0","shapes":{"a#Missing":{"type":"string"}}}"#;
@@ -504,7 +420,7 @@ mod tests {
             r#"{"smithy":"2.0","shapes":{"a#O":{"type":"operation","input":{"target":"a#In"}}}}"#;
         assert_eq!(
             assemble(&[file("m.json", json)]).unwrap_err().to_string(),
-            "m.json: `a#O` names `a#In` as its input, which no file defines"
+            "m.json: `a#O` names `a#In` as its input, which is defined nowhere: not in the model, the prelude or the trait library"
         );
     }
 
@@ -571,11 +487,13 @@ mod tests {
         );
         assert_eq!(shapes["b#T"]["traits"], json!({"a#names": []}));
         assert_eq!(shapes["b#OpInput"]["traits"]["a#names"], json!([]));
-        // Without the file that defines it, the trait's shape is unknown and
-        // the value stays what one file can say of it.
+        // Without the file that defines it, the trait is defined nowhere.
         let alone = "$version: \"2\"\nnamespace b\nuse a#names\n@names string T\n";
-        let alone = assemble(&[file("alone.smithy", alone)]).unwrap();
-        assert_eq!(alone["shapes"]["b#T"]["traits"], json!({"a#names": {}}));
+        let error = assemble(&[file("alone.smithy", alone)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "alone.smithy:4:1: Unable to resolve trait `a#names`. If this is a custom trait, then it must be defined before it can be used in a model"
+        );
     }
 
     #[test]
@@ -619,7 +537,7 @@ mod tests {
         .unwrap_err();
         assert_eq!(
             error.to_string(),
-            "x.smithy:3:7: `apply` targets `a#Missing`, which no file defines"
+            "x.smithy:3:7: `apply` targets `a#Missing`, which is defined nowhere: not in the model, the prelude or the trait library"
         );
         // An operation's inline input is placed where `input` is written.
         let inline = "$version: \"2\"\nnamespace a\noperation Op {\n    input := {}\n}\n";

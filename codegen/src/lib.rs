@@ -17,6 +17,8 @@ mod endpoint_tests;
 mod error;
 pub mod idl;
 mod ir;
+mod library;
+mod loading;
 mod lower;
 mod mixins;
 pub mod naming;

@@ -173,7 +173,7 @@ impl RestJsonService {
 
     fn new(root: &Path) -> Result<Self, String> {
         let models = root.join("xtask/protocol-tests");
-        let model = xtask::model::assembled(&[models.join("models"), models.join("traits")])?;
+        let model = xtask::model::assembled(&[models.join("models"), root.join("codegen/traits")])?;
         let ast: serde_json::Value = serde_json::from_str(&model).map_err(|e| e.to_string())?;
         let listed: Vec<String> = ast["shapes"][Self::ID]["operations"]
             .as_array()

@@ -56,7 +56,7 @@ pub(crate) const USAGE: &str = "usage:
       models against a client generated from them, one Rust test per case, and
       prints one line per case and `N passed, M failed, K skipped`.
       --models      the compliance models (default: xtask/protocol-tests/models,
-                    read with the trait definitions in xtask/protocol-tests/traits)
+                    read with the trait definitions in codegen/traits)
       --json        also write the results, one object per case, to FILE
       --known-failures
                     cases (`Service Operation id request|response`, one a line) that may fail; any

@@ -99,10 +99,7 @@ impl CaseResult {
 /// as a known failure, or a listed one passes.
 pub fn run(args: &Args) -> Result<(), String> {
     let root = xtask::workspace_root();
-    let model = xtask::model::assembled(&[
-        args.models.clone(),
-        root.join("xtask/protocol-tests/traits"),
-    ])?;
+    let model = xtask::model::assembled(&[args.models.clone(), root.join("codegen/traits")])?;
     let services = services_of(&model, PROTOCOL)?;
     if services.is_empty() {
         return Err(format!(

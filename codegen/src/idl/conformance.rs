@@ -59,3 +59,22 @@ pub(super) fn member_orders(model: &serde_json::Value) -> Vec<Vec<String>> {
     orders.sort();
     orders
 }
+
+/// A valid case read as Smithy's runner reads it: the file with the
+/// shapes of `valid/__shared.json` beside it, which some cases name.
+pub(super) fn read_valid_case(text: &str) -> Result<serde_json::Value, super::IdlError> {
+    let (model, notes) = super::read_with_notes(text)?;
+    let shared = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/smithy-loader/valid/__shared.json");
+    let shared: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(shared).unwrap()).unwrap();
+    let mut shapes = model["shapes"].as_object().cloned().unwrap_or_default();
+    for (id, shape) in shared["shapes"].as_object().into_iter().flatten() {
+        shapes.entry(id.clone()).or_insert_with(|| shape.clone());
+    }
+    crate::loading::check(&shapes).map_err(|error| super::IdlError {
+        position: notes.position_of(&error.site),
+        message: error.message,
+    })?;
+    Ok(model)
+}

@@ -1,0 +1,9 @@
+$version: "2"
+namespace smithy.example
+
+string Name
+
+apply Name {
+    @sensitive
+    @since("1")
+}

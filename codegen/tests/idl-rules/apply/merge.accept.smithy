@@ -1,0 +1,7 @@
+$version: "2"
+namespace smithy.example
+
+@tags(["a"])
+string Name
+
+apply Name @tags(["b"])

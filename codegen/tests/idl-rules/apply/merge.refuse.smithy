@@ -1,0 +1,8 @@
+// refused at 8:7: Conflicting `smithy.api#since` trait: given again with another value o
+$version: "2"
+namespace smithy.example
+
+@since("1")
+string Name
+
+apply Name @since("2")

@@ -1,0 +1,11 @@
+$version: "2"
+namespace smithy.example
+
+@mixin
+structure Base {
+    id: String
+}
+
+structure Thing with [Base] {}
+
+apply Thing$id @required

@@ -1,0 +1,3 @@
+$version: "2"
+$operationInputSuffix: "Request" // comment
+namespace smithy.example

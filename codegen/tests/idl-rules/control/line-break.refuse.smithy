@@ -1,0 +1,4 @@
+// refused at 3:34: Expected NEWLINE
+$version: "2"
+$operationInputSuffix: "Request" $operationOutputSuffix: "Response"
+namespace smithy.example

@@ -1,0 +1,3 @@
+$version: "2"
+$futureFeature: {enabled: true}
+namespace smithy.example

@@ -1,0 +1,4 @@
+// refused at 3:16: Expected one of LBRACE('{'), LBRACKET('['), TEXT_BLOCK('"""'), STRING(
+$version: "2"
+$futureFeature:
+namespace smithy.example

@@ -1,0 +1,12 @@
+// refused at 11:6: smithy.example#Thing$name: Member target was elided, but no bound reso
+$version: "2"
+namespace smithy.example
+
+@mixin
+structure Base {
+    id: String
+}
+
+structure Thing with [Base] {
+    $name
+}

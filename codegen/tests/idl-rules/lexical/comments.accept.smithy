@@ -1,0 +1,5 @@
+$version: "2"
+// a comment
+namespace smithy.example
+// between statements
+string Name // after a statement

@@ -1,0 +1,3 @@
+$version: "2"
+metadata greeting = "hello"
+namespace smithy.example

@@ -1,0 +1,4 @@
+// refused at 3:11: Expected EQUAL('=')
+$version: "2"
+metadata a.b = 1
+namespace smithy.example

@@ -1,0 +1,3 @@
+$version: "2"
+metadata  	"spaced" = true
+namespace smithy.example

@@ -1,0 +1,7 @@
+$version: "2"
+namespace smithy.example
+
+@mixin
+string Base
+
+string Thing with [Base]

@@ -1,0 +1,5 @@
+// refused at 5:20: Expected IDENTIFIER
+$version: "2"
+namespace smithy.example
+
+string Thing with []

@@ -1,0 +1,7 @@
+$version: "2"
+namespace smithy.example
+
+@mixin
+structure Base {}
+
+structure Thing with [Base] {}

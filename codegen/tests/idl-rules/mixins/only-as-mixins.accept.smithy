@@ -1,0 +1,9 @@
+$version: "2"
+namespace smithy.example
+
+@mixin
+structure Greeting {
+    greeting: String
+}
+
+structure Hello with [Greeting] {}

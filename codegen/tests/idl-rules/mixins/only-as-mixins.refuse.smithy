@@ -1,0 +1,12 @@
+// refused at 11:5: `smithy.example#Invalid$notValid` targets `smithy.example#Greeting`, a
+$version: "2"
+namespace smithy.example
+
+@mixin
+structure Greeting {
+    greeting: String
+}
+
+structure Invalid {
+    notValid: Greeting
+}

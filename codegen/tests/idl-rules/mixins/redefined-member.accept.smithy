@@ -1,0 +1,12 @@
+$version: "2"
+namespace smithy.example
+
+@mixin
+structure Base {
+    id: String
+}
+
+structure Thing with [Base] {
+    @required
+    id: String
+}

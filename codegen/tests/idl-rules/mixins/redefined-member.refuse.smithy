@@ -1,0 +1,12 @@
+// refused at 11:5: smithy.example#Thing$id: Member conflicts with an inherited mixin memb
+$version: "2"
+namespace smithy.example
+
+@mixin
+structure Base {
+    id: String
+}
+
+structure Thing with [Base] {
+    id: Integer
+}

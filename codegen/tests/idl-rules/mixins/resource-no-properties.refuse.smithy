@@ -1,0 +1,8 @@
+// refused at 6:10: Resource shapes with the mixin trait may not define any properties, an
+$version: "2"
+namespace smithy.example
+
+@mixin
+resource Base {
+    identifiers: { id: String }
+}

@@ -1,0 +1,9 @@
+$version: "2"
+namespace smithy.example
+
+@mixin
+string Base
+
+string Name with [
+    Base
+]

@@ -1,0 +1,3 @@
+$version: "2"
+metadata m = { a: [1, 2,], }
+namespace smithy.example

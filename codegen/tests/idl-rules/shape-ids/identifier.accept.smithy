@@ -1,0 +1,4 @@
+$version: "2"
+namespace smithy.example
+
+string _Name_2

@@ -1,0 +1,7 @@
+// refused at 6:5: `smithy.example#Holder$nowhere` targets `smithy.example#Missing`, whic
+$version: "2"
+namespace smithy.example
+
+structure Holder {
+    nowhere: Missing
+}

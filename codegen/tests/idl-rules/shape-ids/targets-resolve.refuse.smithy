@@ -1,0 +1,10 @@
+// refused at 5:11: `smithy.example#Ping` names `smithy.framework#NoSuchError` in its erro
+$version: "2"
+namespace smithy.example
+
+operation Ping {
+    input: PingInput
+    errors: [smithy.framework#NoSuchError]
+}
+
+structure PingInput {}

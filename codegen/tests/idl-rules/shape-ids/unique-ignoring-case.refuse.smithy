@@ -1,0 +1,6 @@
+// refused at 6:8: Shape id `smithy.example#NAME` conflicts with `smithy.example#Name`: s
+$version: "2"
+namespace smithy.example
+
+string Name
+string NAME

@@ -1,0 +1,7 @@
+// refused at 6:21: Expected `member` or `}` in `smithy.example#Numbers`, in that order,
+$version: "2"
+namespace smithy.example
+
+list Numbers {
+    member: Integer = 1
+}

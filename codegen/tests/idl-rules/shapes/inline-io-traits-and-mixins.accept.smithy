@@ -1,0 +1,11 @@
+$version: "2"
+namespace smithy.example
+
+@mixin
+structure Paged {
+    nextToken: String
+}
+
+operation List {
+    input := @sensitive with [Paged] {}
+}

@@ -1,0 +1,7 @@
+// refused at 6:5: smithy.example#Level$LOW: intEnum members require a value (`NAME = 1`
+$version: "2"
+namespace smithy.example
+
+intEnum Level {
+    LOW
+}

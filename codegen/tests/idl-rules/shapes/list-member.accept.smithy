@@ -1,0 +1,7 @@
+$version: "2"
+namespace smithy.example
+
+list Names {
+    @length(min: 1)
+    member: String
+}

@@ -1,0 +1,9 @@
+$version: "2"
+namespace smithy.example
+
+@mixin
+list Base {
+    member: String
+}
+
+list Names with [Base] {}

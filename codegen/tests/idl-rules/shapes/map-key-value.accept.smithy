@@ -1,0 +1,7 @@
+$version: "2"
+namespace smithy.example
+
+map Counts {
+    key: String
+    value: Integer
+}

@@ -1,0 +1,8 @@
+// refused at 7:5: Found conflicting member name, `left`: a duplicate member of `smithy.e
+$version: "2"
+namespace smithy.example
+
+structure Pair {
+    left: String
+    left: Integer
+}

@@ -1,0 +1,8 @@
+$version: "2"
+namespace smithy.example
+
+operation Ping {
+    input: Unit
+    output: Unit
+    errors: []
+}

@@ -1,0 +1,7 @@
+$version: "2"
+namespace smithy.example
+
+resource Forecast {
+    identifiers: { forecastId: String }
+    properties: { high: Integer }
+}

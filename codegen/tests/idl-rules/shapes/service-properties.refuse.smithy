@@ -1,0 +1,7 @@
+// refused at 5:17: smithy.example#Weather
+$version: "2"
+namespace smithy.example
+
+service Weather {
+    version: 2024
+}

@@ -1,0 +1,6 @@
+$version: "1.0"
+namespace smithy.example
+
+set Names {
+    member: String
+}

@@ -1,0 +1,7 @@
+$version: "2"
+namespace smithy.example
+
+union Choice {
+    number: Integer
+    text: String
+}

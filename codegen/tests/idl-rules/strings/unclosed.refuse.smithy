@@ -1,0 +1,6 @@
+// refused at 7:1: Expected: '"',
+$version: "2"
+namespace smithy.example
+
+@documentation("never closed)
+string Name

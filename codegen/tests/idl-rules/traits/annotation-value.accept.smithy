@@ -1,0 +1,12 @@
+$version: "2"
+namespace smithy.example
+
+@trait
+list marks {
+    member: String
+}
+
+@marks
+@sensitive()
+@smithy.test#httpRequestTests
+string Note

@@ -1,0 +1,5 @@
+$version: "1.0"
+namespace smithy.example
+
+@box
+integer Count

@@ -1,0 +1,7 @@
+$version: "2"
+namespace smithy.example
+
+structure Settings {
+    @default(3)
+    retries: Integer
+}

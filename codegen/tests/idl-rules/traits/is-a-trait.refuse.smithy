@@ -1,0 +1,8 @@
+// refused at 7:1: `smithy.example#audited` is applied as a trait, but its shape is not m
+$version: "2"
+namespace smithy.example
+
+structure audited {}
+
+@audited
+string Note

@@ -1,0 +1,7 @@
+// refused at 6:1: Conflicting `smithy.api#since` trait: given again with another value o
+$version: "2"
+namespace smithy.example
+
+@since("1")
+@since("2")
+string Name

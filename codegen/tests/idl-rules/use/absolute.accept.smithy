@@ -1,0 +1,3 @@
+$version: "2"
+namespace smithy.example
+use smithy.other#Thing

@@ -1,0 +1,4 @@
+// refused at 4:10: Expected POUND('#')
+$version: "2"
+namespace smithy.example
+use Thing

@@ -1,0 +1,6 @@
+// refused at 6:8: Shape name `Thing` conflicts with imported shape `smithy.other#Thing`
+$version: "2"
+namespace smithy.example
+use smithy.other#Thing
+
+string Thing
