@@ -197,11 +197,14 @@ impl<'a> Model<'a> {
     fn references_resolve(&self) -> Result<(), LoadError> {
         for (id, shape) in self.shapes.iter().filter(|(_, s)| is_definition(s)) {
             if let Some(missing) = references(id, shape).find(|r| !self.is_defined(&r.target)) {
+                let why = if missing.target.contains('$') {
+                    "a member: shapes name shapes, not members"
+                } else {
+                    "which is defined nowhere: not in the model, the prelude or the trait library"
+                };
                 return Err(LoadError {
                     site: missing.site(),
-                    message: format!(
-                        "{missing}, which is defined nowhere: not in the model, the prelude or the trait library"
-                    ),
+                    message: format!("{missing}, {why}"),
                 });
             }
         }

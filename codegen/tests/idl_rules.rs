@@ -8,6 +8,10 @@
 //! - `section/rule.refuse.smithy` must be refused, and its first line says
 //!   where and why: `// refused at L:C: words the error message holds`.
 //!
+//! A rule has a file it accepts and either one it refuses or, for a rule
+//! about what a file means rather than whether it is read, the JSON it
+//! must read as.
+//!
 //! The codegen README lists every rule in a table whose first column is the
 //! rule's name; the test fails when the table and the files differ, so the
 //! list shows what is covered and nothing is listed that is not.
@@ -67,13 +71,14 @@ fn expectation(first_line: &str) -> Option<(u32, u32, &str)> {
 }
 
 #[test]
-fn every_rule_has_a_file_it_accepts_and_one_it_refuses() {
+fn every_rule_has_a_file_it_accepts_and_one_it_refuses_or_a_meaning() {
     let rules = rules();
     assert!(!rules.is_empty());
     for (rule, kinds) in &rules {
         assert!(
-            kinds.contains(&"accept.smithy") && kinds.contains(&"refuse.smithy"),
-            "{rule}: needs both `{rule}.accept.smithy` and `{rule}.refuse.smithy`, has {kinds:?}"
+            kinds.contains(&"accept.smithy")
+                && (kinds.contains(&"refuse.smithy") || kinds.contains(&"accept.json")),
+            "{rule}: needs `{rule}.accept.smithy` and `{rule}.refuse.smithy` or `{rule}.accept.json`, has {kinds:?}"
         );
     }
 }

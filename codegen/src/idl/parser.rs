@@ -1324,6 +1324,11 @@ impl<'a> Parser<'a> {
                 if let Some(other) = names.values().find(|name| !name.is_string()) {
                     return Err(wrong(other));
                 }
+                if let Some(id) = names.keys().find(|id| !is_absolute_shape_id(id)) {
+                    return Err(format!(
+                        "`{key}` is keyed by absolute shape ids, but `{id}` is not one"
+                    ));
+                }
                 Value::Object(names)
             }
             (PropertyType::Ids, Value::Array(ids)) => {
@@ -1448,7 +1453,7 @@ impl<'a> Parser<'a> {
             let slot = self
                 .shapes
                 .get_mut(&shape_id)
-                .and_then(|shape| shape.get_mut("members")?.get_mut(&member));
+                .and_then(|shape| member_of_mut(shape, &member));
             if let Some(Value::Object(slot)) = slot {
                 let traits = slot.remove("traits");
                 slot.insert("target".to_owned(), Value::String(target));
@@ -1530,7 +1535,7 @@ impl<'a> Parser<'a> {
             let inherited = self
                 .shapes
                 .get(mixin)
-                .and_then(|mixin| mixin.get("members")?.get(member)?.get("target")?.as_str())
+                .and_then(|mixin| member_of(mixin, member)?.get("target")?.as_str())
                 .map(str::to_owned);
             if let Some(target) = inherited.or_else(|| self.elided_target(mixin, member, depth + 1))
             {
@@ -1675,6 +1680,20 @@ impl PropertyType {
     }
 }
 
+/// Whether `text` is an absolute shape id: `name.space#Name`, as the
+/// grammar's identifiers spell each part.
+fn is_absolute_shape_id(text: &str) -> bool {
+    fn is_identifier(part: &str) -> bool {
+        let rest = part.trim_start_matches('_');
+        rest.starts_with(|c: char| c.is_ascii_alphabetic())
+            && rest.chars().all(|c| c == '_' || c.is_ascii_alphanumeric())
+    }
+    let Some((namespace, name)) = text.split_once('#') else {
+        return false;
+    };
+    namespace.split('.').all(is_identifier) && is_identifier(name)
+}
+
 /// A node value's kind, with the value when it is short, for errors.
 fn describe_node(value: &Value) -> String {
     match value {
@@ -1712,6 +1731,27 @@ fn enum_value_refusal(value: Option<&Value>, int: bool) -> Option<String> {
         },
         (None, false) => None,
     }
+}
+
+/// The member `name` of a shape of the JSON AST: a structure's, union's
+/// or enum's under `members`, a list's or map's a property of the shape.
+fn member_of<'v>(shape: &'v Value, name: &str) -> Option<&'v Value> {
+    match shape.get("members") {
+        Some(members) => members.get(name),
+        None if matches!(name, "member" | "key" | "value") => shape.get(name),
+        None => None,
+    }
+}
+
+/// [`member_of`], to change it.
+fn member_of_mut<'v>(shape: &'v mut Value, name: &str) -> Option<&'v mut Value> {
+    if shape.get("members").is_some() {
+        return shape.get_mut("members")?.get_mut(name);
+    }
+    if matches!(name, "member" | "key" | "value") {
+        return shape.get_mut(name);
+    }
+    None
 }
 
 /// An aggregate's members as the JSON AST holds them: a list's `member`

@@ -1,0 +1,5 @@
+$version: "2"
+$futureFeature: "on"
+namespace smithy.example
+
+string Name

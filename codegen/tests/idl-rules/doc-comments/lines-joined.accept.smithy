@@ -1,0 +1,7 @@
+$version: "2"
+namespace smithy.example
+
+/// First line.
+///
+///   Indented.
+string Name

@@ -1,0 +1,7 @@
+// refused at 6:6: smithy.example#Names$member: Member target was elided, but no bound re
+$version: "2"
+namespace smithy.example
+
+list Names {
+    $member
+}

@@ -1,0 +1,3 @@
+$version: "2"
+metadata m = [true, false, null]
+namespace smithy.example

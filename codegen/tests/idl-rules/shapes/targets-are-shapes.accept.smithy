@@ -1,0 +1,10 @@
+$version: "2"
+namespace smithy.example
+
+structure Pair {
+    left: String
+}
+
+structure Other {
+    pair: Pair
+}
