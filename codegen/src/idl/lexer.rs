@@ -278,10 +278,10 @@ impl<'a> Lexer<'a> {
                 TokenKind::String
             }
             c if c == '_' || c.is_ascii_alphabetic() => {
-                // Leading underscores must lead to a letter.
+                // Leading underscores must lead to a letter or a digit.
                 if c == '_' {
                     self.bump_while(|c| c == '_');
-                    if !self.peek().is_some_and(|c| c.is_ascii_alphabetic()) {
+                    if !self.peek().is_some_and(|c| c.is_ascii_alphanumeric()) {
                         let found = self.peek().map_or("[EOF]".to_owned(), shown);
                         return Err(self.error(
                             self.position,
@@ -587,10 +587,12 @@ mod tests {
         );
         assert_eq!(kinds("\"\""), vec![String, Eof]);
         assert_eq!(
-            kinds("_a1 a_b __c"),
-            vec![Identifier, Space, Identifier, Space, Identifier, Eof]
+            kinds("_a1 a_b __c __1"),
+            vec![
+                Identifier, Space, Identifier, Space, Identifier, Space, Identifier, Eof
+            ]
         );
-        for (source, found, column) in [("_ {}", "' '", 2), ("__1", "'1'", 3), ("_", "'[EOF]'", 2)]
+        for (source, found, column) in [("_ {}", "' '", 2), ("__-", "'-'", 3), ("_", "'[EOF]'", 2)]
         {
             let error = tokenize(source).unwrap_err();
             let message = format!("Expected a valid identifier character, but found {found}");

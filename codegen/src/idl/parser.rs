@@ -1685,8 +1685,8 @@ impl PropertyType {
 fn is_absolute_shape_id(text: &str) -> bool {
     fn is_identifier(part: &str) -> bool {
         let rest = part.trim_start_matches('_');
-        rest.starts_with(|c: char| c.is_ascii_alphabetic())
-            && rest.chars().all(|c| c == '_' || c.is_ascii_alphanumeric())
+        let first = |c: char| c.is_ascii_alphabetic() || (c.is_ascii_digit() && rest != part);
+        rest.starts_with(first) && rest.chars().all(|c| c == '_' || c.is_ascii_alphanumeric())
     }
     let Some((namespace, name)) = text.split_once('#') else {
         return false;
