@@ -45,6 +45,7 @@ const FILES: [(&str, &str); 9] = [
 struct LibraryShape {
     kind: String,
     is_trait: bool,
+    is_error: bool,
 }
 
 /// Every shape the library defines, by absolute id.
@@ -59,11 +60,22 @@ fn shapes() -> &'static HashMap<String, LibraryShape> {
             };
             for (id, shape) in model["shapes"].as_object().into_iter().flatten() {
                 if let Some(kind) = shape.get("type").and_then(|kind| kind.as_str()) {
-                    let is_trait = shape
-                        .get("traits")
-                        .is_some_and(|traits| traits.get("smithy.api#trait").is_some());
+                    let has = |id: &str| {
+                        shape
+                            .get("traits")
+                            .is_some_and(|traits| traits.get(id).is_some())
+                    };
+                    let is_trait = has("smithy.api#trait");
+                    let is_error = has("smithy.api#error");
                     let kind = kind.to_owned();
-                    shapes.insert(id.clone(), LibraryShape { kind, is_trait });
+                    shapes.insert(
+                        id.clone(),
+                        LibraryShape {
+                            kind,
+                            is_trait,
+                            is_error,
+                        },
+                    );
                 }
             }
         }
@@ -74,6 +86,11 @@ fn shapes() -> &'static HashMap<String, LibraryShape> {
 /// The type of the library's shape `id` (absolute), if it defines one.
 pub(crate) fn shape_type(id: &str) -> Option<&'static str> {
     shapes().get(id).map(|shape| shape.kind.as_str())
+}
+
+/// Whether the library defines `id` (absolute) as an error structure.
+pub(crate) fn is_error(id: &str) -> bool {
+    shapes().get(id).is_some_and(|shape| shape.is_error)
 }
 
 /// Whether the library defines `id` (absolute) as a trait.
@@ -101,5 +118,7 @@ mod tests {
         assert_eq!(shape_type("aws.protocols#noSuchTrait"), None);
         assert!(is_trait("aws.api#service"));
         assert!(!is_trait("smithy.framework#ValidationException"));
+        assert!(is_error("smithy.framework#ValidationException"));
+        assert!(!is_error("aws.api#service"));
     }
 }

@@ -53,6 +53,7 @@ pub(crate) fn check(shapes: &Map<String, Value>) -> Result<(), LoadError> {
     let model = Model { shapes };
     model.applied_traits_reach_something()?;
     model.references_resolve()?;
+    model.references_fit()?;
     model.traits_resolve()?;
     model.mixins_are_sound()?;
     model.names_differ_beyond_case()?;
@@ -205,6 +206,63 @@ impl<'a> Model<'a> {
                 return Err(LoadError {
                     site: missing.site(),
                     message: format!("{missing}, {why}"),
+                });
+            }
+        }
+        Ok(())
+    }
+
+    /// The type of the defined shape `id`, and whether it is an error
+    /// structure; `None` for a prelude trait, whose type no check needs.
+    fn kind_of(&self, id: &str) -> Option<(&'a str, bool)> {
+        if let Some(shape) = self.shape(id) {
+            return Some((kind(shape), has_trait(shape, "smithy.api#error")));
+        }
+        if let Some(name) = id.strip_prefix("smithy.api#") {
+            return idl::prelude_shape_type(name).map(|kind| (kind, false));
+        }
+        library::shape_type(id).map(|kind| (kind, library::is_error(id)))
+    }
+
+    /// Each shape a shape names is of a kind that place takes: a member
+    /// targets neither a trait nor an operation, resource or service; an
+    /// operation takes and gives structures and lists error structures; a
+    /// service or resource binds operations and resources; a resource's
+    /// identifiers are strings.
+    fn references_fit(&self) -> Result<(), LoadError> {
+        for (id, shape) in self.shapes.iter().filter(|(_, s)| is_definition(s)) {
+            for reference in references(id, shape) {
+                let Some((found, is_error)) = self.kind_of(&reference.target) else {
+                    continue;
+                };
+                let is_data = !matches!(found, "operation" | "resource" | "service")
+                    && !self.is_trait(&reference.target);
+                let wanted = match &reference.how {
+                    How::InList("mixins") => continue,
+                    How::Targets | How::InList("properties") if !is_data => {
+                        "a simple or aggregate shape that is not a trait"
+                    }
+                    How::As("input" | "output") if found != "structure" => "a structure",
+                    How::InList("errors") if found != "structure" || !is_error => {
+                        "a structure marked `@error`"
+                    }
+                    How::InList("operations" | "collectionOperations")
+                    | How::As("create" | "put" | "read" | "update" | "delete" | "list")
+                        if found != "operation" =>
+                    {
+                        "an operation"
+                    }
+                    How::InList("resources") if found != "resource" => "a resource",
+                    How::InList("identifiers") if !matches!(found, "string" | "enum") => {
+                        "a string shape"
+                    }
+                    _ => continue,
+                };
+                return Err(LoadError {
+                    site: reference.site(),
+                    message: format!(
+                        "{reference}, a shape of type `{found}`, where it must name {wanted}"
+                    ),
                 });
             }
         }

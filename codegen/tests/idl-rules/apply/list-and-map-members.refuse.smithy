@@ -1,4 +1,4 @@
-// refused at 9:17: Trait `smithy.api#length` applied to unknown shape `smithy.example#Nam
+// refused at 9:17: Trait `smithy.api#length` applied to unknown shape
 $version: "2"
 namespace smithy.example
 

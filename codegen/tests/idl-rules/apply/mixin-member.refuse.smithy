@@ -1,4 +1,4 @@
-// refused at 12:18: Trait `smithy.api#required` applied to unknown shape `smithy.example#T
+// refused at 12:18: Trait `smithy.api#required` applied to unknown shape
 $version: "2"
 namespace smithy.example
 

@@ -1,4 +1,4 @@
-// refused at 7:12: Trait `smithy.api#since` applied to unknown shape `smithy.example#Nmae
+// refused at 7:12: Trait `smithy.api#since` applied to unknown shape
 $version: "2"
 namespace smithy.example
 

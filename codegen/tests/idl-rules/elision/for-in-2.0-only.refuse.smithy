@@ -1,4 +1,4 @@
-// refused at 9:23: Structures bound to resources (`for`) can only be used with Smithy ver
+// refused at 9:23: Structures bound to resources (`for`) can only be used with Smithy
 $version: "1.0"
 namespace smithy.example
 

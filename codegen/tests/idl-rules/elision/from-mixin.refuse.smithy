@@ -1,4 +1,4 @@
-// refused at 11:6: smithy.example#Thing$name: Member target was elided, but no bound reso
+// refused at 11:6: smithy.example#Thing$name: Member target was elided, but no bound
 $version: "2"
 namespace smithy.example
 

@@ -1,4 +1,4 @@
-// refused at 10:6: smithy.example#UserSummary$uuid: Member target was elided, but no boun
+// refused at 10:6: smithy.example#UserSummary$uuid: Member target was elided, but no
 $version: "2"
 namespace smithy.example
 

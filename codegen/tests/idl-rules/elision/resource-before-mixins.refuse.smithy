@@ -1,4 +1,4 @@
-// refused at 15:6: smithy.example#UserSummary$uuid: Member conflicts with an inherited mi
+// refused at 15:6: smithy.example#UserSummary$uuid: Member conflicts with an inherited
 $version: "2"
 namespace smithy.example
 

@@ -1,4 +1,4 @@
-// refused at 7:11: `smithy.example#Thing` mixes in `smithy.example#Base`, which is not a
+// refused at 7:11: `smithy.example#Thing` mixes in `smithy.example#Base`, which is not
 $version: "2"
 namespace smithy.example
 

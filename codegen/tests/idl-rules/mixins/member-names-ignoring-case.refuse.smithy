@@ -1,4 +1,4 @@
-// refused at 11:5: Member `ID` of `smithy.example#Thing` conflicts with member `id`: memb
+// refused at 11:5: Member `ID` of `smithy.example#Thing` conflicts with member `id`
 $version: "2"
 namespace smithy.example
 

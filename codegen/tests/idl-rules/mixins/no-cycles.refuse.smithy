@@ -1,4 +1,4 @@
-// refused at 6:11: Mixins MUST NOT form a cycle, and `smithy.example#A`'s do: smithy.exam
+// refused at 6:11: Mixins MUST NOT form a cycle, and `smithy.example#A`'s do
 $version: "2"
 namespace smithy.example
 

@@ -1,4 +1,4 @@
-// refused at 11:5: `smithy.example#Invalid$notValid` targets `smithy.example#Greeting`, a
+// refused at 11:5: `smithy.example#Invalid$notValid` targets `smithy.example#Greeting`
 $version: "2"
 namespace smithy.example
 

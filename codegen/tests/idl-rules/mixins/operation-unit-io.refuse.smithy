@@ -1,4 +1,4 @@
-// refused at 6:11: An operation mixin must take and give `smithy.api#Unit`, but `smithy.e
+// refused at 6:11: An operation mixin must take and give `smithy.api#Unit`, but
 $version: "2"
 namespace smithy.example
 

@@ -1,4 +1,4 @@
-// refused at 11:5: smithy.example#Thing$id: Member conflicts with an inherited mixin memb
+// refused at 11:5: smithy.example#Thing$id: Member conflicts with an inherited mixin
 $version: "2"
 namespace smithy.example
 

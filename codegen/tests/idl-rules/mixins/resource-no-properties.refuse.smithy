@@ -1,4 +1,4 @@
-// refused at 6:10: Resource shapes with the mixin trait may not define any properties, an
+// refused at 6:10: Resource shapes with the mixin trait may not define any properties
 $version: "2"
 namespace smithy.example
 

@@ -1,4 +1,4 @@
-// refused at 6:5: `smithy.example#Holder$nowhere` targets `smithy.example#Missing`, whic
+// refused at 6:5: `smithy.example#Holder$nowhere` targets `smithy.example#Missing`
 $version: "2"
 namespace smithy.example
 

@@ -1,4 +1,4 @@
-// refused at 5:11: `smithy.example#Ping` names `smithy.framework#NoSuchError` in its erro
+// refused at 5:11: `smithy.example#Ping` names `smithy.framework#NoSuchError` in its
 $version: "2"
 namespace smithy.example
 

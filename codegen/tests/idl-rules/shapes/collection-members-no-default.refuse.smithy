@@ -1,4 +1,4 @@
-// refused at 6:21: Expected `member` or `}` in `smithy.example#Numbers`, in that order,
+// refused at 6:21: Expected `member` or `}` in `smithy.example#Numbers`, in that
 $version: "2"
 namespace smithy.example
 

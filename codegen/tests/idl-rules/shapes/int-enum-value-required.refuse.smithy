@@ -1,4 +1,4 @@
-// refused at 6:5: smithy.example#Level$LOW: intEnum members require a value (`NAME = 1`
+// refused at 6:5: smithy.example#Level$LOW: intEnum members require a value (
 $version: "2"
 namespace smithy.example
 

@@ -1,4 +1,4 @@
-// refused at 7:5: Expected `key`, `value` or `}` in `smithy.example#Counts`, in that ord
+// refused at 7:5: Expected `key`, `value` or `}` in `smithy.example#Counts`, in that
 $version: "2"
 namespace smithy.example
 

@@ -1,4 +1,4 @@
-// refused at 7:5: Member `Left` of `smithy.example#Pair` conflicts with member `left`: m
+// refused at 7:5: Member `Left` of `smithy.example#Pair` conflicts with member `left`
 $version: "2"
 namespace smithy.example
 

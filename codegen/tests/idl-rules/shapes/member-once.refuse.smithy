@@ -1,4 +1,4 @@
-// refused at 7:5: Found conflicting member name, `left`: a duplicate member of `smithy.e
+// refused at 7:5: Found conflicting member name, `left`: a duplicate member of
 $version: "2"
 namespace smithy.example
 

@@ -1,4 +1,4 @@
-// refused at 5:1: set shapes cannot be used in Smithy version 2: use a list with @unique
+// refused at 5:1: set shapes cannot be used in Smithy version 2: use a list with
 $version: "2"
 namespace smithy.example
 

@@ -1,4 +1,4 @@
-// refused at 10:5: `smithy.example#Other$left` targets `smithy.example#Pair$left`, a memb
+// refused at 10:5: `smithy.example#Other$left` targets `smithy.example#Pair$left`, a
 $version: "2"
 namespace smithy.example
 

@@ -1,4 +1,4 @@
-// refused at 5:1: Unable to resolve trait `smithy.example#audited`. If this is a custom
+// refused at 5:1: Unable to resolve trait `smithy.example#audited`. If this is a
 $version: "2"
 namespace smithy.example
 

@@ -1,4 +1,4 @@
-// refused at 6:1: Conflicting `smithy.api#documentation` trait: given again with another
+// refused at 6:1: Conflicting `smithy.api#documentation` trait: given again with
 $version: "2"
 namespace smithy.example
 

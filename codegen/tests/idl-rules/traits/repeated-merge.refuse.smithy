@@ -1,4 +1,4 @@
-// refused at 6:1: Conflicting `smithy.api#since` trait: given again with another value o
+// refused at 6:1: Conflicting `smithy.api#since` trait: given again with another value
 $version: "2"
 namespace smithy.example
 

@@ -1,4 +1,4 @@
-// refused at 5:5: Cannot use name `smithy.two#Thing` because it conflicts with `smithy.o
+// refused at 5:5: Cannot use name `smithy.two#Thing` because it conflicts with
 $version: "2"
 namespace smithy.example
 use smithy.one#Thing

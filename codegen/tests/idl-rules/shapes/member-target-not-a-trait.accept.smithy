@@ -1,0 +1,11 @@
+$version: "2"
+namespace smithy.example
+
+structure Pair {
+    left: Other
+}
+
+structure Other {}
+
+@trait
+structure marked {}
