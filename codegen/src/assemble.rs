@@ -64,6 +64,7 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
     let mut metadata = Map::new();
     let mut from_v1 = Vec::new();
     let mut valueless = Vec::new();
+    let mut elided: Vec<(&str, idl::ElidedMember)> = Vec::new();
     for file in files {
         let fail = |position, message: String| AssembleError {
             file: file.name.to_owned(),
@@ -85,6 +86,7 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
                 idl::read_with_notes(file.text).map_err(|e| fail(Some(e.position), e.message))?;
             notes = file_notes;
             valueless.append(&mut notes.valueless);
+            elided.extend(notes.elided.drain(..).map(|member| (file.name, member)));
             for (id, position) in std::mem::take(&mut notes.members) {
                 let position = Some(position);
                 member_in.entry(id).or_insert(Place {
@@ -156,6 +158,31 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             }
         }
     }
+    // Members whose targets their files elided and could not give: the
+    // resource or mixin is another file's.
+    for (file, member) in elided {
+        let (shape_id, name) = member
+            .member
+            .split_once('$')
+            .unwrap_or((&member.member, ""));
+        let Some(target) =
+            crate::loading::elided_target(&shapes, shape_id, name, member.resource.as_deref())
+        else {
+            return Err(AssembleError {
+                file: file.to_owned(),
+                position: Some(member.position),
+                message: crate::loading::elision_refusal(shape_id, name),
+            });
+        };
+        if let Some(Value::Object(slot)) = shape_or_member(&mut shapes, &member.member) {
+            // The target first, as the JSON AST writes a member.
+            let traits = slot.remove("traits");
+            slot.insert("target".to_owned(), Value::String(target));
+            if let Some(traits) = traits {
+                slot.insert("traits".to_owned(), traits);
+            }
+        }
+    }
     for ApplyEntry {
         file,
         position,
@@ -163,7 +190,22 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
         traits,
     } in applied
     {
-        let Some(Value::Object(target)) = shape_or_member(&mut shapes, &id) else {
+        // A member a mixin brings keeps its traits in an `apply` entry until
+        // the mixins are flattened, as one file's model keeps it.
+        let inherited = id
+            .split_once('$')
+            .is_some_and(|(shape, member)| crate::loading::inherits_member(&shapes, shape, member));
+        let defined = shape_or_member(&mut shapes, &id).is_some();
+        let target = if !defined && inherited {
+            Some(
+                shapes
+                    .entry(id.clone())
+                    .or_insert_with(|| serde_json::json!({ "type": "apply" })),
+            )
+        } else {
+            shape_or_member(&mut shapes, &id)
+        };
+        let Some(Value::Object(target)) = target else {
             return Err(AssembleError {
                 file: file.to_owned(),
                 position,
@@ -374,6 +416,44 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn an_elided_member_takes_its_target_from_another_files_mixin_or_resource() {
+        let defines = "$version: \"2\"\nnamespace a\n@mixin\nstructure Base {\n    id: String\n}\nresource City {\n    identifiers: { cityId: String }\n}\n";
+        let elides = "$version: \"2\"\nnamespace b\nuse a#Base\nuse a#City\nstructure Thing with [Base] {\n    @required\n    $id\n}\nstructure Summary for City {\n    $cityId\n}\n";
+        let model = assemble(&[file("e.smithy", elides), file("d.smithy", defines)]).unwrap();
+        assert_eq!(
+            model["shapes"]["b#Thing"]["members"]["id"],
+            json!({"target": "smithy.api#String", "traits": {"smithy.api#required": {}}})
+        );
+        assert_eq!(
+            model["shapes"]["b#Summary"]["members"]["cityId"],
+            json!({"target": "smithy.api#String"})
+        );
+        // Without the other file, the target is nowhere.
+        let error = assemble(&[file("e.smithy", elides)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "e.smithy:7:6: b#Thing$id: Member target was elided, but no bound resource or mixin contained a matching identifier or member name"
+        );
+    }
+
+    #[test]
+    fn apply_reaches_a_member_that_another_files_mixin_brings() {
+        let defines = "$version: \"2\"\nnamespace a\n@mixin\nstructure Base {\n    id: String\n}\n";
+        let applies = "$version: \"2\"\nnamespace b\nuse a#Base\nstructure Thing with [Base] {}\napply Thing$id @required\napply Thing$id @documentation(\"Id.\")\n";
+        let model = assemble(&[file("d.smithy", defines), file("u.smithy", applies)]).unwrap();
+        assert_eq!(
+            model["shapes"]["b#Thing$id"],
+            json!({"type": "apply", "traits": {"smithy.api#required": {}, "smithy.api#documentation": "Id."}})
+        );
+        let nothing = "$version: \"2\"\nnamespace b\nuse a#Base\nstructure Thing with [Base] {}\napply Thing$name @required\n";
+        let error = assemble(&[file("d.smithy", defines), file("u.smithy", nothing)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "u.smithy:5:7: `apply` targets `b#Thing$name`, which is defined nowhere: not in the model, the prelude or the trait library"
+        );
     }
 
     #[test]

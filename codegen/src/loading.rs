@@ -171,10 +171,7 @@ impl<'a> Model<'a> {
                 continue;
             }
             if let Some((root, member)) = id.split_once('$')
-                && self
-                    .inherited_members(root, 0)
-                    .iter()
-                    .any(|(name, _, _)| name == member)
+                && inherits_member(self.shapes, root, member)
             {
                 continue;
             }
@@ -472,6 +469,47 @@ impl<'a> Model<'a> {
         }
         Ok(())
     }
+}
+
+/// The target of the elided member `member` of `shape_id` (`$member`):
+/// the identifier or property of that name of the bound `resource`, else
+/// the member of that name its mixins have (their mixins' too).
+pub(crate) fn elided_target(
+    shapes: &Map<String, Value>,
+    shape_id: &str,
+    member: &str,
+    resource: Option<&str>,
+) -> Option<String> {
+    let from_resource = resource.and_then(|resource| {
+        let resource = shapes.get(resource)?;
+        ["identifiers", "properties"]
+            .iter()
+            .find_map(|key| target(resource.get(key)?.get(member)?))
+    });
+    if let Some(found) = from_resource {
+        return Some(found.to_owned());
+    }
+    let model = Model { shapes };
+    model
+        .inherited_members(shape_id, 0)
+        .into_iter()
+        .find_map(|(name, inherited, _)| (name == member).then(|| target(inherited))?)
+        .map(str::to_owned)
+}
+
+/// Whether `shape_id` has the member `member` through its mixins.
+pub(crate) fn inherits_member(shapes: &Map<String, Value>, shape_id: &str, member: &str) -> bool {
+    Model { shapes }
+        .inherited_members(shape_id, 0)
+        .iter()
+        .any(|(name, _, _)| name == member)
+}
+
+/// Why an elided member has no target.
+pub(crate) fn elision_refusal(shape_id: &str, member: &str) -> String {
+    format!(
+        "{shape_id}${member}: Member target was elided, but no bound resource or mixin contained a matching identifier or member name"
+    )
 }
 
 /// One shape id a shape names, and how it names it.

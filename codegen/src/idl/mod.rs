@@ -18,7 +18,8 @@ mod writer;
 pub use lexer::{IdlError, Position};
 pub use parser::read;
 pub(crate) use parser::{
-    ReadNotes, ValuelessTrait, merge_metadata, merge_traits, read_library_file, read_with_notes,
+    ElidedMember, ReadNotes, ValuelessTrait, merge_metadata, merge_traits, read_library_file,
+    read_with_notes,
 };
 pub(crate) use prelude::{defines as prelude_defines, shape_type as prelude_shape_type};
 pub use writer::write;

@@ -56,7 +56,7 @@ const SIMPLE_TYPES: [&str; 13] = [
 /// so every shape and trait it names must be its own, the prelude's or the
 /// trait library's.
 pub fn read(source: &str) -> Result<Value, IdlError> {
-    let (model, notes) = read_with_notes(source)?;
+    let (model, notes) = read_file(source, true, true)?;
     if let Some(shapes) = model.get("shapes").and_then(Value::as_object) {
         crate::loading::check(shapes).map_err(|error| IdlError {
             position: notes.position_of(&error.site),
@@ -83,6 +83,19 @@ pub(crate) struct ReadNotes {
     /// Where each trait is written, by the absolute id of the shape or
     /// member it is applied to and its own absolute id.
     pub(crate) traits: HashMap<(String, String), Position>,
+    /// Members written `$name` whose targets this file cannot give: the
+    /// model's other files may.
+    pub(crate) elided: Vec<ElidedMember>,
+}
+
+/// A member whose target is elided and that its own file cannot resolve.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct ElidedMember {
+    /// `Shape$member`, absolute.
+    pub(crate) member: String,
+    /// The resource the shape is bound to with `for`, absolute.
+    pub(crate) resource: Option<String>,
+    pub(crate) position: Position,
 }
 
 impl ReadNotes {
@@ -123,17 +136,24 @@ pub(crate) struct ValuelessTrait {
 }
 
 /// [`read`], with what assembly needs to know besides the model.
+///
+/// The file is one of a model's: a member whose elided target only another
+/// file can give is left without one and noted ([`ReadNotes::elided`]).
 pub(crate) fn read_with_notes(source: &str) -> Result<(Value, ReadNotes), IdlError> {
-    read_file(source, true)
+    read_file(source, true, false)
 }
 
 /// [`read_with_notes`] of a file of the trait library itself, which must
 /// not consult the library while it is being read.
 pub(crate) fn read_library_file(source: &str) -> Result<(Value, ReadNotes), IdlError> {
-    read_file(source, false)
+    read_file(source, false, true)
 }
 
-fn read_file(source: &str, consult_library: bool) -> Result<(Value, ReadNotes), IdlError> {
+fn read_file(
+    source: &str,
+    consult_library: bool,
+    whole_model: bool,
+) -> Result<(Value, ReadNotes), IdlError> {
     let (mut tokens, lex_error) = tokenize_until_error(source);
     // The reader stops at an unreadable token as at the end, and reports
     // why it is unreadable if the grammar reaches it.
@@ -165,6 +185,7 @@ fn read_file(source: &str, consult_library: bool) -> Result<(Value, ReadNotes), 
         undecided: Vec::new(),
         trait_positions: Vec::new(),
         consult_library,
+        whole_model,
         notes: ReadNotes::default(),
     };
     parser.file()?;
@@ -209,6 +230,9 @@ struct Parser<'a> {
     trait_positions: Vec<(String, Position)>,
     /// Whether the trait library tells a list trait written without a value.
     consult_library: bool,
+    /// Whether the file is the whole model, so that what it leaves
+    /// unresolved is an error rather than another file's to settle.
+    whole_model: bool,
     notes: ReadNotes,
 }
 
@@ -1444,11 +1468,24 @@ impl<'a> Parser<'a> {
     fn finish(&mut self) -> Result<Value, IdlError> {
         // Elided members, now that every target is absolute.
         for (shape_id, member, at) in std::mem::take(&mut self.elided) {
-            let Some(target) = self.elided_target(&shape_id, &member, 0) else {
-                return Err(self.error(
-                    at,
-                    format!("{shape_id}${member}: Member target was elided, but no bound resource or mixin contained a matching identifier or member name"),
-                ));
+            let resource = self.bound.get(&shape_id).map(|id| self.resolve(id));
+            let found = crate::loading::elided_target(
+                &self.shapes,
+                &shape_id,
+                &member,
+                resource.as_deref(),
+            );
+            let Some(target) = found else {
+                // Another file of the model may define the resource or mixin.
+                if !self.whole_model {
+                    self.notes.elided.push(ElidedMember {
+                        member: format!("{shape_id}${member}"),
+                        resource,
+                        position: at,
+                    });
+                    continue;
+                }
+                return Err(self.error(at, crate::loading::elision_refusal(&shape_id, &member)));
             };
             let slot = self
                 .shapes
@@ -1508,41 +1545,6 @@ impl<'a> Parser<'a> {
         let shapes = std::mem::take(&mut self.shapes);
         model.insert("shapes".to_owned(), Value::Object(shapes));
         Ok(Value::Object(model))
-    }
-
-    /// The target of an elided member: the bound resource's identifier or
-    /// property of that name, else a mixin's member (mixins of mixins
-    /// too, to a depth no model needs).
-    fn elided_target(&self, shape_id: &str, member: &str, depth: usize) -> Option<String> {
-        if depth > 16 {
-            return None;
-        }
-        if let Some(resource) = self.bound.get(shape_id) {
-            let resource = self.shapes.get(&self.resolve(resource))?;
-            for key in ["identifiers", "properties"] {
-                if let Some(target) = resource
-                    .get(key)
-                    .and_then(|ids| ids.get(member))
-                    .and_then(|id| id.get("target"))
-                {
-                    return target.as_str().map(str::to_owned);
-                }
-            }
-        }
-        let shape = self.shapes.get(shape_id)?;
-        for mixin in shape.get("mixins")?.as_array()? {
-            let mixin = mixin.get("target")?.as_str()?;
-            let inherited = self
-                .shapes
-                .get(mixin)
-                .and_then(|mixin| member_of(mixin, member)?.get("target")?.as_str())
-                .map(str::to_owned);
-            if let Some(target) = inherited.or_else(|| self.elided_target(mixin, member, depth + 1))
-            {
-                return Some(target);
-            }
-        }
-        None
     }
 
     /// A shape id as written, made absolute: `use` first, then a shape of
@@ -1733,17 +1735,9 @@ fn enum_value_refusal(value: Option<&Value>, int: bool) -> Option<String> {
     }
 }
 
-/// The member `name` of a shape of the JSON AST: a structure's, union's
-/// or enum's under `members`, a list's or map's a property of the shape.
-fn member_of<'v>(shape: &'v Value, name: &str) -> Option<&'v Value> {
-    match shape.get("members") {
-        Some(members) => members.get(name),
-        None if matches!(name, "member" | "key" | "value") => shape.get(name),
-        None => None,
-    }
-}
-
-/// [`member_of`], to change it.
+/// The member `name` of a shape of the JSON AST, to change it: a
+/// structure's, union's or enum's under `members`, a list's or map's a
+/// property of the shape.
 fn member_of_mut<'v>(shape: &'v mut Value, name: &str) -> Option<&'v mut Value> {
     if shape.get("members").is_some() {
         return shape.get_mut("members")?.get_mut(name);
