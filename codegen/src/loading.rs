@@ -596,3 +596,37 @@ pub(crate) fn references<'a>(id: &'a str, shape: &'a Value) -> impl Iterator<Ite
     .filter_map(move |key| Some(from(How::As(key), target(shape.get(key)?)?.to_owned())));
     member_targets.chain(lists).chain(maps).chain(single)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn shapes(model: Value) -> Map<String, Value> {
+        model.as_object().cloned().unwrap()
+    }
+
+    /// Mixins that mix each other in are refused, whatever check meets
+    /// them first, and no walk of them goes on forever.
+    #[test]
+    fn cyclic_mixins_are_refused_and_every_walk_of_them_ends() {
+        let cyclic = shapes(json!({
+            "ex#A": {"type": "structure", "mixins": [{"target": "ex#B"}], "members": {},
+                "traits": {"smithy.api#mixin": {}}},
+            "ex#B": {"type": "structure", "mixins": [{"target": "ex#A"}], "members": {},
+                "traits": {"smithy.api#mixin": {}}},
+            "ex#A$missing": {"type": "apply", "traits": {"smithy.api#required": {}}},
+        }));
+        let error = check(&cyclic).unwrap_err();
+        assert!(
+            error.message.contains("applied to unknown shape"),
+            "{error:?}"
+        );
+        assert!(!inherits_member(&cyclic, "ex#A", "missing"));
+        assert_eq!(elided_target(&cyclic, "ex#A", "missing", None), None);
+        let mut without_apply = cyclic.clone();
+        without_apply.remove("ex#A$missing");
+        let error = check(&without_apply).unwrap_err();
+        assert!(error.message.contains("MUST NOT form a cycle"), "{error:?}");
+    }
+}

@@ -1,0 +1,4 @@
+$version: "2"
+namespace smithy.example
+
+apply smithy.framework#ValidationException @documentation("Refused input.")
