@@ -225,6 +225,25 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             })?;
         }
     }
+    // A trait written without a value is an empty list if its shape is one,
+    // which only the whole model tells when another file defines it.
+    for ValuelessTrait {
+        applied_to,
+        trait_id,
+    } in valueless
+    {
+        let is_list = shapes
+            .get(&trait_id)
+            .and_then(|shape| shape.get("type"))
+            .is_some_and(|kind| kind == "list" || kind == "set");
+        if let Some(value) = shape_or_member(&mut shapes, &applied_to)
+            .and_then(|target| target.get_mut("traits")?.get_mut(&trait_id))
+            && is_list
+            && value.as_object().is_some_and(Map::is_empty)
+        {
+            *value = Value::Array(Vec::new());
+        }
+    }
     crate::loading::check(&shapes).map_err(|error| {
         let root = |id: &str| id.split_once('$').map_or(id, |(root, _)| root).to_owned();
         let place = match &error.site {
@@ -247,25 +266,6 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             message: error.message,
         }
     })?;
-    // A trait written without a value is an empty list if its shape is one,
-    // which only the whole model tells when another file defines it.
-    for ValuelessTrait {
-        applied_to,
-        trait_id,
-    } in valueless
-    {
-        let is_list = shapes
-            .get(&trait_id)
-            .and_then(|shape| shape.get("type"))
-            .is_some_and(|kind| kind == "list" || kind == "set");
-        if let Some(value) = shape_or_member(&mut shapes, &applied_to)
-            .and_then(|target| target.get_mut("traits")?.get_mut(&trait_id))
-            && is_list
-            && value.as_object().is_some_and(Map::is_empty)
-        {
-            *value = Value::Array(Vec::new());
-        }
-    }
     // After `apply`, so that a default another file applies is kept.
     upgrade::upgrade_v1_shapes(&mut shapes, &from_v1);
     // Smithy's own serializer lists shapes by id, and so does this: the JSON

@@ -26,6 +26,7 @@ mod node;
 mod partitions;
 pub mod pattern;
 mod rules;
+mod trait_values;
 pub mod traits;
 mod upgrade;
 mod uri;

@@ -1,17 +1,18 @@
-//! The trait library: Smithy's definitions of the AWS, rules-engine,
-//! protocol-test, validation and waiter traits (`codegen/traits/`), which a
-//! model may use without defining them, as Smithy's loader lets it when
-//! their packages are on its class path.
+//! The trait library: Smithy's prelude and its definitions of the AWS,
+//! rules-engine, protocol-test, validation and waiter traits
+//! (`codegen/traits/`), which a model may use without defining them, as
+//! Smithy's loader lets it when their packages are on its class path.
 //!
-//! Only the names and types of their shapes are needed, to tell a
-//! reference to one of them from a reference to nothing; the files are
-//! read once, by this crate's own IDL reader, the first time one is asked.
+//! Their shapes tell a reference to one of them from a reference to
+//! nothing, and what a trait's value must be; the files are read once, by
+//! this crate's own IDL reader, the first time a shape is asked for.
 
-use std::collections::HashMap;
+use serde_json::{Map, Value};
 use std::sync::OnceLock;
 
 /// The library's files, embedded.
-const FILES: [(&str, &str); 9] = [
+const FILES: [(&str, &str); 10] = [
+    ("prelude.smithy", include_str!("../traits/prelude.smithy")),
     ("aws.api.smithy", include_str!("../traits/aws.api.smithy")),
     ("aws.auth.smithy", include_str!("../traits/aws.auth.smithy")),
     (
@@ -41,61 +42,48 @@ const FILES: [(&str, &str); 9] = [
     ("waiters.smithy", include_str!("../traits/waiters.smithy")),
 ];
 
-/// A shape of the library: its type, and whether it is a trait.
-struct LibraryShape {
-    kind: String,
-    is_trait: bool,
-    is_error: bool,
-}
-
-/// Every shape the library defines, by absolute id.
-fn shapes() -> &'static HashMap<String, LibraryShape> {
-    static SHAPES: OnceLock<HashMap<String, LibraryShape>> = OnceLock::new();
+/// Every shape the library defines, by absolute id, as the JSON AST has it.
+fn shapes() -> &'static Map<String, Value> {
+    static SHAPES: OnceLock<Map<String, Value>> = OnceLock::new();
     SHAPES.get_or_init(|| {
-        let mut shapes = HashMap::new();
+        let mut shapes = Map::new();
         for (_, text) in FILES {
             // Smithy's own files; a test proves each reads.
             let Ok((model, _)) = crate::idl::read_library_file(text) else {
                 continue;
             };
-            for (id, shape) in model["shapes"].as_object().into_iter().flatten() {
-                if let Some(kind) = shape.get("type").and_then(|kind| kind.as_str()) {
-                    let has = |id: &str| {
-                        shape
-                            .get("traits")
-                            .is_some_and(|traits| traits.get(id).is_some())
-                    };
-                    let is_trait = has("smithy.api#trait");
-                    let is_error = has("smithy.api#error");
-                    let kind = kind.to_owned();
-                    shapes.insert(
-                        id.clone(),
-                        LibraryShape {
-                            kind,
-                            is_trait,
-                            is_error,
-                        },
-                    );
-                }
+            if let Some(Value::Object(file_shapes)) = model.get("shapes") {
+                shapes.extend(file_shapes.clone());
             }
         }
         shapes
     })
 }
 
+/// The library's shape `id` (absolute), if it defines one.
+pub(crate) fn shape(id: &str) -> Option<&'static Value> {
+    shapes().get(id)
+}
+
+fn has_trait(id: &str, trait_id: &str) -> bool {
+    shape(id)
+        .and_then(|shape| shape.get("traits")?.get(trait_id))
+        .is_some()
+}
+
 /// The type of the library's shape `id` (absolute), if it defines one.
 pub(crate) fn shape_type(id: &str) -> Option<&'static str> {
-    shapes().get(id).map(|shape| shape.kind.as_str())
+    shape(id)?.get("type")?.as_str()
 }
 
 /// Whether the library defines `id` (absolute) as an error structure.
 pub(crate) fn is_error(id: &str) -> bool {
-    shapes().get(id).is_some_and(|shape| shape.is_error)
+    has_trait(id, "smithy.api#error")
 }
 
 /// Whether the library defines `id` (absolute) as a trait.
 pub(crate) fn is_trait(id: &str) -> bool {
-    shapes().get(id).is_some_and(|shape| shape.is_trait)
+    has_trait(id, "smithy.api#trait")
 }
 
 #[cfg(test)]
@@ -120,5 +108,25 @@ mod tests {
         assert!(!is_trait("smithy.framework#ValidationException"));
         assert!(is_error("smithy.framework#ValidationException"));
         assert!(!is_error("aws.api#service"));
+        assert!(is_trait("smithy.api#required"));
+        assert!(!is_trait("smithy.api#String"));
+    }
+
+    /// The prelude's public shapes, which a relative shape id may name,
+    /// are the names `idl::prelude` lists.
+    #[test]
+    fn the_prelude_names_are_its_public_shapes() {
+        let mut public: Vec<&str> = shapes()
+            .iter()
+            .filter(|(_, shape)| {
+                shape
+                    .get("traits")
+                    .and_then(|t| t.get("smithy.api#private"))
+                    .is_none()
+            })
+            .filter_map(|(id, _)| id.strip_prefix("smithy.api#"))
+            .collect();
+        public.sort_unstable();
+        assert_eq!(public, crate::idl::prelude::NAMES);
     }
 }

@@ -21,6 +21,7 @@
 
 use crate::idl;
 use crate::library;
+use crate::trait_values::TraitValues;
 use serde_json::{Map, Value};
 use std::collections::HashMap;
 use std::fmt;
@@ -55,6 +56,7 @@ pub(crate) fn check(shapes: &Map<String, Value>) -> Result<(), LoadError> {
     model.references_resolve()?;
     model.references_fit()?;
     model.traits_resolve()?;
+    model.trait_values_fit()?;
     model.mixins_are_sound()?;
     model.names_differ_beyond_case()?;
     Ok(())
@@ -118,27 +120,21 @@ impl<'a> Model<'a> {
         self.shapes.get(id).filter(|shape| is_definition(shape))
     }
 
-    /// Whether `id` names a shape of the model, the prelude or the library.
+    /// Whether `id` names a shape of the model, the prelude (a public one)
+    /// or the library.
     fn is_defined(&self, id: &str) -> bool {
         self.shape(id).is_some()
-            || id
-                .strip_prefix("smithy.api#")
-                .is_some_and(idl::prelude_defines)
-            || library::shape_type(id).is_some()
+            || match id.strip_prefix("smithy.api#") {
+                Some(name) => idl::prelude_defines(name),
+                None => library::shape_type(id).is_some(),
+            }
     }
 
     /// Whether `id` names a trait of the model, the prelude or the library.
     fn is_trait(&self, id: &str) -> bool {
         match self.shape(id) {
             Some(shape) => has_trait(shape, "smithy.api#trait"),
-            // The prelude's traits are the public shapes whose names start
-            // in lower case; its other shapes start in upper case.
-            None => match id.strip_prefix("smithy.api#") {
-                Some(name) => {
-                    idl::prelude_defines(name) && name.starts_with(|c: char| c.is_lowercase())
-                }
-                None => library::is_trait(id),
-            },
+            None => self.is_defined(id) && library::is_trait(id),
         }
     }
 
@@ -210,13 +206,13 @@ impl<'a> Model<'a> {
     }
 
     /// The type of the defined shape `id`, and whether it is an error
-    /// structure; `None` for a prelude trait, whose type no check needs.
+    /// structure.
     fn kind_of(&self, id: &str) -> Option<(&'a str, bool)> {
         if let Some(shape) = self.shape(id) {
             return Some((kind(shape), has_trait(shape, "smithy.api#error")));
         }
-        if let Some(name) = id.strip_prefix("smithy.api#") {
-            return idl::prelude_shape_type(name).map(|kind| (kind, false));
+        if !self.is_defined(id) {
+            return None;
         }
         library::shape_type(id).map(|kind| (kind, library::is_error(id)))
     }
@@ -292,6 +288,34 @@ impl<'a> Model<'a> {
                             id: trait_id.clone(),
                         },
                     });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Each trait's value is one the trait's shape takes.
+    fn trait_values_fit(&self) -> Result<(), LoadError> {
+        let shape_of = |id: &str| self.shape(id).or_else(|| library::shape(id));
+        let values = TraitValues {
+            shape_of: &shape_of,
+        };
+        for (id, shape) in self.shapes {
+            let on_members = members(shape)
+                .into_iter()
+                .map(|(name, member)| (format!("{id}${name}"), member));
+            for (on, holder) in std::iter::once((id.clone(), shape)).chain(on_members) {
+                let traits = holder.get("traits").and_then(Value::as_object);
+                for (trait_id, value) in traits.into_iter().flatten() {
+                    if let Err(why) = values.fits(value, trait_id) {
+                        return Err(LoadError {
+                            message: format!("Error creating trait `{trait_id}`: {why}"),
+                            site: Site::Trait {
+                                on,
+                                id: trait_id.clone(),
+                            },
+                        });
+                    }
                 }
             }
         }

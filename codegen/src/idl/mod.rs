@@ -21,5 +21,5 @@ pub(crate) use parser::{
     ElidedMember, ReadNotes, ValuelessTrait, merge_metadata, merge_traits, read_library_file,
     read_with_notes,
 };
-pub(crate) use prelude::{defines as prelude_defines, shape_type as prelude_shape_type};
+pub(crate) use prelude::defines as prelude_defines;
 pub use writer::write;

@@ -1953,7 +1953,7 @@ mod tests {
 
     #[test]
     fn a_trait_without_a_value_is_an_empty_list_when_its_shape_is_a_list() {
-        let source = "$version: \"2\"\nnamespace ex\nuse smithy.test#httpRequestTests\n\n@trait\nlist names { member: String }\n\n@trait\nstructure marker {}\n\n@tags @names @marker @httpRequestTests @sensitive\nstring S\n\napply S @suppress\n";
+        let source = "$version: \"2\"\nnamespace ex\n\n@trait\nlist names { member: String }\n\n@trait\nstructure marker {}\n\n@tags @names @marker @sensitive\nstring S\n\napply S @suppress\n";
         let model = read(source).unwrap();
         assert_eq!(
             model["shapes"]["ex#S"]["traits"],
@@ -1961,7 +1961,6 @@ mod tests {
                 "smithy.api#tags": [],
                 "ex#names": [],
                 "ex#marker": {},
-                "smithy.test#httpRequestTests": [],
                 "smithy.api#sensitive": {},
                 "smithy.api#suppress": [],
             })

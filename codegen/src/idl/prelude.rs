@@ -115,28 +115,6 @@ pub(crate) fn defines(name: &str) -> bool {
     NAMES.binary_search(&name).is_ok()
 }
 
-/// The type of the prelude's public shape `name` that is not a trait: its
-/// simple shapes, the primitive ones, and `Unit`, a structure.
-pub(crate) fn shape_type(name: &str) -> Option<&'static str> {
-    Some(match name.strip_prefix("Primitive").unwrap_or(name) {
-        "BigDecimal" => "bigDecimal",
-        "BigInteger" => "bigInteger",
-        "Blob" => "blob",
-        "Boolean" => "boolean",
-        "Byte" => "byte",
-        "Document" => "document",
-        "Double" => "double",
-        "Float" => "float",
-        "Integer" => "integer",
-        "Long" => "long",
-        "Short" => "short",
-        "String" => "string",
-        "Timestamp" => "timestamp",
-        "Unit" => "structure",
-        _ => return None,
-    })
-}
-
 /// The traits of Smithy's own trait files (the prelude, `smithy.test`,
 /// `aws.auth`) whose shape is a list, so that one written without a value
 /// reads as an empty list, as Smithy's loader, which knows them, reads it.

@@ -8,5 +8,4 @@ list marks {
 
 @marks
 @sensitive()
-@smithy.test#httpRequestTests
 string Note

@@ -1,0 +1,347 @@
+//! A trait's value against the shape that defines the trait: the value a
+//! model gives `@length`, `@http`, `@aws.api#service` or a trait of its own
+//! must be one that shape takes, as the specification's table of trait node
+//! values says and Smithy's loader refuses otherwise ("Error creating
+//! trait").
+//!
+//! Strings, numbers, booleans, lists, maps, structures and unions are held
+//! to their node types; integers to their type's range; enums to their
+//! values; structures to their members, the required ones present; unions
+//! to one member; lists and maps to `@sparse` for a null; and values to the
+//! `@length` and `@range` of their shapes and members. A document takes
+//! anything.
+
+use serde_json::Value;
+
+/// How deep a value is followed into its shape: deeper than any trait
+/// shape goes, and a bound for a recursive one.
+const DEPTH: usize = 64;
+
+/// Checks values against shapes found with `shape_of` (an absolute shape id
+/// to the JSON AST of the shape, wherever the model or the library defines
+/// it).
+pub(crate) struct TraitValues<'a> {
+    pub(crate) shape_of: &'a dyn Fn(&str) -> Option<&'a Value>,
+}
+
+/// Where in a trait's value a refusal is: `""` for the value itself, else
+/// the keys and indexes that lead to it.
+fn at(path: &str) -> String {
+    if path.is_empty() {
+        String::new()
+    } else {
+        format!(" at `{path}`")
+    }
+}
+
+fn child(path: &str, segment: &str) -> String {
+    if path.is_empty() {
+        segment.to_owned()
+    } else {
+        format!("{path}.{segment}")
+    }
+}
+
+/// The node type of a value, as the specification names them.
+fn node_type(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn trait_of<'v>(shape: &'v Value, id: &str) -> Option<&'v Value> {
+    shape.get("traits")?.get(id)
+}
+
+/// The bounds of a `@length` or `@range` trait, as numbers.
+fn bounds(constraint: &Value) -> (Option<f64>, Option<f64>) {
+    let bound = |key: &str| {
+        constraint.get(key).and_then(|b| match b {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) => s.parse().ok(),
+            _ => None,
+        })
+    };
+    (bound("min"), bound("max"))
+}
+
+impl TraitValues<'_> {
+    /// Whether `value` is one the shape `shape_id` takes.
+    pub(crate) fn fits(&self, value: &Value, shape_id: &str) -> Result<(), String> {
+        self.shape_fits(value, shape_id, "", 0)
+    }
+
+    fn shape_fits(
+        &self,
+        value: &Value,
+        shape_id: &str,
+        path: &str,
+        depth: usize,
+    ) -> Result<(), String> {
+        let Some(shape) = (self.shape_of)(shape_id) else {
+            // A shape defined nowhere is refused where it is named.
+            return Ok(());
+        };
+        if depth > DEPTH {
+            return Ok(());
+        }
+        let kind = shape.get("type").and_then(Value::as_str).unwrap_or("");
+        let wrong = |expected: &str| {
+            Err(format!(
+                "Expected {expected} value for {kind} shape `{shape_id}`{}; found {} value",
+                at(path),
+                node_type(value)
+            ))
+        };
+        match (kind, value) {
+            ("document", _) => return Ok(()),
+            ("blob" | "string", Value::String(_)) => {}
+            ("blob" | "string", _) => return wrong("string"),
+            ("boolean", Value::Bool(_)) => {}
+            ("boolean", _) => return wrong("boolean"),
+            (
+                "byte" | "short" | "integer" | "long" | "bigInteger" | "intEnum",
+                Value::Number(n),
+            ) => {
+                self.integer_fits(n, kind, shape_id, path)?;
+            }
+            ("bigInteger" | "bigDecimal", Value::String(_)) => {}
+            ("float" | "double", Value::String(s))
+                if matches!(s.as_str(), "NaN" | "Infinity" | "-Infinity") => {}
+            ("float" | "double" | "bigDecimal", Value::Number(_)) => {}
+            (
+                "byte" | "short" | "integer" | "long" | "bigInteger" | "intEnum" | "float"
+                | "double" | "bigDecimal",
+                _,
+            ) => return wrong("number"),
+            ("timestamp", Value::Number(_) | Value::String(_)) => {}
+            ("timestamp", _) => return wrong("number or string"),
+            ("enum", Value::String(_)) => {}
+            ("enum", _) => return wrong("string"),
+            ("list" | "set", Value::Array(items)) => {
+                let member = shape.get("member");
+                for (index, item) in items.iter().enumerate() {
+                    let path = child(path, &index.to_string());
+                    self.element_fits(item, shape, member, &path, depth)?;
+                }
+            }
+            ("list" | "set", _) => return wrong("array"),
+            ("map", Value::Object(entries)) => {
+                for (key, item) in entries {
+                    let path = child(path, key);
+                    if let Some(key_member) = shape.get("key") {
+                        self.member_fits(&Value::String(key.clone()), key_member, &path, depth)?;
+                    }
+                    self.element_fits(item, shape, shape.get("value"), &path, depth)?;
+                }
+            }
+            ("map", _) => return wrong("object"),
+            ("structure", Value::Object(entries)) => {
+                let members = shape.get("members").and_then(Value::as_object);
+                for (key, item) in entries {
+                    let Some(member) = members.and_then(|members| members.get(key)) else {
+                        return Err(format!(
+                            "Invalid structure member `{key}` found for `{shape_id}`{}",
+                            at(path)
+                        ));
+                    };
+                    // An optional member may be given as null.
+                    if item.is_null() && trait_of(member, "smithy.api#required").is_none() {
+                        continue;
+                    }
+                    self.member_fits(item, member, &child(path, key), depth)?;
+                }
+                for (name, member) in members.into_iter().flatten() {
+                    let defaulted =
+                        trait_of(member, "smithy.api#default").is_some_and(|d| !d.is_null());
+                    if trait_of(member, "smithy.api#required").is_some()
+                        && !defaulted
+                        && !entries.contains_key(name)
+                    {
+                        return Err(format!(
+                            "Missing required structure member `{name}` for `{shape_id}`{}",
+                            at(path)
+                        ));
+                    }
+                }
+            }
+            ("union", Value::Object(entries)) => {
+                let members = shape.get("members").and_then(Value::as_object);
+                if entries.len() != 1 {
+                    return Err(format!(
+                        "A union value has exactly one member, and `{shape_id}`'s{} has {}",
+                        at(path),
+                        entries.len()
+                    ));
+                }
+                for (key, item) in entries {
+                    let Some(member) = members.and_then(|members| members.get(key)) else {
+                        return Err(format!(
+                            "Invalid union member `{key}` found for `{shape_id}`{}",
+                            at(path)
+                        ));
+                    };
+                    self.member_fits(item, member, &child(path, key), depth)?;
+                }
+            }
+            ("structure" | "union", _) => return wrong("object"),
+            // Operations, resources and services are no trait's shape; a
+            // trait shape of such a type is refused where it is defined.
+            _ => return Ok(()),
+        }
+        self.values_fit(value, shape, kind, shape_id, path)?;
+        constraints_fit(value, shape, &format!("`{shape_id}`"), path)
+    }
+
+    /// A list's element or a map's value: a null only where the shape is `@sparse`.
+    fn element_fits(
+        &self,
+        item: &Value,
+        shape: &Value,
+        member: Option<&Value>,
+        path: &str,
+        depth: usize,
+    ) -> Result<(), String> {
+        if item.is_null() {
+            if trait_of(shape, "smithy.api#sparse").is_some() {
+                return Ok(());
+            }
+            return Err(format!(
+                "A null{} in a collection that is not `@sparse`",
+                at(path)
+            ));
+        }
+        match member {
+            Some(member) => self.member_fits(item, member, path, depth),
+            None => Ok(()),
+        }
+    }
+
+    /// A value against a member: the member's own constraints, then its target.
+    fn member_fits(
+        &self,
+        value: &Value,
+        member: &Value,
+        path: &str,
+        depth: usize,
+    ) -> Result<(), String> {
+        constraints_fit(value, member, "the member", path)?;
+        match member.get("target").and_then(Value::as_str) {
+            Some(target) => self.shape_fits(value, target, path, depth + 1),
+            None => Ok(()),
+        }
+    }
+
+    fn integer_fits(
+        &self,
+        number: &serde_json::Number,
+        kind: &str,
+        shape_id: &str,
+        path: &str,
+    ) -> Result<(), String> {
+        // With arbitrary precision, a number keeps its text: an integer is
+        // one written without a fraction or an exponent.
+        let text = number.to_string();
+        if text.contains(['.', 'e', 'E']) {
+            return Err(format!(
+                "{kind} shapes must not have floating point values, but found `{text}` provided for `{shape_id}`{}",
+                at(path)
+            ));
+        }
+        let (min, max): (i128, i128) = match kind {
+            "byte" => (i8::MIN.into(), i8::MAX.into()),
+            "short" => (i16::MIN.into(), i16::MAX.into()),
+            "integer" | "intEnum" => (i32::MIN.into(), i32::MAX.into()),
+            "long" => (i64::MIN.into(), i64::MAX.into()),
+            _ => return Ok(()),
+        };
+        match text.parse::<i128>() {
+            Ok(n) if (min..=max).contains(&n) => Ok(()),
+            _ => Err(format!(
+                "{kind} value must be within [{min}, {max}], but found {text}{}",
+                at(path)
+            )),
+        }
+    }
+
+    /// An enum's or intEnum's value is one of its members' values; an enum
+    /// member the JSON AST gives no value has its name for one.
+    fn values_fit(
+        &self,
+        value: &Value,
+        shape: &Value,
+        kind: &str,
+        shape_id: &str,
+        path: &str,
+    ) -> Result<(), String> {
+        // A string with IDL 1.0's `@enum` takes the values it lists.
+        if let (Some(Value::Array(definitions)), Value::String(_)) =
+            (trait_of(shape, "smithy.api#enum"), value)
+        {
+            if definitions.iter().any(|d| d.get("value") == Some(value)) {
+                return Ok(());
+            }
+            return Err(format!(
+                "{value} is not a value of the @enum of `{shape_id}`{}",
+                at(path)
+            ));
+        }
+        if !matches!(kind, "enum" | "intEnum") {
+            return Ok(());
+        }
+        let members = shape.get("members").and_then(Value::as_object);
+        let is_value =
+            |(name, member): (&String, &Value)| match trait_of(member, "smithy.api#enumValue") {
+                Some(own) => own == value,
+                None => kind == "enum" && value.as_str() == Some(name.as_str()),
+            };
+        if members.into_iter().flatten().any(is_value) {
+            return Ok(());
+        }
+        Err(format!(
+            "{value} is not a value of {kind} `{shape_id}`{}",
+            at(path)
+        ))
+    }
+}
+
+/// A value against the `@length` and `@range` of a shape or member
+/// (`holder`, named by `what` in an error).
+fn constraints_fit(value: &Value, holder: &Value, what: &str, path: &str) -> Result<(), String> {
+    if let Some(length) = trait_of(holder, "smithy.api#length") {
+        let size = match value {
+            Value::String(text) => Some(text.chars().count()),
+            Value::Array(items) => Some(items.len()),
+            Value::Object(entries) => Some(entries.len()),
+            _ => None,
+        };
+        if let Some(size) = size {
+            let (min, max) = bounds(length);
+            let size = size as f64;
+            if min.is_some_and(|min| size < min) || max.is_some_and(|max| size > max) {
+                return Err(format!(
+                    "{} is {size} long, outside the @length of {what}{}",
+                    node_type(value),
+                    at(path)
+                ));
+            }
+        }
+    }
+    if let (Some(range), Value::Number(number)) = (trait_of(holder, "smithy.api#range"), value)
+        && let Some(number) = number.as_f64()
+    {
+        let (min, max) = bounds(range);
+        if min.is_some_and(|min| number < min) || max.is_some_and(|max| number > max) {
+            return Err(format!(
+                "{number} is outside the @range of {what}{}",
+                at(path)
+            ));
+        }
+    }
+    Ok(())
+}

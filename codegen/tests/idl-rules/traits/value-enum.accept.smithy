@@ -1,0 +1,5 @@
+$version: "2"
+namespace smithy.example
+
+@timestampFormat("epoch-seconds")
+timestamp When

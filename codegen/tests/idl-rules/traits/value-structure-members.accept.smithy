@@ -1,0 +1,5 @@
+$version: "2"
+namespace smithy.example
+
+@http(method: "GET", uri: "/ping")
+operation Ping {}
