@@ -11,7 +11,7 @@
 //! `@length` and `@range` of their shapes and members. A document takes
 //! anything.
 
-use serde_json::Value;
+use serde_json::{Map, Value};
 
 /// How deep a value is followed into its shape: deeper than any trait
 /// shape goes, and a bound for a recursive one.
@@ -142,7 +142,8 @@ impl TraitValues<'_> {
             }
             ("map", _) => return wrong("object"),
             ("structure", Value::Object(entries)) => {
-                let members = shape.get("members").and_then(Value::as_object);
+                let members = self.members_of(shape, 0);
+                let members = Some(&members);
                 for (key, item) in entries {
                     let Some(member) = members.and_then(|members| members.get(key)) else {
                         return Err(format!(
@@ -171,7 +172,8 @@ impl TraitValues<'_> {
                 }
             }
             ("union", Value::Object(entries)) => {
-                let members = shape.get("members").and_then(Value::as_object);
+                let members = self.members_of(shape, 0);
+                let members = Some(&members);
                 if entries.len() != 1 {
                     return Err(format!(
                         "A union value has exactly one member, and `{shape_id}`'s{} has {}",
@@ -195,7 +197,53 @@ impl TraitValues<'_> {
             _ => return Ok(()),
         }
         self.values_fit(value, shape, kind, shape_id, path)?;
-        constraints_fit(value, shape, &format!("`{shape_id}`"), path)
+        // A trait shape's own `@length` is not held against its value:
+        // Smithy's own compliance models apply `@httpResponseTests([])`,
+        // whose shape is `@length(min: 1)`, and Smithy builds them. The
+        // shapes and members inside a value are held to theirs.
+        let length = depth > 0;
+        constraints_fit(value, shape, length, &format!("`{shape_id}`"), path)
+    }
+
+    /// A structure's or union's members, its mixins' first, each name once:
+    /// a member the shape writes again over its mixin's is the shape's.
+    fn members_of(&self, shape: &Value, depth: usize) -> Map<String, Value> {
+        let mut members = Map::new();
+        if depth > DEPTH {
+            return members;
+        }
+        let mixins = shape.get("mixins").and_then(Value::as_array);
+        for mixin in mixins.into_iter().flatten() {
+            let mixin = mixin.get("target").and_then(Value::as_str);
+            if let Some(mixin) = mixin.and_then(|id| (self.shape_of)(id)) {
+                members.extend(self.members_of(mixin, depth + 1));
+            }
+        }
+        // A member written again keeps the traits its mixin gives it that
+        // it does not give again itself.
+        for (name, member) in shape
+            .get("members")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+        {
+            let mut member = member.clone();
+            let inherited = members.get(name).and_then(|m| m.get("traits")).cloned();
+            if let (Some(Value::Object(inherited)), Value::Object(fields)) =
+                (inherited, &mut member)
+            {
+                let traits = fields
+                    .entry("traits")
+                    .or_insert_with(|| Value::Object(Map::new()));
+                if let Value::Object(traits) = traits {
+                    for (id, value) in inherited {
+                        traits.entry(id).or_insert(value);
+                    }
+                }
+            }
+            members.insert(name.clone(), member);
+        }
+        members
     }
 
     /// A list's element or a map's value: a null only where the shape is `@sparse`.
@@ -230,7 +278,7 @@ impl TraitValues<'_> {
         path: &str,
         depth: usize,
     ) -> Result<(), String> {
-        constraints_fit(value, member, "the member", path)?;
+        constraints_fit(value, member, true, "the member", path)?;
         match member.get("target").and_then(Value::as_str) {
             Some(target) => self.shape_fits(value, target, path, depth + 1),
             None => Ok(()),
@@ -310,10 +358,16 @@ impl TraitValues<'_> {
     }
 }
 
-/// A value against the `@length` and `@range` of a shape or member
-/// (`holder`, named by `what` in an error).
-fn constraints_fit(value: &Value, holder: &Value, what: &str, path: &str) -> Result<(), String> {
-    if let Some(length) = trait_of(holder, "smithy.api#length") {
+/// A value against the `@length` (where `length`) and `@range` of a shape
+/// or member (`holder`, named by `what` in an error).
+fn constraints_fit(
+    value: &Value,
+    holder: &Value,
+    length: bool,
+    what: &str,
+    path: &str,
+) -> Result<(), String> {
+    if let Some(length) = trait_of(holder, "smithy.api#length").filter(|_| length) {
         let size = match value {
             Value::String(text) => Some(text.chars().count()),
             Value::Array(items) => Some(items.len()),

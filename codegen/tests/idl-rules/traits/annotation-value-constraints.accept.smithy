@@ -1,5 +1,0 @@
-$version: "2"
-namespace smithy.example
-
-@tags
-string Name
