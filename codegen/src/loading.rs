@@ -230,8 +230,8 @@ impl<'a> Model<'a> {
                 };
                 let is_data = !matches!(found, "operation" | "resource" | "service")
                     && !self.is_trait(&reference.target);
+                // Mixins are checked with the mixins.
                 let wanted = match &reference.how {
-                    How::InList("mixins") => continue,
                     How::Targets | How::InList("properties") if !is_data => {
                         "a simple or aggregate shape that is not a trait"
                     }
