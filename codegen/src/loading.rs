@@ -6,7 +6,10 @@
 //! - every shape id a shape names resolves to a shape of the model, of the
 //!   prelude or of the trait library ([`crate::library`]);
 //! - every trait applied is a trait the model, the prelude or the library
-//!   defines;
+//!   defines, and its value is one the trait's shape takes
+//!   ([`crate::trait_values`]);
+//! - each shape a shape names is of the kind that place takes (a member
+//!   targets data, an operation's errors are `@error` structures, ...);
 //! - an `apply` reaches a shape or member the model has (a member a mixin
 //!   brings included);
 //! - a mixin is a shape marked `@mixin` of the mixing shape's type, mixins
