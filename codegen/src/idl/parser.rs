@@ -56,7 +56,7 @@ const SIMPLE_TYPES: [&str; 13] = [
 /// so every shape and trait it names must be its own, the prelude's or the
 /// trait library's.
 pub fn read(source: &str) -> Result<Value, IdlError> {
-    let (model, notes) = read_file(source, true, true)?;
+    let (model, notes) = read_file(source, Role::WholeModel)?;
     if let Some(shapes) = model.get("shapes").and_then(Value::as_object) {
         crate::loading::check(shapes).map_err(|error| IdlError {
             position: notes.position_of(&error.site),
@@ -140,20 +140,27 @@ pub(crate) struct ValuelessTrait {
 /// The file is one of a model's: a member whose elided target only another
 /// file can give is left without one and noted ([`ReadNotes::elided`]).
 pub(crate) fn read_with_notes(source: &str) -> Result<(Value, ReadNotes), IdlError> {
-    read_file(source, true, false)
+    read_file(source, Role::PartOfModel)
 }
 
 /// [`read_with_notes`] of a file of the trait library itself, which must
 /// not consult the library while it is being read.
 pub(crate) fn read_library_file(source: &str) -> Result<(Value, ReadNotes), IdlError> {
-    read_file(source, false, true)
+    read_file(source, Role::Library)
 }
 
-fn read_file(
-    source: &str,
-    consult_library: bool,
-    whole_model: bool,
-) -> Result<(Value, ReadNotes), IdlError> {
+/// What a file read is to the model it belongs to.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Role {
+    /// The whole model (`read`): what it leaves unresolved is an error.
+    WholeModel,
+    /// One file of several (`assemble`): another file may settle it.
+    PartOfModel,
+    /// A file of the trait library, read while the library is built.
+    Library,
+}
+
+fn read_file(source: &str, role: Role) -> Result<(Value, ReadNotes), IdlError> {
     let (mut tokens, lex_error) = tokenize_until_error(source);
     // The reader stops at an unreadable token as at the end, and reports
     // why it is unreadable if the grammar reaches it.
@@ -184,8 +191,7 @@ fn read_file(
         elided: Vec::new(),
         undecided: Vec::new(),
         trait_positions: Vec::new(),
-        consult_library,
-        whole_model,
+        role,
         notes: ReadNotes::default(),
     };
     parser.file()?;
@@ -228,11 +234,9 @@ struct Parser<'a> {
     /// Where each trait the last [`Parser::traits`] call read is written;
     /// [`Parser::applied_to`] notes them for the shape or member.
     trait_positions: Vec<(String, Position)>,
-    /// Whether the trait library tells a list trait written without a value.
-    consult_library: bool,
-    /// Whether the file is the whole model, so that what it leaves
-    /// unresolved is an error rather than another file's to settle.
-    whole_model: bool,
+    /// What the file is to its model: whether what it leaves unresolved is
+    /// an error, and whether the trait library may be asked about a trait.
+    role: Role,
     notes: ReadNotes,
 }
 
@@ -839,7 +843,7 @@ impl<'a> Parser<'a> {
                 self.undecided.push(id.clone());
             }
             prelude::is_known_list_trait(&id)
-                || (self.consult_library
+                || (self.role != Role::Library
                     && matches!(crate::library::shape_type(&id), Some("list" | "set")))
         };
         if is_list {
@@ -1036,8 +1040,9 @@ impl<'a> Parser<'a> {
                 if self.peek().kind != TokenKind::LBrace {
                     return Err(self.expected(&[TokenKind::LBrace]));
                 }
+                // A node value that opens with `{` is an object.
                 let Value::Object(body) = self.node()? else {
-                    unreachable!("a node value that opens with `{{` is an object");
+                    return Err(self.error(body_at, format!("Expected the body of {kind} `{id}`")));
                 };
                 if kind == "resource" && body.contains_key("properties") {
                     self.needs_v2(body_at, "Resource properties")?;
@@ -1122,11 +1127,14 @@ impl<'a> Parser<'a> {
             }
             let name = self.member_name(shape_id, &members)?;
             let save = self.at;
+            // Where `= value` gives the member its value, if it does.
+            let mut assigned_at = None;
             self.sp();
             if self.peek().kind == TokenKind::Equal {
                 self.advance();
                 self.sp();
                 let value_at = self.peek().start;
+                assigned_at = Some(value_at);
                 let value = self.node()?;
                 merge_trait(&mut traits, ENUM_VALUE, value)
                     .map_err(|why| self.error(value_at, why))?;
@@ -1140,27 +1148,15 @@ impl<'a> Parser<'a> {
                         .or_insert_with(|| Value::String(name.text.to_owned()));
                 }
             }
-            let value_at = self
-                .notes
-                .traits
-                .get(&(format!("{shape_id}${}", name.text), ENUM_VALUE.to_owned()))
-                .copied()
-                .unwrap_or(name.start);
             if let Some(why) = enum_value_refusal(traits.get(ENUM_VALUE), int) {
-                // `= value` is refused at the value, `@enumValue` at the trait.
-                let at = if self.tokens[save..self.at]
-                    .iter()
-                    .any(|t| t.kind == TokenKind::Equal)
-                {
-                    self.tokens[save..self.at]
-                        .iter()
-                        .skip_while(|t| t.kind != TokenKind::Equal)
-                        .skip(1)
-                        .find(|t| !is_whitespace(t.kind))
-                        .map_or(value_at, |t| t.start)
-                } else {
-                    value_at
-                };
+                // `= value` is refused at the value, `@enumValue` at the
+                // trait, a missing value at the member.
+                let trait_at = self
+                    .notes
+                    .traits
+                    .get(&(format!("{shape_id}${}", name.text), ENUM_VALUE.to_owned()))
+                    .copied();
+                let at = assigned_at.or(trait_at).unwrap_or(name.start);
                 return Err(self.error(at, format!("{shape_id}${}: {why}", name.text)));
             }
             let mut member = Map::new();
@@ -1477,7 +1473,7 @@ impl<'a> Parser<'a> {
             );
             let Some(target) = found else {
                 // Another file of the model may define the resource or mixin.
-                if !self.whole_model {
+                if self.role == Role::PartOfModel {
                     self.notes.elided.push(ElidedMember {
                         member: format!("{shape_id}${member}"),
                         resource,
