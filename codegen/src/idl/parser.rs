@@ -52,9 +52,9 @@ const SIMPLE_TYPES: [&str; 13] = [
 /// "metadata": ..., "shapes": ...}`.
 ///
 /// The file is the whole model: besides its grammar, it is held to the
-/// rules by which Smithy's loader assembles a model ([`crate::loading`]),
-/// so every shape and trait it names must be its own, the prelude's or the
-/// trait library's.
+/// rules by which Smithy's loader assembles a model, so every shape and
+/// trait it names must be its own, the prelude's or the trait library's
+/// (the codegen README lists the rules).
 pub fn read(source: &str) -> Result<Value, IdlError> {
     let (model, notes) = read_file(source, Role::WholeModel)?;
     if let Some(shapes) = model.get("shapes").and_then(Value::as_object) {
