@@ -26,7 +26,7 @@ use crate::idl;
 use crate::library;
 use crate::trait_values::TraitValues;
 use serde_json::{Map, Value};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 const MIXIN: &str = "smithy.api#mixin";
@@ -113,9 +113,10 @@ fn mixins_of(shape: &Value) -> impl Iterator<Item = &str> {
         .filter_map(target)
 }
 
-/// The deepest chain of mixins followed: deeper than any model needs, and
-/// a bound on a cycle the cycle check has not refused yet.
-const MIXIN_DEPTH: usize = 32;
+/// The most mixins one shape's mixins are followed through, directly or
+/// not: more than any model has, and a bound on how deep a walk of them
+/// goes, so that a hostile chain cannot exhaust the stack.
+const MIXIN_SHAPES: usize = 64;
 
 impl<'a> Model<'a> {
     /// The model's definition of `id`.
@@ -141,24 +142,34 @@ impl<'a> Model<'a> {
         }
     }
 
-    /// Every member `id` has through its mixins, in order, each with the
-    /// mixin it comes from.
-    fn inherited_members(&self, id: &str, depth: usize) -> Vec<(String, &'a Value, String)> {
-        let mut found = Vec::new();
-        if depth > MIXIN_DEPTH {
-            return found;
-        }
-        let Some(shape) = self.shape(id) else {
-            return found;
-        };
-        for mixin in mixins_of(shape) {
-            found.extend(self.inherited_members(mixin, depth + 1));
-            if let Some(mixin_shape) = self.shape(mixin) {
-                for (name, member) in members(mixin_shape) {
-                    found.push((name.to_owned(), member, mixin.to_owned()));
+    /// Every member `id` has through its mixins, in order (a mixin's own
+    /// mixins' before its own), each with the mixin it comes from. A mixin
+    /// reached again, by a second path or a cycle, is not walked again.
+    fn inherited_members(&self, id: &str) -> Vec<(String, &'a Value, String)> {
+        fn walk<'a>(
+            model: &Model<'a>,
+            id: &str,
+            seen: &mut HashSet<String>,
+            found: &mut Vec<(String, &'a Value, String)>,
+        ) {
+            let Some(shape) = model.shape(id) else {
+                return;
+            };
+            for mixin in mixins_of(shape) {
+                if seen.len() > MIXIN_SHAPES || !seen.insert(mixin.to_owned()) {
+                    continue;
+                }
+                walk(model, mixin, seen, found);
+                if let Some(mixin_shape) = model.shape(mixin) {
+                    for (name, member) in members(mixin_shape) {
+                        found.push((name.to_owned(), member, mixin.to_owned()));
+                    }
                 }
             }
         }
+        let mut seen = HashSet::from([id.to_owned()]);
+        let mut found = Vec::new();
+        walk(self, id, &mut seen, &mut found);
         found
     }
 
@@ -403,33 +414,44 @@ impl<'a> Model<'a> {
         Ok(())
     }
 
-    /// The mixins of `id` that lead back to it, if they do.
+    /// The mixins of `id` that lead back to it, if they do. A mixin found
+    /// not to lead back is not walked again.
     fn mixin_cycle(&self, id: &str) -> Option<Vec<String>> {
-        fn walk<'m>(model: &Model<'m>, at: &str, path: &mut Vec<String>) -> bool {
-            if path.len() > MIXIN_DEPTH {
-                return false;
-            }
+        fn walk(
+            model: &Model<'_>,
+            at: &str,
+            path: &mut Vec<String>,
+            cleared: &mut HashSet<String>,
+        ) -> bool {
             let Some(shape) = model.shape(at) else {
                 return false;
             };
             for mixin in mixins_of(shape) {
+                if mixin == path[0] {
+                    path.push(mixin.to_owned());
+                    return true;
+                }
+                if path.len() > MIXIN_SHAPES || cleared.contains(mixin) {
+                    continue;
+                }
                 path.push(mixin.to_owned());
-                if mixin == path[0] || walk(model, mixin, path) {
+                if walk(model, mixin, path, cleared) {
                     return true;
                 }
                 path.pop();
+                cleared.insert(mixin.to_owned());
             }
             false
         }
         let mut path = vec![id.to_owned()];
-        walk(self, id, &mut path).then_some(path)
+        walk(self, id, &mut path, &mut HashSet::new()).then_some(path)
     }
 
     /// Members two mixins bring under one name must target one shape, and
     /// a member the shape writes itself must target what its mixin's does.
     fn inherited_members_agree(&self, id: &str, shape: &Value) -> Result<(), LoadError> {
         let mut seen: HashMap<String, (&Value, String)> = HashMap::new();
-        for (name, member, mixin) in self.inherited_members(id, 0) {
+        for (name, member, mixin) in self.inherited_members(id) {
             match seen.get(&name) {
                 Some((earlier, earlier_mixin)) if target(earlier) != target(member) => {
                     return Err(LoadError {
@@ -476,7 +498,7 @@ impl<'a> Model<'a> {
                 });
             }
             let mut names: HashMap<String, String> = HashMap::new();
-            let inherited = self.inherited_members(id, 0).into_iter().map(|(n, _, _)| n);
+            let inherited = self.inherited_members(id).into_iter().map(|(n, _, _)| n);
             let own = members(shape).into_iter().map(|(name, _)| name.to_owned());
             for name in inherited.chain(own) {
                 match names.get(&name.to_lowercase()) {
@@ -518,7 +540,7 @@ pub(crate) fn elided_target(
     }
     let model = Model { shapes };
     model
-        .inherited_members(shape_id, 0)
+        .inherited_members(shape_id)
         .into_iter()
         .find_map(|(name, inherited, _)| (name == member).then(|| target(inherited))?)
         .map(str::to_owned)
@@ -527,7 +549,7 @@ pub(crate) fn elided_target(
 /// Whether `shape_id` has the member `member` through its mixins.
 pub(crate) fn inherits_member(shapes: &Map<String, Value>, shape_id: &str, member: &str) -> bool {
     Model { shapes }
-        .inherited_members(shape_id, 0)
+        .inherited_members(shape_id)
         .iter()
         .any(|(name, _, _)| name == member)
 }
@@ -631,6 +653,53 @@ mod tests {
 
     fn shapes(model: Value) -> Map<String, Value> {
         model.as_object().cloned().unwrap()
+    }
+
+    /// Mixins that share mixins (a diamond, each level mixing in both
+    /// shapes of the level below) are walked once each: a walk of every
+    /// path would take 2^40 steps here.
+    #[test]
+    fn a_lattice_of_mixins_is_checked_without_walking_every_path() {
+        let mut model = Map::new();
+        let mixin = |mixins: Vec<String>| {
+            let mixins: Vec<Value> = mixins.into_iter().map(|m| json!({"target": m})).collect();
+            json!({"type": "structure", "mixins": mixins, "members": {},
+                "traits": {"smithy.api#mixin": {}}})
+        };
+        model.insert(
+            "ex#A0".to_owned(),
+            json!({"type": "structure", "members": {"id": {"target": "smithy.api#String"}},
+                "traits": {"smithy.api#mixin": {}}}),
+        );
+        model.insert("ex#B0".to_owned(), mixin(vec!["ex#A0".to_owned()]));
+        for level in 1..40 {
+            let below = vec![format!("ex#A{}", level - 1), format!("ex#B{}", level - 1)];
+            model.insert(format!("ex#A{level}"), mixin(below.clone()));
+            model.insert(format!("ex#B{level}"), mixin(below));
+        }
+        model.insert(
+            "ex#Top".to_owned(),
+            json!({"type": "structure", "mixins": [{"target": "ex#A39"}], "members": {}}),
+        );
+        model.insert(
+            "ex#Top$id".to_owned(),
+            json!({"type": "apply", "traits": {"smithy.api#required": {}}}),
+        );
+        // A trait whose shape has the lattice for mixins, and a value for it.
+        model.insert(
+            "ex#tagged".to_owned(),
+            json!({"type": "structure", "mixins": [{"target": "ex#A39"}], "members": {},
+                "traits": {"smithy.api#trait": {}}}),
+        );
+        model.insert(
+            "ex#Labelled".to_owned(),
+            json!({"type": "string", "traits": {"ex#tagged": {"id": "x"}}}),
+        );
+        assert_eq!(check(&model), Ok(()));
+        assert_eq!(
+            elided_target(&model, "ex#Top", "id", None).as_deref(),
+            Some("smithy.api#String")
+        );
     }
 
     /// Mixins that mix each other in are refused, whatever check meets

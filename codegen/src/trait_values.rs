@@ -12,6 +12,7 @@
 //! anything.
 
 use serde_json::{Map, Value};
+use std::collections::HashSet;
 
 /// How deep a value is followed into its shape: deeper than any trait
 /// shape goes, and a bound for a recursive one.
@@ -142,7 +143,7 @@ impl TraitValues<'_> {
             }
             ("map", _) => return wrong("object"),
             ("structure", Value::Object(entries)) => {
-                let members = self.members_of(shape, 0);
+                let members = self.members_of(shape, &mut HashSet::new());
                 let members = Some(&members);
                 for (key, item) in entries {
                     let Some(member) = members.and_then(|members| members.get(key)) else {
@@ -172,7 +173,7 @@ impl TraitValues<'_> {
                 }
             }
             ("union", Value::Object(entries)) => {
-                let members = self.members_of(shape, 0);
+                let members = self.members_of(shape, &mut HashSet::new());
                 let members = Some(&members);
                 if entries.len() != 1 {
                     return Err(format!(
@@ -207,16 +208,20 @@ impl TraitValues<'_> {
 
     /// A structure's or union's members, its mixins' first, each name once:
     /// a member the shape writes again over its mixin's is the shape's.
-    fn members_of(&self, shape: &Value, depth: usize) -> Map<String, Value> {
+    fn members_of(&self, shape: &Value, seen: &mut HashSet<String>) -> Map<String, Value> {
         let mut members = Map::new();
-        if depth > DEPTH {
-            return members;
-        }
         let mixins = shape.get("mixins").and_then(Value::as_array);
         for mixin in mixins.into_iter().flatten() {
-            let mixin = mixin.get("target").and_then(Value::as_str);
-            if let Some(mixin) = mixin.and_then(|id| (self.shape_of)(id)) {
-                members.extend(self.members_of(mixin, depth + 1));
+            let Some(mixin) = mixin.get("target").and_then(Value::as_str) else {
+                continue;
+            };
+            // A mixin reached again, by a second path or a cycle, adds
+            // nothing new; the walk is bounded as deep as a value is.
+            if seen.len() > DEPTH || !seen.insert(mixin.to_owned()) {
+                continue;
+            }
+            if let Some(mixin) = (self.shape_of)(mixin) {
+                members.extend(self.members_of(mixin, seen));
             }
         }
         // A member written again keeps the traits its mixin gives it that
