@@ -404,3 +404,202 @@ fn constraints_fit(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    /// Shapes of every type, as a model's JSON AST holds them.
+    fn shapes() -> Map<String, Value> {
+        let shapes = json!({
+            "ex#Doc": {"type": "document"},
+            "ex#Blob": {"type": "blob"},
+            "ex#Text": {"type": "string"},
+            "ex#Flag": {"type": "boolean"},
+            "ex#Byte": {"type": "byte"},
+            "ex#Short": {"type": "short"},
+            "ex#Int": {"type": "integer"},
+            "ex#Long": {"type": "long"},
+            "ex#BigInt": {"type": "bigInteger"},
+            "ex#BigDec": {"type": "bigDecimal"},
+            "ex#Float": {"type": "float"},
+            "ex#Double": {"type": "double"},
+            "ex#When": {"type": "timestamp"},
+            "ex#Suit": {"type": "enum", "members": {
+                "CLUB": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "club"}},
+                "HEART": {"target": "smithy.api#Unit"}
+            }},
+            "ex#Level": {"type": "intEnum", "members": {
+                "LOW": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": 1}}
+            }},
+            "ex#Old": {"type": "string", "traits": {"smithy.api#enum": [{"value": "a"}, {"value": "b"}]}},
+            "ex#Texts": {"type": "list", "member": {"target": "ex#Text"}},
+            "ex#Sparse": {"type": "list", "member": {"target": "ex#Text"}, "traits": {"smithy.api#sparse": {}}},
+            "ex#BySuit": {"type": "map", "key": {"target": "ex#Suit"}, "value": {"target": "ex#Int"}},
+            "ex#Short2": {"type": "list", "member": {"target": "ex#Text",
+                "traits": {"smithy.api#length": {"max": 2}}}},
+            "ex#Small": {"type": "integer", "traits": {"smithy.api#range": {"min": "2", "max": 5}}},
+            "ex#Long5": {"type": "string", "traits": {"smithy.api#length": {"min": 5}}},
+            "ex#Record": {"type": "structure", "members": {
+                "name": {"target": "ex#Text", "traits": {"smithy.api#required": {}}},
+                "size": {"target": "ex#Int", "traits": {"smithy.api#required": {}, "smithy.api#default": 0}},
+                "note": {"target": "ex#Text"}
+            }},
+            "ex#Either": {"type": "union", "members": {
+                "left": {"target": "ex#Text"},
+                "right": {"target": "ex#Int"}
+            }},
+        });
+        shapes.as_object().cloned().unwrap()
+    }
+
+    fn fits(value: Value, shape: &str) -> Result<(), String> {
+        let shapes = shapes();
+        let shape_of = |id: &str| shapes.get(id);
+        TraitValues {
+            shape_of: &shape_of,
+        }
+        .fits(&value, shape)
+    }
+
+    #[test]
+    fn each_shape_type_takes_its_node_type_and_no_other() {
+        let cases: &[(&str, Value, Value)] = &[
+            ("ex#Blob", json!("aGk="), json!(1)),
+            ("ex#Text", json!("x"), json!(1)),
+            ("ex#Flag", json!(true), json!("true")),
+            ("ex#Byte", json!(127), json!("1")),
+            ("ex#BigInt", json!("123"), json!(true)),
+            ("ex#BigDec", json!("1.5"), json!(true)),
+            ("ex#BigDec", json!(1.5), json!([1])),
+            ("ex#Float", json!("NaN"), json!("nan")),
+            ("ex#Double", json!("-Infinity"), json!(true)),
+            ("ex#Double", json!("Infinity"), json!({})),
+            ("ex#When", json!(1), json!(true)),
+            ("ex#When", json!("1985-04-12T23:20:50.52Z"), json!([])),
+            ("ex#Suit", json!("club"), json!(1)),
+            ("ex#Texts", json!(["a"]), json!({})),
+            ("ex#BySuit", json!({"club": 1}), json!([])),
+            ("ex#Record", json!({"name": "n"}), json!([])),
+            ("ex#Either", json!({"left": "l"}), json!("left")),
+        ];
+        for (shape, good, bad) in cases {
+            assert_eq!(fits(good.clone(), shape), Ok(()), "{shape} {good}");
+            let error = fits(bad.clone(), shape).unwrap_err();
+            assert!(error.starts_with("Expected "), "{shape} {bad}: {error}");
+        }
+        // A document takes anything.
+        for value in [json!(null), json!({"a": [1, "b"]}), json!(1.5)] {
+            assert_eq!(fits(value, "ex#Doc"), Ok(()));
+        }
+    }
+
+    #[test]
+    fn integers_are_whole_and_within_their_type() {
+        for (shape, max) in [
+            ("ex#Byte", "127"),
+            ("ex#Short", "32767"),
+            ("ex#Int", "2147483647"),
+            ("ex#Long", "9223372036854775807"),
+        ] {
+            let max: Value = serde_json::from_str(max).unwrap();
+            assert_eq!(fits(max.clone(), shape), Ok(()), "{shape}");
+            let over: i128 = max.to_string().parse::<i128>().unwrap() + 1;
+            let over: Value = serde_json::from_str(&over.to_string()).unwrap();
+            assert!(
+                fits(over, shape).unwrap_err().contains("must be within"),
+                "{shape}"
+            );
+            let under: i128 = -max.to_string().parse::<i128>().unwrap() - 2;
+            let under: Value = serde_json::from_str(&under.to_string()).unwrap();
+            assert!(
+                fits(under, shape).unwrap_err().contains("must be within"),
+                "{shape}"
+            );
+        }
+        assert!(
+            fits(json!(1.5), "ex#Int")
+                .unwrap_err()
+                .contains("floating point")
+        );
+        let huge: Value = serde_json::from_str("123456789012345678901234567890").unwrap();
+        assert_eq!(fits(huge, "ex#BigInt"), Ok(()));
+    }
+
+    #[test]
+    fn enums_take_their_values_and_a_valueless_members_name() {
+        assert_eq!(fits(json!("HEART"), "ex#Suit"), Ok(()));
+        assert!(
+            fits(json!("CLUB"), "ex#Suit")
+                .unwrap_err()
+                .contains("not a value")
+        );
+        assert_eq!(fits(json!(1), "ex#Level"), Ok(()));
+        assert!(
+            fits(json!(2), "ex#Level")
+                .unwrap_err()
+                .contains("not a value")
+        );
+        assert_eq!(fits(json!("b"), "ex#Old"), Ok(()));
+        assert!(fits(json!("c"), "ex#Old").unwrap_err().contains("@enum"));
+        // A map's keys are held to its key's shape.
+        assert!(fits(json!({"spade": 1}), "ex#BySuit").is_err());
+        assert!(fits(json!({"club": "1"}), "ex#BySuit").is_err());
+    }
+
+    #[test]
+    fn structures_unions_and_collections_hold_their_members() {
+        assert!(
+            fits(json!({}), "ex#Record")
+                .unwrap_err()
+                .contains("Missing required")
+        );
+        assert!(
+            fits(json!({"name": "n", "colour": 1}), "ex#Record")
+                .unwrap_err()
+                .contains("Invalid structure member `colour`")
+        );
+        // An optional member may be null; a required one with a default may be left out.
+        assert_eq!(
+            fits(json!({"name": "n", "note": null}), "ex#Record"),
+            Ok(())
+        );
+        assert!(fits(json!({"name": null}), "ex#Record").is_err());
+        assert!(fits(json!({"name": "n", "note": 1}), "ex#Record").is_err());
+        assert!(
+            fits(json!({}), "ex#Either")
+                .unwrap_err()
+                .contains("exactly one")
+        );
+        assert!(fits(json!({"left": "l", "right": 1}), "ex#Either").is_err());
+        assert!(
+            fits(json!({"up": 1}), "ex#Either")
+                .unwrap_err()
+                .contains("Invalid union member")
+        );
+        assert!(fits(json!({"right": "1"}), "ex#Either").is_err());
+        assert!(
+            fits(json!(["a", null]), "ex#Texts")
+                .unwrap_err()
+                .contains("@sparse")
+        );
+        assert_eq!(fits(json!(["a", null]), "ex#Sparse"), Ok(()));
+        assert!(fits(json!({"club": null}), "ex#BySuit").is_err());
+    }
+
+    #[test]
+    fn values_keep_to_length_and_range_but_a_trait_shapes_own_length_is_not_held() {
+        assert_eq!(fits(json!(["ab"]), "ex#Short2"), Ok(()));
+        let error = fits(json!(["abc"]), "ex#Short2").unwrap_err();
+        assert!(
+            error.contains("@length") && error.contains("at `0`"),
+            "{error}"
+        );
+        assert_eq!(fits(json!(5), "ex#Small"), Ok(()));
+        assert!(fits(json!(6), "ex#Small").unwrap_err().contains("@range"));
+        // A bound given as a string is a number too.
+        assert!(fits(json!(1), "ex#Small").unwrap_err().contains("@range"));
+        assert_eq!(fits(json!("a"), "ex#Long5"), Ok(()));
+    }
+}
