@@ -1,0 +1,10 @@
+$version: "2"
+namespace smithy.example
+
+structure Check {
+    severity: Level
+}
+
+enum Level {
+    NOTE
+}
