@@ -25,6 +25,11 @@ use std::collections::HashMap;
 /// other is refused, since a file may need what a later version added.
 const SUPPORTED_VERSIONS: [&str; 4] = ["1", "1.0", "2", "2.0"];
 
+/// How deep node values may nest: as deep as `serde_json` reads the JSON
+/// AST, and deeper than any AWS model's trait values (36, an endpoint rule
+/// set's).
+const MAX_NESTING: usize = 128;
+
 /// The trait an enum member's value is.
 const ENUM_VALUE: &str = "smithy.api#enumValue";
 
@@ -192,6 +197,7 @@ fn read_file(source: &str, role: Role) -> Result<(Value, ReadNotes), IdlError> {
         undecided: Vec::new(),
         trait_positions: Vec::new(),
         role,
+        nesting: 0,
         notes: ReadNotes::default(),
     };
     parser.file()?;
@@ -237,6 +243,8 @@ struct Parser<'a> {
     /// What the file is to its model: whether what it leaves unresolved is
     /// an error, and whether the trait library may be asked about a trait.
     role: Role,
+    /// How deep the node value being read is nested.
+    nesting: usize,
     notes: ReadNotes,
 }
 
@@ -669,8 +677,26 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// A node value.
+    /// A node value, nested no deeper than [`MAX_NESTING`]: a hostile file
+    /// must not read until the stack runs out.
     fn node(&mut self) -> Result<Value, IdlError> {
+        let token = self.peek();
+        if matches!(token.kind, TokenKind::LBrace | TokenKind::LBracket) {
+            if self.nesting >= MAX_NESTING {
+                return Err(self.error(
+                    token.start,
+                    format!("A node value nested deeper than {MAX_NESTING} levels"),
+                ));
+            }
+            self.nesting += 1;
+            let value = self.nested_node();
+            self.nesting -= 1;
+            return value;
+        }
+        self.nested_node()
+    }
+
+    fn nested_node(&mut self) -> Result<Value, IdlError> {
         let token = self.peek();
         match token.kind {
             TokenKind::LBrace => {
@@ -1990,6 +2016,35 @@ mod tests {
                 "{source}"
             );
         }
+    }
+
+    /// A hostile file of values nested deeper than any model's is refused
+    /// at the level too deep, not read until the stack runs out.
+    #[test]
+    fn values_nested_past_a_bound_are_refused_where_they_go_too_deep() {
+        for (open, close) in [("[", "]"), ("{a: ", "}")] {
+            let depth = 100_000;
+            let source = format!(
+                "$version: \"2\"\nmetadata m = {}1{}\n",
+                open.repeat(depth),
+                close.repeat(depth)
+            );
+            let error = read(&source).unwrap_err();
+            assert!(
+                error.message.contains("nested deeper than"),
+                "{}",
+                error.message
+            );
+            // At the 129th opening.
+            assert_eq!(error.position.line, 2);
+            assert_eq!(error.position.column, 14 + 128 * open.len() as u32);
+        }
+        let fine = format!(
+            "$version: \"2\"\nmetadata m = {}1{}\n",
+            "[".repeat(128),
+            "]".repeat(128)
+        );
+        assert!(read(&fine).is_ok());
     }
 
     proptest::proptest! {
