@@ -100,7 +100,6 @@ impl TraitValues<'_> {
             ))
         };
         match (kind, value) {
-            ("document", _) => return Ok(()),
             ("blob" | "string", Value::String(_)) => {}
             ("blob" | "string", _) => return wrong("string"),
             ("boolean", Value::Bool(_)) => {}
@@ -193,8 +192,8 @@ impl TraitValues<'_> {
                 }
             }
             ("structure" | "union", _) => return wrong("object"),
-            // Operations, resources and services are no trait's shape; a
-            // trait shape of such a type is refused where it is defined.
+            // A document takes anything. Operations, resources and services
+            // are no trait's shape, nor the target of a member.
             _ => return Ok(()),
         }
         self.values_fit(value, shape, kind, shape_id, path)?;
@@ -439,6 +438,12 @@ mod tests {
             "ex#BySuit": {"type": "map", "key": {"target": "ex#Suit"}, "value": {"target": "ex#Int"}},
             "ex#Short2": {"type": "list", "member": {"target": "ex#Text",
                 "traits": {"smithy.api#length": {"max": 2}}}},
+            "ex#Bounded": {"type": "structure", "members": {
+                "few": {"target": "ex#Texts", "traits": {"smithy.api#length": {"min": 1, "max": 2}}},
+                "pairs": {"target": "ex#BySuit", "traits": {"smithy.api#length": {"min": 1}}},
+                "name": {"target": "ex#Text", "traits": {"smithy.api#length": {"min": 2}}},
+                "count": {"target": "ex#Int", "traits": {"smithy.api#range": {"min": 3}}}
+            }},
             "ex#Small": {"type": "integer", "traits": {"smithy.api#range": {"min": "2", "max": 5}}},
             "ex#Long5": {"type": "string", "traits": {"smithy.api#length": {"min": 5}}},
             "ex#Record": {"type": "structure", "members": {
@@ -601,5 +606,21 @@ mod tests {
         // A bound given as a string is a number too.
         assert!(fits(json!(1), "ex#Small").unwrap_err().contains("@range"));
         assert_eq!(fits(json!("a"), "ex#Long5"), Ok(()));
+        // Lists, maps and strings are measured; a bound is inclusive.
+        let bounded = |field: &str, value: Value| fits(json!({ field: value }), "ex#Bounded");
+        assert_eq!(bounded("few", json!(["a"])), Ok(()));
+        assert_eq!(bounded("few", json!(["a", "b"])), Ok(()));
+        assert!(bounded("few", json!([])).unwrap_err().contains("@length"));
+        assert!(
+            bounded("few", json!(["a", "b", "c"]))
+                .unwrap_err()
+                .contains("@length")
+        );
+        assert_eq!(bounded("pairs", json!({"club": 1})), Ok(()));
+        assert!(bounded("pairs", json!({})).unwrap_err().contains("@length"));
+        assert_eq!(bounded("name", json!("ab")), Ok(()));
+        assert!(bounded("name", json!("a")).unwrap_err().contains("@length"));
+        assert_eq!(bounded("count", json!(3)), Ok(()));
+        assert!(bounded("count", json!(2)).unwrap_err().contains("@range"));
     }
 }
