@@ -2018,6 +2018,152 @@ mod tests {
         }
     }
 
+    /// A valueless trait read as `{}` before its list shape was known
+    /// merges with a list as the empty list it is; a value of its own does
+    /// not.
+    #[test]
+    fn a_valueless_trait_merges_with_a_list_and_other_values_conflict() {
+        use super::merge_trait;
+        use serde_json::json;
+        let merged = |first: Value, second: Value| {
+            let mut traits = serde_json::Map::new();
+            traits.insert("ex#t".to_owned(), first);
+            merge_trait(&mut traits, "ex#t", second).map(|()| traits["ex#t"].clone())
+        };
+        assert_eq!(merged(json!({}), json!(["x"])), Ok(json!(["x"])));
+        assert_eq!(merged(json!(["x"]), json!({})), Ok(json!(["x"])));
+        assert_eq!(merged(json!(["x"]), json!(["y"])), Ok(json!(["x", "y"])));
+        assert!(merged(json!({"a": 1}), json!(["x"])).is_err());
+        assert!(merged(json!(["x"]), json!({"a": 1})).is_err());
+        assert!(merged(json!("a"), json!("b")).is_err());
+        assert_eq!(merged(json!("a"), json!("a")), Ok(json!("a")));
+    }
+
+    /// A service and a resource take their own properties, each of its
+    /// type; another shape's property is dropped, as Smithy drops it.
+    #[test]
+    fn services_and_resources_take_their_own_properties_each_of_its_type() {
+        let model = read(concat!(
+            "$version: \"2\"\nnamespace ex\n",
+            "service S {\n    version: \"1\"\n    collectionOperations: [Op]\n    identifiers: { id: String }\n    read: Op\n}\n",
+            "resource R {\n    version: \"1\"\n    rename: {}\n    errors: [E]\n    read: Op\n    collectionOperations: [Op]\n    properties: { p: String }\n}\n",
+            "@readonly\noperation Op {}\n@error(\"client\")\nstructure E {}\n",
+        ))
+        .unwrap();
+        assert_eq!(
+            model["shapes"]["ex#S"],
+            serde_json::json!({"type": "service", "version": "1"})
+        );
+        let resource = &model["shapes"]["ex#R"];
+        let keys: Vec<&str> = resource
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        assert_eq!(keys, ["type", "read", "collectionOperations", "properties"]);
+        for (property, message) in [
+            (
+                "service S { version: [] }",
+                "ex#S: `version` is a string, but holds a list",
+            ),
+            (
+                "service S { rename: { \"ex#A\": 1 } }",
+                "ex#S: `rename` is an object of names (strings), but holds the value 1",
+            ),
+            (
+                "service S { errors: {} }",
+                "ex#S: `errors` is a list of shape ids, but holds an object",
+            ),
+            (
+                "resource R { identifiers: [] }",
+                "ex#R: `identifiers` is an object of shape ids, but holds a list",
+            ),
+            (
+                "resource R { read: null }",
+                "ex#R: `read` is a shape id, but holds null",
+            ),
+            (
+                "resource R { operations: [\"a\", true] }",
+                "ex#R: `operations` is a list of shape ids, but holds the value true",
+            ),
+            ("resource R { list: \"x\" }", ""),
+        ] {
+            let source = format!("$version: \"2\"\nnamespace ex\n{property}\n");
+            match read(&source) {
+                Err(error) if !message.is_empty() => assert_eq!(error.message, message),
+                // A shape id that names nothing is refused as such.
+                Err(error) => assert!(
+                    error.message.contains("defined nowhere"),
+                    "{}",
+                    error.message
+                ),
+                Ok(_) => panic!("{property}: read"),
+            }
+        }
+    }
+
+    #[test]
+    fn rename_keys_are_absolute_shape_ids() {
+        use super::is_absolute_shape_id;
+        for id in ["a#B", "a.b_2#C", "a#_1", "_a._b#__C9"] {
+            assert!(is_absolute_shape_id(id), "{id}");
+        }
+        for id in [
+            "B", "#B", "a#", "a..b#C", "1a#C", "a#1", "_#C", "a#__", "a#B$c", "a.#B", "a#B C",
+        ] {
+            assert!(!is_absolute_shape_id(id), "{id}");
+        }
+    }
+
+    #[test]
+    fn an_int_enum_value_is_refused_as_a_float_or_as_not_a_number() {
+        use super::enum_value_refusal;
+        use serde_json::json;
+        assert!(
+            enum_value_refusal(Some(&json!(1.5)), true)
+                .unwrap()
+                .contains("floating point")
+        );
+        assert!(
+            enum_value_refusal(Some(&json!("1")), true)
+                .unwrap()
+                .contains("require integer values")
+        );
+        assert!(
+            enum_value_refusal(Some(&json!(1)), false)
+                .unwrap()
+                .contains("require string values")
+        );
+        assert_eq!(enum_value_refusal(Some(&json!(1)), true), None);
+        assert_eq!(enum_value_refusal(None, false), None);
+    }
+
+    /// A list or map member of another name is refused at that name,
+    /// whether its target is elided or it has traits.
+    #[test]
+    fn a_collection_member_of_another_name_is_refused_at_its_name() {
+        for (body, line, column) in [
+            ("list L {\n    $foo\n}", 4, 6),
+            ("list L {\n    @length(min: 1)\n    foo: String\n}", 5, 5),
+            ("map M {\n    key: String\n    $valu\n}", 5, 6),
+        ] {
+            let source = format!("$version: \"2\"\nnamespace ex\n{body}\n");
+            let error = read(&source).unwrap_err();
+            assert_eq!(
+                (error.position.line, error.position.column),
+                (line, column),
+                "{body}: {}",
+                error.message
+            );
+            assert!(
+                error.message.starts_with("Expected member `"),
+                "{}",
+                error.message
+            );
+        }
+    }
+
     /// A hostile file of values nested deeper than any model's is refused
     /// at the level too deep, not read until the stack runs out.
     #[test]
