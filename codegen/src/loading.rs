@@ -26,6 +26,7 @@ use crate::idl;
 use crate::library;
 use crate::trait_values::TraitValues;
 use serde_json::{Map, Value};
+use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 
@@ -54,12 +55,10 @@ pub(crate) struct LoadError {
 /// Checks the shapes of a model (the JSON AST's `shapes`) as Smithy's
 /// loader does.
 pub(crate) fn check(shapes: &Map<String, Value>) -> Result<(), LoadError> {
-    let model = Model { shapes };
+    let model = Model::new(shapes);
     model.applied_traits_reach_something()?;
-    model.references_resolve()?;
-    model.references_fit()?;
-    model.traits_resolve()?;
-    model.trait_values_fit()?;
+    model.references_resolve_and_fit()?;
+    model.traits_resolve_and_fit()?;
     model.mixins_are_sound()?;
     model.names_differ_beyond_case()?;
     Ok(())
@@ -67,6 +66,53 @@ pub(crate) fn check(shapes: &Map<String, Value>) -> Result<(), LoadError> {
 
 struct Model<'a> {
     shapes: &'a Map<String, Value>,
+    /// What is known of each shape id asked about: a model names the same
+    /// shapes and traits many times, and each is looked up once.
+    facts: RefCell<FnvMap<&'a str, Facts<'a>>>,
+}
+
+/// FNV-1a, for the facts cache's short, trusted keys (shape ids of the
+/// model being checked): several times faster than the default hasher,
+/// and collisions cost time only.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut hash = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for byte in bytes {
+            hash ^= u64::from(*byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = hash;
+    }
+}
+
+type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
+
+/// What a shape id names.
+#[derive(Clone, Copy)]
+struct Facts<'a> {
+    /// The shape's definition, the model's or the library's.
+    shape: Option<&'a Value>,
+    /// Whether a model may name it: the model's, a public prelude shape, or
+    /// the library's.
+    defined: bool,
+    is_trait: bool,
+    is_error: bool,
+    /// Marked `@mixin` (only the model's shapes are).
+    is_mixin: bool,
+    /// A string shape without an enum or constraints, which any string fits
+    /// (`@documentation`, the trait on nearly every shape).
+    any_string: bool,
 }
 
 /// A shape of the JSON AST that defines something (not an `apply` entry).
@@ -113,6 +159,51 @@ fn mixins_of(shape: &Value) -> impl Iterator<Item = &str> {
         .filter_map(target)
 }
 
+/// Where a trait is applied: a shape, or one of its members.
+#[derive(Clone, Copy)]
+struct Holder<'a> {
+    shape: &'a str,
+    member: Option<&'a str>,
+}
+
+impl Holder<'_> {
+    /// The shape's or member's id (`Shape$member`).
+    fn id(self) -> String {
+        match self.member {
+            Some(member) => format!("{}${member}", self.shape),
+            None => self.shape.to_owned(),
+        }
+    }
+}
+
+/// Every trait applied to a shape or to one of its members, with its value.
+fn trait_applications<'a>(
+    id: &'a str,
+    shape: &'a Value,
+) -> impl Iterator<Item = (Holder<'a>, &'a String, &'a Value)> {
+    let on_shape = std::iter::once((
+        Holder {
+            shape: id,
+            member: None,
+        },
+        shape,
+    ));
+    let on_members = members(shape).into_iter().map(move |(name, member)| {
+        let holder = Holder {
+            shape: id,
+            member: Some(name),
+        };
+        (holder, member)
+    });
+    on_shape.chain(on_members).flat_map(|(holder, value)| {
+        let traits = value.get("traits").and_then(Value::as_object);
+        traits
+            .into_iter()
+            .flatten()
+            .map(move |(trait_id, trait_value)| (holder, trait_id, trait_value))
+    })
+}
+
 /// The most mixins one shape's mixins are followed through, directly or
 /// not: more than any model has, and a bound on how deep a walk of them
 /// goes, so that a hostile chain cannot exhaust the stack.
@@ -124,22 +215,61 @@ impl<'a> Model<'a> {
         self.shapes.get(id).filter(|shape| is_definition(shape))
     }
 
-    /// Whether `id` names a shape of the model, the prelude (a public one)
-    /// or the library.
-    fn is_defined(&self, id: &str) -> bool {
-        self.shape(id).is_some()
-            || match id.strip_prefix("smithy.api#") {
-                Some(name) => idl::prelude_defines(name),
-                None => library::shape_type(id).is_some(),
-            }
+    fn new(shapes: &'a Map<String, Value>) -> Self {
+        Model {
+            shapes,
+            facts: RefCell::default(),
+        }
     }
 
-    /// Whether `id` names a trait of the model, the prelude or the library.
-    fn is_trait(&self, id: &str) -> bool {
-        match self.shape(id) {
-            Some(shape) => has_trait(shape, "smithy.api#trait"),
-            None => self.is_defined(id) && library::is_trait(id),
+    /// What `id` names, worked out the first time it is asked.
+    fn facts(&self, id: &'a str) -> Facts<'a> {
+        if let Some(facts) = self.facts.borrow().get(id) {
+            return *facts;
         }
+        let facts = match self.shape(id) {
+            Some(shape) => Facts {
+                shape: Some(shape),
+                defined: true,
+                is_trait: has_trait(shape, "smithy.api#trait"),
+                is_error: has_trait(shape, "smithy.api#error"),
+                is_mixin: has_trait(shape, MIXIN),
+                any_string: false,
+            },
+            None => {
+                // A private prelude shape is the library's, but no model's to name.
+                let defined = match id.strip_prefix("smithy.api#") {
+                    Some(name) => idl::prelude_defines(name),
+                    None => library::shape(id).is_some(),
+                };
+                Facts {
+                    shape: library::shape(id),
+                    defined,
+                    is_trait: defined && library::is_trait(id),
+                    is_error: defined && library::is_error(id),
+                    is_mixin: false,
+                    any_string: false,
+                }
+            }
+        };
+        let any_string = facts.shape.is_some_and(|shape| {
+            kind(shape) == "string"
+                && ["smithy.api#enum", "smithy.api#length", "smithy.api#pattern"]
+                    .iter()
+                    .all(|constraint| !has_trait(shape, constraint))
+        });
+        let facts = Facts {
+            any_string,
+            ..facts
+        };
+        self.facts.borrow_mut().insert(id, facts);
+        facts
+    }
+
+    /// Whether `id` names a shape of the model, the prelude (a public one)
+    /// or the library.
+    fn is_defined(&self, id: &'a str) -> bool {
+        self.facts(id).defined
     }
 
     /// Every member `id` has through its mixins, in order (a mixin's own
@@ -202,141 +332,112 @@ impl<'a> Model<'a> {
         Ok(())
     }
 
-    fn references_resolve(&self) -> Result<(), LoadError> {
-        for (id, shape) in self.shapes.iter().filter(|(_, s)| is_definition(s)) {
-            if let Some(missing) = references(id, shape).find(|r| !self.is_defined(&r.target)) {
-                let why = if missing.target.contains('$') {
-                    "a member: shapes name shapes, not members"
-                } else {
-                    "which is defined nowhere: not in the model, the prelude or the trait library"
-                };
-                return Err(LoadError {
-                    site: missing.site(),
-                    message: format!("{missing}, {why}"),
-                });
-            }
-        }
-        Ok(())
-    }
-
-    /// The type of the defined shape `id`, and whether it is an error
-    /// structure.
-    fn kind_of(&self, id: &str) -> Option<(&'a str, bool)> {
-        if let Some(shape) = self.shape(id) {
-            return Some((kind(shape), has_trait(shape, "smithy.api#error")));
-        }
-        if !self.is_defined(id) {
-            return None;
-        }
-        library::shape_type(id).map(|kind| (kind, library::is_error(id)))
-    }
-
-    /// Each shape a shape names is of a kind that place takes: a member
-    /// targets neither a trait nor an operation, resource or service; an
-    /// operation takes and gives structures and lists error structures; a
-    /// service or resource binds operations and resources; a resource's
-    /// identifiers are strings.
-    fn references_fit(&self) -> Result<(), LoadError> {
+    /// Each shape id a shape names is defined, and of the kind its place
+    /// takes ([`Model::misfit`]).
+    fn references_resolve_and_fit(&self) -> Result<(), LoadError> {
         for (id, shape) in self.shapes.iter().filter(|(_, s)| is_definition(s)) {
             for reference in references(id, shape) {
-                let Some((found, is_error)) = self.kind_of(&reference.target) else {
+                let facts = self.facts(reference.target);
+                let message = if !facts.defined {
+                    let why = if reference.target.contains('$') {
+                        "a member: shapes name shapes, not members"
+                    } else {
+                        "which is defined nowhere: not in the model, the prelude or the trait library"
+                    };
+                    format!("{reference}, {why}")
+                } else if let Some(misfit) = self.misfit(&reference, facts) {
+                    misfit
+                } else {
                     continue;
-                };
-                let is_data = !matches!(found, "operation" | "resource" | "service")
-                    && !self.is_trait(&reference.target);
-                // Mixins are checked with the mixins.
-                let wanted = match &reference.how {
-                    How::Targets | How::InList("properties") if !is_data => {
-                        "a simple or aggregate shape that is not a trait"
-                    }
-                    How::As("input" | "output") if found != "structure" => "a structure",
-                    How::InList("errors") if found != "structure" || !is_error => {
-                        "a structure marked `@error`"
-                    }
-                    How::InList("operations" | "collectionOperations")
-                    | How::As("create" | "put" | "read" | "update" | "delete" | "list")
-                        if found != "operation" =>
-                    {
-                        "an operation"
-                    }
-                    How::InList("resources") if found != "resource" => "a resource",
-                    How::InList("identifiers") if !matches!(found, "string" | "enum") => {
-                        "a string shape"
-                    }
-                    _ => continue,
                 };
                 return Err(LoadError {
                     site: reference.site(),
-                    message: format!(
-                        "{reference}, a shape of type `{found}`, where it must name {wanted}"
-                    ),
+                    message,
                 });
             }
         }
         Ok(())
     }
 
-    fn traits_resolve(&self) -> Result<(), LoadError> {
-        for (id, shape) in self.shapes {
-            let on_members = members(shape)
-                .into_iter()
-                .map(|(name, member)| (format!("{id}${name}"), member));
-            for (on, holder) in std::iter::once((id.clone(), shape)).chain(on_members) {
-                let traits = holder.get("traits").and_then(Value::as_object);
-                for trait_id in traits.into_iter().flat_map(Map::keys) {
-                    let message = if !self.is_defined(trait_id) {
-                        format!(
-                            "Unable to resolve trait `{trait_id}`. If this is a custom trait, then it must be defined before it can be used in a model"
-                        )
-                    } else if !self.is_trait(trait_id) {
-                        format!(
-                            "`{trait_id}` is applied as a trait, but its shape is not marked `@trait`"
-                        )
-                    } else {
-                        continue;
-                    };
-                    return Err(LoadError {
-                        message,
-                        site: Site::Trait {
-                            on,
-                            id: trait_id.clone(),
-                        },
-                    });
-                }
+    /// Why the shape a reference names is not of the kind its place takes,
+    /// if it is not: a member targets neither a trait nor an operation,
+    /// resource or service; an operation takes and gives structures and
+    /// lists error structures; a service or resource binds operations and
+    /// resources; a resource's identifiers are strings. Mixins are checked
+    /// with the mixins.
+    fn misfit(&self, reference: &Reference<'a>, facts: Facts<'a>) -> Option<String> {
+        let found = kind(facts.shape?);
+        let is_error = facts.is_error;
+        let is_data = !matches!(found, "operation" | "resource" | "service") && !facts.is_trait;
+        let wanted = match &reference.how {
+            How::Targets | How::InList("properties") if !is_data => {
+                "a simple or aggregate shape that is not a trait"
             }
-        }
-        Ok(())
+            How::As("input" | "output") if found != "structure" => "a structure",
+            How::InList("errors") if found != "structure" || !is_error => {
+                "a structure marked `@error`"
+            }
+            How::InList("operations" | "collectionOperations")
+            | How::As("create" | "put" | "read" | "update" | "delete" | "list")
+                if found != "operation" =>
+            {
+                "an operation"
+            }
+            How::InList("resources") if found != "resource" => "a resource",
+            How::InList("identifiers") if !matches!(found, "string" | "enum") => "a string shape",
+            _ => return None,
+        };
+        Some(format!(
+            "{reference}, a shape of type `{found}`, where it must name {wanted}"
+        ))
     }
 
-    /// Each trait's value is one the trait's shape takes.
-    fn trait_values_fit(&self) -> Result<(), LoadError> {
+    /// Each trait applied is a trait the model, the prelude or the library
+    /// defines, and its value one the trait's shape takes.
+    fn traits_resolve_and_fit(&self) -> Result<(), LoadError> {
         let shape_of = |id: &str| self.shape(id).or_else(|| library::shape(id));
         let values = TraitValues {
             shape_of: &shape_of,
         };
         for (id, shape) in self.shapes {
-            let on_members = members(shape)
-                .into_iter()
-                .map(|(name, member)| (format!("{id}${name}"), member));
-            for (on, holder) in std::iter::once((id.clone(), shape)).chain(on_members) {
-                let traits = holder.get("traits").and_then(Value::as_object);
-                for (trait_id, value) in traits.into_iter().flatten() {
-                    if let Err(why) = values.fits(value, trait_id) {
-                        return Err(LoadError {
-                            message: format!("Error creating trait `{trait_id}`: {why}"),
-                            site: Site::Trait {
-                                on,
-                                id: trait_id.clone(),
-                            },
-                        });
-                    }
-                }
+            for (on, trait_id, value) in trait_applications(id, shape) {
+                let facts = self.facts(trait_id);
+                let message = if !facts.defined {
+                    format!(
+                        "Unable to resolve trait `{trait_id}`. If this is a custom trait, then it must be defined before it can be used in a model"
+                    )
+                } else if !facts.is_trait {
+                    format!(
+                        "`{trait_id}` is applied as a trait, but its shape is not marked `@trait`"
+                    )
+                } else if facts.any_string && value.is_string() {
+                    continue;
+                } else if let Err(why) = values.fits(value, trait_id) {
+                    format!("Error creating trait `{trait_id}`: {why}")
+                } else {
+                    continue;
+                };
+                return Err(LoadError {
+                    message,
+                    site: Site::Trait {
+                        on: on.id(),
+                        id: trait_id.clone(),
+                    },
+                });
             }
         }
         Ok(())
     }
 
     fn mixins_are_sound(&self) -> Result<(), LoadError> {
+        // Most models have no mixin, and nothing here to check.
+        let mixins_anywhere = self
+            .shapes
+            .values()
+            .any(|shape| has_trait(shape, MIXIN) || shape.get("mixins").is_some());
+        if !mixins_anywhere {
+            return Ok(());
+        }
         for (id, shape) in self.shapes.iter().filter(|(_, s)| is_definition(s)) {
             let refuse = |message: String| {
                 Err(LoadError {
@@ -364,7 +465,7 @@ impl<'a> Model<'a> {
                     ));
                 }
             }
-            if let Some(cycle) = self.mixin_cycle(id) {
+            if let Some(cycle) = mixins_of(shape).next().and_then(|_| self.mixin_cycle(id)) {
                 return refuse(format!(
                     "Mixins MUST NOT form a cycle, and `{id}`'s do: {}",
                     cycle.join(" -> ")
@@ -390,7 +491,9 @@ impl<'a> Model<'a> {
                     ));
                 }
             }
-            self.inherited_members_agree(id, shape)?;
+            if mixins_of(shape).next().is_some() {
+                self.inherited_members_agree(id, shape)?;
+            }
         }
         // A mixin is never a target, an input, an output or an error.
         for (id, shape) in self.shapes.iter().filter(|(_, s)| is_definition(s)) {
@@ -398,10 +501,7 @@ impl<'a> Model<'a> {
                 if matches!(reference.how, How::InList("mixins")) {
                     continue;
                 }
-                if self
-                    .shape(&reference.target)
-                    .is_some_and(|target| has_trait(target, MIXIN))
-                {
+                if self.facts(reference.target).is_mixin {
                     return Err(LoadError {
                         site: reference.site(),
                         message: format!(
@@ -489,7 +589,7 @@ impl<'a> Model<'a> {
     fn names_differ_beyond_case(&self) -> Result<(), LoadError> {
         let mut ids: HashMap<String, &str> = HashMap::new();
         for (id, shape) in self.shapes.iter().filter(|(_, s)| is_definition(s)) {
-            if let Some(other) = ids.insert(id.to_lowercase(), id) {
+            if let Some(other) = ids.insert(id.to_ascii_lowercase(), id) {
                 return Err(LoadError {
                     site: Site::Shape(id.clone()),
                     message: format!(
@@ -497,22 +597,29 @@ impl<'a> Model<'a> {
                     ),
                 });
             }
-            let mut names: HashMap<String, String> = HashMap::new();
-            let inherited = self.inherited_members(id).into_iter().map(|(n, _, _)| n);
-            let own = members(shape).into_iter().map(|(name, _)| name.to_owned());
-            for name in inherited.chain(own) {
-                match names.get(&name.to_lowercase()) {
-                    Some(other) if *other != name => {
-                        return Err(LoadError {
-                            site: Site::Member(format!("{id}${name}")),
-                            message: format!(
-                                "Member `{name}` of `{id}` conflicts with member `{other}`: member names of a shape must differ other than in case"
-                            ),
-                        });
-                    }
-                    _ => {
-                        names.insert(name.to_lowercase(), name);
-                    }
+            // Member names are identifiers, ASCII: two are compared as they
+            // are, without a copy of each in lower case.
+            let inherited = if mixins_of(shape).next().is_some() {
+                self.inherited_members(id)
+            } else {
+                Vec::new()
+            };
+            let names: Vec<&str> = inherited
+                .iter()
+                .map(|(name, _, _)| name.as_str())
+                .chain(members(shape).into_iter().map(|(name, _)| name))
+                .collect();
+            for (index, name) in names.iter().enumerate() {
+                let other = names[..index]
+                    .iter()
+                    .find(|other| other.eq_ignore_ascii_case(name) && *other != name);
+                if let Some(other) = other {
+                    return Err(LoadError {
+                        site: Site::Member(format!("{id}${name}")),
+                        message: format!(
+                            "Member `{name}` of `{id}` conflicts with member `{other}`: member names of a shape must differ other than in case"
+                        ),
+                    });
                 }
             }
         }
@@ -538,7 +645,7 @@ pub(crate) fn elided_target(
     if let Some(found) = from_resource {
         return Some(found.to_owned());
     }
-    let model = Model { shapes };
+    let model = Model::new(shapes);
     model
         .inherited_members(shape_id)
         .into_iter()
@@ -548,7 +655,7 @@ pub(crate) fn elided_target(
 
 /// Whether `shape_id` has the member `member` through its mixins.
 pub(crate) fn inherits_member(shapes: &Map<String, Value>, shape_id: &str, member: &str) -> bool {
-    Model { shapes }
+    Model::new(shapes)
         .inherited_members(shape_id)
         .iter()
         .any(|(name, _, _)| name == member)
@@ -563,13 +670,14 @@ pub(crate) fn elision_refusal(shape_id: &str, member: &str) -> String {
 
 /// One shape id a shape names, and how it names it.
 pub(crate) struct Reference<'a> {
-    /// The shape (or `Shape$member`) that names it.
-    pub(crate) from: String,
+    /// The shape (or its member) that names it.
+    from: Holder<'a>,
     /// How: `targets`, or the property (`errors`, `input`, ...) that lists it.
     how: How<'a>,
-    pub(crate) target: String,
+    pub(crate) target: &'a str,
 }
 
+#[derive(Clone)]
 enum How<'a> {
     Targets,
     InList(&'a str),
@@ -578,10 +686,9 @@ enum How<'a> {
 
 impl Reference<'_> {
     fn site(&self) -> Site {
-        if self.from.contains('$') {
-            Site::Member(self.from.clone())
-        } else {
-            Site::Shape(self.from.clone())
+        match self.from.member {
+            Some(_) => Site::Member(self.from.id()),
+            None => Site::Shape(self.from.id()),
         }
     }
 }
@@ -589,6 +696,7 @@ impl Reference<'_> {
 impl fmt::Display for Reference<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let Reference { from, how, target } = self;
+        let from = from.id();
         match how {
             How::Targets => write!(f, "`{from}` targets `{target}`"),
             How::InList(property) => write!(f, "`{from}` names `{target}` in its {property}"),
@@ -602,48 +710,49 @@ impl fmt::Display for Reference<'_> {
 /// resource's operations, resources and lifecycle operations, a
 /// resource's identifiers and properties.
 pub(crate) fn references<'a>(id: &'a str, shape: &'a Value) -> impl Iterator<Item = Reference<'a>> {
-    let from = move |how, target| Reference {
-        from: id.to_owned(),
-        how,
-        target,
+    let from = Holder {
+        shape: id,
+        member: None,
     };
     let member_targets = members(shape)
         .into_iter()
         .filter_map(move |(name, member)| {
             Some(Reference {
-                from: format!("{id}${name}"),
+                from: Holder {
+                    shape: id,
+                    member: Some(name),
+                },
                 how: How::Targets,
-                target: target(member)?.to_owned(),
+                target: target(member)?,
             })
         });
-    let lists = [
-        "mixins",
-        "errors",
-        "operations",
-        "collectionOperations",
-        "resources",
-    ]
-    .into_iter()
-    .filter_map(|key| Some((key, shape.get(key)?.as_array()?)))
-    .flat_map(move |(key, items)| {
-        items
-            .iter()
-            .filter_map(move |item| Some(from(How::InList(key), target(item)?.to_owned())))
+    // The shape's own properties, walked once rather than looked up by name.
+    let properties = shape.as_object().into_iter().flatten();
+    let named = properties.flat_map(move |(key, value)| {
+        let key = key.as_str();
+        let (how, items): (How<'a>, Vec<&'a Value>) = match (key, value) {
+            (
+                "mixins" | "errors" | "operations" | "collectionOperations" | "resources",
+                Value::Array(items),
+            ) => (How::InList(key), items.iter().collect()),
+            ("identifiers" | "properties", Value::Object(items)) => {
+                (How::InList(key), items.values().collect())
+            }
+            (
+                "input" | "output" | "create" | "put" | "read" | "update" | "delete" | "list",
+                item @ Value::Object(_),
+            ) => (How::As(key), vec![item]),
+            _ => (How::Targets, Vec::new()),
+        };
+        items.into_iter().filter_map(move |item| {
+            Some(Reference {
+                from,
+                how: how.clone(),
+                target: target(item)?,
+            })
+        })
     });
-    let maps = ["identifiers", "properties"]
-        .into_iter()
-        .filter_map(|key| Some((key, shape.get(key)?.as_object()?)))
-        .flat_map(move |(key, items)| {
-            items
-                .values()
-                .filter_map(move |item| Some(from(How::InList(key), target(item)?.to_owned())))
-        });
-    let single = [
-        "input", "output", "create", "put", "read", "update", "delete", "list",
-    ]
-    .into_iter()
-    .filter_map(move |key| Some(from(How::As(key), target(shape.get(key)?)?.to_owned())));
-    member_targets.chain(lists).chain(maps).chain(single)
+    member_targets.chain(named)
 }
 
 #[cfg(test)]

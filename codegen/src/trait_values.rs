@@ -142,8 +142,13 @@ impl TraitValues<'_> {
             }
             ("map", _) => return wrong("object"),
             ("structure", Value::Object(entries)) => {
-                let members = self.members_of(shape, &mut HashSet::new());
-                let members = Some(&members);
+                let with_mixins;
+                let members = if shape.get("mixins").is_some() {
+                    with_mixins = self.members_of(shape, &mut HashSet::new());
+                    Some(&with_mixins)
+                } else {
+                    shape.get("members").and_then(Value::as_object)
+                };
                 for (key, item) in entries {
                     let Some(member) = members.and_then(|members| members.get(key)) else {
                         return Err(format!(
@@ -172,8 +177,13 @@ impl TraitValues<'_> {
                 }
             }
             ("union", Value::Object(entries)) => {
-                let members = self.members_of(shape, &mut HashSet::new());
-                let members = Some(&members);
+                let with_mixins;
+                let members = if shape.get("mixins").is_some() {
+                    with_mixins = self.members_of(shape, &mut HashSet::new());
+                    Some(&with_mixins)
+                } else {
+                    shape.get("members").and_then(Value::as_object)
+                };
                 if entries.len() != 1 {
                     return Err(format!(
                         "A union value has exactly one member, and `{shape_id}`'s{} has {}",
