@@ -12,6 +12,7 @@
 //! anything.
 
 use serde_json::{Map, Value};
+use std::borrow::Cow;
 use std::collections::HashSet;
 
 /// How deep a value is followed into its shape: deeper than any trait
@@ -142,13 +143,8 @@ impl TraitValues<'_> {
             }
             ("map", _) => return wrong("object"),
             ("structure", Value::Object(entries)) => {
-                let with_mixins;
-                let members = if shape.get("mixins").is_some() {
-                    with_mixins = self.members_of(shape, &mut HashSet::new());
-                    Some(&with_mixins)
-                } else {
-                    shape.get("members").and_then(Value::as_object)
-                };
+                let members = self.all_members(shape);
+                let members = members.as_deref();
                 for (key, item) in entries {
                     let Some(member) = members.and_then(|members| members.get(key)) else {
                         return Err(format!(
@@ -177,13 +173,8 @@ impl TraitValues<'_> {
                 }
             }
             ("union", Value::Object(entries)) => {
-                let with_mixins;
-                let members = if shape.get("mixins").is_some() {
-                    with_mixins = self.members_of(shape, &mut HashSet::new());
-                    Some(&with_mixins)
-                } else {
-                    shape.get("members").and_then(Value::as_object)
-                };
+                let members = self.all_members(shape);
+                let members = members.as_deref();
                 if entries.len() != 1 {
                     return Err(format!(
                         "A union value has exactly one member, and `{shape_id}`'s{} has {}",
@@ -213,6 +204,18 @@ impl TraitValues<'_> {
         // shapes and members inside a value are held to theirs.
         let length = depth > 0;
         constraints_fit(value, shape, length, &format!("`{shape_id}`"), path)
+    }
+
+    /// A structure's or union's members: its own, lent, when it has no
+    /// mixins; else [`TraitValues::members_of`].
+    fn all_members<'s>(&self, shape: &'s Value) -> Option<Cow<'s, Map<String, Value>>> {
+        if shape.get("mixins").is_some() {
+            return Some(Cow::Owned(self.members_of(shape, &mut HashSet::new())));
+        }
+        shape
+            .get("members")
+            .and_then(Value::as_object)
+            .map(Cow::Borrowed)
     }
 
     /// A structure's or union's members, its mixins' first, each name once:
