@@ -68,35 +68,8 @@ struct Model<'a> {
     shapes: &'a Map<String, Value>,
     /// What is known of each shape id asked about: a model names the same
     /// shapes and traits many times, and each is looked up once.
-    facts: RefCell<FnvMap<&'a str, Facts<'a>>>,
+    facts: RefCell<HashMap<&'a str, Facts<'a>>>,
 }
-
-/// FNV-1a, for the facts cache's short, trusted keys (shape ids of the
-/// model being checked): several times faster than the default hasher,
-/// and collisions cost time only.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut hash = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for byte in bytes {
-            hash ^= u64::from(*byte);
-            hash = hash.wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = hash;
-    }
-}
-
-type FnvMap<K, V> = HashMap<K, V, std::hash::BuildHasherDefault<Fnv>>;
 
 /// What a shape id names.
 #[derive(Clone, Copy)]
