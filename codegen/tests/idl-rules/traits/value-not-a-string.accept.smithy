@@ -1,0 +1,7 @@
+$version: "2"
+namespace smithy.example
+
+structure Pair {
+    @required
+    left: String
+}
