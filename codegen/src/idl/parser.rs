@@ -196,6 +196,7 @@ fn read_file(source: &str, role: Role) -> Result<(Value, ReadNotes), IdlError> {
         elided: Vec::new(),
         undecided: Vec::new(),
         trait_positions: Vec::new(),
+        trait_statement_read: false,
         role,
         nesting: 0,
         notes: ReadNotes::default(),
@@ -240,6 +241,10 @@ struct Parser<'a> {
     /// Where each trait the last [`Parser::traits`] call read is written;
     /// [`Parser::applied_to`] notes them for the shape or member.
     trait_positions: Vec<(String, Position)>,
+    /// Whether the last [`Parser::traits`] call read a trait statement
+    /// (`@...`), which, unlike a documentation comment, must be followed
+    /// by what it applies to.
+    trait_statement_read: bool,
     /// What the file is to its model: whether what it leaves unresolved is
     /// an error, and whether the trait library may be asked about a trait.
     role: Role,
@@ -774,6 +779,7 @@ impl<'a> Parser<'a> {
     fn traits(&mut self) -> Result<Map<String, Value>, IdlError> {
         self.undecided.clear();
         self.trait_positions.clear();
+        self.trait_statement_read = false;
         let mut traits = Map::new();
         let docs_at = self.peek().start;
         self.ws();
@@ -794,6 +800,7 @@ impl<'a> Parser<'a> {
                 self.error(at, format!("{why} on the shape or member that follows"))
             })?;
             self.trait_positions.push((id, at));
+            self.trait_statement_read = true;
             self.ws();
         }
         Ok(traits)
@@ -1148,7 +1155,7 @@ impl<'a> Parser<'a> {
         let mut members = Map::new();
         loop {
             let mut traits = self.traits()?;
-            if self.peek().kind == TokenKind::RBrace {
+            if self.at_end_of_members()? {
                 break;
             }
             let name = self.member_name(shape_id, &members)?;
@@ -1199,6 +1206,19 @@ impl<'a> Parser<'a> {
         Ok(members)
     }
 
+    /// Whether a shape's members end here, at its `}`: traits read just
+    /// before it apply to no member and are refused; a documentation
+    /// comment there documents nothing and is ignored, as Smithy ignores it.
+    fn at_end_of_members(&mut self) -> Result<bool, IdlError> {
+        if self.peek().kind != TokenKind::RBrace {
+            return Ok(false);
+        }
+        if self.trait_statement_read {
+            return Err(self.expected(&[TokenKind::Identifier]));
+        }
+        Ok(true)
+    }
+
     /// A member's name, not yet taken among `members`; the traits read
     /// before it are noted as the member's.
     fn member_name(
@@ -1239,7 +1259,10 @@ impl<'a> Parser<'a> {
             let names_this = token.kind == TokenKind::Identifier && token.text == *name;
             if !names_this {
                 // Not this member: the next one, the closing brace, or an error.
-                if !traits.is_empty() || elided {
+                if self.at_end_of_members()? {
+                    break;
+                }
+                if self.trait_statement_read || elided {
                     let at = self.at + usize::from(elided);
                     self.at = at;
                     return Err(
@@ -1291,7 +1314,7 @@ impl<'a> Parser<'a> {
         let mut members = Map::new();
         loop {
             let mut traits = self.traits()?;
-            if self.peek().kind == TokenKind::RBrace {
+            if self.at_end_of_members()? {
                 break;
             }
             let elided = self.peek().kind == TokenKind::Dollar;
