@@ -225,6 +225,8 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             })?;
         }
     }
+    // An enum member whose file could not see its mixins gets its value now.
+    crate::loading::name_enum_members(&mut shapes);
     // A trait written without a value is an empty list if its shape is one,
     // which only the whole model tells when another file defines it.
     for ValuelessTrait {
@@ -436,6 +438,31 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "e.smithy:7:6: b#Thing$id: Member target was elided, but no bound resource or mixin contained a matching identifier or member name"
+        );
+    }
+
+    #[test]
+    fn an_enum_member_takes_its_value_from_another_files_mixin() {
+        let defines = "$version: \"2\"\nnamespace a\n@mixin\nenum Base {\n    LOW = \"low\"\n}\n@mixin\nintEnum Codes {\n    OK = 200\n}\n";
+        let mixes = "$version: \"2\"\nnamespace b\nuse a#Base\nuse a#Codes\nenum Level with [Base] {\n    LOW\n    HIGH\n}\nintEnum Code with [Codes] {\n    OK\n}\n";
+        let model = assemble(&[file("m.smithy", mixes), file("d.smithy", defines)]).unwrap();
+        assert_eq!(
+            model["shapes"]["b#Level"]["members"],
+            json!({
+                "LOW": {"target": "smithy.api#Unit"},
+                "HIGH": {"target": "smithy.api#Unit", "traits": {"smithy.api#enumValue": "HIGH"}},
+            })
+        );
+        assert_eq!(
+            model["shapes"]["b#Code"]["members"]["OK"],
+            json!({"target": "smithy.api#Unit"})
+        );
+        // Without the other file, nothing gives the intEnum member a value.
+        let alone = "$version: \"2\"\nnamespace b\nintEnum Code {\n    OK\n}\n";
+        let error = assemble(&[file("m.smithy", alone)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "m.smithy:4:5: b#Code$OK: intEnum members require a value (`NAME = 1` or `@enumValue(1)`)"
         );
     }
 

@@ -31,6 +31,7 @@ use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 const MIXIN: &str = "smithy.api#mixin";
+const ENUM_VALUE: &str = "smithy.api#enumValue";
 
 /// The shape, member or trait application an error is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -60,6 +61,7 @@ pub(crate) fn check(shapes: &Map<String, Value>) -> Result<(), LoadError> {
     model.references_resolve_and_fit()?;
     model.traits_resolve_and_fit()?;
     model.mixins_are_sound()?;
+    model.enum_values_fit()?;
     model.names_differ_beyond_case()?;
     Ok(())
 }
@@ -117,6 +119,11 @@ fn members(shape: &Value) -> Vec<(&str, &Value)> {
             .collect();
     }
     Vec::new()
+}
+
+/// The value of the trait `id` applied to a shape or member.
+fn trait_value<'v>(shape: &'v Value, id: &str) -> Option<&'v Value> {
+    shape.get("traits")?.get(id)
 }
 
 fn target(member: &Value) -> Option<&str> {
@@ -557,6 +564,99 @@ impl<'a> Model<'a> {
         Ok(())
     }
 
+    /// Each member of an enum or intEnum has a value of its shape's kind,
+    /// its own or its mixin's (an enum member without one has its name,
+    /// [`name_enum_members`]), and no two members of a shape, its mixins'
+    /// included, share a value.
+    fn enum_values_fit(&self) -> Result<(), LoadError> {
+        for (id, shape) in self.shapes.iter().filter(|(_, s)| is_definition(s)) {
+            let int = match kind(shape) {
+                "enum" => false,
+                "intEnum" => true,
+                _ => continue,
+            };
+            // Each member by name, in order: its value, and whether the
+            // shape writes the member itself.
+            let mut order: Vec<(String, Option<&Value>, bool)> = Vec::new();
+            let mut index: HashMap<String, usize> = HashMap::new();
+            let mut set = |name: &str, value: Option<&'a Value>, local: bool| match index.get(name)
+            {
+                Some(&at) => {
+                    let entry = &mut order[at];
+                    entry.1 = value.or(entry.1);
+                    entry.2 |= local;
+                }
+                None => {
+                    index.insert(name.to_owned(), order.len());
+                    order.push((name.to_owned(), value, local));
+                }
+            };
+            if shape.get("mixins").is_some() {
+                for (name, member, _) in self.inherited_members(id) {
+                    set(&name, trait_value(member, ENUM_VALUE), false);
+                    // A value `apply` gives a member the mixin brings.
+                    if let Some(applied) = self.shapes.get(&format!("{id}${name}")) {
+                        set(&name, trait_value(applied, ENUM_VALUE), false);
+                    }
+                }
+            }
+            for (name, member) in members(shape) {
+                set(name, trait_value(member, ENUM_VALUE), true);
+            }
+            if order.is_empty() {
+                return Err(LoadError {
+                    site: Site::Shape(id.clone()),
+                    message: format!("{id}: {} shapes must have at least one member", kind(shape)),
+                });
+            }
+            let mut seen: HashMap<String, &str> = HashMap::new();
+            for (name, value, local) in &order {
+                let member_id = format!("{id}${name}");
+                let at_member = || {
+                    if *local {
+                        Site::Member(member_id.clone())
+                    } else {
+                        Site::Shape(id.clone())
+                    }
+                };
+                let refusal = match value {
+                    None if int => Some((
+                        at_member(),
+                        "intEnum members require a value (`NAME = 1` or `@enumValue(1)`)"
+                            .to_owned(),
+                    )),
+                    None => None,
+                    Some(value) => enum_value_refusal(value, int).map(|why| {
+                        let site = Site::Trait {
+                            on: member_id.clone(),
+                            id: ENUM_VALUE.to_owned(),
+                        };
+                        (site, why)
+                    }),
+                };
+                if let Some((site, why)) = refusal {
+                    return Err(LoadError {
+                        site,
+                        message: format!("{member_id}: {why}"),
+                    });
+                }
+                let key = value.map_or_else(
+                    || Value::String(name.clone()).to_string(),
+                    ToString::to_string,
+                );
+                if let Some(first) = seen.insert(key.clone(), name) {
+                    return Err(LoadError {
+                        site: at_member(),
+                        message: format!(
+                            "Multiple enum members found with duplicate value {key}: `{first}` and `{name}` of `{id}`"
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Member names of one shape (its mixins' included), and the shape ids
     /// of the model, must differ other than in case.
     fn names_differ_beyond_case(&self) -> Result<(), LoadError> {
@@ -632,6 +732,61 @@ pub(crate) fn inherits_member(shapes: &Map<String, Value>, shape_id: &str, membe
         .inherited_members(shape_id)
         .iter()
         .any(|(name, _, _)| name == member)
+}
+
+/// Why an enum member's value (`smithy.api#enumValue`) is not one its
+/// shape takes: an `enum`'s is a string, an `intEnum`'s a 32-bit integer.
+pub(crate) fn enum_value_refusal(value: &Value, int: bool) -> Option<String> {
+    if !int {
+        return (!value.is_string())
+            .then(|| format!("enum members require string values, but found: {value}"));
+    }
+    match value.as_i64() {
+        Some(int) if i32::try_from(int).is_ok() => None,
+        Some(_) => Some(format!(
+            "intEnum values must be 32-bit integers, but found: {value}"
+        )),
+        None if value.is_number() => {
+            Some("intEnum members do not support floating point values".to_owned())
+        }
+        None => Some(format!(
+            "intEnum members require integer values, but found: {value}"
+        )),
+    }
+}
+
+/// Gives each member of an `enum` without a value its name as its value,
+/// as Smithy does once a model's `apply` statements are in and its mixins
+/// known: a member a mixin brings keeps the mixin's value. A shape whose
+/// mixins are not all among `shapes` (another file's) is left for the
+/// assembled model.
+pub(crate) fn name_enum_members(shapes: &mut Map<String, Value>) {
+    let unnamed: Vec<(String, String)> = shapes
+        .iter()
+        .filter(|(_, shape)| kind(shape) == "enum")
+        .filter(|(_, shape)| mixins_of(shape).all(|mixin| shapes.contains_key(mixin)))
+        .flat_map(|(id, shape)| {
+            members(shape)
+                .into_iter()
+                .filter(|(_, member)| !has_trait(member, ENUM_VALUE))
+                .map(|(name, _)| (id.clone(), name.to_owned()))
+        })
+        .filter(|(id, name)| !inherits_member(shapes, id, name))
+        .collect();
+    for (id, name) in unnamed {
+        let Some(Value::Object(member)) = shapes
+            .get_mut(&id)
+            .and_then(|shape| shape.get_mut("members")?.get_mut(&name))
+        else {
+            continue;
+        };
+        if let Value::Object(traits) = member
+            .entry("traits")
+            .or_insert_with(|| Value::Object(Map::new()))
+        {
+            traits.insert(ENUM_VALUE.to_owned(), Value::String(name));
+        }
+    }
 }
 
 /// Why an elided member has no target.
@@ -806,5 +961,31 @@ mod tests {
         without_apply.remove("ex#A$missing");
         let error = check(&without_apply).unwrap_err();
         assert!(error.message.contains("MUST NOT form a cycle"), "{error:?}");
+    }
+
+    #[test]
+    fn an_enum_value_is_refused_unless_of_its_enums_kind() {
+        assert!(
+            enum_value_refusal(&json!(1.5), true)
+                .unwrap()
+                .contains("floating point")
+        );
+        assert!(
+            enum_value_refusal(&json!("1"), true)
+                .unwrap()
+                .contains("require integer values")
+        );
+        assert!(
+            enum_value_refusal(&json!(2_147_483_648_i64), true)
+                .unwrap()
+                .contains("32-bit")
+        );
+        assert!(
+            enum_value_refusal(&json!(1), false)
+                .unwrap()
+                .contains("require string values")
+        );
+        assert_eq!(enum_value_refusal(&json!(-2_147_483_648_i64), true), None);
+        assert_eq!(enum_value_refusal(&json!("a"), false), None);
     }
 }

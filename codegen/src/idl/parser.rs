@@ -1020,7 +1020,8 @@ impl<'a> Parser<'a> {
                 self.mixins(&mut shape)?;
                 self.ws();
                 let members = self.enum_members(&id, kind == "intEnum")?;
-                if members.is_empty() {
+                // Mixins may bring the members; loading counts them then.
+                if members.is_empty() && shape.get("mixins").is_none() {
                     return Err(self.error(
                         name_token.start,
                         format!("{id}: {kind} shapes must have at least one member"),
@@ -1173,17 +1174,16 @@ impl<'a> Parser<'a> {
                     .map_err(|why| self.error(value_at, why))?;
                 self.end_of_assignment()?;
             } else {
+                // Without a value here, a member has its mixin's, one
+                // `apply` gives it, or (in an enum) its name: the file's
+                // end, or the model's, tells which.
                 self.at = save;
-                // Without a value of its own, an enum member's value is its name.
-                if !int {
-                    traits
-                        .entry(ENUM_VALUE)
-                        .or_insert_with(|| Value::String(name.text.to_owned()));
-                }
             }
-            if let Some(why) = enum_value_refusal(traits.get(ENUM_VALUE), int) {
-                // `= value` is refused at the value, `@enumValue` at the
-                // trait, a missing value at the member.
+            if let Some(why) = traits
+                .get(ENUM_VALUE)
+                .and_then(|value| crate::loading::enum_value_refusal(value, int))
+            {
+                // `= value` is refused at the value, `@enumValue` at the trait.
                 let trait_at = self
                     .notes
                     .traits
@@ -1582,6 +1582,7 @@ impl<'a> Parser<'a> {
                 merge_traits(existing, &target, traits).map_err(|why| self.error(at, why))?;
             }
         }
+        crate::loading::name_enum_members(&mut self.shapes);
         let mut model = Map::new();
         model.insert("smithy".to_owned(), Value::String(self.version.clone()));
         if let Some(metadata) = self.metadata.take() {
@@ -1749,34 +1750,6 @@ fn describe_node(value: &Value) -> String {
         Value::String(_) => format!("the string {value}"),
         Value::Array(_) => "a list".to_owned(),
         Value::Object(_) => "an object".to_owned(),
-    }
-}
-
-/// Why an enum member's value (`smithy.api#enumValue`) is not one its
-/// shape takes: an `enum`'s is a string, an `intEnum`'s a 32-bit integer
-/// that it must have.
-fn enum_value_refusal(value: Option<&Value>, int: bool) -> Option<String> {
-    match (value, int) {
-        (Some(Value::String(_)), false) => None,
-        (Some(value), false) => Some(format!(
-            "enum members require string values, but found: {value}"
-        )),
-        (None, true) => {
-            Some("intEnum members require a value (`NAME = 1` or `@enumValue(1)`)".to_owned())
-        }
-        (Some(value), true) => match value.as_i64() {
-            Some(int) if i32::try_from(int).is_ok() => None,
-            Some(_) => Some(format!(
-                "intEnum values must be 32-bit integers, but found: {value}"
-            )),
-            None if value.is_number() => {
-                Some("intEnum members do not support floating point values".to_owned())
-            }
-            None => Some(format!(
-                "intEnum members require integer values, but found: {value}"
-            )),
-        },
-        (None, false) => None,
     }
 }
 
@@ -2137,29 +2110,6 @@ mod tests {
         ] {
             assert!(!is_absolute_shape_id(id), "{id}");
         }
-    }
-
-    #[test]
-    fn an_int_enum_value_is_refused_as_a_float_or_as_not_a_number() {
-        use super::enum_value_refusal;
-        use serde_json::json;
-        assert!(
-            enum_value_refusal(Some(&json!(1.5)), true)
-                .unwrap()
-                .contains("floating point")
-        );
-        assert!(
-            enum_value_refusal(Some(&json!("1")), true)
-                .unwrap()
-                .contains("require integer values")
-        );
-        assert!(
-            enum_value_refusal(Some(&json!(1)), false)
-                .unwrap()
-                .contains("require string values")
-        );
-        assert_eq!(enum_value_refusal(Some(&json!(1)), true), None);
-        assert_eq!(enum_value_refusal(None, false), None);
     }
 
     /// A list or map member of another name is refused at that name,

@@ -1,0 +1,7 @@
+$version: "2"
+namespace smithy.example
+
+enum Level {
+    LOW = "low"
+    HIGH = "high"
+}
