@@ -65,6 +65,7 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
     let mut from_v1 = Vec::new();
     let mut valueless = Vec::new();
     let mut elided: Vec<(&str, idl::ElidedMember)> = Vec::new();
+    let mut unquoted: Vec<(&str, idl::UnquotedId)> = Vec::new();
     for file in files {
         let fail = |position, message: String| AssembleError {
             file: file.name.to_owned(),
@@ -87,6 +88,7 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             notes = file_notes;
             valueless.append(&mut notes.valueless);
             elided.extend(notes.elided.drain(..).map(|member| (file.name, member)));
+            unquoted.extend(notes.unquoted.drain(..).map(|id| (file.name, id)));
             for (id, position) in std::mem::take(&mut notes.members) {
                 let position = Some(position);
                 member_in.entry(id).or_insert(Place {
@@ -268,6 +270,15 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             message: error.message,
         }
     })?;
+    for (file, id) in &unquoted {
+        if let Some(message) = id.refusal(&shapes) {
+            return Err(AssembleError {
+                file: (*file).to_owned(),
+                position: Some(id.position),
+                message,
+            });
+        }
+    }
     // After `apply`, so that a default another file applies is kept.
     upgrade::upgrade_v1_shapes(&mut shapes, &from_v1);
     // Smithy's own serializer lists shapes by id, and so does this: the JSON
@@ -463,6 +474,22 @@ mod tests {
         assert_eq!(
             error.to_string(),
             "m.smithy:4:5: b#Code$OK: intEnum members require a value (`NAME = 1` or `@enumValue(1)`)"
+        );
+    }
+
+    #[test]
+    fn an_unquoted_shape_id_may_name_another_files_shape_but_must_name_one() {
+        let defines = "$version: \"2\"\nnamespace a\nstring Other\n";
+        let names = "$version: \"2\"\nnamespace b\nuse a#Other\n@tags([Other])\nstring Thing\n";
+        let model = assemble(&[file("n.smithy", names), file("d.smithy", defines)]).unwrap();
+        assert_eq!(
+            model["shapes"]["b#Thing"]["traits"]["smithy.api#tags"],
+            json!(["a#Other"])
+        );
+        let error = assemble(&[file("n.smithy", names)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "n.smithy:4:8: Syntactic shape ID `Other` does not resolve to a valid shape ID: `a#Other`; a string that names no shape is quoted"
         );
     }
 

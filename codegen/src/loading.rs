@@ -789,6 +789,13 @@ pub(crate) fn name_enum_members(shapes: &mut Map<String, Value>) {
     }
 }
 
+/// Whether `id` (or, for `Shape$member`, its shape) is a shape of the
+/// model, a public one of the prelude, or the trait library's.
+pub(crate) fn names_a_shape(shapes: &Map<String, Value>, id: &str) -> bool {
+    let root = id.split_once('$').map_or(id, |(root, _)| root);
+    Model::new(shapes).is_defined(root)
+}
+
 /// Why an elided member has no target.
 pub(crate) fn elision_refusal(shape_id: &str, member: &str) -> String {
     format!(

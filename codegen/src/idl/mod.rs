@@ -18,8 +18,8 @@ mod writer;
 pub use lexer::{IdlError, Position};
 pub use parser::read;
 pub(crate) use parser::{
-    ElidedMember, ReadNotes, ValuelessTrait, merge_metadata, merge_traits, read_library_file,
-    read_with_notes,
+    ElidedMember, ReadNotes, UnquotedId, ValuelessTrait, merge_metadata, merge_traits,
+    read_library_file, read_with_notes,
 };
 pub(crate) use prelude::defines as prelude_defines;
 pub use writer::write;

@@ -62,11 +62,22 @@ const SIMPLE_TYPES: [&str; 13] = [
 /// (the codegen README lists the rules).
 pub fn read(source: &str) -> Result<Value, IdlError> {
     let (model, notes) = read_file(source, Role::WholeModel)?;
-    if let Some(shapes) = model.get("shapes").and_then(Value::as_object) {
-        crate::loading::check(shapes).map_err(|error| IdlError {
-            position: notes.position_of(&error.site),
-            message: error.message,
-        })?;
+    let no_shapes = Map::new();
+    let shapes = model
+        .get("shapes")
+        .and_then(Value::as_object)
+        .unwrap_or(&no_shapes);
+    crate::loading::check(shapes).map_err(|error| IdlError {
+        position: notes.position_of(&error.site),
+        message: error.message,
+    })?;
+    for unquoted in &notes.unquoted {
+        if let Some(message) = unquoted.refusal(shapes) {
+            return Err(IdlError {
+                position: unquoted.position,
+                message,
+            });
+        }
     }
     Ok(model)
 }
@@ -91,6 +102,31 @@ pub(crate) struct ReadNotes {
     /// Members written `$name` whose targets this file cannot give: the
     /// model's other files may.
     pub(crate) elided: Vec<ElidedMember>,
+    /// The shape ids written unquoted in node values, which only the whole
+    /// model can tell are defined.
+    pub(crate) unquoted: Vec<UnquotedId>,
+}
+
+/// A shape id written unquoted in a node value (`@tags([Thing])`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct UnquotedId {
+    /// As written.
+    pub(crate) written: String,
+    /// Resolved, absolute.
+    pub(crate) id: String,
+    pub(crate) position: Position,
+}
+
+impl UnquotedId {
+    /// Why the id names no shape of the model, if it names none.
+    pub(crate) fn refusal(&self, shapes: &Map<String, Value>) -> Option<String> {
+        (!crate::loading::names_a_shape(shapes, &self.id)).then(|| {
+            format!(
+                "Syntactic shape ID `{}` does not resolve to a valid shape ID: `{}`; a string that names no shape is quoted",
+                self.written, self.id
+            )
+        })
+    }
 }
 
 /// A member whose target is elided and that its own file cannot resolve.
@@ -751,16 +787,25 @@ impl<'a> Parser<'a> {
                     self.advance();
                     Ok(serde_json::from_str(token.text).expect("a JSON keyword"))
                 }
-                // An unquoted shape id: resolved where shapes are, kept as
-                // written in control and metadata statements, which come
-                // before the namespace.
+                // An unquoted shape id, which must name a shape: resolved as
+                // a target is where shapes are, and against the prelude in
+                // control and metadata statements, which come before the
+                // namespace.
                 _ => {
-                    let id = self.shape_id()?;
-                    Ok(Value::String(if self.resolving {
-                        self.resolve(&id)
+                    let written = self.shape_id()?;
+                    let id = if self.resolving {
+                        self.resolve(&written)
+                    } else if written.contains('#') {
+                        written.clone()
                     } else {
-                        id
-                    }))
+                        format!("{}#{written}", prelude::NAMESPACE)
+                    };
+                    self.notes.unquoted.push(UnquotedId {
+                        written,
+                        id: id.clone(),
+                        position: token.start,
+                    });
+                    Ok(Value::String(id))
                 }
             },
             _ => Err(self.expected(&[
@@ -1957,16 +2002,23 @@ mod tests {
     }
 
     #[test]
-    fn unquoted_ids_resolve_in_traits_and_stay_as_written_in_metadata() {
+    fn unquoted_ids_resolve_in_traits_and_against_the_prelude_in_metadata() {
         let model = read(
-            "$version: \"2\"\nmetadata m = [Thing, \"x\"]\nnamespace ex\n\n@tags([Thing, String, \"Thing\", \"\\u0004Thing\"])\nstring Thing\n",
+            "$version: \"2\"\nmetadata m = [String, ex#Thing, \"x\"]\nnamespace ex\n\n@tags([Thing, String, \"Thing\", \"\\u0004Thing\"])\nstring Thing\n",
         )
         .unwrap();
-        assert_eq!(model["metadata"]["m"], serde_json::json!(["Thing", "x"]));
+        assert_eq!(
+            model["metadata"]["m"],
+            serde_json::json!(["smithy.api#String", "ex#Thing", "x"])
+        );
         assert_eq!(
             model["shapes"]["ex#Thing"]["traits"]["smithy.api#tags"],
             serde_json::json!(["ex#Thing", "smithy.api#String", "Thing", "\u{4}Thing"])
         );
+        // A control statement's value is resolved as metadata's is.
+        let error = read("$version: \"2\"\n$inputSuffix: Request\nnamespace ex\n").unwrap_err();
+        assert_eq!((error.position.line, error.position.column), (2, 15));
+        assert!(error.message.contains("`smithy.api#Request`"), "{error}");
     }
 
     #[test]
