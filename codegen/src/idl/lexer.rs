@@ -396,10 +396,14 @@ pub fn text_block_value(token: &str, start: Position) -> Result<String, IdlError
         .unwrap_or(token);
     let normalized = inner.replace("\r\n", "\n").replace('\r', "\n");
     let Some(body) = normalized.strip_prefix('\n') else {
+        let message = if normalized.is_empty() {
+            "Text block is empty: it holds at least the line break after its opening `\"\"\"`"
+        } else {
+            "A text block must start with a line break after its opening `\"\"\"`"
+        };
         return Err(IdlError {
             position: start,
-            message: "A text block must start with a line break after its opening `\"\"\"`"
-                .to_owned(),
+            message: message.to_owned(),
         });
     };
     let lines: Vec<&str> = body.split('\n').collect();
