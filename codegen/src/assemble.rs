@@ -96,11 +96,10 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
                     position,
                 });
             }
-            for (key, position) in std::mem::take(&mut notes.traits) {
-                let position = Some(position);
-                trait_in.entry(key).or_insert(Place {
+            for place in std::mem::take(&mut notes.traits) {
+                trait_in.entry((place.on, place.trait_id)).or_insert(Place {
                     file: file.name,
-                    position,
+                    position: Some(place.position),
                 });
             }
             model

@@ -379,9 +379,13 @@ impl<'a> Model<'a> {
         let values = TraitValues {
             shape_of: &shape_of,
         };
+        // Marker traits (`@required`, `@input`, ...) are given `{}` many
+        // times over; whether `{}` fits a trait is worked out once.
+        let mut empty_fits: HashMap<&str, Result<(), String>> = HashMap::new();
         for (id, shape) in self.shapes {
             for (on, trait_id, value) in trait_applications(id, shape) {
                 let facts = self.facts(trait_id);
+                let empty = value.as_object().is_some_and(Map::is_empty);
                 let message = if !facts.defined {
                     format!(
                         "Unable to resolve trait `{trait_id}`. If this is a custom trait, then it must be defined before it can be used in a model"
@@ -392,7 +396,14 @@ impl<'a> Model<'a> {
                     )
                 } else if facts.any_string && value.is_string() {
                     continue;
-                } else if let Err(why) = values.fits(value, trait_id) {
+                } else if let Err(why) = if empty {
+                    empty_fits
+                        .entry(trait_id)
+                        .or_insert_with(|| values.fits(value, trait_id))
+                        .clone()
+                } else {
+                    values.fits(value, trait_id)
+                } {
                     format!("Error creating trait `{trait_id}`: {why}")
                 } else {
                     continue;
@@ -682,22 +693,40 @@ impl<'a> Model<'a> {
                 .map(|(name, _, _)| name.as_str())
                 .chain(members(shape).into_iter().map(|(name, _)| name))
                 .collect();
-            for (index, name) in names.iter().enumerate() {
-                let other = names[..index]
-                    .iter()
-                    .find(|other| other.eq_ignore_ascii_case(name) && *other != name);
-                if let Some(other) = other {
-                    return Err(LoadError {
-                        site: Site::Member(format!("{id}${name}")),
-                        message: format!(
-                            "Member `{name}` of `{id}` conflicts with member `{other}`: member names of a shape must differ other than in case"
-                        ),
-                    });
-                }
+            if let Some((name, other)) = first_case_conflict(&names) {
+                return Err(LoadError {
+                    site: Site::Member(format!("{id}${name}")),
+                    message: format!(
+                        "Member `{name}` of `{id}` conflicts with member `{other}`: member names of a shape must differ other than in case"
+                    ),
+                });
             }
         }
         Ok(())
     }
+}
+
+/// The first of `names` (in their order) that differs from an earlier one
+/// only in case, with that earlier one. Names are sorted, not compared
+/// pairwise, so that a shape with very many members is checked quickly.
+fn first_case_conflict<'n>(names: &[&'n str]) -> Option<(&'n str, &'n str)> {
+    fn folded(name: &str) -> impl Iterator<Item = u8> + '_ {
+        name.bytes().map(|b| b.to_ascii_lowercase())
+    }
+    let mut order: Vec<usize> = (0..names.len()).collect();
+    order.sort_unstable_by(|&a, &b| folded(names[a]).cmp(folded(names[b])).then(a.cmp(&b)));
+    // In each run of names equal but for case, in their order, the first
+    // to differ from the run's first conflicts with it.
+    let mut found: Option<(usize, usize)> = None;
+    for run in order.chunk_by(|&a, &b| names[a].eq_ignore_ascii_case(names[b])) {
+        let first = run[0];
+        if let Some(&later) = run.iter().find(|&&index| names[index] != names[first])
+            && found.is_none_or(|(earliest, _)| later < earliest)
+        {
+            found = Some((later, first));
+        }
+    }
+    found.map(|(later, first)| (names[later], names[first]))
 }
 
 /// The target of the elided member `member` of `shape_id` (`$member`):
@@ -771,7 +800,12 @@ pub(crate) fn name_enum_members(shapes: &mut Map<String, Value>) {
                 .filter(|(_, member)| !has_trait(member, ENUM_VALUE))
                 .map(|(name, _)| (id.clone(), name.to_owned()))
         })
-        .filter(|(id, name)| !inherits_member(shapes, id, name))
+        .filter(|(id, name)| {
+            let mixed = shapes
+                .get(id)
+                .is_some_and(|shape| mixins_of(shape).next().is_some());
+            !(mixed && inherits_member(shapes, id, name))
+        })
         .collect();
     for (id, name) in unnamed {
         let Some(Value::Object(member)) = shapes
@@ -994,5 +1028,22 @@ mod tests {
         );
         assert_eq!(enum_value_refusal(&json!(-2_147_483_648_i64), true), None);
         assert_eq!(enum_value_refusal(&json!("a"), false), None);
+    }
+
+    #[test]
+    fn the_first_member_differing_only_in_case_is_found_with_its_earlier_twin() {
+        assert_eq!(first_case_conflict(&["a", "b", "A"]), Some(("A", "a")));
+        assert_eq!(first_case_conflict(&["b", "A", "a", "B"]), Some(("a", "A")));
+        // A name given again as it is (a member redefined over its mixin's)
+        // is no conflict.
+        assert_eq!(first_case_conflict(&["a", "a", "b"]), None);
+        assert_eq!(first_case_conflict(&["a", "a", "A"]), Some(("A", "a")));
+        assert_eq!(first_case_conflict(&[]), None);
+        // Many members are checked without comparing each pair.
+        let many: Vec<String> = (0..20_000).map(|i| format!("m{i}")).collect();
+        let mut names: Vec<&str> = many.iter().map(String::as_str).collect();
+        assert_eq!(first_case_conflict(&names), None);
+        names.push("M7");
+        assert_eq!(first_case_conflict(&names), Some(("M7", "m7")));
     }
 }

@@ -213,7 +213,22 @@ impl<'a> Lexer<'a> {
     }
 
     fn bump_while(&mut self, keep: impl Fn(char) -> bool) {
-        while self.peek().is_some_and(&keep) {
+        loop {
+            // Most of a model is ASCII other than line breaks: one byte, one
+            // column, without decoding a character.
+            let bytes = &self.source.as_bytes()[self.offset..];
+            let run = bytes
+                .iter()
+                .take_while(|&&b| b.is_ascii() && b != b'\n' && b != b'\r' && keep(char::from(b)))
+                .count();
+            self.offset += run;
+            self.position.column = self
+                .position
+                .column
+                .saturating_add(u32::try_from(run).unwrap_or(u32::MAX));
+            if !self.peek().is_some_and(&keep) {
+                return;
+            }
             self.bump();
         }
     }

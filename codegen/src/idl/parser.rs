@@ -95,10 +95,12 @@ pub(crate) struct ReadNotes {
     /// Where the first metadata statement of each key is written.
     pub(crate) metadata: HashMap<String, Position>,
     /// Where each member is named, by its absolute id (`Shape$member`).
-    pub(crate) members: HashMap<String, Position>,
+    /// Looked up only to place an error, so kept as read, unhashed.
+    pub(crate) members: Vec<(String, Position)>,
     /// Where each trait is written, by the absolute id of the shape or
-    /// member it is applied to and its own absolute id.
-    pub(crate) traits: HashMap<(String, String), Position>,
+    /// member it is applied to and its own absolute id, in the order read:
+    /// the first of a trait given twice places it.
+    pub(crate) traits: Vec<TraitPlace>,
     /// Members written `$name` whose targets this file cannot give: the
     /// model's other files may.
     pub(crate) elided: Vec<ElidedMember>,
@@ -129,6 +131,16 @@ impl UnquotedId {
     }
 }
 
+/// Where a trait applied to a shape or member is written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct TraitPlace {
+    /// The shape or member (`Shape$member`) it is applied to, absolute.
+    pub(crate) on: String,
+    /// The trait's absolute id.
+    pub(crate) trait_id: String,
+    pub(crate) position: Position,
+}
+
 /// A member whose target is elided and that its own file cannot resolve.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub(crate) struct ElidedMember {
@@ -147,20 +159,31 @@ impl ReadNotes {
             let root = id.split_once('$').map_or(id, |(root, _)| root);
             self.shapes
                 .get(id)
-                .or_else(|| self.members.get(id))
+                .or_else(|| self.member_position(id))
                 .or_else(|| self.applied.get(id))
                 .or_else(|| self.shapes.get(root))
                 .copied()
         };
         let found = match site {
             Site::Shape(id) | Site::Member(id) => shape(id),
-            Site::Trait { on, id } => self
-                .traits
-                .get(&(on.clone(), id.clone()))
-                .copied()
-                .or_else(|| shape(on)),
+            Site::Trait { on, id } => self.trait_position(on, id).or_else(|| shape(on)),
         };
         found.unwrap_or(Position { line: 1, column: 1 })
+    }
+
+    fn member_position(&self, member: &str) -> Option<&Position> {
+        self.members
+            .iter()
+            .find(|(id, _)| id == member)
+            .map(|(_, position)| position)
+    }
+
+    /// Where the trait `trait_id` applied to `on` is first written.
+    pub(crate) fn trait_position(&self, on: &str, trait_id: &str) -> Option<Position> {
+        self.traits
+            .iter()
+            .find(|place| place.on == on && place.trait_id == trait_id)
+            .map(|place| place.position)
     }
 }
 
@@ -920,8 +943,11 @@ impl<'a> Parser<'a> {
             if namespace != prelude::NAMESPACE {
                 self.undecided.push(id.clone());
             }
+            // The prelude's list traits are known; the library is asked
+            // about the rest.
             prelude::is_known_list_trait(&id)
                 || (self.role != Role::Library
+                    && namespace != prelude::NAMESPACE
                     && matches!(crate::library::shape_type(&id), Some("list" | "set")))
         };
         if is_list {
@@ -936,10 +962,11 @@ impl<'a> Parser<'a> {
     fn applied_to(&mut self, target: &str) {
         let applied_to = self.resolve(target);
         for (trait_id, at) in std::mem::take(&mut self.trait_positions) {
-            self.notes
-                .traits
-                .entry((applied_to.clone(), trait_id))
-                .or_insert(at);
+            self.notes.traits.push(TraitPlace {
+                on: applied_to.clone(),
+                trait_id,
+                position: at,
+            });
         }
         for trait_id in std::mem::take(&mut self.undecided) {
             self.notes.valueless.push(ValuelessTrait {
@@ -950,7 +977,12 @@ impl<'a> Parser<'a> {
     }
 
     fn absolute(&self, name: &str) -> String {
-        format!("{}#{name}", self.namespace.as_deref().unwrap_or(""))
+        let namespace = self.namespace.as_deref().unwrap_or("");
+        let mut id = String::with_capacity(namespace.len() + 1 + name.len());
+        id.push_str(namespace);
+        id.push('#');
+        id.push_str(name);
+        id
     }
 
     /// `[A, B]`: shape ids as `{"target": ...}`, resolved; at least one
@@ -1231,9 +1263,7 @@ impl<'a> Parser<'a> {
                 // `= value` is refused at the value, `@enumValue` at the trait.
                 let trait_at = self
                     .notes
-                    .traits
-                    .get(&(format!("{shape_id}${}", name.text), ENUM_VALUE.to_owned()))
-                    .copied();
+                    .trait_position(&format!("{shape_id}${}", name.text), ENUM_VALUE);
                 let at = assigned_at.or(trait_at).unwrap_or(name.start);
                 return Err(self.error(at, format!("{shape_id}${}: {why}", name.text)));
             }
@@ -1282,7 +1312,7 @@ impl<'a> Parser<'a> {
             ));
         }
         let id = format!("{shape_id}${}", name.text);
-        self.notes.members.insert(id.clone(), name.start);
+        self.notes.members.push((id.clone(), name.start));
         self.applied_to(&id);
         Ok(name)
     }
@@ -1648,20 +1678,18 @@ impl<'a> Parser<'a> {
             Some((name, member)) => (name, Some(member)),
             None => (id, None),
         };
-        let local = self.absolute(name);
-        let shape = if let Some(imported) = self.uses.get(name) {
+        let mut shape = if let Some(imported) = self.uses.get(name) {
             imported.clone()
-        } else if self.defined.contains_key(name) {
-            local
-        } else if prelude::defines(name) {
+        } else if !self.defined.contains_key(name) && prelude::defines(name) {
             format!("{}#{name}", prelude::NAMESPACE)
         } else {
-            local
+            self.absolute(name)
         };
-        match member {
-            Some(member) => format!("{shape}${member}"),
-            None => shape,
+        if let Some(member) = member {
+            shape.push('$');
+            shape.push_str(member);
         }
+        shape
     }
 }
 
