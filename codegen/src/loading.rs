@@ -57,6 +57,7 @@ pub(crate) struct LoadError {
 /// loader does.
 pub(crate) fn check(shapes: &Map<String, Value>) -> Result<(), LoadError> {
     let model = Model::new(shapes);
+    model.prelude_shapes_kept()?;
     model.applied_traits_reach_something()?;
     model.references_resolve_and_fit()?;
     model.traits_resolve_and_fit()?;
@@ -281,6 +282,26 @@ impl<'a> Model<'a> {
         let mut found = Vec::new();
         walk(self, id, &mut seen, &mut found);
         found
+    }
+
+    /// A shape of the prelude that the model defines again is defined as
+    /// the prelude defines it: Smithy loads the prelude with every model,
+    /// and two definitions of one shape must agree.
+    fn prelude_shapes_kept(&self) -> Result<(), LoadError> {
+        for (id, shape) in self.shapes.iter().filter(|(_, s)| is_definition(s)) {
+            if id.starts_with("smithy.api#")
+                && let Some(prelude) = library::shape(id)
+                && prelude != shape
+            {
+                return Err(LoadError {
+                    site: Site::Shape(id.clone()),
+                    message: format!(
+                        "Conflicting shape definition for `{id}`: the prelude defines it otherwise"
+                    ),
+                });
+            }
+        }
+        Ok(())
     }
 
     /// An `apply` entry must reach a shape or a member the model has; in
