@@ -247,6 +247,9 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             *value = Value::Array(Vec::new());
         }
     }
+    // After `apply`, so that a default another file applies is kept, and
+    // before the checks, which hold a 1.0 shape to what it means in 2.0.
+    upgrade::upgrade_v1_shapes(&mut shapes, &from_v1);
     crate::loading::check(&shapes).map_err(|error| {
         let root = |id: &str| id.split_once('$').map_or(id, |(root, _)| root).to_owned();
         let place = match &error.site {
@@ -278,8 +281,6 @@ pub fn assemble(files: &[ModelFile<'_>]) -> Result<Value, AssembleError> {
             });
         }
     }
-    // After `apply`, so that a default another file applies is kept.
-    upgrade::upgrade_v1_shapes(&mut shapes, &from_v1);
     // Smithy's own serializer lists shapes by id, and so does this: the JSON
     // then does not change when an IDL file is reorganised.
     shapes.sort_keys();
@@ -569,7 +570,7 @@ mod tests {
     #[test]
     fn shapes_of_1_0_files_mean_in_the_model_what_they_meant_in_1_0() {
         let v1 = "namespace a\nstructure Thing { count: Count, flag: PrimitiveBoolean, @box maybe: Count, total: b#Total }\ninteger Count\n";
-        let v2 = "$version: \"2\"\nnamespace b\ninteger Total\nstructure Other { n: a#Count }\n";
+        let v2 = "$version: \"2\"\nnamespace b\ninteger Total\nstructure Other {\n    n: a#Count = 0\n}\n";
         let model = assemble(&[file("one.smithy", v1), file("two.smithy", v2)]).unwrap();
         let members = &model["shapes"]["a#Thing"]["members"];
         assert_eq!(members["count"]["traits"], json!({"smithy.api#default": 0}));
@@ -586,12 +587,21 @@ mod tests {
             model["shapes"]["a#Count"]["traits"],
             json!({"smithy.api#default": 0})
         );
-        // A 2.0 member is left as written, even when its target is a 1.0 shape.
+        // A 2.0 member is left as written, even when its target is a 1.0
+        // shape; and, as any 2.0 member whose target has a default, it must
+        // give that default or `null`.
         assert_eq!(
             model["shapes"]["b#Other"]["members"]["n"],
-            json!({"target": "a#Count"})
+            json!({"target": "a#Count", "traits": {"smithy.api#default": 0}})
         );
         assert_eq!(model["smithy"], "2.0");
+        let without =
+            "$version: \"2\"\nnamespace b\ninteger Total\nstructure Other { n: a#Count }\n";
+        let error = assemble(&[file("one.smithy", v1), file("two.smithy", without)]).unwrap_err();
+        assert_eq!(
+            error.to_string(),
+            "two.smithy:4:19: Member targets a#Count, which requires that the member defines the same default of `0` or `null`"
+        );
     }
 
     #[test]

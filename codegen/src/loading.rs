@@ -32,6 +32,7 @@ use std::fmt;
 
 const MIXIN: &str = "smithy.api#mixin";
 const ENUM_VALUE: &str = "smithy.api#enumValue";
+const DEFAULT: &str = "smithy.api#default";
 
 /// The shape, member or trait application an error is about.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,6 +64,7 @@ pub(crate) fn check(shapes: &Map<String, Value>) -> Result<(), LoadError> {
     model.traits_resolve_and_fit()?;
     model.mixins_are_sound()?;
     model.enum_values_fit()?;
+    model.defaults_fit()?;
     model.names_differ_beyond_case()?;
     Ok(())
 }
@@ -399,6 +401,7 @@ impl<'a> Model<'a> {
         let shape_of = |id: &str| self.shape(id).or_else(|| library::shape(id));
         let values = TraitValues {
             shape_of: &shape_of,
+            zero_passes_range: false,
         };
         // Marker traits (`@required`, `@input`, ...) are given `{}` many
         // times over; whether `{}` fits a trait is worked out once.
@@ -689,6 +692,89 @@ impl<'a> Model<'a> {
         Ok(())
     }
 
+    /// Each `@default` fits what it is on, as Smithy's default validation
+    /// holds it: a member's fits the member and its target (a zero may fall
+    /// outside a `@range`), only a member's may be `null`, a list's is `[]`,
+    /// a map's `{}`, a document's no non-empty list or object; and a
+    /// structure member whose target has a default gives it again, or `null`.
+    fn defaults_fit(&self) -> Result<(), LoadError> {
+        let shape_of = |id: &str| self.shape(id).or_else(|| library::shape(id));
+        let values = TraitValues {
+            shape_of: &shape_of,
+            zero_passes_range: true,
+        };
+        let refuse = |on: String, why: String| {
+            Err(LoadError {
+                message: format!("Error validating @default trait of `{on}`: {why}"),
+                site: Site::Trait {
+                    on,
+                    id: DEFAULT.to_owned(),
+                },
+            })
+        };
+        for (id, shape) in self.shapes.iter().filter(|(_, s)| is_definition(s)) {
+            if let Some(value) = trait_value(shape, DEFAULT) {
+                let why = if value.is_null() {
+                    Some("The @default trait can be set to null only on members".to_owned())
+                } else {
+                    // As a member targeting the shape, so that the shape's
+                    // own constraints are held too.
+                    let as_member = serde_json::json!({ "target": id });
+                    values
+                        .member_value_fits(value, &as_member)
+                        .err()
+                        .or_else(|| default_shape_refusal(value, kind(shape)))
+                };
+                if let Some(why) = why {
+                    return refuse(id.clone(), why);
+                }
+            }
+            for (name, member) in members(shape) {
+                let member_id = || format!("{id}${name}");
+                let target = target(member).and_then(|target| self.facts(target).shape);
+                let target_default = target.and_then(|target| trait_value(target, DEFAULT));
+                let Some(value) = trait_value(member, DEFAULT) else {
+                    if let Some(wanted) = target_default
+                        && kind(shape) == "structure"
+                        && !wanted.is_null()
+                    {
+                        return Err(LoadError {
+                            site: Site::Member(member_id()),
+                            message: format!(
+                                "Member targets {}, which requires that the member defines the same default of `{wanted}` or `null`",
+                                target_of(member)
+                            ),
+                        });
+                    }
+                    continue;
+                };
+                if value.is_null() {
+                    continue;
+                }
+                let why = values.member_value_fits(value, member).err().or_else(|| {
+                    let kind = target.map_or("", kind);
+                    default_shape_refusal(value, kind)
+                });
+                if let Some(why) = why {
+                    return refuse(member_id(), why);
+                }
+                if let Some(wanted) = target_default
+                    && kind(shape) == "structure"
+                    && wanted != value
+                {
+                    return refuse(
+                        member_id(),
+                        format!(
+                            "the member's default, `{value}`, differs from the default of its target {}, `{wanted}`",
+                            target_of(member)
+                        ),
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
     /// Member names of one shape (its mixins' included), and the shape ids
     /// of the model, must differ other than in case.
     fn names_differ_beyond_case(&self) -> Result<(), LoadError> {
@@ -849,6 +935,27 @@ pub(crate) fn name_enum_members(shapes: &mut Map<String, Value>) {
 pub(crate) fn names_a_shape(shapes: &Map<String, Value>, id: &str) -> bool {
     let root = id.split_once('$').map_or(id, |(root, _)| root);
     Model::new(shapes).is_defined(root)
+}
+
+/// Why `value` cannot be the default of a shape of type `kind`, beyond its
+/// type: a collection's default is empty.
+fn default_shape_refusal(value: &Value, kind: &str) -> Option<String> {
+    let non_empty_list = value.as_array().is_some_and(|items| !items.is_empty());
+    let non_empty_object = value.as_object().is_some_and(|entries| !entries.is_empty());
+    let why = match kind {
+        "list" | "set" if non_empty_list => "The @default value of a list must be an empty list",
+        "map" if non_empty_object => "The @default value of a map must be an empty map",
+        "document" if non_empty_list || non_empty_object => {
+            "The @default value of a document cannot be a non-empty array or object"
+        }
+        _ => return None,
+    };
+    Some(why.to_owned())
+}
+
+/// A member's target, for an error.
+fn target_of(member: &Value) -> &str {
+    target(member).unwrap_or("")
 }
 
 /// Why an elided member has no target.

@@ -24,6 +24,10 @@ const DEPTH: usize = 64;
 /// it).
 pub(crate) struct TraitValues<'a> {
     pub(crate) shape_of: &'a dyn Fn(&str) -> Option<&'a Value>,
+    /// Whether a zero is let through a `@range` it falls outside: Smithy
+    /// lets a default of 0 through, as converting IDL 1.0 gives one to
+    /// every member targeting a primitive number.
+    pub(crate) zero_passes_range: bool,
 }
 
 /// Where in a trait's value a refusal is: `""` for the value itself, else
@@ -76,6 +80,12 @@ impl TraitValues<'_> {
     /// Whether `value` is one the shape `shape_id` takes.
     pub(crate) fn fits(&self, value: &Value, shape_id: &str) -> Result<(), String> {
         self.shape_fits(value, shape_id, "", 0)
+    }
+
+    /// Whether `value` fits as a value of `member` (a member's JSON AST):
+    /// the member's own constraints and its target's.
+    pub(crate) fn member_value_fits(&self, value: &Value, member: &Value) -> Result<(), String> {
+        self.member_fits(value, member, "", 0)
     }
 
     fn shape_fits(
@@ -146,11 +156,10 @@ impl TraitValues<'_> {
                 let members = self.all_members(shape);
                 let members = members.as_deref();
                 for (key, item) in entries {
+                    // A member the structure lacks is let through: Smithy
+                    // only warns of one, and AWS models hold some.
                     let Some(member) = members.and_then(|members| members.get(key)) else {
-                        return Err(format!(
-                            "Invalid structure member `{key}` found for `{shape_id}`{}",
-                            at(path)
-                        ));
+                        continue;
                     };
                     // An optional member may be given as null.
                     if item.is_null() && trait_of(member, "smithy.api#required").is_none() {
@@ -203,7 +212,7 @@ impl TraitValues<'_> {
         // whose shape is `@length(min: 1)`, and Smithy builds them. The
         // shapes and members inside a value are held to theirs.
         let length = depth > 0;
-        constraints_fit(value, shape, length, &format!("`{shape_id}`"), path)
+        self.constraints_fit(value, shape, length, &format!("`{shape_id}`"), path)
     }
 
     /// A structure's or union's members: its own, lent, when it has no
@@ -295,11 +304,56 @@ impl TraitValues<'_> {
         path: &str,
         depth: usize,
     ) -> Result<(), String> {
-        constraints_fit(value, member, true, "the member", path)?;
+        self.constraints_fit(value, member, true, "the member", path)?;
         match member.get("target").and_then(Value::as_str) {
             Some(target) => self.shape_fits(value, target, path, depth + 1),
             None => Ok(()),
         }
+    }
+
+    /// A value against the `@length` (where `length`) and `@range` of a shape
+    /// or member (`holder`, named by `what` in an error).
+    fn constraints_fit(
+        &self,
+        value: &Value,
+        holder: &Value,
+        length: bool,
+        what: &str,
+        path: &str,
+    ) -> Result<(), String> {
+        if let Some(length) = trait_of(holder, "smithy.api#length").filter(|_| length) {
+            let size = match value {
+                Value::String(text) => Some(text.chars().count()),
+                Value::Array(items) => Some(items.len()),
+                Value::Object(entries) => Some(entries.len()),
+                _ => None,
+            };
+            if let Some(size) = size {
+                let (min, max) = bounds(length);
+                let size = size as f64;
+                if min.is_some_and(|min| size < min) || max.is_some_and(|max| size > max) {
+                    return Err(format!(
+                        "{} is {size} long, outside the @length of {what}{}",
+                        node_type(value),
+                        at(path)
+                    ));
+                }
+            }
+        }
+        if let (Some(range), Value::Number(number)) = (trait_of(holder, "smithy.api#range"), value)
+            && let Some(number) = number.as_f64()
+        {
+            let (min, max) = bounds(range);
+            let outside =
+                min.is_some_and(|min| number < min) || max.is_some_and(|max| number > max);
+            if outside && !(self.zero_passes_range && number == 0.0) {
+                return Err(format!(
+                    "{number} is outside the @range of {what}{}",
+                    at(path)
+                ));
+            }
+        }
+        Ok(())
     }
 
     fn integer_fits(
@@ -375,48 +429,6 @@ impl TraitValues<'_> {
     }
 }
 
-/// A value against the `@length` (where `length`) and `@range` of a shape
-/// or member (`holder`, named by `what` in an error).
-fn constraints_fit(
-    value: &Value,
-    holder: &Value,
-    length: bool,
-    what: &str,
-    path: &str,
-) -> Result<(), String> {
-    if let Some(length) = trait_of(holder, "smithy.api#length").filter(|_| length) {
-        let size = match value {
-            Value::String(text) => Some(text.chars().count()),
-            Value::Array(items) => Some(items.len()),
-            Value::Object(entries) => Some(entries.len()),
-            _ => None,
-        };
-        if let Some(size) = size {
-            let (min, max) = bounds(length);
-            let size = size as f64;
-            if min.is_some_and(|min| size < min) || max.is_some_and(|max| size > max) {
-                return Err(format!(
-                    "{} is {size} long, outside the @length of {what}{}",
-                    node_type(value),
-                    at(path)
-                ));
-            }
-        }
-    }
-    if let (Some(range), Value::Number(number)) = (trait_of(holder, "smithy.api#range"), value)
-        && let Some(number) = number.as_f64()
-    {
-        let (min, max) = bounds(range);
-        if min.is_some_and(|min| number < min) || max.is_some_and(|max| number > max) {
-            return Err(format!(
-                "{number} is outside the @range of {what}{}",
-                at(path)
-            ));
-        }
-    }
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -477,6 +489,7 @@ mod tests {
         let shape_of = |id: &str| shapes.get(id);
         TraitValues {
             shape_of: &shape_of,
+            zero_passes_range: false,
         }
         .fits(&value, shape)
     }
@@ -573,11 +586,8 @@ mod tests {
                 .unwrap_err()
                 .contains("Missing required")
         );
-        assert!(
-            fits(json!({"name": "n", "colour": 1}), "ex#Record")
-                .unwrap_err()
-                .contains("Invalid structure member `colour`")
-        );
+        // A member the structure lacks is let through, as Smithy only warns.
+        assert_eq!(fits(json!({"name": "n", "colour": 1}), "ex#Record"), Ok(()));
         // An optional member may be null; a required one with a default may be left out.
         assert_eq!(
             fits(json!({"name": "n", "note": null}), "ex#Record"),

@@ -67,7 +67,23 @@ pub fn read(source: &str) -> Result<Value, IdlError> {
         .get("shapes")
         .and_then(Value::as_object)
         .unwrap_or(&no_shapes);
-    crate::loading::check(shapes).map_err(|error| IdlError {
+    // A 1.0 model is read as written, but held to the rules as Smithy holds
+    // it, in the meaning 2.0 gives it.
+    let upgraded;
+    let checked = if model
+        .get("smithy")
+        .and_then(Value::as_str)
+        .is_some_and(crate::upgrade::is_v1)
+    {
+        let mut copy = shapes.clone();
+        let ids: Vec<String> = copy.keys().cloned().collect();
+        crate::upgrade::upgrade_v1_shapes(&mut copy, &ids);
+        upgraded = copy;
+        &upgraded
+    } else {
+        shapes
+    };
+    crate::loading::check(checked).map_err(|error| IdlError {
         position: notes.position_of(&error.site),
         message: error.message,
     })?;
@@ -1425,6 +1441,11 @@ impl<'a> Parser<'a> {
                 let value = self.node()?;
                 merge_trait(&mut traits, "smithy.api#default", value)
                     .map_err(|why| self.error(value_at, why))?;
+                self.notes.traits.push(TraitPlace {
+                    on: format!("{shape_id}${}", name.text),
+                    trait_id: "smithy.api#default".to_owned(),
+                    position: value_at,
+                });
                 self.end_of_assignment()?;
             } else {
                 self.at = save;

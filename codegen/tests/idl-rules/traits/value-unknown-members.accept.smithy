@@ -1,5 +1,5 @@
 $version: "2"
 namespace smithy.example
 
-@http(method: "GET", uri: "/ping")
+@http(method: "GET", uri: "/ping", verb: "GET")
 operation Ping {}
