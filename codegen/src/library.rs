@@ -112,6 +112,26 @@ mod tests {
         assert!(!is_trait("smithy.api#String"));
     }
 
+    /// The IDL reader knows which traits of the library are lists without
+    /// asking the library (a trait written without a value is then `[]`),
+    /// so its list must be the library's.
+    #[test]
+    fn the_readers_list_traits_are_the_librarys() {
+        for (id, shape) in shapes() {
+            let is_list = matches!(
+                shape.get("type").and_then(Value::as_str),
+                Some("list" | "set")
+            );
+            if is_trait(id) {
+                assert_eq!(
+                    crate::idl::prelude::is_known_list_trait(id),
+                    is_list,
+                    "{id}"
+                );
+            }
+        }
+    }
+
     /// The prelude's public shapes, which a relative shape id may name,
     /// are the names `idl::prelude` lists.
     #[test]

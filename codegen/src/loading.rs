@@ -1166,6 +1166,9 @@ mod tests {
         // is no conflict.
         assert_eq!(first_case_conflict(&["a", "a", "b"]), None);
         assert_eq!(first_case_conflict(&["a", "a", "A"]), Some(("A", "a")));
+        // Of two pairs, the one whose second name comes first, whichever
+        // sorts first.
+        assert_eq!(first_case_conflict(&["b", "B", "a", "A"]), Some(("B", "b")));
         assert_eq!(first_case_conflict(&[]), None);
         // Many members are checked without comparing each pair.
         let many: Vec<String> = (0..20_000).map(|i| format!("m{i}")).collect();
@@ -1173,5 +1176,64 @@ mod tests {
         assert_eq!(first_case_conflict(&names), None);
         names.push("M7");
         assert_eq!(first_case_conflict(&names), Some(("M7", "m7")));
+    }
+
+    /// Reads an IDL 2.0 file of namespace `ex` whose body is `body`; the
+    /// refusal's line and column and message, if it is refused.
+    fn refusal(body: &str) -> Option<(u32, u32, String)> {
+        let source = format!("$version: \"2\"\nnamespace ex\n{body}");
+        crate::idl::read(&source)
+            .err()
+            .map(|error| (error.position.line, error.position.column, error.message))
+    }
+
+    #[test]
+    fn a_redefined_enum_member_that_repeats_a_value_is_refused_at_itself() {
+        let (line, column, message) = refusal(
+            "@mixin\nenum Base {\n    A = \"x\"\n    B = \"y\"\n}\nenum Level with [Base] {\n    B = \"x\"\n}\n",
+        )
+        .unwrap();
+        assert_eq!((line, column), (9, 5), "{message}");
+        assert!(
+            message.contains("duplicate value \"x\": `A` and `B`"),
+            "{message}"
+        );
+    }
+
+    #[test]
+    fn defaults_of_maps_documents_and_members_are_held_to_their_rules() {
+        let refused = |body: &str| {
+            refusal(body)
+                .map(|(_, _, message)| message)
+                .unwrap_or_default()
+        };
+        assert!(
+            refused("structure S {\n    m: M = {a: \"b\"}\n}\nmap M {\n    key: String\n    value: String\n}\n")
+                .contains("a map must be an empty map")
+        );
+        for value in ["[1]", "{a: 1}"] {
+            assert!(
+                refused(&format!("structure S {{\n    d: Document = {value}\n}}\n"))
+                    .contains("a document cannot be a non-empty"),
+                "{value}"
+            );
+        }
+        for value in ["[]", "{}", "\"text\"", "1"] {
+            assert_eq!(
+                refusal(&format!("structure S {{\n    d: Document = {value}\n}}\n")),
+                None,
+                "{value}"
+            );
+        }
+        // A structure member whose target has a default repeats it; a union
+        // member need not.
+        assert!(
+            refused("@default(0)\ninteger Count\nstructure S {\n    c: Count = 1\n}\n")
+                .contains("differs from the default of its target ex#Count, `0`")
+        );
+        assert_eq!(
+            refusal("@default(0)\ninteger Count\nunion U {\n    c: Count\n}\n"),
+            None
+        );
     }
 }

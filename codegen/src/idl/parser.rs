@@ -959,12 +959,8 @@ impl<'a> Parser<'a> {
             if namespace != prelude::NAMESPACE {
                 self.undecided.push(id.clone());
             }
-            // The prelude's list traits are known; the library is asked
-            // about the rest.
+            // The library's list traits are known (a test keeps them so).
             prelude::is_known_list_trait(&id)
-                || (self.role != Role::Library
-                    && namespace != prelude::NAMESPACE
-                    && matches!(crate::library::shape_type(&id), Some("list" | "set")))
         };
         if is_list {
             Value::Array(Vec::new())
@@ -2211,6 +2207,19 @@ mod tests {
         ] {
             assert!(!is_absolute_shape_id(id), "{id}");
         }
+    }
+
+    /// An error about a trait is placed where that trait is written on that
+    /// shape or member, not where the same trait is written on another.
+    #[test]
+    fn a_trait_error_is_placed_at_the_trait_on_its_own_member() {
+        let source = "$version: \"2\"\nnamespace ex\nintEnum Code {\n    @enumValue(1)\n    A\n    @enumValue(\"b\")\n    B\n}\n";
+        let error = read(source).unwrap_err();
+        assert_eq!(
+            (error.position.line, error.position.column),
+            (6, 5),
+            "{error}"
+        );
     }
 
     /// A list or map member of another name is refused at that name,

@@ -155,17 +155,4 @@ mod tests {
             is_known_list_trait("smithy.api#tags") && !is_known_list_trait("smithy.api#required")
         );
     }
-
-    /// The reader does not ask the library about prelude traits, so the
-    /// list must name every one whose shape is a list.
-    #[test]
-    fn every_prelude_trait_whose_shape_is_a_list_is_listed() {
-        for name in NAMES {
-            let id = format!("smithy.api#{name}");
-            let is_list = matches!(crate::library::shape_type(&id), Some("list" | "set"));
-            if crate::library::is_trait(&id) {
-                assert_eq!(is_known_list_trait(&id), is_list, "{id}");
-            }
-        }
-    }
 }
