@@ -71,11 +71,6 @@ fn has_trait(id: &str, trait_id: &str) -> bool {
         .is_some()
 }
 
-/// The type of the library's shape `id` (absolute), if it defines one.
-pub(crate) fn shape_type(id: &str) -> Option<&'static str> {
-    shape(id)?.get("type")?.as_str()
-}
-
 /// Whether the library defines `id` (absolute) as an error structure.
 pub(crate) fn is_error(id: &str) -> bool {
     has_trait(id, "smithy.api#error")
@@ -89,6 +84,10 @@ pub(crate) fn is_trait(id: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn shape_type(id: &str) -> Option<&'static str> {
+        shape(id)?.get("type")?.as_str()
+    }
 
     #[test]
     fn every_file_of_the_library_reads() {
