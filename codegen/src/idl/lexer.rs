@@ -507,6 +507,14 @@ fn unescape(content: &str, start: Position) -> Result<String, IdlError> {
                     )));
                 }
             },
+            // Tabs and line breaks may be written as they are; other
+            // control characters only as escapes.
+            c if c < ' ' && c != '\t' && c != '\n' => {
+                return Err(fail(format!(
+                    "Invalid string character: `{}`; write it as a `\\u` escape",
+                    shown(c)
+                )));
+            }
             c => text.push(c),
         }
     }
