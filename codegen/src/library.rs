@@ -65,28 +65,28 @@ pub(crate) fn shape(id: &str) -> Option<&'static Value> {
     shapes().get(id)
 }
 
-fn has_trait(id: &str, trait_id: &str) -> bool {
-    shape(id)
-        .and_then(|shape| shape.get("traits")?.get(trait_id))
-        .is_some()
-}
-
-/// Whether the library defines `id` (absolute) as an error structure.
-pub(crate) fn is_error(id: &str) -> bool {
-    has_trait(id, "smithy.api#error")
-}
-
-/// Whether the library defines `id` (absolute) as a trait.
-pub(crate) fn is_trait(id: &str) -> bool {
-    has_trait(id, "smithy.api#trait")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn shape_type(id: &str) -> Option<&'static str> {
         shape(id)?.get("type")?.as_str()
+    }
+
+    fn has_trait(id: &str, trait_id: &str) -> bool {
+        shape(id)
+            .and_then(|shape| shape.get("traits")?.get(trait_id))
+            .is_some()
+    }
+
+    /// Whether the library defines `id` (absolute) as an error structure.
+    fn is_error(id: &str) -> bool {
+        has_trait(id, "smithy.api#error")
+    }
+
+    /// Whether the library defines `id` (absolute) as a trait.
+    fn is_trait(id: &str) -> bool {
+        has_trait(id, "smithy.api#trait")
     }
 
     #[test]

@@ -73,7 +73,7 @@ struct Model<'a> {
     shapes: &'a Map<String, Value>,
     /// What is known of each shape id asked about: a model names the same
     /// shapes and traits many times, and each is looked up once.
-    facts: RefCell<HashMap<&'a str, Facts<'a>>>,
+    facts: RefCell<foldhash::HashMap<&'a str, Facts<'a>>>,
 }
 
 /// What a shape id names.
@@ -210,40 +210,35 @@ impl<'a> Model<'a> {
         if let Some(facts) = self.facts.borrow().get(id) {
             return *facts;
         }
-        let facts = match self.shape(id) {
-            Some(shape) => Facts {
-                shape: Some(shape),
-                defined: true,
-                is_trait: has_trait(shape, "smithy.api#trait"),
-                is_error: has_trait(shape, "smithy.api#error"),
-                is_mixin: has_trait(shape, MIXIN),
-                any_string: false,
-            },
+        // The shape's traits are looked up once, and a shape without any
+        // (most are) costs nothing more.
+        let (shape, defined, ours) = match self.shape(id) {
+            Some(shape) => (Some(shape), true, true),
             None => {
+                let shape = library::shape(id);
                 // A private prelude shape is the library's, but no model's to name.
                 let defined = match id.strip_prefix("smithy.api#") {
                     Some(name) => idl::prelude_defines(name),
-                    None => library::shape(id).is_some(),
+                    None => shape.is_some(),
                 };
-                Facts {
-                    shape: library::shape(id),
-                    defined,
-                    is_trait: defined && library::is_trait(id),
-                    is_error: defined && library::is_error(id),
-                    is_mixin: false,
-                    any_string: false,
-                }
+                (shape, defined, false)
             }
         };
-        let any_string = facts.shape.is_some_and(|shape| {
-            kind(shape) == "string"
-                && ["smithy.api#enum", "smithy.api#length", "smithy.api#pattern"]
-                    .iter()
-                    .all(|constraint| !has_trait(shape, constraint))
-        });
+        let traits = shape
+            .and_then(|shape| shape.get("traits"))
+            .and_then(Value::as_object);
+        let has = |trait_id: &str| traits.is_some_and(|traits| traits.contains_key(trait_id));
         let facts = Facts {
-            any_string,
-            ..facts
+            shape,
+            defined,
+            is_trait: defined && has("smithy.api#trait"),
+            is_error: defined && has("smithy.api#error"),
+            // Only the model's shapes may be mixins.
+            is_mixin: ours && has(MIXIN),
+            any_string: shape.is_some_and(|shape| kind(shape) == "string")
+                && !["smithy.api#enum", "smithy.api#length", "smithy.api#pattern"]
+                    .into_iter()
+                    .any(has),
         };
         self.facts.borrow_mut().insert(id, facts);
         facts

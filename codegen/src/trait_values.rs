@@ -212,7 +212,7 @@ impl TraitValues<'_> {
         // whose shape is `@length(min: 1)`, and Smithy builds them. The
         // shapes and members inside a value are held to theirs.
         let length = depth > 0;
-        self.constraints_fit(value, shape, length, &format!("`{shape_id}`"), path)
+        self.constraints_fit(value, shape, length, Some(shape_id), path)
     }
 
     /// A structure's or union's members: its own, lent, when it has no
@@ -304,7 +304,7 @@ impl TraitValues<'_> {
         path: &str,
         depth: usize,
     ) -> Result<(), String> {
-        self.constraints_fit(value, member, true, "the member", path)?;
+        self.constraints_fit(value, member, true, None, path)?;
         match member.get("target").and_then(Value::as_str) {
             Some(target) => self.shape_fits(value, target, path, depth + 1),
             None => Ok(()),
@@ -312,15 +312,17 @@ impl TraitValues<'_> {
     }
 
     /// A value against the `@length` (where `length`) and `@range` of a shape
-    /// or member (`holder`, named by `what` in an error).
+    /// or member (`holder`: the shape `shape_id`, else a member).
     fn constraints_fit(
         &self,
         value: &Value,
         holder: &Value,
         length: bool,
-        what: &str,
+        shape_id: Option<&str>,
         path: &str,
     ) -> Result<(), String> {
+        // Named only when refused: most values fit.
+        let what = || shape_id.map_or_else(|| "the member".to_owned(), |id| format!("`{id}`"));
         if let Some(length) = trait_of(holder, "smithy.api#length").filter(|_| length) {
             let size = match value {
                 Value::String(text) => Some(text.chars().count()),
@@ -333,8 +335,9 @@ impl TraitValues<'_> {
                 let size = size as f64;
                 if min.is_some_and(|min| size < min) || max.is_some_and(|max| size > max) {
                     return Err(format!(
-                        "{} is {size} long, outside the @length of {what}{}",
+                        "{} is {size} long, outside the @length of {}{}",
                         node_type(value),
+                        what(),
                         at(path)
                     ));
                 }
@@ -348,7 +351,8 @@ impl TraitValues<'_> {
                 min.is_some_and(|min| number < min) || max.is_some_and(|max| number > max);
             if outside && !(self.zero_passes_range && number == 0.0) {
                 return Err(format!(
-                    "{number} is outside the @range of {what}{}",
+                    "{number} is outside the @range of {}{}",
+                    what(),
                     at(path)
                 ));
             }

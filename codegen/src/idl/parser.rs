@@ -259,11 +259,11 @@ fn read_file(source: &str, role: Role) -> Result<(Value, ReadNotes), IdlError> {
         // A file that states no version is IDL 1.0.
         version: "1.0".to_owned(),
         namespace: None,
-        uses: HashMap::new(),
+        uses: foldhash::HashMap::default(),
         shapes: Map::new(),
         metadata: None,
         applied: Vec::new(),
-        defined: HashMap::new(),
+        defined: foldhash::HashMap::default(),
         resolving: false,
         input_suffix: "Input".to_owned(),
         output_suffix: "Output".to_owned(),
@@ -291,7 +291,7 @@ struct Parser<'a> {
     version: String,
     namespace: Option<String>,
     /// `use` imports: shape name to absolute id.
-    uses: HashMap<String, String>,
+    uses: foldhash::HashMap<String, String>,
     shapes: Map<String, Value>,
     metadata: Option<Map<String, Value>>,
     /// `apply` statements: the target as written and the traits.
@@ -299,7 +299,7 @@ struct Parser<'a> {
     /// The names of the shapes the file defines, with their types (found
     /// before they are read), so that a relative id resolves as soon as it
     /// is read and a trait's shape type is known where it is applied.
-    defined: HashMap<String, String>,
+    defined: foldhash::HashMap<String, String>,
     /// Whether the shapes are being read, where unquoted shape ids in node
     /// values resolve (they are kept as written before the namespace).
     resolving: bool,
@@ -337,8 +337,8 @@ fn defined_names(
     tokens: &[Token<'_>],
     input_suffix: &str,
     output_suffix: &str,
-) -> HashMap<String, String> {
-    let mut names = HashMap::new();
+) -> foldhash::HashMap<String, String> {
+    let mut names = foldhash::HashMap::default();
     let mut depth = 0usize;
     let mut operation: Option<&str> = None;
     // The next token that is not spaces, from `index` on.
