@@ -1231,4 +1231,41 @@ mod tests {
             None
         );
     }
+
+    #[test]
+    fn a_string_trait_with_constraints_is_checked_and_only_a_zero_default_may_miss_its_range() {
+        // A string trait with `@enum` is held to it; one without takes any string.
+        let picks = "@trait\n@enum([{value: \"a\"}])\nstring pick\n@trait\nstring note\n";
+        assert!(
+            refusal(&format!(
+                "{picks}@pick(\"b\")\n@note(\"anything\")\nstring S\n"
+            ))
+            .is_some()
+        );
+        assert_eq!(
+            refusal(&format!(
+                "{picks}@pick(\"a\")\n@note(\"anything\")\nstring S\n"
+            )),
+            None
+        );
+        // A default outside its member's range is refused unless it is zero;
+        // a trait value of zero outside its range is refused.
+        let refused = |body: &str| {
+            refusal(body)
+                .map(|(_, _, message)| message)
+                .unwrap_or_default()
+        };
+        assert!(
+            refused("structure S {\n    @range(max: 3)\n    n: Integer = 5\n}\n")
+                .contains("outside the @range")
+        );
+        assert_eq!(
+            refusal("structure S {\n    @range(min: 1)\n    n: Integer = 0\n}\n"),
+            None
+        );
+        assert!(
+            refused("@trait\n@range(min: 1)\ninteger level\nstructure S {\n    @level(0)\n    n: Integer\n}\n")
+                .contains("outside the @range")
+        );
+    }
 }
