@@ -223,21 +223,21 @@ pub(crate) fn read_with_notes(source: &str) -> Result<(Value, ReadNotes), IdlErr
     read_file(source, Role::PartOfModel)
 }
 
-/// [`read_with_notes`] of a file of the trait library itself, which must
-/// not consult the library while it is being read.
+/// [`read_with_notes`] of a file of the trait library itself, which the
+/// library is built from: it is not held to the loading checks, which ask
+/// the library, and it leaves nothing for another file to settle.
 pub(crate) fn read_library_file(source: &str) -> Result<(Value, ReadNotes), IdlError> {
-    read_file(source, Role::Library)
+    read_file(source, Role::WholeModel)
 }
 
 /// What a file read is to the model it belongs to.
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Role {
-    /// The whole model (`read`): what it leaves unresolved is an error.
+    /// The whole model (`read`), or a file of the trait library: what it
+    /// leaves unresolved is an error.
     WholeModel,
     /// One file of several (`assemble`): another file may settle it.
     PartOfModel,
-    /// A file of the trait library, read while the library is built.
-    Library,
 }
 
 fn read_file(source: &str, role: Role) -> Result<(Value, ReadNotes), IdlError> {
@@ -301,7 +301,8 @@ struct Parser<'a> {
     /// is read and a trait's shape type is known where it is applied.
     defined: foldhash::HashMap<String, String>,
     /// Whether the shapes are being read, where unquoted shape ids in node
-    /// values resolve (they are kept as written before the namespace).
+    /// values resolve as targets do (before the namespace, against the
+    /// prelude alone).
     resolving: bool,
     input_suffix: String,
     output_suffix: String,
@@ -321,7 +322,7 @@ struct Parser<'a> {
     /// by what it applies to.
     trait_statement_read: bool,
     /// What the file is to its model: whether what it leaves unresolved is
-    /// an error, and whether the trait library may be asked about a trait.
+    /// an error.
     role: Role,
     /// How deep the node value being read is nested.
     nesting: usize,
