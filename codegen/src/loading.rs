@@ -1182,6 +1182,13 @@ mod tests {
             .map(|error| (error.position.line, error.position.column, error.message))
     }
 
+    /// The message `body` is refused with, empty if it is read.
+    fn refused_with(body: &str) -> String {
+        refusal(body)
+            .map(|(_, _, message)| message)
+            .unwrap_or_default()
+    }
+
     #[test]
     fn a_redefined_enum_member_that_repeats_a_value_is_refused_at_itself() {
         let (line, column, message) = refusal(
@@ -1197,18 +1204,13 @@ mod tests {
 
     #[test]
     fn defaults_of_maps_documents_and_members_are_held_to_their_rules() {
-        let refused = |body: &str| {
-            refusal(body)
-                .map(|(_, _, message)| message)
-                .unwrap_or_default()
-        };
         assert!(
-            refused("structure S {\n    m: M = {a: \"b\"}\n}\nmap M {\n    key: String\n    value: String\n}\n")
+            refused_with("structure S {\n    m: M = {a: \"b\"}\n}\nmap M {\n    key: String\n    value: String\n}\n")
                 .contains("a map must be an empty map")
         );
         for value in ["[1]", "{a: 1}"] {
             assert!(
-                refused(&format!("structure S {{\n    d: Document = {value}\n}}\n"))
+                refused_with(&format!("structure S {{\n    d: Document = {value}\n}}\n"))
                     .contains("a document cannot be a non-empty"),
                 "{value}"
             );
@@ -1223,7 +1225,7 @@ mod tests {
         // A structure member whose target has a default repeats it; a union
         // member need not.
         assert!(
-            refused("@default(0)\ninteger Count\nstructure S {\n    c: Count = 1\n}\n")
+            refused_with("@default(0)\ninteger Count\nstructure S {\n    c: Count = 1\n}\n")
                 .contains("differs from the default of its target ex#Count, `0`")
         );
         assert_eq!(
@@ -1250,13 +1252,8 @@ mod tests {
         );
         // A default outside its member's range is refused unless it is zero;
         // a trait value of zero outside its range is refused.
-        let refused = |body: &str| {
-            refusal(body)
-                .map(|(_, _, message)| message)
-                .unwrap_or_default()
-        };
         assert!(
-            refused("structure S {\n    @range(max: 3)\n    n: Integer = 5\n}\n")
+            refused_with("structure S {\n    @range(max: 3)\n    n: Integer = 5\n}\n")
                 .contains("outside the @range")
         );
         assert_eq!(
@@ -1264,7 +1261,7 @@ mod tests {
             None
         );
         assert!(
-            refused("@trait\n@range(min: 1)\ninteger level\nstructure S {\n    @level(0)\n    n: Integer\n}\n")
+            refused_with("@trait\n@range(min: 1)\ninteger level\nstructure S {\n    @level(0)\n    n: Integer\n}\n")
                 .contains("outside the @range")
         );
     }
